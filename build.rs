@@ -1,0 +1,82 @@
+//! Validates the knowledge base in `data/` with the same checks a user's file gets,
+//! and stores it in a compact binary form that the binary embeds: the YAML is
+//! parsed once here, never at run time, and a broken data file fails the build.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/kb/mod.rs"]
+mod kb;
+
+const KB_FILE: &str = "data/kb.yaml";
+const QUESTIONNAIRE_FILE: &str = "data/questionnaire.yaml";
+
+fn main() -> ExitCode {
+    println!("cargo::rerun-if-changed=data");
+    println!("cargo::rerun-if-changed=src/kb");
+    match embed() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(errors) => {
+            for error in errors {
+                eprintln!("error: the embedded knowledge base is not valid: {error}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn embed() -> Result<(), Vec<kb::KbError>> {
+    let read = |path: &str| {
+        std::fs::read_to_string(path).map_err(|error| {
+            vec![kb::KbError::single(
+                path,
+                kb::Problem::whole_file(error.to_string()),
+            )]
+        })
+    };
+    let kb_text = read(KB_FILE)?;
+    let questionnaire_text = read(QUESTIONNAIRE_FILE)?;
+    let mut knowledge_base: kb::KnowledgeBase =
+        kb::yaml::parse(&kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
+    knowledge_base.questionnaire =
+        kb::parse_questionnaire_file(QUESTIONNAIRE_FILE, &questionnaire_text)
+            .map_err(|error| vec![error])?;
+
+    let (in_questionnaire, in_kb): (Vec<_>, Vec<_>) = kb::validate(&knowledge_base)
+        .into_iter()
+        .partition(|problem| problem.path.starts_with("questionnaire"));
+    let errors: Vec<_> = [
+        (KB_FILE, &kb_text, in_kb),
+        (QUESTIONNAIRE_FILE, &questionnaire_text, in_questionnaire),
+    ]
+    .into_iter()
+    .filter(|(_, _, problems)| !problems.is_empty())
+    .map(|(origin, text, mut problems)| {
+        for problem in &mut problems {
+            problem.locate_in(text);
+        }
+        kb::KbError {
+            origin: origin.to_owned(),
+            problems,
+        }
+    })
+    .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let bytes = postcard::to_stdvec(&knowledge_base).map_err(|error| {
+        vec![kb::KbError::single(
+            KB_FILE,
+            kb::Problem::whole_file(format!("cannot be encoded: {error}")),
+        )]
+    })?;
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("kb.bin");
+    std::fs::write(&out, bytes).map_err(|error| {
+        vec![kb::KbError::single(
+            &out.display().to_string(),
+            kb::Problem::whole_file(error.to_string()),
+        )]
+    })
+}

@@ -1,0 +1,148 @@
+//! The command line, as clap derive structs. Doc comments here are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    success
+  1    failure (an unexpected error)
+  2    bad usage or bad input: flags, role names, answers, knowledge-base files
+  130  interrupted (Ctrl-C)";
+
+/// Compare the CIO and CTO roles, and find out which one your company should hire.
+#[derive(Debug, Parser)]
+#[command(
+    name = "roles",
+    version,
+    propagate_version = true,
+    after_help = EXIT_CODES,
+    after_long_help = format!("Examples:\n  roles compare\n  roles show cto --section kpis\n  roles advise --answer aim=product --answer size=startup\n\n{EXIT_CODES}"),
+)]
+pub struct Cli {
+    /// Output format.
+    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Load this knowledge base instead of the embedded one.
+    #[arg(long, global = true, env = "ROLES_KB", value_name = "FILE")]
+    pub kb: Option<PathBuf>,
+
+    /// When to use colour: auto means only on a terminal with NO_COLOR unset.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people (plain text when piped).
+    Table,
+    /// One JSON object with a `schema_version` field.
+    Json,
+    /// The same data as YAML.
+    Yaml,
+    /// Markdown, to paste into documents.
+    Markdown,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal unless NO_COLOR is set or TERM=dumb; CLICOLOR_FORCE forces it.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare roles side by side, a row per dimension.
+    #[command(
+        after_help = "Examples:\n  roles compare\n  roles compare --only focus,objective,revenue-line --cite\n  roles compare --format json | jq '.dimensions[0]'"
+    )]
+    Compare(CompareArgs),
+
+    /// Show the whole profile of one role.
+    #[command(
+        after_help = "Examples:\n  roles show cio\n  roles show cto --section responsibilities\n  roles show CTO --format markdown > cto.md"
+    )]
+    Show(ShowArgs),
+
+    /// Search every fact, ranked, and see which role the matches lean to.
+    #[command(
+        after_help = "Examples:\n  roles search data governance\n  roles search \"who owns the tech stack\"\n  roles search innovation --format json"
+    )]
+    Search(SearchArgs),
+
+    /// List the articles the knowledge base is drawn from.
+    #[command(after_help = "Examples:\n  roles sources\n  roles sources --format json")]
+    Sources,
+
+    /// Dump or validate a knowledge base.
+    #[command(subcommand)]
+    Kb(KbCommand),
+}
+
+/// Arguments of `roles compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Roles to compare (default: all); ids are case-insensitive.
+    #[arg(value_name = "ROLE")]
+    pub roles: Vec<String>,
+
+    /// Only these dimensions, comma-separated, in the order given.
+    #[arg(long, value_delimiter = ',', value_name = "DIM,...")]
+    pub only: Vec<String>,
+
+    /// Show the source ids behind each value.
+    #[arg(long)]
+    pub cite: bool,
+}
+
+/// Arguments of `roles show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The role, e.g. `cio` (case-insensitive).
+    pub role: String,
+
+    /// Only this section, e.g. `kpis` or `salary`.
+    #[arg(long, short = 's', value_name = "NAME")]
+    pub section: Option<String>,
+}
+
+/// Arguments of `roles search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for, case-insensitive; a word also matches longer words it begins.
+    #[arg(required = true, value_name = "WORDS")]
+    pub words: Vec<String>,
+
+    /// Show at most this many hits.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+}
+
+/// `roles kb` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Print the knowledge base in use (YAML; JSON with --format json), a start for your own.
+    #[command(
+        after_help = "Examples:\n  roles kb dump > my-kb.yaml\n  roles --kb my-kb.yaml compare"
+    )]
+    Dump,
+    /// Check a knowledge-base file and report every problem found.
+    #[command(after_help = "Examples:\n  roles kb validate my-kb.yaml")]
+    Validate {
+        /// The file to check.
+        file: PathBuf,
+    },
+}

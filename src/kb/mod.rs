@@ -1,0 +1,17 @@
+//! The knowledge base: its model, how a file becomes a model (with every problem
+//! found reported by file, line and column), and the copy embedded at build time.
+//!
+//! This module is also compiled into `build.rs`, which validates `data/` with the
+//! same checks a user's file gets and stores the result in a compact binary form;
+//! so it refers only to its own submodules, std and its serde crates.
+
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod validate;
+pub mod yaml;
+
+pub use load::{MAX_FILE_BYTES, load_file, parse_questionnaire_file};
+pub use model::*;
+pub use problem::{KbError, Location, Problem};
+pub use validate::validate;

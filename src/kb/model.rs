@@ -1,0 +1,234 @@
+//! The knowledge-base model: sources, roles, comparison dimensions, cross-role
+//! topics and the hiring questionnaire, exactly as a knowledge-base file holds them.
+//!
+//! Nothing here names a particular role: roles, dimensions and questions are data.
+//! Every field serialises (so the embedded copy can be stored in a compact binary
+//! form at build time and dumped back to YAML or JSON); optional fields use
+//! `#[serde(default)]` so a hand-written file can leave them out.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+/// The version of the knowledge-base file format this build reads and writes.
+pub const KB_SCHEMA_VERSION: u32 = 1;
+
+/// A whole knowledge base: what `--kb FILE` loads and `roles kb dump` prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeBase {
+    /// File-format version; must equal [`KB_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The articles every fact cites.
+    pub sources: Vec<Source>,
+    /// The roles, in the order they are shown.
+    pub roles: Vec<Role>,
+    /// The rows of `roles compare`, each with a value per role.
+    pub dimensions: Vec<Dimension>,
+    /// Facts about the roles together: similarities, when to hire both, …
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// The hiring questionnaire behind `roles advise`.
+    #[serde(default)]
+    pub questionnaire: Questionnaire,
+}
+
+/// One article the knowledge base is distilled from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short id that facts cite, e.g. `overlap`.
+    pub id: String,
+    /// The article's title as it gives it (or a description when it has none).
+    pub title: String,
+    /// Publisher or site, where the article names one.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Publication or update date, where the article gives one.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The seed file the article was read from.
+    pub file: String,
+    /// Anything a reader should know about the source.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A statement in our own words, with the sources that support it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// The paraphrase.
+    pub text: String,
+    /// Ids of the sources that support it (at least one).
+    pub sources: Vec<String>,
+    /// Optional group within its section (e.g. a responsibility theme).
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// For facts in cross-role topics: the roles the fact is about.
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+/// One executive role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Lower-case id used on the command line, e.g. `cio`.
+    pub id: String,
+    /// Full title, e.g. "Chief Information Officer".
+    pub name: String,
+    /// One-line summary of the role.
+    pub summary: Fact,
+    /// The profile, grouped by section (responsibilities, KPIs, …).
+    pub sections: Vec<Section>,
+    /// Salary figures exactly as a source reports them.
+    #[serde(default)]
+    pub salaries: Vec<Salary>,
+}
+
+/// A named part of a role's profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Id used by `roles show --section`, e.g. `kpis`.
+    pub id: String,
+    /// Heading, e.g. "Key performance indicators".
+    pub title: String,
+    /// The facts, in order; `theme` groups them.
+    pub facts: Vec<Fact>,
+}
+
+/// A salary figure as reported by one source, never converted or rounded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Salary {
+    /// The figure exactly as reported, e.g. "$102,150 per year".
+    pub figure: String,
+    /// What the figure is, e.g. "national average salary".
+    pub basis: String,
+    /// Where it applies.
+    pub place: String,
+    /// Places the source names as paying the most.
+    #[serde(default)]
+    pub highest_paying: Vec<String>,
+    /// When it was reported.
+    pub as_of: String,
+    /// Who collected the figure, e.g. a salary site the article cites.
+    #[serde(default)]
+    pub data_from: Option<String>,
+    /// The source that reports it.
+    pub sources: Vec<String>,
+}
+
+/// One row of the side-by-side comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    /// Id used by `roles compare --only`, e.g. `focus`.
+    pub id: String,
+    /// Row label, e.g. "Focus".
+    pub name: String,
+    /// What the row compares.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The value for each role, keyed by role id.
+    #[serde(deserialize_with = "unique_keys")]
+    pub values: BTreeMap<String, Fact>,
+}
+
+/// Facts about the roles together, e.g. "When a company needs both".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Id, e.g. `need-both`.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// The facts; `theme` groups them and `roles` says whom each concerns.
+    pub facts: Vec<Fact>,
+}
+
+/// The hiring questionnaire: questions, their choices and how each choice scores.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// The questions, in the order they are asked.
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+/// One question of the questionnaire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Id used by `--answer ID=VALUE`, e.g. `aim`.
+    pub id: String,
+    /// The question as asked.
+    pub text: String,
+    /// One line on why we ask.
+    pub hint: String,
+    /// Whether several choices may be picked (comma-separated on the command line).
+    #[serde(default)]
+    pub multiple: bool,
+    /// The possible answers.
+    pub choices: Vec<Choice>,
+}
+
+/// One possible answer and what it says about the hire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Value used on the command line, e.g. `process`.
+    pub value: String,
+    /// How the choice reads in the prompt.
+    pub label: String,
+    /// Points this choice gives each role, keyed by role id.
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub weights: BTreeMap<String, i32>,
+    /// Points towards hiring more than one of the roles.
+    #[serde(default)]
+    pub both: i32,
+    /// Points towards a fractional (part-time) engagement.
+    #[serde(default)]
+    pub fractional: i32,
+    /// Points towards a full-time engagement.
+    #[serde(default)]
+    pub full_time: i32,
+    /// Why the choice scores as it does, citing the article facts behind it.
+    pub reason: Fact,
+}
+
+/// Deserialises a map, refusing a key given twice instead of keeping the last one.
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct UniqueKeys<V>(std::marker::PhantomData<V>);
+
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueKeys<V> {
+        type Value = BTreeMap<String, V>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a mapping with unique keys")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+            let mut map = BTreeMap::new();
+            while let Some((key, value)) = access.next_entry::<String, V>()? {
+                if map.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate key `{key}`"
+                    )));
+                }
+                map.insert(key, value);
+            }
+            Ok(map)
+        }
+    }
+
+    deserializer.deserialize_map(UniqueKeys(std::marker::PhantomData))
+}

@@ -1,0 +1,153 @@
+//! `roles`: a command-line advisor on the CIO and CTO roles.
+//!
+//! Data flows one way: a knowledge-base file (or the copy embedded at build time)
+//! becomes the model in [`kb`], a command turns it into a view in [`view`], and a
+//! renderer in [`render`] writes that view to stdout. [`run`] wires it together and
+//! maps errors to exit codes; `main.rs` only calls it.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod embedded;
+pub mod error;
+pub mod kb;
+pub mod render;
+pub mod view;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice, Command, KbCommand};
+use crate::error::{EXIT_OK, exit_code};
+use crate::kb::KnowledgeBase;
+use crate::render::{Output, Style, Validated};
+
+/// Runs `roles` with these arguments and returns the process exit code.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout; a closed pipe there is not an error.
+            let _ = error.print();
+            return u8::try_from(error.exit_code()).unwrap_or(error::EXIT_BAD_INPUT);
+        }
+    };
+    match execute(&cli) {
+        Ok(()) => EXIT_OK,
+        Err(error) => match exit_code(&error) {
+            None => EXIT_OK,
+            Some(code) => {
+                report(&error, &cli);
+                code
+            }
+        },
+    }
+}
+
+/// Prints an error to stderr as `error: …`, with a hint where one helps.
+fn report(error: &anyhow::Error, cli: &Cli) {
+    let color = stream_color(cli.color, &io::stderr());
+    let label = if color {
+        "\x1b[1;31merror:\x1b[0m"
+    } else {
+        "error:"
+    };
+    let mut message = format!("{label} {error}");
+    for cause in error.chain().skip(1) {
+        message.push_str(&format!(": {cause}"));
+    }
+    let _ = writeln!(io::stderr().lock(), "{message}");
+}
+
+/// Runs the command, buffering its output so that nothing half-written reaches
+/// stdout when it fails.
+fn execute(cli: &Cli) -> anyhow::Result<()> {
+    let output = match &cli.command {
+        Command::Kb(KbCommand::Validate { file }) => {
+            let origin = file.display().to_string();
+            let kb = kb::load_file(file, &origin)?;
+            Output::Validated(validated(&origin, &kb))
+        }
+        command => {
+            let kb = knowledge_base(cli)?;
+            match command {
+                Command::Compare(args) => Output::Compare(view::compare::compare(
+                    &kb,
+                    &args.roles,
+                    &args.only,
+                    args.cite,
+                )?),
+                Command::Show(args) => {
+                    Output::Show(view::show::show(&kb, &args.role, args.section.as_deref())?)
+                }
+                Command::Search(args) => {
+                    Output::Search(view::search::search(&kb, &args.words, args.limit)?)
+                }
+                Command::Sources => Output::Sources(view::sources::sources(&kb)),
+                Command::Kb(KbCommand::Dump) => Output::Dump(view::dump::dump(&kb)?),
+                Command::Kb(KbCommand::Validate { .. }) => unreachable!("handled above"),
+            }
+        }
+    };
+    let stdout = io::stdout();
+    let style = Style {
+        color: stream_color(cli.color, &stdout),
+        width: output_width(&stdout),
+    };
+    let mut buffer = Vec::with_capacity(16 * 1024);
+    render::render(&output, cli.format, &style, &mut buffer)?;
+    let mut out = stdout.lock();
+    out.write_all(&buffer)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.
+fn knowledge_base(cli: &Cli) -> anyhow::Result<KnowledgeBase> {
+    match &cli.kb {
+        Some(path) => Ok(kb::load_file(path, &path.display().to_string())?),
+        None => embedded::knowledge_base(),
+    }
+}
+
+fn validated(file: &str, kb: &KnowledgeBase) -> Validated {
+    Validated {
+        schema_version: view::SCHEMA_VERSION,
+        file: file.to_owned(),
+        valid: true,
+        sources: kb.sources.len(),
+        roles: kb.roles.len(),
+        dimensions: kb.dimensions.len(),
+        topics: kb.topics.len(),
+        facts: view::every_fact(kb).len(),
+        questions: kb.questionnaire.questions.len(),
+    }
+}
+
+/// Whether to colour a stream: `--color`, then CLICOLOR_FORCE, NO_COLOR, TERM=dumb
+/// and whether the stream is a terminal.
+fn stream_color(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => {
+            !set("NO_COLOR")
+                && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
+                && stream.is_terminal()
+        }
+    }
+}
+
+/// The width to fit: `COLUMNS` if set, else the terminal's, else 80.
+fn output_width(stdout: &io::Stdout) -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.trim().parse::<u16>().ok())
+        .filter(|&columns| columns >= 20)
+        .or_else(|| terminal_size::terminal_size_of(stdout).map(|(terminal_size::Width(w), _)| w))
+        .unwrap_or(80)
+}

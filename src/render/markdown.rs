@@ -1,0 +1,209 @@
+//! Markdown: headings, bullet lists and pipe tables to paste into documents.
+
+use std::io::Write;
+
+use super::{Output, Validated};
+use crate::view::compare::CompareView;
+use crate::view::search::SearchView;
+use crate::view::show::ShowView;
+use crate::view::sources::SourcesView;
+
+/// Writes `output` as Markdown.
+pub fn render(output: &Output, out: &mut dyn Write) -> anyhow::Result<()> {
+    match output {
+        Output::Compare(view) => compare(view, out),
+        Output::Show(view) => show(view, out),
+        Output::Search(view) => search(view, out),
+        Output::Sources(view) => sources(view, out),
+        Output::Dump(_) => {
+            writeln!(out, "```yaml")?;
+            super::yaml::render(output, out)?;
+            writeln!(out, "```")?;
+            Ok(())
+        }
+        Output::Validated(view) => validated(view, out),
+    }
+}
+
+/// Escapes text for a table cell: pipes would end the cell, newlines the row.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', "<br>")
+}
+
+fn cite(sources: &[String]) -> String {
+    format!("[{}]", sources.join(", "))
+}
+
+fn table_row(out: &mut dyn Write, cells: &[String]) -> std::io::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+fn compare(view: &CompareView, out: &mut dyn Write) -> anyhow::Result<()> {
+    let names: Vec<String> = view.roles.iter().map(|r| r.name.clone()).collect();
+    writeln!(out, "# {}\n", names.join(" vs "))?;
+    let mut header = vec![String::new()];
+    header.extend(
+        view.roles
+            .iter()
+            .map(|r| format!("{} ({})", r.name, r.id.to_uppercase())),
+    );
+    table_row(out, &header)?;
+    table_row(out, &vec!["---".to_owned(); header.len()])?;
+    for row in &view.dimensions {
+        let mut cells = vec![format!("**{}**", cell(&row.name))];
+        for role in &view.roles {
+            cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
+                Some(value) => format!("{} {}", cell(&value.text), cite(&value.sources)),
+                None => "—".to_owned(),
+            });
+        }
+        table_row(out, &cells)?;
+    }
+    Ok(())
+}
+
+fn show(view: &ShowView, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "# {} ({})\n",
+        view.role.name,
+        view.role.id.to_uppercase()
+    )?;
+    writeln!(out, "{} {}", view.summary.text, cite(&view.summary.sources))?;
+    if !view.overview.is_empty() {
+        writeln!(out, "\n## At a glance\n")?;
+        table_row(out, &["Dimension".into(), "Value".into(), "Sources".into()])?;
+        table_row(out, &["---".into(), "---".into(), "---".into()])?;
+        for glance in &view.overview {
+            table_row(
+                out,
+                &[
+                    cell(&glance.name),
+                    cell(&glance.text),
+                    glance.sources.join(", "),
+                ],
+            )?;
+        }
+    }
+    for section in &view.sections {
+        writeln!(out, "\n## {}\n", section.title)?;
+        let mut theme: Option<&str> = None;
+        for fact in &section.facts {
+            if fact.theme.as_deref() != theme {
+                theme = fact.theme.as_deref();
+                if let Some(name) = theme {
+                    writeln!(out, "\n### {name}\n")?;
+                }
+            }
+            writeln!(out, "- {} {}", fact.text, cite(&fact.sources))?;
+        }
+    }
+    if !view.salaries.is_empty() {
+        writeln!(out, "\n## Salary, as reported\n")?;
+        for salary in &view.salaries {
+            let mut line = format!(
+                "- **{}**: {}, {}, as of {}",
+                salary.figure, salary.basis, salary.place, salary.as_of
+            );
+            if !salary.highest_paying.is_empty() {
+                line.push_str(&format!(
+                    "; highest paying: {}",
+                    salary.highest_paying.join("; ")
+                ));
+            }
+            if let Some(data) = &salary.data_from {
+                line.push_str(&format!("; data: {data}"));
+            }
+            writeln!(out, "{line} {}", cite(&salary.sources))?;
+        }
+    }
+    Ok(())
+}
+
+fn search(view: &SearchView, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(out, "# Search: {}\n", view.terms.join(" "))?;
+    if view.hits.is_empty() {
+        writeln!(out, "No facts match.")?;
+        return Ok(());
+    }
+    if let Some(lean) = &view.lean {
+        writeln!(
+            out,
+            "The matches lean to **{}** ({}), with {:.0}% of the match weight.\n",
+            lean.role.to_uppercase(),
+            lean.name,
+            lean.share * 100.0
+        )?;
+    } else {
+        writeln!(out, "The matches lean to no single role.\n")?;
+    }
+    table_row(
+        out,
+        &[
+            "Role".into(),
+            "Where".into(),
+            "Fact".into(),
+            "Sources".into(),
+        ],
+    )?;
+    table_row(out, &vec!["---".to_owned(); 4])?;
+    for hit in &view.hits {
+        table_row(
+            out,
+            &[
+                hit.role.as_deref().unwrap_or("both").to_uppercase(),
+                cell(&hit.section_title),
+                cell(&hit.text),
+                hit.sources.join(", "),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn sources(view: &SourcesView, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(out, "# Sources\n")?;
+    table_row(
+        out,
+        &[
+            "Id".into(),
+            "Article".into(),
+            "Date".into(),
+            "File".into(),
+            "Cited".into(),
+        ],
+    )?;
+    table_row(out, &vec!["---".to_owned(); 5])?;
+    for source in &view.sources {
+        let mut article = cell(&source.title);
+        if let Some(publisher) = &source.publisher {
+            article.push_str(&format!(", {}", cell(publisher)));
+        }
+        table_row(
+            out,
+            &[
+                format!("`{}`", source.id),
+                article,
+                source.date.clone().unwrap_or_else(|| "—".into()),
+                format!("`{}`", source.file),
+                source.citations.to_string(),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn validated(view: &Validated, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "**ok**: `{}` is a valid knowledge base: {} roles, {} dimensions, {} topics, {} facts, {} sources, {} questions.",
+        view.file,
+        view.roles,
+        view.dimensions,
+        view.topics,
+        view.facts,
+        view.sources,
+        view.questions
+    )?;
+    Ok(())
+}

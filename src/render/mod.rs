@@ -1,0 +1,82 @@
+//! Renderers: one module per output format. Each takes a finished view and a
+//! `Write`, and never looks at the knowledge base itself.
+
+pub mod json;
+pub mod markdown;
+pub mod table;
+pub mod yaml;
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::view::compare::CompareView;
+use crate::view::search::SearchView;
+use crate::view::show::ShowView;
+use crate::view::sources::SourcesView;
+
+/// Everything a command can print.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Output {
+    /// `roles compare`.
+    Compare(CompareView),
+    /// `roles show`.
+    Show(ShowView),
+    /// `roles search`.
+    Search(SearchView),
+    /// `roles sources`.
+    Sources(SourcesView),
+    /// `roles kb dump`: the knowledge base as a pruned tree.
+    Dump(serde_json::Value),
+    /// `roles kb validate`: a summary of a valid file.
+    Validated(Validated),
+}
+
+/// What `roles kb validate` reports for a valid file.
+#[derive(Debug, Serialize)]
+pub struct Validated {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// The file as given.
+    pub file: String,
+    /// Always `true`: an invalid file exits 2 with its problems on stderr.
+    pub valid: bool,
+    /// Number of sources.
+    pub sources: usize,
+    /// Number of roles.
+    pub roles: usize,
+    /// Number of comparison dimensions.
+    pub dimensions: usize,
+    /// Number of topics.
+    pub topics: usize,
+    /// Number of facts, counting role summaries and dimension values.
+    pub facts: usize,
+    /// Number of questionnaire questions.
+    pub questions: usize,
+}
+
+/// How terminal output looks: decided once, from flags and the environment.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Whether to use colour and bold.
+    pub color: bool,
+    /// The width to fit, in columns.
+    pub width: u16,
+}
+
+/// Writes `output` in `format`.
+pub fn render(
+    output: &Output,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Table => table::render(output, style, out),
+        Format::Json => json::render(output, out),
+        Format::Yaml => yaml::render(output, out),
+        Format::Markdown => markdown::render(output, out),
+    }
+}

@@ -1,0 +1,338 @@
+//! Terminal output: tables fitted to the width, headings and wrapped bullets.
+//! Colour and bold only when [`Style::color`] says so; otherwise plain text with
+//! no escape codes.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Effects};
+use comfy_table::presets::UTF8_FULL;
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+
+use super::{Output, Style, Validated};
+use crate::view::compare::CompareView;
+use crate::view::search::SearchView;
+use crate::view::show::ShowView;
+use crate::view::sources::SourcesView;
+
+/// Writes `output` for a person at a terminal.
+pub fn render(output: &Output, style: &Style, out: &mut dyn Write) -> anyhow::Result<()> {
+    let painter = Painter { style: *style };
+    match output {
+        Output::Compare(view) => compare(view, &painter, out),
+        Output::Show(view) => show(view, &painter, out),
+        Output::Search(view) => search(view, &painter, out),
+        Output::Sources(view) => sources(view, &painter, out),
+        Output::Dump(_) => super::yaml::render(output, out),
+        Output::Validated(view) => validated(view, &painter, out),
+    }
+}
+
+/// Applies the colour decision to text and tables.
+struct Painter {
+    style: Style,
+}
+
+impl Painter {
+    fn paint(&self, text: &str, look: anstyle::Style) -> String {
+        if self.style.color {
+            format!("{}{text}{}", look.render(), look.render_reset())
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn heading(&self, text: &str) -> String {
+        self.paint(text, anstyle::Style::new().effects(Effects::BOLD))
+    }
+
+    fn accent(&self, text: &str) -> String {
+        self.paint(
+            text,
+            anstyle::Style::new()
+                .fg_color(Some(AnsiColor::Cyan.into()))
+                .effects(Effects::BOLD),
+        )
+    }
+
+    fn dim(&self, text: &str) -> String {
+        self.paint(text, anstyle::Style::new().effects(Effects::DIMMED))
+    }
+
+    fn table(&self) -> Table {
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL.with_rounded_corners())
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.style.width);
+        if self.style.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        table
+    }
+
+    fn header_cell(&self, text: &str) -> Cell {
+        let cell = Cell::new(text);
+        if self.style.color {
+            cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
+        } else {
+            cell
+        }
+    }
+
+    fn label_cell(&self, text: &str) -> Cell {
+        let cell = Cell::new(text);
+        if self.style.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }
+
+    /// Wraps `text` as a bullet, continuation lines indented under the text.
+    fn bullet(&self, text: &str, sources: &[String], indent: usize) -> String {
+        let width = usize::from(self.style.width).max(40);
+        let lead = " ".repeat(indent);
+        let first = format!("{lead}• ");
+        let rest = format!("{lead}  ");
+        let options = textwrap::Options::new(width)
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        let plain = format!("{text} [{}]", sources.join(", "));
+        let wrapped = textwrap::fill(&plain, options);
+        // Dim the citation after wrapping, so escape codes never count as width.
+        match wrapped.rfind(" [") {
+            Some(at) if self.style.color => {
+                format!("{}{}", &wrapped[..at], self.dim(&wrapped[at..]))
+            }
+            _ => wrapped,
+        }
+    }
+}
+
+/// Column header for a role: its id in capitals over its full title.
+fn role_header(id: &str, name: &str) -> String {
+    format!("{}\n{name}", id.to_uppercase())
+}
+
+fn compare(view: &CompareView, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+    let mut table = painter.table();
+    let mut header = vec![painter.header_cell("")];
+    header.extend(
+        view.roles
+            .iter()
+            .map(|role| painter.header_cell(&role_header(&role.id, &role.name))),
+    );
+    table.set_header(header);
+    for row in &view.dimensions {
+        let mut cells = vec![painter.label_cell(&row.name)];
+        for role in &view.roles {
+            let text = match row.values.get(&role.id).and_then(Option::as_ref) {
+                Some(value) if view.cite => {
+                    format!("{}\n[{}]", value.text, value.sources.join(", "))
+                }
+                Some(value) => value.text.clone(),
+                None => "—".to_owned(),
+            };
+            cells.push(Cell::new(text));
+        }
+        table.add_row(cells);
+    }
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(comfy_table::ColumnConstraint::UpperBoundary(
+            comfy_table::Width::Fixed(16),
+        ));
+    }
+    writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    if !view.cite {
+        writeln!(
+            out,
+            "{}",
+            painter.dim("Sources: add --cite, or see `roles sources`.")
+        )?;
+    }
+    Ok(())
+}
+
+fn show(view: &ShowView, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "{} {}",
+        painter.accent(&view.role.id.to_uppercase()),
+        painter.heading(&format!("· {}", view.role.name))
+    )?;
+    writeln!(
+        out,
+        "{}",
+        painter
+            .bullet(&view.summary.text, &view.summary.sources, 0)
+            .replacen('•', " ", 1)
+    )?;
+
+    if !view.overview.is_empty() {
+        writeln!(out, "\n{}", painter.heading("At a glance"))?;
+        let mut table = painter.table();
+        for glance in &view.overview {
+            table.add_row(vec![
+                painter.label_cell(&glance.name),
+                Cell::new(&glance.text),
+            ]);
+        }
+        if let Some(column) = table.column_mut(0) {
+            column.set_constraint(comfy_table::ColumnConstraint::UpperBoundary(
+                comfy_table::Width::Fixed(16),
+            ));
+        }
+        writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    }
+
+    for section in &view.sections {
+        writeln!(out, "\n{}", painter.heading(&section.title))?;
+        let mut theme: Option<&str> = None;
+        for fact in &section.facts {
+            let indent = if fact.theme.is_some() { 2 } else { 0 };
+            if fact.theme.as_deref() != theme {
+                theme = fact.theme.as_deref();
+                if let Some(name) = theme {
+                    writeln!(out, "  {}", painter.accent(name))?;
+                }
+            }
+            writeln!(out, "{}", painter.bullet(&fact.text, &fact.sources, indent))?;
+        }
+    }
+
+    if !view.salaries.is_empty() {
+        writeln!(out, "\n{}", painter.heading("Salary, as reported"))?;
+        let mut table = painter.table();
+        table.set_header(
+            [
+                "Figure",
+                "What",
+                "Where",
+                "Highest paying",
+                "As of",
+                "Source",
+            ]
+            .map(|h| painter.header_cell(h)),
+        );
+        for salary in &view.salaries {
+            let source = match &salary.data_from {
+                Some(data) => format!("{} ({data})", salary.sources.join(", ")),
+                None => salary.sources.join(", "),
+            };
+            table.add_row(vec![
+                painter.label_cell(&salary.figure),
+                Cell::new(&salary.basis),
+                Cell::new(&salary.place),
+                Cell::new(salary.highest_paying.join("; ")),
+                Cell::new(&salary.as_of),
+                Cell::new(source),
+            ]);
+        }
+        writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    }
+    Ok(())
+}
+
+fn search(view: &SearchView, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+    if view.hits.is_empty() {
+        writeln!(
+            out,
+            "No facts match {}.",
+            painter.heading(&format!("“{}”", view.terms.join(" ")))
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} of {} matching facts for {}",
+        view.hits.len(),
+        view.total,
+        painter.heading(&format!("“{}”", view.terms.join(" ")))
+    )?;
+    let mut table = painter.table();
+    table.set_header(["Role", "Where", "Fact", "Source"].map(|h| painter.header_cell(h)));
+    for hit in &view.hits {
+        table.add_row(vec![
+            painter.label_cell(&hit.role.as_deref().unwrap_or("both").to_uppercase()),
+            Cell::new(&hit.section_title),
+            Cell::new(&hit.text),
+            Cell::new(hit.sources.join(", ")),
+        ]);
+    }
+    if let Some(column) = table.column_mut(1) {
+        column.set_constraint(comfy_table::ColumnConstraint::UpperBoundary(
+            comfy_table::Width::Fixed(18),
+        ));
+    }
+    writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    let weights: Vec<String> = view
+        .weights
+        .iter()
+        .map(|(role, weight)| format!("{} {weight:.1}", role.to_uppercase()))
+        .collect();
+    match &view.lean {
+        Some(lean) => writeln!(
+            out,
+            "Leans to {} ({}): {:.0}% of the match weight ({}).",
+            painter.accent(&lean.role.to_uppercase()),
+            lean.name,
+            lean.share * 100.0,
+            weights.join(", ")
+        )?,
+        None => writeln!(
+            out,
+            "No clear lean: the matches are spread across roles ({}).",
+            weights.join(", ")
+        )?,
+    }
+    Ok(())
+}
+
+fn sources(view: &SourcesView, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+    let mut table = painter.table();
+    table.set_header(["Id", "Article", "Date", "File", "Cited"].map(|h| painter.header_cell(h)));
+    for source in &view.sources {
+        let mut article = source.title.clone();
+        if let Some(publisher) = &source.publisher {
+            article.push_str(&format!("\n{publisher}"));
+        }
+        if let Some(note) = &source.note {
+            article.push_str(&format!("\n{}", painter.dim(note)));
+        }
+        table.add_row(vec![
+            painter.label_cell(&source.id),
+            Cell::new(article),
+            Cell::new(source.date.as_deref().unwrap_or("—")),
+            Cell::new(&source.file),
+            Cell::new(source.citations).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    Ok(())
+}
+
+fn validated(view: &Validated, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "{} `{}` is a valid knowledge base: {} roles, {} dimensions, {} topics, {} facts, {} sources, {} questions.",
+        painter.accent("ok:"),
+        view.file,
+        view.roles,
+        view.dimensions,
+        view.topics,
+        view.facts,
+        view.sources,
+        view.questions
+    )?;
+    Ok(())
+}
+
+/// comfy-table pads the last column; trailing spaces make piped output noisy.
+fn trim_lines(text: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,112 @@
+//! `roles compare`: a row per dimension, a column per role.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
+use crate::error::{BadInput, unknown_name};
+use crate::kb::KnowledgeBase;
+
+/// The side-by-side comparison.
+#[derive(Debug, Serialize)]
+pub struct CompareView {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// The compared roles, in column order.
+    pub roles: Vec<RoleRef>,
+    /// The rows.
+    pub dimensions: Vec<CompareRow>,
+    /// Whether people asked to see source ids (JSON always carries them).
+    #[serde(skip)]
+    pub cite: bool,
+}
+
+/// One dimension's values.
+#[derive(Debug, Serialize)]
+pub struct CompareRow {
+    /// Dimension id.
+    pub id: String,
+    /// Row label.
+    pub name: String,
+    /// What the row compares.
+    pub description: Option<String>,
+    /// Value per role id; `null` where the knowledge base gives none.
+    pub values: BTreeMap<String, Option<Cited>>,
+}
+
+/// Builds the comparison of `role_ids` (all roles when empty) over `only` (all
+/// dimensions when empty).
+pub fn compare(
+    kb: &KnowledgeBase,
+    role_ids: &[String],
+    only: &[String],
+    cite: bool,
+) -> anyhow::Result<CompareView> {
+    let roles: Vec<_> = if role_ids.is_empty() {
+        kb.roles.iter().collect()
+    } else {
+        role_ids
+            .iter()
+            .map(|id| find_role(kb, id))
+            .collect::<anyhow::Result<_>>()?
+    };
+    if roles.len() < 2 {
+        return Err(BadInput::err(if kb.roles.len() < 2 {
+            "this knowledge base has fewer than two roles; nothing to compare".to_owned()
+        } else {
+            "compare needs at least two roles, e.g. `roles compare cio cto`".to_owned()
+        }));
+    }
+    for (index, role) in roles.iter().enumerate() {
+        if roles[..index].iter().any(|earlier| earlier.id == role.id) {
+            return Err(BadInput::err(format!(
+                "role `{}` is named twice; name each role once",
+                role.id
+            )));
+        }
+    }
+
+    let dimensions: Vec<_> = if only.is_empty() {
+        kb.dimensions.iter().collect()
+    } else {
+        only.iter()
+            .map(|wanted| {
+                let wanted_id = wanted.trim().to_lowercase();
+                kb.dimensions
+                    .iter()
+                    .find(|d| d.id == wanted_id)
+                    .ok_or_else(|| {
+                        unknown_name(
+                            "dimension",
+                            wanted,
+                            kb.dimensions.iter().map(|d| d.id.as_str()),
+                        )
+                    })
+            })
+            .collect::<anyhow::Result<_>>()?
+    };
+
+    Ok(CompareView {
+        schema_version: SCHEMA_VERSION,
+        roles: roles.iter().map(|&role| role.into()).collect(),
+        dimensions: dimensions
+            .into_iter()
+            .map(|dimension| CompareRow {
+                id: dimension.id.clone(),
+                name: dimension.name.clone(),
+                description: dimension.description.clone(),
+                values: roles
+                    .iter()
+                    .map(|role| {
+                        (
+                            role.id.clone(),
+                            dimension.values.get(&role.id).map(Cited::from),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        cite,
+    })
+}

@@ -1,0 +1,115 @@
+//! Views: what each command shows, built from the knowledge base and handed to a
+//! renderer. Views derive `Serialize`; that serialisation is the JSON and YAML
+//! contract documented in the README, so field names here are stable.
+
+pub mod compare;
+pub mod dump;
+pub mod search;
+pub mod show;
+pub mod sources;
+
+use serde::Serialize;
+
+use crate::error::unknown_name;
+use crate::kb::{Fact, KnowledgeBase, Role};
+
+/// Version of the JSON/YAML output shapes; bumped only on a breaking change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A role as outputs refer to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleRef {
+    /// The role's id, e.g. `cio`.
+    pub id: String,
+    /// Its full title.
+    pub name: String,
+}
+
+impl From<&Role> for RoleRef {
+    fn from(role: &Role) -> Self {
+        RoleRef {
+            id: role.id.clone(),
+            name: role.name.clone(),
+        }
+    }
+}
+
+/// A statement with the sources behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cited {
+    /// The statement.
+    pub text: String,
+    /// Ids of the sources that support it.
+    pub sources: Vec<String>,
+}
+
+impl From<&Fact> for Cited {
+    fn from(fact: &Fact) -> Self {
+        Cited {
+            text: fact.text.clone(),
+            sources: fact.sources.clone(),
+        }
+    }
+}
+
+/// Finds a role by id, case-insensitively; an unknown id is bad input that lists the
+/// known roles and suggests the closest.
+pub fn find_role<'a>(kb: &'a KnowledgeBase, id: &str) -> anyhow::Result<&'a Role> {
+    let wanted = id.trim().to_lowercase();
+    kb.roles
+        .iter()
+        .find(|role| role.id == wanted)
+        .ok_or_else(|| unknown_name("role", id, kb.roles.iter().map(|r| r.id.as_str())))
+}
+
+/// A fact together with where it stands in the knowledge base.
+#[derive(Debug, Clone)]
+pub struct FactRef<'a> {
+    /// The roles it concerns (empty when it concerns none in particular).
+    pub roles: Vec<&'a str>,
+    /// Where it stands: a section id, `summary`, `dimension/ID` or `topic/ID`.
+    pub section: String,
+    /// A heading for that place.
+    pub section_title: String,
+    /// The fact.
+    pub fact: &'a Fact,
+}
+
+/// Every fact in the knowledge base, in file order: role summaries and sections,
+/// dimension values, then topics.
+pub fn every_fact(kb: &KnowledgeBase) -> Vec<FactRef<'_>> {
+    let mut facts = Vec::new();
+    for role in &kb.roles {
+        facts.push(FactRef {
+            roles: vec![&role.id],
+            section: "summary".into(),
+            section_title: "Summary".into(),
+            fact: &role.summary,
+        });
+        for section in &role.sections {
+            facts.extend(section.facts.iter().map(|fact| FactRef {
+                roles: vec![&role.id],
+                section: section.id.clone(),
+                section_title: section.title.clone(),
+                fact,
+            }));
+        }
+    }
+    for dimension in &kb.dimensions {
+        facts.extend(dimension.values.iter().map(|(role, fact)| FactRef {
+            roles: vec![role.as_str()],
+            section: format!("dimension/{}", dimension.id),
+            section_title: dimension.name.clone(),
+            fact,
+        }));
+    }
+    for topic in &kb.topics {
+        facts.extend(topic.facts.iter().map(|fact| FactRef {
+            roles: fact.roles.iter().map(String::as_str).collect(),
+            section: format!("topic/{}", topic.id),
+            section_title: topic.title.clone(),
+            fact,
+        }));
+    }
+    facts
+}

@@ -1,0 +1,250 @@
+//! `roles search`: every fact scored against the query's words, best first, and
+//! the role the matches lean to.
+//!
+//! A query word matches a word of a fact when one begins the other and, for words
+//! of six letters or more, they share the first six ("governing" finds
+//! "governance"). Rare words weigh more than common ones (inverse document
+//! frequency), and a fact that matches more of the query ranks above one that
+//! matches less. Question words ("who", "owns", "the") are ignored.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{SCHEMA_VERSION, every_fact};
+use crate::error::BadInput;
+use crate::kb::KnowledgeBase;
+
+/// Words that carry no meaning in a question about roles.
+const IGNORED: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "are",
+    "about",
+    "be",
+    "by",
+    "do",
+    "does",
+    "for",
+    "from",
+    "handle",
+    "handles",
+    "how",
+    "i",
+    "in",
+    "is",
+    "it",
+    "leads",
+    "of",
+    "on",
+    "or",
+    "our",
+    "own",
+    "owner",
+    "owns",
+    "responsible",
+    "should",
+    "the",
+    "their",
+    "to",
+    "us",
+    "we",
+    "what",
+    "when",
+    "which",
+    "who",
+    "whom",
+    "why",
+    "with",
+];
+
+/// The share of match weight above which a role is said to own the topic.
+const LEAN_THRESHOLD: f64 = 0.6;
+
+/// The search result.
+#[derive(Debug, Serialize)]
+pub struct SearchView {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// The query as given.
+    pub query: String,
+    /// The words searched for, after dropping question words.
+    pub terms: Vec<String>,
+    /// How many facts matched in all.
+    pub total: usize,
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// Which role the matches lean to; `null` when they lean to none.
+    pub lean: Option<Lean>,
+    /// Match weight per role id, summed over the hits that matched the most terms.
+    pub weights: BTreeMap<String, f64>,
+}
+
+/// One matching fact.
+#[derive(Debug, Serialize)]
+pub struct Hit {
+    /// The role the fact concerns, `null` when it concerns several or none.
+    pub role: Option<String>,
+    /// Where it stands: a section id, `summary`, `dimension/ID` or `topic/ID`.
+    pub section: String,
+    /// A heading for that place.
+    pub section_title: String,
+    /// The fact.
+    pub text: String,
+    /// Its sources.
+    pub sources: Vec<String>,
+    /// Its score; higher is better.
+    pub score: f64,
+    /// How many of the query's terms it matched.
+    pub matched_terms: usize,
+}
+
+/// The role that most of the match weight points to.
+#[derive(Debug, Serialize)]
+pub struct Lean {
+    /// Its id.
+    pub role: String,
+    /// Its name.
+    pub name: String,
+    /// Its share of the match weight, from 0 to 1.
+    pub share: f64,
+}
+
+/// Searches every fact for `words`, keeping the best `limit` hits.
+pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Result<SearchView> {
+    let query = words.join(" ");
+    let mut terms: Vec<String> = Vec::new();
+    for word in tokens(&query) {
+        if !IGNORED.contains(&word.as_str()) && !terms.contains(&word) {
+            terms.push(word);
+        }
+    }
+    if terms.is_empty() {
+        return Err(BadInput::err(format!(
+            "nothing to search for in `{query}`; give a word such as `governance` or `innovation`"
+        )));
+    }
+
+    let facts = every_fact(kb);
+    let fact_words: Vec<Vec<String>> = facts.iter().map(|f| tokens(&f.fact.text)).collect();
+    let idf: Vec<f64> = terms
+        .iter()
+        .map(|term| {
+            let frequency = fact_words
+                .iter()
+                .filter(|words| words.iter().any(|w| matches(term, w)))
+                .count();
+            (1.0 + facts.len() as f64 / (1.0 + frequency as f64)).ln()
+        })
+        .collect();
+
+    let mut hits: Vec<(usize, Hit)> = Vec::new();
+    for (index, (fact, words)) in facts.iter().zip(&fact_words).enumerate() {
+        let mut score = 0.0;
+        let mut matched = 0;
+        for (term, weight) in terms.iter().zip(&idf) {
+            if words.iter().any(|w| w == term) {
+                score += weight * 1.25;
+                matched += 1;
+            } else if words.iter().any(|w| matches(term, w)) {
+                score += weight;
+                matched += 1;
+            }
+        }
+        if matched == 0 {
+            continue;
+        }
+        // Favour facts that match all of the query, then shorter, more focused facts.
+        score *= matched as f64 / terms.len() as f64;
+        score /= 1.0 + (words.len() as f64 / 40.0);
+        let role = match fact.roles.as_slice() {
+            [one] => Some((*one).to_owned()),
+            _ => None,
+        };
+        hits.push((
+            index,
+            Hit {
+                role,
+                section: fact.section.clone(),
+                section_title: fact.section_title.clone(),
+                text: fact.fact.text.clone(),
+                sources: fact.fact.sources.clone(),
+                score: (score * 1000.0).round() / 1000.0,
+                matched_terms: matched,
+            },
+        ));
+    }
+    hits.sort_by(|(ia, a), (ib, b)| {
+        b.matched_terms
+            .cmp(&a.matched_terms)
+            .then(b.score.total_cmp(&a.score))
+            .then(ia.cmp(ib))
+    });
+
+    // The lean counts only the hits that matched the most terms, so a common word
+    // in a long query does not drown out the specific ones.
+    let best = hits.first().map_or(0, |(_, hit)| hit.matched_terms);
+    let mut weights: BTreeMap<String, f64> = kb.roles.iter().map(|r| (r.id.clone(), 0.0)).collect();
+    for (index, hit) in hits.iter().filter(|(_, h)| h.matched_terms == best) {
+        let roles = &facts[*index].roles;
+        for role in roles {
+            if let Some(weight) = weights.get_mut(*role) {
+                *weight += hit.score / roles.len() as f64;
+            }
+        }
+    }
+    let total_weight: f64 = weights.values().sum();
+    let lean = kb
+        .roles
+        .iter()
+        .map(|role| {
+            (
+                role,
+                weights[&role.id] / total_weight.max(f64::MIN_POSITIVE),
+            )
+        })
+        .filter(|(_, share)| *share >= LEAN_THRESHOLD)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(role, share)| Lean {
+            role: role.id.clone(),
+            name: role.name.clone(),
+            share: (share * 1000.0).round() / 1000.0,
+        });
+    for weight in weights.values_mut() {
+        *weight = (*weight * 1000.0).round() / 1000.0;
+    }
+
+    let total = hits.len();
+    Ok(SearchView {
+        schema_version: SCHEMA_VERSION,
+        query,
+        terms,
+        total,
+        hits: hits.into_iter().take(limit).map(|(_, hit)| hit).collect(),
+        lean,
+        weights,
+    })
+}
+
+/// Lower-case words of a text; `data-driven` gives `data` and `driven`.
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether query `term` matches `word`: one begins the other (the shorter being at
+/// least three letters), or both share their first six letters.
+fn matches(term: &str, word: &str) -> bool {
+    const STEM: usize = 6;
+    let (short, long) = if term.len() <= word.len() {
+        (term, word)
+    } else {
+        (word, term)
+    };
+    (short.len() >= 3 && long.starts_with(short) && (short == term || short.len() >= STEM))
+        || short.get(..STEM).is_some_and(|stem| long.starts_with(stem))
+        || term == word
+}
