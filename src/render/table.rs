@@ -292,20 +292,19 @@ fn search(view: &SearchView, painter: &Painter, out: &mut dyn Write) -> anyhow::
 
 fn sources(view: &SourcesView, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
     let mut table = painter.table();
-    table.set_header(["Id", "Article", "Date", "File", "Cited"].map(|h| painter.header_cell(h)));
+    table.set_header(["Id", "Article", "Date", "Cited"].map(|h| painter.header_cell(h)));
     for source in &view.sources {
         let mut article = source.title.clone();
-        if let Some(publisher) = &source.publisher {
-            article.push_str(&format!("\n{publisher}"));
+        for extra in [&source.publisher, &source.note].into_iter().flatten() {
+            article.push('\n');
+            article.push_str(&painter.dim(extra));
         }
-        if let Some(note) = &source.note {
-            article.push_str(&format!("\n{}", painter.dim(note)));
-        }
+        article.push('\n');
+        article.push_str(&painter.dim(&source.file));
         table.add_row(vec![
             painter.label_cell(&source.id),
             Cell::new(article),
             Cell::new(source.date.as_deref().unwrap_or("—")),
-            Cell::new(&source.file),
             Cell::new(source.citations).set_alignment(CellAlignment::Right),
         ]);
     }
