@@ -87,9 +87,56 @@ pub enum Command {
     #[command(after_help = "Examples:\n  roles sources\n  roles sources --format json")]
     Sources,
 
+    /// Answer a few questions and get a recommendation: CIO, CTO or both, full-time or fractional.
+    #[command(
+        after_help = "Examples:\n  roles advise\n  roles advise --answer aim=product --answer size=startup --no-input\n  roles advise --answers answers.yaml --format json\n\nQuestions and values: see `roles advise --help` or the README."
+    )]
+    Advise(AdviseArgs),
+
+    /// Draft a Markdown job description for a role.
+    #[command(
+        after_help = "Examples:\n  roles jd cto\n  roles jd cio --fractional > fractional-cio.md"
+    )]
+    Jd(JdArgs),
+
     /// Dump or validate a knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
+}
+
+/// Arguments of `roles advise`.
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// Answer a question: `aim=product`, `needs=innovation,tech-stack`. Repeatable.
+    #[arg(long, short = 'a', value_name = "KEY=VALUE")]
+    pub answer: Vec<String>,
+
+    /// Read answers from a YAML or JSON file (`-` for stdin); `--answer` overrides it.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Never prompt: unanswered questions count as no preference.
+    #[arg(long)]
+    pub no_input: bool,
+
+    /// Save the answers given to FILE, to replay with `--answers FILE`.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+
+    /// Let `--save` replace an existing file.
+    #[arg(long, requires = "save")]
+    pub force: bool,
+}
+
+/// Arguments of `roles jd`.
+#[derive(Debug, Args)]
+pub struct JdArgs {
+    /// The role, e.g. `cto` (case-insensitive).
+    pub role: String,
+
+    /// Frame the job as a part-time, fractional engagement.
+    #[arg(long)]
+    pub fractional: bool,
 }
 
 /// Arguments of `roles compare`.

@@ -90,7 +90,10 @@ pub fn unknown_name<'a>(
         .filter(|(similarity, _)| *similarity > 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, name)| name);
-    let mut message = format!("unknown {kind} `{given}`; known: {}", tick_list(known));
+    let mut message = format!(
+        "unknown {kind} `{given}`; expected one of: {}",
+        tick_list(known)
+    );
     if let Some(name) = closest {
         message.push_str(&format!("\n\ndid you mean `{name}`?"));
     }

@@ -7,6 +7,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod advise;
 pub mod cli;
 pub mod embedded;
 pub mod error;
@@ -19,8 +20,9 @@ use std::io::{self, IsTerminal, Write};
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorChoice, Command, KbCommand};
-use crate::error::{EXIT_OK, exit_code};
+use crate::advise::{Advice, Answers};
+use crate::cli::{AdviseArgs, Cli, ColorChoice, Command, KbCommand};
+use crate::error::{BadInput, EXIT_OK, exit_code};
 use crate::kb::KnowledgeBase;
 use crate::render::{Output, Style, Validated};
 
@@ -86,6 +88,12 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
                     Output::Search(view::search::search(&kb, &args.words, args.limit)?)
                 }
                 Command::Sources => Output::Sources(view::sources::sources(&kb)),
+                Command::Advise(args) => Output::Advice(run_advise(cli, args, &kb)?),
+                Command::Jd(args) => Output::JobDescription(view::jd::job_description(
+                    &kb,
+                    &args.role,
+                    args.fractional,
+                )?),
                 Command::Kb(KbCommand::Dump) => Output::Dump(view::dump::dump(&kb)?),
                 Command::Kb(KbCommand::Validate { .. }) => unreachable!("handled above"),
             }
@@ -102,6 +110,46 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     out.write_all(&buffer)?;
     out.flush()?;
     Ok(())
+}
+
+/// Gathers answers (file, flags, then a terminal interview for the rest), saves
+/// them if asked, and scores them.
+fn run_advise(cli: &Cli, args: &AdviseArgs, kb: &KnowledgeBase) -> anyhow::Result<Advice> {
+    let questionnaire = &kb.questionnaire;
+    if questionnaire.questions.is_empty() {
+        return Err(BadInput::err(
+            "this knowledge base has no questionnaire; add `questionnaire.questions` (see `roles kb dump`)",
+        ));
+    }
+    if let Some(path) = &args.save
+        && !args.force
+        && path.exists()
+    {
+        return Err(advise::answers::refuse_overwrite(path));
+    }
+    let mut answers = match &args.answers {
+        Some(path) => Answers::from_file(path, questionnaire)?,
+        None => Answers::default(),
+    };
+    answers.apply_flags(&args.answer, questionnaire)?;
+
+    let stderr = io::stderr();
+    let interactive = !args.no_input && io::stdin().is_terminal() && stderr.is_terminal();
+    if interactive {
+        let mut prompter = advise::terminal::TerminalPrompter {
+            color: stream_color(cli.color, &stderr),
+        };
+        advise::prompt::interview(&questionnaire.questions, &mut answers, &mut prompter)?;
+    } else if !args.no_input && args.answer.is_empty() && args.answers.is_none() {
+        return Err(BadInput::err(
+            "no terminal to ask the questions on, and no answers given; pass them with \
+             `--answer KEY=VALUE` or `--answers FILE` (add `--no-input` to accept no preference)",
+        ));
+    }
+    if let Some(path) = &args.save {
+        answers.save(path, args.force)?;
+    }
+    Ok(advise::advise(kb, &answers))
 }
 
 /// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.

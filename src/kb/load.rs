@@ -64,18 +64,17 @@ pub fn parse_questionnaire_file(origin: &str, text: &str) -> Result<Questionnair
         .map_err(|problem| KbError::single(origin, problem))
 }
 
-/// Reads a file as UTF-8 text, refusing directories, pipes, devices, oversized and
+/// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing directories, pipes, devices, oversized and
 /// binary files with a message that says what to do.
-fn read_text(path: &Path) -> Result<String, String> {
+pub fn read_text(path: &Path) -> Result<String, String> {
     // `metadata` follows symlinks, so a loop fails here rather than at open.
     let metadata = std::fs::metadata(path).map_err(|error| describe_io(&error))?;
     if metadata.is_dir() {
-        return Err("is a directory; give the path of a YAML knowledge-base file".into());
+        return Err("is a directory; give the path of a file".into());
     }
     if !metadata.is_file() {
         return Err(
-            "is not a regular file (a pipe, socket or device); save the knowledge base to a file first"
-                .into(),
+            "is not a regular file (a pipe, socket or device); save it to a file first".into(),
         );
     }
     if metadata.len() > MAX_FILE_BYTES {
@@ -92,7 +91,7 @@ fn read_text(path: &Path) -> Result<String, String> {
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(format!(
-            "looks like a binary file (a NUL byte at offset {at}); a knowledge base is YAML text"
+            "looks like a binary file (a NUL byte at offset {at}); expected YAML or JSON text"
         ));
     }
     String::from_utf8(bytes).map_err(|error| {
@@ -113,15 +112,11 @@ fn too_large(len: u64) -> String {
 /// Turns an I/O error into a short message about the file.
 fn describe_io(error: &io::Error) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => {
-            "no such file; check the path given to `--kb` or `ROLES_KB`".into()
-        }
+        io::ErrorKind::NotFound => "no such file; check the path".into(),
         io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".into(),
-        io::ErrorKind::IsADirectory => {
-            "is a directory; give the path of a YAML knowledge-base file".into()
-        }
+        io::ErrorKind::IsADirectory => "is a directory; give the path of a file".into(),
         _ if error.raw_os_error() == Some(40) => {
-            "is a symlink loop; point `--kb` at the file itself".into()
+            "is a symlink loop; give the path of the file itself".into()
         }
         _ => format!("cannot be read: {error}"),
     }

@@ -202,7 +202,7 @@ pub struct Choice {
 }
 
 /// Deserialises a map, refusing a key given twice instead of keeping the last one.
-fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+pub fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
 where
     D: Deserializer<'de>,
     V: Deserialize<'de>,

@@ -3,7 +3,9 @@
 use std::io::Write;
 
 use super::{Output, Validated};
+use crate::advise::{Advice, Answer};
 use crate::view::compare::CompareView;
+use crate::view::jd::JobDescription;
 use crate::view::search::SearchView;
 use crate::view::show::ShowView;
 use crate::view::sources::SourcesView;
@@ -22,6 +24,8 @@ pub fn render(output: &Output, out: &mut dyn Write) -> anyhow::Result<()> {
             Ok(())
         }
         Output::Validated(view) => validated(view, out),
+        Output::Advice(view) => advice(view, out),
+        Output::JobDescription(view) => job_description(view, out),
     }
 }
 
@@ -204,6 +208,147 @@ fn validated(view: &Validated, out: &mut dyn Write) -> anyhow::Result<()> {
         view.facts,
         view.sources,
         view.questions
+    )?;
+    Ok(())
+}
+
+fn advice(view: &Advice, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(out, "# Decision record: technology leadership hire\n")?;
+    writeln!(out, "## Decision\n")?;
+    let names: Vec<String> = view
+        .recommended_roles
+        .iter()
+        .map(|r| format!("**{} ({})**", r.name, r.id.to_uppercase()))
+        .collect();
+    writeln!(
+        out,
+        "Hire {}, engaged **{}**. Confidence: {} ({:.2}).",
+        names.join(" and "),
+        view.engagement,
+        view.confidence_label,
+        view.confidence
+    )?;
+    if let Some(tie) = &view.tie_break {
+        writeln!(out, "\nTie-break: {tie}.")?;
+    }
+
+    writeln!(out, "\n## Context\n")?;
+    table_row(out, &["Question".into(), "Answer".into()])?;
+    table_row(out, &["---".into(), "---".into()])?;
+    for reason in &view.reasons {
+        table_row(
+            out,
+            &[
+                format!("`{}`: {}", reason.question, cell(&reason.question_text)),
+                format!("`{}` ({})", reason.value, cell(&reason.label)),
+            ],
+        )?;
+    }
+    for id in &view.unanswered {
+        table_row(out, &[format!("`{id}`"), "no preference".into()])?;
+    }
+
+    writeln!(out, "\n## Scores\n")?;
+    table_row(out, &["Role".into(), "Points".into()])?;
+    table_row(out, &["---".into(), "---:".into()])?;
+    for (role, score) in &view.scores {
+        table_row(out, &[role.to_uppercase(), score.to_string()])?;
+    }
+    writeln!(
+        out,
+        "\nPoints towards hiring both: {}. Engagement: fractional {}, full-time {}.",
+        view.both_points, view.engagement_points.fractional, view.engagement_points.full_time
+    )?;
+
+    writeln!(out, "\n## Reasons\n")?;
+    for reason in &view.reasons {
+        let points: Vec<String> = reason
+            .points
+            .iter()
+            .map(|(key, p)| format!("{key} {p:+}"))
+            .collect();
+        let points = if points.is_empty() {
+            "no points".to_owned()
+        } else {
+            points.join(", ")
+        };
+        writeln!(
+            out,
+            "- **{} = {}** ({points}): {} {}",
+            reason.question,
+            reason.value,
+            reason.because,
+            cite(&reason.sources)
+        )?;
+    }
+
+    writeln!(out, "\n## What would change the decision\n")?;
+    if view.flips.is_empty() {
+        writeln!(out, "No single change of answer would change it.")?;
+    }
+    for flip in &view.flips {
+        writeln!(
+            out,
+            "- `{}`: {} instead of {} → {}, {}",
+            flip.question,
+            answer_text(flip.to.as_ref()),
+            answer_text(flip.from.as_ref()),
+            flip.recommendation,
+            flip.engagement
+        )?;
+    }
+
+    writeln!(out, "\n## Next steps\n")?;
+    for step in &view.next_steps {
+        writeln!(out, "- `{step}`")?;
+    }
+    Ok(())
+}
+
+/// An answer as prose: its values, or "no preference".
+pub(super) fn answer_text(answer: Option<&Answer>) -> String {
+    match answer {
+        Some(answer) => answer.values().join(", "),
+        None => "no preference".to_owned(),
+    }
+}
+
+fn job_description(view: &JobDescription, out: &mut dyn Write) -> anyhow::Result<()> {
+    writeln!(out, "# {}\n", view.title)?;
+    writeln!(out, "## About the role\n")?;
+    writeln!(out, "{}\n", view.summary)?;
+    writeln!(out, "**Engagement:** {}", view.engagement)?;
+    let sections = [
+        ("What you will do", &view.responsibilities),
+        ("How success is measured", &view.success_measures),
+        ("Qualifications", &view.qualifications),
+        ("Experience", &view.experience),
+        ("Typical background", &view.background),
+        (
+            "What a fractional engagement gives you",
+            &view.fractional_benefits,
+        ),
+    ];
+    for (heading, facts) in sections {
+        if facts.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n## {heading}\n")?;
+        let mut theme: Option<&str> = None;
+        for fact in facts {
+            if fact.theme.as_deref() != theme && heading == "What you will do" {
+                theme = fact.theme.as_deref();
+                if let Some(name) = theme {
+                    writeln!(out, "\n### {name}\n")?;
+                }
+            }
+            writeln!(out, "- {}", fact.text)?;
+        }
+    }
+    writeln!(
+        out,
+        "\n---\n\n_Drafted by `roles jd` from the knowledge base (sources: {}). Review before publishing._",
+        view.sources.join(", ")
     )?;
     Ok(())
 }

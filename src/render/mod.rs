@@ -10,8 +10,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::advise::Advice;
 use crate::cli::Format;
 use crate::view::compare::CompareView;
+use crate::view::jd::JobDescription;
 use crate::view::search::SearchView;
 use crate::view::show::ShowView;
 use crate::view::sources::SourcesView;
@@ -28,6 +30,10 @@ pub enum Output {
     Search(SearchView),
     /// `roles sources`.
     Sources(SourcesView),
+    /// `roles advise`.
+    Advice(Advice),
+    /// `roles jd`.
+    JobDescription(JobDescription),
     /// `roles kb dump`: the knowledge base as a pruned tree.
     Dump(serde_json::Value),
     /// `roles kb validate`: a summary of a valid file.

@@ -9,6 +9,7 @@ use comfy_table::presets::UTF8_FULL;
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::{Output, Style, Validated};
+use crate::advise::Advice;
 use crate::view::compare::CompareView;
 use crate::view::search::SearchView;
 use crate::view::show::ShowView;
@@ -24,6 +25,9 @@ pub fn render(output: &Output, style: &Style, out: &mut dyn Write) -> anyhow::Re
         Output::Sources(view) => sources(view, &painter, out),
         Output::Dump(_) => super::yaml::render(output, out),
         Output::Validated(view) => validated(view, &painter, out),
+        Output::Advice(view) => advice(view, &painter, out),
+        // A job description is a Markdown document wherever it is read.
+        Output::JobDescription(_) => super::markdown::render(output, out),
     }
 }
 
@@ -334,4 +338,123 @@ fn trim_lines(text: &str) -> String {
         .map(str::trim_end)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Width of the longest bar in the score chart.
+const BAR_WIDTH: usize = 24;
+
+fn advice(view: &Advice, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+    let names: Vec<String> = view
+        .recommended_roles
+        .iter()
+        .map(|r| format!("{} ({})", r.id.to_uppercase(), r.name))
+        .collect();
+    writeln!(
+        out,
+        "{} {}, {}",
+        painter.heading("Recommendation: hire"),
+        painter.accent(&names.join(" and ")),
+        painter.accent(&view.engagement)
+    )?;
+    writeln!(
+        out,
+        "Confidence: {} ({:.2}){}",
+        view.confidence_label,
+        view.confidence,
+        view.tie_break
+            .as_ref()
+            .map(|tie| format!(". Tie-break: {tie}."))
+            .unwrap_or_default()
+    )?;
+
+    writeln!(out, "\n{}", painter.heading("Scores"))?;
+    let mut bars: Vec<(String, i32)> = view
+        .scores
+        .iter()
+        .map(|(role, &score)| (role.to_uppercase(), score))
+        .collect();
+    bars.push(("both".to_owned(), view.both_points));
+    let top = bars.iter().map(|(_, s)| *s).max().unwrap_or(0).max(1);
+    let label_width = bars
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (label, score) in &bars {
+        let filled =
+            usize::try_from(*score).unwrap_or(0) * BAR_WIDTH / usize::try_from(top).unwrap_or(1);
+        writeln!(
+            out,
+            "  {label:<label_width$}  {}{} {score:>3}",
+            painter.accent(&"█".repeat(filled)),
+            painter.dim(&"░".repeat(BAR_WIDTH - filled.min(BAR_WIDTH)))
+        )?;
+    }
+    writeln!(
+        out,
+        "  {}",
+        painter.dim(&format!(
+            "both = points towards hiring both; engagement: fractional {} vs full-time {}",
+            view.engagement_points.fractional, view.engagement_points.full_time
+        ))
+    )?;
+
+    if !view.reasons.is_empty() {
+        writeln!(out, "\n{}", painter.heading("Why"))?;
+        let mut table = painter.table();
+        table.set_header(
+            ["Question", "Answer", "Points", "Because"].map(|h| painter.header_cell(h)),
+        );
+        for reason in &view.reasons {
+            let points: Vec<String> = reason
+                .points
+                .iter()
+                .map(|(key, p)| format!("{key} {p:+}"))
+                .collect();
+            table.add_row(vec![
+                painter.label_cell(&reason.question),
+                Cell::new(&reason.label),
+                Cell::new(if points.is_empty() {
+                    "—".to_owned()
+                } else {
+                    points.join("\n")
+                }),
+                Cell::new(format!(
+                    "{} [{}]",
+                    reason.because,
+                    reason.sources.join(", ")
+                )),
+            ]);
+        }
+        writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    }
+    if !view.unanswered.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            painter.dim(&format!("No preference: {}.", view.unanswered.join(", ")))
+        )?;
+    }
+
+    writeln!(out, "\n{}", painter.heading("What would change it"))?;
+    if view.flips.is_empty() {
+        writeln!(out, "  No single change of answer would change it.")?;
+    }
+    for flip in &view.flips {
+        writeln!(
+            out,
+            "  • {}: {} instead of {} → {}, {}",
+            flip.question,
+            super::markdown::answer_text(flip.to.as_ref()),
+            super::markdown::answer_text(flip.from.as_ref()),
+            flip.recommendation,
+            flip.engagement
+        )?;
+    }
+
+    writeln!(out, "\n{}", painter.heading("Next"))?;
+    for step in &view.next_steps {
+        writeln!(out, "  {step}")?;
+    }
+    Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod dump;
+pub mod jd;
 pub mod search;
 pub mod show;
 pub mod sources;

@@ -1,0 +1,128 @@
+//! `roles jd ROLE`: a job-description draft assembled from the role's profile.
+//!
+//! It draws on the sections `responsibilities`, `kpis`, `qualifications` and
+//! `career-path` where the role has them; qualification facts whose theme
+//! mentions experience go under "Experience". A custom role with other sections
+//! still gets its summary and whatever of these it has.
+
+use serde::Serialize;
+
+use super::{RoleRef, SCHEMA_VERSION, find_role, show::ShowFact};
+use crate::kb::{KnowledgeBase, Role};
+
+/// A job description draft.
+#[derive(Debug, Serialize)]
+pub struct JobDescription {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// The role.
+    pub role: RoleRef,
+    /// Whether the draft is for a fractional (part-time) engagement.
+    pub fractional: bool,
+    /// The job title as advertised.
+    pub title: String,
+    /// The opening paragraph.
+    pub summary: String,
+    /// How the engagement is framed.
+    pub engagement: String,
+    /// What the person will do.
+    pub responsibilities: Vec<ShowFact>,
+    /// What success is measured by.
+    pub success_measures: Vec<ShowFact>,
+    /// Degrees, certifications and skills sought.
+    pub qualifications: Vec<ShowFact>,
+    /// The experience sought.
+    pub experience: Vec<ShowFact>,
+    /// Roles people typically come from.
+    pub background: Vec<ShowFact>,
+    /// What a fractional hire brings, for the fractional variant.
+    pub fractional_benefits: Vec<ShowFact>,
+    /// Every source the draft cites.
+    pub sources: Vec<String>,
+}
+
+fn facts(role: &Role, section: &str, keep: impl Fn(&ShowFact) -> bool) -> Vec<ShowFact> {
+    role.sections
+        .iter()
+        .filter(|s| s.id == section)
+        .flat_map(|s| &s.facts)
+        .map(|fact| ShowFact {
+            theme: fact.theme.clone(),
+            text: fact.text.clone(),
+            sources: fact.sources.clone(),
+        })
+        .filter(keep)
+        .collect()
+}
+
+fn is_experience(fact: &ShowFact) -> bool {
+    fact.theme
+        .as_deref()
+        .is_some_and(|t| t.to_lowercase().contains("experience"))
+}
+
+/// Drafts the job description of `role_id`.
+pub fn job_description(
+    kb: &KnowledgeBase,
+    role_id: &str,
+    fractional: bool,
+) -> anyhow::Result<JobDescription> {
+    let role = find_role(kb, role_id)?;
+    let responsibilities = facts(role, "responsibilities", |_| true);
+    let success_measures = facts(role, "kpis", |_| true);
+    let qualifications = facts(role, "qualifications", |f| !is_experience(f));
+    let experience = facts(role, "qualifications", is_experience);
+    let background = facts(role, "career-path", |_| true);
+    let fractional_benefits = if fractional {
+        facts(role, "fractional", |_| true)
+    } else {
+        Vec::new()
+    };
+    let mut sources: Vec<String> = role.summary.sources.clone();
+    for fact in [
+        &responsibilities,
+        &success_measures,
+        &qualifications,
+        &experience,
+        &background,
+        &fractional_benefits,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        sources.extend(fact.sources.iter().cloned());
+    }
+    let order = |id: &String| kb.sources.iter().position(|s| &s.id == id);
+    sources.sort_by_key(order);
+    sources.dedup();
+
+    let (title, engagement) = if fractional {
+        (
+            format!("Fractional {} ({})", role.name, role.id.to_uppercase()),
+            "A part-time, fractional engagement: senior leadership for a set number of days a \
+             month, scaled up or down as the company grows, without the cost of a full-time \
+             executive."
+                .to_owned(),
+        )
+    } else {
+        (
+            format!("{} ({})", role.name, role.id.to_uppercase()),
+            "A full-time, permanent executive position.".to_owned(),
+        )
+    };
+    Ok(JobDescription {
+        schema_version: SCHEMA_VERSION,
+        role: role.into(),
+        fractional,
+        title,
+        summary: role.summary.text.clone(),
+        engagement,
+        responsibilities,
+        success_measures,
+        qualifications,
+        experience,
+        background,
+        fractional_benefits,
+        sources,
+    })
+}
