@@ -42,7 +42,28 @@ pub struct Answers(pub BTreeMap<String, Answer>);
 
 /// The shape of an answers file: a mapping from question id to value(s).
 #[derive(Deserialize)]
-struct AnswersFile(#[serde(deserialize_with = "unique_keys")] BTreeMap<String, Option<Answer>>);
+struct AnswersFile(#[serde(deserialize_with = "unique_keys")] BTreeMap<String, Option<FileAnswer>>);
+
+/// A value as a file may write it: YAML and JSON writers turn `yes` and `no`
+/// into booleans, so those are read back as the words.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FileAnswer {
+    Text(String),
+    List(Vec<String>),
+    Flag(bool),
+}
+
+impl FileAnswer {
+    fn into_values(self) -> Vec<String> {
+        match self {
+            FileAnswer::Text(value) => vec![value],
+            FileAnswer::List(values) => values,
+            FileAnswer::Flag(true) => vec!["yes".to_owned()],
+            FileAnswer::Flag(false) => vec!["no".to_owned()],
+        }
+    }
+}
 
 impl Answers {
     /// Whether nothing has been answered.
@@ -90,7 +111,11 @@ impl Answers {
         if text.trim().is_empty() {
             return Ok(Answers::default());
         }
-        let file: AnswersFile = yaml::parse(&text).map_err(|problem| {
+        let file: AnswersFile = yaml::parse(&text).map_err(|mut problem| {
+            if problem.message.contains("untagged enum") {
+                problem.message =
+                    "each answer must be a value, a list of values, or yes/no".to_owned();
+            }
             BadInput::err(format!(
                 "{}\n\nan answers file maps question ids to values, e.g. `aim: product`",
                 crate::kb::KbError::single(&origin, problem)
@@ -103,8 +128,7 @@ impl Answers {
             match answer {
                 None => {}
                 Some(answer) => {
-                    let values: Vec<String> =
-                        answer.values().iter().map(|v| (*v).to_owned()).collect();
+                    let values = answer.into_values();
                     let checked = check_values(question, &values)
                         .map_err(|error| BadInput::err(format!("{origin}: {error}")))?;
                     answers.set(&question.id, Some(checked));

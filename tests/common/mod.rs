@@ -98,8 +98,16 @@ impl Roles {
     pub fn succeeds(self) -> Run {
         let run = self.run();
         assert_eq!(run.code, Some(0), "`{}` should succeed\n{run}", run.shown);
-        assert!(run.stderr.is_empty(), "`{}` wrote to stderr\n{run}", run.shown);
-        assert!(!run.stdout.is_empty(), "`{}` printed nothing\n{run}", run.shown);
+        assert!(
+            run.stderr.is_empty(),
+            "`{}` wrote to stderr\n{run}",
+            run.shown
+        );
+        assert!(
+            !run.stdout.is_empty(),
+            "`{}` printed nothing\n{run}",
+            run.shown
+        );
         run
     }
 
@@ -109,7 +117,11 @@ impl Roles {
     pub fn is_refused(self) -> Run {
         let run = self.run();
         assert_eq!(run.code, Some(2), "`{}` should exit 2\n{run}", run.shown);
-        assert!(run.stdout.is_empty(), "`{}` wrote to stdout\n{run}", run.shown);
+        assert!(
+            run.stdout.is_empty(),
+            "`{}` wrote to stdout\n{run}",
+            run.shown
+        );
         assert!(
             run.stderr.starts_with("error: "),
             "`{}` should report `error: …`\n{run}",
