@@ -102,6 +102,51 @@ pub enum Command {
     /// Dump or validate a knowledge base.
     #[command(subcommand)]
     Kb(KbCommand),
+
+    /// Print the JSON Schema of a command's JSON output (all of them when none is named).
+    #[command(
+        after_help = "Examples:\n  roles schema compare\n  roles schema kb > roles-kb.schema.json"
+    )]
+    Schema {
+        /// Whose output: compare, show, search, sources, advise, jd, or kb (the knowledge-base file).
+        #[arg(value_enum)]
+        name: Option<SchemaName>,
+    },
+
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  roles completions bash > ~/.local/share/bash-completion/completions/roles\n  roles completions zsh > ~/.zfunc/_roles\n  roles completions fish > ~/.config/fish/completions/roles.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff).
+    #[command(
+        after_help = "Examples:\n  roles man > ~/.local/share/man/man1/roles.1\n  roles man | man -l -"
+    )]
+    Man,
+}
+
+/// The outputs `roles schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaName {
+    /// `roles compare`.
+    Compare,
+    /// `roles show`.
+    Show,
+    /// `roles search`.
+    Search,
+    /// `roles sources`.
+    Sources,
+    /// `roles advise`.
+    Advise,
+    /// `roles jd`.
+    Jd,
+    /// A knowledge-base file, as `roles kb dump` writes and `--kb` reads it.
+    Kb,
 }
 
 /// Arguments of `roles advise`.

@@ -18,7 +18,7 @@ pub mod view;
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::advise::{Advice, Answers};
 use crate::cli::{AdviseArgs, Cli, ColorChoice, Command, KbCommand};
@@ -27,8 +27,13 @@ use crate::kb::KnowledgeBase;
 use crate::render::{Output, Style, Validated};
 
 /// Runs `roles` with these arguments and returns the process exit code.
-pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> u8 {
-    let cli = match Cli::try_parse_from(args) {
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let command = Cli::command().color(help_color(&args));
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout; a closed pipe there is not an error.
@@ -46,6 +51,28 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> u8 {
             }
         },
     }
+}
+
+/// The colour choice for help and usage errors, read from `--color` before the
+/// arguments are parsed; clap itself honours NO_COLOR, CLICOLOR_FORCE and TERM.
+fn help_color(args: &[OsString]) -> clap::ColorChoice {
+    let mut words = args.iter().filter_map(|arg| arg.to_str());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--color") {
+            Some("") => words.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        match value {
+            Some("always") => return clap::ColorChoice::Always,
+            Some("never") => return clap::ColorChoice::Never,
+            _ => {}
+        }
+    }
+    clap::ColorChoice::Auto
 }
 
 /// Prints an error to stderr as `error: …`, with a hint where one helps.
@@ -72,6 +99,17 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
             let kb = kb::load_file(file, &origin)?;
             Output::Validated(validated(&origin, &kb))
         }
+        Command::Schema { name } => Output::Schema(view::schema::schemas(*name)),
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "roles", &mut buffer);
+            return write_stdout(&buffer);
+        }
+        Command::Man => {
+            let mut buffer = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buffer)?;
+            return write_stdout(&buffer);
+        }
         command => {
             let kb = knowledge_base(cli)?;
             match command {
@@ -95,7 +133,10 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
                     args.fractional,
                 )?),
                 Command::Kb(KbCommand::Dump) => Output::Dump(view::dump::dump(&kb)?),
-                Command::Kb(KbCommand::Validate { .. }) => unreachable!("handled above"),
+                Command::Kb(KbCommand::Validate { .. })
+                | Command::Schema { .. }
+                | Command::Completions { .. }
+                | Command::Man => unreachable!("handled above"),
             }
         }
     };
@@ -106,8 +147,13 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     };
     let mut buffer = Vec::with_capacity(16 * 1024);
     render::render(&output, cli.format, &style, &mut buffer)?;
-    let mut out = stdout.lock();
-    out.write_all(&buffer)?;
+    write_stdout(&buffer)
+}
+
+/// Writes finished output to stdout in one go.
+fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
     out.flush()?;
     Ok(())
 }

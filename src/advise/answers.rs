@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{BadInput, tick_list, unknown_name};
@@ -16,7 +17,7 @@ const MAX_STDIN_BYTES: u64 = 1024 * 1024;
 
 /// What was answered to one question: one value, or several for a question that
 /// takes several.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
     /// The value of a single-choice question.
@@ -36,7 +37,7 @@ impl Answer {
 }
 
 /// Answers keyed by question id; a question left out means no preference.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);
 

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::answers::{Answer, Answers};
@@ -27,7 +28,7 @@ pub const FULL_TIME: &str = "full-time";
 pub const FRACTIONAL: &str = "fractional";
 
 /// The full result of `roles advise`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Advice {
     /// Output shape version.
     pub schema_version: u32,
@@ -63,7 +64,7 @@ pub struct Advice {
 }
 
 /// Fractional versus full-time points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct EngagementPoints {
     /// Points towards a fractional engagement.
     pub fractional: i32,
@@ -72,7 +73,7 @@ pub struct EngagementPoints {
 }
 
 /// Why one answer counted as it did.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Reason {
     /// The question id.
     pub question: String,
@@ -93,7 +94,7 @@ pub struct Reason {
 }
 
 /// An answer change that would change the outcome.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Flip {
     /// The question id.
     pub question: String,

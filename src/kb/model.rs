@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub const KB_SCHEMA_VERSION: u32 = 1;
 
 /// A whole knowledge base: what `--kb FILE` loads and `roles kb dump` prints.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KnowledgeBase {
     /// File-format version; must equal [`KB_SCHEMA_VERSION`].
@@ -36,7 +37,7 @@ pub struct KnowledgeBase {
 }
 
 /// One article the knowledge base is distilled from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short id that facts cite, e.g. `overlap`.
@@ -57,7 +58,7 @@ pub struct Source {
 }
 
 /// A statement in our own words, with the sources that support it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// The paraphrase.
@@ -73,7 +74,7 @@ pub struct Fact {
 }
 
 /// One executive role.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Lower-case id used on the command line, e.g. `cio`.
@@ -90,7 +91,7 @@ pub struct Role {
 }
 
 /// A named part of a role's profile.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Id used by `roles show --section`, e.g. `kpis`.
@@ -102,7 +103,7 @@ pub struct Section {
 }
 
 /// A salary figure as reported by one source, never converted or rounded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     /// The figure exactly as reported, e.g. "$102,150 per year".
@@ -124,7 +125,7 @@ pub struct Salary {
 }
 
 /// One row of the side-by-side comparison.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Id used by `roles compare --only`, e.g. `focus`.
@@ -140,7 +141,7 @@ pub struct Dimension {
 }
 
 /// Facts about the roles together, e.g. "When a company needs both".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// Id, e.g. `need-both`.
@@ -152,7 +153,7 @@ pub struct Topic {
 }
 
 /// The hiring questionnaire: questions, their choices and how each choice scores.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// The questions, in the order they are asked.
@@ -161,7 +162,7 @@ pub struct Questionnaire {
 }
 
 /// One question of the questionnaire.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Id used by `--answer ID=VALUE`, e.g. `aim`.
@@ -178,7 +179,7 @@ pub struct Question {
 }
 
 /// One possible answer and what it says about the hire.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Value used on the command line, e.g. `process`.

@@ -24,6 +24,12 @@ pub fn render(output: &Output, out: &mut dyn Write) -> anyhow::Result<()> {
             Ok(())
         }
         Output::Validated(view) => validated(view, out),
+        Output::Schema(_) => {
+            writeln!(out, "```json")?;
+            super::json::render(output, out)?;
+            writeln!(out, "```")?;
+            Ok(())
+        }
         Output::Advice(view) => advice(view, out),
         Output::JobDescription(view) => job_description(view, out),
     }

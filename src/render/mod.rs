@@ -8,6 +8,7 @@ pub mod yaml;
 
 use std::io::Write;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::advise::Advice;
@@ -19,7 +20,7 @@ use crate::view::show::ShowView;
 use crate::view::sources::SourcesView;
 
 /// Everything a command can print.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Output {
     /// `roles compare`.
@@ -38,10 +39,12 @@ pub enum Output {
     Dump(serde_json::Value),
     /// `roles kb validate`: a summary of a valid file.
     Validated(Validated),
+    /// `roles schema`: JSON Schema documents.
+    Schema(serde_json::Value),
 }
 
 /// What `roles kb validate` reports for a valid file.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Validated {
     /// Output shape version.
     pub schema_version: u32,

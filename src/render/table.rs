@@ -25,6 +25,7 @@ pub fn render(output: &Output, style: &Style, out: &mut dyn Write) -> anyhow::Re
         Output::Sources(view) => sources(view, &painter, out),
         Output::Dump(_) => super::yaml::render(output, out),
         Output::Validated(view) => validated(view, &painter, out),
+        Output::Schema(_) => super::json::render(output, out),
         Output::Advice(view) => advice(view, &painter, out),
         // A job description is a Markdown document wherever it is read.
         Output::JobDescription(_) => super::markdown::render(output, out),

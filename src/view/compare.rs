@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
@@ -9,7 +10,7 @@ use crate::error::{BadInput, unknown_name};
 use crate::kb::KnowledgeBase;
 
 /// The side-by-side comparison.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CompareView {
     /// Output shape version.
     pub schema_version: u32,
@@ -23,7 +24,7 @@ pub struct CompareView {
 }
 
 /// One dimension's values.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct CompareRow {
     /// Dimension id.
     pub id: String,

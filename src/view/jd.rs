@@ -5,13 +5,14 @@
 //! mentions experience go under "Experience". A custom role with other sections
 //! still gets its summary and whatever of these it has.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{RoleRef, SCHEMA_VERSION, find_role, show::ShowFact};
 use crate::kb::{KnowledgeBase, Role};
 
 /// A job description draft.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct JobDescription {
     /// Output shape version.
     pub schema_version: u32,

@@ -5,10 +5,12 @@
 pub mod compare;
 pub mod dump;
 pub mod jd;
+pub mod schema;
 pub mod search;
 pub mod show;
 pub mod sources;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::unknown_name;
@@ -18,7 +20,7 @@ use crate::kb::{Fact, KnowledgeBase, Role};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A role as outputs refer to it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RoleRef {
     /// The role's id, e.g. `cio`.
     pub id: String,
@@ -36,7 +38,7 @@ impl From<&Role> for RoleRef {
 }
 
 /// A statement with the sources behind it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Cited {
     /// The statement.
     pub text: String,

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{SCHEMA_VERSION, every_fact};
@@ -63,7 +64,7 @@ const IGNORED: &[&str] = &[
 const LEAN_THRESHOLD: f64 = 0.6;
 
 /// The search result.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SearchView {
     /// Output shape version.
     pub schema_version: u32,
@@ -82,7 +83,7 @@ pub struct SearchView {
 }
 
 /// One matching fact.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Hit {
     /// The role the fact concerns, `null` when it concerns several or none.
     pub role: Option<String>,
@@ -101,7 +102,7 @@ pub struct Hit {
 }
 
 /// The role that most of the match weight points to.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Lean {
     /// Its id.
     pub role: String,

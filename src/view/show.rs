@@ -1,5 +1,6 @@
 //! `roles show ROLE`: one role's whole profile, grouped by section.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
@@ -12,7 +13,7 @@ pub const OVERVIEW: &str = "overview";
 pub const SALARY: &str = "salary";
 
 /// A role's profile.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ShowView {
     /// Output shape version.
     pub schema_version: u32,
@@ -29,7 +30,7 @@ pub struct ShowView {
 }
 
 /// One dimension's value for the role.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct Glance {
     /// Dimension id.
     pub dimension: String,
@@ -42,7 +43,7 @@ pub struct Glance {
 }
 
 /// One section of the profile.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ShowSection {
     /// Section id.
     pub id: String,
@@ -53,7 +54,7 @@ pub struct ShowSection {
 }
 
 /// A fact in a section, with its theme.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct ShowFact {
     /// The group it belongs to within the section, if any.
     pub theme: Option<String>,

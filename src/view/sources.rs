@@ -1,12 +1,13 @@
 //! `roles sources`: the articles, and how many facts cite each.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
 use crate::kb::{KnowledgeBase, Source};
 
 /// The list of articles.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SourcesView {
     /// Output shape version.
     pub schema_version: u32,
@@ -15,7 +16,7 @@ pub struct SourcesView {
 }
 
 /// One article.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SourceRow {
     /// Its id.
     pub id: String,

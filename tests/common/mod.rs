@@ -184,6 +184,17 @@ impl Run {
         self
     }
 
+    /// Checks that stdout does not contain `text`.
+    #[track_caller]
+    pub fn stdout_lacks(self, text: &str) -> Self {
+        assert!(
+            !self.stdout.contains(text),
+            "`{}`: stdout should not contain {text:?}\n{self}",
+            self.shown
+        );
+        self
+    }
+
     /// Checks that stderr contains `text`.
     #[track_caller]
     pub fn stderr_has(self, text: &str) -> Self {
