@@ -339,13 +339,15 @@ fn job_description(view: &JobDescription, out: &mut dyn Write) -> anyhow::Result
         if facts.is_empty() {
             continue;
         }
-        writeln!(out, "\n## {heading}\n")?;
+        writeln!(out, "\n## {heading}")?;
+        let grouped = heading == "What you will do";
         let mut theme: Option<&str> = None;
-        for fact in facts {
-            if fact.theme.as_deref() != theme && heading == "What you will do" {
+        for (index, fact) in facts.iter().enumerate() {
+            if index == 0 || grouped && fact.theme.as_deref() != theme {
                 theme = fact.theme.as_deref();
-                if let Some(name) = theme {
-                    writeln!(out, "\n### {name}\n")?;
+                match theme {
+                    Some(name) if grouped => writeln!(out, "\n### {name}\n")?,
+                    _ => writeln!(out)?,
                 }
             }
             writeln!(out, "- {}", fact.text)?;

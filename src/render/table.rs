@@ -277,20 +277,30 @@ fn search(view: &SearchView, painter: &Painter, out: &mut dyn Write) -> anyhow::
         .iter()
         .map(|(role, weight)| format!("{} {weight:.1}", role.to_uppercase()))
         .collect();
-    match &view.lean {
-        Some(lean) => writeln!(
-            out,
+    let verdict = match &view.lean {
+        Some(lean) => format!(
             "Leans to {} ({}): {:.0}% of the match weight ({}).",
-            painter.accent(&lean.role.to_uppercase()),
+            lean.role.to_uppercase(),
             lean.name,
             lean.share * 100.0,
             weights.join(", ")
-        )?,
-        None => writeln!(
-            out,
+        ),
+        None => format!(
             "No clear lean: the matches are spread across roles ({}).",
             weights.join(", ")
-        )?,
+        ),
+    };
+    let wrapped = textwrap::fill(&verdict, usize::from(painter.style.width));
+    match &view.lean {
+        Some(lean) => {
+            let role = lean.role.to_uppercase();
+            writeln!(
+                out,
+                "{}",
+                wrapped.replacen(&role, &painter.accent(&role), 1)
+            )?;
+        }
+        None => writeln!(out, "{wrapped}")?,
     }
     Ok(())
 }
@@ -350,12 +360,17 @@ fn advice(view: &Advice, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
         .iter()
         .map(|r| format!("{} ({})", r.id.to_uppercase(), r.name))
         .collect();
-    writeln!(
-        out,
+    let verdict = format!(
         "{} {}, {}",
         painter.heading("Recommendation: hire"),
         painter.accent(&names.join(" and ")),
         painter.accent(&view.engagement)
+    );
+    // textwrap measures width without the escape codes, so painting first is safe.
+    writeln!(
+        out,
+        "{}",
+        textwrap::fill(&verdict, usize::from(painter.style.width))
     )?;
     writeln!(
         out,
