@@ -219,8 +219,9 @@ pub struct SearchArgs {
     pub words: Vec<String>,
 
     /// Show at most this many hits.
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
-    pub limit: usize,
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
 }
 
 /// `roles kb` subcommands.

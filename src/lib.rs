@@ -123,7 +123,7 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
                     Output::Show(view::show::show(&kb, &args.role, args.section.as_deref())?)
                 }
                 Command::Search(args) => {
-                    Output::Search(view::search::search(&kb, &args.words, args.limit)?)
+                    Output::Search(view::search::search(&kb, &args.words, args.limit as usize)?)
                 }
                 Command::Sources => Output::Sources(view::sources::sources(&kb)),
                 Command::Advise(args) => Output::Advice(run_advise(cli, args, &kb)?),

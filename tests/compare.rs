@@ -143,7 +143,7 @@ fn table_has_a_column_per_role_in_the_order_given() {
 #[test]
 fn unknown_role_is_refused_listing_the_known_roles_and_the_closest() {
     roles(&["compare", "cio", "ctoo"])
-        .is_refused()
+        .fails_as_bad_input()
         .stderr_has("unknown role `ctoo`")
         .stderr_has("`cio`, `cto`")
         .stderr_has("did you mean `cto`?");
@@ -152,7 +152,7 @@ fn unknown_role_is_refused_listing_the_known_roles_and_the_closest() {
 #[test]
 fn unknown_role_far_from_any_known_one_gets_no_suggestion() {
     roles(&["compare", "cio", "zzzzzz"])
-        .is_refused()
+        .fails_as_bad_input()
         .stderr_has("unknown role `zzzzzz`")
         .stderr_lacks("did you mean");
 }
@@ -160,21 +160,21 @@ fn unknown_role_far_from_any_known_one_gets_no_suggestion() {
 #[test]
 fn one_role_is_not_enough_to_compare() {
     roles(&["compare", "cio"])
-        .is_refused()
+        .fails_as_bad_input()
         .stderr_has("at least two roles");
 }
 
 #[test]
 fn a_role_named_twice_is_refused() {
     roles(&["compare", "cio", "CIO"])
-        .is_refused()
+        .fails_as_bad_input()
         .stderr_has("`cio` is named twice");
 }
 
 #[test]
 fn unknown_dimension_is_refused_with_a_suggestion() {
     roles(&["compare", "--only", "focus,revenue-lin"])
-        .is_refused()
+        .fails_as_bad_input()
         .stderr_has("unknown dimension `revenue-lin`")
         .stderr_has("`focus`")
         .stderr_has("did you mean `revenue-line`?");
@@ -184,6 +184,6 @@ fn unknown_dimension_is_refused_with_a_suggestion() {
 fn errors_are_plain_text_even_when_json_is_asked_for() {
     roles(&["compare", "ctoo", "cio"])
         .format("json")
-        .is_refused()
+        .fails_as_bad_input()
         .stderr_has("did you mean `cto`?");
 }

@@ -110,7 +110,6 @@ fn dump_holds_the_questionnaire_as_well() {
 }
 
 #[test]
-#[ignore = "bug: `kb dump` keeps `roles: []` on every fact, although it promises to leave out empty optional fields (`roles` is in the keep-list because of the top-level `roles`)"]
 fn dump_leaves_out_empty_optional_fields() {
     let dump = roles(&["kb", "dump"]).succeeds().stdout;
     let noisy: Vec<&str> = dump.lines().filter(|line| line.ends_with(": []")).collect();

@@ -176,7 +176,7 @@ fn markdown_prints_salary_figures_verbatim() {
 #[test]
 fn unknown_section_is_refused_listing_the_valid_ones() {
     roles(&["show", "cio", "--section", "kpi"])
-        .is_refused()
+        .fails_as_bad_input()
         .stderr_has("unknown section `kpi`")
         .stderr_has("`overview`")
         .stderr_has("`responsibilities`")
@@ -188,7 +188,7 @@ fn unknown_section_is_refused_listing_the_valid_ones() {
 #[test]
 fn unknown_role_is_refused_listing_the_known_roles() {
     roles(&["show", "cfo"])
-        .is_refused()
+        .fails_as_bad_input()
         .stderr_has("unknown role `cfo`")
         .stderr_has("`cio`, `cto`");
 }

@@ -33,6 +33,8 @@ pub struct Needle {
     pub text: String,
     /// Which occurrence, from 1.
     pub occurrence: usize,
+    /// How it must stand in the text.
+    pub kind: Match,
 }
 
 impl Problem {
@@ -52,51 +54,200 @@ impl Problem {
     }
 
     /// Marks the value that pinpoints this problem in the file text.
-    pub fn pointing_at(mut self, text: &str, occurrence: usize) -> Self {
+    pub fn pointing_at(mut self, text: &str) -> Self {
         self.needle = Some(Needle {
             text: text.to_owned(),
-            occurrence,
+            occurrence: 1,
+            kind: Match::Word,
         });
         self
     }
 
-    /// Fills in the line and column from the file text, if the problem names a value.
+    /// Marks the key `field:` under the problem's path as its place.
+    pub fn pointing_at_key(mut self, field: &str) -> Self {
+        self.needle = Some(Needle {
+            text: field.to_owned(),
+            occurrence: 1,
+            kind: Match::Key,
+        });
+        self
+    }
+
+    /// Marks the `occurrence`-th `id: text` in the problem's list as its place.
+    pub fn pointing_at_id(mut self, text: &str, occurrence: usize) -> Self {
+        self.needle = Some(Needle {
+            text: text.to_owned(),
+            occurrence,
+            kind: Match::IdValue,
+        });
+        self
+    }
+
+    /// Fills in the line and column from the file text: walks the problem's path
+    /// (each id segment to its `id:` line, each other segment to its key), then
+    /// finds the value it names from there. Comments are not searched.
     pub fn locate_in(&mut self, text: &str) {
-        if self.location.is_none()
-            && let Some(needle) = &self.needle
-        {
-            self.location = find_word(text, &needle.text, needle.occurrence);
+        let Some(needle) = &self.needle else {
+            return;
+        };
+        if self.location.is_some() {
+            return;
+        }
+        let mut from = 0;
+        for segment in self.path.split('.') {
+            let (name, index) = match segment.split_once('[') {
+                Some((name, index)) => (name, index.trim_end_matches(']').parse::<usize>().ok()),
+                None => (segment, None),
+            };
+            if let Some((at, _)) = find(text, from, name, 1, Match::IdValue)
+                .or_else(|| find(text, from, name, 1, Match::Key))
+            {
+                from = at;
+            }
+            if let Some(at) = index.and_then(|index| nth_item(text, from, index)) {
+                from = at;
+            }
+        }
+        self.location = find(text, from, &needle.text, needle.occurrence, needle.kind)
+            .map(|(_, location)| location);
+    }
+}
+
+impl Problem {
+    /// Moves the location of a "duplicate key" problem from the start of its
+    /// mapping, where the parser puts it, to the repeated key itself.
+    pub fn point_at_repeated_key(&mut self, text: &str) {
+        let Some(at) = self.location else {
+            return;
+        };
+        let Some(key) = ["duplicate key `", "duplicate field `"]
+            .iter()
+            .find_map(|prefix| self.message.strip_prefix(prefix))
+            .and_then(|rest| rest.split('`').next())
+        else {
+            return;
+        };
+        let from: usize = text
+            .split_inclusive('\n')
+            .take(at.line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        if let Some((_, location)) = find(text, from, key, 2, Match::Key) {
+            self.location = Some(location);
         }
     }
 }
 
-/// Finds the `occurrence`-th whole-word match of `word` in `text`.
-fn find_word(text: &str, word: &str, occurrence: usize) -> Option<Location> {
+/// How a word must stand to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// Anywhere, as a whole word.
+    Word,
+    /// As the value of an `id:` key (or a choice's `value:` key).
+    IdValue,
+    /// As a mapping key, `word:`.
+    Key,
+}
+
+/// Finds the `occurrence`-th match of `word` at or after byte `from`, outside
+/// comments; returns its byte offset and location.
+fn find(
+    text: &str,
+    from: usize,
+    word: &str,
+    occurrence: usize,
+    kind: Match,
+) -> Option<(usize, Location)> {
     if word.is_empty() {
         return None;
     }
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     let mut seen = 0;
-    for (line_index, line) in text.lines().enumerate() {
-        let mut from = 0;
-        while let Some(offset) = line[from..].find(word) {
-            let start = from + offset;
+    let mut line_start = 0;
+    for (line_index, line) in text.split_inclusive('\n').enumerate() {
+        let line_end = line_start + line.len();
+        if line_end <= from {
+            line_start = line_end;
+            continue;
+        }
+        let code = code_part(line);
+        let mut search = from.saturating_sub(line_start).min(code.len());
+        while !code.is_char_boundary(search) {
+            search += 1;
+        }
+        while let Some(offset) = code[search..].find(word) {
+            let start = search + offset;
             let end = start + word.len();
-            let before = line[..start].chars().next_back();
-            let after = line[end..].chars().next();
-            if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+            let (before, after) = (&code[..start], &code[end..]);
+            let whole = !before.chars().next_back().is_some_and(is_word)
+                && !after.chars().next().is_some_and(is_word);
+            let fits = whole
+                && match kind {
+                    Match::Word => true,
+                    Match::IdValue => {
+                        let key = before.trim_end_matches(['"', '\'']).trim_end();
+                        key.ends_with("id:") || key.ends_with("value:")
+                    }
+                    Match::Key => after.trim_start_matches(['"', '\'']).starts_with(':'),
+                };
+            if fits {
                 seen += 1;
                 if seen == occurrence {
-                    return Some(Location {
+                    let location = Location {
                         line: line_index + 1,
-                        column: line[..start].chars().count() + 1,
-                    });
+                        column: before.chars().count() + 1,
+                    };
+                    return Some((line_start + start, location));
                 }
             }
-            from = end;
+            search = end;
+        }
+        line_start = line_end;
+    }
+    None
+}
+
+/// The byte offset of the `index`-th item (from 0) of the block sequence that
+/// starts after byte `from`; `None` for a flow sequence or too few items.
+fn nth_item(text: &str, from: usize, index: usize) -> Option<usize> {
+    let mut line_start = 0;
+    let mut item_indent = None;
+    let mut seen = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        if line_start <= from {
+            continue;
+        }
+        let content = line.trim_start_matches(' ');
+        if code_part(content).trim().is_empty() {
+            continue;
+        }
+        let indent = line.len() - content.len();
+        match item_indent {
+            None if start < from => {}
+            None if content.starts_with('-') => item_indent = Some(indent),
+            None => return None,
+            Some(expected) if indent < expected => return None,
+            Some(_) => {}
+        }
+        if item_indent == Some(indent) && content.starts_with('-') {
+            if seen == index {
+                return Some(start + indent);
+            }
+            seen += 1;
         }
     }
     None
+}
+
+/// The part of a line before a comment.
+fn code_part(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let cut = (0..bytes.len())
+        .find(|&i| bytes[i] == b'#' && (i == 0 || bytes[i - 1].is_ascii_whitespace()))
+        .unwrap_or(bytes.len());
+    &line[..cut]
 }
 
 /// A knowledge base that could not be loaded, with everything found wrong in it.

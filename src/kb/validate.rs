@@ -66,7 +66,7 @@ impl<'a> Checker<'a> {
                         list,
                         format!("id `{id}` must be lower-case letters, digits and `-`"),
                     )
-                    .pointing_at(id, 1),
+                    .pointing_at(id),
                 );
             }
             if !seen.insert(id) {
@@ -75,7 +75,7 @@ impl<'a> Checker<'a> {
                         list,
                         format!("duplicate id `{id}`; ids must be unique in a list"),
                     )
-                    .pointing_at(id, 2),
+                    .pointing_at_id(id, 2),
                 );
             }
         }
@@ -83,10 +83,13 @@ impl<'a> Checker<'a> {
 
     fn text(&mut self, path: &str, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.push(Problem::at(
-                path,
-                format!("`{field}` is empty; write the text or remove the entry"),
-            ));
+            self.push(
+                Problem::at(
+                    path,
+                    format!("`{field}` is empty; write the text or remove the entry"),
+                )
+                .pointing_at_key(field),
+            );
         }
     }
 
@@ -105,7 +108,7 @@ impl<'a> Checker<'a> {
                         path,
                         format!("cites unknown source `{id}`; known sources: {known}"),
                     )
-                    .pointing_at(id, 1),
+                    .pointing_at(id),
                 );
             }
         }
@@ -119,7 +122,7 @@ impl<'a> Checker<'a> {
                     path,
                     format!("names unknown role `{id}`; known roles: {known}"),
                 )
-                .pointing_at(id, 1),
+                .pointing_at(id),
             );
         }
     }

@@ -23,19 +23,33 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
             line: at.line(),
             column: at.column(),
         });
-        let mut message = error.to_string();
-        // The library appends the position in words; we print it as `line:column`.
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
+        let message = without_position(&error.to_string());
         let (path, message) = split_path(&message);
-        Problem {
+        let mut problem = Problem {
             location,
             path: path.to_owned(),
             message: message.to_owned(),
             needle: None,
-        }
+        };
+        problem.point_at_repeated_key(text);
+        problem
     })
+}
+
+/// The library states the position in words (`… at line 6 column 5`); we print it
+/// as `line:column`, so drop its first mention and keep any later context.
+fn without_position(message: &str) -> String {
+    let Some(start) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let rest = &message[start + " at line ".len()..];
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let line = digits(rest);
+    let Some(after_column) = rest[line..].strip_prefix(" column ") else {
+        return message.to_owned();
+    };
+    let column = digits(after_column);
+    format!("{}{}", &message[..start], &after_column[column..])
 }
 
 /// The library prefixes messages with the data path (`roles[0].id: …`); keep it apart.

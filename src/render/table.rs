@@ -209,33 +209,22 @@ fn show(view: &ShowView, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
 
     if !view.salaries.is_empty() {
         writeln!(out, "\n{}", painter.heading("Salary, as reported"))?;
-        let mut table = painter.table();
-        table.set_header(
-            [
-                "Figure",
-                "What",
-                "Where",
-                "Highest paying",
-                "As of",
-                "Source",
-            ]
-            .map(|h| painter.header_cell(h)),
-        );
         for salary in &view.salaries {
-            let source = match &salary.data_from {
-                Some(data) => format!("{} ({data})", salary.sources.join(", ")),
-                None => salary.sources.join(", "),
-            };
-            table.add_row(vec![
-                painter.label_cell(&salary.figure),
-                Cell::new(&salary.basis),
-                Cell::new(&salary.place),
-                Cell::new(salary.highest_paying.join("; ")),
-                Cell::new(&salary.as_of),
-                Cell::new(source),
-            ]);
+            let mut text = format!(
+                "{}: {}, {}; as of {}",
+                salary.figure, salary.basis, salary.place, salary.as_of
+            );
+            if !salary.highest_paying.is_empty() {
+                text.push_str(&format!(
+                    "; highest paying: {}",
+                    salary.highest_paying.join(" / ")
+                ));
+            }
+            if let Some(data) = &salary.data_from {
+                text.push_str(&format!("; data: {data}"));
+            }
+            writeln!(out, "{}", painter.bullet(&text, &salary.sources, 0))?;
         }
-        writeln!(out, "{}", trim_lines(&table.to_string()))?;
     }
     Ok(())
 }

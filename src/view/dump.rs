@@ -14,32 +14,33 @@ pub fn dump(kb: &KnowledgeBase) -> anyhow::Result<Value> {
     Ok(tree)
 }
 
-/// Fields that are required even when empty, so pruning must keep them.
-const REQUIRED: &[&str] = &[
-    "schema_version",
-    "sources",
-    "roles",
-    "dimensions",
-    "sections",
-    "values",
-    "facts",
-    "choices",
-    "text",
-];
+/// Fields inside entries that must stay even when empty, because the file
+/// format requires them; every top-level field stays too.
+const REQUIRED: &[&str] = &["sections", "values", "facts", "choices", "sources", "text"];
 
 fn prune(value: &mut Value) {
+    if let Value::Object(top) = value {
+        top.values_mut().for_each(prune_nested);
+    }
+}
+
+fn prune_nested(value: &mut Value) {
     match value {
         Value::Object(map) => {
-            map.retain(|key, field| {
-                REQUIRED.contains(&key.as_str())
-                    || !matches!(field, Value::Null | Value::Bool(false))
-                        && field.as_array().is_none_or(|a| !a.is_empty())
-                        && field.as_object().is_none_or(|o| !o.is_empty())
-                        && field.as_i64() != Some(0)
-            });
-            map.values_mut().for_each(prune);
+            map.retain(|key, field| REQUIRED.contains(&key.as_str()) || !is_empty(field));
+            map.values_mut().for_each(prune_nested);
         }
-        Value::Array(items) => items.iter_mut().for_each(prune),
+        Value::Array(items) => items.iter_mut().for_each(prune_nested),
         _ => {}
+    }
+}
+
+fn is_empty(field: &Value) -> bool {
+    match field {
+        Value::Null | Value::Bool(false) => true,
+        Value::Number(number) => number.as_i64() == Some(0),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(map) => map.is_empty(),
+        Value::String(_) | Value::Bool(true) => false,
     }
 }

@@ -114,7 +114,7 @@ impl Roles {
     /// Runs it and checks that it was refused as bad input: exit 2, nothing on
     /// stdout, and one `error: …` report on stderr, without a panic.
     #[track_caller]
-    pub fn is_refused(self) -> Run {
+    pub fn fails_as_bad_input(self) -> Run {
         let run = self.run();
         assert_eq!(run.code, Some(2), "`{}` should exit 2\n{run}", run.shown);
         assert!(

@@ -1,0 +1,328 @@
+//! Knowledge-base files that cannot be used. Whether loaded with `--kb` or checked
+//! with `kb validate`, each is refused with exit 2, nothing on stdout and an
+//! `error:` report that names the file and says what is wrong (with the line and
+//! column where the parser knows them), never a panic.
+//!
+//! The committed files in `tests/fixtures/bad/` are copies of
+//! `tests/fixtures/minimal.yaml` with one thing broken; files that are not text
+//! are made in temporary directories.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Loads `file` with `roles --kb FILE compare` and with `roles kb validate FILE`.
+/// Both must refuse it with the same report, which names the file and contains
+/// each of `what`. Returns that report.
+#[track_caller]
+fn refuses(file: &Path, what: &[&str]) -> String {
+    let via_kb = roles(&["compare"]).kb(file).fails_as_bad_input();
+    let via_validate = roles(&["kb", "validate"]).arg(file).fails_as_bad_input();
+    assert_eq!(
+        via_kb.stderr, via_validate.stderr,
+        "both ways give one report"
+    );
+    let report = via_validate.stderr;
+    let name = file.display().to_string();
+    assert!(report.contains(&name), "the report names {name}:\n{report}");
+    for text in what {
+        assert!(report.contains(text), "the report says {text:?}:\n{report}");
+    }
+    report
+}
+
+/// The 1-based number of the `occurrence`-th line of `file` that contains `text`.
+fn line_of(file: &Path, text: &str, occurrence: usize) -> usize {
+    std::fs::read_to_string(file)
+        .expect("fixture")
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains(text))
+        .nth(occurrence - 1)
+        .map(|(index, _)| index + 1)
+        .unwrap_or_else(|| panic!("{text:?} in {}", file.display()))
+}
+
+/// The `line` of each `file:line:column:` location in a report.
+fn reported_lines(report: &str, file: &Path) -> Vec<usize> {
+    let prefix = format!("{}:", file.display());
+    report
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix(&prefix))
+        .filter_map(|rest| rest.split(':').next()?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn a_missing_file_is_refused() {
+    let dir = temp_dir();
+    refuses(&dir.path().join("missing.yaml"), &["no such file"]);
+}
+
+#[test]
+fn a_missing_file_named_by_roles_kb_is_refused() {
+    let dir = temp_dir();
+    let file = dir.path().join("missing.yaml");
+    roles(&["compare"])
+        .env("ROLES_KB", &file)
+        .fails_as_bad_input()
+        .stderr_has(&file.display().to_string())
+        .stderr_has("no such file");
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    let dir = temp_dir();
+    refuses(&write_file(dir.path(), "empty.yaml", ""), &["empty"]);
+}
+
+#[test]
+fn a_file_of_only_blank_lines_is_refused_as_empty() {
+    let dir = temp_dir();
+    refuses(
+        &write_file(dir.path(), "blank.yaml", "\n  \n\n"),
+        &["empty"],
+    );
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let dir = temp_dir();
+    let sub = dir.path().join("kb.yaml");
+    std::fs::create_dir(&sub).expect("a directory");
+    refuses(&sub, &["is a directory"]);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_the_line() {
+    let dir = temp_dir();
+    let file = write_file(
+        dir.path(),
+        "latin1.yaml",
+        b"schema_version: 1\nsources:\n  - id: caf\xe9\n",
+    );
+    refuses(&file, &["not valid UTF-8", "line 3"]);
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    let dir = temp_dir();
+    let file = write_file(dir.path(), "kb.yaml", b"schema_version: 1\n\0\x01\x02\x03");
+    refuses(&file, &["binary", "NUL"]);
+}
+
+#[test]
+fn a_file_over_16_mib_is_refused_unread() {
+    let dir = temp_dir();
+    let file = dir.path().join("huge.yaml");
+    let huge = std::fs::File::create(&file).expect("a file");
+    huge.set_len(17 * 1024 * 1024).expect("a sparse file");
+    refuses(&file, &["too large"]);
+}
+
+#[test]
+fn a_yaml_syntax_error_gives_the_line_and_column() {
+    let file = fixture("bad/syntax-error.yaml");
+    refuses(
+        &file,
+        &[&format!("{}:6:5: ", file.display()), "expected key"],
+    );
+}
+
+#[test]
+fn a_document_that_is_not_a_mapping_is_refused() {
+    let dir = temp_dir();
+    let file = write_file(dir.path(), "list.yaml", "- just\n- a list\n");
+    refuses(&file, &["invalid type"]);
+}
+
+#[test]
+fn an_unknown_field_is_named() {
+    let file = fixture("bad/unknown-field.yaml");
+    let line = line_of(&file, "colour:", 1);
+    refuses(
+        &file,
+        &[&format!(":{line}:5: "), "unknown field `colour`", "`name`"],
+    );
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    refuses(
+        &fixture("bad/missing-field.yaml"),
+        &["sources[0]", "missing field `title`"],
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_refused() {
+    let file = fixture("bad/wrong-type.yaml");
+    refuses(&file, &["schema_version", "invalid type", "\"one\""]);
+}
+
+#[test]
+fn an_unsupported_schema_version_is_refused() {
+    let dir = temp_dir();
+    let minimal = std::fs::read_to_string(fixture("minimal.yaml")).expect("fixture");
+    let file = write_file(
+        dir.path(),
+        "v2.yaml",
+        minimal.replace("schema_version: 1", "schema_version: 2"),
+    );
+    refuses(&file, &["unsupported version 2"]);
+}
+
+#[test]
+fn a_duplicate_role_id_is_refused() {
+    refuses(
+        &fixture("bad/duplicate-role-id.yaml"),
+        &["roles: duplicate id `alpha`"],
+    );
+}
+
+#[test]
+fn a_duplicate_source_id_is_refused() {
+    refuses(
+        &fixture("bad/duplicate-source-id.yaml"),
+        &["sources: duplicate id `article`"],
+    );
+}
+
+#[test]
+fn a_duplicate_dimension_id_is_refused() {
+    refuses(
+        &fixture("bad/duplicate-dimension-id.yaml"),
+        &["dimensions: duplicate id `focus`"],
+    );
+}
+
+#[test]
+fn a_role_given_two_values_in_one_dimension_is_refused() {
+    refuses(
+        &fixture("bad/duplicate-value-key.yaml"),
+        &["values", "duplicate key `alpha`"],
+    );
+}
+
+#[test]
+fn a_citation_of_an_unknown_source_is_refused() {
+    refuses(
+        &fixture("bad/unknown-source.yaml"),
+        &[
+            "roles.beta.sections.duties.facts[0]",
+            "cites unknown source `brochure`",
+            "known sources: `article`",
+        ],
+    );
+}
+
+#[test]
+fn a_dimension_value_for_an_unknown_role_is_refused() {
+    refuses(
+        &fixture("bad/unknown-role-in-values.yaml"),
+        &[
+            "dimensions.focus.values",
+            "unknown role `gamma`",
+            "`alpha`, `beta`",
+        ],
+    );
+}
+
+#[test]
+fn a_fact_naming_an_unknown_role_is_refused() {
+    refuses(
+        &fixture("bad/unknown-role-in-fact-roles.yaml"),
+        &["topics.both.facts[0]", "unknown role `gamma`"],
+    );
+}
+
+#[test]
+fn empty_text_is_refused() {
+    refuses(
+        &fixture("bad/empty-text.yaml"),
+        &["roles.beta.summary", "`text` is empty"],
+    );
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_not_only_the_first() {
+    let file = fixture("bad/three-problems.yaml");
+    let report = refuses(
+        &file,
+        &[
+            "3 problems in",
+            "`text` is empty",
+            "unknown source `brochure`",
+            "unknown role `gamma`",
+        ],
+    );
+    let problems = report
+        .lines()
+        .filter(|line| line.starts_with(&format!("  {}:", file.display())))
+        .count();
+    assert_eq!(problems, 3, "one line per problem:\n{report}");
+}
+
+#[test]
+fn problems_are_reported_in_file_order() {
+    let file = fixture("bad/three-problems.yaml");
+    let report = refuses(&file, &[]);
+    let lines = reported_lines(&report, &file);
+    assert!(lines.is_sorted(), "{lines:?}\n{report}");
+}
+
+#[test]
+fn a_problem_is_located_at_the_value_not_at_a_comment_naming_it() {
+    let file = fixture("bad/unknown-source.yaml");
+    let line = line_of(&file, "sources: [brochure]", 1);
+    refuses(&file, &[&format!("{}:{line}:", file.display())]);
+}
+
+#[test]
+fn a_duplicate_id_is_located_at_the_repeated_id() {
+    let dir = temp_dir();
+    let dump = roles(&["kb", "dump"]).succeeds().stdout;
+    assert!(dump.contains("\n- id: cto\n"));
+    let file = write_file(
+        dir.path(),
+        "kb.yaml",
+        dump.replace("\n- id: cto\n", "\n- id: cio\n"),
+    );
+    let line = line_of(&file, "- id: cio", 2);
+    let report = refuses(&file, &["roles: duplicate id `cio`"]);
+    let located = report
+        .lines()
+        .find(|l| l.contains("duplicate id"))
+        .expect("the duplicate problem");
+    assert!(
+        located.contains(&format!(":{line}:")),
+        "expected line {line}: {located}"
+    );
+}
+
+#[test]
+fn each_citation_of_an_unknown_source_is_located_on_its_own_line() {
+    let dir = temp_dir();
+    let dump = roles(&["kb", "dump"]).succeeds().stdout;
+    assert!(dump.contains("\n- id: tension\n"));
+    let file = write_file(
+        dir.path(),
+        "kb.yaml",
+        dump.replace("\n- id: tension\n", "\n- id: strain\n"),
+    );
+    let report = refuses(&file, &["cites unknown source `tension`"]);
+    let lines = reported_lines(&report, &file);
+    let mut distinct = lines.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), lines.len(), "{lines:?}");
+}
+
+#[test]
+fn a_repeated_value_key_is_located_at_the_repetition() {
+    let file = fixture("bad/duplicate-value-key.yaml");
+    let line = line_of(&file, "      alpha:", 2);
+    refuses(&file, &[&format!("{}:{line}:", file.display())]);
+}
