@@ -5,7 +5,7 @@
 //! of six letters or more, they share the first six ("governing" finds
 //! "governance"). Rare words weigh more than common ones (inverse document
 //! frequency), and a fact that matches more of the query ranks above one that
-//! matches less. Question words ("who", "owns", "the") are ignored.
+//! matches less. A plural `s` is ignored on both sides. Question words ("who", "owns", "the") are ignored.
 
 use std::collections::BTreeMap;
 
@@ -237,9 +237,18 @@ fn tokens(text: &str) -> Vec<String> {
 }
 
 /// Whether query `term` matches `word`: one begins the other (the shorter being at
-/// least three letters), or both share their first six letters.
+/// least three letters), or both share their first six letters. A plural `s` is
+/// dropped first, so `drives` finds `drive`.
 fn matches(term: &str, word: &str) -> bool {
     const STEM: usize = 6;
+    let singular = |w: &'_ str| -> String {
+        match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+            _ => w.to_owned(),
+        }
+    };
+    let (term, word) = (singular(term), singular(word));
+    let (term, word) = (term.as_str(), word.as_str());
     let (short, long) = if term.len() <= word.len() {
         (term, word)
     } else {
