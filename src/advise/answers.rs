@@ -126,14 +126,12 @@ impl Answers {
         for (id, answer) in file.0 {
             let question = find_question(questionnaire, &id)
                 .map_err(|error| BadInput::err(format!("{origin}: {error}")))?;
-            match answer {
-                None => {}
-                Some(answer) => {
-                    let values = answer.into_values();
-                    let checked = check_values(question, &values)
-                        .map_err(|error| BadInput::err(format!("{origin}: {error}")))?;
-                    answers.set(&question.id, Some(checked));
-                }
+            // `null` and an empty list both mean no preference, as a skip does.
+            let values = answer.map(FileAnswer::into_values).unwrap_or_default();
+            if !values.is_empty() {
+                let checked = check_values(question, &values)
+                    .map_err(|error| BadInput::err(format!("{origin}: {error}")))?;
+                answers.set(&question.id, Some(checked));
             }
         }
         Ok(answers)
@@ -176,10 +174,18 @@ impl Answers {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
+        if !directory.is_dir() {
+            return Err(BadInput::err(format!(
+                "cannot save answers to `{}`: there is no directory `{}`",
+                path.display(),
+                directory.display()
+            )));
+        }
         let mut file = tempfile::NamedTempFile::new_in(directory).map_err(|error| {
             BadInput::err(format!(
-                "cannot save answers to `{}`: {error}",
-                path.display()
+                "cannot save answers to `{}`: {}",
+                path.display(),
+                error.kind()
             ))
         })?;
         file.write_all(text.as_bytes())?;

@@ -263,3 +263,28 @@ pub fn widest_line(text: &str) -> (usize, &str) {
         .max()
         .unwrap_or((0, ""))
 }
+
+impl Roles {
+    /// Feeds `input` to the binary's stdin (otherwise stdin is empty and not a terminal).
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
+        self.shown.push_str(" < (stdin)");
+        self.command.write_stdin(input);
+        self
+    }
+}
+
+/// The names of the entries of `dir`, sorted.
+pub fn dir_entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the directory can be listed")
+        .map(|entry| {
+            entry
+                .expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
