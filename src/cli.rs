@@ -100,7 +100,10 @@ pub enum Command {
     Jd(JdArgs),
 
     /// Dump or validate a knowledge base.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roles kb dump > my-kb.yaml\n  roles kb validate my-kb.yaml\n  roles --kb my-kb.yaml compare"
+    )]
     Kb(KbCommand),
 
     /// Print the JSON Schema of a command's JSON output (all of them when none is named).
