@@ -11,6 +11,27 @@ Exit codes:
   2    bad usage or bad input: flags, role names, answers, knowledge-base files
   130  interrupted (Ctrl-C)";
 
+/// The embedded questionnaire's ids and values, for `roles advise --help`.
+const ADVISE_QUESTIONS: &str = "\
+Examples:
+  roles advise
+  roles advise --answer aim=product --answer size=startup --no-input
+  roles advise --answers answers.yaml --format json
+
+Questions (ID: VALUES) in the embedded knowledge base:
+  aim:          process, product, both
+  audience:     internal, external, both
+  finance:      bottom-line, top-line, both
+  team:         it, engineering, both
+  needs:        any of infrastructure, process-optimization, data-governance,
+                security-compliance, vendor-management, internal-systems,
+                product-strategy, engineering-leadership, innovation, tech-stack,
+                intellectual-property, customer-experience (comma-separated)
+  size:         startup (<50), small (50-249), mid (250-999), large (1,000+)
+  tech-company: yes, no
+  budget:       full-time, part-time
+A custom knowledge base may ask others: `roles kb dump` shows them.";
+
 /// Compare the CIO and CTO roles, and find out which one your company should hire.
 #[derive(Debug, Parser)]
 #[command(
@@ -89,7 +110,8 @@ pub enum Command {
 
     /// Answer a few questions and get a recommendation: CIO, CTO or both, full-time or fractional.
     #[command(
-        after_help = "Examples:\n  roles advise\n  roles advise --answer aim=product --answer size=startup --no-input\n  roles advise --answers answers.yaml --format json\n\nQuestions and values: see `roles advise --help` or the README."
+        after_help = "Examples:\n  roles advise\n  roles advise --answer aim=product --answer size=startup --no-input\n  roles advise --answers answers.yaml --format json\n\nThe questions and their values: `roles advise --help`.",
+        after_long_help = ADVISE_QUESTIONS
     )]
     Advise(AdviseArgs),
 
@@ -236,7 +258,9 @@ pub enum KbCommand {
     )]
     Dump,
     /// Check a knowledge-base file and report every problem found.
-    #[command(after_help = "Examples:\n  roles kb validate my-kb.yaml")]
+    #[command(
+        after_help = "Examples:\n  roles kb validate my-kb.yaml\n  roles kb dump --format json > kb.json && roles kb validate kb.json\n  roles kb validate my-kb.yaml --format json"
+    )]
     Validate {
         /// The file to check.
         file: PathBuf,

@@ -132,9 +132,16 @@ impl Problem {
             .take(at.line.saturating_sub(1))
             .map(str::len)
             .sum();
-        if let Some((_, location)) = find(text, from, key, 2, Match::Key) {
-            self.location = Some(location);
-        }
+        // The repetition is the next key at the same column as the first one;
+        // a key of the same name nested deeper is not it.
+        let Some((_, first)) = find(text, from, key, 1, Match::Key) else {
+            return;
+        };
+        self.location = (2..)
+            .map_while(|n| find(text, from, key, n, Match::Key))
+            .map(|(_, location)| location)
+            .find(|location| location.column == first.column)
+            .or(self.location);
     }
 }
 

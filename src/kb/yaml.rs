@@ -1,6 +1,7 @@
-//! The one place that names the YAML library: parsing a knowledge-base file into a
-//! model, and writing any serialisable value as YAML. Swapping the YAML crate
-//! means changing this file only.
+//! The one place that names the YAML library: parsing a knowledge-base or answers
+//! file into a model (JSON documents go to the JSON parser), guarding the parser
+//! against hostile input, and writing any serialisable value as YAML. Swapping
+//! the YAML crate means changing this file only.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -10,13 +11,31 @@ use super::problem::{Location, Problem};
 /// Deepest flow nesting (`[[[…]]]`) accepted. The parser's own limit is 128
 /// levels, but it slows down quadratically with flow depth before reaching it.
 pub const MAX_FLOW_DEPTH: usize = 128;
-/// Widest indentation accepted, in columns: far beyond any real file, and it keeps
-/// the parser's indentation stack small.
+/// Furthest right a node may start, in columns: far beyond any real file, and it
+/// keeps the parser's indentation stack small.
 pub const MAX_INDENT: usize = 256;
+/// Most entries (lines, list items, flow items) accepted. The parser holds every
+/// event in memory before anything is checked, about 130 bytes each.
+pub const MAX_NODES: usize = 1_000_000;
 
 /// Parses YAML text into `T`, turning the parser's error into a located [`Problem`].
 /// Text the parser would choke on (see [`guard`]) is refused before parsing.
+///
+/// A document that starts with `{` is JSON (as `roles kb dump --format json`
+/// writes) and is read by the JSON parser: faster, and exact about characters
+/// that YAML 1.1 would fold, such as NEL.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    if text.trim_start().starts_with('{') {
+        return serde_json::from_str(text).map_err(|error| Problem {
+            location: Some(Location {
+                line: error.line(),
+                column: error.column(),
+            }),
+            path: String::new(),
+            message: without_position(&error.to_string()),
+            needle: None,
+        });
+    }
     guard(text)?;
     serde_yaml::from_str(text).map_err(|error| {
         let location = error.location().map(|at| Location {
@@ -68,80 +87,123 @@ fn split_path(message: &str) -> (&str, &str) {
     }
 }
 
-/// Refuses, before parsing, what would make the parser slow or its output huge:
-/// anchors and aliases (a few aliases to a large node expand to gigabytes, the
-/// "billion laughs"), flow collections nested deeper than [`MAX_FLOW_DEPTH`],
-/// and lines indented more than [`MAX_INDENT`] columns. This is a scan, not a
-/// parser: it knows quotes, comments and block scalars well enough not to be
-/// fooled by brackets or asterisks inside text.
+/// Refuses, before parsing, what would make the parser slow or its memory huge:
+///
+/// - aliases (`*name`): a few aliases to a large node expand to gigabytes (the
+///   "billion laughs"). Any `*` where a YAML node could begin counts, even inside
+///   quotes, so no quoting trick can hide one;
+/// - flow collections nested deeper than [`MAX_FLOW_DEPTH`];
+/// - nodes starting further right than [`MAX_INDENT`] columns (deep indentation,
+///   or `- - - …` chains);
+/// - more than [`MAX_NODES`] entries: the parser keeps every event in memory
+///   before anything is checked.
+///
+/// This is a scan, not a parser: it knows quotes, comments and block scalars
+/// well enough not to be fooled by brackets inside text.
 pub fn guard(text: &str) -> Result<(), Problem> {
-    let refuse = |line: usize, column: usize, message: String| Problem {
+    // Every character that matters here is ASCII, and no byte of a multi-byte
+    // UTF-8 character is, so the scan works on bytes.
+    let refuse = |line: &str, number: usize, at: usize, message: String| Problem {
         location: Some(Location {
-            line: line + 1,
-            column: column + 1,
+            line: number + 1,
+            column: line.get(..at).map_or(at, |before| before.chars().count()) + 1,
         }),
         path: String::new(),
         message,
         needle: None,
     };
+    let too_many =
+        || format!("has more than {MAX_NODES} entries; split the knowledge base or trim it");
     let mut flow_depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut block_scalar_indent: Option<usize> = None;
-    for (number, line) in text.lines().enumerate() {
-        let chars: Vec<char> = line.chars().collect();
-        let indent = chars.iter().take_while(|&&c| c == ' ').count();
-        if let Some(parent) = block_scalar_indent {
-            if indent > parent || chars.iter().all(|c| c.is_whitespace()) {
-                continue;
-            }
-            block_scalar_indent = None;
-        }
-        if quote.is_none() && indent > MAX_INDENT {
+    let mut nodes = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut block_scalar_column: Option<usize> = None;
+    for (number, line) in yaml_lines(text).enumerate() {
+        let bytes = line.as_bytes();
+        if let Some(at) = alias_at(bytes) {
             return Err(refuse(
+                line,
                 number,
-                indent,
-                format!("indented more than {MAX_INDENT} columns; nest less deeply"),
+                at,
+                "aliases (`*name`) are not accepted; write the values out in full".to_owned(),
             ));
         }
-        // Whether a new node (scalar, collection, alias) may begin here.
+        let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+        let blank = bytes.iter().all(u8::is_ascii_whitespace);
+        if let Some(parent) = block_scalar_column {
+            if indent > parent || blank {
+                continue;
+            }
+            block_scalar_column = None;
+        }
+        if !blank {
+            nodes += 1;
+        }
+        // Where the line's node begins, after indentation and `- `/`? ` indicators.
+        let mut node_column = indent;
+        while quote.is_none()
+            && matches!(bytes.get(node_column), Some(b'-' | b'?'))
+            && bytes.get(node_column + 1).is_none_or(|&b| b == b' ')
+        {
+            node_column += 2;
+            nodes += 1;
+            if node_column > MAX_INDENT {
+                return Err(refuse(
+                    line,
+                    number,
+                    node_column.min(bytes.len()),
+                    format!("nested more than {MAX_INDENT} columns deep; nest less deeply"),
+                ));
+            }
+        }
+        if quote.is_none() && node_column > MAX_INDENT {
+            return Err(refuse(
+                line,
+                number,
+                node_column.min(bytes.len()),
+                format!("nested more than {MAX_INDENT} columns deep; nest less deeply"),
+            ));
+        }
+        // Whether a new node (scalar, collection) may begin here.
         let mut node_start = true;
-        let mut index = if quote.is_some() { 0 } else { indent };
-        while index < chars.len() {
-            let c = chars[index];
-            let next = chars.get(index + 1).copied();
+        // Whether the last thing read was a quoted scalar or a closed collection,
+        // after which `:` starts a value even with no space ("a":b).
+        let mut after_closed = false;
+        let mut index = if quote.is_some() { 0 } else { node_column };
+        while index < bytes.len() {
+            let c = bytes[index];
+            let next = bytes.get(index + 1).copied();
             if let Some(open) = quote {
                 match c {
-                    '\\' if open == '"' => index += 1,
-                    '\'' if open == '\'' && next == Some('\'') => index += 1,
+                    b'\\' if open == b'"' => index += 1,
+                    b'\'' if open == b'\'' && next == Some(b'\'') => index += 1,
                     _ if c == open => {
                         quote = None;
                         node_start = false;
+                        after_closed = true;
                     }
                     _ => {}
                 }
                 index += 1;
                 continue;
             }
-            let spaced = |n: Option<char>| n.is_none_or(char::is_whitespace);
+            let ends_plain = |n: Option<u8>| {
+                n.is_none_or(|n| n.is_ascii_whitespace() || flow_depth > 0 && b",[]{}".contains(&n))
+            };
+            let closed = std::mem::take(&mut after_closed);
             match c {
-                '#' if index == 0 || chars[index - 1].is_whitespace() => break,
-                ' ' | '\t' => {}
-                '"' | '\'' if node_start => quote = Some(c),
-                '&' | '*' if node_start => {
-                    return Err(refuse(
-                        number,
-                        index,
-                        "anchors and aliases (`&name`, `*name`) are not accepted; write the values out in full".to_owned(),
-                    ));
-                }
-                '|' | '>' if node_start && flow_depth == 0 => {
-                    block_scalar_indent = Some(indent);
+                b'#' if index == 0 || bytes[index - 1].is_ascii_whitespace() => break,
+                b' ' | b'\t' => after_closed = closed,
+                b'"' | b'\'' if node_start => quote = Some(c),
+                b'|' | b'>' if node_start && flow_depth == 0 => {
+                    block_scalar_column = Some(node_column);
                     break;
                 }
-                '[' | '{' if node_start || flow_depth > 0 => {
+                b'[' | b'{' if node_start || flow_depth > 0 => {
                     flow_depth += 1;
                     if flow_depth > MAX_FLOW_DEPTH {
                         return Err(refuse(
+                            line,
                             number,
                             index,
                             format!(
@@ -151,19 +213,87 @@ pub fn guard(text: &str) -> Result<(), Problem> {
                     }
                     node_start = true;
                 }
-                ']' | '}' if flow_depth > 0 => {
+                b']' | b'}' if flow_depth > 0 => {
                     flow_depth -= 1;
                     node_start = false;
+                    after_closed = true;
                 }
-                ',' if flow_depth > 0 => node_start = true,
-                '-' | '?' if node_start && spaced(next) => {}
-                ':' if spaced(next) || flow_depth > 0 => node_start = true,
+                b',' if flow_depth > 0 => {
+                    nodes += 1;
+                    if nodes > MAX_NODES {
+                        return Err(refuse(line, number, index, too_many()));
+                    }
+                    node_start = true;
+                }
+                b'-' | b'?' if node_start && next.is_none_or(|n| n.is_ascii_whitespace()) => {}
+                b':' if ends_plain(next) || closed => node_start = true,
                 _ => node_start = false,
             }
             index += 1;
         }
+        if nodes > MAX_NODES {
+            return Err(refuse(line, number, 0, too_many()));
+        }
     }
     Ok(())
+}
+
+/// The lines of `text` as the parser counts them: YAML 1.1 breaks lines at CRLF
+/// and LF, and also at a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029).
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut index = start;
+        while index < bytes.len() {
+            let break_len = match bytes[index] {
+                b'\n' => 1,
+                b'\r' if bytes.get(index + 1) == Some(&b'\n') => 2,
+                b'\r' => 1,
+                0xC2 if bytes.get(index + 1) == Some(&0x85) => 2,
+                0xE2 if bytes.get(index + 1) == Some(&0x80)
+                    && matches!(bytes.get(index + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    3
+                }
+                _ => 0,
+            };
+            if break_len > 0 {
+                let line = &text[start..index];
+                start = index + break_len;
+                return Some(line);
+            }
+            index += 1;
+        }
+        done = true;
+        Some(&text[start..])
+    })
+}
+
+/// The byte offset of a `*` that stands where a YAML node could begin: at the
+/// start of the line's content or after `-`, `?`, `:`, `[`, `{` or `,`, and
+/// followed by a name. Quotes are deliberately ignored, so text like `": *x"`
+/// inside a quoted string is refused too; that is rare, and safe.
+fn alias_at(bytes: &[u8]) -> Option<usize> {
+    let mut previous: Option<u8> = None;
+    for (index, &c) in bytes.iter().enumerate() {
+        if c == b'*'
+            && previous.is_none_or(|p| b"-?:[{,".contains(&p))
+            && bytes
+                .get(index + 1)
+                .is_some_and(|n| !n.is_ascii_whitespace() && !b",[]{}".contains(n))
+        {
+            return Some(index);
+        }
+        if !c.is_ascii_whitespace() {
+            previous = Some(c);
+        }
+    }
+    None
 }
 
 /// Writes a value as a YAML document.

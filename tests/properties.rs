@@ -1,0 +1,394 @@
+//! Property tests, calling the library directly: whatever text reaches the
+//! knowledge-base loader, and whatever string is given as an `--answer`, the
+//! result is a value or an error, never a panic; and a valid knowledge base
+//! dumped and loaded again is the same knowledge base.
+//!
+//! Case counts are fixed and small so the file runs in seconds in CI; failures
+//! are not persisted to files (run again with `PROPTEST_CASES=5000` to search
+//! harder).
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use proptest::sample::{Index, select};
+use roles::advise::{Answer, Answers};
+use roles::kb::load::parse_and_validate;
+use roles::kb::{KnowledgeBase, Questionnaire, yaml};
+use serde_yaml::{Mapping, Value};
+
+/// A bounded configuration: `cases` cases, no regression files written.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(cases),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// The embedded knowledge base, decoded once.
+fn embedded() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| roles::embedded::knowledge_base().expect("the embedded knowledge base"))
+}
+
+fn questionnaire() -> &'static Questionnaire {
+    &embedded().questionnaire
+}
+
+/// Loads `text` as a knowledge base; on error, renders the report too (the
+/// locating and formatting code must not panic either).
+fn load(text: &str) -> Result<KnowledgeBase, String> {
+    parse_and_validate("prop.yaml", text).map_err(|error| {
+        let report = error.to_string();
+        assert!(!report.is_empty(), "an error says something");
+        report
+    })
+}
+
+/// Strings that mean something to YAML or to the guard in front of the parser.
+const TRICKY: &[&str] = &[
+    "*alias",
+    "&anchor x",
+    "- item",
+    "[",
+    "]",
+    "{a: b}",
+    "[[[[",
+    "key: value",
+    "# not a comment",
+    "a #comment",
+    "'",
+    "\"",
+    "''",
+    "\"\\\"",
+    "null",
+    "~",
+    "yes",
+    "no",
+    "1.5",
+    "0x1F",
+    "  leading",
+    "trailing  ",
+    "a\nb",
+    "line one\n  line two",
+    "tab\there",
+    "back\\slash\\",
+    "Toronto:\"East",
+    "|",
+    ">-",
+    "---",
+    "...",
+    "%YAML 1.2",
+    "@",
+    "`",
+    "!tag",
+    "!!str",
+    "? key",
+    ": value",
+    "a: *b",
+    "x:[y",
+    "\u{feff}bom",
+    "é ü 中文 🦀",
+    "cr\rhere",
+    "nel\u{85}here",
+    "ls\u{2028}here",
+    "bell\u{7}",
+    "crlf\r\nhere",
+];
+
+/// Text for a string field: printable ASCII, any printable Unicode, or one of
+/// the tricky strings, sometimes glued together.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[ -~]{1,40}",
+        "\\PC{1,20}",
+        select(TRICKY).prop_map(str::to_owned),
+        (select(TRICKY), "[ -~]{0,10}", select(TRICKY)).prop_map(|(a, b, c)| format!("{a}{b}{c}")),
+    ]
+}
+
+/// Text shaped like YAML source: its punctuation, line breaks of every kind,
+/// indentation, words and the knowledge base's own keys.
+fn yamlish_source() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "[-?:,\\[\\]{}&*!|>'\"#%@` \t]{1,3}",
+        3 => select(&["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "  ", "    "][..]).prop_map(str::to_owned),
+        3 => "[a-z0-9]{1,6}",
+        2 => select(KEYS).prop_map(|key| format!("{key}: ")),
+        1 => select(TRICKY).prop_map(str::to_owned),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
+}
+
+/// Keys of the knowledge-base format, so generated documents get past the
+/// first `unknown field` and into deserialisation and validation.
+const KEYS: &[&str] = &[
+    "schema_version",
+    "sources",
+    "roles",
+    "dimensions",
+    "topics",
+    "questionnaire",
+    "id",
+    "title",
+    "file",
+    "name",
+    "summary",
+    "sections",
+    "facts",
+    "text",
+    "theme",
+    "values",
+    "questions",
+    "choices",
+    "value",
+    "label",
+    "weights",
+    "reason",
+    "hint",
+    "multiple",
+    "cio",
+    "cto",
+    "article",
+];
+
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![3 => select(KEYS).prop_map(str::to_owned), 1 => "[a-z_]{1,8}"]
+}
+
+fn scalar() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| Value::Number(n.into())),
+        (0u32..3).prop_map(|n| Value::Number(n.into())),
+        text().prop_map(Value::String),
+        select(KEYS).prop_map(|k| Value::String(k.to_owned())),
+    ]
+}
+
+/// A YAML document tree: nested mappings (mostly with knowledge-base keys),
+/// sequences and scalars.
+fn document() -> impl Strategy<Value = Value> {
+    let tree = scalar().prop_recursive(6, 96, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Sequence),
+            prop::collection::vec((key(), inner), 0..6).prop_map(|pairs| {
+                Value::Mapping(
+                    pairs
+                        .into_iter()
+                        .map(|(k, v)| (Value::String(k), v))
+                        .collect::<Mapping>(),
+                )
+            }),
+        ]
+    });
+    prop_oneof![
+        1 => tree.clone(),
+        3 => prop::collection::vec((key(), tree), 0..7).prop_map(|pairs| {
+            Value::Mapping(pairs.into_iter().map(|(k, v)| (Value::String(k), v)).collect())
+        }),
+    ]
+}
+
+/// Every free-text field of a knowledge base, to mutate.
+fn text_fields(kb: &mut KnowledgeBase) -> Vec<&mut String> {
+    let mut fields: Vec<&mut String> = Vec::new();
+    for source in &mut kb.sources {
+        fields.push(&mut source.title);
+        fields.extend(source.note.as_mut());
+    }
+    for role in &mut kb.roles {
+        fields.push(&mut role.name);
+        fields.push(&mut role.summary.text);
+        fields.extend(role.summary.theme.as_mut());
+        for section in &mut role.sections {
+            fields.push(&mut section.title);
+            for fact in &mut section.facts {
+                fields.push(&mut fact.text);
+                fields.extend(fact.theme.as_mut());
+            }
+        }
+        for salary in &mut role.salaries {
+            fields.push(&mut salary.figure);
+            fields.push(&mut salary.basis);
+            fields.push(&mut salary.place);
+        }
+    }
+    for dimension in &mut kb.dimensions {
+        fields.push(&mut dimension.name);
+        fields.extend(dimension.description.as_mut());
+        for fact in dimension.values.values_mut() {
+            fields.push(&mut fact.text);
+        }
+    }
+    for topic in &mut kb.topics {
+        fields.push(&mut topic.title);
+        for fact in &mut topic.facts {
+            fields.push(&mut fact.text);
+        }
+    }
+    for question in &mut kb.questionnaire.questions {
+        fields.push(&mut question.text);
+        fields.push(&mut question.hint);
+        for choice in &mut question.choices {
+            fields.push(&mut choice.label);
+            fields.push(&mut choice.reason.text);
+        }
+    }
+    fields
+}
+
+/// The embedded knowledge base with these texts written into these fields.
+fn mutated(mutations: &[(Index, String)]) -> KnowledgeBase {
+    let mut kb = embedded().clone();
+    let mut fields = text_fields(&mut kb);
+    for (index, text) in mutations {
+        let at = index.index(fields.len());
+        *fields[at] = text.clone();
+    }
+    kb
+}
+
+/// Non-blank text (blank text is refused by validation, rightly).
+fn field_text() -> impl Strategy<Value = String> {
+    text().prop_filter("blank text is invalid", |t| !t.trim().is_empty())
+}
+
+fn dump_yaml(kb: &KnowledgeBase) -> String {
+    let tree = roles::view::dump::dump(kb).expect("a dump");
+    serde_yaml::to_string(&tree).expect("YAML")
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = load(&text);
+        let _ = yaml::parse::<Value>(&text);
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic_the_loader(text in any::<String>()) {
+        let _ = load(&text);
+        let _ = yaml::guard(&text);
+    }
+
+    #[test]
+    fn yaml_punctuation_soup_never_panics_the_loader(text in yamlish_source()) {
+        let _ = load(&text);
+        let _ = yaml::parse::<Value>(&text);
+    }
+
+    #[test]
+    fn yaml_shaped_documents_never_panic_the_loader(doc in document()) {
+        let text = serde_yaml::to_string(&doc).expect("a generated tree serialises");
+        let _ = load(&text);
+        let json = serde_json::to_string(&doc).expect("a generated tree is JSON too");
+        let _ = load(&json);
+    }
+
+    /// The guard refuses only anchors, aliases, deep flow nesting and deep
+    /// indentation; `serde_yaml` never writes the first two, and the generated
+    /// trees are shallow, so whatever the library reads back, the guarded
+    /// parser must read back the same.
+    #[test]
+    fn the_guard_accepts_what_serde_yaml_writes(doc in document()) {
+        let text = serde_yaml::to_string(&doc).expect("a generated tree serialises");
+        if let Ok(plain) = serde_yaml::from_str::<Value>(&text) {
+            let guarded = yaml::parse::<Value>(&text);
+            prop_assert_eq!(guarded.as_ref().ok(), Some(&plain), "text:\n{}\n{:?}", text, guarded.as_ref().err());
+        }
+    }
+
+    #[test]
+    fn any_aim_answer_never_panics(value in any::<String>()) {
+        let mut answers = Answers::default();
+        match answers.apply_flags(&[format!("aim={value}")], questionnaire()) {
+            Ok(()) => {
+                let choices: Vec<&str> = questionnaire().questions.iter()
+                    .find(|q| q.id == "aim").expect("question `aim`")
+                    .choices.iter().map(|c| c.value.as_str()).collect();
+                match answers.get("aim") {
+                    Some(Answer::One(chosen)) => prop_assert!(choices.contains(&chosen.as_str())),
+                    other => prop_assert!(false, "`aim` answered as {:?}", other),
+                }
+            }
+            Err(error) => prop_assert!(!error.to_string().is_empty()),
+        }
+    }
+
+    #[test]
+    fn any_needs_answer_never_panics(value in "[a-z ,\\-_A-Z]{0,60}|\\PC{0,30}") {
+        let mut answers = Answers::default();
+        if let Err(error) = answers.apply_flags(&[format!("needs={value}")], questionnaire()) {
+            prop_assert!(!error.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn any_answer_flags_never_panic(flags in prop::collection::vec(any::<String>(), 0..4)) {
+        let mut answers = Answers::default();
+        let _ = answers.apply_flags(&flags, questionnaire()).map_err(|e| e.to_string());
+    }
+}
+
+proptest! {
+    // Each case writes and reads the whole embedded knowledge base (64 KB).
+    #![proptest_config(config(24))]
+
+    #[test]
+    fn a_valid_knowledge_base_dumped_and_loaded_again_is_equal(
+        mutations in prop::collection::vec((any::<Index>(), field_text()), 1..6)
+    ) {
+        let kb = mutated(&mutations);
+        prop_assume!(roles::kb::validate(&kb).is_empty());
+        let text = dump_yaml(&kb);
+        match load(&text) {
+            Ok(again) => prop_assert!(again == kb, "the reloaded knowledge base differs; mutations: {:?}", mutations),
+            Err(report) => prop_assert!(false, "the dump does not load back: {}\nmutations: {:?}", report, mutations),
+        }
+    }
+
+    #[test]
+    fn a_valid_knowledge_base_dumped_as_json_and_loaded_again_is_equal(
+        mutations in prop::collection::vec((any::<Index>(), field_text()), 1..6)
+    ) {
+        // U+0085 (NEL) is a known failure, pinned down by the ignored test below.
+        prop_assume!(mutations.iter().all(|(_, text)| !text.contains('\u{85}')));
+        let kb = mutated(&mutations);
+        prop_assume!(roles::kb::validate(&kb).is_empty());
+        let tree = roles::view::dump::dump(&kb).expect("a dump");
+        let text = serde_json::to_string_pretty(&tree).expect("JSON");
+        match load(&text) {
+            Ok(again) => prop_assert!(again == kb, "the reloaded knowledge base differs; mutations: {:?}", mutations),
+            Err(report) => prop_assert!(false, "the JSON dump does not load back: {}\nmutations: {:?}", report, mutations),
+        }
+    }
+}
+
+#[test]
+fn the_embedded_knowledge_base_dumped_and_loaded_again_is_equal() {
+    let kb = embedded();
+    let again = load(&dump_yaml(kb)).expect("the dump loads back");
+    assert!(&again == kb);
+}
+
+/// JSON leaves U+0085 (NEL) unescaped, and the loader reads JSON with a YAML 1.1
+/// parser, for which NEL inside a quoted string is a line break, folded to a space.
+#[test]
+
+fn a_json_dump_of_a_text_with_a_next_line_character_loads_back_equal() {
+    let mut kb = embedded().clone();
+    kb.roles[0].summary.text = "before\u{85}after".to_owned();
+    assert!(roles::kb::validate(&kb).is_empty());
+    let tree = roles::view::dump::dump(&kb).expect("a dump");
+    let text = serde_json::to_string_pretty(&tree).expect("JSON");
+    let again = load(&text).expect("the JSON dump loads back");
+    assert!(again == kb, "the reloaded knowledge base differs");
+}
