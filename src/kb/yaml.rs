@@ -3,6 +3,8 @@
 //! against hostile input, and writing any serialisable value as YAML. Swapping
 //! the YAML crate means changing this file only.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -89,9 +91,9 @@ fn split_path(message: &str) -> (&str, &str) {
 
 /// Refuses, before parsing, what would make the parser slow or its memory huge:
 ///
-/// - aliases (`*name`): a few aliases to a large node expand to gigabytes (the
-///   "billion laughs"). Any `*` where a YAML node could begin counts, even inside
-///   quotes, so no quoting trick can hide one;
+/// - aliases (`*name` after `&name`): a few aliases to a large node expand to
+///   gigabytes (the "billion laughs"). See [`alias_at`] for why no quoting trick
+///   can hide one;
 /// - flow collections nested deeper than [`MAX_FLOW_DEPTH`];
 /// - nodes starting further right than [`MAX_INDENT`] columns (deep indentation,
 ///   or `- - - …` chains);
@@ -118,9 +120,10 @@ pub fn guard(text: &str) -> Result<(), Problem> {
     let mut nodes = 0usize;
     let mut quote: Option<u8> = None;
     let mut block_scalar_column: Option<usize> = None;
+    let mut anchors = HashSet::new();
     for (number, line) in yaml_lines(text).enumerate() {
         let bytes = line.as_bytes();
-        if let Some(at) = alias_at(bytes) {
+        if let Some(at) = alias_at(line, &mut anchors) {
             return Err(refuse(
                 line,
                 number,
@@ -274,20 +277,35 @@ fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The byte offset of a `*` that stands where a YAML node could begin: at the
-/// start of the line's content or after `-`, `?`, `:`, `[`, `{` or `,`, and
-/// followed by a name. Quotes are deliberately ignored, so text like `": *x"`
-/// inside a quoted string is refused too; that is rare, and safe.
-fn alias_at(bytes: &[u8]) -> Option<usize> {
+/// Looks for an alias to an anchor: returns the byte offset of a `*name` that
+/// stands where a YAML node could begin (at the start of the line's content or
+/// after `-`, `?`, `:`, `[`, `{` or `,`) when a `&name` was seen earlier in
+/// `anchors`, which collects every anchor-like `&name` on the way.
+///
+/// Quotes are deliberately ignored, so no quoting trick can hide an alias. Text
+/// that merely looks like one (`": *x"` inside a string) is refused only if the
+/// same text also defines the anchor, which prose does not do.
+fn alias_at<'t>(line: &'t str, anchors: &mut HashSet<&'t str>) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let name_end = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || b",[]{}".contains(b))
+            .map_or(bytes.len(), |length| from + length)
+    };
     let mut previous: Option<u8> = None;
     for (index, &c) in bytes.iter().enumerate() {
-        if c == b'*'
-            && previous.is_none_or(|p| b"-?:[{,".contains(&p))
-            && bytes
-                .get(index + 1)
-                .is_some_and(|n| !n.is_ascii_whitespace() && !b",[]{}".contains(n))
-        {
-            return Some(index);
+        let at_node = previous.is_none_or(|p| b"-?:[{,".contains(&p));
+        let after_space = index == 0 || bytes[index - 1].is_ascii_whitespace();
+        if (c == b'&' && (at_node || after_space)) || (c == b'*' && at_node) {
+            let name = &line[index + 1..name_end(index + 1)];
+            if !name.is_empty() {
+                if c == b'&' {
+                    anchors.insert(name);
+                } else if anchors.contains(name) {
+                    return Some(index);
+                }
+            }
         }
         if !c.is_ascii_whitespace() {
             previous = Some(c);
