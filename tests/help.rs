@@ -287,6 +287,33 @@ fn advise_help_lists_the_questions_it_points_to() {
     }
 }
 
+/// The question list in `roles advise --help` is written out by hand; it must
+/// name every question and value of the embedded questionnaire.
+#[test]
+fn advise_help_lists_every_question_and_value_of_the_embedded_questionnaire() {
+    let text = help(&["advise"]);
+    let kb = roles::embedded::knowledge_base().expect("the embedded knowledge base");
+    let questions = &kb.questionnaire.questions;
+    for (index, question) in questions.iter().enumerate() {
+        let start = text
+            .find(&format!("  {}:", question.id))
+            .unwrap_or_else(|| panic!("question `{}` is missing:\n{text}", question.id));
+        let end = questions
+            .get(index + 1)
+            .and_then(|next| text.find(&format!("  {}:", next.id)))
+            .unwrap_or(text.len());
+        let entry = &text[start..end];
+        for choice in &question.choices {
+            assert!(
+                entry.contains(&choice.value),
+                "`{}` lacks value `{}`: {entry}",
+                question.id,
+                choice.value
+            );
+        }
+    }
+}
+
 /// Splits an example into words, honouring single and double quotes, and cuts
 /// it at a pipe; returns the words and the file of a `>` redirection.
 fn parse_example(line: &str) -> (Vec<String>, Option<String>) {
