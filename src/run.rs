@@ -99,7 +99,9 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
             return write_stdout(&buffer);
         }
         command => {
-            let kb = knowledge_base(cli)?;
+            // The process ends right after the command; freeing the knowledge base
+            // piece by piece would only cost time.
+            let kb = std::mem::ManuallyDrop::new(knowledge_base(cli)?);
             match command {
                 Command::Compare(args) => Output::Compare(view::compare::compare(
                     &kb,

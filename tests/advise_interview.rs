@@ -48,7 +48,7 @@ impl Scripted {
 impl Prompter for Scripted {
     fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step> {
         self.asked.push(Asked {
-            id: ask.question.id.clone(),
+            id: ask.question.id.to_string(),
             number: ask.number,
             total: ask.total,
             previous: ask.previous.clone(),
@@ -359,9 +359,9 @@ fn a_fully_prefilled_questionnaire_asks_nothing() {
     for question in &kb.questionnaire.questions {
         let value = question.choices[0].value.clone();
         let answer = if question.multiple {
-            Answer::Many(vec![value])
+            Answer::Many(vec![value.to_string()])
         } else {
-            Answer::One(value)
+            Answer::One(value.to_string())
         };
         answers.set(&question.id, Some(answer));
     }

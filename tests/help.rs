@@ -305,7 +305,7 @@ fn advise_help_lists_every_question_and_value_of_the_embedded_questionnaire() {
         let entry = &text[start..end];
         for choice in &question.choices {
             assert!(
-                entry.contains(&choice.value),
+                entry.contains(choice.value.as_str()),
                 "`{}` lacks value `{}`: {entry}",
                 question.id,
                 choice.value

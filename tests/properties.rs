@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use roles::advise::{Answer, Answers};
 use roles::kb::load::parse_and_validate;
-use roles::kb::{KnowledgeBase, Questionnaire, yaml};
+use roles::kb::{KnowledgeBase, Questionnaire, Text, yaml};
 use serde_yaml::{Mapping, Value};
 
 /// A bounded configuration: `cases` cases, no regression files written.
@@ -41,7 +41,7 @@ fn questionnaire() -> &'static Questionnaire {
 /// Loads `text` as a knowledge base; on error, renders the report too (the
 /// locating and formatting code must not panic either).
 fn load(text: &str) -> Result<KnowledgeBase, String> {
-    parse_and_validate("prop.yaml", text).map_err(|error| {
+    parse_and_validate("prop.yaml", text.to_owned()).map_err(|error| {
         let report = error.to_string();
         assert!(!report.is_empty(), "an error says something");
         report
@@ -195,8 +195,8 @@ fn document() -> impl Strategy<Value = Value> {
 }
 
 /// Every free-text field of a knowledge base, to mutate.
-fn text_fields(kb: &mut KnowledgeBase) -> Vec<&mut String> {
-    let mut fields: Vec<&mut String> = Vec::new();
+fn text_fields(kb: &mut KnowledgeBase) -> Vec<&mut Text> {
+    let mut fields: Vec<&mut Text> = Vec::new();
     for source in &mut kb.sources {
         fields.push(&mut source.title);
         fields.extend(source.note.as_mut());
@@ -248,7 +248,7 @@ fn mutated(mutations: &[(Index, String)]) -> KnowledgeBase {
     let mut fields = text_fields(&mut kb);
     for (index, text) in mutations {
         let at = index.index(fields.len());
-        *fields[at] = text.clone();
+        *fields[at] = Text::from(text.clone());
     }
     kb
 }
@@ -385,7 +385,7 @@ fn the_embedded_knowledge_base_dumped_and_loaded_again_is_equal() {
 
 fn a_json_dump_of_a_text_with_a_next_line_character_loads_back_equal() {
     let mut kb = embedded().clone();
-    kb.roles[0].summary.text = "before\u{85}after".to_owned();
+    kb.roles[0].summary.text = Text::from("before\u{85}after");
     assert!(roles::kb::validate(&kb).is_empty());
     let tree = roles::view::dump::dump(&kb).expect("a dump");
     let text = serde_json::to_string_pretty(&tree).expect("JSON");

@@ -257,8 +257,8 @@ fn check_values(question: &Question, values: &[String]) -> anyhow::Result<Answer
                 valid(),
             ));
         };
-        if !chosen.contains(&choice.value) {
-            chosen.push(choice.value.clone());
+        if !chosen.iter().any(|v| choice.value == *v) {
+            chosen.push(choice.value.to_string());
         }
     }
     if question.multiple {

@@ -17,7 +17,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::answers::{Answer, Answers};
-use crate::kb::{Choice, KnowledgeBase, Question};
+use crate::kb::{Choice, KnowledgeBase, Question, Text};
 use crate::view::{RoleRef, SCHEMA_VERSION};
 
 /// The recommendation value when more than one role should be hired.
@@ -39,7 +39,7 @@ pub struct Advice {
     /// `full-time` or `fractional`.
     pub engagement: String,
     /// Points per role id.
-    pub scores: BTreeMap<String, i32>,
+    pub scores: BTreeMap<Text, i32>,
     /// Points towards hiring both of the leading roles.
     pub both_points: i32,
     /// Points towards each engagement.
@@ -58,7 +58,7 @@ pub struct Advice {
     /// The answers used.
     pub answers: Answers,
     /// Ids of the questions left without an answer (no preference).
-    pub unanswered: Vec<String>,
+    pub unanswered: Vec<Text>,
     /// Commands to run next.
     pub next_steps: Vec<String>,
 }
@@ -76,28 +76,28 @@ pub struct EngagementPoints {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Reason {
     /// The question id.
-    pub question: String,
+    pub question: Text,
     /// The question as asked.
-    pub question_text: String,
+    pub question_text: Text,
     /// The chosen value.
-    pub value: String,
+    pub value: Text,
     /// How that value reads.
-    pub label: String,
+    pub label: Text,
     /// What it favoured: role ids, `both`, `fractional`, `full-time`; empty if nothing.
     pub favours: Vec<String>,
     /// The points it gave, keyed like `favours`.
     pub points: BTreeMap<String, i32>,
     /// Why, in the knowledge base's words.
-    pub because: String,
+    pub because: Text,
     /// The sources behind that.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 /// An answer change that would change the outcome.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Flip {
     /// The question id.
-    pub question: String,
+    pub question: Text,
     /// The answer now (`null` when unanswered).
     pub from: Option<Answer>,
     /// The changed answer (`null` for no preference).
@@ -183,7 +183,7 @@ fn decide(kb: &KnowledgeBase, answers: &Answers) -> Decision {
 
 fn recommendation(kb: &KnowledgeBase, decision: &Decision) -> String {
     match decision.roles.as_slice() {
-        [one] => kb.roles[*one].id.clone(),
+        [one] => kb.roles[*one].id.to_string(),
         _ => BOTH.to_owned(),
     }
 }
@@ -200,7 +200,7 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers) -> Advice {
                 .weights
                 .iter()
                 .filter(|(_, p)| **p != 0)
-                .map(|(role, &p)| (role.clone(), p))
+                .map(|(role, &p)| (role.to_string(), p))
                 .collect();
             for (key, value) in [
                 (BOTH, choice.both),
@@ -348,24 +348,24 @@ fn alternatives(question: &Question, current: Option<&Answer>) -> Vec<Option<Ans
             .map(|a| a.values().iter().map(|v| (*v).to_owned()).collect())
             .unwrap_or_default();
         for choice in &question.choices {
-            let toggled: Vec<String> = if now.contains(&choice.value) {
+            let toggled: Vec<String> = if now.iter().any(|v| choice.value == *v) {
                 now.iter()
-                    .filter(|v| **v != choice.value)
+                    .filter(|v| choice.value != **v)
                     .cloned()
                     .collect()
             } else {
                 question
                     .choices
                     .iter()
-                    .map(|c| c.value.clone())
-                    .filter(|v| now.contains(v) || *v == choice.value)
+                    .map(|c| c.value.to_string())
+                    .filter(|v| now.contains(v) || choice.value == *v)
                     .collect()
             };
             options.push((!toggled.is_empty()).then_some(Answer::Many(toggled)));
         }
     } else {
         for choice in &question.choices {
-            let alternative = Answer::One(choice.value.clone());
+            let alternative = Answer::One(choice.value.to_string());
             if current != Some(&alternative) {
                 options.push(Some(alternative));
             }

@@ -131,7 +131,7 @@ impl TerminalPrompter {
                 .question
                 .choices
                 .iter()
-                .filter(|c| values.contains(&c.value))
+                .filter(|c| values.iter().any(|v| c.value == *v))
                 .map(|c| c.label.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -168,7 +168,7 @@ impl Prompter for TerminalPrompter {
         let choices = &ask.question.choices;
         let picked: Vec<bool> = choices
             .iter()
-            .map(|c| ask.previous.contains(&c.value))
+            .map(|c| ask.previous.iter().any(|v| c.value == *v))
             .collect();
         let mut screen = Screen {
             ask,
@@ -210,7 +210,7 @@ impl Prompter for TerminalPrompter {
                         if multiple {
                             screen.picked[index] = !screen.picked[index];
                         } else {
-                            let value = choices[index].value.clone();
+                            let value = choices[index].value.to_string();
                             return self.finish(&screen, Step::Answer(vec![value]));
                         }
                     }
@@ -223,7 +223,7 @@ impl Prompter for TerminalPrompter {
                         .iter()
                         .zip(&screen.picked)
                         .filter(|(_, p)| **p)
-                        .map(|(c, _)| c.value.clone())
+                        .map(|(c, _)| c.value.to_string())
                         .collect();
                     let step = if values.is_empty() {
                         Step::Skip
@@ -233,7 +233,7 @@ impl Prompter for TerminalPrompter {
                     return self.finish(&screen, step);
                 }
                 KeyCode::Enter | KeyCode::Char(' ') => {
-                    let value = choices[screen.cursor].value.clone();
+                    let value = choices[screen.cursor].value.to_string();
                     return self.finish(&screen, Step::Answer(vec![value]));
                 }
                 KeyCode::Char('s') => return self.finish(&screen, Step::Skip),

@@ -20,11 +20,16 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub fn load_file(path: &Path, origin: &str) -> Result<KnowledgeBase, KbError> {
     let fail = |message: String| KbError::single(origin, Problem::whole_file(message));
     let text = read_text(path).map_err(fail)?;
-    parse_and_validate(origin, &text)
+    parse_and_validate(origin, text)
 }
 
 /// Parses and validates knowledge-base text.
-pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbError> {
+///
+/// The text is kept for the rest of the run (leaked), so the knowledge base can
+/// borrow from it as the embedded one borrows from the binary: a knowledge base
+/// lives as long as the process anyway.
+pub fn parse_and_validate(origin: &str, text: String) -> Result<KnowledgeBase, KbError> {
+    let text: &'static str = Box::leak(text.into_boxed_str());
     if text.trim().is_empty() {
         return Err(KbError::single(
             origin,
@@ -54,13 +59,16 @@ pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbE
 
 /// The shape of `data/questionnaire.yaml`, which holds only the questionnaire.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 struct QuestionnaireFile {
     questionnaire: Questionnaire,
 }
 
 /// Parses a file that holds only a `questionnaire:` key (as `data/` keeps it).
-pub fn parse_questionnaire_file(origin: &str, text: &str) -> Result<Questionnaire, KbError> {
+pub fn parse_questionnaire_file(
+    origin: &str,
+    text: &'static str,
+) -> Result<Questionnaire, KbError> {
     yaml::parse::<QuestionnaireFile>(text)
         .map(|file| file.questionnaire)
         .map_err(|problem| KbError::single(origin, problem))

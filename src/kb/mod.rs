@@ -8,6 +8,7 @@
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod text;
 pub mod validate;
 pub mod yaml;
 

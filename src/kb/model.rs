@@ -13,12 +13,14 @@ use schemars::JsonSchema;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+pub use super::text::Text;
+
 /// The version of the knowledge-base file format this build reads and writes.
 pub const KB_SCHEMA_VERSION: u32 = 1;
 
 /// A whole knowledge base: what `--kb FILE` loads and `roles kb dump` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct KnowledgeBase {
     /// File-format version; must equal [`KB_SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -38,49 +40,49 @@ pub struct KnowledgeBase {
 
 /// One article the knowledge base is distilled from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Source {
     /// Short id that facts cite, e.g. `overlap`.
-    pub id: String,
+    pub id: Text,
     /// The article's title as it gives it (or a description when it has none).
-    pub title: String,
+    pub title: Text,
     /// Publisher or site, where the article names one.
     #[serde(default)]
-    pub publisher: Option<String>,
+    pub publisher: Option<Text>,
     /// Publication or update date, where the article gives one.
     #[serde(default)]
-    pub date: Option<String>,
+    pub date: Option<Text>,
     /// The seed file the article was read from.
-    pub file: String,
+    pub file: Text,
     /// Anything a reader should know about the source.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A statement in our own words, with the sources that support it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Fact {
     /// The paraphrase.
-    pub text: String,
+    pub text: Text,
     /// Ids of the sources that support it (at least one).
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     /// Optional group within its section (e.g. a responsibility theme).
     #[serde(default)]
-    pub theme: Option<String>,
+    pub theme: Option<Text>,
     /// For facts in cross-role topics: the roles the fact is about.
     #[serde(default)]
-    pub roles: Vec<String>,
+    pub roles: Vec<Text>,
 }
 
 /// One executive role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Role {
     /// Lower-case id used on the command line, e.g. `cio`.
-    pub id: String,
+    pub id: Text,
     /// Full title, e.g. "Chief Information Officer".
-    pub name: String,
+    pub name: Text,
     /// One-line summary of the role.
     pub summary: Fact,
     /// The profile, grouped by section (responsibilities, KPIs, …).
@@ -92,69 +94,69 @@ pub struct Role {
 
 /// A named part of a role's profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Section {
     /// Id used by `roles show --section`, e.g. `kpis`.
-    pub id: String,
+    pub id: Text,
     /// Heading, e.g. "Key performance indicators".
-    pub title: String,
+    pub title: Text,
     /// The facts, in order; `theme` groups them.
     pub facts: Vec<Fact>,
 }
 
 /// A salary figure as reported by one source, never converted or rounded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Salary {
     /// The figure exactly as reported, e.g. "$102,150 per year".
-    pub figure: String,
+    pub figure: Text,
     /// What the figure is, e.g. "national average salary".
-    pub basis: String,
+    pub basis: Text,
     /// Where it applies.
-    pub place: String,
+    pub place: Text,
     /// Places the source names as paying the most.
     #[serde(default)]
-    pub highest_paying: Vec<String>,
+    pub highest_paying: Vec<Text>,
     /// When it was reported.
-    pub as_of: String,
+    pub as_of: Text,
     /// Who collected the figure, e.g. a salary site the article cites.
     #[serde(default)]
-    pub data_from: Option<String>,
+    pub data_from: Option<Text>,
     /// The source that reports it.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 /// One row of the side-by-side comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Dimension {
     /// Id used by `roles compare --only`, e.g. `focus`.
-    pub id: String,
+    pub id: Text,
     /// Row label, e.g. "Focus".
-    pub name: String,
+    pub name: Text,
     /// What the row compares.
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The value for each role, keyed by role id.
     #[serde(deserialize_with = "unique_keys")]
-    pub values: BTreeMap<String, Fact>,
+    pub values: BTreeMap<Text, Fact>,
 }
 
 /// Facts about the roles together, e.g. "When a company needs both".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Topic {
     /// Id, e.g. `need-both`.
-    pub id: String,
+    pub id: Text,
     /// Heading.
-    pub title: String,
+    pub title: Text,
     /// The facts; `theme` groups them and `roles` says whom each concerns.
     pub facts: Vec<Fact>,
 }
 
 /// The hiring questionnaire: questions, their choices and how each choice scores.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Questionnaire {
     /// The questions, in the order they are asked.
     #[serde(default)]
@@ -163,14 +165,14 @@ pub struct Questionnaire {
 
 /// One question of the questionnaire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Question {
     /// Id used by `--answer ID=VALUE`, e.g. `aim`.
-    pub id: String,
+    pub id: Text,
     /// The question as asked.
-    pub text: String,
+    pub text: Text,
     /// One line on why we ask.
-    pub hint: String,
+    pub hint: Text,
     /// Whether several choices may be picked (comma-separated on the command line).
     #[serde(default)]
     pub multiple: bool,
@@ -180,15 +182,15 @@ pub struct Question {
 
 /// One possible answer and what it says about the hire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
 pub struct Choice {
     /// Value used on the command line, e.g. `process`.
-    pub value: String,
+    pub value: Text,
     /// How the choice reads in the prompt.
-    pub label: String,
+    pub label: Text,
     /// Points this choice gives each role, keyed by role id.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub weights: BTreeMap<String, i32>,
+    pub weights: BTreeMap<Text, i32>,
     /// Points towards hiring more than one of the roles.
     #[serde(default)]
     pub both: i32,
@@ -203,15 +205,20 @@ pub struct Choice {
 }
 
 /// Deserialises a map, refusing a key given twice instead of keeping the last one.
-pub fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+pub fn unique_keys<'de, D, K, V>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
 where
     D: Deserializer<'de>,
+    K: Deserialize<'de> + Ord + fmt::Display,
     V: Deserialize<'de>,
 {
-    struct UniqueKeys<V>(std::marker::PhantomData<V>);
+    struct UniqueKeys<K, V>(std::marker::PhantomData<(K, V)>);
 
-    impl<'de, V: Deserialize<'de>> Visitor<'de> for UniqueKeys<V> {
-        type Value = BTreeMap<String, V>;
+    impl<'de, K, V> Visitor<'de> for UniqueKeys<K, V>
+    where
+        K: Deserialize<'de> + Ord + fmt::Display,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a mapping with unique keys")
@@ -219,7 +226,7 @@ where
 
         fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
             let mut map = BTreeMap::new();
-            while let Some((key, value)) = access.next_entry::<String, V>()? {
+            while let Some((key, value)) = access.next_entry::<K, V>()? {
                 if map.contains_key(&key) {
                     return Err(serde::de::Error::custom(format_args!(
                         "duplicate key `{key}`"

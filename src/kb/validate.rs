@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::model::{Fact, KB_SCHEMA_VERSION, KnowledgeBase, Questionnaire};
+use super::model::{Fact, KB_SCHEMA_VERSION, KnowledgeBase, Questionnaire, Text};
 use super::problem::Problem;
 
 /// Returns every problem found in `kb`; an empty list means it is valid.
@@ -93,7 +93,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn cites(&mut self, path: &str, sources: &[String]) {
+    fn cites(&mut self, path: &str, sources: &[Text]) {
         if sources.is_empty() {
             self.push(Problem::at(
                 path,

@@ -5,8 +5,8 @@
 
 use std::collections::HashSet;
 
+use serde::Deserialize;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use super::problem::{Location, Problem};
 
@@ -26,7 +26,7 @@ pub const MAX_NODES: usize = 1_000_000;
 /// A document that starts with `{` is JSON (as `roles kb dump --format json`
 /// writes) and is read by the JSON parser: faster, and exact about characters
 /// that YAML 1.1 would fold, such as NEL.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> {
     if text.trim_start().starts_with('{') {
         return serde_json::from_str(text).map_err(|error| Problem {
             location: Some(Location {

@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use crate::kb::Text;
+
 use super::{Output, Validated};
 use crate::advise::{Advice, Answer};
 use crate::view::compare::CompareView;
@@ -40,7 +42,7 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', "<br>")
 }
 
-fn cite(sources: &[String]) -> String {
+fn cite(sources: &[Text]) -> String {
     format!("[{}]", sources.join(", "))
 }
 
@@ -49,7 +51,7 @@ fn table_row(out: &mut dyn Write, cells: &[String]) -> std::io::Result<()> {
 }
 
 fn compare(view: &CompareView, out: &mut dyn Write) -> anyhow::Result<()> {
-    let names: Vec<String> = view.roles.iter().map(|r| r.name.clone()).collect();
+    let names: Vec<&str> = view.roles.iter().map(|r| r.name.as_str()).collect();
     writeln!(out, "# {}\n", names.join(" vs "))?;
     let mut header = vec![String::new()];
     header.extend(
@@ -194,7 +196,7 @@ fn sources(view: &SourcesView, out: &mut dyn Write) -> anyhow::Result<()> {
             &[
                 format!("`{}`", source.id),
                 article,
-                source.date.clone().unwrap_or_else(|| "—".into()),
+                source.date.as_deref().unwrap_or("—").to_owned(),
                 format!("`{}`", source.file),
                 source.citations.to_string(),
             ],

@@ -8,6 +8,8 @@ use anstyle::{AnsiColor, Effects};
 use comfy_table::presets::UTF8_FULL;
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
+use crate::kb::Text;
+
 use super::{Output, Style, Validated};
 use crate::advise::Advice;
 use crate::view::compare::CompareView;
@@ -96,7 +98,7 @@ impl Painter {
     }
 
     /// Wraps `text` as a bullet, continuation lines indented under the text.
-    fn bullet(&self, text: &str, sources: &[String], indent: usize) -> String {
+    fn bullet(&self, text: &str, sources: &[Text], indent: usize) -> String {
         let width = usize::from(self.style.width).max(40);
         let lead = " ".repeat(indent);
         let first = format!("{lead}• ");
@@ -137,7 +139,7 @@ fn compare(view: &CompareView, painter: &Painter, out: &mut dyn Write) -> anyhow
                 Some(value) if view.cite => {
                     format!("{}\n[{}]", value.text, value.sources.join(", "))
                 }
-                Some(value) => value.text.clone(),
+                Some(value) => value.text.to_string(),
                 None => "—".to_owned(),
             };
             cells.push(Cell::new(text));
@@ -298,7 +300,7 @@ fn sources(view: &SourcesView, painter: &Painter, out: &mut dyn Write) -> anyhow
     let mut table = painter.table();
     table.set_header(["Id", "Article", "Date", "Cited"].map(|h| painter.header_cell(h)));
     for source in &view.sources {
-        let mut article = source.title.clone();
+        let mut article = source.title.to_string();
         for extra in [&source.publisher, &source.note].into_iter().flatten() {
             article.push('\n');
             article.push_str(&painter.dim(extra));

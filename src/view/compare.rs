@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
 use crate::error::{BadInput, unknown_name};
-use crate::kb::KnowledgeBase;
+use crate::kb::{KnowledgeBase, Text};
 
 /// The side-by-side comparison.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -27,13 +27,13 @@ pub struct CompareView {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct CompareRow {
     /// Dimension id.
-    pub id: String,
+    pub id: Text,
     /// Row label.
-    pub name: String,
+    pub name: Text,
     /// What the row compares.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Value per role id; `null` where the knowledge base gives none.
-    pub values: BTreeMap<String, Option<Cited>>,
+    pub values: BTreeMap<Text, Option<Cited>>,
 }
 
 /// Builds the comparison of `role_ids` (all roles when empty) over `only` (all

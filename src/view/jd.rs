@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{RoleRef, SCHEMA_VERSION, find_role, show::ShowFact};
-use crate::kb::{KnowledgeBase, Role};
+use crate::kb::{KnowledgeBase, Role, Text};
 
 /// A job description draft.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -21,11 +21,11 @@ pub struct JobDescription {
     /// Whether the draft is for a fractional (part-time) engagement.
     pub fractional: bool,
     /// The job title as advertised.
-    pub title: String,
+    pub title: Text,
     /// The opening paragraph.
-    pub summary: String,
+    pub summary: Text,
     /// How the engagement is framed.
-    pub engagement: String,
+    pub engagement: Text,
     /// What the person will do.
     pub responsibilities: Vec<ShowFact>,
     /// What success is measured by.
@@ -39,7 +39,7 @@ pub struct JobDescription {
     /// What a fractional hire brings, for the fractional variant.
     pub fractional_benefits: Vec<ShowFact>,
     /// Every source the draft cites.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 fn facts(role: &Role, section: &str, keep: impl Fn(&ShowFact) -> bool) -> Vec<ShowFact> {
@@ -79,7 +79,7 @@ pub fn job_description(
     } else {
         Vec::new()
     };
-    let mut sources: Vec<String> = role.summary.sources.clone();
+    let mut sources: Vec<Text> = role.summary.sources.clone();
     for fact in [
         &responsibilities,
         &success_measures,
@@ -93,7 +93,7 @@ pub fn job_description(
     {
         sources.extend(fact.sources.iter().cloned());
     }
-    let order = |id: &String| kb.sources.iter().position(|s| &s.id == id);
+    let order = |id: &Text| kb.sources.iter().position(|s| &s.id == id);
     sources.sort_by_key(order);
     sources.dedup();
 
@@ -115,9 +115,9 @@ pub fn job_description(
         schema_version: SCHEMA_VERSION,
         role: role.into(),
         fractional,
-        title,
+        title: title.into(),
         summary: role.summary.text.clone(),
-        engagement,
+        engagement: engagement.into(),
         responsibilities,
         success_measures,
         qualifications,

@@ -14,7 +14,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::unknown_name;
-use crate::kb::{Fact, KnowledgeBase, Role};
+use crate::kb::{Dimension, Fact, KnowledgeBase, Role, Section, Text, Topic};
 
 /// Version of the JSON/YAML output shapes; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -23,9 +23,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RoleRef {
     /// The role's id, e.g. `cio`.
-    pub id: String,
+    pub id: Text,
     /// Its full title.
-    pub name: String,
+    pub name: Text,
 }
 
 impl From<&Role> for RoleRef {
@@ -41,9 +41,9 @@ impl From<&Role> for RoleRef {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Cited {
     /// The statement.
-    pub text: String,
+    pub text: Text,
     /// Ids of the sources that support it.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 impl From<&Fact> for Cited {
@@ -70,12 +70,45 @@ pub fn find_role<'a>(kb: &'a KnowledgeBase, id: &str) -> anyhow::Result<&'a Role
 pub struct FactRef<'a> {
     /// The roles it concerns (empty when it concerns none in particular).
     pub roles: Vec<&'a str>,
-    /// Where it stands: a section id, `summary`, `dimension/ID` or `topic/ID`.
-    pub section: String,
-    /// A heading for that place.
-    pub section_title: String,
+    /// Where it stands.
+    pub place: Place<'a>,
     /// The fact.
     pub fact: &'a Fact,
+}
+
+/// Where a fact stands.
+#[derive(Debug, Clone, Copy)]
+pub enum Place<'a> {
+    /// A role's one-line summary.
+    Summary,
+    /// A section of a role's profile.
+    Section(&'a Section),
+    /// A value of a comparison dimension.
+    Dimension(&'a Dimension),
+    /// A cross-role topic.
+    Topic(&'a Topic),
+}
+
+impl Place<'_> {
+    /// An id for the place: a section id, `summary`, `dimension/ID` or `topic/ID`.
+    pub fn id(&self) -> Text {
+        match self {
+            Place::Summary => "summary".into(),
+            Place::Section(section) => section.id.clone(),
+            Place::Dimension(dimension) => format!("dimension/{}", dimension.id).into(),
+            Place::Topic(topic) => format!("topic/{}", topic.id).into(),
+        }
+    }
+
+    /// A heading for the place.
+    pub fn title(&self) -> Text {
+        match self {
+            Place::Summary => "Summary".into(),
+            Place::Section(section) => section.title.clone(),
+            Place::Dimension(dimension) => dimension.name.clone(),
+            Place::Topic(topic) => topic.title.clone(),
+        }
+    }
 }
 
 /// Every fact in the knowledge base, in file order: role summaries and sections,
@@ -85,15 +118,13 @@ pub fn every_fact(kb: &KnowledgeBase) -> Vec<FactRef<'_>> {
     for role in &kb.roles {
         facts.push(FactRef {
             roles: vec![&role.id],
-            section: "summary".into(),
-            section_title: "Summary".into(),
+            place: Place::Summary,
             fact: &role.summary,
         });
         for section in &role.sections {
             facts.extend(section.facts.iter().map(|fact| FactRef {
                 roles: vec![&role.id],
-                section: section.id.clone(),
-                section_title: section.title.clone(),
+                place: Place::Section(section),
                 fact,
             }));
         }
@@ -101,16 +132,14 @@ pub fn every_fact(kb: &KnowledgeBase) -> Vec<FactRef<'_>> {
     for dimension in &kb.dimensions {
         facts.extend(dimension.values.iter().map(|(role, fact)| FactRef {
             roles: vec![role.as_str()],
-            section: format!("dimension/{}", dimension.id),
-            section_title: dimension.name.clone(),
+            place: Place::Dimension(dimension),
             fact,
         }));
     }
     for topic in &kb.topics {
         facts.extend(topic.facts.iter().map(|fact| FactRef {
-            roles: fact.roles.iter().map(String::as_str).collect(),
-            section: format!("topic/{}", topic.id),
-            section_title: topic.title.clone(),
+            roles: fact.roles.iter().map(Text::as_str).collect(),
+            place: Place::Topic(topic),
             fact,
         }));
     }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::{SCHEMA_VERSION, every_fact};
 use crate::error::BadInput;
-use crate::kb::KnowledgeBase;
+use crate::kb::{KnowledgeBase, Text};
 
 /// Words that carry no meaning in a question about roles.
 const IGNORED: &[&str] = &[
@@ -69,9 +69,9 @@ pub struct SearchView {
     /// Output shape version.
     pub schema_version: u32,
     /// The query as given.
-    pub query: String,
+    pub query: Text,
     /// The words searched for, after dropping question words.
-    pub terms: Vec<String>,
+    pub terms: Vec<Text>,
     /// How many facts matched in all.
     pub total: usize,
     /// The best hits, best first.
@@ -79,22 +79,22 @@ pub struct SearchView {
     /// Which role the matches lean to; `null` when they lean to none.
     pub lean: Option<Lean>,
     /// Match weight per role id, summed over the hits that matched the most terms.
-    pub weights: BTreeMap<String, f64>,
+    pub weights: BTreeMap<Text, f64>,
 }
 
 /// One matching fact.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Hit {
     /// The role the fact concerns, `null` when it concerns several or none.
-    pub role: Option<String>,
+    pub role: Option<Text>,
     /// Where it stands: a section id, `summary`, `dimension/ID` or `topic/ID`.
-    pub section: String,
+    pub section: Text,
     /// A heading for that place.
-    pub section_title: String,
+    pub section_title: Text,
     /// The fact.
-    pub text: String,
+    pub text: Text,
     /// Its sources.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     /// Its score; higher is better.
     pub score: f64,
     /// How many of the query's terms it matched.
@@ -105,9 +105,9 @@ pub struct Hit {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Lean {
     /// Its id.
-    pub role: String,
+    pub role: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Its share of the match weight, from 0 to 1.
     pub share: f64,
 }
@@ -160,15 +160,15 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
         score *= matched as f64 / terms.len() as f64;
         score /= 1.0 + (words.len() as f64 / 40.0);
         let role = match fact.roles.as_slice() {
-            [one] => Some((*one).to_owned()),
+            [one] => Some(Text::from((*one).to_owned())),
             _ => None,
         };
         hits.push((
             index,
             Hit {
                 role,
-                section: fact.section.clone(),
-                section_title: fact.section_title.clone(),
+                section: fact.place.id(),
+                section_title: fact.place.title(),
                 text: fact.fact.text.clone(),
                 sources: fact.fact.sources.clone(),
                 score: (score * 1000.0).round() / 1000.0,
@@ -186,7 +186,7 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
     // The lean counts only the hits that matched the most terms, so a common word
     // in a long query does not drown out the specific ones.
     let best = hits.first().map_or(0, |(_, hit)| hit.matched_terms);
-    let mut weights: BTreeMap<String, f64> = kb.roles.iter().map(|r| (r.id.clone(), 0.0)).collect();
+    let mut weights: BTreeMap<Text, f64> = kb.roles.iter().map(|r| (r.id.clone(), 0.0)).collect();
     for (index, hit) in hits.iter().filter(|(_, h)| h.matched_terms == best) {
         let roles = &facts[*index].roles;
         for role in roles {
@@ -219,8 +219,8 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
     let total = hits.len();
     Ok(SearchView {
         schema_version: SCHEMA_VERSION,
-        query,
-        terms,
+        query: query.into(),
+        terms: terms.into_iter().map(Text::from).collect(),
         total,
         hits: hits.into_iter().take(limit).map(|(_, hit)| hit).collect(),
         lean,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
 use crate::error::unknown_name;
-use crate::kb::{KnowledgeBase, Salary};
+use crate::kb::{KnowledgeBase, Salary, Text};
 
 /// The section id that selects the at-a-glance dimension values.
 pub const OVERVIEW: &str = "overview";
@@ -33,22 +33,22 @@ pub struct ShowView {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Glance {
     /// Dimension id.
-    pub dimension: String,
+    pub dimension: Text,
     /// Dimension name.
-    pub name: String,
+    pub name: Text,
     /// The value.
-    pub text: String,
+    pub text: Text,
     /// Its sources.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 /// One section of the profile.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ShowSection {
     /// Section id.
-    pub id: String,
+    pub id: Text,
     /// Heading.
-    pub title: String,
+    pub title: Text,
     /// The facts, in order.
     pub facts: Vec<ShowFact>,
 }
@@ -57,11 +57,11 @@ pub struct ShowSection {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ShowFact {
     /// The group it belongs to within the section, if any.
-    pub theme: Option<String>,
+    pub theme: Option<Text>,
     /// The statement.
-    pub text: String,
+    pub text: Text,
     /// Its sources.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 /// Builds the profile of `role_id`, or only its `section`.

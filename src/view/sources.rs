@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
-use crate::kb::{KnowledgeBase, Source};
+use crate::kb::{KnowledgeBase, Source, Text};
 
 /// The list of articles.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -19,17 +19,17 @@ pub struct SourcesView {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SourceRow {
     /// Its id.
-    pub id: String,
+    pub id: Text,
     /// Its title.
-    pub title: String,
+    pub title: Text,
     /// Publisher or site, where named.
-    pub publisher: Option<String>,
+    pub publisher: Option<Text>,
     /// Date, where given.
-    pub date: Option<String>,
+    pub date: Option<Text>,
     /// The seed file.
-    pub file: String,
+    pub file: Text,
     /// Notes on the source.
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// How many facts and salary figures cite it.
     pub citations: usize,
 }
@@ -44,7 +44,7 @@ pub fn sources(kb: &KnowledgeBase) -> SourcesView {
         .flat_map(|q| &q.choices)
         .map(|c| c.reason.sources.as_slice());
     let salaries = kb.roles.iter().flat_map(|r| &r.salaries);
-    let cited: Vec<&[String]> = facts
+    let cited: Vec<&[Text]> = facts
         .iter()
         .map(|f| f.fact.sources.as_slice())
         .chain(salaries.map(|s| s.sources.as_slice()))
