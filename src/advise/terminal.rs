@@ -11,6 +11,7 @@ use crossterm::{cursor, queue, terminal};
 
 use super::prompt::{Ask, Prompter, Step};
 use crate::error::Interrupted;
+use crate::render::grid::wrapping;
 
 /// Asks questions on the terminal, drawing on stderr.
 pub struct TerminalPrompter {
@@ -64,10 +65,10 @@ impl TerminalPrompter {
             .effects(Effects::BOLD);
         let mut lines = Vec::new();
         let title = format!("[{} of {}] {}", ask.number, ask.total, question.text);
-        for line in textwrap::wrap(&title, width) {
+        for line in textwrap::wrap(&title, wrapping(width)) {
             lines.push(self.paint(&line, bold));
         }
-        for line in textwrap::wrap(&question.hint, width.saturating_sub(2).max(20)) {
+        for line in textwrap::wrap(&question.hint, wrapping(width.saturating_sub(2).max(20))) {
             lines.push(format!("  {}", self.paint(&line, dim)));
         }
         for (index, choice) in question.choices.iter().enumerate() {
@@ -77,7 +78,7 @@ impl TerminalPrompter {
                 (true, false) => "[ ] ",
             };
             let text = format!("{mark}{}. {}", index + 1, choice.label);
-            let text: String = textwrap::wrap(&text, width.saturating_sub(2).max(20))
+            let text: String = textwrap::wrap(&text, wrapping(width.saturating_sub(2).max(20)))
                 .first()
                 .map(|line| line.to_string())
                 .unwrap_or_default();
@@ -104,7 +105,7 @@ impl TerminalPrompter {
             keys.push("b: back".into());
         }
         keys.push("ctrl-c: quit".into());
-        for line in textwrap::wrap(&keys.join(" · "), width) {
+        for line in textwrap::wrap(&keys.join(" · "), wrapping(width)) {
             lines.push(self.paint(&line, dim));
         }
         lines

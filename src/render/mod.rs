@@ -1,6 +1,7 @@
 //! Renderers: one module per output format. Each takes a finished view and a
 //! `Write`, and never looks at the knowledge base itself.
 
+pub mod grid;
 pub mod json;
 pub mod markdown;
 pub mod table;

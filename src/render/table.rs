@@ -5,11 +5,10 @@
 use std::io::Write;
 
 use anstyle::{AnsiColor, Effects};
-use comfy_table::presets::UTF8_FULL;
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use crate::kb::Text;
 
+use super::grid::{Grid, wrapping};
 use super::{Output, Style, Validated};
 use crate::advise::Advice;
 use crate::view::compare::CompareView;
@@ -65,36 +64,8 @@ impl Painter {
         self.paint(text, anstyle::Style::new().effects(Effects::DIMMED))
     }
 
-    fn table(&self) -> Table {
-        let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(self.style.width);
-        if self.style.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        table
-    }
-
-    fn header_cell(&self, text: &str) -> Cell {
-        let cell = Cell::new(text);
-        if self.style.color {
-            cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
-        } else {
-            cell
-        }
-    }
-
-    fn label_cell(&self, text: &str) -> Cell {
-        let cell = Cell::new(text);
-        if self.style.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
+    fn draw(&self, grid: &Grid) -> String {
+        grid.draw(self.style.width, self.style.color)
     }
 
     /// Wraps `text` as a bullet, continuation lines indented under the text.
@@ -103,7 +74,7 @@ impl Painter {
         let lead = " ".repeat(indent);
         let first = format!("{lead}• ");
         let rest = format!("{lead}  ");
-        let options = textwrap::Options::new(width)
+        let options = wrapping(width)
             .initial_indent(&first)
             .subsequent_indent(&rest);
         let plain = format!("{text} [{}]", sources.join(", "));
@@ -124,34 +95,27 @@ fn role_header(id: &str, name: &str) -> String {
 }
 
 fn compare(view: &CompareView, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut table = painter.table();
-    let mut header = vec![painter.header_cell("")];
+    let mut header = vec![String::new()];
     header.extend(
         view.roles
             .iter()
-            .map(|role| painter.header_cell(&role_header(&role.id, &role.name))),
+            .map(|role| role_header(&role.id, &role.name)),
     );
-    table.set_header(header);
+    let mut grid = Grid::new(Some(header)).cap(0, 16);
     for row in &view.dimensions {
-        let mut cells = vec![painter.label_cell(&row.name)];
+        let mut cells = vec![row.name.to_string()];
         for role in &view.roles {
-            let text = match row.values.get(&role.id).and_then(Option::as_ref) {
+            cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
                 Some(value) if view.cite => {
                     format!("{}\n[{}]", value.text, value.sources.join(", "))
                 }
                 Some(value) => value.text.to_string(),
                 None => "—".to_owned(),
-            };
-            cells.push(Cell::new(text));
+            });
         }
-        table.add_row(cells);
+        grid.row(cells);
     }
-    if let Some(column) = table.column_mut(0) {
-        column.set_constraint(comfy_table::ColumnConstraint::UpperBoundary(
-            comfy_table::Width::Fixed(16),
-        ));
-    }
-    writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    writeln!(out, "{}", painter.draw(&grid))?;
     if !view.cite {
         writeln!(
             out,
@@ -179,19 +143,11 @@ fn show(view: &ShowView, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
 
     if !view.overview.is_empty() {
         writeln!(out, "\n{}", painter.heading("At a glance"))?;
-        let mut table = painter.table();
+        let mut grid = Grid::new(None).cap(0, 16);
         for glance in &view.overview {
-            table.add_row(vec![
-                painter.label_cell(&glance.name),
-                Cell::new(&glance.text),
-            ]);
+            grid.row(vec![glance.name.to_string(), glance.text.to_string()]);
         }
-        if let Some(column) = table.column_mut(0) {
-            column.set_constraint(comfy_table::ColumnConstraint::UpperBoundary(
-                comfy_table::Width::Fixed(16),
-            ));
-        }
-        writeln!(out, "{}", trim_lines(&table.to_string()))?;
+        writeln!(out, "{}", painter.draw(&grid))?;
     }
 
     for section in &view.sections {
@@ -247,22 +203,21 @@ fn search(view: &SearchView, painter: &Painter, out: &mut dyn Write) -> anyhow::
         view.total,
         painter.heading(&format!("“{}”", view.terms.join(" ")))
     )?;
-    let mut table = painter.table();
-    table.set_header(["Role", "Where", "Fact", "Source"].map(|h| painter.header_cell(h)));
+    let mut grid = Grid::new(Some(
+        ["Role", "Where", "Fact", "Source"]
+            .map(String::from)
+            .to_vec(),
+    ))
+    .cap(1, 18);
     for hit in &view.hits {
-        table.add_row(vec![
-            painter.label_cell(&hit.role.as_deref().unwrap_or("both").to_uppercase()),
-            Cell::new(&hit.section_title),
-            Cell::new(&hit.text),
-            Cell::new(hit.sources.join(", ")),
+        grid.row(vec![
+            hit.role.as_deref().unwrap_or("both").to_uppercase(),
+            hit.section_title.to_string(),
+            hit.text.to_string(),
+            hit.sources.join(", "),
         ]);
     }
-    if let Some(column) = table.column_mut(1) {
-        column.set_constraint(comfy_table::ColumnConstraint::UpperBoundary(
-            comfy_table::Width::Fixed(18),
-        ));
-    }
-    writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    writeln!(out, "{}", painter.draw(&grid))?;
     let weights: Vec<String> = view
         .weights
         .iter()
@@ -281,7 +236,7 @@ fn search(view: &SearchView, painter: &Painter, out: &mut dyn Write) -> anyhow::
             weights.join(", ")
         ),
     };
-    let wrapped = textwrap::fill(&verdict, usize::from(painter.style.width));
+    let wrapped = textwrap::fill(&verdict, wrapping(usize::from(painter.style.width)));
     match &view.lean {
         Some(lean) => {
             let role = lean.role.to_uppercase();
@@ -297,8 +252,12 @@ fn search(view: &SearchView, painter: &Painter, out: &mut dyn Write) -> anyhow::
 }
 
 fn sources(view: &SourcesView, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut table = painter.table();
-    table.set_header(["Id", "Article", "Date", "Cited"].map(|h| painter.header_cell(h)));
+    let mut grid = Grid::new(Some(
+        ["Id", "Article", "Date", "Cited"]
+            .map(String::from)
+            .to_vec(),
+    ))
+    .align_right(3);
     for source in &view.sources {
         let mut article = source.title.to_string();
         for extra in [&source.publisher, &source.note].into_iter().flatten() {
@@ -307,14 +266,14 @@ fn sources(view: &SourcesView, painter: &Painter, out: &mut dyn Write) -> anyhow
         }
         article.push('\n');
         article.push_str(&painter.dim(&source.file));
-        table.add_row(vec![
-            painter.label_cell(&source.id),
-            Cell::new(article),
-            Cell::new(source.date.as_deref().unwrap_or("—")),
-            Cell::new(source.citations).set_alignment(CellAlignment::Right),
+        grid.row(vec![
+            source.id.to_string(),
+            article,
+            source.date.as_deref().unwrap_or("—").to_owned(),
+            source.citations.to_string(),
         ]);
     }
-    writeln!(out, "{}", trim_lines(&table.to_string()))?;
+    writeln!(out, "{}", painter.draw(&grid))?;
     Ok(())
 }
 
@@ -332,14 +291,6 @@ fn validated(view: &Validated, painter: &Painter, out: &mut dyn Write) -> anyhow
         view.questions
     )?;
     Ok(())
-}
-
-/// comfy-table pads the last column; trailing spaces make piped output noisy.
-fn trim_lines(text: &str) -> String {
-    text.lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Width of the longest bar in the score chart.
@@ -361,7 +312,7 @@ fn advice(view: &Advice, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
     writeln!(
         out,
         "{}",
-        textwrap::fill(&verdict, usize::from(painter.style.width))
+        textwrap::fill(&verdict, wrapping(usize::from(painter.style.width)))
     )?;
     writeln!(
         out,
@@ -408,32 +359,29 @@ fn advice(view: &Advice, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
 
     if !view.reasons.is_empty() {
         writeln!(out, "\n{}", painter.heading("Why"))?;
-        let mut table = painter.table();
-        table.set_header(
-            ["Question", "Answer", "Points", "Because"].map(|h| painter.header_cell(h)),
-        );
+        let mut grid = Grid::new(Some(
+            ["Question", "Answer", "Points", "Because"]
+                .map(String::from)
+                .to_vec(),
+        ));
         for reason in &view.reasons {
             let points: Vec<String> = reason
                 .points
                 .iter()
                 .map(|(key, p)| format!("{key} {p:+}"))
                 .collect();
-            table.add_row(vec![
-                painter.label_cell(&reason.question),
-                Cell::new(&reason.label),
-                Cell::new(if points.is_empty() {
+            grid.row(vec![
+                reason.question.to_string(),
+                reason.label.to_string(),
+                if points.is_empty() {
                     "—".to_owned()
                 } else {
                     points.join("\n")
-                }),
-                Cell::new(format!(
-                    "{} [{}]",
-                    reason.because,
-                    reason.sources.join(", ")
-                )),
+                },
+                format!("{} [{}]", reason.because, reason.sources.join(", ")),
             ]);
         }
-        writeln!(out, "{}", trim_lines(&table.to_string()))?;
+        writeln!(out, "{}", painter.draw(&grid))?;
     }
     if !view.unanswered.is_empty() {
         writeln!(
