@@ -72,17 +72,43 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
         return Err(errors);
     }
 
-    let bytes = postcard::to_stdvec(&knowledge_base).map_err(|error| {
-        vec![kb::KbError::single(
-            KB_FILE,
-            kb::Problem::whole_file(format!("cannot be encoded: {error}")),
-        )]
-    })?;
-    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("kb.bin");
-    std::fs::write(&out, bytes).map_err(|error| {
-        vec![kb::KbError::single(
-            &out.display().to_string(),
-            kb::Problem::whole_file(error.to_string()),
-        )]
-    })
+    // Each part is stored on its own, so a command decodes only what it reads;
+    // `role-heads` holds each role's id and name alone.
+    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
+    let role_heads: Vec<(&str, &str)> = knowledge_base
+        .roles
+        .iter()
+        .map(|role| (role.id.as_str(), role.name.as_str()))
+        .collect();
+    let parts = [
+        (
+            "schema-version",
+            postcard::to_stdvec(&knowledge_base.schema_version),
+        ),
+        ("sources", postcard::to_stdvec(&knowledge_base.sources)),
+        ("role-heads", postcard::to_stdvec(&role_heads)),
+        ("roles", postcard::to_stdvec(&knowledge_base.roles)),
+        (
+            "dimensions",
+            postcard::to_stdvec(&knowledge_base.dimensions),
+        ),
+        ("topics", postcard::to_stdvec(&knowledge_base.topics)),
+        (
+            "questionnaire",
+            postcard::to_stdvec(&knowledge_base.questionnaire),
+        ),
+    ];
+    for (name, bytes) in parts {
+        let file = out.join(format!("{name}.bin"));
+        bytes
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| std::fs::write(&file, bytes).map_err(|error| error.to_string()))
+            .map_err(|error| {
+                vec![kb::KbError::single(
+                    &file.display().to_string(),
+                    kb::Problem::whole_file(format!("cannot be written: {error}")),
+                )]
+            })?;
+    }
+    Ok(())
 }

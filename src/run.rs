@@ -8,6 +8,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 use crate::advise::{Advice, Answers};
 use crate::cli::{AdviseArgs, Cli, Command, KbCommand};
+use crate::embedded::{Parts, RoleDetail};
 use crate::error::{BadInput, EXIT_OK, exit_code};
 use crate::kb::KnowledgeBase;
 use crate::render::{Output, Style, Validated};
@@ -188,11 +189,52 @@ fn run_advise(cli: &Cli, args: &AdviseArgs, kb: &KnowledgeBase) -> anyhow::Resul
     Ok(advise::advise(kb, &answers))
 }
 
-/// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.
+/// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one,
+/// of which only the parts the command reads are decoded.
 fn knowledge_base(cli: &Cli) -> anyhow::Result<KnowledgeBase> {
     match &cli.kb {
         Some(path) => Ok(kb::load_file(path, &path.display().to_string())?),
-        None => embedded::knowledge_base(),
+        None => embedded::knowledge_base_parts(parts_read_by(&cli.command)),
+    }
+}
+
+/// The parts of the knowledge base each command reads. The integration tests
+/// compare every command's output on the embedded knowledge base with its output
+/// on a full dump of it, so a part missing here shows up there.
+fn parts_read_by(command: &Command) -> Parts {
+    let none = Parts {
+        sources: false,
+        roles: RoleDetail::Heads,
+        dimensions: false,
+        topics: false,
+        questionnaire: false,
+    };
+    match command {
+        Command::Compare(_) => Parts {
+            dimensions: true,
+            ..none
+        },
+        Command::Show(_) => Parts {
+            roles: RoleDetail::Full,
+            dimensions: true,
+            ..none
+        },
+        Command::Search(_) => Parts {
+            roles: RoleDetail::Full,
+            dimensions: true,
+            topics: true,
+            ..none
+        },
+        Command::Advise(_) => Parts {
+            questionnaire: true,
+            ..none
+        },
+        Command::Jd(_) => Parts {
+            sources: true,
+            roles: RoleDetail::Full,
+            ..none
+        },
+        _ => Parts::ALL,
     }
 }
 

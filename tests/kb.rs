@@ -18,6 +18,24 @@ const QUERIES: &[&[&str]] = &[
     &["search", "data", "governance"],
     &["search", "innovation"],
     &["sources"],
+    &[
+        "advise",
+        "--no-input",
+        "-a",
+        "aim=product",
+        "-a",
+        "needs=innovation,data-governance",
+    ],
+    &[
+        "advise",
+        "--no-input",
+        "-a",
+        "size=large",
+        "-a",
+        "budget=part-time",
+    ],
+    &["jd", "cto"],
+    &["jd", "cio", "--fractional"],
 ];
 
 fn json(args: &[&str]) -> Value {

@@ -127,28 +127,34 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
         )));
     }
 
+    // At most 64 terms, so a fact's matches fit in a bit mask.
+    terms.truncate(64);
     let facts = every_fact(kb);
-    let fact_words: Vec<Vec<String>> = facts.iter().map(|f| tokens(&f.fact.text)).collect();
-    let idf: Vec<f64> = terms
+    // One pass over every fact: which terms each matches, exactly or by stem.
+    let mut lower = String::new();
+    let scanned: Vec<Scan> = facts
         .iter()
+        .map(|fact| scan(&fact.fact.text, &terms, &mut lower))
+        .collect();
+    let idf: Vec<f64> = (0..terms.len())
         .map(|term| {
-            let frequency = fact_words
+            let frequency = scanned
                 .iter()
-                .filter(|words| words.iter().any(|w| matches(term, w)))
+                .filter(|scan| scan.matched & (1 << term) != 0)
                 .count();
             (1.0 + facts.len() as f64 / (1.0 + frequency as f64)).ln()
         })
         .collect();
 
     let mut hits: Vec<(usize, Hit)> = Vec::new();
-    for (index, (fact, words)) in facts.iter().zip(&fact_words).enumerate() {
+    for (index, (fact, scan)) in facts.iter().zip(&scanned).enumerate() {
         let mut score = 0.0;
         let mut matched = 0;
-        for (term, weight) in terms.iter().zip(&idf) {
-            if words.iter().any(|w| w == term) {
+        for (term, weight) in idf.iter().enumerate() {
+            if scan.exact & (1 << term) != 0 {
                 score += weight * 1.25;
                 matched += 1;
-            } else if words.iter().any(|w| matches(term, w)) {
+            } else if scan.matched & (1 << term) != 0 {
                 score += weight;
                 matched += 1;
             }
@@ -158,7 +164,7 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
         }
         // Favour facts that match all of the query, then shorter, more focused facts.
         score *= matched as f64 / terms.len() as f64;
-        score /= 1.0 + (words.len() as f64 / 40.0);
+        score /= 1.0 + (scan.words as f64 / 40.0);
         let role = match fact.roles.as_slice() {
             [one] => Some(Text::from((*one).to_owned())),
             _ => None,
@@ -228,6 +234,43 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
     })
 }
 
+/// Which query terms a fact's text holds: `exact` for a whole-word match, and
+/// `matched` for any match (bit `i` for term `i`); `words` counts its words.
+#[derive(Debug, Clone, Copy, Default)]
+struct Scan {
+    exact: u64,
+    matched: u64,
+    words: usize,
+}
+
+/// Scans `text` for `terms` without allocating per word; `lower` is a buffer
+/// reused across calls.
+fn scan(text: &str, terms: &[String], lower: &mut String) -> Scan {
+    lower.clear();
+    if text.is_ascii() {
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(text.chars().flat_map(char::to_lowercase));
+    }
+    let mut result = Scan::default();
+    for word in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        result.words += 1;
+        for (index, term) in terms.iter().enumerate() {
+            if word == term {
+                result.exact |= 1 << index;
+                result.matched |= 1 << index;
+            } else if matches(term, word) {
+                result.matched |= 1 << index;
+            }
+        }
+    }
+    result
+}
+
 /// Lower-case words of a text; `data-driven` gives `data` and `driven`.
 fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -236,19 +279,20 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word without a plural `s`: `drives` gives `drive`, `process` stays.
+fn singular(word: &str) -> &str {
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
+        _ => word,
+    }
+}
+
 /// Whether query `term` matches `word`: one begins the other (the shorter being at
 /// least three letters), or both share their first six letters. A plural `s` is
 /// dropped first, so `drives` finds `drive`.
 fn matches(term: &str, word: &str) -> bool {
     const STEM: usize = 6;
-    let singular = |w: &'_ str| -> String {
-        match w.strip_suffix('s') {
-            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-            _ => w.to_owned(),
-        }
-    };
     let (term, word) = (singular(term), singular(word));
-    let (term, word) = (term.as_str(), word.as_str());
     let (short, long) = if term.len() <= word.len() {
         (term, word)
     } else {
