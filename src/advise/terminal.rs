@@ -11,7 +11,7 @@ use crossterm::{cursor, queue, terminal};
 
 use super::prompt::{Ask, Prompter, Step};
 use crate::error::Interrupted;
-use crate::render::grid::wrapping;
+use crate::render::wrap;
 
 /// Asks questions on the terminal, drawing on stderr.
 pub struct TerminalPrompter {
@@ -65,11 +65,11 @@ impl TerminalPrompter {
             .effects(Effects::BOLD);
         let mut lines = Vec::new();
         let title = format!("[{} of {}] {}", ask.number, ask.total, question.text);
-        for line in textwrap::wrap(&title, wrapping(width)) {
-            lines.push(self.paint(&line, bold));
+        for line in wrap::wrap(&title, width) {
+            lines.push(self.paint(line, bold));
         }
-        for line in textwrap::wrap(&question.hint, wrapping(width.saturating_sub(2).max(20))) {
-            lines.push(format!("  {}", self.paint(&line, dim)));
+        for line in wrap::wrap(&question.hint, width.saturating_sub(2).max(20)) {
+            lines.push(format!("  {}", self.paint(line, dim)));
         }
         for (index, choice) in question.choices.iter().enumerate() {
             let mark = match (question.multiple, screen.picked[index]) {
@@ -78,7 +78,7 @@ impl TerminalPrompter {
                 (true, false) => "[ ] ",
             };
             let text = format!("{mark}{}. {}", index + 1, choice.label);
-            let text: String = textwrap::wrap(&text, wrapping(width.saturating_sub(2).max(20)))
+            let text: String = wrap::wrap(&text, width.saturating_sub(2).max(20))
                 .first()
                 .map(|line| line.to_string())
                 .unwrap_or_default();
@@ -105,8 +105,8 @@ impl TerminalPrompter {
             keys.push("b: back".into());
         }
         keys.push("ctrl-c: quit".into());
-        for line in textwrap::wrap(&keys.join(" · "), wrapping(width)) {
-            lines.push(self.paint(&line, dim));
+        for line in wrap::wrap(&keys.join(" · "), width) {
+            lines.push(self.paint(line, dim));
         }
         lines
     }

@@ -5,15 +5,9 @@
 //! command run in shell loops (see BENCHMARKS.md).
 
 use comfy_table::presets::UTF8_FULL;
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
-/// How all terminal text is wrapped: at spaces only (never inside `full-time` or
-/// a source id), first fit (cheap, and reads as well for short texts).
-pub fn wrapping(width: usize) -> textwrap::Options<'static> {
-    textwrap::Options::new(width.max(1))
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-}
+use super::wrap;
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 /// Rows of plain text to fit into a width.
 pub struct Grid {
@@ -63,7 +57,7 @@ impl Grid {
             .unwrap_or(0);
         let widths = self.widths(columns, usize::from(width));
         let wrap = |text: &str, column: usize| -> String {
-            textwrap::fill(text, wrapping(widths[column]))
+            wrap::wrap(text, widths[column].max(1)).join("\n")
         };
 
         let mut table = Table::new();
@@ -114,11 +108,7 @@ impl Grid {
         let mut natural = vec![1; columns];
         for row in self.rows.iter().chain(&self.header) {
             for (column, text) in row.iter().enumerate() {
-                let widest = text
-                    .lines()
-                    .map(textwrap::core::display_width)
-                    .max()
-                    .unwrap_or(0);
+                let widest = text.lines().map(wrap::width).max().unwrap_or(0);
                 natural[column] = natural[column].max(widest);
             }
         }

@@ -5,6 +5,7 @@ pub mod grid;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod wrap;
 pub mod yaml;
 
 use std::io::Write;

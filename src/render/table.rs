@@ -8,7 +8,8 @@ use anstyle::{AnsiColor, Effects};
 
 use crate::kb::Text;
 
-use super::grid::{Grid, wrapping};
+use super::grid::Grid;
+use super::wrap;
 use super::{Output, Style, Validated};
 use crate::advise::Advice;
 use crate::view::compare::CompareView;
@@ -74,11 +75,8 @@ impl Painter {
         let lead = " ".repeat(indent);
         let first = format!("{lead}• ");
         let rest = format!("{lead}  ");
-        let options = wrapping(width)
-            .initial_indent(&first)
-            .subsequent_indent(&rest);
         let plain = format!("{text} [{}]", sources.join(", "));
-        let wrapped = textwrap::fill(&plain, options);
+        let wrapped = wrap::fill(&plain, width, &first, &rest);
         // Dim the citation after wrapping, so escape codes never count as width.
         match wrapped.rfind(" [") {
             Some(at) if self.style.color => {
@@ -236,7 +234,7 @@ fn search(view: &SearchView, painter: &Painter, out: &mut dyn Write) -> anyhow::
             weights.join(", ")
         ),
     };
-    let wrapped = textwrap::fill(&verdict, wrapping(usize::from(painter.style.width)));
+    let wrapped = wrap::fill(&verdict, usize::from(painter.style.width), "", "");
     match &view.lean {
         Some(lean) => {
             let role = lean.role.to_uppercase();
@@ -308,11 +306,11 @@ fn advice(view: &Advice, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
         painter.accent(&names.join(" and ")),
         painter.accent(&view.engagement)
     );
-    // textwrap measures width without the escape codes, so painting first is safe.
+    // Wrapping measures width without the escape codes, so painting first is safe.
     writeln!(
         out,
         "{}",
-        textwrap::fill(&verdict, wrapping(usize::from(painter.style.width)))
+        wrap::fill(&verdict, usize::from(painter.style.width), "", "")
     )?;
     writeln!(
         out,

@@ -69,7 +69,7 @@ pub fn find_role<'a>(kb: &'a KnowledgeBase, id: &str) -> anyhow::Result<&'a Role
 #[derive(Debug, Clone)]
 pub struct FactRef<'a> {
     /// The roles it concerns (empty when it concerns none in particular).
-    pub roles: Vec<&'a str>,
+    pub roles: &'a [Text],
     /// Where it stands.
     pub place: Place<'a>,
     /// The fact.
@@ -117,13 +117,13 @@ pub fn every_fact(kb: &KnowledgeBase) -> Vec<FactRef<'_>> {
     let mut facts = Vec::new();
     for role in &kb.roles {
         facts.push(FactRef {
-            roles: vec![&role.id],
+            roles: std::slice::from_ref(&role.id),
             place: Place::Summary,
             fact: &role.summary,
         });
         for section in &role.sections {
             facts.extend(section.facts.iter().map(|fact| FactRef {
-                roles: vec![&role.id],
+                roles: std::slice::from_ref(&role.id),
                 place: Place::Section(section),
                 fact,
             }));
@@ -131,14 +131,14 @@ pub fn every_fact(kb: &KnowledgeBase) -> Vec<FactRef<'_>> {
     }
     for dimension in &kb.dimensions {
         facts.extend(dimension.values.iter().map(|(role, fact)| FactRef {
-            roles: vec![role.as_str()],
+            roles: std::slice::from_ref(role),
             place: Place::Dimension(dimension),
             fact,
         }));
     }
     for topic in &kb.topics {
         facts.extend(topic.facts.iter().map(|fact| FactRef {
-            roles: fact.roles.iter().map(Text::as_str).collect(),
+            roles: &fact.roles,
             place: Place::Topic(topic),
             fact,
         }));

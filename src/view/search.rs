@@ -165,8 +165,8 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
         // Favour facts that match all of the query, then shorter, more focused facts.
         score *= matched as f64 / terms.len() as f64;
         score /= 1.0 + (scan.words as f64 / 40.0);
-        let role = match fact.roles.as_slice() {
-            [one] => Some(Text::from((*one).to_owned())),
+        let role = match fact.roles {
+            [one] => Some(one.clone()),
             _ => None,
         };
         hits.push((
@@ -195,8 +195,8 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
     let mut weights: BTreeMap<Text, f64> = kb.roles.iter().map(|r| (r.id.clone(), 0.0)).collect();
     for (index, hit) in hits.iter().filter(|(_, h)| h.matched_terms == best) {
         let roles = &facts[*index].roles;
-        for role in roles {
-            if let Some(weight) = weights.get_mut(*role) {
+        for role in roles.iter() {
+            if let Some(weight) = weights.get_mut(role) {
                 *weight += hit.score / roles.len() as f64;
             }
         }
