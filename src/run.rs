@@ -136,7 +136,7 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         color: stream_color(cli.color, &stdout),
         width: output_width(&stdout),
     };
-    let mut buffer = Vec::with_capacity(16 * 1024);
+    let mut buffer = Vec::with_capacity(64 * 1024);
     render::render(&output, cli.format, &style, &mut buffer)?;
     write_stdout(&buffer)
 }

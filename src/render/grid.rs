@@ -92,9 +92,9 @@ impl Grid {
             }));
         }
         // comfy-table pads the last column; trailing spaces make piped output noisy.
-        let drawn = table.to_string();
-        let mut text = String::with_capacity(drawn.len());
-        for line in drawn.lines() {
+        // Box-drawing characters take three bytes each.
+        let mut text = String::with_capacity(usize::from(width) * 3 * 4 * (self.rows.len() + 2));
+        for line in table.lines() {
             text.push_str(line.trim_end());
             text.push('\n');
         }

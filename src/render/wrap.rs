@@ -38,6 +38,8 @@ pub fn width(text: &str) -> usize {
 pub fn wrap(text: &str, columns: usize) -> Vec<&str> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
+        // Plain ASCII, the usual case, is measured in bytes.
+        let plain = paragraph.is_ascii() && !paragraph.contains('\x1b');
         let mut line: Option<(usize, usize, usize)> = None; // start, end, width
         let mut offset = 0;
         for word in paragraph.split(' ') {
@@ -47,7 +49,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<&str> {
                 continue;
             }
             let end = start + word.len();
-            let word_width = width(word);
+            let word_width = if plain { word.len() } else { width(word) };
             line = match line {
                 Some((line_start, _, line_width)) if line_width + 1 + word_width <= columns => {
                     Some((line_start, end, line_width + 1 + word_width))

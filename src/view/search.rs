@@ -260,6 +260,10 @@ fn scan(text: &str, terms: &[String], lower: &mut String) -> Scan {
     {
         result.words += 1;
         for (index, term) in terms.iter().enumerate() {
+            // Every kind of match shares the first letter; most words fail here.
+            if word.as_bytes().first() != term.as_bytes().first() {
+                continue;
+            }
             if word == term {
                 result.exact |= 1 << index;
                 result.matched |= 1 << index;
