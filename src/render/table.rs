@@ -358,24 +358,26 @@ fn advice(view: &Advice, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
     if !view.reasons.is_empty() {
         writeln!(out, "\n{}", painter.heading("Why"))?;
         let mut grid = Grid::new(Some(
-            ["Question", "Answer", "Points", "Because"]
+            ["Question", "Answer and points", "Because"]
                 .map(String::from)
                 .to_vec(),
-        ));
+        ))
+        .cap(1, 22);
         for reason in &view.reasons {
+            // A no-break space keeps each `cto +2` on one line.
             let points: Vec<String> = reason
                 .points
                 .iter()
-                .map(|(key, p)| format!("{key} {p:+}"))
+                .map(|(key, p)| format!("{key}\u{a0}{p:+}"))
                 .collect();
+            let points = if points.is_empty() {
+                "no points".to_owned()
+            } else {
+                points.join(", ")
+            };
             grid.row(vec![
                 reason.question.to_string(),
-                reason.label.to_string(),
-                if points.is_empty() {
-                    "—".to_owned()
-                } else {
-                    points.join("\n")
-                },
+                format!("{}\n({points})", reason.label),
                 format!("{} [{}]", reason.because, reason.sources.join(", ")),
             ]);
         }
