@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ops::Deref;
+
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -90,19 +92,19 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  roles compare\n  roles compare --only focus,objective,revenue-line --cite\n  roles compare --format json | jq '.dimensions[0]'"
     )]
-    Compare(CompareArgs),
+    Compare(Deferred<CompareArgs>),
 
     /// Show the whole profile of one role.
     #[command(
         after_help = "Examples:\n  roles show cio\n  roles show cto --section responsibilities\n  roles show CTO --format markdown > cto.md"
     )]
-    Show(ShowArgs),
+    Show(Deferred<ShowArgs>),
 
     /// Search every fact, ranked, and see which role the matches lean to.
     #[command(
         after_help = "Examples:\n  roles search data governance\n  roles search \"who owns the tech stack\"\n  roles search innovation --format json"
     )]
-    Search(SearchArgs),
+    Search(Deferred<SearchArgs>),
 
     /// List the articles the knowledge base is drawn from.
     #[command(after_help = "Examples:\n  roles sources\n  roles sources --format json")]
@@ -113,13 +115,13 @@ pub enum Command {
         after_help = "Examples:\n  roles advise\n  roles advise --answer aim=product --answer size=startup --no-input\n  roles advise --answers answers.yaml --format json\n\nThe questions and their values: `roles advise --help`.",
         after_long_help = ADVISE_QUESTIONS
     )]
-    Advise(AdviseArgs),
+    Advise(Deferred<AdviseArgs>),
 
     /// Draft a Markdown job description for a role.
     #[command(
         after_help = "Examples:\n  roles jd cto\n  roles jd cio --fractional > fractional-cio.md"
     )]
-    Jd(JdArgs),
+    Jd(Deferred<JdArgs>),
 
     /// Dump or validate a knowledge base.
     #[command(
@@ -174,7 +176,7 @@ pub enum SchemaName {
     Kb,
 }
 
-/// Arguments of `roles advise`.
+/// Answer a few questions and get a recommendation: CIO, CTO or both, full-time or fractional.
 #[derive(Debug, Args)]
 pub struct AdviseArgs {
     /// Answer a question: `aim=product`, `needs=innovation,tech-stack`. Repeatable.
@@ -198,7 +200,7 @@ pub struct AdviseArgs {
     pub force: bool,
 }
 
-/// Arguments of `roles jd`.
+/// Draft a Markdown job description for a role.
 #[derive(Debug, Args)]
 pub struct JdArgs {
     /// The role, e.g. `cto` (case-insensitive).
@@ -209,7 +211,7 @@ pub struct JdArgs {
     pub fractional: bool,
 }
 
-/// Arguments of `roles compare`.
+/// Compare roles side by side, a row per dimension.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Roles to compare (default: all); ids are case-insensitive.
@@ -225,7 +227,7 @@ pub struct CompareArgs {
     pub cite: bool,
 }
 
-/// Arguments of `roles show`.
+/// Show the whole profile of one role.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The role, e.g. `cio` (case-insensitive).
@@ -236,7 +238,7 @@ pub struct ShowArgs {
     pub section: Option<String>,
 }
 
-/// Arguments of `roles search`.
+/// Search every fact, ranked, and see which role the matches lean to.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words to look for, case-insensitive; a word also matches longer words it begins.
@@ -265,4 +267,45 @@ pub enum KbCommand {
         /// The file to check.
         file: PathBuf,
     },
+}
+
+/// A subcommand's arguments, built only when that subcommand runs: clap then
+/// sets up the arguments of one subcommand instead of all of them, which is a
+/// good part of start-up (see BENCHMARKS.md). Reads as the arguments it holds.
+///
+/// The arguments are added after the subcommand's own settings, so the doc
+/// comment of an arguments struct is its subcommand's summary and must repeat it.
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T> Deref for Deferred<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        command.defer(T::augment_args)
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        command.defer(T::augment_args_for_update)
+    }
+
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
 }
