@@ -138,7 +138,11 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
     render::render(&output, cli.format, &style, &mut buffer)?;
-    write_stdout(&buffer)
+    write_stdout(&buffer)?;
+    // As with the knowledge base: the process ends now, so skip the freeing.
+    std::mem::forget(output);
+    std::mem::forget(buffer);
+    Ok(())
 }
 
 /// Writes finished output to stdout in one go.

@@ -140,12 +140,35 @@ fn show(view: &ShowView, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
     )?;
 
     if !view.overview.is_empty() {
+        // A list rather than a boxed table: each dimension's name, then its value
+        // wrapped in the column beside it.
         writeln!(out, "\n{}", painter.heading("At a glance"))?;
-        let mut grid = Grid::new(None).cap(0, 16);
+        let label_width = view
+            .overview
+            .iter()
+            .map(|glance| wrap::width(&glance.name))
+            .max()
+            .unwrap_or(0)
+            .min(18);
+        let indent = " ".repeat(label_width + 4);
         for glance in &view.overview {
-            grid.row(vec![glance.name.to_string(), glance.text.to_string()]);
+            let columns = usize::from(painter.style.width).max(40);
+            let value = wrap::fill(&glance.text, columns, &indent, &indent);
+            let label = &glance.name;
+            let pad = label_width.saturating_sub(wrap::width(label));
+            if wrap::width(label) > label_width {
+                writeln!(out, "  {}", painter.heading(label))?;
+                writeln!(out, "{value}")?;
+            } else {
+                let value = &value[indent.len()..];
+                writeln!(
+                    out,
+                    "  {}{}  {value}",
+                    painter.heading(label),
+                    " ".repeat(pad)
+                )?;
+            }
         }
-        writeln!(out, "{}", painter.draw(&grid))?;
     }
 
     for section in &view.sections {

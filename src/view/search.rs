@@ -244,24 +244,16 @@ struct Scan {
 }
 
 /// Scans `text` for `terms` without allocating per word; `lower` is a buffer
-/// reused across calls.
+/// reused across calls. Words are runs of letters and digits.
 fn scan(text: &str, terms: &[String], lower: &mut String) -> Scan {
     lower.clear();
-    if text.is_ascii() {
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
-    } else {
-        lower.extend(text.chars().flat_map(char::to_lowercase));
-    }
     let mut result = Scan::default();
-    for word in lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    let mut check = |word: &[u8]| {
         result.words += 1;
         for (index, term) in terms.iter().enumerate() {
+            let term = term.as_bytes();
             // Every kind of match shares the first letter; most words fail here.
-            if word.as_bytes().first() != term.as_bytes().first() {
+            if word.first() != term.first() {
                 continue;
             }
             if word == term {
@@ -271,6 +263,21 @@ fn scan(text: &str, terms: &[String], lower: &mut String) -> Scan {
                 result.matched |= 1 << index;
             }
         }
+    };
+    if text.is_ascii() {
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        lower
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .for_each(&mut check);
+    } else {
+        lower.extend(text.chars().flat_map(char::to_lowercase));
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .for_each(|word| check(word.as_bytes()));
     }
     result
 }
@@ -284,9 +291,9 @@ fn tokens(text: &str) -> Vec<String> {
 }
 
 /// A word without a plural `s`: `drives` gives `drive`, `process` stays.
-fn singular(word: &str) -> &str {
-    match word.strip_suffix('s') {
-        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
+fn singular(word: &[u8]) -> &[u8] {
+    match word.strip_suffix(b"s") {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with(b"s") => stem,
         _ => word,
     }
 }
@@ -294,7 +301,7 @@ fn singular(word: &str) -> &str {
 /// Whether query `term` matches `word`: one begins the other (the shorter being at
 /// least three letters), or both share their first six letters. A plural `s` is
 /// dropped first, so `drives` finds `drive`.
-fn matches(term: &str, word: &str) -> bool {
+fn matches(term: &[u8], word: &[u8]) -> bool {
     const STEM: usize = 6;
     let (term, word) = (singular(term), singular(word));
     let (short, long) = if term.len() <= word.len() {
