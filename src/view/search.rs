@@ -267,6 +267,11 @@ fn scan(text: &str, terms: &[String], lower: &mut String) -> Scan {
     if text.is_ascii() {
         lower.push_str(text);
         lower.make_ascii_lowercase();
+        // Any match contains the start of the term (see `matches`), so most facts
+        // are ruled out by one fast substring search, without splitting words.
+        if !terms.iter().any(|term| lower.contains(match_key(term))) {
+            return result;
+        }
         lower
             .as_bytes()
             .split(|b| !b.is_ascii_alphanumeric())
@@ -288,6 +293,15 @@ fn tokens(text: &str) -> Vec<String> {
         .filter(|word| !word.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// What every word that `matches` a term contains: the term without a plural
+/// `s`, cut to its first six letters.
+fn match_key(term: &str) -> &str {
+    let stem = singular(term.as_bytes());
+    let length = stem.len().min(6);
+    // The term is lower-case ASCII here, so any length is a character boundary.
+    term.get(..length).unwrap_or(term)
 }
 
 /// A word without a plural `s`: `drives` gives `drive`, `process` stays.
