@@ -57,7 +57,7 @@ impl Grid {
             .unwrap_or(0);
         let widths = self.widths(columns, usize::from(width));
         let wrap = |text: &str, column: usize| -> String {
-            wrap::wrap(text, widths[column].max(1)).join("\n")
+            wrap::fill(text, widths[column].max(1), "", "")
         };
 
         let mut table = Table::new();

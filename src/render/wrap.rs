@@ -37,10 +37,16 @@ pub fn width(text: &str) -> usize {
 /// Line breaks already in the text are kept.
 pub fn wrap(text: &str, columns: usize) -> Vec<&str> {
     let mut lines = Vec::new();
+    each_line(text, columns, |line| lines.push(line));
+    lines
+}
+
+/// Calls `line` with each line of `text` wrapped to `columns`.
+fn each_line<'t>(text: &'t str, columns: usize, mut line: impl FnMut(&'t str)) {
     for paragraph in text.split('\n') {
         // Plain ASCII, the usual case, is measured in bytes.
         let plain = paragraph.is_ascii() && !paragraph.contains('\x1b');
-        let mut line: Option<(usize, usize, usize)> = None; // start, end, width
+        let mut current: Option<(usize, usize, usize)> = None; // start, end, width
         let mut offset = 0;
         for word in paragraph.split(' ') {
             let start = offset;
@@ -50,23 +56,22 @@ pub fn wrap(text: &str, columns: usize) -> Vec<&str> {
             }
             let end = start + word.len();
             let word_width = if plain { word.len() } else { width(word) };
-            line = match line {
+            current = match current {
                 Some((line_start, _, line_width)) if line_width + 1 + word_width <= columns => {
                     Some((line_start, end, line_width + 1 + word_width))
                 }
                 Some((line_start, line_end, _)) => {
-                    lines.push(&paragraph[line_start..line_end]);
+                    line(&paragraph[line_start..line_end]);
                     Some((start, end, word_width))
                 }
                 None => Some((start, end, word_width)),
             };
         }
-        match line {
-            Some((start, end, _)) => lines.push(&paragraph[start..end]),
-            None => lines.push(""),
+        match current {
+            Some((start, end, _)) => line(&paragraph[start..end]),
+            None => line(""),
         }
     }
-    lines
 }
 
 /// Wraps `text` to `columns`, starting the first line with `first` and the
@@ -74,18 +79,16 @@ pub fn wrap(text: &str, columns: usize) -> Vec<&str> {
 pub fn fill(text: &str, columns: usize, first: &str, rest: &str) -> String {
     let indent = width(first).max(width(rest));
     let mut filled = String::with_capacity(text.len() + 16);
-    for (index, line) in wrap(text, columns.saturating_sub(indent).max(1))
-        .into_iter()
-        .enumerate()
-    {
-        if index > 0 {
+    filled.push_str(first);
+    let mut started = false;
+    each_line(text, columns.saturating_sub(indent).max(1), |line| {
+        if started {
             filled.push('\n');
             filled.push_str(rest);
-        } else {
-            filled.push_str(first);
         }
+        started = true;
         filled.push_str(line);
-    }
+    });
     filled
 }
 
