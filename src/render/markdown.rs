@@ -113,19 +113,7 @@ fn show(view: &ShowView, out: &mut dyn Write) -> anyhow::Result<()> {
     if !view.salaries.is_empty() {
         writeln!(out, "\n## Salary, as reported\n")?;
         for salary in &view.salaries {
-            let mut line = format!(
-                "- **{}**: {}, {}, as of {}",
-                salary.figure, salary.basis, salary.place, salary.as_of
-            );
-            if !salary.highest_paying.is_empty() {
-                line.push_str(&format!(
-                    "; highest paying: {}",
-                    salary.highest_paying.join("; ")
-                ));
-            }
-            if let Some(data) = &salary.data_from {
-                line.push_str(&format!("; data: {data}"));
-            }
+            let line = format!("- **{}**: {}", salary.figure, super::salary_details(salary));
             writeln!(out, "{line} {}", cite(&salary.sources))?;
         }
     }

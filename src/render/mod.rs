@@ -77,6 +77,21 @@ pub struct Style {
     pub width: u16,
 }
 
+/// A salary figure's particulars after the figure itself, as both the table and
+/// the Markdown renderers print them.
+fn salary_details(salary: &crate::kb::Salary) -> String {
+    let mut details = format!("{}, {}; as of {}", salary.basis, salary.place, salary.as_of);
+    if !salary.highest_paying.is_empty() {
+        details.push_str("; highest paying: ");
+        details.push_str(&salary.highest_paying.join(" / "));
+    }
+    if let Some(data) = &salary.data_from {
+        details.push_str("; data: ");
+        details.push_str(data);
+    }
+    details
+}
+
 /// Writes `output` in `format`.
 pub fn render(
     output: &Output,

@@ -189,19 +189,7 @@ fn show(view: &ShowView, painter: &Painter, out: &mut dyn Write) -> anyhow::Resu
     if !view.salaries.is_empty() {
         writeln!(out, "\n{}", painter.heading("Salary, as reported"))?;
         for salary in &view.salaries {
-            let mut text = format!(
-                "{}: {}, {}; as of {}",
-                salary.figure, salary.basis, salary.place, salary.as_of
-            );
-            if !salary.highest_paying.is_empty() {
-                text.push_str(&format!(
-                    "; highest paying: {}",
-                    salary.highest_paying.join(" / ")
-                ));
-            }
-            if let Some(data) = &salary.data_from {
-                text.push_str(&format!("; data: {data}"));
-            }
+            let text = format!("{}: {}", salary.figure, super::salary_details(salary));
             writeln!(out, "{}", painter.bullet(&text, &salary.sources, 0))?;
         }
     }
