@@ -19,12 +19,16 @@ fn every_console_example_in_the_readme_is_what_roles_prints() {
         let args: Vec<&str> = args.split_whitespace().collect();
         let printed = roles(&args).succeeds().stdout;
         assert_eq!(
-            printed, shown,
+            printed,
+            shown,
             "the README's `roles {}` example differs from the real output \
              (regenerate it)",
             args.join(" ")
         );
         checked += 1;
     }
-    assert!(checked >= 4, "the README has its examples ({checked} found)");
+    assert!(
+        checked >= 4,
+        "the README has its examples ({checked} found)"
+    );
 }
