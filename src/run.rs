@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Write};
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::advise::{Advice, Answers};
-use crate::cli::{AdviseArgs, Cli, Command, KbCommand};
+use crate::cli::{AdviseArgs, Cli, ColorChoice, Command, KbCommand};
 use crate::embedded::{Parts, RoleDetail};
 use crate::error::{BadInput, EXIT_OK, exit_code};
 use crate::kb::KnowledgeBase;
@@ -43,8 +43,10 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
 }
 
 /// The colour choice for help and usage errors, read from `--color` before the
-/// arguments are parsed; clap itself honours NO_COLOR, CLICOLOR_FORCE and TERM.
+/// arguments are parsed and decided as for every other output (see
+/// [`stream_color`]), so help is coloured exactly when a table would be.
 fn help_color(args: &[OsString]) -> clap::ColorChoice {
+    let mut choice = ColorChoice::Auto;
     let mut words = args.iter().filter_map(|arg| arg.to_str());
     while let Some(word) = words.next() {
         if word == "--" {
@@ -56,12 +58,17 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
             None => None,
         };
         match value {
-            Some("always") => return clap::ColorChoice::Always,
-            Some("never") => return clap::ColorChoice::Never,
+            Some("always") => choice = ColorChoice::Always,
+            Some("never") => choice = ColorChoice::Never,
+            Some("auto") => choice = ColorChoice::Auto,
             _ => {}
         }
     }
-    clap::ColorChoice::Auto
+    if stream_color(choice, &io::stdout()) {
+        clap::ColorChoice::Always
+    } else {
+        clap::ColorChoice::Never
+    }
 }
 
 /// Prints an error to stderr as `error: …`, with a hint where one helps.
