@@ -6,13 +6,13 @@
 
 #![allow(clippy::print_stderr)]
 
-mod support;
+mod common;
 
 use std::io::Read;
 use std::path::Path;
 
+use common::child::*;
 use serde_json::Value;
-use support::*;
 
 /// The output formats every command supports.
 const FORMATS: &[&str] = &["table", "json", "yaml", "markdown"];

@@ -5,12 +5,12 @@
 //! To accept changed help after reading it, run the tests with
 //! `UPDATE_SNAPSHOTS=1` and review the diff of `tests/snapshots/help/`.
 
-mod support;
+mod common;
 
 use std::path::Path;
 
 use clap::CommandFactory;
-use support::*;
+use common::child::*;
 
 /// Every command with help of its own, as the words after `roles`.
 const COMMANDS: &[&[&str]] = &[

@@ -15,12 +15,12 @@
 
 #![allow(clippy::print_stderr)]
 
-mod support;
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use support::*;
+use common::child::*;
 
 /// How long a refusal may take before we call it slow.
 const QUICKLY: Duration = Duration::from_secs(2);

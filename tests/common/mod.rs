@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+pub mod child;
+
 /// Variables the binary reads that must not leak in from the host.
-const HOST_VARIABLES: &[&str] = &[
+pub const HOST_VARIABLES: &[&str] = &[
     "ROLES_KB",
     "NO_COLOR",
     "CLICOLOR",

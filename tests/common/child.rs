@@ -1,10 +1,8 @@
 //! Running `roles` as a child process with a clean environment, a wall-clock
 //! deadline and (where the system allows) a cap on its memory, for the hostile
-//! file, convention and help tests. `tests/common/mod.rs` is the fluent driver
-//! for everyday tests; this one gives the raw exit status, bytes and timing that
+//! file, convention and help tests. The fluent driver in `common` serves
+//! everyday tests; this one gives the raw exit status, bytes and timing that
 //! those tests need.
-
-#![allow(dead_code)]
 
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
@@ -12,16 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Variables the binary reads that must not leak in from the host.
-const HOST_VARIABLES: &[&str] = &[
-    "ROLES_KB",
-    "NO_COLOR",
-    "CLICOLOR",
-    "CLICOLOR_FORCE",
-    "TERM",
-    "COLUMNS",
-    "LINES",
-];
+use super::HOST_VARIABLES;
 
 /// The address-space cap a hostile run gets: a blow-up fails inside it rather
 /// than swapping the machine.
