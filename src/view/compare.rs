@@ -56,7 +56,10 @@ pub fn compare(
         return Err(BadInput::err(if kb.roles.len() < 2 {
             "this knowledge base has fewer than two roles; nothing to compare".to_owned()
         } else {
-            "compare needs at least two roles, e.g. `roles compare cio cto`".to_owned()
+            format!(
+                "compare needs at least two roles, e.g. `roles compare {} {}`",
+                kb.roles[0].id, kb.roles[1].id
+            )
         }));
     }
     for (index, role) in roles.iter().enumerate() {
