@@ -74,11 +74,10 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
 /// Prints an error to stderr as `error: …`, with a hint where one helps.
 fn report(error: &anyhow::Error, cli: &Cli) {
     let color = stream_color(cli.color, &io::stderr());
-    let label = if color {
-        "\x1b[1;31merror:\x1b[0m"
-    } else {
-        "error:"
-    };
+    let red = anstyle::Style::new()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()))
+        .effects(anstyle::Effects::BOLD);
+    let label = crate::terminal::paint(color, "error:", red);
     let mut message = format!("{label} {error}");
     for cause in error.chain().skip(1) {
         message.push_str(&format!(": {cause}"));

@@ -1,5 +1,5 @@
 //! The terminal decisions, made once per run: whether a stream gets colour, and
-//! how wide output may be.
+//! how wide output may be; and painting text once the colour decision is made.
 
 use std::io::{self, IsTerminal};
 
@@ -29,4 +29,13 @@ pub fn output_width(stdout: &io::Stdout) -> u16 {
         .filter(|&columns| columns >= 20)
         .or_else(|| terminal_size::terminal_size_of(stdout).map(|(terminal_size::Width(w), _)| w))
         .unwrap_or(80)
+}
+
+/// `text` in `look` when `color` is on, plain otherwise.
+pub fn paint(color: bool, text: &str, look: anstyle::Style) -> String {
+    if color {
+        format!("{}{text}{}", look.render(), look.render_reset())
+    } else {
+        text.to_owned()
+    }
 }

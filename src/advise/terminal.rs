@@ -48,11 +48,7 @@ struct Screen<'a, 'q> {
 
 impl TerminalPrompter {
     fn paint(&self, text: &str, look: anstyle::Style) -> String {
-        if self.color {
-            format!("{}{text}{}", look.render(), look.render_reset())
-        } else {
-            text.to_owned()
-        }
+        crate::terminal::paint(self.color, text, look)
     }
 
     fn lines(&self, screen: &Screen<'_, '_>, width: usize) -> Vec<String> {

@@ -41,11 +41,7 @@ struct Painter {
 
 impl Painter {
     fn paint(&self, text: &str, look: anstyle::Style) -> String {
-        if self.style.color {
-            format!("{}{text}{}", look.render(), look.render_reset())
-        } else {
-            text.to_owned()
-        }
+        crate::terminal::paint(self.style.color, text, look)
     }
 
     fn heading(&self, text: &str) -> String {
