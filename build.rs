@@ -1,6 +1,7 @@
 //! Validates the knowledge base in `data/` with the same checks a user's file gets,
 //! and stores it in a compact binary form that the binary embeds: the YAML is
 //! parsed once here, never at run time, and a broken data file fails the build.
+//! Also writes `roles advise --help`'s list of questions from the same data.
 
 // A build script reports to cargo on stderr; that is what the lint guards against elsewhere.
 #![allow(clippy::print_stderr)]
@@ -71,44 +72,70 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-
-    // Each part is stored on its own, so a command decodes only what it reads;
-    // `role-heads` holds each role's id and name alone.
     let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
-    let role_heads: Vec<(&str, &str)> = knowledge_base
-        .roles
+    write(
+        &out.join("advise-help.txt"),
+        advise_help(&knowledge_base.questionnaire).as_bytes(),
+    )?;
+
+    let file = out.join("kb.bin");
+    let bytes = postcard::to_stdvec(&knowledge_base).map_err(|error| {
+        vec![kb::KbError::single(
+            &file.display().to_string(),
+            kb::Problem::whole_file(format!("cannot be encoded: {error}")),
+        )]
+    })?;
+    write(&file, &bytes)
+}
+
+/// Writes a generated file, as a build error if that fails.
+fn write(file: &Path, bytes: &[u8]) -> Result<(), Vec<kb::KbError>> {
+    std::fs::write(file, bytes).map_err(|error| {
+        vec![kb::KbError::single(
+            &file.display().to_string(),
+            kb::Problem::whole_file(format!("cannot be written: {error}")),
+        )]
+    })
+}
+
+/// The long help of `roles advise`: examples, then each embedded question's id
+/// and values, wrapped to 80 columns under the values.
+fn advise_help(questionnaire: &kb::Questionnaire) -> String {
+    const WIDTH: usize = 80;
+    let mut help = String::from(
+        "Examples:\n  roles advise\n  roles advise --answer aim=product --answer size=startup --no-input\n  roles advise --answers answers.yaml --format json\n\nQuestions (ID: VALUES) in the embedded knowledge base:\n",
+    );
+    let label_width = questionnaire
+        .questions
         .iter()
-        .map(|role| (role.id.as_str(), role.name.as_str()))
-        .collect();
-    let parts = [
-        (
-            "schema-version",
-            postcard::to_stdvec(&knowledge_base.schema_version),
-        ),
-        ("sources", postcard::to_stdvec(&knowledge_base.sources)),
-        ("role-heads", postcard::to_stdvec(&role_heads)),
-        ("roles", postcard::to_stdvec(&knowledge_base.roles)),
-        (
-            "dimensions",
-            postcard::to_stdvec(&knowledge_base.dimensions),
-        ),
-        ("topics", postcard::to_stdvec(&knowledge_base.topics)),
-        (
-            "questionnaire",
-            postcard::to_stdvec(&knowledge_base.questionnaire),
-        ),
-    ];
-    for (name, bytes) in parts {
-        let file = out.join(format!("{name}.bin"));
-        bytes
-            .map_err(|error| error.to_string())
-            .and_then(|bytes| std::fs::write(&file, bytes).map_err(|error| error.to_string()))
-            .map_err(|error| {
-                vec![kb::KbError::single(
-                    &file.display().to_string(),
-                    kb::Problem::whole_file(format!("cannot be written: {error}")),
-                )]
-            })?;
+        .map(|question| question.id.len() + 1)
+        .max()
+        .unwrap_or(0);
+    let indent = 2 + label_width + 1;
+    for question in &questionnaire.questions {
+        let values: Vec<&str> = question.choices.iter().map(|c| c.value.as_str()).collect();
+        let mut words = values.join(", ");
+        if question.multiple {
+            words = format!("any of {words} (comma-separated)");
+        }
+        let mut line = format!("  {:<label_width$} ", format!("{}:", question.id));
+        let mut width = indent;
+        for word in words.split(' ') {
+            if width > indent && width + 1 + word.len() > WIDTH {
+                help.push_str(line.trim_end());
+                help.push('\n');
+                line = " ".repeat(indent);
+                width = indent;
+            } else if width > indent {
+                line.push(' ');
+                width += 1;
+            }
+            line.push_str(word);
+            width += word.len();
+        }
+        help.push_str(&line);
+        help.push('\n');
     }
-    Ok(())
+    help.push_str("A custom knowledge base may ask others: `roles kb dump` shows them.");
+    help
 }

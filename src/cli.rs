@@ -2,9 +2,7 @@
 
 use std::path::PathBuf;
 
-use std::ops::Deref;
-
-use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -13,26 +11,9 @@ Exit codes:
   2    bad usage or bad input: flags, role names, answers, knowledge-base files
   130  interrupted (Ctrl-C)";
 
-/// The embedded questionnaire's ids and values, for `roles advise --help`.
-const ADVISE_QUESTIONS: &str = "\
-Examples:
-  roles advise
-  roles advise --answer aim=product --answer size=startup --no-input
-  roles advise --answers answers.yaml --format json
-
-Questions (ID: VALUES) in the embedded knowledge base:
-  aim:          process, product, both
-  audience:     internal, external, both
-  finance:      bottom-line, top-line, both
-  team:         it, engineering, both
-  needs:        any of infrastructure, process-optimization, data-governance,
-                security-compliance, vendor-management, internal-systems,
-                product-strategy, engineering-leadership, innovation, tech-stack,
-                intellectual-property, customer-experience (comma-separated)
-  size:         startup (<50), small (50-249), mid (250-999), large (1,000+)
-  tech-company: yes, no
-  budget:       full-time, part-time
-A custom knowledge base may ask others: `roles kb dump` shows them.";
+/// `roles advise --help`'s examples and the embedded questionnaire's ids and
+/// values, written by `build.rs` from `data/`.
+const ADVISE_QUESTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/advise-help.txt"));
 
 /// Compare the CIO and CTO roles, and find out which one your company should hire.
 #[derive(Debug, Parser)]
@@ -92,19 +73,19 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  roles compare\n  roles compare --only focus,objective,revenue-line --cite\n  roles compare --format json | jq '.dimensions[0]'"
     )]
-    Compare(Deferred<CompareArgs>),
+    Compare(CompareArgs),
 
     /// Show the whole profile of one role.
     #[command(
         after_help = "Examples:\n  roles show cio\n  roles show cto --section responsibilities\n  roles show CTO --format markdown > cto.md"
     )]
-    Show(Deferred<ShowArgs>),
+    Show(ShowArgs),
 
     /// Search every fact, ranked, and see which role the matches lean to.
     #[command(
         after_help = "Examples:\n  roles search data governance\n  roles search \"who owns the tech stack\"\n  roles search innovation --format json"
     )]
-    Search(Deferred<SearchArgs>),
+    Search(SearchArgs),
 
     /// List the articles the knowledge base is drawn from.
     #[command(after_help = "Examples:\n  roles sources\n  roles sources --format json")]
@@ -115,13 +96,13 @@ pub enum Command {
         after_help = "Examples:\n  roles advise\n  roles advise --answer aim=product --answer size=startup --no-input\n  roles advise --answers answers.yaml --format json\n\nThe questions and their values: `roles advise --help`.",
         after_long_help = ADVISE_QUESTIONS
     )]
-    Advise(Deferred<AdviseArgs>),
+    Advise(AdviseArgs),
 
     /// Draft a Markdown job description for a role.
     #[command(
         after_help = "Examples:\n  roles jd cto\n  roles jd cio --fractional > fractional-cio.md"
     )]
-    Jd(Deferred<JdArgs>),
+    Jd(JdArgs),
 
     /// Dump or validate a knowledge base.
     #[command(
@@ -267,45 +248,4 @@ pub enum KbCommand {
         /// The file to check.
         file: PathBuf,
     },
-}
-
-/// A subcommand's arguments, built only when that subcommand runs: clap then
-/// sets up the arguments of one subcommand instead of all of them, which is a
-/// good part of start-up (see BENCHMARKS.md). Reads as the arguments it holds.
-///
-/// The arguments are added after the subcommand's own settings, so the doc
-/// comment of an arguments struct is its subcommand's summary and must repeat it.
-#[derive(Debug)]
-pub struct Deferred<T>(pub T);
-
-impl<T> Deref for Deferred<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
-    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches(matches).map(Deferred)
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches(matches)
-    }
-}
-
-impl<T: Args> Args for Deferred<T> {
-    fn augment_args(command: clap::Command) -> clap::Command {
-        command.defer(T::augment_args)
-    }
-
-    fn augment_args_for_update(command: clap::Command) -> clap::Command {
-        command.defer(T::augment_args_for_update)
-    }
-
-    fn group_id() -> Option<clap::Id> {
-        T::group_id()
-    }
 }

@@ -1,19 +1,21 @@
-//! Running a command: parse the arguments, build the output, write it in one go,
-//! and turn any error into a message on stderr and an exit code.
+//! Running `roles`: parse the arguments, turn the command-line types into the
+//! domain's, dispatch to the command's module, write its output in one go, and
+//! turn any error into a message on stderr and an exit code.
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::advise::{Advice, Answers};
-use crate::cli::{AdviseArgs, Cli, ColorChoice, Command, KbCommand};
-use crate::embedded::{Parts, RoleDetail};
-use crate::error::{BadInput, EXIT_OK, exit_code};
+use crate::cli::{Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, SchemaName};
+use crate::commands::schema::Subject;
+use crate::commands::{advise, compare, jd, kb as kb_command, schema, search, show, sources};
+use crate::error::{EXIT_OK, exit_code};
 use crate::kb::KnowledgeBase;
-use crate::render::{Output, Style, Validated};
-use crate::terminal::{output_width, stream_color};
-use crate::{advise, embedded, error, kb, render, view};
+use crate::questionnaire::Intake;
+use crate::render::style::{output_width, stream_color};
+use crate::render::{Format, Style, View};
+use crate::{embedded, error, kb, render};
 
 /// Runs `roles` with these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
@@ -35,10 +37,19 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
         Err(error) => match exit_code(&error) {
             None => EXIT_OK,
             Some(code) => {
-                report(&error, &cli);
+                report(&error, forced_color(cli.color));
                 code
             }
         },
+    }
+}
+
+/// `--color always|never` as a decision, `None` for `auto`.
+fn forced_color(choice: ColorChoice) -> Option<bool> {
+    match choice {
+        ColorChoice::Auto => None,
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
     }
 }
 
@@ -64,7 +75,7 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
             _ => {}
         }
     }
-    if stream_color(choice, &io::stdout()) {
+    if stream_color(forced_color(choice), &io::stdout()) {
         clap::ColorChoice::Always
     } else {
         clap::ColorChoice::Never
@@ -72,12 +83,12 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
 }
 
 /// Prints an error to stderr as `error: …`, with a hint where one helps.
-fn report(error: &anyhow::Error, cli: &Cli) {
-    let color = stream_color(cli.color, &io::stderr());
+fn report(error: &anyhow::Error, forced: Option<bool>) {
+    let color = stream_color(forced, &io::stderr());
     let red = anstyle::Style::new()
         .fg_color(Some(anstyle::AnsiColor::Red.into()))
         .effects(anstyle::Effects::BOLD);
-    let label = crate::terminal::paint(color, "error:", red);
+    let label = render::paint::paint(color, "error:", red);
     let mut message = format!("{label} {error}");
     for cause in error.chain().skip(1) {
         message.push_str(&format!(": {cause}"));
@@ -85,70 +96,87 @@ fn report(error: &anyhow::Error, cli: &Cli) {
     let _ = writeln!(io::stderr().lock(), "{message}");
 }
 
-/// Runs the command, buffering its output so that nothing half-written reaches
-/// stdout when it fails.
+/// Runs the command: one arm per command, each handing the arguments to its module.
 fn execute(cli: &Cli) -> anyhow::Result<()> {
-    let output = match &cli.command {
+    match &cli.command {
+        Command::Compare(args) => emit(
+            cli,
+            &compare::compare(&knowledge_base(cli)?, &args.roles, &args.only, args.cite)?,
+        ),
+        Command::Show(args) => emit(
+            cli,
+            &show::show(&knowledge_base(cli)?, &args.role, args.section.as_deref())?,
+        ),
+        Command::Search(args) => emit(
+            cli,
+            &search::search(&knowledge_base(cli)?, &args.words, args.limit as usize)?,
+        ),
+        Command::Sources => emit(cli, &sources::sources(&knowledge_base(cli)?)),
+        Command::Advise(args) => {
+            let intake = Intake {
+                file: args.answers.as_deref(),
+                flags: &args.answer,
+                no_input: args.no_input,
+                save: args.save.as_deref(),
+                force: args.force,
+                color: stream_color(forced_color(cli.color), &io::stderr()),
+            };
+            emit(cli, &advise::run(&knowledge_base(cli)?, &intake)?)
+        }
+        Command::Jd(args) => emit(
+            cli,
+            &jd::job_description(&knowledge_base(cli)?, &args.role, args.fractional)?,
+        ),
+        Command::Kb(KbCommand::Dump) => emit(cli, &kb_command::dump(&knowledge_base(cli)?)?),
         Command::Kb(KbCommand::Validate { file }) => {
             let origin = file.display().to_string();
             let kb = kb::load_file(file, &origin)?;
-            Output::Validated(validated(&origin, &kb))
+            emit(cli, &kb_command::validated(&origin, &kb))
         }
-        Command::Schema { name } => Output::Schema(view::schema::schemas(*name)),
+        Command::Schema { name } => emit(cli, &schema::schemas(name.map(subject))),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "roles", &mut buffer);
-            return write_stdout(&buffer);
+            write_stdout(&buffer)
         }
         Command::Man => {
             let mut buffer = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut buffer)?;
-            return write_stdout(&buffer);
+            write_stdout(&buffer)
         }
-        command => {
-            // The process ends right after the command; freeing the knowledge base
-            // piece by piece would only cost time.
-            let kb = std::mem::ManuallyDrop::new(knowledge_base(cli)?);
-            match command {
-                Command::Compare(args) => Output::Compare(view::compare::compare(
-                    &kb,
-                    &args.roles,
-                    &args.only,
-                    args.cite,
-                )?),
-                Command::Show(args) => {
-                    Output::Show(view::show::show(&kb, &args.role, args.section.as_deref())?)
-                }
-                Command::Search(args) => {
-                    Output::Search(view::search::search(&kb, &args.words, args.limit as usize)?)
-                }
-                Command::Sources => Output::Sources(view::sources::sources(&kb)),
-                Command::Advise(args) => Output::Advice(run_advise(cli, args, &kb)?),
-                Command::Jd(args) => Output::JobDescription(view::jd::job_description(
-                    &kb,
-                    &args.role,
-                    args.fractional,
-                )?),
-                Command::Kb(KbCommand::Dump) => Output::Dump(view::dump::dump(&kb)?),
-                Command::Kb(KbCommand::Validate { .. })
-                | Command::Schema { .. }
-                | Command::Completions { .. }
-                | Command::Man => unreachable!("handled above"),
-            }
-        }
+    }
+}
+
+/// The schema subject `roles schema NAME` names.
+fn subject(name: SchemaName) -> Subject {
+    match name {
+        SchemaName::Compare => Subject::Compare,
+        SchemaName::Show => Subject::Show,
+        SchemaName::Search => Subject::Search,
+        SchemaName::Sources => Subject::Sources,
+        SchemaName::Advise => Subject::Advise,
+        SchemaName::Jd => Subject::Jd,
+        SchemaName::Kb => Subject::Kb,
+    }
+}
+
+/// Renders a view in the chosen format and style, buffered so that nothing
+/// half-written reaches stdout when it fails.
+fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<()> {
+    let format = match cli.format {
+        FormatFlag::Table => Format::Table,
+        FormatFlag::Json => Format::Json,
+        FormatFlag::Yaml => Format::Yaml,
+        FormatFlag::Markdown => Format::Markdown,
     };
     let stdout = io::stdout();
     let style = Style {
-        color: stream_color(cli.color, &stdout),
+        color: stream_color(forced_color(cli.color), &stdout),
         width: output_width(&stdout),
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
-    render::render(&output, cli.format, &style, &mut buffer)?;
-    write_stdout(&buffer)?;
-    // As with the knowledge base: the process ends now, so skip the freeing.
-    std::mem::forget(output);
-    std::mem::forget(buffer);
-    Ok(())
+    render::render(view, format, &style, &mut buffer)?;
+    write_stdout(&buffer)
 }
 
 /// Writes finished output to stdout in one go.
@@ -159,105 +187,10 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Gathers answers (file, flags, then a terminal interview for the rest), saves
-/// them if asked, and scores them.
-fn run_advise(cli: &Cli, args: &AdviseArgs, kb: &KnowledgeBase) -> anyhow::Result<Advice> {
-    let questionnaire = &kb.questionnaire;
-    if questionnaire.questions.is_empty() {
-        return Err(BadInput::err(
-            "this knowledge base has no questionnaire; add `questionnaire.questions` (see `roles kb dump`)",
-        ));
-    }
-    if let Some(path) = &args.save
-        && !args.force
-        && path.exists()
-    {
-        return Err(advise::answers::refuse_overwrite(path));
-    }
-    let mut answers = match &args.answers {
-        Some(path) => Answers::from_file(path, questionnaire)?,
-        None => Answers::default(),
-    };
-    answers.apply_flags(&args.answer, questionnaire)?;
-
-    let stderr = io::stderr();
-    let interactive = !args.no_input && io::stdin().is_terminal() && stderr.is_terminal();
-    if interactive {
-        let mut prompter = advise::terminal::TerminalPrompter {
-            color: stream_color(cli.color, &stderr),
-        };
-        advise::prompt::interview(&questionnaire.questions, &mut answers, &mut prompter)?;
-    } else if !args.no_input && args.answer.is_empty() && args.answers.is_none() {
-        return Err(BadInput::err(
-            "no terminal to ask the questions on, and no answers given; pass them with \
-             `--answer KEY=VALUE` or `--answers FILE` (add `--no-input` to accept no preference)",
-        ));
-    }
-    if let Some(path) = &args.save {
-        answers.save(path, args.force)?;
-    }
-    Ok(advise::advise(kb, &answers))
-}
-
-/// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one,
-/// of which only the parts the command reads are decoded.
+/// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.
 fn knowledge_base(cli: &Cli) -> anyhow::Result<KnowledgeBase> {
     match &cli.kb {
         Some(path) => Ok(kb::load_file(path, &path.display().to_string())?),
-        None => embedded::knowledge_base_parts(parts_read_by(&cli.command)),
-    }
-}
-
-/// The parts of the knowledge base each command reads. The integration tests
-/// compare every command's output on the embedded knowledge base with its output
-/// on a full dump of it, so a part missing here shows up there.
-fn parts_read_by(command: &Command) -> Parts {
-    let none = Parts {
-        sources: false,
-        roles: RoleDetail::Heads,
-        dimensions: false,
-        topics: false,
-        questionnaire: false,
-    };
-    match command {
-        Command::Compare(_) => Parts {
-            dimensions: true,
-            ..none
-        },
-        Command::Show(_) => Parts {
-            roles: RoleDetail::Full,
-            dimensions: true,
-            ..none
-        },
-        Command::Search(_) => Parts {
-            roles: RoleDetail::Full,
-            dimensions: true,
-            topics: true,
-            ..none
-        },
-        Command::Advise(_) => Parts {
-            questionnaire: true,
-            ..none
-        },
-        Command::Jd(_) => Parts {
-            sources: true,
-            roles: RoleDetail::Full,
-            ..none
-        },
-        _ => Parts::ALL,
-    }
-}
-
-fn validated(file: &str, kb: &KnowledgeBase) -> Validated {
-    Validated {
-        schema_version: view::SCHEMA_VERSION,
-        file: file.to_owned(),
-        valid: true,
-        sources: kb.sources.len(),
-        roles: kb.roles.len(),
-        dimensions: kb.dimensions.len(),
-        topics: kb.topics.len(),
-        facts: view::every_fact(kb).len(),
-        questions: kb.questionnaire.questions.len(),
+        None => embedded::knowledge_base(),
     }
 }

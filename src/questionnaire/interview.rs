@@ -1,6 +1,6 @@
 //! The interview: asks the questions not answered yet, one at a time, through a
 //! [`Prompter`], with skip and back. The terminal prompter lives in
-//! [`super::terminal`]; tests drive the interview with scripted steps.
+//! [`super::prompt`]; tests drive the interview with scripted steps.
 
 use super::answers::{Answer, Answers};
 use crate::kb::Question;

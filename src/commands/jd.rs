@@ -5,11 +5,14 @@
 //! mentions experience go under "Experience". A custom role with other sections
 //! still gets its summary and whatever of these it has.
 
+use std::io::Write;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{RoleRef, SCHEMA_VERSION, find_role, show::ShowFact};
 use crate::kb::{KnowledgeBase, Role, Text};
+use crate::render::{Painter, View};
 
 /// A job description draft.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -126,4 +129,53 @@ pub fn job_description(
         fractional_benefits,
         sources,
     })
+}
+
+impl View for JobDescription {
+    /// A job description is a Markdown document wherever it is read.
+    fn table(&self, _painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        self.markdown(out)
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "# {}\n", self.title)?;
+        writeln!(out, "## About the role\n")?;
+        writeln!(out, "{}\n", self.summary)?;
+        writeln!(out, "**Engagement:** {}", self.engagement)?;
+        let sections = [
+            ("What you will do", &self.responsibilities),
+            ("How success is measured", &self.success_measures),
+            ("Qualifications", &self.qualifications),
+            ("Experience", &self.experience),
+            ("Typical background", &self.background),
+            (
+                "What a fractional engagement gives you",
+                &self.fractional_benefits,
+            ),
+        ];
+        for (heading, facts) in sections {
+            if facts.is_empty() {
+                continue;
+            }
+            writeln!(out, "\n## {heading}")?;
+            let grouped = heading == "What you will do";
+            let mut theme: Option<&str> = None;
+            for (index, fact) in facts.iter().enumerate() {
+                if index == 0 || grouped && fact.theme.as_deref() != theme {
+                    theme = fact.theme.as_deref();
+                    match theme {
+                        Some(name) if grouped => writeln!(out, "\n### {name}\n")?,
+                        _ => writeln!(out)?,
+                    }
+                }
+                writeln!(out, "- {}", fact.text)?;
+            }
+        }
+        writeln!(
+            out,
+            "\n---\n\n_Drafted by `roles jd` from the knowledge base (sources: {}). Review before publishing._",
+            self.sources.join(", ")
+        )?;
+        Ok(())
+    }
 }

@@ -8,6 +8,7 @@
 //! matches less. A plural `s` is ignored on both sides. Question words ("who", "owns", "the") are ignored.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -15,6 +16,9 @@ use serde::Serialize;
 use super::{SCHEMA_VERSION, every_fact};
 use crate::error::BadInput;
 use crate::kb::{KnowledgeBase, Text};
+use crate::render::grid::Grid;
+use crate::render::markdown::{cell, table_row};
+use crate::render::{Painter, View, wrap};
 
 /// Words that carry no meaning in a question about roles.
 const IGNORED: &[&str] = &[
@@ -326,4 +330,111 @@ fn matches(term: &[u8], word: &[u8]) -> bool {
     (short.len() >= 3 && long.starts_with(short) && (short == term || short.len() >= STEM))
         || short.get(..STEM).is_some_and(|stem| long.starts_with(stem))
         || term == word
+}
+
+impl View for SearchView {
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        if self.hits.is_empty() {
+            writeln!(
+                out,
+                "No facts match {}.",
+                painter.heading(&format!("“{}”", self.terms.join(" ")))
+            )?;
+            return Ok(());
+        }
+        writeln!(
+            out,
+            "{} of {} matching facts for {}",
+            self.hits.len(),
+            self.total,
+            painter.heading(&format!("“{}”", self.terms.join(" ")))
+        )?;
+        let mut grid = Grid::new(Some(
+            ["Role", "Where", "Fact", "Source"]
+                .map(String::from)
+                .to_vec(),
+        ))
+        .cap(1, 18);
+        for hit in &self.hits {
+            grid.row(vec![
+                hit.role.as_deref().unwrap_or("both").to_uppercase(),
+                hit.section_title.to_string(),
+                hit.text.to_string(),
+                hit.sources.join(", "),
+            ]);
+        }
+        writeln!(out, "{}", painter.draw(&grid))?;
+        let weights: Vec<String> = self
+            .weights
+            .iter()
+            .map(|(role, weight)| format!("{} {weight:.1}", role.to_uppercase()))
+            .collect();
+        let verdict = match &self.lean {
+            Some(lean) => format!(
+                "Leans to {} ({}): {:.0}% of the match weight ({}).",
+                lean.role.to_uppercase(),
+                lean.name,
+                lean.share * 100.0,
+                weights.join(", ")
+            ),
+            None => format!(
+                "No clear lean: the matches are spread across roles ({}).",
+                weights.join(", ")
+            ),
+        };
+        let wrapped = wrap::fill(&verdict, painter.width(), "", "");
+        match &self.lean {
+            Some(lean) => {
+                let role = lean.role.to_uppercase();
+                writeln!(
+                    out,
+                    "{}",
+                    wrapped.replacen(&role, &painter.accent(&role), 1)
+                )?;
+            }
+            None => writeln!(out, "{wrapped}")?,
+        }
+        Ok(())
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "# Search: {}\n", self.terms.join(" "))?;
+        if self.hits.is_empty() {
+            writeln!(out, "No facts match.")?;
+            return Ok(());
+        }
+        if let Some(lean) = &self.lean {
+            writeln!(
+                out,
+                "The matches lean to **{}** ({}), with {:.0}% of the match weight.\n",
+                lean.role.to_uppercase(),
+                lean.name,
+                lean.share * 100.0
+            )?;
+        } else {
+            writeln!(out, "The matches lean to no single role.\n")?;
+        }
+        table_row(
+            out,
+            &[
+                "Role".into(),
+                "Where".into(),
+                "Fact".into(),
+                "Sources".into(),
+            ],
+        )?;
+        table_row(out, &vec!["---".to_owned(); 4])?;
+        for hit in &self.hits {
+            table_row(
+                out,
+                &[
+                    hit.role.as_deref().unwrap_or("both").to_uppercase(),
+                    cell(&hit.section_title),
+                    cell(&hit.text),
+                    hit.sources.join(", "),
+                ],
+            )?;
+        }
+        Ok(())
+    }
 }

@@ -16,9 +16,9 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::answers::{Answer, Answers};
+use crate::commands::{RoleRef, SCHEMA_VERSION};
 use crate::kb::{Choice, KnowledgeBase, Question, Text};
-use crate::view::{RoleRef, SCHEMA_VERSION};
+use crate::questionnaire::{Answer, Answers};
 
 /// The recommendation value when more than one role should be hired.
 pub const BOTH: &str = "both";

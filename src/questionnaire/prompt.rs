@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Effects};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, queue, terminal};
 
-use super::prompt::{Ask, Prompter, Step};
+use super::interview::{Ask, Prompter, Step};
 use crate::error::Interrupted;
 use crate::render::wrap;
 
@@ -48,7 +48,7 @@ struct Screen<'a, 'q> {
 
 impl TerminalPrompter {
     fn paint(&self, text: &str, look: anstyle::Style) -> String {
-        crate::terminal::paint(self.color, text, look)
+        crate::render::paint::paint(self.color, text, look)
     }
 
     fn lines(&self, screen: &Screen<'_, '_>, width: usize) -> Vec<String> {

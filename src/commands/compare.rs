@@ -1,6 +1,7 @@
 //! `roles compare`: a row per dimension, a column per role.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -8,6 +9,9 @@ use serde::Serialize;
 use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
 use crate::error::{BadInput, unknown_name};
 use crate::kb::{KnowledgeBase, Text};
+use crate::render::grid::Grid;
+use crate::render::markdown::{cell, cite, table_row};
+use crate::render::{Painter, View};
 
 /// The side-by-side comparison.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -113,4 +117,67 @@ pub fn compare(
             .collect(),
         cite,
     })
+}
+
+/// Column header for a role: its id in capitals over its full title.
+fn role_header(id: &str, name: &str) -> String {
+    format!("{}\n{name}", id.to_uppercase())
+}
+
+impl View for CompareView {
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        let mut header = vec![String::new()];
+        header.extend(
+            self.roles
+                .iter()
+                .map(|role| role_header(&role.id, &role.name)),
+        );
+        let mut grid = Grid::new(Some(header)).cap(0, 16);
+        for row in &self.dimensions {
+            let mut cells = vec![row.name.to_string()];
+            for role in &self.roles {
+                cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
+                    Some(value) if self.cite => {
+                        format!("{}\n[{}]", value.text, value.sources.join(", "))
+                    }
+                    Some(value) => value.text.to_string(),
+                    None => "—".to_owned(),
+                });
+            }
+            grid.row(cells);
+        }
+        writeln!(out, "{}", painter.draw(&grid))?;
+        if !self.cite {
+            writeln!(
+                out,
+                "{}",
+                painter.dim("Sources: add --cite, or see `roles sources`.")
+            )?;
+        }
+        Ok(())
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let names: Vec<&str> = self.roles.iter().map(|r| r.name.as_str()).collect();
+        writeln!(out, "# {}\n", names.join(" vs "))?;
+        let mut header = vec![String::new()];
+        header.extend(
+            self.roles
+                .iter()
+                .map(|r| format!("{} ({})", r.name, r.id.to_uppercase())),
+        );
+        table_row(out, &header)?;
+        table_row(out, &vec!["---".to_owned(); header.len()])?;
+        for row in &self.dimensions {
+            let mut cells = vec![format!("**{}**", cell(&row.name))];
+            for role in &self.roles {
+                cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
+                    Some(value) => format!("{} {}", cell(&value.text), cite(&value.sources)),
+                    None => "—".to_owned(),
+                });
+            }
+            table_row(out, &cells)?;
+        }
+        Ok(())
+    }
 }

@@ -1,10 +1,15 @@
-//! Views: what each command shows, built from the knowledge base and handed to a
-//! renderer. Views derive `Serialize`; that serialisation is the JSON and YAML
-//! contract documented in the README, so field names here are stable.
+//! The commands, one module each. A module owns its command end to end: it builds
+//! a view from the knowledge base (the view's serde serialisation is the JSON and
+//! YAML contract documented in the README, so field names are stable), and draws
+//! that view as a table and as Markdown ([`crate::render::View`]).
+//!
+//! This file holds what several views share: how they refer to roles and cited
+//! facts, and every fact with its place, for search and the source counts.
 
+pub mod advise;
 pub mod compare;
-pub mod dump;
 pub mod jd;
+pub mod kb;
 pub mod schema;
 pub mod search;
 pub mod show;

@@ -1,0 +1,110 @@
+//! `roles schema`: JSON Schema documents for each JSON output, generated from the
+//! same types that produce the output, so they cannot drift apart.
+
+use std::io::Write;
+
+use schemars::{JsonSchema, schema_for};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::advise::Advice;
+use super::compare::CompareView;
+use super::jd::JobDescription;
+use super::search::SearchView;
+use super::show::ShowView;
+use super::sources::SourcesView;
+use crate::kb::KnowledgeBase;
+use crate::render::{Painter, View};
+
+/// The outputs `roles schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// `roles compare`.
+    Compare,
+    /// `roles show`.
+    Show,
+    /// `roles search`.
+    Search,
+    /// `roles sources`.
+    Sources,
+    /// `roles advise`.
+    Advise,
+    /// `roles jd`.
+    Jd,
+    /// A knowledge-base file, as `roles kb dump` writes and `--kb` reads it.
+    Kb,
+}
+
+impl Subject {
+    /// Every subject, in the order `roles schema` lists them.
+    pub const ALL: [Subject; 7] = [
+        Subject::Compare,
+        Subject::Show,
+        Subject::Search,
+        Subject::Sources,
+        Subject::Advise,
+        Subject::Jd,
+        Subject::Kb,
+    ];
+
+    /// The subject's name, as `roles schema NAME` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Subject::Compare => "compare",
+            Subject::Show => "show",
+            Subject::Search => "search",
+            Subject::Sources => "sources",
+            Subject::Advise => "advise",
+            Subject::Jd => "jd",
+            Subject::Kb => "kb",
+        }
+    }
+
+    /// The subject's JSON Schema.
+    pub fn schema(self) -> Value {
+        fn of<T: JsonSchema>() -> Value {
+            schema_for!(T).to_value()
+        }
+        match self {
+            Subject::Compare => of::<CompareView>(),
+            Subject::Show => of::<ShowView>(),
+            Subject::Search => of::<SearchView>(),
+            Subject::Sources => of::<SourcesView>(),
+            Subject::Advise => of::<Advice>(),
+            Subject::Jd => of::<JobDescription>(),
+            Subject::Kb => of::<KnowledgeBase>(),
+        }
+    }
+}
+
+/// One JSON Schema, or all of them keyed by name.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct Schemas(Value);
+
+/// The schema of `subject`, or every schema when it is `None`.
+pub fn schemas(subject: Option<Subject>) -> Schemas {
+    Schemas(match subject {
+        Some(subject) => subject.schema(),
+        None => Value::Object(
+            Subject::ALL
+                .iter()
+                .map(|subject| (subject.name().to_owned(), subject.schema()))
+                .collect::<Map<_, _>>(),
+        ),
+    })
+}
+
+impl View for Schemas {
+    /// A schema is a JSON document, for people too.
+    fn table(&self, _painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        crate::render::json(self, out)
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "```json")?;
+        crate::render::json(self, out)?;
+        writeln!(out, "```")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,269 @@
+//! `roles show ROLE`: one role's whole profile, grouped by section.
+
+use std::io::Write;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
+use crate::error::unknown_name;
+use crate::kb::{KnowledgeBase, Salary, Text};
+use crate::render::markdown::{cell, cite, table_row};
+use crate::render::{Painter, View, wrap};
+
+/// The section id that selects the at-a-glance dimension values.
+pub const OVERVIEW: &str = "overview";
+/// The section id that selects the salary figures.
+pub const SALARY: &str = "salary";
+
+/// A role's profile.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ShowView {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// The role.
+    pub role: RoleRef,
+    /// One-line summary.
+    pub summary: Cited,
+    /// The role's value in each comparison dimension (section `overview`).
+    pub overview: Vec<Glance>,
+    /// The profile sections, in knowledge-base order.
+    pub sections: Vec<ShowSection>,
+    /// Salary figures as reported (section `salary`).
+    pub salaries: Vec<Salary>,
+}
+
+/// One dimension's value for the role.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Glance {
+    /// Dimension id.
+    pub dimension: Text,
+    /// Dimension name.
+    pub name: Text,
+    /// The value.
+    pub text: Text,
+    /// Its sources.
+    pub sources: Vec<Text>,
+}
+
+/// One section of the profile.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ShowSection {
+    /// Section id.
+    pub id: Text,
+    /// Heading.
+    pub title: Text,
+    /// The facts, in order.
+    pub facts: Vec<ShowFact>,
+}
+
+/// A fact in a section, with its theme.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ShowFact {
+    /// The group it belongs to within the section, if any.
+    pub theme: Option<Text>,
+    /// The statement.
+    pub text: Text,
+    /// Its sources.
+    pub sources: Vec<Text>,
+}
+
+/// Builds the profile of `role_id`, or only its `section`.
+pub fn show(kb: &KnowledgeBase, role_id: &str, section: Option<&str>) -> anyhow::Result<ShowView> {
+    let role = find_role(kb, role_id)?;
+    let section = section.map(|s| s.trim().to_lowercase());
+    if let Some(wanted) = &section {
+        let known = || {
+            std::iter::once(OVERVIEW)
+                .chain(role.sections.iter().map(|s| s.id.as_str()))
+                .chain(std::iter::once(SALARY))
+        };
+        if !known().any(|id| id == wanted) {
+            return Err(unknown_name("section", wanted, known()));
+        }
+    }
+    let wants = |id: &str| section.as_deref().is_none_or(|wanted| wanted == id);
+
+    let overview = if wants(OVERVIEW) {
+        kb.dimensions
+            .iter()
+            .filter_map(|dimension| {
+                dimension.values.get(&role.id).map(|value| Glance {
+                    dimension: dimension.id.clone(),
+                    name: dimension.name.clone(),
+                    text: value.text.clone(),
+                    sources: value.sources.clone(),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sections = role
+        .sections
+        .iter()
+        .filter(|s| wants(&s.id))
+        .map(|s| ShowSection {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            facts: s
+                .facts
+                .iter()
+                .map(|fact| ShowFact {
+                    theme: fact.theme.clone(),
+                    text: fact.text.clone(),
+                    sources: fact.sources.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let salaries = if wants(SALARY) {
+        role.salaries.clone()
+    } else {
+        Vec::new()
+    };
+
+    Ok(ShowView {
+        schema_version: SCHEMA_VERSION,
+        role: role.into(),
+        summary: (&role.summary).into(),
+        overview,
+        sections,
+        salaries,
+    })
+}
+
+/// A salary figure's particulars after the figure itself, as both the table and
+/// the Markdown print them.
+fn salary_details(salary: &Salary) -> String {
+    let mut details = format!("{}, {}; as of {}", salary.basis, salary.place, salary.as_of);
+    if !salary.highest_paying.is_empty() {
+        details.push_str("; highest paying: ");
+        details.push_str(&salary.highest_paying.join(" / "));
+    }
+    if let Some(data) = &salary.data_from {
+        details.push_str("; data: ");
+        details.push_str(data);
+    }
+    details
+}
+
+impl View for ShowView {
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(
+            out,
+            "{} {}",
+            painter.accent(&self.role.id.to_uppercase()),
+            painter.heading(&format!("· {}", self.role.name))
+        )?;
+        writeln!(
+            out,
+            "{}",
+            painter
+                .bullet(&self.summary.text, &self.summary.sources, 0)
+                .replacen('•', " ", 1)
+        )?;
+
+        if !self.overview.is_empty() {
+            // A list rather than a boxed table: each dimension's name, then its value
+            // wrapped in the column beside it.
+            writeln!(out, "\n{}", painter.heading("At a glance"))?;
+            let label_width = self
+                .overview
+                .iter()
+                .map(|glance| wrap::width(&glance.name))
+                .max()
+                .unwrap_or(0)
+                .min(18);
+            let indent = " ".repeat(label_width + 4);
+            for glance in &self.overview {
+                let columns = painter.width().max(40);
+                let value = wrap::fill(&glance.text, columns, &indent, &indent);
+                let label = &glance.name;
+                let pad = label_width.saturating_sub(wrap::width(label));
+                if wrap::width(label) > label_width {
+                    writeln!(out, "  {}", painter.heading(label))?;
+                    writeln!(out, "{value}")?;
+                } else {
+                    let value = &value[indent.len()..];
+                    writeln!(
+                        out,
+                        "  {}{}  {value}",
+                        painter.heading(label),
+                        " ".repeat(pad)
+                    )?;
+                }
+            }
+        }
+
+        for section in &self.sections {
+            writeln!(out, "\n{}", painter.heading(&section.title))?;
+            let mut theme: Option<&str> = None;
+            for fact in &section.facts {
+                let indent = if fact.theme.is_some() { 2 } else { 0 };
+                if fact.theme.as_deref() != theme {
+                    theme = fact.theme.as_deref();
+                    if let Some(name) = theme {
+                        writeln!(out, "  {}", painter.accent(name))?;
+                    }
+                }
+                writeln!(out, "{}", painter.bullet(&fact.text, &fact.sources, indent))?;
+            }
+        }
+
+        if !self.salaries.is_empty() {
+            writeln!(out, "\n{}", painter.heading("Salary, as reported"))?;
+            for salary in &self.salaries {
+                let text = format!("{}: {}", salary.figure, salary_details(salary));
+                writeln!(out, "{}", painter.bullet(&text, &salary.sources, 0))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(
+            out,
+            "# {} ({})\n",
+            self.role.name,
+            self.role.id.to_uppercase()
+        )?;
+        writeln!(out, "{} {}", self.summary.text, cite(&self.summary.sources))?;
+        if !self.overview.is_empty() {
+            writeln!(out, "\n## At a glance\n")?;
+            table_row(out, &["Dimension".into(), "Value".into(), "Sources".into()])?;
+            table_row(out, &["---".into(), "---".into(), "---".into()])?;
+            for glance in &self.overview {
+                table_row(
+                    out,
+                    &[
+                        cell(&glance.name),
+                        cell(&glance.text),
+                        glance.sources.join(", "),
+                    ],
+                )?;
+            }
+        }
+        for section in &self.sections {
+            writeln!(out, "\n## {}\n", section.title)?;
+            let mut theme: Option<&str> = None;
+            for fact in &section.facts {
+                if fact.theme.as_deref() != theme {
+                    theme = fact.theme.as_deref();
+                    if let Some(name) = theme {
+                        writeln!(out, "\n### {name}\n")?;
+                    }
+                }
+                writeln!(out, "- {} {}", fact.text, cite(&fact.sources))?;
+            }
+        }
+        if !self.salaries.is_empty() {
+            writeln!(out, "\n## Salary, as reported\n")?;
+            for salary in &self.salaries {
+                let line = format!("- **{}**: {}", salary.figure, salary_details(salary));
+                writeln!(out, "{line} {}", cite(&salary.sources))?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,135 @@
+//! `roles sources`: the articles, and how many facts cite each.
+
+use std::io::Write;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::SCHEMA_VERSION;
+use crate::kb::{KnowledgeBase, Source, Text};
+use crate::render::grid::Grid;
+use crate::render::markdown::{cell, table_row};
+use crate::render::{Painter, View};
+
+/// The list of articles.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SourcesView {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// The articles, in knowledge-base order.
+    pub sources: Vec<SourceRow>,
+}
+
+/// One article.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SourceRow {
+    /// Its id.
+    pub id: Text,
+    /// Its title.
+    pub title: Text,
+    /// Publisher or site, where named.
+    pub publisher: Option<Text>,
+    /// Date, where given.
+    pub date: Option<Text>,
+    /// The seed file.
+    pub file: Text,
+    /// Notes on the source.
+    pub note: Option<Text>,
+    /// How many facts and salary figures cite it.
+    pub citations: usize,
+}
+
+/// Builds the list of sources with their citation counts.
+pub fn sources(kb: &KnowledgeBase) -> SourcesView {
+    let facts = super::every_fact(kb);
+    let reasons = kb
+        .questionnaire
+        .questions
+        .iter()
+        .flat_map(|q| &q.choices)
+        .map(|c| c.reason.sources.as_slice());
+    let salaries = kb.roles.iter().flat_map(|r| &r.salaries);
+    let cited: Vec<&[Text]> = facts
+        .iter()
+        .map(|f| f.fact.sources.as_slice())
+        .chain(salaries.map(|s| s.sources.as_slice()))
+        .chain(reasons)
+        .collect();
+
+    SourcesView {
+        schema_version: SCHEMA_VERSION,
+        sources: kb
+            .sources
+            .iter()
+            .map(|source: &Source| SourceRow {
+                id: source.id.clone(),
+                title: source.title.clone(),
+                publisher: source.publisher.clone(),
+                date: source.date.clone(),
+                file: source.file.clone(),
+                note: source.note.clone(),
+                citations: cited.iter().filter(|ids| ids.contains(&source.id)).count(),
+            })
+            .collect(),
+    }
+}
+
+impl View for SourcesView {
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        let mut grid = Grid::new(Some(
+            ["Id", "Article", "Date", "Cited"]
+                .map(String::from)
+                .to_vec(),
+        ))
+        .align_right(3);
+        for source in &self.sources {
+            let mut article = source.title.to_string();
+            for extra in [&source.publisher, &source.note].into_iter().flatten() {
+                article.push('\n');
+                article.push_str(&painter.dim(extra));
+            }
+            article.push('\n');
+            article.push_str(&painter.dim(&source.file));
+            grid.row(vec![
+                source.id.to_string(),
+                article,
+                source.date.as_deref().unwrap_or("—").to_owned(),
+                source.citations.to_string(),
+            ]);
+        }
+        writeln!(out, "{}", painter.draw(&grid))?;
+        Ok(())
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "# Sources\n")?;
+        table_row(
+            out,
+            &[
+                "Id".into(),
+                "Article".into(),
+                "Date".into(),
+                "File".into(),
+                "Cited".into(),
+            ],
+        )?;
+        table_row(out, &vec!["---".to_owned(); 5])?;
+        for source in &self.sources {
+            let mut article = cell(&source.title);
+            if let Some(publisher) = &source.publisher {
+                article.push_str(&format!(", {}", cell(publisher)));
+            }
+            table_row(
+                out,
+                &[
+                    format!("`{}`", source.id),
+                    article,
+                    source.date.as_deref().unwrap_or("—").to_owned(),
+                    format!("`{}`", source.file),
+                    source.citations.to_string(),
+                ],
+            )?;
+        }
+        Ok(())
+    }
+}
