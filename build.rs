@@ -78,14 +78,42 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
         advise_help(&knowledge_base.questionnaire).as_bytes(),
     )?;
 
-    let file = out.join("kb.bin");
-    let bytes = postcard::to_stdvec(&knowledge_base).map_err(|error| {
-        vec![kb::KbError::single(
-            &file.display().to_string(),
-            kb::Problem::whole_file(format!("cannot be encoded: {error}")),
-        )]
-    })?;
-    write(&file, &bytes)
+    // Each part on its own, so a command decodes only the parts it reads (see
+    // src/library.rs); `role-heads` holds each role's id and name alone.
+    let role_heads: Vec<(&str, &str)> = knowledge_base
+        .roles
+        .iter()
+        .map(|role| (role.id.as_str(), role.name.as_str()))
+        .collect();
+    let parts = [
+        (
+            "schema-version",
+            postcard::to_stdvec(&knowledge_base.schema_version),
+        ),
+        ("sources", postcard::to_stdvec(&knowledge_base.sources)),
+        ("role-heads", postcard::to_stdvec(&role_heads)),
+        ("roles", postcard::to_stdvec(&knowledge_base.roles)),
+        (
+            "dimensions",
+            postcard::to_stdvec(&knowledge_base.dimensions),
+        ),
+        ("topics", postcard::to_stdvec(&knowledge_base.topics)),
+        (
+            "questionnaire",
+            postcard::to_stdvec(&knowledge_base.questionnaire),
+        ),
+    ];
+    for (name, bytes) in parts {
+        let file = out.join(format!("{name}.bin"));
+        let bytes = bytes.map_err(|error| {
+            vec![kb::KbError::single(
+                &file.display().to_string(),
+                kb::Problem::whole_file(format!("cannot be encoded: {error}")),
+            )]
+        })?;
+        write(&file, &bytes)?;
+    }
+    Ok(())
 }
 
 /// Writes a generated file, as a build error if that fails.

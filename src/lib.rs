@@ -10,9 +10,9 @@
 
 pub mod cli;
 pub mod commands;
-pub mod embedded;
 pub mod error;
 pub mod kb;
+pub mod library;
 pub mod questionnaire;
 pub mod render;
 pub mod run;

@@ -11,11 +11,11 @@ use crate::cli::{Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, Sch
 use crate::commands::schema::Subject;
 use crate::commands::{advise, compare, jd, kb as kb_command, schema, search, show, sources};
 use crate::error::{EXIT_OK, exit_code};
-use crate::kb::KnowledgeBase;
+use crate::library::Library;
 use crate::questionnaire::Intake;
 use crate::render::style::{output_width, stream_color};
 use crate::render::{Format, Style, View};
-use crate::{embedded, error, kb, render};
+use crate::{error, kb, render};
 
 /// Runs `roles` with these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
@@ -130,8 +130,8 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         Command::Kb(KbCommand::Dump) => emit(cli, &kb_command::dump(&knowledge_base(cli)?)?),
         Command::Kb(KbCommand::Validate { file }) => {
             let origin = file.display().to_string();
-            let kb = kb::load_file(file, &origin)?;
-            emit(cli, &kb_command::validated(&origin, &kb))
+            let library = Library::loaded(kb::load_file(file, &origin)?);
+            emit(cli, &kb_command::validated(&origin, &library))
         }
         Command::Schema { name } => emit(cli, &schema::schemas(name.map(subject))),
         Command::Completions { shell } => {
@@ -188,9 +188,12 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.
-fn knowledge_base(cli: &Cli) -> anyhow::Result<KnowledgeBase> {
+fn knowledge_base(cli: &Cli) -> anyhow::Result<Library> {
     match &cli.kb {
-        Some(path) => Ok(kb::load_file(path, &path.display().to_string())?),
-        None => embedded::knowledge_base(),
+        Some(path) => Ok(Library::loaded(kb::load_file(
+            path,
+            &path.display().to_string(),
+        )?)),
+        None => Ok(Library::embedded()),
     }
 }

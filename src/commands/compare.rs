@@ -6,9 +6,10 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
-use crate::error::{BadInput, unknown_name};
-use crate::kb::{KnowledgeBase, Text};
+use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id};
+use crate::error::BadInput;
+use crate::kb::Text;
+use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, cite, table_row};
 use crate::render::{Painter, View};
@@ -43,26 +44,27 @@ pub struct CompareRow {
 /// Builds the comparison of `role_ids` (all roles when empty) over `only` (all
 /// dimensions when empty).
 pub fn compare(
-    kb: &KnowledgeBase,
+    library: &Library,
     role_ids: &[String],
     only: &[String],
     cite: bool,
 ) -> anyhow::Result<CompareView> {
-    let roles: Vec<_> = if role_ids.is_empty() {
-        kb.roles.iter().collect()
+    let known = library.role_refs();
+    let roles: Vec<&RoleRef> = if role_ids.is_empty() {
+        known.iter().collect()
     } else {
         role_ids
             .iter()
-            .map(|id| find_role(kb, id))
+            .map(|id| find_by_id(known, "role", id, |role| &role.id))
             .collect::<anyhow::Result<_>>()?
     };
     if roles.len() < 2 {
-        return Err(BadInput::err(if kb.roles.len() < 2 {
+        return Err(BadInput::err(if known.len() < 2 {
             "this knowledge base has fewer than two roles; nothing to compare".to_owned()
         } else {
             format!(
                 "compare needs at least two roles, e.g. `roles compare {} {}`",
-                kb.roles[0].id, kb.roles[1].id
+                known[0].id, known[1].id
             )
         }));
     }
@@ -76,28 +78,16 @@ pub fn compare(
     }
 
     let dimensions: Vec<_> = if only.is_empty() {
-        kb.dimensions.iter().collect()
+        library.dimensions().iter().collect()
     } else {
         only.iter()
-            .map(|wanted| {
-                let wanted_id = wanted.trim().to_lowercase();
-                kb.dimensions
-                    .iter()
-                    .find(|d| d.id == wanted_id)
-                    .ok_or_else(|| {
-                        unknown_name(
-                            "dimension",
-                            wanted,
-                            kb.dimensions.iter().map(|d| d.id.as_str()),
-                        )
-                    })
-            })
+            .map(|wanted| find_by_id(library.dimensions(), "dimension", wanted, |d| &d.id))
             .collect::<anyhow::Result<_>>()?
     };
 
     Ok(CompareView {
         schema_version: SCHEMA_VERSION,
-        roles: roles.iter().map(|&role| role.into()).collect(),
+        roles: roles.iter().map(|&role| role.clone()).collect(),
         dimensions: dimensions
             .into_iter()
             .map(|dimension| CompareRow {

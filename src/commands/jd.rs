@@ -11,7 +11,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{RoleRef, SCHEMA_VERSION, find_role, show::ShowFact};
-use crate::kb::{KnowledgeBase, Role, Text};
+use crate::kb::{Role, Text};
+use crate::library::Library;
 use crate::render::{Painter, View};
 
 /// A job description draft.
@@ -67,11 +68,11 @@ fn is_experience(fact: &ShowFact) -> bool {
 
 /// Drafts the job description of `role_id`.
 pub fn job_description(
-    kb: &KnowledgeBase,
+    library: &Library,
     role_id: &str,
     fractional: bool,
 ) -> anyhow::Result<JobDescription> {
-    let role = find_role(kb, role_id)?;
+    let role = find_role(library, role_id)?;
     let responsibilities = facts(role, "responsibilities", |_| true);
     let success_measures = facts(role, "kpis", |_| true);
     let qualifications = facts(role, "qualifications", |f| !is_experience(f));
@@ -96,7 +97,7 @@ pub fn job_description(
     {
         sources.extend(fact.sources.iter().cloned());
     }
-    let order = |id: &Text| kb.sources.iter().position(|s| &s.id == id);
+    let order = |id: &Text| library.sources().iter().position(|s| &s.id == id);
     sources.sort_by_key(order);
     sources.dedup();
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::SCHEMA_VERSION;
-use crate::kb::KnowledgeBase;
+use crate::library::Library;
 use crate::render::{Painter, View};
 
 /// The knowledge base as a tree with empty optional fields pruned.
@@ -20,8 +20,8 @@ use crate::render::{Painter, View};
 pub struct Dump(Value);
 
 /// Builds the dump of `kb`.
-pub fn dump(kb: &KnowledgeBase) -> anyhow::Result<Dump> {
-    let mut tree = serde_json::to_value(kb)?;
+pub fn dump(library: &Library) -> anyhow::Result<Dump> {
+    let mut tree = serde_json::to_value(library.whole())?;
     prune(&mut tree);
     Ok(Dump(tree))
 }
@@ -95,17 +95,17 @@ pub struct Validated {
 }
 
 /// Summarises a knowledge base that loaded and validated from `file`.
-pub fn validated(file: &str, kb: &KnowledgeBase) -> Validated {
+pub fn validated(file: &str, library: &Library) -> Validated {
     Validated {
         schema_version: SCHEMA_VERSION,
         file: file.to_owned(),
         valid: true,
-        sources: kb.sources.len(),
-        roles: kb.roles.len(),
-        dimensions: kb.dimensions.len(),
-        topics: kb.topics.len(),
-        facts: super::every_fact(kb).len(),
-        questions: kb.questionnaire.questions.len(),
+        sources: library.sources().len(),
+        roles: library.roles().len(),
+        dimensions: library.dimensions().len(),
+        topics: library.topics().len(),
+        facts: super::every_fact(library).len(),
+        questions: library.questionnaire().questions.len(),
     }
 }
 

@@ -19,28 +19,12 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::unknown_name;
-use crate::kb::{Dimension, Fact, KnowledgeBase, Role, Section, Text, Topic};
+use crate::kb::{Dimension, Fact, Role, Section, Text, Topic};
+use crate::library::Library;
+pub use crate::library::RoleRef;
 
 /// Version of the JSON/YAML output shapes; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// A role as outputs refer to it.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct RoleRef {
-    /// The role's id, e.g. `cio`.
-    pub id: Text,
-    /// Its full title.
-    pub name: Text,
-}
-
-impl From<&Role> for RoleRef {
-    fn from(role: &Role) -> Self {
-        RoleRef {
-            id: role.id.clone(),
-            name: role.name.clone(),
-        }
-    }
-}
 
 /// A statement with the sources behind it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -60,14 +44,24 @@ impl From<&Fact> for Cited {
     }
 }
 
-/// Finds a role by id, case-insensitively; an unknown id is bad input that lists the
-/// known roles and suggests the closest.
-pub fn find_role<'a>(kb: &'a KnowledgeBase, id: &str) -> anyhow::Result<&'a Role> {
+/// Finds an entry by id, case-insensitively; an unknown id is bad input that lists
+/// the known ids and suggests the closest. `kind` names the entry in the message.
+pub fn find_by_id<'a, T>(
+    entries: &'a [T],
+    kind: &str,
+    id: &str,
+    id_of: impl Fn(&T) -> &str,
+) -> anyhow::Result<&'a T> {
     let wanted = id.trim().to_lowercase();
-    kb.roles
+    entries
         .iter()
-        .find(|role| role.id == wanted)
-        .ok_or_else(|| unknown_name("role", id, kb.roles.iter().map(|r| r.id.as_str())))
+        .find(|entry| id_of(entry) == wanted)
+        .ok_or_else(|| unknown_name(kind, id, entries.iter().map(&id_of)))
+}
+
+/// Finds a role's whole profile by id; see [`find_by_id`].
+pub fn find_role<'a>(library: &'a Library, id: &str) -> anyhow::Result<&'a Role> {
+    find_by_id(library.roles(), "role", id, |role| &role.id)
 }
 
 /// A fact together with where it stands in the knowledge base.
@@ -118,9 +112,9 @@ impl Place<'_> {
 
 /// Every fact in the knowledge base, in file order: role summaries and sections,
 /// dimension values, then topics.
-pub fn every_fact(kb: &KnowledgeBase) -> Vec<FactRef<'_>> {
+pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     let mut facts = Vec::new();
-    for role in &kb.roles {
+    for role in library.roles() {
         facts.push(FactRef {
             roles: std::slice::from_ref(&role.id),
             place: Place::Summary,
@@ -134,14 +128,14 @@ pub fn every_fact(kb: &KnowledgeBase) -> Vec<FactRef<'_>> {
             }));
         }
     }
-    for dimension in &kb.dimensions {
+    for dimension in library.dimensions() {
         facts.extend(dimension.values.iter().map(|(role, fact)| FactRef {
             roles: std::slice::from_ref(role),
             place: Place::Dimension(dimension),
             fact,
         }));
     }
-    for topic in &kb.topics {
+    for topic in library.topics() {
         facts.extend(topic.facts.iter().map(|fact| FactRef {
             roles: &fact.roles,
             place: Place::Topic(topic),

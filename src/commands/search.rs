@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use super::{SCHEMA_VERSION, every_fact};
 use crate::error::BadInput;
-use crate::kb::{KnowledgeBase, Text};
+use crate::kb::Text;
+use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, table_row};
 use crate::render::{Painter, View, wrap};
@@ -117,7 +118,7 @@ pub struct Lean {
 }
 
 /// Searches every fact for `words`, keeping the best `limit` hits.
-pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Result<SearchView> {
+pub fn search(library: &Library, words: &[String], limit: usize) -> anyhow::Result<SearchView> {
     let query = words.join(" ");
     let mut terms: Vec<String> = Vec::new();
     for word in tokens(&query) {
@@ -133,7 +134,7 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
 
     // At most 64 terms, so a fact's matches fit in a bit mask.
     terms.truncate(64);
-    let facts = every_fact(kb);
+    let facts = every_fact(library);
     // One pass over every fact: which terms each matches, exactly or by stem.
     let mut lower = String::new();
     let scanned: Vec<Scan> = facts
@@ -196,7 +197,11 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
     // The lean counts only the hits that matched the most terms, so a common word
     // in a long query does not drown out the specific ones.
     let best = hits.first().map_or(0, |(_, hit)| hit.matched_terms);
-    let mut weights: BTreeMap<Text, f64> = kb.roles.iter().map(|r| (r.id.clone(), 0.0)).collect();
+    let mut weights: BTreeMap<Text, f64> = library
+        .role_refs()
+        .iter()
+        .map(|r| (r.id.clone(), 0.0))
+        .collect();
     for (index, hit) in hits.iter().filter(|(_, h)| h.matched_terms == best) {
         let roles = &facts[*index].roles;
         for role in roles.iter() {
@@ -206,8 +211,8 @@ pub fn search(kb: &KnowledgeBase, words: &[String], limit: usize) -> anyhow::Res
         }
     }
     let total_weight: f64 = weights.values().sum();
-    let lean = kb
-        .roles
+    let lean = library
+        .role_refs()
         .iter()
         .map(|role| {
             (

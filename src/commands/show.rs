@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
 use crate::error::unknown_name;
-use crate::kb::{KnowledgeBase, Salary, Text};
+use crate::kb::{Salary, Text};
+use crate::library::Library;
 use crate::render::markdown::{cell, cite, table_row};
 use crate::render::{Painter, View, wrap};
 
@@ -69,8 +70,8 @@ pub struct ShowFact {
 }
 
 /// Builds the profile of `role_id`, or only its `section`.
-pub fn show(kb: &KnowledgeBase, role_id: &str, section: Option<&str>) -> anyhow::Result<ShowView> {
-    let role = find_role(kb, role_id)?;
+pub fn show(library: &Library, role_id: &str, section: Option<&str>) -> anyhow::Result<ShowView> {
+    let role = find_role(library, role_id)?;
     let section = section.map(|s| s.trim().to_lowercase());
     if let Some(wanted) = &section {
         let known = || {
@@ -85,7 +86,8 @@ pub fn show(kb: &KnowledgeBase, role_id: &str, section: Option<&str>) -> anyhow:
     let wants = |id: &str| section.as_deref().is_none_or(|wanted| wanted == id);
 
     let overview = if wants(OVERVIEW) {
-        kb.dimensions
+        library
+            .dimensions()
             .iter()
             .filter_map(|dimension| {
                 dimension.values.get(&role.id).map(|value| Glance {

@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
-use crate::kb::{KnowledgeBase, Source, Text};
+use crate::kb::{Source, Text};
+use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, table_row};
 use crate::render::{Painter, View};
@@ -40,15 +41,15 @@ pub struct SourceRow {
 }
 
 /// Builds the list of sources with their citation counts.
-pub fn sources(kb: &KnowledgeBase) -> SourcesView {
-    let facts = super::every_fact(kb);
-    let reasons = kb
-        .questionnaire
+pub fn sources(library: &Library) -> SourcesView {
+    let facts = super::every_fact(library);
+    let reasons = library
+        .questionnaire()
         .questions
         .iter()
         .flat_map(|q| &q.choices)
         .map(|c| c.reason.sources.as_slice());
-    let salaries = kb.roles.iter().flat_map(|r| &r.salaries);
+    let salaries = library.roles().iter().flat_map(|r| &r.salaries);
     let cited: Vec<&[Text]> = facts
         .iter()
         .map(|f| f.fact.sources.as_slice())
@@ -58,8 +59,8 @@ pub fn sources(kb: &KnowledgeBase) -> SourcesView {
 
     SourcesView {
         schema_version: SCHEMA_VERSION,
-        sources: kb
-            .sources
+        sources: library
+            .sources()
             .iter()
             .map(|source: &Source| SourceRow {
                 id: source.id.clone(),

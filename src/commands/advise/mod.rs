@@ -9,21 +9,22 @@ use std::io::Write;
 pub use score::{Advice, advise};
 
 use crate::error::BadInput;
-use crate::kb::KnowledgeBase;
+use crate::library::Library;
 use crate::questionnaire::{self, Answer, Intake};
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, cite, table_row};
 use crate::render::{Painter, View, wrap};
 
 /// Gathers the answers as `intake` says and scores them.
-pub fn run(kb: &KnowledgeBase, intake: &Intake<'_>) -> anyhow::Result<Advice> {
-    if kb.questionnaire.questions.is_empty() {
+pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<Advice> {
+    let questionnaire = library.questionnaire();
+    if questionnaire.questions.is_empty() {
         return Err(BadInput::err(
             "this knowledge base has no questionnaire; add `questionnaire.questions` (see `roles kb dump`)",
         ));
     }
-    let answers = questionnaire::gather(&kb.questionnaire, intake)?;
-    Ok(advise(kb, &answers))
+    let answers = questionnaire::gather(questionnaire, intake)?;
+    Ok(advise(library, &answers))
 }
 
 /// An answer as prose: its values, or "no preference".

@@ -17,7 +17,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::commands::{RoleRef, SCHEMA_VERSION};
-use crate::kb::{Choice, KnowledgeBase, Question, Text};
+use crate::kb::{Choice, Question, Text};
+use crate::library::Library;
 use crate::questionnaire::{Answer, Answers};
 
 /// The recommendation value when more than one role should be hired.
@@ -133,16 +134,17 @@ fn chosen<'q>(question: &'q Question, answers: &Answers) -> Vec<&'q Choice> {
         .collect()
 }
 
-fn decide(kb: &KnowledgeBase, answers: &Answers) -> Decision {
-    let mut scores = vec![0; kb.roles.len()];
+fn decide(library: &Library, answers: &Answers) -> Decision {
+    let roles = library.role_refs();
+    let mut scores = vec![0; roles.len()];
     let mut both = 0;
     let mut points = EngagementPoints {
         fractional: 0,
         full_time: 0,
     };
-    for question in &kb.questionnaire.questions {
+    for question in &library.questionnaire().questions {
         for choice in chosen(question, answers) {
-            for (index, role) in kb.roles.iter().enumerate() {
+            for (index, role) in roles.iter().enumerate() {
                 scores[index] += choice.weights.get(&role.id).copied().unwrap_or(0);
             }
             both += choice.both;
@@ -151,7 +153,7 @@ fn decide(kb: &KnowledgeBase, answers: &Answers) -> Decision {
         }
     }
     // Stable sort: equal scores keep knowledge-base order.
-    let mut ranked: Vec<usize> = (0..kb.roles.len()).collect();
+    let mut ranked: Vec<usize> = (0..roles.len()).collect();
     ranked.sort_by_key(|&index| std::cmp::Reverse(scores[index]));
     let (roles, role_tie) = match ranked.as_slice() {
         [] => (Vec::new(), false),
@@ -181,17 +183,18 @@ fn decide(kb: &KnowledgeBase, answers: &Answers) -> Decision {
     }
 }
 
-fn recommendation(kb: &KnowledgeBase, decision: &Decision) -> String {
+fn recommendation(roles: &[RoleRef], decision: &Decision) -> String {
     match decision.roles.as_slice() {
-        [one] => kb.roles[*one].id.to_string(),
+        [one] => roles[*one].id.to_string(),
         _ => BOTH.to_owned(),
     }
 }
 
 /// Scores `answers` and explains the result.
-pub fn advise(kb: &KnowledgeBase, answers: &Answers) -> Advice {
-    let decision = decide(kb, answers);
-    let questions = &kb.questionnaire.questions;
+pub fn advise(library: &Library, answers: &Answers) -> Advice {
+    let roles = library.role_refs();
+    let decision = decide(library, answers);
+    let questions = &library.questionnaire().questions;
 
     let mut reasons = Vec::new();
     for question in questions {
@@ -230,7 +233,7 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers) -> Advice {
         }
     }
 
-    let outcome = |d: &Decision| (recommendation(kb, d), d.engagement);
+    let outcome = |d: &Decision| (recommendation(roles, d), d.engagement);
     let now = outcome(&decision);
     let mut flips = Vec::new();
     for question in questions {
@@ -238,7 +241,7 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers) -> Advice {
         for alternative in alternatives(question, current.as_ref()) {
             let mut changed = answers.clone();
             changed.set(&question.id, alternative.clone());
-            let other = decide(kb, &changed);
+            let other = decide(library, &changed);
             let (recommendation, engagement) = outcome(&other);
             if (recommendation.as_str(), engagement) != (now.0.as_str(), now.1) {
                 flips.push(Flip {
@@ -263,7 +266,7 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers) -> Advice {
             decision.both - gap + 1
         }
         [one] => {
-            let runner_up = (0..kb.roles.len())
+            let runner_up = (0..roles.len())
                 .filter(|i| i != one)
                 .map(|i| decision.scores[i])
                 .max();
@@ -295,11 +298,7 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers) -> Advice {
             .push("fractional and full-time points were equal, and a tie resolves to full-time");
     }
 
-    let recommended: Vec<RoleRef> = decision
-        .roles
-        .iter()
-        .map(|&i| (&kb.roles[i]).into())
-        .collect();
+    let recommended: Vec<RoleRef> = decision.roles.iter().map(|&i| roles[i].clone()).collect();
     let mut next_steps: Vec<String> = Vec::new();
     for role in &recommended {
         next_steps.push(format!("roles show {}", role.id));
@@ -316,8 +315,7 @@ pub fn advise(kb: &KnowledgeBase, answers: &Answers) -> Advice {
         recommendation: now.0,
         recommended_roles: recommended,
         engagement: decision.engagement.to_owned(),
-        scores: kb
-            .roles
+        scores: roles
             .iter()
             .zip(&decision.scores)
             .map(|(role, &score)| (role.id.clone(), score))

@@ -1,0 +1,166 @@
+//! The knowledge base a command reads: a user's file, loaded and validated whole,
+//! or the copy compiled into the binary, decoded part by part on first use.
+//!
+//! `build.rs` validates `data/` and stores each part (sources, roles, role heads,
+//! dimensions, topics, questionnaires) on its own in postcard form. A command
+//! asks for the parts it reads through the accessors here, each backed by a
+//! `OnceCell`, so it never holds a part that was not decoded and never pays to
+//! decode one it does not read (`compare` reads a tenth of the bytes; see
+//! BENCHMARKS.md).
+
+use std::cell::OnceCell;
+
+use serde::Deserialize;
+
+use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Text, Topic};
+
+macro_rules! part {
+    ($name:literal) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".bin"))
+    };
+}
+
+/// The embedded parts, as `build.rs` wrote them.
+mod embedded {
+    pub static SCHEMA_VERSION: &[u8] = part!("schema-version");
+    pub static SOURCES: &[u8] = part!("sources");
+    pub static ROLE_REFS: &[u8] = part!("role-heads");
+    pub static ROLES: &[u8] = part!("roles");
+    pub static DIMENSIONS: &[u8] = part!("dimensions");
+    pub static TOPICS: &[u8] = part!("topics");
+    pub static QUESTIONNAIRE: &[u8] = part!("questionnaire");
+}
+
+// Its id and name are all that some commands need of a role, so the embedded
+// knowledge base keeps them apart from the whole profiles. (A doc comment here
+// is the JSON Schema's description, so this note is a plain comment.)
+/// A role as outputs refer to it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct RoleRef {
+    /// The role's id, e.g. `cio`.
+    pub id: Text,
+    /// Its full title.
+    pub name: Text,
+}
+
+impl From<&Role> for RoleRef {
+    fn from(role: &Role) -> Self {
+        RoleRef {
+            id: role.id.clone(),
+            name: role.name.clone(),
+        }
+    }
+}
+
+/// The knowledge base in use, read part by part.
+#[derive(Debug, Default)]
+pub struct Library {
+    schema_version: OnceCell<u32>,
+    sources: OnceCell<Vec<Source>>,
+    role_refs: OnceCell<Vec<RoleRef>>,
+    roles: OnceCell<Vec<Role>>,
+    dimensions: OnceCell<Vec<Dimension>>,
+    topics: OnceCell<Vec<Topic>>,
+    questionnaire: OnceCell<Questionnaire>,
+}
+
+/// Decodes one embedded part. The bytes were encoded by `build.rs` from the same
+/// types a moment after validation, and a test decodes every part, so a failure
+/// here is a broken build, not bad input.
+fn decode<T: Deserialize<'static>>(bytes: &'static [u8]) -> T {
+    postcard::from_bytes(bytes)
+        .expect("the embedded knowledge base decodes: build.rs encoded it from the same types")
+}
+
+impl Library {
+    /// The knowledge base compiled into the binary; nothing is decoded yet.
+    pub fn embedded() -> Self {
+        Library::default()
+    }
+
+    /// A knowledge base already loaded whole, e.g. from a user's file.
+    pub fn loaded(kb: KnowledgeBase) -> Self {
+        let role_refs: Vec<RoleRef> = kb.roles.iter().map(RoleRef::from).collect();
+        Library {
+            schema_version: OnceCell::from(kb.schema_version),
+            sources: OnceCell::from(kb.sources),
+            role_refs: OnceCell::from(role_refs),
+            roles: OnceCell::from(kb.roles),
+            dimensions: OnceCell::from(kb.dimensions),
+            topics: OnceCell::from(kb.topics),
+            questionnaire: OnceCell::from(kb.questionnaire),
+        }
+    }
+
+    /// The articles facts cite.
+    pub fn sources(&self) -> &[Source] {
+        self.sources.get_or_init(|| decode(embedded::SOURCES))
+    }
+
+    /// Each role's id and name, in knowledge-base order.
+    pub fn role_refs(&self) -> &[RoleRef] {
+        self.role_refs.get_or_init(|| decode(embedded::ROLE_REFS))
+    }
+
+    /// The whole role profiles, in knowledge-base order.
+    pub fn roles(&self) -> &[Role] {
+        self.roles.get_or_init(|| decode(embedded::ROLES))
+    }
+
+    /// The comparison dimensions.
+    pub fn dimensions(&self) -> &[Dimension] {
+        self.dimensions.get_or_init(|| decode(embedded::DIMENSIONS))
+    }
+
+    /// The cross-role topics.
+    pub fn topics(&self) -> &[Topic] {
+        self.topics.get_or_init(|| decode(embedded::TOPICS))
+    }
+
+    /// The hiring questionnaire.
+    pub fn questionnaire(&self) -> &Questionnaire {
+        self.questionnaire
+            .get_or_init(|| decode(embedded::QUESTIONNAIRE))
+    }
+
+    /// The whole knowledge base, every part decoded (for `roles kb dump`).
+    pub fn whole(&self) -> KnowledgeBase {
+        KnowledgeBase {
+            schema_version: *self
+                .schema_version
+                .get_or_init(|| decode(embedded::SCHEMA_VERSION)),
+            sources: self.sources().to_vec(),
+            roles: self.roles().to_vec(),
+            dimensions: self.dimensions().to_vec(),
+            topics: self.topics().to_vec(),
+            questionnaire: self.questionnaire().clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_part_decodes_and_the_role_refs_match_the_roles() {
+        let library = Library::embedded();
+        let kb = library.whole();
+        assert!(!kb.sources.is_empty() && kb.roles.len() >= 2);
+        assert!(!kb.dimensions.is_empty() && !kb.topics.is_empty());
+        assert!(!kb.questionnaire.questions.is_empty());
+        let heads: Vec<RoleRef> = kb.roles.iter().map(RoleRef::from).collect();
+        assert_eq!(library.role_refs(), heads.as_slice());
+    }
+
+    #[test]
+    fn a_loaded_knowledge_base_hands_out_its_own_parts() {
+        let mut kb = Library::embedded().whole();
+        kb.roles.truncate(1);
+        let library = Library::loaded(kb.clone());
+        assert_eq!(library.roles(), kb.roles.as_slice());
+        assert_eq!(library.role_refs().len(), 1);
+        assert_eq!(library.whole(), kb);
+    }
+}
