@@ -83,3 +83,6 @@ pub fn interview(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,11 +2,9 @@
 //! shape, the fractional variant, unknown roles and a role from a custom
 //! knowledge base.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// The `## ` headings of a Markdown document, in order.

@@ -1,9 +1,7 @@
 //! Every command in every output format: it succeeds quietly, and each format is
 //! what it claims to be (JSON and YAML parse, Markdown has headings and tables).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// One run of each command, with a file for `kb validate` in `dir`.
 fn every_command(dir: &std::path::Path) -> Vec<Vec<String>> {

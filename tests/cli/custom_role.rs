@@ -2,11 +2,9 @@
 //! (`tests/fixtures/three-roles.yaml`), works with every command and no code change.
 //! The CISO has values in only some dimensions; the others show that it has none.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn three_roles() -> PathBuf {

@@ -1,12 +1,10 @@
 //! `roles sources`: the articles the knowledge base is drawn from, and that
 //! every citation in it points to one of them.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn sources_json() -> Value {

@@ -7,11 +7,9 @@
 //! `tests/fixtures/minimal.yaml` with one thing broken; files that are not text
 //! are made in temporary directories.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Loads `file` with `roles --kb FILE compare` and with `roles kb validate FILE`.
 /// Both must refuse it with the same report, which names the file and contains

@@ -1,9 +1,7 @@
 //! `roles compare`: the side-by-side comparison, its JSON shape, `--only`,
 //! `--cite`, and how it refuses role and dimension names it does not know.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn compares_cio_and_cto_by_default() {

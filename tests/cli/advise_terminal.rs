@@ -7,15 +7,13 @@
 //! key never reaches the terminal before `roles` has put it in raw mode (where
 //! Ctrl-C would be a signal, not a key).
 
-mod common;
-
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// How long to wait for the terminal to show something, or for `roles` to end.

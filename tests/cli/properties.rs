@@ -11,9 +11,9 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
-use roles::advise::{Answer, Answers};
 use roles::kb::load::parse_and_validate;
 use roles::kb::{KnowledgeBase, Questionnaire, Text, yaml};
+use roles::questionnaire::{Answer, Answers};
 use serde_yaml::{Mapping, Value};
 
 /// A bounded configuration: `cases` cases, no regression files written.
@@ -31,7 +31,7 @@ fn config(cases: u32) -> ProptestConfig {
 /// The embedded knowledge base, decoded once.
 fn embedded() -> &'static KnowledgeBase {
     static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-    KB.get_or_init(|| roles::embedded::knowledge_base().expect("the embedded knowledge base"))
+    KB.get_or_init(|| roles::library::Library::embedded().whole())
 }
 
 fn questionnaire() -> &'static Questionnaire {
@@ -259,7 +259,8 @@ fn field_text() -> impl Strategy<Value = String> {
 }
 
 fn dump_yaml(kb: &KnowledgeBase) -> String {
-    let tree = roles::view::dump::dump(kb).expect("a dump");
+    let tree =
+        roles::commands::kb::dump(&roles::library::Library::loaded(kb.clone())).expect("a dump");
     serde_yaml::to_string(&tree).expect("YAML")
 }
 
@@ -363,7 +364,7 @@ proptest! {
         prop_assume!(mutations.iter().all(|(_, text)| !text.contains('\u{85}')));
         let kb = mutated(&mutations);
         prop_assume!(roles::kb::validate(&kb).is_empty());
-        let tree = roles::view::dump::dump(&kb).expect("a dump");
+        let tree = roles::commands::kb::dump(&roles::library::Library::loaded(kb.clone())).expect("a dump");
         let text = serde_json::to_string_pretty(&tree).expect("JSON");
         match load(&text) {
             Ok(again) => prop_assert!(again == kb, "the reloaded knowledge base differs; mutations: {:?}", mutations),
@@ -387,7 +388,8 @@ fn a_json_dump_of_a_text_with_a_next_line_character_loads_back_equal() {
     let mut kb = embedded().clone();
     kb.roles[0].summary.text = Text::from("before\u{85}after");
     assert!(roles::kb::validate(&kb).is_empty());
-    let tree = roles::view::dump::dump(&kb).expect("a dump");
+    let tree =
+        roles::commands::kb::dump(&roles::library::Library::loaded(kb.clone())).expect("a dump");
     let text = serde_json::to_string_pretty(&tree).expect("JSON");
     let again = load(&text).expect("the JSON dump loads back");
     assert!(again == kb, "the reloaded knowledge base differs");

@@ -1,9 +1,7 @@
 //! `roles search WORDS…`: every fact scored against the words, best first, and
 //! which role the matches lean to.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn search(words: &[&str]) -> Value {

@@ -2,11 +2,9 @@
 //! file with `--kb` or `ROLES_KB`: a dump loads back and every command then
 //! answers exactly as it does with the embedded knowledge base.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Commands whose JSON output depends only on the knowledge base.

@@ -6,12 +6,10 @@
 
 #![allow(clippy::print_stderr)]
 
-mod common;
-
 use std::io::Read;
 use std::path::Path;
 
-use common::child::*;
+use crate::common::child::*;
 use serde_json::Value;
 
 /// The output formats every command supports.

@@ -1,9 +1,7 @@
 //! `roles show ROLE`: one role's profile, grouped by section, and `--section`
 //! to pick one part of it, including the salary figures exactly as reported.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn show_json(args: &[&str]) -> Value {

@@ -4,11 +4,9 @@
 //! To accept a changed snapshot after checking it by eye, run the tests with
 //! `UPDATE_SNAPSHOTS=1` and review the diff of `tests/snapshots/`.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// The commands whose table output people read.
 const TABLE_COMMANDS: &[&[&str]] = &[

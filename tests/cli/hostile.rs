@@ -15,12 +15,10 @@
 
 #![allow(clippy::print_stderr)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::child::*;
+use crate::common::child::*;
 
 /// How long a refusal may take before we call it slow.
 const QUICKLY: Duration = Duration::from_secs(2);

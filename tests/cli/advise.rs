@@ -3,12 +3,10 @@
 //! data/questionnaire.yaml), the JSON contract, answers from flags, files and
 //! stdin, `--save`, every way answers can be wrong, and the output formats.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 /// The question ids the README promises scripts, in questionnaire order.

@@ -1,14 +1,14 @@
-//! The interview behind `roles advise` in a terminal, driven through the
-//! `Prompter` trait with scripted replies against the embedded questionnaire:
-//! the order of questions, skip, back, pre-filled answers, progress numbers and
-//! interruption.
+//! The interview driven through the `Prompter` trait with scripted replies
+//! against the embedded questionnaire: the order of questions, skip, back,
+//! pre-filled answers, progress numbers and interruption.
 
 use std::collections::VecDeque;
 
-use roles::advise::prompt::{Ask, Prompter, Step, interview};
-use roles::advise::{Answer, Answers};
-use roles::error::{EXIT_INTERRUPTED, Interrupted, exit_code};
-use roles::kb::KnowledgeBase;
+use super::{Ask, Prompter, Step, interview};
+use crate::commands::advise::advise;
+use crate::error::{EXIT_INTERRUPTED, Interrupted, exit_code};
+use crate::library::Library;
+use crate::questionnaire::{Answer, Answers};
 
 /// What the scripted person does at one question.
 enum Reply {
@@ -66,8 +66,8 @@ impl Prompter for Scripted {
     }
 }
 
-fn kb() -> KnowledgeBase {
-    roles::embedded::knowledge_base().expect("the embedded knowledge base decodes")
+fn kb() -> Library {
+    Library::embedded()
 }
 
 fn pick(value: &str) -> Reply {
@@ -95,7 +95,7 @@ fn one(value: &str) -> Answer {
 /// Runs the interview over the embedded questionnaire from `answers`.
 fn run(answers: &mut Answers, script: &mut Scripted) -> anyhow::Result<()> {
     let kb = kb();
-    interview(&kb.questionnaire.questions, answers, script)
+    interview(&kb.questionnaire().questions, answers, script)
 }
 
 /// A reply for every question of the embedded questionnaire, in order.
@@ -117,9 +117,9 @@ fn every_question_is_asked_once_in_questionnaire_order() {
     let kb = kb();
     let mut script = Scripted::new(full_script());
     let mut answers = Answers::default();
-    interview(&kb.questionnaire.questions, &mut answers, &mut script).expect("completes");
+    interview(&kb.questionnaire().questions, &mut answers, &mut script).expect("completes");
     let order: Vec<&str> = kb
-        .questionnaire
+        .questionnaire()
         .questions
         .iter()
         .map(|q| q.id.as_str())
@@ -153,8 +153,8 @@ fn interview_answers_give_the_verdict_the_rules_give() {
     let kb = kb();
     let mut script = Scripted::new(full_script());
     let mut answers = Answers::default();
-    interview(&kb.questionnaire.questions, &mut answers, &mut script).expect("completes");
-    let advice = roles::advise::advise(&kb, &answers);
+    interview(&kb.questionnaire().questions, &mut answers, &mut script).expect("completes");
+    let advice = advise(&kb, &answers);
     // cto 3+2+2+2+1+1 (needs) +1 (tech) = 12, cio 0, both 1: gap 12 > 1 → cto;
     // startup frac 2 + part-time frac 3 = 5 > 0 → fractional.
     assert_eq!(advice.recommendation, "cto");
@@ -356,7 +356,7 @@ fn back_skips_over_prefilled_questions() {
 fn a_fully_prefilled_questionnaire_asks_nothing() {
     let kb = kb();
     let mut answers = Answers::default();
-    for question in &kb.questionnaire.questions {
+    for question in &kb.questionnaire().questions {
         let value = question.choices[0].value.clone();
         let answer = if question.multiple {
             Answer::Many(vec![value.to_string()])
@@ -367,7 +367,7 @@ fn a_fully_prefilled_questionnaire_asks_nothing() {
     }
     let before = answers.clone();
     let mut script = Scripted::new([]);
-    interview(&kb.questionnaire.questions, &mut answers, &mut script).expect("completes");
+    interview(&kb.questionnaire().questions, &mut answers, &mut script).expect("completes");
     assert!(script.asked.is_empty());
     assert_eq!(answers, before);
 }
@@ -431,7 +431,7 @@ fn any_other_prompter_error_propagates_unchanged() {
     }
     let kb = kb();
     let mut answers = Answers::default();
-    let error = interview(&kb.questionnaire.questions, &mut answers, &mut Broken)
+    let error = interview(&kb.questionnaire().questions, &mut answers, &mut Broken)
         .expect_err("the error comes back");
     assert!(
         error.to_string().contains("terminal went away"),

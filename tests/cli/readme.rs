@@ -1,9 +1,7 @@
 //! The README's terminal examples are real output: every ```console block that
 //! runs `roles …` must show exactly what the binary prints at 80 columns.
 
-mod common;
-
-use common::roles;
+use crate::common::roles;
 
 #[test]
 fn every_console_example_in_the_readme_is_what_roles_prints() {

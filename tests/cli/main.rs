@@ -1,0 +1,24 @@
+//! The integration tests: one crate, so one build and one link. Each module
+//! covers a command or a concern and runs the real binary through [`common`].
+
+mod common;
+
+mod advise;
+mod advise_terminal;
+mod bad_kb;
+mod closed_pipe;
+mod compare;
+mod conventions;
+mod custom_role;
+mod formats;
+mod help;
+mod hostile;
+mod jd;
+mod kb;
+mod paraphrase;
+mod properties;
+mod readme;
+mod search;
+mod show;
+mod sources;
+mod table;
