@@ -94,13 +94,28 @@ fn strings(value: &serde_yaml::Value, path: &str, found: &mut Vec<(String, Strin
     }
 }
 
-/// Every string in `data/kb.yaml` and `data/questionnaire.yaml`.
+/// Every string in every YAML file in `data/` (the knowledge base, the
+/// questionnaire, the disputes, the areas, and any file added later).
 fn data_strings() -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("data"))
+        .expect("the data directory")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .collect();
+    files.sort();
+    assert!(
+        files.iter().any(|path| path.ends_with("kb.yaml")),
+        "data/kb.yaml is among {files:?}"
+    );
     let mut found = Vec::new();
-    for file in ["data/kb.yaml", "data/questionnaire.yaml"] {
-        let text = std::fs::read_to_string(manifest_dir().join(file)).expect("a data file");
+    for path in &files {
+        let name = format!(
+            "data/{}",
+            path.file_name().expect("a file name").to_string_lossy()
+        );
+        let text = std::fs::read_to_string(path).expect("a data file");
         let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("data is YAML");
-        strings(&yaml, file, &mut found);
+        strings(&yaml, &name, &mut found);
     }
     assert!(!found.is_empty());
     found
