@@ -6,6 +6,7 @@
 use anyhow::Context;
 use serde::Deserialize;
 
+use crate::kb::career::Career;
 use crate::kb::{Fact, KnowledgeBase, Questionnaire, Role, Text};
 
 macro_rules! part {
@@ -21,6 +22,7 @@ static ROLES: &[u8] = part!("roles");
 static DIMENSIONS: &[u8] = part!("dimensions");
 static TOPICS: &[u8] = part!("topics");
 static QUESTIONNAIRE: &[u8] = part!("questionnaire");
+static CAREER: &[u8] = part!("career");
 
 /// How much of each role a command reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +46,8 @@ pub struct Parts {
     pub topics: bool,
     /// The questionnaire.
     pub questionnaire: bool,
+    /// The career guide.
+    pub career: bool,
 }
 
 impl Parts {
@@ -54,6 +58,7 @@ impl Parts {
         dimensions: true,
         topics: true,
         questionnaire: true,
+        career: true,
     };
 }
 
@@ -103,6 +108,11 @@ pub fn knowledge_base_parts(parts: Parts) -> anyhow::Result<KnowledgeBase> {
             decode(QUESTIONNAIRE)?
         } else {
             Questionnaire::default()
+        },
+        career: if parts.career {
+            decode(CAREER)?
+        } else {
+            Career::default()
         },
     })
 }

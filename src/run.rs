@@ -218,6 +218,7 @@ fn parts_read_by(command: &Command) -> Parts {
         dimensions: false,
         topics: false,
         questionnaire: false,
+        career: false,
     };
     match command {
         Command::Compare(_) => Parts {

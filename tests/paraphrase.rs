@@ -94,10 +94,14 @@ fn strings(value: &serde_yaml::Value, path: &str, found: &mut Vec<(String, Strin
     }
 }
 
-/// Every string in `data/kb.yaml` and `data/questionnaire.yaml`.
+/// Every string in `data/kb.yaml`, `data/questionnaire.yaml` and `data/career.yaml`.
 fn data_strings() -> Vec<(String, String)> {
     let mut found = Vec::new();
-    for file in ["data/kb.yaml", "data/questionnaire.yaml"] {
+    for file in [
+        "data/kb.yaml",
+        "data/questionnaire.yaml",
+        "data/career.yaml",
+    ] {
         let text = std::fs::read_to_string(manifest_dir().join(file)).expect("a data file");
         let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("data is YAML");
         strings(&yaml, file, &mut found);
