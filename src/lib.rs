@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod advise;
+pub mod career;
 pub mod cli;
 pub mod embedded;
 pub mod error;
