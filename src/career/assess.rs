@@ -261,6 +261,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &CareerAnswers) -> CareerPlan {
         skills,
         flips: flips(kb, answers, &decision),
         caveats,
+        covers: considered.iter().map(|&id| id.clone()).collect(),
         answers: answers
             .iter()
             .filter(|(_, values)| !values.is_empty())
@@ -316,7 +317,7 @@ fn check(
                     (
                         Standing::Gap,
                         format!(
-                            "{to_go} more {} to go: {have} so far, against {need} {strength}",
+                            "{to_go} more {} to go ({have} so far, against {need} {strength})",
                             if to_go == 1 { "year" } else { "years" }
                         ),
                     )
@@ -334,7 +335,7 @@ fn check(
                 Some(have) => (
                     Standing::Gap,
                     format!(
-                        "{} so far; {} meets it ({strength})",
+                        "{} so far; {} meets it",
                         degree_phrase(have),
                         or_higher(need)
                     ),
@@ -346,17 +347,17 @@ fn check(
             Some(have) => {
                 let have_label = label_of(career, question, have);
                 if requirement.backgrounds.iter().any(|b| b == have) {
-                    (Standing::Met, format!("your background: {have_label}"))
+                    (Standing::Met, format!("background “{have_label}”"))
                 } else {
                     let wanted: Vec<String> = requirement
                         .backgrounds
                         .iter()
-                        .map(|b| label_of(career, question, b))
+                        .map(|b| format!("“{}”", label_of(career, question, b)))
                         .collect();
                     (
                         Standing::Gap,
                         format!(
-                            "your background is {have_label}; the articles point to {}",
+                            "background “{have_label}”, where the articles point to {}",
                             wanted.join(" or ")
                         ),
                     )
@@ -366,11 +367,8 @@ fn check(
         RequirementKind::Certifications | RequirementKind::Leadership | RequirementKind::Skills => {
             match first {
                 None => (Standing::Unknown, unanswered_detail(career, question)),
-                Some(value) if value == YES => (Standing::Met, "you answered yes".to_owned()),
-                Some(value) => (
-                    Standing::Gap,
-                    format!("not yet: you answered {value} ({strength})"),
-                ),
+                Some(value) if value == YES => (Standing::Met, "answered yes".to_owned()),
+                Some(value) => (Standing::Gap, format!("not yet (answered {value})")),
             }
         }
     };
@@ -394,14 +392,14 @@ fn unanswered_detail(career: &Career, question: &str) -> String {
     }
 }
 
-/// How a value of `question` reads, in lower case; the value itself if unknown.
+/// How a value of `question` reads; the value itself if no choice has it.
 fn label_of(career: &Career, question: &str, value: &str) -> String {
     career
         .questions
         .iter()
         .find(|q| q.id == question)
         .and_then(|q| q.choices.iter().find(|c| c.value == value))
-        .map_or_else(|| value.to_owned(), |c| c.label.to_lowercase())
+        .map_or_else(|| value.to_owned(), |c| c.label.to_string())
 }
 
 fn degree_phrase(degree: Degree) -> &'static str {
@@ -781,7 +779,7 @@ mod tests {
         assert_eq!(plan.met[0].detail, "12 years, against 10 required");
         assert_eq!(
             plan.gaps[0].detail,
-            "3 more years to go: 12 so far, against 15 desirable"
+            "3 more years to go (12 so far, against 15 desirable)"
         );
         // Every role is covered: both paths, both roles' skills, both caveats.
         let paths: Vec<&str> = plan.stepping_stones.iter().map(|p| p.role.as_str()).collect();

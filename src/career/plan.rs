@@ -29,16 +29,18 @@ pub struct CareerPlan {
     pub scores: BTreeMap<Text, i32>,
     /// One entry per answer that bore on the track, in question order.
     pub reasons: Vec<Reason>,
-    /// Qualifications of the track's roles the answers fall short of. With no
-    /// track, those of every role.
+    /// The roles the qualifications, paths and skills below are for: the track's,
+    /// or every role when there is no track.
+    pub covers: Vec<Text>,
+    /// Qualifications of the roles in `covers` the answers fall short of.
     pub gaps: Vec<Qualification>,
     /// Qualifications the answers meet.
     pub met: Vec<Qualification>,
     /// Qualifications whose question is unanswered: neither met nor a gap.
     pub unknown: Vec<Qualification>,
-    /// The usual path into each of the track's roles (every role with no track).
+    /// The usual path into each role in `covers`.
     pub stepping_stones: Vec<PathPlan>,
-    /// The skills each of the track's roles needs (every role with no track).
+    /// The skills each role in `covers` needs.
     pub skills: Vec<SkillPlan>,
     /// Single answer changes that would change the track, the biggest first.
     /// Renderers show at most [`SHOWN_FLIPS`].

@@ -74,25 +74,6 @@ fn track_text(track: Option<&str>) -> String {
     }
 }
 
-/// The roles the readiness lists cover, in the order they first appear.
-fn covered_roles(plan: &CareerPlan) -> Vec<&str> {
-    let mut roles: Vec<&str> = Vec::new();
-    let named = plan
-        .gaps
-        .iter()
-        .chain(&plan.met)
-        .chain(&plan.unknown)
-        .map(|q| q.role.as_str())
-        .chain(plan.stepping_stones.iter().map(|p| p.role.as_str()))
-        .chain(plan.skills.iter().map(|s| s.role.as_str()));
-    for id in named {
-        if !roles.contains(&id) {
-            roles.push(id);
-        }
-    }
-    roles
-}
-
 /// The distinct entries of `items`, first occurrence first.
 fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
@@ -178,9 +159,9 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
     };
     writeln!(out, "{}", fill(&format!("Why: {why}")))?;
 
-    let roles = covered_roles(plan);
-    let several = roles.len() > 1;
-    let for_roles = roles
+    let several = plan.covers.len() > 1;
+    let for_roles = plan
+        .covers
         .iter()
         .map(|id| role(id))
         .collect::<Vec<_>>()
@@ -193,11 +174,8 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
         }
     };
 
-    writeln!(
-        out,
-        "\n{}",
-        painter.heading(&format!("Gaps against the {for_roles} qualifications"))
-    )?;
+    let heading = painter.heading(&format!("Gaps against the {for_roles} qualifications"));
+    writeln!(out, "\n{}", fill(&heading))?;
     if plan.gaps.is_empty() {
         let none = if plan.unknown.is_empty() {
             format!("None: you meet every qualification the articles list for the {for_roles}.")
@@ -251,12 +229,12 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
                 .flat_map(|s| &s.sources)
                 .map(ToString::to_string),
         );
-        writeln!(
-            out,
-            "\n{} {}",
+        let heading = format!(
+            "{} {}",
             painter.heading(&format!("Usual path into {}, {order}", role(&path.role))),
             painter.dim(&format!("[{}]", sources.join(", ")))
-        )?;
+        );
+        writeln!(out, "\n{}", fill(&heading))?;
         for (index, step) in path.steps.iter().enumerate() {
             let mark = if step.reached == Some(true) {
                 "✓"
@@ -268,17 +246,18 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
             } else {
                 format!("  {mark} ")
             };
-            writeln!(out, "{}", wrap::fill(&step.text, width, &first, ""))?;
+            let rest = " ".repeat(wrap::width(&first));
+            writeln!(out, "{}", wrap::fill(&step.text, width, &first, &rest))?;
         }
     }
 
     if !plan.skills.is_empty() {
-        writeln!(
-            out,
-            "\n{} {}",
+        let heading = format!(
+            "{} {}",
             painter.heading(&format!("Skills for the {for_roles}")),
             painter.dim("(✓ your answers suggest you have it)")
-        )?;
+        );
+        writeln!(out, "\n{}", fill(&heading))?;
         for skill in &plan.skills {
             let mark = if skill.have == Some(true) {
                 "✓"
@@ -303,13 +282,13 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
         writeln!(out, "  No single change of answer would change it.")?;
     }
     for flip in plan.flips.iter().take(SHOWN_FLIPS) {
-        let text = format!(
-            "{}: {} instead of {} → {}",
-            flip.question,
-            flip.to.as_deref().unwrap_or("no answer"),
-            flip.from.as_deref().unwrap_or("no answer"),
-            track_text(flip.track.as_deref())
-        );
+        let change = match (&flip.from, &flip.to) {
+            (Some(from), Some(to)) => format!("{}: {to} instead of {from}", flip.question),
+            (None, Some(to)) => format!("{} = {to}", flip.question),
+            (Some(from), None) => format!("{} left out (now {from})", flip.question),
+            (None, None) => flip.question.to_string(),
+        };
+        let text = format!("{change} → {}", track_text(flip.track.as_deref()));
         writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
     }
     if plan.flips.len() > SHOWN_FLIPS {
@@ -375,17 +354,21 @@ fn role_name(plan: &CareerPlan, id: &str) -> String {
 /// How a flip reads in plain words.
 fn flip_sentence(flip: &Flip) -> String {
     let outcome = match flip.track.as_deref() {
-        Some(BOTH) => "the aims would be split evenly between two tracks".to_owned(),
+        Some(BOTH) => "my aims would be split evenly between two tracks".to_owned(),
         Some(id) => format!("the track would be {}", role(id)),
-        None => "no answer would point to a track".to_owned(),
+        None => "none of my answers would point to a track".to_owned(),
     };
-    let change = match (&flip.from_label, &flip.to_label) {
-        (Some(from), Some(to)) => format!("answering “{to}” rather than “{from}”"),
-        (None, Some(to)) => format!("answering “{to}”"),
-        (Some(from), None) => format!("leaving out “{from}”"),
-        (None, None) => "a different answer".to_owned(),
-    };
-    format!("{} {change}: {outcome}.", flip.question_text)
+    let question = &flip.question_text;
+    match (&flip.from_label, &flip.to_label) {
+        (Some(from), Some(to)) => {
+            format!("If I answered “{to}” rather than “{from}” to *{question}*, {outcome}.")
+        }
+        (None, Some(to)) => format!("If I answered “{to}” to *{question}*, {outcome}."),
+        (Some(from), None) => {
+            format!("Without my answer “{from}” to *{question}*, {outcome}.")
+        }
+        (None, None) => format!("A different answer to *{question}*: {outcome}."),
+    }
 }
 
 /// Writes the plan as a personal development plan in Markdown, for a person to
@@ -413,14 +396,14 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
         )?,
         Some(BOTH) => writeln!(
             out,
-            "My aims are split evenly between **{}**; confidence that they are split: {} ({:.2}).",
+            "My aims are split evenly between **{}**. How clearly my answers say so: {} ({:.2}).",
             names.join("** and **"),
             plan.confidence.label,
             plan.confidence.track
         )?,
         Some(_) => writeln!(
             out,
-            "The track that fits my aims: **{}**; confidence: {} ({:.2}).",
+            "The track that fits my aims: **{}**. How clearly my answers point to it: {} ({:.2}).",
             names.join(", "),
             plan.confidence.label,
             plan.confidence.track
@@ -473,7 +456,8 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "\n## Gaps to close\n")?;
     if plan.gaps.is_empty() {
-        let covered: Vec<String> = covered_roles(plan)
+        let covered: Vec<String> = plan
+            .covers
             .iter()
             .map(|id| role_name(plan, id))
             .collect();
@@ -550,11 +534,15 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
         )?;
         for skill in &plan.skills {
             let tick = if skill.have == Some(true) { "x" } else { " " };
+            let whose = if plan.covers.len() > 1 {
+                format!(" ({})", role(&skill.role))
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "- [{tick}] {} ({}){}",
+                "- [{tick}] {}{whose}{}",
                 skill.text,
-                role(&skill.role),
                 note(plan, &skill.sources)
             )?;
         }
@@ -604,5 +592,172 @@ fn capitalised(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::career::{CareerAnswers, assess};
+
+    fn plan(pairs: &[(&str, &str)]) -> CareerPlan {
+        let kb = crate::embedded::knowledge_base().expect("the embedded knowledge base");
+        let answers: CareerAnswers = pairs
+            .iter()
+            .map(|(id, value)| ((*id).to_owned(), vec![(*value).to_owned()]))
+            .collect();
+        assess(&kb, &answers)
+    }
+
+    fn table_text(plan: &CareerPlan, width: usize, color: bool) -> String {
+        let mut out = Vec::new();
+        table(plan, width, color, &mut out).expect("writing to a Vec");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn markdown_text(plan: &CareerPlan) -> String {
+        let mut out = Vec::new();
+        markdown(plan, &mut out).expect("writing to a Vec");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    const IT_OPERATIONS_LEAD: &[(&str, &str)] = &[
+        ("background", "it-operations"),
+        ("interest", "process"),
+        ("audience", "internal"),
+        ("years", "7"),
+        ("degree", "bachelor"),
+        ("certifications", "yes"),
+        ("leadership", "yes"),
+        ("sales-marketing", "no"),
+    ];
+
+    const CIO_READY: &[(&str, &str)] = &[
+        ("background", "it-operations"),
+        ("interest", "process"),
+        ("audience", "internal"),
+        ("years", "15"),
+        ("degree", "master"),
+        ("leadership", "yes"),
+    ];
+
+    #[test]
+    fn the_table_leads_with_the_track_confidence_why_and_gaps() {
+        let text = table_text(&plan(IT_OPERATIONS_LEAD), 72, false);
+        let expected = "\
+Track: CIO (Chief Information Officer)
+Confidence: high (0.67)
+Why: interest = process (CIO\u{a0}+2); audience = internal (CIO\u{a0}+2)
+
+Gaps against the CIO qualifications
+  • experience: 3 more years to go (7 so far, against 10 required).
+    Employers usually want a minimum of 10 years in the industry, plus
+    extensive training, since the post ranks so high. [definitions]
+  • degree: a bachelor's degree so far; a master's or other advanced
+    degree meets it. As it is an executive post, many employers favour a
+    graduate degree, such as a master's in IT. [definitions]
+  Met: degree, leadership, background.
+
+Usual path into CIO, in this order [key-differences]
+  1. ✓ Roles in IT operations
+  2. ✓ Systems administration
+  3. · IT management
+  4. · In time, executive leadership
+";
+        assert!(text.starts_with(expected), "{text}");
+        assert!(text.contains(
+            "What would change it\n  • interest: product instead of process → both\n  • audience: external instead of internal → both\n"
+        ));
+    }
+
+    #[test]
+    fn the_table_fits_every_width_from_40() {
+        let plans = [
+            plan(IT_OPERATIONS_LEAD),
+            plan(&[("years", "12")]),
+            plan(&[("interest", "both"), ("audience", "external")]),
+        ];
+        for plan in &plans {
+            for width in [40, 41, 47, 60, 80, 133] {
+                let text = table_text(plan, width, false);
+                for line in text.lines() {
+                    assert!(wrap::width(line) <= width, "{width}: {line:?}");
+                }
+            }
+            // Narrower requests are fitted to 40.
+            let text = table_text(plan, 20, false);
+            assert!(text.lines().all(|line| wrap::width(line) <= 40));
+        }
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let plan = plan(IT_OPERATIONS_LEAD);
+        assert!(!table_text(&plan, 80, false).contains('\x1b'));
+        let coloured = table_text(&plan, 80, true);
+        assert!(coloured.contains("\x1b["));
+        // Escape codes take no width.
+        assert!(coloured.lines().all(|line| wrap::width(line) <= 80));
+    }
+
+    #[test]
+    fn a_person_who_meets_everything_is_told_so() {
+        let text = table_text(&plan(CIO_READY), 80, false);
+        assert!(
+            text.contains("  None: you meet every qualification the articles list for the CIO.\n"),
+            "{text}"
+        );
+        let text = markdown_text(&plan(CIO_READY));
+        assert!(text.contains(
+            "None: I meet every qualification the articles list for Chief Information Officer (CIO)."
+        ));
+        // Unanswered questions are not gaps, and then nobody is told they meet everything.
+        let text = table_text(&plan(&[("interest", "process")]), 80, false);
+        assert!(text.contains("  None in what you answered.\n"), "{text}");
+        assert!(text.contains("Not known until answered: years, degree, leadership"));
+    }
+
+    #[test]
+    fn at_most_five_changes_are_shown() {
+        // Only years: each of the 3 values of `interest` and `audience` sets a track.
+        let plan = plan(&[("years", "12")]);
+        assert_eq!(plan.flips.len(), 6);
+        let text = table_text(&plan, 80, false);
+        let shown = text.lines().filter(|line| line.contains(" → ")).count();
+        assert_eq!(shown, 5, "{text}");
+        assert!(text.contains("  • interest = process → CIO\n"));
+        assert!(text.contains("… and 1 more in the JSON output"));
+        let text = markdown_text(&plan);
+        assert_eq!(text.matches("- If I answered").count(), 5);
+    }
+
+    #[test]
+    fn the_markdown_plan_names_articles_by_title_and_speaks_plainly() {
+        let text = markdown_text(&plan(IT_OPERATIONS_LEAD));
+        assert!(text.starts_with(
+            "# Personal development plan: towards Chief Information Officer (CIO)\n"
+        ));
+        assert!(text.contains("\n1. *CIO vs CTO: What's the difference?*\n"));
+        for id in ["[difference", "key-differences]", "[definitions]", "--answer", "`"] {
+            assert!(!text.contains(id), "{id} in\n{text}");
+        }
+        assert!(text.contains("- **Experience** for the CIO (required): 3 more years to go"));
+        assert!(text.contains("1. Roles in IT operations *(already behind me)*\n"));
+        assert!(text.contains("### Does a CIO build, or manage the building?"));
+        assert!(text.contains("*(our reading, not the article's words)*"));
+    }
+
+    #[test]
+    fn split_aims_cover_both_roles() {
+        let plan = plan(&[("interest", "process"), ("audience", "external")]);
+        let text = table_text(&plan, 100, false);
+        assert!(text.starts_with(
+            "Track: both, CIO (Chief Information Officer) and CTO (Chief Technology Officer)\n"
+        ));
+        assert!(text.contains("Usual path into CIO, in this order"));
+        assert!(text.contains("Usual path into CTO, in no set order"));
+        let text = markdown_text(&plan);
+        assert!(text.contains("My aims are split evenly between **Chief Information Officer (CIO)** and **Chief Technology Officer (CTO)**"));
+        assert!(text.contains("- [ ] An innovation mindset (CTO) [2]"));
     }
 }

@@ -516,7 +516,7 @@ impl Check<'_> {
                 Problem::at(
                     path,
                     format!(
-                        "a `{kind}` requirement is checked by `{wanted}` alone; give `{wanted}` and no other criterion"
+                        "`kind: {kind}` is checked by `{wanted}` alone; give `{wanted}` and no other criterion"
                     ),
                 )
                 .pointing_at_key("kind"),
@@ -562,5 +562,120 @@ pub fn reason_basis(career: &Career, question: &str, value: &str) -> Basis {
         Basis::Judgement
     } else {
         Basis::Article
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        crate::embedded::knowledge_base().expect("the embedded knowledge base")
+    }
+
+    fn messages(kb: &KnowledgeBase) -> Vec<String> {
+        validate_career(kb)
+            .into_iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_guide_is_valid_and_keeps_the_issue_contract() {
+        let kb = kb();
+        assert_eq!(messages(&kb), Vec::<String>::new());
+        let values = |id: &str| -> Vec<&str> {
+            let question = kb.career.questions.iter().find(|q| q.id == id);
+            let question = question.unwrap_or_else(|| panic!("question `{id}`"));
+            question.choices.iter().map(|c| c.value.as_str()).collect()
+        };
+        assert_eq!(
+            values("background"),
+            ["it-operations", "software-engineering", "business", "other"]
+        );
+        assert_eq!(values("interest"), ["process", "product", "both"]);
+        assert_eq!(values("audience"), ["internal", "external", "both"]);
+        assert_eq!(values("degree"), ["none", "bachelor", "master"]);
+        for id in ["certifications", "leadership", "sales-marketing"] {
+            assert_eq!(values(id), ["yes", "no"], "{id}");
+        }
+        let years = kb.career.questions.iter().find(|q| q.id == YEARS_QUESTION);
+        assert!(years.is_some_and(|q| q.number && q.choices.is_empty()));
+        // Only the aims give points.
+        for question in &kb.career.questions {
+            let weighted = question.choices.iter().any(|c| !c.weights.is_empty());
+            let aims = ["interest", "audience"].contains(&question.id.as_str());
+            assert_eq!(weighted, aims, "{}", question.id);
+        }
+    }
+
+    #[test]
+    fn a_requirement_needs_exactly_the_criterion_its_kind_is_checked_by() {
+        let mut kb = kb();
+        let cio = kb.career.requirements.get_mut("cio").expect("cio");
+        cio[0].question = Some(Text::from("leadership"));
+        cio[1].degree = None;
+        let found = messages(&kb);
+        assert_eq!(
+            found,
+            [
+                "career.requirements.cio[0]: `kind: experience` is checked by `years` alone; give `years` and no other criterion",
+                "career.requirements.cio[1]: `kind: degree` is checked by `degree` alone; give `degree` and no other criterion",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_sources_roles_questions_and_values_are_reported() {
+        let mut kb = kb();
+        let career = &mut kb.career;
+        career.skills.get_mut("cto").expect("cto")[0].sources = vec![Text::from("blog")];
+        career.stepping_stones.get_mut("cio").expect("cio").steps[0].shown_by =
+            vec![ShownBy {
+                question: Text::from("background"),
+                value: Text::from("sales"),
+            }];
+        career.judgements.push(ShownBy {
+            question: Text::from("salary"),
+            value: Text::from("high"),
+        });
+        let skills = career.skills.remove("cio").expect("cio");
+        career.skills.insert(Text::from("cfo"), skills);
+        career.caveats[0].points[0].text = Text::from(" ");
+        let found = messages(&kb);
+        let expected = [
+            "career.judgements[2]: names unknown question `salary`",
+            "career.stepping_stones.cio.steps[0].shown_by: question `background` has no value `sales`",
+            "career.skills.cfo: names unknown role `cfo`; known roles: `cio`, `cto`",
+            "career.skills.cto[0]: cites unknown source `blog`",
+            "career.caveats.seniority.points[0]: `text` is empty",
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:#?}");
+        for (found, expected) in found.iter().zip(expected) {
+            assert!(found.starts_with(expected), "{found}");
+        }
+    }
+
+    #[test]
+    fn only_a_number_question_may_go_without_choices() {
+        let mut kb = kb();
+        let years = kb
+            .career
+            .questions
+            .iter_mut()
+            .find(|q| q.id == YEARS_QUESTION)
+            .expect("years");
+        years.number = false;
+        assert_eq!(
+            messages(&kb),
+            ["career.questions.years: needs at least two `choices`, or `number: true`"]
+        );
+    }
+
+    #[test]
+    fn degrees_rank_none_bachelor_master() {
+        assert!(Degree::None < Degree::Bachelor && Degree::Bachelor < Degree::Master);
+        assert_eq!(Degree::from_answer("master"), Some(Degree::Master));
+        assert_eq!(Degree::from_answer("phd"), None);
     }
 }
