@@ -330,7 +330,11 @@ fn check(
                 None => (Standing::Unknown, unanswered_detail(career, question)),
                 Some(have) if have >= need => (
                     Standing::Met,
-                    format!("{}, where {} meets it", degree_phrase(have), or_higher(need)),
+                    format!(
+                        "{}, where {} meets it",
+                        degree_phrase(have),
+                        or_higher(need)
+                    ),
                 ),
                 Some(have) => (
                     Standing::Gap,
@@ -471,7 +475,9 @@ fn flips(kb: &KnowledgeBase, answers: &CareerAnswers, now: &Decision) -> Vec<Fli
                 question_text: question.text.clone(),
                 from: current.map(|values| Text::from(values.join(","))),
                 from_label: current.map(label),
-                to: alternative.as_ref().map(|values| Text::from(values.join(","))),
+                to: alternative
+                    .as_ref()
+                    .map(|values| Text::from(values.join(","))),
                 to_label: alternative.as_deref().map(label),
                 track: other_track,
                 confidence: other.confidence,
@@ -782,7 +788,11 @@ mod tests {
             "3 more years to go (12 so far, against 15 desirable)"
         );
         // Every role is covered: both paths, both roles' skills, both caveats.
-        let paths: Vec<&str> = plan.stepping_stones.iter().map(|p| p.role.as_str()).collect();
+        let paths: Vec<&str> = plan
+            .stepping_stones
+            .iter()
+            .map(|p| p.role.as_str())
+            .collect();
         assert_eq!(paths, ["cio", "cto"]);
         assert_eq!(plan.caveats.len(), 2);
     }
@@ -817,7 +827,10 @@ mod tests {
             panic!("one path: {:?}", plan.stepping_stones)
         };
         assert_eq!(path.role, "cto");
-        assert!(!path.ordered, "key-differences gives the CTO's path as a list");
+        assert!(
+            !path.ordered,
+            "key-differences gives the CTO's path as a list"
+        );
         let reached: Vec<Option<bool>> = path.steps.iter().map(|s| s.reached).collect();
         // software-engineering shows the first two; nothing tells the others.
         assert_eq!(reached, [Some(true), Some(true), None, None]);
@@ -839,7 +852,11 @@ mod tests {
         let caveats: Vec<&str> = lead.caveats.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(caveats, ["seniority", "hands-on"]);
         let caveats: Vec<&str> = plan.caveats.iter().map(|c| c.id.as_str()).collect();
-        assert_eq!(caveats, ["seniority"], "the hands-on dispute is about the CIO");
+        assert_eq!(
+            caveats,
+            ["seniority"],
+            "the hands-on dispute is about the CIO"
+        );
     }
 
     #[test]
@@ -878,7 +895,10 @@ mod tests {
             .iter()
             .map(|f| (f.question.as_str(), f.track.as_deref()))
             .collect();
-        assert_eq!(flips, [("interest", Some("both")), ("audience", Some("both"))]);
+        assert_eq!(
+            flips,
+            [("interest", Some("both")), ("audience", Some("both"))]
+        );
     }
 
     #[test]
@@ -949,7 +969,10 @@ mod tests {
                 for choice in &question.choices {
                     let given = points(&kb, choice);
                     let for_leader_only = given[*leader] > 0
-                        && given.iter().enumerate().all(|(i, &p)| i == *leader || p == 0);
+                        && given
+                            .iter()
+                            .enumerate()
+                            .all(|(i, &p)| i == *leader || p == 0);
                     if !for_leader_only {
                         continue;
                     }
@@ -1035,6 +1058,13 @@ mod tests {
         assert_eq!(json["gaps"][0]["sources"][0], "definitions");
         assert_eq!(json["reasons"][0]["basis"], "article");
         assert_eq!(json["answers"]["years"][0], "7");
+        let schema = schemars::schema_for!(CareerPlan).to_value();
+        for key in ["track", "gaps", "confidence", "flips", "caveats"] {
+            assert!(
+                schema["properties"].get(key).is_some(),
+                "schema lacks `{key}`"
+            );
+        }
         let none = serde_json::to_value(assess(&kb(), &CareerAnswers::new())).expect("json");
         assert!(none["track"].is_null());
         assert_eq!(none["confidence"]["track"], 0.0);
@@ -1045,7 +1075,16 @@ mod tests {
         let kb = kb();
         let plan = assess(&kb, &answers(SENIOR_ENGINEER));
         let ids: Vec<&str> = plan.sources.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, ["difference", "key-differences", "overlap", "definitions", "tension"]);
+        assert_eq!(
+            ids,
+            [
+                "difference",
+                "key-differences",
+                "overlap",
+                "definitions",
+                "tension"
+            ]
+        );
         assert!(plan.sources.iter().all(|s| !s.title.is_empty()));
         let gap_kinds: Vec<Kind> = plan.gaps.iter().map(|g| g.kind).collect();
         assert!(gap_kinds.contains(&Kind::Certifications));

@@ -432,7 +432,10 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
     if plan.gaps.is_empty() && plan.met.is_empty() && plan.unknown.is_empty() {
         writeln!(out, "Nothing to check yet.")?;
     } else {
-        writeln!(out, "| Qualification | For | Where I stand | What the articles say |")?;
+        writeln!(
+            out,
+            "| Qualification | For | Where I stand | What the articles say |"
+        )?;
         writeln!(out, "| --- | --- | --- | --- |")?;
         let rows = plan
             .gaps
@@ -456,11 +459,7 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "\n## Gaps to close\n")?;
     if plan.gaps.is_empty() {
-        let covered: Vec<String> = plan
-            .covers
-            .iter()
-            .map(|id| role_name(plan, id))
-            .collect();
+        let covered: Vec<String> = plan.covers.iter().map(|id| role_name(plan, id)).collect();
         if plan.unknown.is_empty() && !covered.is_empty() {
             writeln!(
                 out,
@@ -528,10 +527,7 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
 
     if !plan.skills.is_empty() {
         writeln!(out, "\n## Skills to build\n")?;
-        writeln!(
-            out,
-            "Ticked: my answers suggest I already have it.\n"
-        )?;
+        writeln!(out, "Ticked: my answers suggest I already have it.\n")?;
         for skill in &plan.skills {
             let tick = if skill.have == Some(true) { "x" } else { " " };
             let whose = if plan.covers.len() > 1 {
@@ -558,7 +554,10 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
 
     if !plan.caveats.is_empty() {
         writeln!(out, "\n## Worth discussing\n")?;
-        writeln!(out, "The articles disagree on points that bear on this track.")?;
+        writeln!(
+            out,
+            "The articles disagree on points that bear on this track."
+        )?;
         for caveat in &plan.caveats {
             writeln!(out, "\n### {}\n", caveat.title)?;
             for point in &caveat.points {
@@ -567,12 +566,7 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
                 } else {
                     ""
                 };
-                writeln!(
-                    out,
-                    "- {}{}{ours}",
-                    point.text,
-                    note(plan, &point.sources)
-                )?;
+                writeln!(out, "- {}{}{ours}", point.text, note(plan, &point.sources))?;
             }
         }
     }
@@ -734,11 +728,19 @@ Usual path into CIO, in this order [key-differences]
     #[test]
     fn the_markdown_plan_names_articles_by_title_and_speaks_plainly() {
         let text = markdown_text(&plan(IT_OPERATIONS_LEAD));
-        assert!(text.starts_with(
-            "# Personal development plan: towards Chief Information Officer (CIO)\n"
-        ));
+        assert!(
+            text.starts_with(
+                "# Personal development plan: towards Chief Information Officer (CIO)\n"
+            )
+        );
         assert!(text.contains("\n1. *CIO vs CTO: What's the difference?*\n"));
-        for id in ["[difference", "key-differences]", "[definitions]", "--answer", "`"] {
+        for id in [
+            "[difference",
+            "key-differences]",
+            "[definitions]",
+            "--answer",
+            "`",
+        ] {
             assert!(!text.contains(id), "{id} in\n{text}");
         }
         assert!(text.contains("- **Experience** for the CIO (required): 3 more years to go"));

@@ -318,7 +318,10 @@ pub fn validate_career(kb: &KnowledgeBase) -> Vec<Problem> {
             check.answers(&at, &skill.shown_by);
         }
     }
-    check.unique("career.caveats", career.caveats.iter().map(|c| c.id.as_str()));
+    check.unique(
+        "career.caveats",
+        career.caveats.iter().map(|c| c.id.as_str()),
+    );
     for caveat in &career.caveats {
         let at = format!("career.caveats.{}", caveat.id);
         check.text(&at, "title", &caveat.title);
@@ -326,10 +329,17 @@ pub fn validate_career(kb: &KnowledgeBase) -> Vec<Problem> {
             check.role(&at, role);
         }
         if caveat.points.is_empty() {
-            check.push(Problem::at(&at, "has no `points`; say what each side holds"));
+            check.push(Problem::at(
+                &at,
+                "has no `points`; say what each side holds",
+            ));
         }
         for (index, point) in caveat.points.iter().enumerate() {
-            check.cited(&format!("{at}.points[{index}]"), &point.text, &point.sources);
+            check.cited(
+                &format!("{at}.points[{index}]"),
+                &point.text,
+                &point.sources,
+            );
         }
     }
     check.problems
@@ -421,7 +431,12 @@ impl Check<'_> {
     /// A question id must name a career question, and a value one of its choices.
     fn answer_to(&mut self, path: &str, question: &str, value: Option<&str>) {
         let Some(found) = self.question(question) else {
-            let known: HashSet<&str> = self.career.questions.iter().map(|q| q.id.as_str()).collect();
+            let known: HashSet<&str> = self
+                .career
+                .questions
+                .iter()
+                .map(|q| q.id.as_str())
+                .collect();
             let known = listed(&known);
             self.push(
                 Problem::at(
@@ -458,10 +473,7 @@ impl Check<'_> {
 
     fn questions(&mut self) {
         let questions = &self.career.questions;
-        self.unique(
-            "career.questions",
-            questions.iter().map(|q| q.id.as_str()),
-        );
+        self.unique("career.questions", questions.iter().map(|q| q.id.as_str()));
         for question in questions {
             let at = format!("career.questions.{}", question.id);
             self.text(&at, "text", &question.text);
@@ -630,11 +642,10 @@ mod tests {
         let mut kb = kb();
         let career = &mut kb.career;
         career.skills.get_mut("cto").expect("cto")[0].sources = vec![Text::from("blog")];
-        career.stepping_stones.get_mut("cio").expect("cio").steps[0].shown_by =
-            vec![ShownBy {
-                question: Text::from("background"),
-                value: Text::from("sales"),
-            }];
+        career.stepping_stones.get_mut("cio").expect("cio").steps[0].shown_by = vec![ShownBy {
+            question: Text::from("background"),
+            value: Text::from("sales"),
+        }];
         career.judgements.push(ShownBy {
             question: Text::from("salary"),
             value: Text::from("high"),

@@ -182,7 +182,8 @@ pub struct Question {
     /// Whether the answer may be a non-negative whole number (then it needs no choices).
     #[serde(default)]
     pub number: bool,
-    /// The possible answers.
+    /// The possible answers (none for a `number` question).
+    #[serde(default)]
     pub choices: Vec<Choice>,
 }
 
