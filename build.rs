@@ -15,6 +15,7 @@ mod kb;
 
 const KB_FILE: &str = "data/kb.yaml";
 const QUESTIONNAIRE_FILE: &str = "data/questionnaire.yaml";
+const CAREER_FILE: &str = "data/career.yaml";
 
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=data");
@@ -44,18 +45,25 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     };
     let kb_text = read(KB_FILE)?;
     let questionnaire_text = read(QUESTIONNAIRE_FILE)?;
+    let career_text = read(CAREER_FILE)?;
     let mut knowledge_base: kb::KnowledgeBase =
         kb::yaml::parse(kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
     knowledge_base.questionnaire =
         kb::parse_questionnaire_file(QUESTIONNAIRE_FILE, questionnaire_text)
             .map_err(|error| vec![error])?;
+    knowledge_base.career =
+        kb::career::parse_career_file(CAREER_FILE, career_text).map_err(|error| vec![error])?;
 
     let (in_questionnaire, in_kb): (Vec<_>, Vec<_>) = kb::validate(&knowledge_base)
         .into_iter()
         .partition(|problem| problem.path.starts_with("questionnaire"));
+    let (in_career, in_kb): (Vec<_>, Vec<_>) = in_kb
+        .into_iter()
+        .partition(|problem| problem.path.starts_with("career"));
     let errors: Vec<_> = [
         (KB_FILE, kb_text, in_kb),
         (QUESTIONNAIRE_FILE, questionnaire_text, in_questionnaire),
+        (CAREER_FILE, career_text, in_career),
     ]
     .into_iter()
     .filter(|(_, _, problems)| !problems.is_empty())
@@ -102,6 +110,7 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
             "questionnaire",
             postcard::to_stdvec(&knowledge_base.questionnaire),
         ),
+        ("career", postcard::to_stdvec(&knowledge_base.career)),
     ];
     for (name, bytes) in parts {
         let file = out.join(format!("{name}.bin"));

@@ -8,6 +8,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod career;
 pub mod cli;
 pub mod commands;
 pub mod error;

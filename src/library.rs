@@ -12,6 +12,7 @@ use std::cell::OnceCell;
 
 use serde::Deserialize;
 
+use crate::kb::career::Career;
 use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Text, Topic};
 
 macro_rules! part {
@@ -29,6 +30,7 @@ mod embedded {
     pub static DIMENSIONS: &[u8] = part!("dimensions");
     pub static TOPICS: &[u8] = part!("topics");
     pub static QUESTIONNAIRE: &[u8] = part!("questionnaire");
+    pub static CAREER: &[u8] = part!("career");
 }
 
 // Its id and name are all that some commands need of a role, so the embedded
@@ -63,6 +65,7 @@ pub struct Library {
     dimensions: OnceCell<Vec<Dimension>>,
     topics: OnceCell<Vec<Topic>>,
     questionnaire: OnceCell<Questionnaire>,
+    career: OnceCell<Career>,
 }
 
 /// Decodes one embedded part. The bytes were encoded by `build.rs` from the same
@@ -90,6 +93,7 @@ impl Library {
             dimensions: OnceCell::from(kb.dimensions),
             topics: OnceCell::from(kb.topics),
             questionnaire: OnceCell::from(kb.questionnaire),
+            career: OnceCell::from(kb.career),
         }
     }
 
@@ -124,6 +128,11 @@ impl Library {
             .get_or_init(|| decode(embedded::QUESTIONNAIRE))
     }
 
+    /// The career guide: its questionnaire, and what each track asks of a person.
+    pub fn career(&self) -> &Career {
+        self.career.get_or_init(|| decode(embedded::CAREER))
+    }
+
     /// The whole knowledge base, every part decoded (for `roles kb dump`).
     pub fn whole(&self) -> KnowledgeBase {
         KnowledgeBase {
@@ -135,6 +144,7 @@ impl Library {
             dimensions: self.dimensions().to_vec(),
             topics: self.topics().to_vec(),
             questionnaire: self.questionnaire().clone(),
+            career: self.career().clone(),
         }
     }
 }

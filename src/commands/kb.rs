@@ -28,7 +28,7 @@ pub fn dump(library: &Library) -> anyhow::Result<Dump> {
 
 /// Fields inside entries that must stay even when empty, because the file
 /// format requires them; every top-level field stays too.
-const REQUIRED: &[&str] = &["sections", "values", "facts", "choices", "sources", "text"];
+const REQUIRED: &[&str] = &["sections", "values", "facts", "sources", "text"];
 
 fn prune(value: &mut Value) {
     if let Value::Object(top) = value {

@@ -36,26 +36,43 @@ pub struct SourceRow {
     pub file: Text,
     /// Notes on the source.
     pub note: Option<Text>,
-    /// How many facts and salary figures cite it.
+    /// How many facts, salary figures and reasons cite it.
     pub citations: usize,
 }
 
-/// Builds the list of sources with their citation counts.
-pub fn sources(library: &Library) -> SourcesView {
+/// The source lists of everything in the knowledge base that cites: facts,
+/// salary figures, the questionnaires' reasons, and the career guide's
+/// requirements, steps, skills and caveats.
+fn citations(library: &Library) -> Vec<&[Text]> {
     let facts = super::every_fact(library);
+    let career = library.career();
     let reasons = library
         .questionnaire()
         .questions
         .iter()
+        .chain(&career.questions)
         .flat_map(|q| &q.choices)
         .map(|c| c.reason.sources.as_slice());
     let salaries = library.roles().iter().flat_map(|r| &r.salaries);
-    let cited: Vec<&[Text]> = facts
+    let requirements = career.requirements.values().flatten();
+    let steps = career.stepping_stones.values().flat_map(|path| &path.steps);
+    let skills = career.skills.values().flatten();
+    let caveats = career.caveats.iter().flat_map(|caveat| &caveat.points);
+    facts
         .iter()
         .map(|f| f.fact.sources.as_slice())
         .chain(salaries.map(|s| s.sources.as_slice()))
         .chain(reasons)
-        .collect();
+        .chain(requirements.map(|r| r.sources.as_slice()))
+        .chain(steps.map(|s| s.sources.as_slice()))
+        .chain(skills.map(|s| s.sources.as_slice()))
+        .chain(caveats.map(|c| c.sources.as_slice()))
+        .collect()
+}
+
+/// Builds the list of sources with their citation counts.
+pub fn sources(library: &Library) -> SourcesView {
+    let cited = citations(library);
 
     SourcesView {
         schema_version: SCHEMA_VERSION,

@@ -36,6 +36,9 @@ pub struct KnowledgeBase {
     /// The hiring questionnaire behind `roles advise`.
     #[serde(default)]
     pub questionnaire: Questionnaire,
+    /// The career guide behind `roles career`.
+    #[serde(default)]
+    pub career: super::career::Career,
 }
 
 /// One article the knowledge base is distilled from.
@@ -176,7 +179,11 @@ pub struct Question {
     /// Whether several choices may be picked (comma-separated on the command line).
     #[serde(default)]
     pub multiple: bool,
-    /// The possible answers.
+    /// Whether the answer may be a non-negative whole number (then it needs no choices).
+    #[serde(default)]
+    pub number: bool,
+    /// The possible answers (none for a `number` question).
+    #[serde(default)]
     pub choices: Vec<Choice>,
 }
 

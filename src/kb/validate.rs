@@ -32,6 +32,7 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<Problem> {
     }
     check.unique_ids("topics", kb.topics.iter().map(|t| t.id.as_str()));
     check.questionnaire(&kb.questionnaire);
+    check.problems.extend(super::career::validate_career(kb));
     check.problems
 }
 
@@ -220,7 +221,7 @@ impl<'a> Checker<'a> {
             let path = format!("questionnaire.questions.{}", question.id);
             self.text(&path, "text", &question.text);
             self.text(&path, "hint", &question.hint);
-            if question.choices.len() < 2 {
+            if !question.number && question.choices.len() < 2 {
                 self.push(Problem::at(&path, "needs at least two `choices`"));
             }
             self.unique_ids(

@@ -1,0 +1,183 @@
+//! [`CareerPlan`]: what `roles career` tells a professional. Its serialisation is
+//! the JSON and YAML contract, so field names here are stable.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::commands::RoleRef;
+use crate::kb::Text;
+use crate::kb::career::{Basis, Caveat, RequirementKind, Strength};
+
+/// The `track` value when the aims are split evenly between the two leading roles.
+pub const BOTH: &str = "both";
+
+/// The full result of `roles career`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CareerPlan {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// A role id, `both` when the aims are split evenly, or `null` when no answer
+    /// bears on the track.
+    pub track: Option<String>,
+    /// The role or roles of the track (none when `track` is `null`).
+    pub track_roles: Vec<RoleRef>,
+    /// How clearly the answers point to the track.
+    pub confidence: Confidence,
+    /// Points per role id from the answers that bear on the track.
+    pub scores: BTreeMap<Text, i32>,
+    /// One entry per answer that bore on the track, in question order.
+    pub reasons: Vec<Reason>,
+    /// The roles the qualifications, paths and skills below are for: the track's,
+    /// or every role when there is no track.
+    pub covers: Vec<Text>,
+    /// Qualifications of the roles in `covers` the answers fall short of.
+    pub gaps: Vec<Qualification>,
+    /// Qualifications the answers meet.
+    pub met: Vec<Qualification>,
+    /// Qualifications whose question is unanswered: neither met nor a gap.
+    pub unknown: Vec<Qualification>,
+    /// The usual path into each role in `covers`.
+    pub stepping_stones: Vec<PathPlan>,
+    /// The skills each role in `covers` needs.
+    pub skills: Vec<SkillPlan>,
+    /// Single answer changes that would change the track, the biggest first.
+    /// Renderers show at most [`SHOWN_FLIPS`].
+    pub flips: Vec<Flip>,
+    /// Disagreements between the articles that bear on the track.
+    pub caveats: Vec<Caveat>,
+    /// The answers used, by question id (`years` as a decimal string).
+    pub answers: BTreeMap<String, Vec<String>>,
+    /// Ids of the questions left without an answer.
+    pub unanswered: Vec<Text>,
+    /// The articles this plan cites, in knowledge-base order.
+    pub sources: Vec<SourceRef>,
+}
+
+/// How many flips the renderers show.
+pub const SHOWN_FLIPS: usize = 5;
+
+/// How clearly the answers point to the track.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Confidence {
+    /// From 0 (no signal) to 1, rounded to two decimals. With `total` the points
+    /// the answers give to roles, `margin` the leader's points less the runner-up's
+    /// and `n` the answers that give any role points: `margin / total × n / (n + 1)`
+    /// for one role, `(1 − margin / total) × n / (n + 1)` for `both`.
+    pub track: f64,
+    /// `low` (under 0.34), `medium` (under 0.67) or `high`.
+    pub label: String,
+}
+
+/// Why one answer counted towards the track.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Reason {
+    /// The question id.
+    pub question: Text,
+    /// The question as asked.
+    pub question_text: Text,
+    /// The chosen value.
+    pub value: Text,
+    /// How that value reads.
+    pub label: Text,
+    /// The points it gave, by role id.
+    pub points: BTreeMap<Text, i32>,
+    /// Why, in the knowledge base's words.
+    pub text: Text,
+    /// The sources behind that.
+    pub sources: Vec<Text>,
+    /// `article` when the sources say it, `judgement` when it is our reading.
+    pub basis: Basis,
+}
+
+/// One qualification of a role, checked against the answers.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Qualification {
+    /// What sort of qualification.
+    pub kind: RequirementKind,
+    /// The role it is for.
+    pub role: Text,
+    /// How firmly the article words it.
+    pub strength: Strength,
+    /// What the articles say.
+    pub text: Text,
+    /// How the answer stands against it: how far off for a gap, what meets it for
+    /// a met one, the question to answer for an unknown one.
+    pub detail: String,
+    /// For an experience gap: the years still to go.
+    pub years_to_go: Option<u32>,
+    /// The question it is checked against.
+    pub question: Text,
+    /// The sources behind it.
+    pub sources: Vec<Text>,
+}
+
+/// The usual path into one role.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PathPlan {
+    /// The role.
+    pub role: Text,
+    /// Whether the steps are a progression (`false`: in no set order).
+    pub ordered: bool,
+    /// The steps.
+    pub steps: Vec<StepPlan>,
+}
+
+/// One stepping stone, and whether the answers suggest it is behind the person.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct StepPlan {
+    /// The step.
+    pub text: Text,
+    /// The sources that give it.
+    pub sources: Vec<Text>,
+    /// `true` when an answer suggests the step is taken, `false` when the answers
+    /// that would show it were given otherwise, `null` when nothing tells.
+    pub reached: Option<bool>,
+}
+
+/// One skill a role needs, and whether the answers suggest the person has it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SkillPlan {
+    /// The role that needs it.
+    pub role: Text,
+    /// The skill.
+    pub text: Text,
+    /// The sources that name it.
+    pub sources: Vec<Text>,
+    /// `true` when an answer suggests it, `false` when the answers that would show
+    /// it were given otherwise, `null` when nothing tells.
+    pub have: Option<bool>,
+}
+
+/// An answer change that would change the track.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Flip {
+    /// The question id.
+    pub question: Text,
+    /// The question as asked.
+    pub question_text: Text,
+    /// The value now (`null` when unanswered).
+    pub from: Option<Text>,
+    /// How the value now reads.
+    pub from_label: Option<Text>,
+    /// The changed value (`null`: the answer removed).
+    pub to: Option<Text>,
+    /// How the changed value reads.
+    pub to_label: Option<Text>,
+    /// The track it would give.
+    pub track: Option<String>,
+    /// That track's confidence.
+    pub confidence: f64,
+    /// How many points the change moves, summed over the roles: the ranking key.
+    pub swing: i32,
+}
+
+/// An article the plan cites.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SourceRef {
+    /// The id the plan's `sources` lists use.
+    pub id: Text,
+    /// The article's title.
+    pub title: Text,
+}
