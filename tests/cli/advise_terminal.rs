@@ -25,7 +25,6 @@ const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
 
 /// Whether util-linux `script` can run a command in a pseudo-terminal here.
-#[allow(clippy::print_stderr, reason = "a skipped test says why")]
 fn script_works() -> bool {
     let works = Command::new("script")
         .args(["-qec", "true", "/dev/null"])
@@ -35,7 +34,7 @@ fn script_works() -> bool {
         .status()
         .is_ok_and(|status| status.success());
     if !works {
-        eprintln!("skipped: util-linux `script` is not available to make a pseudo-terminal");
+        crate::common::prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
     }
     works
 }
@@ -63,7 +62,7 @@ impl Terminal {
         );
         let mut child = Command::new("script")
             .args(["-qec", &command, "/dev/null"])
-            .env("ROLES", assert_cmd::cargo::cargo_bin("roles"))
+            .env("ROLES", crate::common::child::binary())
             .env("SHELL", "/bin/sh")
             .env_remove("ROLES_KB")
             .env_remove("NO_COLOR")

@@ -7,6 +7,7 @@ mod advise;
 mod advise_terminal;
 mod bad_kb;
 mod closed_pipe;
+mod colour;
 mod compare;
 mod conventions;
 mod custom_role;

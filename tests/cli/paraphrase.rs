@@ -16,13 +16,12 @@ fn manifest_dir() -> &'static Path {
 }
 
 /// The seed articles, or `None` (after a note on stderr) when they are absent.
-#[allow(clippy::print_stderr, reason = "a skipped test says why")]
 fn seeds() -> Option<PathBuf> {
     let dir = manifest_dir().join("../shared/seeds");
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("note: skipped: {} is absent", dir.display());
+        crate::common::prerequisite_missing(&format!("the articles at {}", dir.display()));
         None
     }
 }

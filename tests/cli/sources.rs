@@ -79,7 +79,7 @@ fn every_source_names_its_file_and_title() {
 fn every_source_file_is_one_of_the_seed_articles() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     if !seeds.is_dir() {
-        skip(&format!("{} is absent", seeds.display()));
+        prerequisite_missing(&format!("the articles at {}", seeds.display()));
         return;
     }
     for source in sources_json()["sources"].as_array().expect("sources") {
@@ -133,9 +133,4 @@ fn table_shows_each_source_with_its_file() {
             assert!(table.contains(text), "{text} in\n{table}");
         }
     }
-}
-
-#[allow(clippy::print_stderr, reason = "a skipped test says why")]
-fn skip(why: &str) {
-    eprintln!("note: skipped: {why}");
 }

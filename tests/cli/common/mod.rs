@@ -10,9 +10,9 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 pub mod child;
+
+pub use child::{Child, Outcome, child, fixture};
 
 /// Variables the binary reads that must not leak in from the host.
 pub const HOST_VARIABLES: &[&str] = &[
@@ -28,31 +28,25 @@ pub const HOST_VARIABLES: &[&str] = &[
 /// The output formats every command supports.
 pub const FORMATS: &[&str] = &["table", "json", "yaml", "markdown"];
 
-/// A run of `roles` being set up.
+/// A run of `roles` being set up: a fluent face on [`child::Child`], the one
+/// way these tests start the binary.
 pub struct Roles {
-    command: Command,
-    shown: String,
+    child: Child,
 }
 
-/// Starts a run of `roles` with these arguments.
+/// What a run of `roles` did.
+pub type Run = Outcome;
+
+/// Starts a run of `roles` with these arguments, `COLUMNS=80` and nothing from
+/// the host that changes what it prints.
 pub fn roles(args: &[&str]) -> Roles {
-    let mut command = Command::cargo_bin("roles").expect("the `roles` binary is built");
-    for name in HOST_VARIABLES {
-        command.env_remove(name);
-    }
-    command.env("COLUMNS", "80").args(args);
-    Roles {
-        command,
-        shown: format!("roles {}", args.join(" ")),
-    }
+    Roles { child: child(args) }
 }
 
 impl Roles {
     /// Adds an argument.
     pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
-        self.shown.push(' ');
-        self.shown.push_str(&arg.as_ref().to_string_lossy());
-        self.command.arg(arg);
+        self.child = self.child.arg(arg);
         self
     }
 
@@ -68,8 +62,7 @@ impl Roles {
 
     /// Sets an environment variable.
     pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Self {
-        self.shown = format!("{key}={} {}", value.as_ref().to_string_lossy(), self.shown);
-        self.command.env(key, value);
+        self.child = self.child.env(key, value);
         self
     }
 
@@ -80,36 +73,28 @@ impl Roles {
 
     /// Runs in this directory.
     pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
-        self.command.current_dir(dir);
+        self.child = self.child.current_dir(dir);
+        self
+    }
+
+    /// Feeds `input` to the binary's stdin (otherwise stdin is empty and not a terminal).
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
+        self.child = self.child.stdin(input);
         self
     }
 
     /// Runs it, whatever the outcome.
-    pub fn run(mut self) -> Run {
-        let output = self.command.output().expect("`roles` can be started");
-        Run {
-            shown: self.shown,
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
+    pub fn run(self) -> Run {
+        self.child.run()
     }
 
     /// Runs it and checks that it succeeded: exit 0, something on stdout, nothing on stderr.
     #[track_caller]
     pub fn succeeds(self) -> Run {
         let run = self.run();
-        assert_eq!(run.code, Some(0), "`{}` should succeed\n{run}", run.shown);
-        assert!(
-            run.stderr.is_empty(),
-            "`{}` wrote to stderr\n{run}",
-            run.shown
-        );
-        assert!(
-            !run.stdout.is_empty(),
-            "`{}` printed nothing\n{run}",
-            run.shown
-        );
+        assert_eq!(run.code, Some(0), "should succeed\n{run}");
+        assert!(run.stderr.is_empty(), "wrote to stderr\n{run}");
+        assert!(!run.stdout.is_empty(), "printed nothing\n{run}");
         run
     }
 
@@ -118,45 +103,14 @@ impl Roles {
     #[track_caller]
     pub fn fails_as_bad_input(self) -> Run {
         let run = self.run();
-        assert_eq!(run.code, Some(2), "`{}` should exit 2\n{run}", run.shown);
-        assert!(
-            run.stdout.is_empty(),
-            "`{}` wrote to stdout\n{run}",
-            run.shown
-        );
+        assert_eq!(run.code, Some(2), "should exit 2\n{run}");
+        assert!(run.stdout.is_empty(), "wrote to stdout\n{run}");
         assert!(
             run.stderr.starts_with("error: "),
-            "`{}` should report `error: …`\n{run}",
-            run.shown
+            "should report `error: …`\n{run}"
         );
-        assert!(
-            !run.stderr.contains("panicked"),
-            "`{}` panicked\n{run}",
-            run.shown
-        );
+        assert!(!run.stderr.contains("panicked"), "panicked\n{run}");
         run
-    }
-}
-
-/// What a run of `roles` did.
-pub struct Run {
-    /// The command line, for messages.
-    pub shown: String,
-    /// The exit code (`None` if killed by a signal).
-    pub code: Option<i32>,
-    /// Everything written to stdout.
-    pub stdout: String,
-    /// Everything written to stderr.
-    pub stderr: String,
-}
-
-impl std::fmt::Display for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.code, self.stdout, self.stderr
-        )
     }
 }
 
@@ -165,14 +119,14 @@ impl Run {
     #[track_caller]
     pub fn stdout_json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("`{}` printed invalid JSON: {e}\n{self}", self.shown))
+            .unwrap_or_else(|e| panic!("printed invalid JSON: {e}\n{self}"))
     }
 
     /// Stdout parsed as YAML.
     #[track_caller]
     pub fn stdout_yaml(&self) -> serde_yaml::Value {
         serde_yaml::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("`{}` printed invalid YAML: {e}\n{self}", self.shown))
+            .unwrap_or_else(|e| panic!("printed invalid YAML: {e}\n{self}"))
     }
 
     /// Checks that stdout contains `text`.
@@ -180,8 +134,7 @@ impl Run {
     pub fn stdout_has(self, text: &str) -> Self {
         assert!(
             self.stdout.contains(text),
-            "`{}`: stdout should contain {text:?}\n{self}",
-            self.shown
+            "stdout should contain {text:?}\n{self}"
         );
         self
     }
@@ -191,8 +144,7 @@ impl Run {
     pub fn stdout_lacks(self, text: &str) -> Self {
         assert!(
             !self.stdout.contains(text),
-            "`{}`: stdout should not contain {text:?}\n{self}",
-            self.shown
+            "stdout should not contain {text:?}\n{self}"
         );
         self
     }
@@ -202,8 +154,7 @@ impl Run {
     pub fn stderr_has(self, text: &str) -> Self {
         assert!(
             self.stderr.contains(text),
-            "`{}`: stderr should contain {text:?}\n{self}",
-            self.shown
+            "stderr should contain {text:?}\n{self}"
         );
         self
     }
@@ -213,18 +164,10 @@ impl Run {
     pub fn stderr_lacks(self, text: &str) -> Self {
         assert!(
             !self.stderr.contains(text),
-            "`{}`: stderr should not contain {text:?}\n{self}",
-            self.shown
+            "stderr should not contain {text:?}\n{self}"
         );
         self
     }
-}
-
-/// The path of a file under `tests/fixtures/`.
-pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
 }
 
 /// Writes `roles kb dump` (in `format`) to a file in `dir` and returns its path.
@@ -266,15 +209,6 @@ pub fn widest_line(text: &str) -> (usize, &str) {
         .unwrap_or((0, ""))
 }
 
-impl Roles {
-    /// Feeds `input` to the binary's stdin (otherwise stdin is empty and not a terminal).
-    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
-        self.shown.push_str(" < (stdin)");
-        self.command.write_stdin(input);
-        self
-    }
-}
-
 /// The names of the entries of `dir`, sorted.
 pub fn dir_entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -289,4 +223,17 @@ pub fn dir_entries(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// Notes a test that cannot run here because `what` is missing from the machine
+/// (a tool, the articles beside the repository). On a developer's machine the
+/// test is skipped with a note; under `CI` a missing prerequisite fails, so CI
+/// never passes a test it did not run.
+#[track_caller]
+#[allow(clippy::print_stderr, reason = "a skipped test says why")]
+pub fn prerequisite_missing(what: &str) {
+    if std::env::var_os("CI").is_some_and(|value| !value.is_empty()) {
+        panic!("a test's prerequisite is missing under CI: {what}");
+    }
+    eprintln!("note: skipped a test: {what}");
 }
