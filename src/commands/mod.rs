@@ -144,3 +144,76 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     }
     facts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DIMENSIONS: &[&str] = &["focus", "objective", "revenue-line"];
+
+    fn find(id: &str) -> anyhow::Result<&'static str> {
+        find_by_id(DIMENSIONS, "dimension", id, |d| d).map(|d| *d)
+    }
+
+    #[test]
+    fn an_id_is_found_whatever_its_case_and_surrounding_spaces() {
+        assert_eq!(find("focus").unwrap(), "focus");
+        assert_eq!(find(" Revenue-Line ").unwrap(), "revenue-line");
+    }
+
+    #[test]
+    fn an_unknown_id_lists_the_known_ones_and_suggests_the_closest() {
+        let message = find("objectve").unwrap_err().to_string();
+        assert!(
+            message.contains("unknown dimension `objectve`"),
+            "{message}"
+        );
+        assert!(
+            message.contains("`focus`, `objective`, `revenue-line`"),
+            "{message}"
+        );
+        assert!(message.ends_with("did you mean `objective`?"), "{message}");
+    }
+
+    #[test]
+    fn nothing_is_suggested_when_no_id_is_close() {
+        let message = find("salary").unwrap_err().to_string();
+        assert!(!message.contains("did you mean"), "{message}");
+    }
+
+    #[test]
+    fn an_unknown_id_is_bad_input() {
+        let error = find("nope").unwrap_err();
+        assert_eq!(
+            crate::error::exit_code(&error),
+            Some(crate::error::EXIT_BAD_INPUT)
+        );
+    }
+
+    #[test]
+    fn every_fact_lists_summaries_sections_dimensions_then_topics() {
+        let library = Library::embedded();
+        let facts = every_fact(&library);
+        let first_dimension = facts
+            .iter()
+            .position(|f| matches!(f.place, Place::Dimension(_)))
+            .unwrap();
+        let first_topic = facts
+            .iter()
+            .position(|f| matches!(f.place, Place::Topic(_)))
+            .unwrap();
+        assert!(matches!(facts[0].place, Place::Summary));
+        assert!(first_dimension < first_topic);
+        assert!(
+            facts[first_dimension..first_topic]
+                .iter()
+                .all(|f| matches!(f.place, Place::Dimension(_)))
+        );
+        let in_profiles: usize = library
+            .roles()
+            .iter()
+            .map(|role| 1 + role.sections.iter().map(|s| s.facts.len()).sum::<usize>())
+            .sum();
+        assert_eq!(first_dimension, in_profiles);
+    }
+}
