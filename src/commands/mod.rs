@@ -152,7 +152,7 @@ mod tests {
     const DIMENSIONS: &[&str] = &["focus", "objective", "revenue-line"];
 
     fn find(id: &str) -> anyhow::Result<&'static str> {
-        find_by_id(DIMENSIONS, "dimension", id, |d| d).map(|d| *d)
+        find_by_id(DIMENSIONS, "dimension", id, |d| d).copied()
     }
 
     #[test]
