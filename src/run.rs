@@ -114,6 +114,7 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         Command::Sources => emit(cli, &sources::sources(&knowledge_base(cli)?)),
         Command::Advise(args) => {
             let intake = Intake {
+                command: "advise",
                 file: args.answers.as_deref(),
                 flags: &args.answer,
                 no_input: args.no_input,
@@ -121,7 +122,9 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
                 force: args.force,
                 color: stream_color(forced_color(cli.color), &io::stderr()),
             };
-            emit(cli, &advise::run(&knowledge_base(cli)?, &intake)?)
+            let (advice, follow_up) = advise::run(&knowledge_base(cli)?, &intake)?;
+            emit(cli, &advice)?;
+            follow_up.offer()
         }
         Command::Jd(args) => emit(
             cli,

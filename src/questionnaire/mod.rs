@@ -1,22 +1,29 @@
 //! What the guided questionnaires share: answers (from `--answer` flags, an
 //! answers file or stdin, checked against the questions in the knowledge base,
 //! and saved for replay), the interview engine, and the terminal prompt.
+//!
+//! A command calls [`gather`] with an [`Intake`] naming itself, shows its
+//! result, then calls [`FollowUp::offer`]: after an interview at the terminal
+//! that prints the equivalent command line and offers to save the answers.
 
 pub mod answers;
 pub mod interview;
 pub mod prompt;
 
-use std::io::{self, IsTerminal};
-use std::path::Path;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 pub use answers::{Answer, Answers};
 
 use crate::error::BadInput;
-use crate::kb::Questionnaire;
+use crate::kb::{Question, Questionnaire};
 
 /// Where a questionnaire's answers come from, and where they are saved.
 #[derive(Debug, Clone, Copy)]
 pub struct Intake<'a> {
+    /// The command the answers are for, e.g. `advise`: named in the command
+    /// line that gives the same answers, printed after an interview.
+    pub command: &'a str,
     /// An answers file (`-` for stdin).
     pub file: Option<&'a Path>,
     /// `KEY=VALUE` answers, applied over the file's.
@@ -31,14 +38,107 @@ pub struct Intake<'a> {
     pub color: bool,
 }
 
+/// The answers gathered, and what to offer once the result is shown.
+#[derive(Debug)]
+pub struct Gathered {
+    /// The answers.
+    pub answers: Answers,
+    /// What to offer after the result; nothing unless an interview ran.
+    pub follow_up: FollowUp,
+}
+
+/// What to offer after the result of an interview at the terminal: the command
+/// line that gives the same answers, and saving them when `--save` was not
+/// given. Empty when the answers came from flags or a file alone.
+#[derive(Debug, Default)]
+#[must_use = "call `offer` once the result is shown"]
+pub struct FollowUp {
+    replay: Option<Replay>,
+}
+
+/// The follow-up of an interview.
+#[derive(Debug)]
+struct Replay {
+    command: String,
+    line: String,
+    answers: Answers,
+    offer_save: bool,
+    color: bool,
+}
+
+impl FollowUp {
+    /// The command line that gives the same answers without questions, e.g.
+    /// `roles advise --answer aim=product --no-input`, after an interview.
+    pub fn command_line(&self) -> Option<&str> {
+        self.replay.as_ref().map(|replay| replay.line.as_str())
+    }
+
+    /// After an interview, prints the equivalent command line to stderr and,
+    /// when `--save` was not given, asks for a file to save the answers to
+    /// (Enter skips). Does nothing otherwise. Call it once the result is shown.
+    pub fn offer(self) -> anyhow::Result<()> {
+        let Some(replay) = self.replay else {
+            return Ok(());
+        };
+        // Best effort: the result is out, and a closed stderr should not turn
+        // it into a failure.
+        let _ = writeln!(
+            io::stderr().lock(),
+            "\nTo give the same answers without the questions:\n  {}",
+            replay.line
+        );
+        if !replay.offer_save {
+            return Ok(());
+        }
+        let mut prompter = prompt::TerminalPrompter::new(replay.color)?;
+        let mut problem = None;
+        let mut before = String::new();
+        while let Some(name) = prompter.ask_file(&replay.command, &before, problem.take())? {
+            before.clone_from(&name);
+            let path = expand_home(&name);
+            // `--force` means nothing here: an existing file is for another name.
+            if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file()) {
+                problem = Some(format!(
+                    "`{}` already exists; type another name",
+                    path.display()
+                ));
+                continue;
+            }
+            let saved =
+                check_save_path(&path, false).and_then(|()| replay.answers.save(&path, false));
+            match saved {
+                Ok(()) => {
+                    drop(prompter);
+                    let _ = writeln!(
+                        io::stderr().lock(),
+                        "Saved to `{}`; replay with `roles {} --answers {}`.",
+                        path.display(),
+                        replay.command,
+                        shell_word(&path.display().to_string())
+                    );
+                    return Ok(());
+                }
+                Err(error) => problem = Some(format!("{error}")),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A leading `~/` as the home directory, as a shell would read it.
+fn expand_home(name: &str) -> PathBuf {
+    match (name.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest),
+        _ => PathBuf::from(name),
+    }
+}
+
 /// Gathers answers: the file, then the flags, then a terminal interview for the
 /// rest when there is a terminal and prompting is allowed; saves them if asked.
-pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Result<Answers> {
-    if let Some(path) = intake.save
-        && !intake.force
-        && path.exists()
-    {
-        return Err(answers::refuse_overwrite(path));
+/// A `--save` path that cannot be written is refused first, before any question.
+pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Result<Gathered> {
+    if let Some(path) = intake.save {
+        check_save_path(path, intake.force)?;
     }
     let mut answers = match intake.file {
         Some(path) => Answers::from_file(path, questionnaire)?,
@@ -46,12 +146,21 @@ pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Res
     };
     answers.apply_flags(intake.flags, questionnaire)?;
 
+    let mut follow_up = FollowUp::default();
     let interactive = !intake.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
     if interactive {
-        let mut prompter = prompt::TerminalPrompter {
-            color: intake.color,
-        };
-        interview::interview(&questionnaire.questions, &mut answers, &mut prompter)?;
+        let mut prompter = prompt::TerminalPrompter::new(intake.color)?;
+        let asked = interview::interview(&questionnaire.questions, &mut answers, &mut prompter)?;
+        drop(prompter);
+        if asked {
+            follow_up.replay = Some(Replay {
+                command: intake.command.to_owned(),
+                line: command_line(intake.command, &questionnaire.questions, &answers),
+                answers: answers.clone(),
+                offer_save: intake.save.is_none(),
+                color: intake.color,
+            });
+        }
     } else if !intake.no_input && intake.flags.is_empty() && intake.file.is_none() {
         return Err(BadInput::err(
             "no terminal to ask the questions on, and no answers given; pass them with \
@@ -61,5 +170,95 @@ pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Res
     if let Some(path) = intake.save {
         answers.save(path, intake.force)?;
     }
-    Ok(answers)
+    Ok(Gathered { answers, follow_up })
 }
+
+/// Refuses a path answers cannot be saved to, saying what it is: a symbolic
+/// link, a directory, something other than a regular file, an existing file
+/// without `force`, or a file in a directory that is missing or not writable.
+pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<()> {
+    let refuse = |why: String| {
+        BadInput::err(format!(
+            "cannot save answers to `{}`: {why}",
+            path.display()
+        ))
+    };
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(refuse(
+                "it is a symbolic link; name the file itself".to_owned(),
+            ));
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(refuse(format!(
+                "it is a directory; name a file in it, e.g. `{}`",
+                path.join("answers.yaml").display()
+            )));
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(refuse("it is not a regular file".to_owned()));
+        }
+        Ok(_) if !force => return Err(answers::refuse_overwrite(path)),
+        Ok(_) => {}
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => return Err(refuse(error.kind().to_string())),
+    }
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !directory.is_dir() {
+        return Err(refuse(format!(
+            "there is no directory `{}`",
+            directory.display()
+        )));
+    }
+    // Saving writes a temporary file beside the answers and renames it; try
+    // the first half now rather than after the last question.
+    tempfile::NamedTempFile::new_in(directory).map_err(|error| {
+        refuse(format!(
+            "cannot write in `{}` ({})",
+            directory.display(),
+            error.kind()
+        ))
+    })?;
+    Ok(())
+}
+
+/// The command line that gives these answers without questions: `roles
+/// COMMAND --answer ID=VALUE …` in questionnaire order, with `--no-input`
+/// when a question has no answer, so that it is not asked again.
+pub fn command_line(command: &str, questions: &[Question], answers: &Answers) -> String {
+    let mut words = vec!["roles".to_owned(), shell_word(command)];
+    for question in questions {
+        if let Some(answer) = answers.get(&question.id) {
+            words.push("--answer".to_owned());
+            words.push(shell_word(&format!(
+                "{}={}",
+                question.id,
+                answer.values().join(",")
+            )));
+        }
+    }
+    if questions.iter().any(|q| answers.get(&q.id).is_none()) {
+        words.push("--no-input".to_owned());
+    }
+    words.join(" ")
+}
+
+/// `word` as a POSIX shell reads it back: as it is when it holds only
+/// characters no shell treats specially, else in single quotes.
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_=,./:@+%".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests;

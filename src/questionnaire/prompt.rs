@@ -1,246 +1,220 @@
 //! The questionnaire at a terminal: one question at a time on stderr, choices
-//! picked with the arrow keys or by number, skip and back, Ctrl-C or Ctrl-D to
-//! quit. Built on crossterm because the prompt crates we tried offer neither
-//! Ctrl-D nor a back step.
+//! picked with the arrow keys or by number, skip and back, `q`, Ctrl-C or
+//! Ctrl-D to quit; then a review of every answer, and later the offer to save
+//! them. Text wraps to the terminal's width and is drawn again when the window
+//! changes size.
+//!
+//! What is drawn is erased by moving up as many rows as it takes at the width
+//! the terminal has now (a terminal that narrows rewraps long lines), so going
+//! back or resizing leaves no stale lines. A screen never takes more rows than
+//! the terminal has: a long list shows the part around the cursor.
+//!
+//! Built on crossterm for raw mode and drawing; keys are read in [`keys`], so
+//! that a terminal that hangs up ends the prompt instead of spinning, and
+//! [`terminal`] puts the terminal back on SIGINT, SIGTERM and SIGHUP.
+
+pub mod keys;
+pub mod screens;
+pub mod terminal;
 
 use std::io::{self, Write};
+use std::time::Duration;
 
-use anstyle::{AnsiColor, Effects};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use crossterm::{cursor, queue, terminal};
+use keys::{Input, Keys};
+use screens::{Action, Asking, Look, Naming, Reviewing, Screen};
+use terminal::{RawMode, erase, rows, size};
 
-use super::interview::{Ask, Prompter, Step};
+use super::interview::{Ask, Prompter, Review, Revision, Step, answer_words};
 use crate::error::Interrupted;
 use crate::render::wrap;
 
-/// Asks questions on the terminal, drawing on stderr.
+/// How long after the last digit a choice number in a list of ten or more is
+/// taken, when Enter does not come first.
+pub const PAUSE: Duration = Duration::from_millis(800);
+
+/// Asks questions on the terminal, drawing on stderr and reading stdin, which
+/// must both be the terminal.
+#[derive(Debug)]
 pub struct TerminalPrompter {
-    /// Whether to colour the prompt.
-    pub color: bool,
-}
-
-/// Raw mode for as long as it lives, so every exit path restores the terminal.
-struct RawMode;
-
-impl RawMode {
-    fn enable() -> io::Result<RawMode> {
-        terminal::enable_raw_mode()?;
-        queue!(io::stderr(), cursor::Hide)?;
-        Ok(RawMode)
-    }
-}
-
-impl Drop for RawMode {
-    fn drop(&mut self) {
-        let _ = queue!(io::stderr(), cursor::Show);
-        let _ = io::stderr().flush();
-        let _ = terminal::disable_raw_mode();
-    }
-}
-
-/// The state of one question on screen.
-struct Screen<'a, 'q> {
-    ask: &'a Ask<'q>,
-    cursor: usize,
-    picked: Vec<bool>,
-    drawn: u16,
+    look: Look,
+    keys: Keys,
+    /// Raw mode, from the first screen until the prompter is dropped, so keys
+    /// typed between two questions are neither echoed nor held for a line.
+    raw: Option<RawMode>,
+    /// The display widths of the lines of each answer recorded on screen.
+    records: Vec<Vec<usize>>,
+    /// The display widths of the lines of the screen drawn last; the cursor is
+    /// at the end of its last line. Empty when nothing is drawn.
+    shown: Vec<usize>,
 }
 
 impl TerminalPrompter {
-    fn paint(&self, text: &str, look: anstyle::Style) -> String {
-        crate::render::paint::paint(self.color, text, look)
+    /// A prompter, painting in colour or not. From now on SIGINT, SIGTERM and
+    /// SIGHUP restore the terminal before `roles` exits.
+    pub fn new(color: bool) -> io::Result<TerminalPrompter> {
+        terminal::restore_on_signals()?;
+        Ok(TerminalPrompter {
+            look: Look { color },
+            keys: Keys::new(),
+            raw: None,
+            records: Vec::new(),
+            shown: Vec::new(),
+        })
     }
 
-    fn lines(&self, screen: &Screen<'_, '_>, width: usize) -> Vec<String> {
-        let ask = screen.ask;
-        let question = ask.question;
-        let bold = anstyle::Style::new().effects(Effects::BOLD);
-        let dim = anstyle::Style::new().effects(Effects::DIMMED);
-        let current = anstyle::Style::new()
-            .fg_color(Some(AnsiColor::Cyan.into()))
-            .effects(Effects::BOLD);
-        let mut lines = Vec::new();
-        let title = format!("[{} of {}] {}", ask.number, ask.total, question.text);
-        for line in wrap::wrap(&title, width) {
-            lines.push(self.paint(line, bold));
+    /// The width text is wrapped to: one column short of the terminal's, so
+    /// that no line ends exactly at the edge.
+    fn width() -> usize {
+        size().0.saturating_sub(1).max(20)
+    }
+
+    /// Runs a screen until it is done, drawing it after every key and resize.
+    fn show<S: Screen>(&mut self, screen: &mut S) -> anyhow::Result<S::Done> {
+        if self.raw.is_none() {
+            self.raw = Some(RawMode::enable()?);
         }
-        for line in wrap::wrap(&question.hint, width.saturating_sub(2).max(20)) {
-            lines.push(format!("  {}", self.paint(line, dim)));
-        }
-        for (index, choice) in question.choices.iter().enumerate() {
-            let mark = match (question.multiple, screen.picked[index]) {
-                (false, _) => "",
-                (true, true) => "[x] ",
-                (true, false) => "[ ] ",
+        loop {
+            self.draw(screen)?;
+            let timeout = screen.waiting().then_some(PAUSE);
+            let action = match self.keys.next(timeout).map_err(lost)? {
+                None => screen.pause(),
+                Some(Input::Resize) => continue,
+                Some(Input::Key(key)) => screen.key(key),
             };
-            let text = format!("{mark}{}. {}", index + 1, choice.label);
-            let text: String = wrap::wrap(&text, width.saturating_sub(2).max(20))
-                .first()
-                .map(|line| line.to_string())
-                .unwrap_or_default();
-            lines.push(if index == screen.cursor {
-                format!(
-                    "{} {}",
-                    self.paint("❯", current),
-                    self.paint(&text, current)
-                )
-            } else {
-                format!("  {text}")
-            });
+            match action {
+                Action::Stay => {}
+                Action::Done(done) => return Ok(done),
+                Action::Quit => {
+                    self.erase(0)?;
+                    return Err(Interrupted.into());
+                }
+            }
         }
-        let count = question.choices.len();
-        let mut keys = vec!["↑↓ move".to_owned()];
-        if question.multiple {
-            keys.push("space or number: toggle".into());
-            keys.push("enter: done".into());
-        } else {
-            keys.push(format!("1-{count} or enter: pick"));
-        }
-        keys.push("s: skip".into());
-        if ask.can_go_back {
-            keys.push("b: back".into());
-        }
-        keys.push("ctrl-c: quit".into());
-        for line in wrap::wrap(&keys.join(" · "), width) {
-            lines.push(self.paint(line, dim));
-        }
-        lines
     }
 
-    fn draw(&self, screen: &mut Screen<'_, '_>) -> io::Result<()> {
-        let width = terminal::size().map_or(80, |(w, _)| usize::from(w)).max(20) - 1;
-        let lines = self.lines(screen, width);
+    /// Replaces the screen drawn last with `screen` as it is now.
+    fn draw(&mut self, screen: &impl Screen) -> io::Result<()> {
+        let height = size().1.max(1);
+        let lines = screen
+            .frame(Self::width(), &self.look)
+            .fit(height, &self.look);
+        self.erase(0)?;
         let mut err = io::stderr().lock();
-        clear(&mut err, screen.drawn)?;
         write!(err, "{}", lines.join("\r\n"))?;
         err.flush()?;
-        screen.drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        self.shown = lines.iter().map(|line| wrap::width(line)).collect();
         Ok(())
     }
 
-    /// Replaces the question on screen with a one-line record of the reply.
-    fn finish(&self, screen: &Screen<'_, '_>, step: Step) -> anyhow::Result<Step> {
+    /// Erases the screen drawn last and the last `records` answers recorded
+    /// above it, leaving the cursor where the first of them began.
+    fn erase(&mut self, records: usize) -> io::Result<()> {
+        let columns = size().0;
+        let kept = self.records.len().saturating_sub(records);
+        let recorded: usize = self
+            .records
+            .drain(kept..)
+            .map(|widths| rows(&widths, columns))
+            .sum();
+        let shown = rows(&self.shown, columns);
+        if shown + recorded == 0 {
+            return Ok(());
+        }
         let mut err = io::stderr().lock();
-        clear(&mut err, screen.drawn)?;
-        let ask = screen.ask;
-        let reply = match &step {
-            Step::Answer(values) => ask
-                .question
-                .choices
-                .iter()
-                .filter(|c| values.iter().any(|v| c.value == *v))
-                .map(|c| c.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            Step::Skip => "no preference".to_owned(),
-            Step::Back => return Ok(step),
-        };
-        let done = anstyle::Style::new().fg_color(Some(AnsiColor::Green.into()));
-        write!(
-            err,
-            "{} [{} of {}] {} {}\r\n",
-            self.paint("✔", done),
-            ask.number,
-            ask.total,
-            ask.question.text,
-            self.paint(&reply, done)
-        )?;
+        erase(&mut err, shown.saturating_sub(1) + recorded)?;
         err.flush()?;
-        Ok(step)
+        self.shown.clear();
+        Ok(())
+    }
+
+    /// Replaces the screen drawn last with a record of an answer, kept above
+    /// the next screen.
+    fn record(&mut self, lines: Vec<String>) -> io::Result<()> {
+        self.erase(0)?;
+        let mut err = io::stderr().lock();
+        for line in &lines {
+            write!(err, "{line}\r\n")?;
+        }
+        err.flush()?;
+        self.records
+            .push(lines.iter().map(|line| wrap::width(line)).collect());
+        Ok(())
+    }
+
+    /// Asks for a file to save the answers to; `None` to skip saving.
+    /// `command` is the command the file replays with, e.g. `advise`; after a
+    /// name that would not do, `before` is that name, ready to edit, and
+    /// `problem` says what was wrong with it.
+    pub fn ask_file(
+        &mut self,
+        command: &str,
+        before: &str,
+        problem: Option<String>,
+    ) -> anyhow::Result<Option<String>> {
+        let mut screen = Naming {
+            command: command.to_owned(),
+            problem,
+            text: before.to_owned(),
+        };
+        let name = self.show(&mut screen)?;
+        self.erase(0)?;
+        Ok(name)
     }
 }
 
-/// Erases `lines` lines drawn before, leaving the cursor where they began.
-fn clear(err: &mut impl Write, lines: u16) -> io::Result<()> {
-    queue!(err, cursor::MoveToColumn(0))?;
-    if lines > 1 {
-        queue!(err, cursor::MoveUp(lines - 1))?;
-    }
-    queue!(err, terminal::Clear(terminal::ClearType::FromCursorDown))
+/// The terminal can no longer be read: the session ends as if interrupted.
+fn lost(error: io::Error) -> anyhow::Error {
+    let reason = if error.kind() == io::ErrorKind::UnexpectedEof {
+        error.to_string()
+    } else {
+        format!("cannot read the terminal ({error})")
+    };
+    anyhow::Error::new(Interrupted).context(reason)
 }
 
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step> {
-        let _raw = RawMode::enable()?;
-        let choices = &ask.question.choices;
-        let picked: Vec<bool> = choices
-            .iter()
-            .map(|c| ask.previous.iter().any(|v| c.value == *v))
-            .collect();
-        let mut screen = Screen {
-            ask,
-            cursor: picked.iter().position(|&p| p).unwrap_or(0),
-            picked,
-            drawn: 0,
-        };
-        loop {
-            self.draw(&mut screen)?;
-            let Event::Key(KeyEvent {
-                code,
-                modifiers,
-                kind,
-                ..
-            }) = event::read()?
-            else {
-                continue;
-            };
-            if kind == KeyEventKind::Release {
-                continue;
+        let mut screen = Asking::new(ask);
+        let step = self.show(&mut screen)?;
+        match &step {
+            // The review is drawn again in the question's place.
+            _ if ask.revising => self.erase(0)?,
+            // The question before is asked again where its record was.
+            Step::Back => self.erase(1)?,
+            Step::Answer(values) => {
+                let answer = match values.as_slice() {
+                    [] => None,
+                    [value] if !ask.question.multiple => Some(super::Answer::One(value.clone())),
+                    _ => Some(super::Answer::Many(values.clone())),
+                };
+                let words = answer_words(ask.question, answer.as_ref());
+                self.record(screen.record(&words, Self::width(), &self.look))?;
             }
-            let count = choices.len();
-            let multiple = ask.question.multiple;
-            match code {
-                KeyCode::Char('c' | 'd') if modifiers.contains(KeyModifiers::CONTROL) => {
-                    clear(&mut io::stderr(), screen.drawn)?;
-                    return Err(Interrupted.into());
-                }
-                KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
-                    screen.cursor = (screen.cursor + count - 1) % count;
-                }
-                KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-                    screen.cursor = (screen.cursor + 1) % count;
-                }
-                KeyCode::Char(digit @ '1'..='9') => {
-                    let index = digit as usize - '1' as usize;
-                    if index < count {
-                        screen.cursor = index;
-                        if multiple {
-                            screen.picked[index] = !screen.picked[index];
-                        } else {
-                            let value = choices[index].value.to_string();
-                            return self.finish(&screen, Step::Answer(vec![value]));
-                        }
-                    }
-                }
-                KeyCode::Char(' ') if multiple => {
-                    screen.picked[screen.cursor] = !screen.picked[screen.cursor];
-                }
-                KeyCode::Enter if multiple => {
-                    let values: Vec<String> = choices
-                        .iter()
-                        .zip(&screen.picked)
-                        .filter(|(_, p)| **p)
-                        .map(|(c, _)| c.value.to_string())
-                        .collect();
-                    let step = if values.is_empty() {
-                        Step::Skip
-                    } else {
-                        Step::Answer(values)
-                    };
-                    return self.finish(&screen, step);
-                }
-                KeyCode::Enter | KeyCode::Char(' ') => {
-                    let value = choices[screen.cursor].value.to_string();
-                    return self.finish(&screen, Step::Answer(vec![value]));
-                }
-                KeyCode::Char('s') => return self.finish(&screen, Step::Skip),
-                KeyCode::Char('b') | KeyCode::Left | KeyCode::Esc | KeyCode::Backspace
-                    if ask.can_go_back =>
-                {
-                    return self.finish(&screen, Step::Back);
-                }
-                _ => {}
+            Step::Skip => {
+                self.record(screen.record("no preference", Self::width(), &self.look))?;
             }
         }
+        Ok(step)
+    }
+
+    fn review(&mut self, review: &Review<'_>) -> anyhow::Result<Revision> {
+        // The review lists every answer itself.
+        self.erase(self.records.len())?;
+        let revision = self.show(&mut Reviewing::new(review))?;
+        self.erase(0)?;
+        if revision == Revision::Confirm {
+            for row in &review.rows {
+                let lines = screens::record(
+                    row.number,
+                    review.rows.len(),
+                    &row.question.text,
+                    &row.answer_words(),
+                    Self::width(),
+                    &self.look,
+                );
+                self.record(lines)?;
+            }
+        }
+        Ok(revision)
     }
 }

@@ -10,21 +10,22 @@ pub use score::{Advice, advise};
 
 use crate::error::BadInput;
 use crate::library::Library;
-use crate::questionnaire::{self, Answer, Intake};
+use crate::questionnaire::{self, Answer, FollowUp, Gathered, Intake};
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, cite, table_row};
 use crate::render::{Painter, View, wrap};
 
-/// Gathers the answers as `intake` says and scores them.
-pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<Advice> {
+/// Gathers the answers as `intake` says and scores them; the follow-up is
+/// offered once the advice is shown.
+pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, FollowUp)> {
     let questionnaire = library.questionnaire();
     if questionnaire.questions.is_empty() {
         return Err(BadInput::err(
             "this knowledge base has no questionnaire; add `questionnaire.questions` (see `roles kb dump`)",
         ));
     }
-    let answers = questionnaire::gather(questionnaire, intake)?;
-    Ok(advise(library, &answers))
+    let Gathered { answers, follow_up } = questionnaire::gather(questionnaire, intake)?;
+    Ok((advise(library, &answers), follow_up))
 }
 
 /// An answer as prose: its values, or "no preference".

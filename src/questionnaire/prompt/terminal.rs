@@ -1,0 +1,122 @@
+//! The terminal while the prompt is on it: raw mode and a hidden cursor for as
+//! long as a [`RawMode`] guard lives, and the terminal put back on every way
+//! out, including SIGINT, SIGTERM and SIGHUP, which would otherwise leave the
+//! shell with no echo, no line editing and no cursor.
+//!
+//! After a signal `roles` exits with 128 plus its number, as a shell reports a
+//! process the signal killed: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
+
+use std::io::{self, Write};
+use std::os::fd::AsFd;
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
+
+use crossterm::{cursor, queue, terminal};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// Whether the terminal is in raw mode now. The lock is held while raw mode is
+/// switched, and by the signal thread from restoring the terminal to the exit,
+/// so the two never interleave.
+static RAW: Mutex<bool> = Mutex::new(false);
+
+fn raw() -> MutexGuard<'static, bool> {
+    RAW.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Raw mode and a hidden cursor for as long as it lives.
+#[derive(Debug)]
+pub struct RawMode(());
+
+impl RawMode {
+    /// Puts the terminal in raw mode and hides the cursor.
+    pub fn enable() -> io::Result<RawMode> {
+        let mut raw = raw();
+        terminal::enable_raw_mode()?;
+        *raw = true;
+        let mut err = io::stderr();
+        queue!(err, cursor::Hide)?;
+        err.flush()?;
+        Ok(RawMode(()))
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let mut raw = raw();
+        let _ = queue!(io::stderr(), cursor::Show);
+        let _ = io::stderr().flush();
+        let _ = terminal::disable_raw_mode();
+        *raw = false;
+    }
+}
+
+/// From now on, SIGINT, SIGTERM and SIGHUP restore the terminal (when the
+/// prompt has it in raw mode) and end `roles` with 128 plus the signal number.
+/// Set up once per process; later calls do nothing.
+pub fn restore_on_signals() -> io::Result<()> {
+    static WATCHING: OnceLock<()> = OnceLock::new();
+    if WATCHING.get().is_some() {
+        return Ok(());
+    }
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // Held to the end: the prompt cannot switch raw mode back on.
+                let raw = raw();
+                if *raw {
+                    restore();
+                }
+                std::process::exit(128 + signal);
+            }
+        })?;
+    let _ = WATCHING.set(());
+    Ok(())
+}
+
+/// Shows the cursor on a fresh line and leaves raw mode, ignoring failures (the
+/// terminal may be gone). Writes to the stderr descriptor directly, so as not
+/// to wait for a lock the interrupted thread may hold.
+fn restore() {
+    let _ = rustix::io::write(io::stderr().as_fd(), b"\r\n\x1b[?25h");
+    let _ = terminal::disable_raw_mode();
+}
+
+/// How many rows lines of these display widths take on a terminal `columns`
+/// wide that rewraps long lines, as most do when they narrow.
+pub fn rows(widths: &[usize], columns: usize) -> usize {
+    let columns = columns.max(1);
+    widths.iter().map(|w| w.div_ceil(columns).max(1)).sum()
+}
+
+/// The terminal's size in columns and rows, 80 by 24 when it cannot be read.
+pub fn size() -> (usize, usize) {
+    terminal::size().map_or((80, 24), |(w, h)| (usize::from(w), usize::from(h)))
+}
+
+/// Erases `above` rows before the current line and the current line itself,
+/// from the start of the line, leaving the cursor where the first began.
+pub fn erase(err: &mut impl Write, above: usize) -> io::Result<()> {
+    queue!(err, cursor::MoveToColumn(0))?;
+    if above > 0 {
+        queue!(
+            err,
+            cursor::MoveUp(u16::try_from(above).unwrap_or(u16::MAX))
+        )?;
+    }
+    queue!(err, terminal::Clear(terminal::ClearType::FromCursorDown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows;
+
+    #[test]
+    fn a_line_takes_a_row_for_each_full_or_part_width() {
+        assert_eq!(rows(&[0, 1, 79, 80], 80), 4);
+        assert_eq!(rows(&[81], 80), 2);
+        assert_eq!(rows(&[99, 30], 40), 3 + 1);
+        assert_eq!(rows(&[], 40), 0);
+    }
+}
