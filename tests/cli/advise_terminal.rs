@@ -5,10 +5,14 @@
 //!
 //! Each keystroke is sent only once the question it answers is on screen, so a
 //! key never reaches the terminal before `roles` has put it in raw mode (where
-//! Ctrl-C would be a signal, not a key).
+//! Ctrl-C would be a signal, not a key). Nothing waits a fixed time: every step
+//! waits for text on the screen, or for a process to end, with a deadline.
+//!
+//! Signals and resizes go to `roles` itself, found under `script` in `/proc`;
+//! a hang-up is `script` killed, which closes the terminal's master side.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -54,10 +58,14 @@ impl Terminal {
     /// Starts `roles ARGS` (a shell word list) in a terminal 100 columns wide,
     /// recording the terminal settings before and after it.
     fn start(args: &str) -> Terminal {
-        let dir = temp_dir();
+        Terminal::launch(temp_dir(), "", args)
+    }
+
+    /// Starts `roles ARGS` in `dir`, after the shell commands `first`.
+    fn launch(dir: tempfile::TempDir, first: &str, args: &str) -> Terminal {
         let command = format!(
-            "stty cols 100 rows 50; stty -g > before.stty; \
-             \"$ROLES\" --color never {args} > out.json; code=$?; \
+            "{first} stty cols 100 rows 50; stty -g > before.stty; \
+             \"$ROLES\" --color never {args} > out.json; code=$?; echo $code > code.txt; \
              stty -g > after.stty; exit $code"
         );
         let mut child = Command::new("script")
@@ -141,6 +149,97 @@ impl Terminal {
         self.send(keys);
     }
 
+    /// Waits for the review of every answer, then confirms it.
+    #[track_caller]
+    fn confirm(&mut self) {
+        self.expect("Review your answers");
+        self.expect("These are right: show the result");
+        self.send("c");
+    }
+
+    /// Waits for the offer to save the answers, then declines it.
+    #[track_caller]
+    fn decline_to_save(&mut self) {
+        self.expect("File (enter to skip): ");
+        self.send(ENTER);
+    }
+
+    /// The process id of `roles`: the process running its binary under `script`.
+    #[track_caller]
+    fn roles_pid(&mut self) -> u32 {
+        let binary = crate::common::child::binary()
+            .canonicalize()
+            .expect("the binary exists");
+        let script = self.child.id();
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = std::fs::read_dir("/proc")
+                .expect("/proc can be listed")
+                .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+                .find(|&pid| {
+                    std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary)
+                        && descends_from(pid, script)
+                });
+            if let Some(pid) = found {
+                return pid;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("`roles` never ran under `script`:\n{}", self.transcript());
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Sends `roles` the signal `name` (e.g. `TERM`).
+    #[track_caller]
+    fn signal(&mut self, name: &str) {
+        let pid = self.roles_pid();
+        let status = Command::new("kill")
+            .args(["-s", name, &pid.to_string()])
+            .status()
+            .expect("`kill` runs");
+        assert!(status.success(), "kill -s {name} {pid}");
+    }
+
+    /// Makes the terminal `columns` wide; the kernel tells `roles` with SIGWINCH.
+    #[track_caller]
+    fn resize(&mut self, columns: u16) {
+        let pid = self.roles_pid();
+        let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("roles has a terminal");
+        let status = Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .args(["cols", &columns.to_string()])
+            .status()
+            .expect("`stty` runs");
+        assert!(status.success(), "stty -F {} cols {columns}", tty.display());
+    }
+
+    /// Hangs up the terminal by killing `script`, which holds its master side,
+    /// and waits until `roles` has ended.
+    #[track_caller]
+    fn hang_up(mut self) -> HungUp {
+        let pid = self.roles_pid();
+        self.child.kill().expect("`script` can be killed");
+        let _ = self.child.wait();
+        let deadline = Instant::now() + PATIENCE;
+        while running(pid) {
+            if Instant::now() > deadline {
+                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+                panic!(
+                    "`roles` was still running after the terminal hung up:\n{}",
+                    self.transcript()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        HungUp {
+            transcript: self.transcript(),
+            dir: self.dir,
+        }
+    }
+
     /// Waits for `roles` to end.
     #[track_caller]
     fn finish(mut self) -> Finished {
@@ -170,6 +269,66 @@ impl Terminal {
             _dir: self.dir,
         }
     }
+}
+
+/// A session whose terminal hung up.
+struct HungUp {
+    transcript: String,
+    dir: tempfile::TempDir,
+}
+
+impl HungUp {
+    /// The exit code of `roles`, as the shell that ran it recorded it, once the
+    /// shell outlived the hang-up.
+    #[track_caller]
+    fn code(&self) -> String {
+        let file = self.dir.path().join("code.txt");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(code) = std::fs::read_to_string(&file)
+                && code.ends_with('\n')
+            {
+                return code.trim().to_owned();
+            }
+            if Instant::now() > deadline {
+                panic!("no exit code was recorded:\n{}", self.transcript);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+/// The parent of process `pid`, from `/proc/PID/stat`.
+fn parent(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // `PID (COMMAND) STATE PPID …`; the command may hold spaces and parentheses.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Whether process `pid` has `ancestor` above it.
+fn descends_from(mut pid: u32, ancestor: u32) -> bool {
+    while let Some(up) = parent(pid) {
+        if up == ancestor {
+            return true;
+        }
+        if up <= 1 {
+            return false;
+        }
+        pid = up;
+    }
+    false
+}
+
+/// Whether process `pid` is still running (not gone, not a zombie).
+fn running(pid: u32) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    let state = stat
+        .rfind(')')
+        .and_then(|at| stat[at + 1..].split_whitespace().next());
+    !matches!(state, Some("Z" | "X") | None)
 }
 
 /// What a terminal session left behind.
@@ -207,6 +366,20 @@ impl Finished {
             self.settings_before, self.settings_after,
             "terminal settings changed\n{self}"
         );
+        // The cursor was shown again after it was last hidden.
+        let hidden = self.transcript.rfind("\x1b[?25l");
+        let shown = self.transcript.rfind("\x1b[?25h");
+        assert!(shown >= hidden, "the cursor is still hidden\n{self}");
+    }
+
+    /// The terminal output from the first time it showed `text`.
+    #[track_caller]
+    fn after(&self, text: &str) -> &str {
+        let at = self
+            .transcript
+            .find(text)
+            .unwrap_or_else(|| panic!("the terminal never showed {text:?}\n{self}"));
+        &self.transcript[at..]
     }
 }
 
@@ -271,12 +444,18 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
     terminal.answer(2, "2"); // audience: external
     terminal.answer(3, "2"); // finance: top-line
     terminal.answer(4, "2"); // team: engineering
+    // needs has twelve choices, so a typed number is taken after a pause or at enter.
     terminal.answer(5, "7"); // needs: toggle product-strategy,
+    terminal.expect("[x] 7.");
     terminal.send("9"); //        toggle innovation,
+    terminal.send(ENTER);
+    terminal.expect("[x] 9.");
     terminal.send(ENTER); //      done
     terminal.answer(6, "1"); // size: startup
     terminal.answer(7, "1"); // tech-company: yes
     terminal.answer(8, "2"); // budget: part-time
+    terminal.confirm();
+    terminal.decline_to_save();
     let done = terminal.finish();
     let json = done.json();
     assert_eq!(
@@ -308,6 +487,8 @@ fn arrow_keys_and_enter_pick_a_choice() {
     for number in 2..=8 {
         terminal.answer(number, "s");
     }
+    terminal.confirm();
+    terminal.decline_to_save();
     let json = terminal.finish().json();
     assert_eq!(json["answers"], json!({"aim": "product"}));
 }
@@ -327,6 +508,8 @@ fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
     for number in 3..=8 {
         terminal.answer(number, "s");
     }
+    terminal.confirm();
+    terminal.decline_to_save();
     let json = terminal.finish().json();
     assert_eq!(
         json["answers"],
@@ -351,10 +534,23 @@ fn only_unanswered_questions_are_asked_at_the_terminal() {
     terminal.answer(6, "s"); // needs (5) was answered
     terminal.answer(7, "s");
     terminal.answer(8, "s");
+    terminal.confirm();
+    terminal.decline_to_save();
     let done = terminal.finish();
     let json = done.json();
-    assert!(!done.transcript.contains("[1 of 8]"), "{done}");
-    assert!(!done.transcript.contains("[5 of 8]"), "{done}");
+    // Questions 1 and 5 were never put (their hints never shown), though the
+    // review lists them.
+    assert!(
+        !done
+            .transcript
+            .contains("The first of the two guiding questions"),
+        "{done}"
+    );
+    assert!(
+        !done.transcript.contains("Most needs are ones the articles"),
+        "{done}"
+    );
+    assert!(done.transcript.contains("✔ [1 of 8]"), "{done}");
     assert_eq!(
         json["answers"],
         json!({"aim": "process", "audience": "internal", "needs": ["infrastructure"]})
@@ -401,8 +597,18 @@ fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
         terminal.answer(number, "s");
     }
     terminal.answer(8, "2"); // budget: part-time
+    terminal.confirm();
     let done = terminal.finish();
     let json = done.json();
+    assert!(
+        !done.transcript.contains("File (enter to skip)"),
+        "no offer to save when --save was given\n{done}"
+    );
+    assert!(
+        done.after("To give the same answers without the questions:")
+            .contains("roles advise --answer aim=process --answer finance=bottom-line --answer budget=part-time --no-input"),
+        "{done}"
+    );
     let replay = roles(&["advise", "--answers"])
         .arg(done.dir.join("answers.yaml"))
         .format("json")
@@ -429,4 +635,296 @@ fn no_prompt_when_stderr_is_not_the_terminal() {
     assert!(stderr.starts_with("error: "), "{stderr}");
     assert!(stderr.contains("`--answers"), "{stderr}");
     assert!(!done.transcript.contains(" of 8]"), "{done}");
+}
+
+// --- quitting, signals and hang-ups -------------------------------------------------
+
+#[test]
+fn q_quits_like_ctrl_c() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    terminal.answer(1, "2");
+    terminal.answer(2, "q");
+    let done = terminal.finish();
+    assert_eq!(done.code, Some(130), "{done}");
+    assert!(done.stdout.is_empty(), "{done}");
+    assert!(done.transcript.contains("error: interrupted"), "{done}");
+    done.assert_terminal_restored();
+}
+
+#[test]
+fn q_quits_at_the_review_too() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    for number in 1..=8 {
+        terminal.answer(number, "s");
+    }
+    terminal.expect("Review your answers");
+    terminal.send("q");
+    let done = terminal.finish();
+    assert_eq!(done.code, Some(130), "{done}");
+    assert!(done.stdout.is_empty(), "{done}");
+    done.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    terminal.answer(1, "2");
+    terminal.expect("[2 of 8]");
+    terminal.signal("TERM");
+    let done = terminal.finish();
+    assert_eq!(done.code, Some(143), "{done}");
+    assert!(done.stdout.is_empty(), "{done}");
+    done.assert_terminal_restored();
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_exits_130() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    terminal.expect("[1 of 8]");
+    terminal.signal("INT");
+    let done = terminal.finish();
+    assert_eq!(done.code, Some(130), "{done}");
+    assert!(done.stdout.is_empty(), "{done}");
+    done.assert_terminal_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    terminal.expect("[1 of 8]");
+    terminal.signal("HUP");
+    let done = terminal.finish();
+    assert_eq!(done.code, Some(129), "{done}");
+    done.assert_terminal_restored();
+}
+
+#[test]
+fn a_hang_up_ends_roles() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    terminal.answer(1, "2");
+    terminal.expect("[2 of 8]");
+    terminal.hang_up();
+}
+
+#[test]
+fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
+    if !script_works() {
+        return;
+    }
+    // The shell ignores SIGHUP, so it outlives the hang-up and sends none on:
+    // `roles` sees only its terminal end.
+    let mut terminal = Terminal::launch(temp_dir(), "trap '' HUP;", "advise --format json");
+    terminal.answer(1, "2");
+    terminal.expect("[2 of 8]");
+    let hung = terminal.hang_up();
+    // Ended by the end of its input, as an interruption, not by a signal.
+    assert_eq!(hung.code(), "130", "{}", hung.transcript);
+}
+
+// --- picking by number, the review, resizing ---------------------------------------------
+
+#[test]
+fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    for number in 1..=4 {
+        terminal.answer(number, "s");
+    }
+    terminal.expect("[5 of 8]");
+    terminal.expect("1-12: toggle that one");
+    terminal.send("12"); // together: twelve, taken after a pause
+    terminal.expect("[x] 12. Customer experience");
+    terminal.send("1"); // alone: one, taken after a pause
+    terminal.expect("[x] 1. IT infrastructure");
+    terminal.send("11\r"); // 1 1 enter: eleven
+    terminal.expect("[x] 11. Intellectual property");
+    terminal.send(ENTER); // done
+    for number in 6..=8 {
+        terminal.answer(number, "s");
+    }
+    terminal.confirm();
+    terminal.decline_to_save();
+    let json = terminal.finish().json();
+    assert_eq!(
+        json["answers"],
+        json!({"needs": ["infrastructure", "intellectual-property", "customer-experience"]})
+    );
+}
+
+#[test]
+fn an_answer_can_be_changed_at_the_review() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    terminal.answer(1, "2"); // aim: product
+    for number in 2..=8 {
+        terminal.answer(number, "s");
+    }
+    terminal.expect("Review your answers");
+    terminal.expect("The products we sell");
+    terminal.expect("no preference");
+    terminal.expect("These are right: show the result");
+    terminal.send("1"); // change the first answer
+    terminal.expect("[1 of 8]");
+    terminal.expect("b: back to the review");
+    terminal.send("3"); // aim: both
+    terminal.expect("Review your answers");
+    terminal.expect("Both, equally");
+    terminal.send("c");
+    terminal.decline_to_save();
+    let done = terminal.finish();
+    let json = done.json();
+    assert_eq!(json["answers"], json!({"aim": "both"}), "{done}");
+    done.assert_terminal_restored();
+}
+
+#[test]
+fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    terminal.expect("[1 of 8]");
+    terminal.expect("q: quit");
+    terminal.resize(40);
+    // Wrapped at 39 columns, between words.
+    terminal.expect("[1 of 8] Do you mainly want to improve\r\nor digitise your business processes, or\r\nthe products you sell?");
+    terminal.expect("q: quit");
+    terminal.send("2");
+    for number in 2..=8 {
+        terminal.answer(number, "s");
+    }
+    terminal.confirm();
+    terminal.decline_to_save();
+    let json = terminal.finish().json();
+    assert_eq!(json["answers"], json!({"aim": "product"}));
+}
+
+// --- after the result --------------------------------------------------------------------
+
+#[test]
+fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    terminal.answer(1, "2"); // aim: product
+    terminal.answer(2, "s");
+    terminal.answer(3, "s");
+    terminal.answer(4, "s");
+    terminal.answer(5, "9"); // needs: innovation
+    terminal.send("12"); //       and customer experience
+    terminal.expect("[x] 12.");
+    terminal.send(ENTER);
+    terminal.answer(6, "s");
+    terminal.answer(7, "s");
+    terminal.answer(8, "s");
+    terminal.confirm();
+    terminal.expect("To give the same answers without the questions:");
+    terminal.expect(
+        "roles advise --answer aim=product --answer needs=innovation,customer-experience --no-input",
+    );
+    terminal.expect("File (enter to skip): ");
+    terminal.send("missing/mine.yaml\r");
+    terminal.expect("there is no directory `missing`");
+    terminal.expect("File (enter to skip): missing/mine.yaml_");
+    terminal.send(&"\x7f".repeat("missing/mine.yaml".len()));
+    terminal.send("mine.yaml\r");
+    terminal.expect("Saved to `mine.yaml`");
+    let done = terminal.finish();
+    let json = done.json();
+    let replay = roles(&["advise", "--answers"])
+        .arg(done.dir.join("mine.yaml"))
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    assert_eq!(replay, json);
+    let same = roles(&[
+        "advise",
+        "--answer",
+        "aim=product",
+        "--answer",
+        "needs=innovation,customer-experience",
+        "--no-input",
+    ])
+    .format("json")
+    .succeeds()
+    .stdout_json();
+    assert_eq!(same, json);
+    done.assert_terminal_restored();
+}
+
+// --- a --save path that cannot be used -------------------------------------------------------
+
+/// Runs `advise --save PATH` at a terminal in `dir` and checks that it fails
+/// before the first question, saying `why`.
+#[track_caller]
+fn refused_before_the_first_question(dir: tempfile::TempDir, path: &str, why: &str) {
+    let terminal = Terminal::launch(dir, "", &format!("advise --save {path} --format json"));
+    let done = terminal.finish();
+    assert_eq!(done.code, Some(2), "{done}");
+    assert!(
+        !done.transcript.contains(" of 8]"),
+        "asked a question\n{done}"
+    );
+    assert!(
+        done.transcript
+            .contains(&format!("error: cannot save answers to `{path}`: {why}")),
+        "{done}"
+    );
+    assert!(done.stdout.is_empty(), "{done}");
+}
+
+#[test]
+fn a_save_path_in_a_missing_directory_fails_before_the_first_question() {
+    if !script_works() {
+        return;
+    }
+    refused_before_the_first_question(
+        temp_dir(),
+        "missing/answers.yaml",
+        "there is no directory `missing`",
+    );
+}
+
+#[test]
+fn a_save_path_that_is_a_directory_fails_before_the_first_question() {
+    if !script_works() {
+        return;
+    }
+    let dir = temp_dir();
+    std::fs::create_dir(dir.path().join("saved")).expect("made");
+    refused_before_the_first_question(dir, "saved", "it is a directory");
+}
+
+#[test]
+fn a_save_path_that_is_a_symbolic_link_fails_before_the_first_question() {
+    if !script_works() {
+        return;
+    }
+    let dir = temp_dir();
+    std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
+        .expect("linked");
+    refused_before_the_first_question(dir, "link.yaml", "it is a symbolic link");
 }
