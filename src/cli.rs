@@ -179,6 +179,10 @@ pub struct AdviseArgs {
     /// Let `--save` replace an existing file.
     #[arg(long, requires = "save")]
     pub force: bool,
+
+    /// List every answer change that would change the plan, not only the five most decisive.
+    #[arg(long)]
+    pub all_flips: bool,
 }
 
 /// Draft a Markdown job description for a role.

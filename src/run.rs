@@ -121,7 +121,14 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
                 force: args.force,
                 color: stream_color(forced_color(cli.color), &io::stderr()),
             };
-            emit(cli, &advise::run(&knowledge_base(cli)?, &intake)?)
+            let advice = advise::run(&knowledge_base(cli)?, &intake)?;
+            emit(
+                cli,
+                &advise::AdviceView {
+                    advice,
+                    all_flips: args.all_flips,
+                },
+            )
         }
         Command::Jd(args) => emit(
             cli,

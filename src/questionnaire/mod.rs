@@ -3,6 +3,7 @@
 //! and saved for replay), the interview engine, and the terminal prompt.
 
 pub mod answers;
+pub mod evidence;
 pub mod interview;
 pub mod prompt;
 

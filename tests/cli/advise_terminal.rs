@@ -276,7 +276,7 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
     terminal.send(ENTER); //      done
     terminal.answer(6, "1"); // size: startup
     terminal.answer(7, "1"); // tech-company: yes
-    terminal.answer(8, "2"); // budget: part-time
+    terminal.answer(8, "1"); // budget: part-time
     let done = terminal.finish();
     let json = done.json();
     assert_eq!(
@@ -400,7 +400,7 @@ fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
     for number in 4..=7 {
         terminal.answer(number, "s");
     }
-    terminal.answer(8, "2"); // budget: part-time
+    terminal.answer(8, "1"); // budget: part-time
     let done = terminal.finish();
     let json = done.json();
     let replay = roles(&["advise", "--answers"])

@@ -237,7 +237,7 @@ fn schema_cases() -> Vec<(&'static str, Vec<&'static [&'static str]>)> {
         (
             "advise",
             vec![
-                &["advise", "--no-input"][..],
+                &["advise", "--no-input", "-a", "size=startup"][..],
                 &[
                     "advise",
                     "--no-input",
