@@ -358,7 +358,7 @@ fn plan_text(flip: &Flip) -> String {
         .iter()
         .map(|hire| {
             format!(
-                "{} {}",
+                "{} ({})",
                 hire.role.to_uppercase(),
                 engaged(hire.engagement.as_deref())
             )
