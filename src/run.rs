@@ -7,9 +7,13 @@ use std::io::{self, Write};
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, SchemaName};
+use crate::cli::{
+    Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, QuestionnaireArgs, SchemaName,
+};
 use crate::commands::schema::Subject;
-use crate::commands::{advise, compare, jd, kb as kb_command, schema, search, show, sources};
+use crate::commands::{
+    advise, career, compare, jd, kb as kb_command, schema, search, show, sources,
+};
 use crate::error::{EXIT_OK, exit_code};
 use crate::library::Library;
 use crate::questionnaire::Intake;
@@ -113,14 +117,7 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         ),
         Command::Sources => emit(cli, &sources::sources(&knowledge_base(cli)?)),
         Command::Advise(args) => {
-            let intake = Intake {
-                file: args.answers.as_deref(),
-                flags: &args.answer,
-                no_input: args.no_input,
-                save: args.save.as_deref(),
-                force: args.force,
-                color: stream_color(forced_color(cli.color), &io::stderr()),
-            };
+            let intake = intake(cli, &args.answers);
             let advice = advise::run(&knowledge_base(cli)?, &intake)?;
             emit(
                 cli,
@@ -130,6 +127,10 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
                 },
             )
         }
+        Command::Career(args) => emit(
+            cli,
+            &career::run(&knowledge_base(cli)?, &intake(cli, &args.answers))?,
+        ),
         Command::Jd(args) => emit(
             cli,
             &jd::job_description(&knowledge_base(cli)?, &args.role, args.fractional)?,
@@ -154,6 +155,18 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Where a questionnaire's answers come from, from its flags.
+fn intake<'a>(cli: &Cli, args: &'a QuestionnaireArgs) -> Intake<'a> {
+    Intake {
+        file: args.answers.as_deref(),
+        flags: &args.answer,
+        no_input: args.no_input,
+        save: args.save.as_deref(),
+        force: args.force,
+        color: stream_color(forced_color(cli.color), &io::stderr()),
+    }
+}
+
 /// The schema subject `roles schema NAME` names.
 fn subject(name: SchemaName) -> Subject {
     match name {
@@ -162,6 +175,7 @@ fn subject(name: SchemaName) -> Subject {
         SchemaName::Search => Subject::Search,
         SchemaName::Sources => Subject::Sources,
         SchemaName::Advise => Subject::Advise,
+        SchemaName::Career => Subject::Career,
         SchemaName::Jd => Subject::Jd,
         SchemaName::Kb => Subject::Kb,
     }

@@ -34,8 +34,17 @@ pub fn confidence(contributions: impl IntoIterator<Item = i64>) -> Option<f64> {
     // Point totals are bounded by validation (|weight| ≤ 100, a few dozen
     // answers), far inside f64's exact integers.
     let share = (toward.max(0) as f64) / (total as f64);
-    let saturation = 1.0 - 0.5f64.powi(answers);
-    Some((share * saturation * 100.0).round() / 100.0)
+    Some(rounded(share * saturation(answers)))
+}
+
+/// How much `answers` bearing answers can establish at most: 1 − ½ⁿ.
+pub fn saturation(answers: i32) -> f64 {
+    1.0 - 0.5f64.powi(answers)
+}
+
+/// A confidence as it is reported: two decimal places.
+pub fn rounded(confidence: f64) -> f64 {
+    (confidence * 100.0).round() / 100.0
 }
 
 /// `low`, `medium` or `high`, by the thresholds [`MEDIUM`] and [`HIGH`].
