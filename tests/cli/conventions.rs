@@ -386,7 +386,9 @@ fn schema_without_a_name_gives_every_schema() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["advise", "career", "compare", "jd", "kb", "search", "show", "sources"]
+        [
+            "advise", "career", "compare", "jd", "kb", "search", "show", "sources"
+        ]
     );
     for (name, schema) in map {
         assert_eq!(

@@ -331,11 +331,8 @@ fn every_example_in_the_help_runs() {
         "aim: product\nsize: startup\n",
     )
     .expect("an answers file");
-    std::fs::write(
-        dir.path().join("me.yaml"),
-        "interest: product\nyears: 12\n",
-    )
-    .expect("an answers file");
+    std::fs::write(dir.path().join("me.yaml"), "interest: product\nyears: 12\n")
+        .expect("an answers file");
     let mut failures = Vec::new();
     let mut ran = 0;
     for words in COMMANDS {
