@@ -83,7 +83,19 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
     write(
         &out.join("advise-help.txt"),
-        advise_help(&knowledge_base.questionnaire).as_bytes(),
+        questions_help(
+            "roles advise\n  roles advise --answer aim=product --answer size=startup --no-input\n  roles advise --answers answers.yaml --format json",
+            &knowledge_base.questionnaire.questions,
+        )
+        .as_bytes(),
+    )?;
+    write(
+        &out.join("career-help.txt"),
+        questions_help(
+            "roles career\n  roles career --answer interest=product --answer audience=external --answer years=12 --no-input\n  roles career --answers me.yaml --format markdown > plan.md",
+            &knowledge_base.career.questions,
+        )
+        .as_bytes(),
     )?;
 
     // Each part on its own, so a command decodes only the parts it reads (see
@@ -135,25 +147,31 @@ fn write(file: &Path, bytes: &[u8]) -> Result<(), Vec<kb::KbError>> {
     })
 }
 
-/// The long help of `roles advise`: examples, then each embedded question's id
-/// and values, wrapped to 80 columns under the values.
-fn advise_help(questionnaire: &kb::Questionnaire) -> String {
+/// The long help of a questionnaire's command: `examples`, then each embedded
+/// question's id and values, wrapped to 80 columns under the values.
+fn questions_help(examples: &str, questions: &[kb::Question]) -> String {
     const WIDTH: usize = 80;
-    let mut help = String::from(
-        "Examples:\n  roles advise\n  roles advise --answer aim=product --answer size=startup --no-input\n  roles advise --answers answers.yaml --format json\n\nQuestions (ID: VALUES) in the embedded knowledge base:\n",
+    let mut help = format!(
+        "Examples:\n  {examples}\n\nQuestions (ID: VALUES) in the embedded knowledge base:\n"
     );
-    let label_width = questionnaire
-        .questions
+    let label_width = questions
         .iter()
         .map(|question| question.id.len() + 1)
         .max()
         .unwrap_or(0);
     let indent = 2 + label_width + 1;
-    for question in &questionnaire.questions {
+    for question in questions {
         let values: Vec<&str> = question.choices.iter().map(|c| c.value.as_str()).collect();
         let mut words = values.join(", ");
         if question.multiple {
             words = format!("any of {words} (comma-separated)");
+        }
+        if question.number {
+            words = if words.is_empty() {
+                "a whole number".to_owned()
+            } else {
+                format!("{words}, or a whole number")
+            };
         }
         let mut line = format!("  {:<label_width$} ", format!("{}:", question.id));
         let mut width = indent;

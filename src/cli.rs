@@ -15,6 +15,9 @@ Exit codes:
 /// values, written by `build.rs` from `data/`.
 const ADVISE_QUESTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/advise-help.txt"));
 
+/// `roles career --help`'s examples and the embedded career questions, likewise.
+const CAREER_QUESTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/career-help.txt"));
+
 /// Compare the CIO and CTO roles, and find out which one your company should hire.
 #[derive(Debug, Parser)]
 #[command(
@@ -98,6 +101,13 @@ pub enum Command {
     )]
     Advise(AdviseArgs),
 
+    /// Answer a few questions about yourself: which track fits, what you still lack, the usual path.
+    #[command(
+        after_help = "Examples:\n  roles career\n  roles career --answer interest=product --answer audience=external --answer years=12 --no-input\n  roles career --answers me.yaml --format markdown > plan.md\n\nThe questions and their values: `roles career --help`.",
+        after_long_help = CAREER_QUESTIONS
+    )]
+    Career(CareerArgs),
+
     /// Draft a Markdown job description for a role.
     #[command(
         after_help = "Examples:\n  roles jd cto\n  roles jd cio --fractional > fractional-cio.md"
@@ -116,7 +126,7 @@ pub enum Command {
         after_help = "Examples:\n  roles schema compare\n  roles schema kb > roles-kb.schema.json"
     )]
     Schema {
-        /// Whose output: compare, show, search, sources, advise, jd, or kb (the knowledge-base file).
+        /// Whose output: compare, show, search, sources, advise, career, jd, or kb (the knowledge-base file).
         #[arg(value_enum)]
         name: Option<SchemaName>,
     },
@@ -151,15 +161,17 @@ pub enum SchemaName {
     Sources,
     /// `roles advise`.
     Advise,
+    /// `roles career`.
+    Career,
     /// `roles jd`.
     Jd,
     /// A knowledge-base file, as `roles kb dump` writes and `--kb` reads it.
     Kb,
 }
 
-/// Answer a few questions and get a recommendation: CIO, CTO or both, full-time or fractional.
+/// How a guided questionnaire gets its answers.
 #[derive(Debug, Args)]
-pub struct AdviseArgs {
+pub struct QuestionnaireArgs {
     /// Answer a question: `aim=product`, `needs=innovation,tech-stack`. Repeatable.
     #[arg(long, short = 'a', value_name = "KEY=VALUE")]
     pub answer: Vec<String>,
@@ -179,6 +191,26 @@ pub struct AdviseArgs {
     /// Let `--save` replace an existing file.
     #[arg(long, requires = "save")]
     pub force: bool,
+}
+
+/// The arguments of `roles advise`.
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// Where the answers come from.
+    #[command(flatten)]
+    pub answers: QuestionnaireArgs,
+
+    /// List every answer change that would change the plan, not only the five most decisive.
+    #[arg(long)]
+    pub all_flips: bool,
+}
+
+/// The arguments of `roles career`.
+#[derive(Debug, Args)]
+pub struct CareerArgs {
+    /// Where the answers come from.
+    #[command(flatten)]
+    pub answers: QuestionnaireArgs,
 }
 
 /// Draft a Markdown job description for a role.

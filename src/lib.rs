@@ -8,7 +8,6 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod career;
 pub mod cli;
 pub mod commands;
 pub mod error;

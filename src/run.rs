@@ -7,9 +7,13 @@ use std::io::{self, Write};
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, SchemaName};
+use crate::cli::{
+    Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, QuestionnaireArgs, SchemaName,
+};
 use crate::commands::schema::Subject;
-use crate::commands::{advise, compare, jd, kb as kb_command, schema, search, show, sources};
+use crate::commands::{
+    advise, career, compare, jd, kb as kb_command, schema, search, show, sources,
+};
 use crate::error::{EXIT_OK, exit_code};
 use crate::library::Library;
 use crate::questionnaire::Intake;
@@ -113,17 +117,21 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         ),
         Command::Sources => emit(cli, &sources::sources(&knowledge_base(cli)?)),
         Command::Advise(args) => {
-            let intake = Intake {
-                command: "advise",
-                file: args.answers.as_deref(),
-                flags: &args.answer,
-                no_input: args.no_input,
-                save: args.save.as_deref(),
-                force: args.force,
-                color: stream_color(forced_color(cli.color), &io::stderr()),
-            };
+            let intake = intake(cli, "advise", &args.answers);
             let (advice, follow_up) = advise::run(&knowledge_base(cli)?, &intake)?;
-            emit(cli, &advice)?;
+            emit(
+                cli,
+                &advise::AdviceView {
+                    advice,
+                    all_flips: args.all_flips,
+                },
+            )?;
+            follow_up.offer()
+        }
+        Command::Career(args) => {
+            let intake = intake(cli, "career", &args.answers);
+            let (plan, follow_up) = career::run(&knowledge_base(cli)?, &intake)?;
+            emit(cli, &plan)?;
             follow_up.offer()
         }
         Command::Jd(args) => emit(
@@ -150,6 +158,19 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Where the answers of `command`'s questionnaire come from, from its flags.
+fn intake<'a>(cli: &Cli, command: &'a str, args: &'a QuestionnaireArgs) -> Intake<'a> {
+    Intake {
+        command,
+        file: args.answers.as_deref(),
+        flags: &args.answer,
+        no_input: args.no_input,
+        save: args.save.as_deref(),
+        force: args.force,
+        color: stream_color(forced_color(cli.color), &io::stderr()),
+    }
+}
+
 /// The schema subject `roles schema NAME` names.
 fn subject(name: SchemaName) -> Subject {
     match name {
@@ -158,6 +179,7 @@ fn subject(name: SchemaName) -> Subject {
         SchemaName::Search => Subject::Search,
         SchemaName::Sources => Subject::Sources,
         SchemaName::Advise => Subject::Advise,
+        SchemaName::Career => Subject::Career,
         SchemaName::Jd => Subject::Jd,
         SchemaName::Kb => Subject::Kb,
     }

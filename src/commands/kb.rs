@@ -1,59 +1,99 @@
 //! `roles kb`: `dump` prints the knowledge base in use as a document that loads
 //! back; `validate` checks a file and summarises it.
 //!
-//! In a dump, empty optional fields (`null`, `[]`, `0`, `false`) are left out so
-//! it reads like a hand-written file; the loader fills them back in with defaults.
+//! In a dump, every optional field that holds its default (`null`, `[]`, `0`,
+//! `false`, `article`) is left out, so it reads like a hand-written file; the
+//! loader fills them back in. Which fields are optional, and their defaults, come
+//! from the knowledge base's JSON Schema (`roles schema kb`), generated from the
+//! same model, so a new field needs no change here.
 
 use std::io::Write;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::SCHEMA_VERSION;
+use crate::kb::KnowledgeBase;
 use crate::library::Library;
 use crate::render::{Painter, View};
 
-/// The knowledge base as a tree with empty optional fields pruned.
+/// The knowledge base as a tree with fields at their defaults left out.
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Dump(Value);
 
-/// Builds the dump of `kb`.
+/// Builds the dump of the knowledge base in use.
 pub fn dump(library: &Library) -> anyhow::Result<Dump> {
     let mut tree = serde_json::to_value(library.whole())?;
-    prune(&mut tree);
+    let schema = schemars::schema_for!(KnowledgeBase).to_value();
+    let definitions = schema.get("$defs").and_then(Value::as_object);
+    // Top-level fields always stay, so a dump shows every part a file can hold.
+    if let (Value::Object(top), Some(properties)) = (&mut tree, schema.get("properties")) {
+        for (key, field) in top.iter_mut() {
+            if let Some(field_schema) = properties.get(key) {
+                prune(field, field_schema, definitions);
+            }
+        }
+    }
     Ok(Dump(tree))
 }
 
-/// Fields inside entries that must stay even when empty, because the file
-/// format requires them; every top-level field stays too.
-const REQUIRED: &[&str] = &["sections", "values", "facts", "sources", "text"];
-
-fn prune(value: &mut Value) {
-    if let Value::Object(top) = value {
-        top.values_mut().for_each(prune_nested);
+/// The schema `schema` stands for: a `$ref` followed, and of an optional
+/// (`anyOf` with `null`), the branch that is not `null`.
+fn resolve<'s>(schema: &'s Value, definitions: Option<&'s Map<String, Value>>) -> &'s Value {
+    if let Some(name) = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|reference| reference.strip_prefix("#/$defs/"))
+        && let Some(definition) = definitions.and_then(|defs| defs.get(name))
+    {
+        return resolve(definition, definitions);
     }
+    if let Some(branches) = schema.get("anyOf").and_then(Value::as_array)
+        && let Some(branch) = branches
+            .iter()
+            .find(|branch| branch.get("type").and_then(Value::as_str) != Some("null"))
+    {
+        return resolve(branch, definitions);
+    }
+    schema
 }
 
-fn prune_nested(value: &mut Value) {
+/// Leaves out, inside `value`, the optional fields that hold their default.
+fn prune(value: &mut Value, schema: &Value, definitions: Option<&Map<String, Value>>) {
+    let schema = resolve(schema, definitions);
     match value {
         Value::Object(map) => {
-            map.retain(|key, field| REQUIRED.contains(&key.as_str()) || !is_empty(field));
-            map.values_mut().for_each(prune_nested);
+            if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+                let required: Vec<&str> = schema
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .map(|names| names.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                map.retain(|key, field| {
+                    let default = properties.get(key).and_then(|p| p.get("default"));
+                    required.contains(&key.as_str()) || default != Some(field)
+                });
+                for (key, field) in map.iter_mut() {
+                    if let Some(field_schema) = properties.get(key) {
+                        prune(field, field_schema, definitions);
+                    }
+                }
+            } else if let Some(entries) = schema.get("additionalProperties") {
+                for field in map.values_mut() {
+                    prune(field, entries, definitions);
+                }
+            }
         }
-        Value::Array(items) => items.iter_mut().for_each(prune_nested),
+        Value::Array(items) => {
+            if let Some(item_schema) = schema.get("items") {
+                for item in items {
+                    prune(item, item_schema, definitions);
+                }
+            }
+        }
         _ => {}
-    }
-}
-
-fn is_empty(field: &Value) -> bool {
-    match field {
-        Value::Null | Value::Bool(false) => true,
-        Value::Number(number) => number.as_i64() == Some(0),
-        Value::Array(items) => items.is_empty(),
-        Value::Object(map) => map.is_empty(),
-        Value::String(_) | Value::Bool(true) => false,
     }
 }
 

@@ -7,6 +7,7 @@
 //! facts, and every fact with its place, for search and the source counts.
 
 pub mod advise;
+pub mod career;
 pub mod compare;
 pub mod jd;
 pub mod kb;

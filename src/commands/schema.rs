@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::advise::Advice;
+use super::career::CareerPlan;
 use super::compare::CompareView;
 use super::jd::JobDescription;
 use super::search::SearchView;
@@ -29,6 +30,8 @@ pub enum Subject {
     Sources,
     /// `roles advise`.
     Advise,
+    /// `roles career`.
+    Career,
     /// `roles jd`.
     Jd,
     /// A knowledge-base file, as `roles kb dump` writes and `--kb` reads it.
@@ -37,12 +40,13 @@ pub enum Subject {
 
 impl Subject {
     /// Every subject, in the order `roles schema` lists them.
-    pub const ALL: [Subject; 7] = [
+    pub const ALL: [Subject; 8] = [
         Subject::Compare,
         Subject::Show,
         Subject::Search,
         Subject::Sources,
         Subject::Advise,
+        Subject::Career,
         Subject::Jd,
         Subject::Kb,
     ];
@@ -55,6 +59,7 @@ impl Subject {
             Subject::Search => "search",
             Subject::Sources => "sources",
             Subject::Advise => "advise",
+            Subject::Career => "career",
             Subject::Jd => "jd",
             Subject::Kb => "kb",
         }
@@ -71,6 +76,7 @@ impl Subject {
             Subject::Search => of::<SearchView>(),
             Subject::Sources => of::<SourcesView>(),
             Subject::Advise => of::<Advice>(),
+            Subject::Career => of::<CareerPlan>(),
             Subject::Jd => of::<JobDescription>(),
             Subject::Kb => of::<KnowledgeBase>(),
         }

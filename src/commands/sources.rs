@@ -41,18 +41,21 @@ pub struct SourceRow {
 }
 
 /// The source lists of everything in the knowledge base that cites: facts,
-/// salary figures, the questionnaires' reasons, and the career guide's
+/// salary figures, the questionnaires' reasons and caveats, and the career guide's
 /// requirements, steps, skills and caveats.
 fn citations(library: &Library) -> Vec<&[Text]> {
     let facts = super::every_fact(library);
     let career = library.career();
-    let reasons = library
+    let choices = library
         .questionnaire()
         .questions
         .iter()
         .chain(&career.questions)
-        .flat_map(|q| &q.choices)
-        .map(|c| c.reason.sources.as_slice());
+        .flat_map(|q| &q.choices);
+    let reasons = choices.clone().flat_map(|c| {
+        std::iter::once(c.reason.sources.as_slice())
+            .chain(c.caveat.as_ref().map(|caveat| caveat.sources.as_slice()))
+    });
     let salaries = library.roles().iter().flat_map(|r| &r.salaries);
     let requirements = career.requirements.values().flatten();
     let steps = career.stepping_stones.values().flat_map(|path| &path.steps);

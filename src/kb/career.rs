@@ -252,16 +252,7 @@ pub struct CaveatPoint {
     pub basis: Basis,
 }
 
-/// Whether a statement is an article's or our reading of the articles.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Basis {
-    /// An article says it.
-    #[default]
-    Article,
-    /// Our judgement, drawn from the articles it cites but said by none of them.
-    Judgement,
-}
+pub use super::model::Basis;
 
 /// The shape of `data/career.yaml`, which holds only the career guide.
 #[derive(Deserialize)]

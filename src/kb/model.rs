@@ -209,6 +209,40 @@ pub struct Choice {
     pub full_time: i32,
     /// Why the choice scores as it does, citing the article facts behind it.
     pub reason: Fact,
+    /// What supports the reason: an article (the default), articles that
+    /// disagree, or our judgement.
+    #[serde(default)]
+    pub basis: Basis,
+    /// Other values accepted for this choice, e.g. an older spelling kept so
+    /// saved answers files still work.
+    #[serde(default)]
+    pub aliases: Vec<Text>,
+    /// For a question that takes a number: the least number this choice covers
+    /// (a number maps to the choice with the greatest `at_least` not above it).
+    #[serde(default)]
+    pub at_least: Option<u32>,
+    /// How many full-time senior seats the company can fund, for the answer that
+    /// says so (the budget); the hire plan never puts more roles full-time.
+    #[serde(default)]
+    pub seats: Option<u8>,
+    /// A caveat to show when this answer limits the plan (e.g. fewer seats than
+    /// roles recommended).
+    #[serde(default)]
+    pub caveat: Option<Fact>,
+}
+
+/// What supports a statement: an article, articles that disagree, or our reading
+/// of the articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// An article says it.
+    #[default]
+    Article,
+    /// The articles disagree; the statement says so and cites each side.
+    Disputed,
+    /// Our judgement, drawn from the articles it cites but said by none of them.
+    Judgement,
 }
 
 /// Deserialises a map, refusing a key given twice instead of keeping the last one.

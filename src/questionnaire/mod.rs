@@ -7,6 +7,7 @@
 //! that prints the equivalent command line and offers to save the answers.
 
 pub mod answers;
+pub mod evidence;
 pub mod interview;
 pub mod prompt;
 

@@ -42,500 +42,11 @@ fn advise_with(answers: &[&str], extra: &[&str]) -> Roles {
     run
 }
 
-/// A JSON `answers` object as `--answer` flags: lists become comma-separated.
-fn as_flags(answers: &serde_json::Map<String, Value>) -> Vec<String> {
-    answers
-        .iter()
-        .map(|(id, value)| {
-            let value = match value {
-                Value::String(one) => one.clone(),
-                Value::Array(many) => many
-                    .iter()
-                    .map(|v| v.as_str().expect("a value"))
-                    .collect::<Vec<_>>()
-                    .join(","),
-                other => panic!("`{id}` has an answer of an unexpected shape: {other}"),
-            };
-            format!("{id}={value}")
-        })
-        .collect()
-}
-
-/// The recommendation and engagement of the answers in a JSON `answers` object.
-fn outcome_of(answers: &serde_json::Map<String, Value>) -> (String, String) {
-    let flags = as_flags(answers);
-    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
-    let json = advise_json(&flags);
-    (
-        json["recommendation"]
-            .as_str()
-            .expect("recommendation")
-            .to_owned(),
-        json["engagement"].as_str().expect("engagement").to_owned(),
-    )
-}
-
-// --- The verdict --------------------------------------------------------------
-
-/// One answer set and its verdict, worked out by hand.
-struct Case {
-    name: &'static str,
-    answers: &'static [&'static str],
-    recommendation: &'static str,
-    engagement: &'static str,
-    /// CIO and CTO points.
-    scores: (i64, i64),
-    /// Points towards hiring both.
-    both: i64,
-    /// Fractional and full-time points.
-    engagement_points: (i64, i64),
-}
-
-/// The rules (src/advise/score.rs): sum each chosen value's points; if the gap
-/// between CIO and CTO is no more than the `both` points, recommend both, else
-/// the leader; fractional when its points exceed full-time's, else full-time.
-/// Weights (data/questionnaire.yaml): aim process cio 3 | product cto 3 | both
-/// cio 2 cto 2 both 1; audience, finance, team: the CIO side cio 2 | the CTO side
-/// cto 2 | both cio 1 cto 1 both 1; needs: six CIO needs cio 1 each, six CTO
-/// needs cto 1 each; size startup frac 2 | small frac 1 | mid ft 1 | large both 2
-/// ft 2; tech-company yes cto 1 both 1 | no nothing; budget full-time ft 3 |
-/// part-time frac 3.
-const CASES: &[Case] = &[
-    Case {
-        // cio 3+2+2+2 = 9, cto 0, both 0: gap 9 > 0 → cio; frac 0 vs ft 0 → full-time.
-        name: "pure process, internal, bottom line, IT",
-        answers: &[
-            "aim=process",
-            "audience=internal",
-            "finance=bottom-line",
-            "team=it",
-        ],
-        recommendation: "cio",
-        engagement: "full-time",
-        scores: (9, 0),
-        both: 0,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // cto 3+2+2+2 = 9, cio 0, both 0: gap 9 > 0 → cto; 0 vs 0 → full-time.
-        name: "pure product, external, top line, engineering",
-        answers: &[
-            "aim=product",
-            "audience=external",
-            "finance=top-line",
-            "team=engineering",
-        ],
-        recommendation: "cto",
-        engagement: "full-time",
-        scores: (0, 9),
-        both: 0,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // six CIO needs: cio 6, cto 0, both 0: gap 6 > 0 → cio; 0 vs 0 → full-time.
-        name: "only CIO needs",
-        answers: &[
-            "needs=infrastructure,process-optimization,data-governance,security-compliance,vendor-management,internal-systems",
-        ],
-        recommendation: "cio",
-        engagement: "full-time",
-        scores: (6, 0),
-        both: 0,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // six CTO needs: cto 6, cio 0, both 0: gap 6 > 0 → cto; 0 vs 0 → full-time.
-        name: "only CTO needs",
-        answers: &[
-            "needs=product-strategy,engineering-leadership,innovation,tech-stack,intellectual-property,customer-experience",
-        ],
-        recommendation: "cto",
-        engagement: "full-time",
-        scores: (0, 6),
-        both: 0,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // all twelve needs: cio 6, cto 6, both 0: gap 0 <= 0 → both; 0 vs 0 → full-time.
-        name: "every need on both sides",
-        answers: &[
-            "needs=infrastructure,process-optimization,data-governance,security-compliance,vendor-management,internal-systems,product-strategy,engineering-leadership,innovation,tech-stack,intellectual-property,customer-experience",
-        ],
-        recommendation: "both",
-        engagement: "full-time",
-        scores: (6, 6),
-        both: 0,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // four "both" answers: cio 2+1+1+1 = 5, cto 5, both 4; needs: cio +3 (infra,
-        // data, security) = 8, cto +2 (strategy, stack) = 7: gap 1 <= 4 → both;
-        // 0 vs 0 → full-time.
-        name: "strong needs on both sides",
-        answers: &[
-            "aim=both",
-            "audience=both",
-            "finance=both",
-            "team=both",
-            "needs=infrastructure,data-governance,security-compliance,product-strategy,tech-stack",
-        ],
-        recommendation: "both",
-        engagement: "full-time",
-        scores: (8, 7),
-        both: 4,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // large: both 2, ft 2; tech yes: cto 1, both 1 → cio 0, cto 1, both 3:
-        // gap 1 <= 3 → both; frac 0 vs ft 2 → full-time.
-        name: "large technology company",
-        answers: &["size=large", "tech-company=yes"],
-        recommendation: "both",
-        engagement: "full-time",
-        scores: (0, 1),
-        both: 3,
-        engagement_points: (0, 2),
-    },
-    Case {
-        // process: cio 3; large: both 2, ft 2; tech yes: cto 1, both 1 → cio 3,
-        // cto 1, both 3: gap 2 <= 3 → both; 0 vs 2 → full-time.
-        name: "large technology company leaning to processes",
-        answers: &["aim=process", "size=large", "tech-company=yes"],
-        recommendation: "both",
-        engagement: "full-time",
-        scores: (3, 1),
-        both: 3,
-        engagement_points: (0, 2),
-    },
-    Case {
-        // cio 3+2+2 = 7; large: both 2, ft 2; tech yes: cto 1, both 1 → cio 7,
-        // cto 1, both 3: gap 6 > 3 → cio; 0 vs 2 → full-time.
-        name: "a strong CIO lean outweighs a large technology company",
-        answers: &[
-            "aim=process",
-            "audience=internal",
-            "finance=bottom-line",
-            "size=large",
-            "tech-company=yes",
-        ],
-        recommendation: "cio",
-        engagement: "full-time",
-        scores: (7, 1),
-        both: 3,
-        engagement_points: (0, 2),
-    },
-    Case {
-        // product: cto 3; startup: frac 2 → gap 3 > 0 → cto; frac 2 > ft 0 → fractional.
-        name: "startup",
-        answers: &["aim=product", "size=startup"],
-        recommendation: "cto",
-        engagement: "fractional",
-        scores: (0, 3),
-        both: 0,
-        engagement_points: (2, 0),
-    },
-    Case {
-        // process: cio 3; small: frac 1 → cio; frac 1 > ft 0 → fractional.
-        name: "small company",
-        answers: &["aim=process", "size=small"],
-        recommendation: "cio",
-        engagement: "fractional",
-        scores: (3, 0),
-        both: 0,
-        engagement_points: (1, 0),
-    },
-    Case {
-        // cio 3+2 = 5; part-time: frac 3 → cio; frac 3 > ft 0 → fractional.
-        name: "part-time budget",
-        answers: &["aim=process", "audience=internal", "budget=part-time"],
-        recommendation: "cio",
-        engagement: "fractional",
-        scores: (5, 0),
-        both: 0,
-        engagement_points: (3, 0),
-    },
-    Case {
-        // product: cto 3; mid: ft 1; part-time: frac 3 → cto; frac 3 > ft 1 → fractional.
-        name: "part-time budget beats a mid-size company",
-        answers: &["aim=product", "size=mid", "budget=part-time"],
-        recommendation: "cto",
-        engagement: "fractional",
-        scores: (0, 3),
-        both: 0,
-        engagement_points: (3, 1),
-    },
-    Case {
-        // aim both: cio 2, cto 2, both 1; large: both 2, ft 2; part-time: frac 3 →
-        // gap 0 <= 3 → both; frac 3 > ft 2 → fractional.
-        name: "part-time budget beats a large company",
-        answers: &["aim=both", "size=large", "budget=part-time"],
-        recommendation: "both",
-        engagement: "fractional",
-        scores: (2, 2),
-        both: 3,
-        engagement_points: (3, 2),
-    },
-    Case {
-        // product: cto 3; startup: frac 2; full-time: ft 3 → cto; frac 2 < ft 3 → full-time.
-        name: "full-time budget beats startup",
-        answers: &["aim=product", "size=startup", "budget=full-time"],
-        recommendation: "cto",
-        engagement: "full-time",
-        scores: (0, 3),
-        both: 0,
-        engagement_points: (2, 3),
-    },
-    Case {
-        // process: cio 3; small: frac 1; full-time: ft 3 → cio; 1 < 3 → full-time.
-        name: "full-time budget beats small company",
-        answers: &["aim=process", "size=small", "budget=full-time"],
-        recommendation: "cio",
-        engagement: "full-time",
-        scores: (3, 0),
-        both: 0,
-        engagement_points: (1, 3),
-    },
-    Case {
-        // process: cio 3; mid: ft 1 → cio; 0 < 1 → full-time.
-        name: "mid-size company",
-        answers: &["aim=process", "size=mid"],
-        recommendation: "cio",
-        engagement: "full-time",
-        scores: (3, 0),
-        both: 0,
-        engagement_points: (0, 1),
-    },
-    Case {
-        // internal: cio 2; top line: cto 2 → gap 0 <= both 0 → both (a tie); 0 vs 0 → full-time.
-        name: "a tie between the roles",
-        answers: &["audience=internal", "finance=top-line"],
-        recommendation: "both",
-        engagement: "full-time",
-        scores: (2, 2),
-        both: 0,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // aim both: cio 2, cto 2, both 1; product-strategy: cto 1 → cio 2, cto 3,
-        // both 1: gap 1 <= 1 → both; 0 vs 0 → full-time.
-        name: "a gap equal to the both points",
-        answers: &["aim=both", "needs=product-strategy"],
-        recommendation: "both",
-        engagement: "full-time",
-        scores: (2, 3),
-        both: 1,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // aim both: cio 2, cto 2, both 1; two CTO needs: cto 2 → cio 2, cto 4,
-        // both 1: gap 2 > 1 → cto; 0 vs 0 → full-time.
-        name: "a gap one more than the both points",
-        answers: &["aim=both", "needs=product-strategy,tech-stack"],
-        recommendation: "cto",
-        engagement: "full-time",
-        scores: (2, 4),
-        both: 1,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // tech yes: cto 1, both 1 → gap 1 <= 1 → both; 0 vs 0 → full-time.
-        name: "technology company alone",
-        answers: &["tech-company=yes"],
-        recommendation: "both",
-        engagement: "full-time",
-        scores: (0, 1),
-        both: 1,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // process: cio 3; tech no: nothing → cio; 0 vs 0 → full-time.
-        name: "not a technology company scores nothing",
-        answers: &["aim=process", "tech-company=no"],
-        recommendation: "cio",
-        engagement: "full-time",
-        scores: (3, 0),
-        both: 0,
-        engagement_points: (0, 0),
-    },
-    Case {
-        // cto 3+2+2+2 = 9; startup frac 2 + part-time frac 3 = 5 → cto; 5 > 0 → fractional.
-        name: "product startup on a part-time budget",
-        answers: &[
-            "aim=product",
-            "audience=external",
-            "finance=top-line",
-            "team=engineering",
-            "size=startup",
-            "budget=part-time",
-        ],
-        recommendation: "cto",
-        engagement: "fractional",
-        scores: (0, 9),
-        both: 0,
-        engagement_points: (5, 0),
-    },
-    Case {
-        // aim both + audience both: cio 3, cto 3, both 2; small: frac 1 → gap 0
-        // <= 2 → both; 1 > 0 → fractional.
-        name: "small company with aims on both sides",
-        answers: &["aim=both", "audience=both", "size=small"],
-        recommendation: "both",
-        engagement: "fractional",
-        scores: (3, 3),
-        both: 2,
-        engagement_points: (1, 0),
-    },
-    Case {
-        // nothing: cio 0, cto 0, both 0 → gap 0 <= 0 → both; 0 vs 0 → full-time.
-        name: "nothing answered",
-        answers: &[],
-        recommendation: "both",
-        engagement: "full-time",
-        scores: (0, 0),
-        both: 0,
-        engagement_points: (0, 0),
-    },
-];
-
-#[test]
-fn answer_sets_get_the_verdict_the_scoring_rules_give() {
-    assert!(CASES.len() >= 15);
-    let mut wrong = Vec::new();
-    for case in CASES {
-        let json = advise_json(case.answers);
-        let got = (
-            json["recommendation"].as_str(),
-            json["engagement"].as_str(),
-            json["scores"]["cio"].as_i64(),
-            json["scores"]["cto"].as_i64(),
-            json["both_points"].as_i64(),
-            json["engagement_points"]["fractional"].as_i64(),
-            json["engagement_points"]["full_time"].as_i64(),
-        );
-        let want = (
-            Some(case.recommendation),
-            Some(case.engagement),
-            Some(case.scores.0),
-            Some(case.scores.1),
-            Some(case.both),
-            Some(case.engagement_points.0),
-            Some(case.engagement_points.1),
-        );
-        if got != want {
-            wrong.push(format!(
-                "{} {:?}\n    want (recommendation, engagement, cio, cto, both, fractional, full-time) = {want:?}\n    got  {got:?}",
-                case.name, case.answers
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "wrong verdicts:\n{}", wrong.join("\n"));
-}
-
-#[test]
-fn recommending_one_role_names_it_in_recommended_roles() {
-    let json = advise_json(&["aim=product", "team=engineering"]);
-    assert_eq!(json["recommendation"], "cto");
-    assert_eq!(
-        json["recommended_roles"],
-        json!([{"id": "cto", "name": "Chief Technology Officer"}])
-    );
-}
-
-#[test]
-fn recommending_both_names_both_roles_in_knowledge_base_order() {
-    let json = advise_json(&["aim=both", "size=large"]);
-    assert_eq!(json["recommendation"], "both");
-    assert_eq!(ids(&json["recommended_roles"]), ["cio", "cto"]);
-}
-
-#[test]
-fn nothing_answered_is_both_full_time_with_zero_confidence() {
-    let json = advise_json(&[]);
-    assert_eq!(json["recommendation"], "both");
-    assert_eq!(json["engagement"], "full-time");
-    assert_eq!(json["confidence"].as_f64(), Some(0.0));
-    assert_eq!(json["confidence_label"], "low");
-    assert!(json["reasons"].as_array().expect("reasons").is_empty());
-}
-
-#[test]
-fn a_tie_between_the_roles_says_it_recommended_both() {
-    // internal: cio 2; top line: cto 2 → a tie.
-    let json = advise_json(&["audience=internal", "finance=top-line"]);
-    assert_eq!(json["recommendation"], "both");
-    let tie = json["tie_break"].as_str().expect("a tie_break message");
-    assert!(tie.contains("hiring both"), "{tie}");
-}
-
-#[test]
-fn a_tie_between_engagements_says_it_resolved_to_full_time() {
-    // process: cio 3 and no engagement points at all: 0 vs 0.
-    let json = advise_json(&["aim=process"]);
-    assert_eq!(json["engagement"], "full-time");
-    let tie = json["tie_break"].as_str().expect("a tie_break message");
-    assert!(tie.contains("resolves to full-time"), "{tie}");
-    assert!(!tie.contains("hiring both"), "no role tie here: {tie}");
-}
-
-#[test]
-fn equal_non_zero_engagement_points_resolve_to_full_time() {
-    // ties.yaml: size=small gives fractional 2, budget=full gives full-time 2.
-    let json = advise_with(&["lean=first", "size=small", "budget=full"], &[])
-        .kb(fixture("advise/ties.yaml"))
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(
-        json["engagement_points"],
-        json!({"fractional": 2, "full_time": 2})
-    );
-    assert_eq!(json["engagement"], "full-time");
-    let tie = json["tie_break"].as_str().expect("a tie_break message");
-    assert!(tie.contains("resolves to full-time"), "{tie}");
-}
-
-#[test]
-fn equal_non_zero_role_scores_recommend_both_in_knowledge_base_order() {
-    // ties.yaml: lean=even gives alpha 1, beta 1 and no points for hiring both.
-    let json = advise_with(&["lean=even"], &[])
-        .kb(fixture("advise/ties.yaml"))
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(json["scores"], json!({"alpha": 1, "beta": 1}));
-    assert_eq!(json["both_points"], 0);
-    assert_eq!(json["recommendation"], "both");
-    assert_eq!(ids(&json["recommended_roles"]), ["alpha", "beta"]);
-    let tie = json["tie_break"].as_str().expect("a tie_break message");
-    assert!(tie.contains("hiring both"), "{tie}");
-}
-
-#[test]
-fn a_result_without_ties_has_no_tie_break() {
-    // product: cto 3; startup: frac 2 vs ft 0; no tie anywhere.
-    let json = advise_json(&["aim=product", "size=startup"]);
-    assert!(json["tie_break"].is_null(), "{}", json["tie_break"]);
-}
-
-#[test]
-fn confidence_is_the_margin_over_all_points() {
-    // cio 2, cto 3, both 1 → both, by a margin of both - gap + 1 = 1 - 1 + 1 = 1
-    // over 2 + 3 + 1 = 6 points: 0.17, low.
-    let json = advise_json(&["aim=both", "needs=product-strategy"]);
-    assert_eq!(json["confidence"].as_f64(), Some(0.17));
-    assert_eq!(json["confidence_label"], "low");
-    // cio 9, nothing else: margin 9 - 0 - 0 = 9 over 9 points: 1, high.
-    let json = advise_json(&[
-        "aim=process",
-        "audience=internal",
-        "finance=bottom-line",
-        "team=it",
-    ]);
-    assert_eq!(json["confidence"].as_f64(), Some(1.0));
-    assert_eq!(json["confidence_label"], "high");
-}
-
-// --- The JSON contract -------------------------------------------------------------
+// --- The verdict and its JSON contract --------------------------------------------
+//
+// The verdicts for answer sets, the confidence properties and the flips are unit
+// tests beside the scoring (src/commands/advise/score.rs); these check what a
+// script reading the JSON relies on, through the real binary.
 
 /// An answer set that touches every kind of point: roles, both and engagement.
 const MIXED: &[&str] = &[
@@ -547,23 +58,25 @@ const MIXED: &[&str] = &[
 ];
 
 #[test]
-fn json_has_schema_version_1_and_every_documented_field() {
+fn json_has_schema_version_2_and_every_documented_field() {
     let json = advise_json(MIXED);
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     for field in [
         "recommendation",
-        "recommended_roles",
+        "hires",
         "engagement",
+        "confidence",
+        "seats",
         "scores",
         "both_points",
         "engagement_points",
-        "confidence",
-        "confidence_label",
-        "tie_break",
         "reasons",
+        "caveats",
         "flips",
         "answers",
         "unanswered",
+        "deciding_questions",
+        "sources",
         "next_steps",
     ] {
         assert!(
@@ -572,7 +85,95 @@ fn json_has_schema_version_1_and_every_documented_field() {
         );
     }
     assert!(["cio", "cto", "both"].contains(&json["recommendation"].as_str().unwrap_or("")));
-    assert!(["full-time", "fractional"].contains(&json["engagement"].as_str().unwrap_or("")));
+    assert!(json["confidence"]["role"].is_f64(), "{json:#}");
+    assert!(
+        json["engagement_points"].get("full-time").is_some(),
+        "one spelling, `full-time`, as in `engagement`"
+    );
+}
+
+#[test]
+fn each_hire_names_a_role_an_engagement_and_why() {
+    let json = advise_json(&["size=large", "budget=one"]);
+    assert_eq!(json["recommendation"], "both");
+    let hires = json["hires"].as_array().expect("hires");
+    assert_eq!(hires.len(), 2);
+    assert_eq!(hires[0]["role"], "cio");
+    assert_eq!(hires[0]["engagement"], "full-time");
+    assert_eq!(hires[1]["role"], "cto");
+    assert_eq!(hires[1]["engagement"], "fractional");
+    for hire in hires {
+        assert!(hire["why"].as_str().is_some_and(|why| !why.is_empty()));
+    }
+    assert_eq!(json["seats"], 1);
+    assert_eq!(json["caveats"][0]["sources"], json!(["tension"]));
+}
+
+#[test]
+fn an_engagement_no_answer_bears_on_is_null_not_a_default() {
+    let json = advise_json(&["aim=process"]);
+    assert_eq!(json["recommendation"], "cio");
+    assert_eq!(json["hires"][0]["engagement"], Value::Null);
+    assert_eq!(json["engagement"], Value::Null);
+    assert_eq!(json["confidence"], json!({"role": 0.5, "engagement": null}));
+}
+
+#[test]
+fn answers_that_bear_on_no_role_give_a_null_recommendation_and_exit_0() {
+    let run = advise_with(&["size=startup", "budget=part-time"], &[])
+        .format("json")
+        .succeeds();
+    let json = run.stdout_json();
+    assert_eq!(json["recommendation"], Value::Null);
+    assert_eq!(json["hires"], json!([]));
+    assert_eq!(json["confidence"]["role"], 0.0);
+    assert_eq!(json["engagement"], "fractional");
+    assert_eq!(
+        json["deciding_questions"],
+        json!([
+            "aim",
+            "audience",
+            "finance",
+            "team",
+            "needs",
+            "tech-company"
+        ])
+    );
+    advise_with(&["size=startup", "budget=part-time"], &[])
+        .succeeds()
+        .stdout_has("No recommendation yet")
+        .stdout_has("These questions would decide it: aim, audience");
+}
+
+#[test]
+fn no_answer_at_all_is_refused_naming_answer() {
+    advise_with(&[], &[])
+        .fails_as_bad_input()
+        .stderr_has("--answer");
+    let dir = temp_dir();
+    let empty = write_file(dir.path(), "empty.yaml", "");
+    roles(&["advise", "--no-input", "--answers"])
+        .arg(&empty)
+        .fails_as_bad_input()
+        .stderr_has("--answer");
+    roles(&["advise", "--no-input", "--answers", "-"])
+        .stdin("# nothing answered\n")
+        .fails_as_bad_input()
+        .stderr_has("--answer");
+}
+
+#[test]
+fn confidence_labels_follow_the_documented_thresholds_in_the_table() {
+    // One answer: 0.5, medium. Three that agree: 0.88, high.
+    advise_with(&["aim=product"], &[])
+        .succeeds()
+        .stdout_has("role medium (0.50)");
+    advise_with(
+        &["aim=product", "audience=external", "team=engineering"],
+        &[],
+    )
+    .succeeds()
+    .stdout_has("role high (0.88)");
 }
 
 #[test]
@@ -599,28 +200,7 @@ fn scores_have_a_key_for_every_role_of_a_custom_knowledge_base() {
 }
 
 #[test]
-fn confidence_is_between_0_and_1_with_a_matching_label() {
-    for case in CASES {
-        let json = advise_json(case.answers);
-        let confidence = json["confidence"].as_f64().expect("a number");
-        assert!(
-            (0.0..=1.0).contains(&confidence),
-            "{}: {confidence}",
-            case.name
-        );
-        let label = if confidence >= 0.5 {
-            "high"
-        } else if confidence >= 0.25 {
-            "medium"
-        } else {
-            "low"
-        };
-        assert_eq!(json["confidence_label"], label, "{}", case.name);
-    }
-}
-
-#[test]
-fn each_answer_gives_a_reason_with_its_points_and_known_sources() {
+fn each_answer_gives_a_reason_with_its_points_basis_and_known_sources() {
     let sources = roles(&["sources"]).format("json").succeeds().stdout_json();
     let known: BTreeSet<&str> = ids(&sources["sources"]).into_iter().collect();
     let json = advise_json(MIXED);
@@ -646,29 +226,25 @@ fn each_answer_gives_a_reason_with_its_points_and_known_sources() {
             ("tech-company", "yes"),
         ]
     );
+    let listed: BTreeSet<&str> = ids(&json["sources"]).into_iter().collect();
     for reason in reasons {
         let at = format!("{}={}", reason["question"], reason["value"]);
         assert!(
             reason["because"].as_str().is_some_and(|t| !t.is_empty()),
             "{at}: because"
         );
+        assert!(
+            ["article", "disputed", "judgement"].contains(&reason["basis"].as_str().unwrap_or("")),
+            "{at}: basis"
+        );
         let cited = reason["sources"].as_array().expect("sources array");
         assert!(!cited.is_empty(), "{at}: cites nothing");
         for source in cited {
             let id = source.as_str().expect("a source id");
             assert!(known.contains(id), "{at}: unknown source `{id}`");
-        }
-        let points = reason["points"].as_object().expect("points object");
-        let favours: Vec<&str> = reason["favours"]
-            .as_array()
-            .expect("favours array")
-            .iter()
-            .map(|f| f.as_str().expect("a string"))
-            .collect();
-        for favoured in &favours {
             assert!(
-                points.get(*favoured).and_then(Value::as_i64).unwrap_or(0) > 0,
-                "{at}: favours `{favoured}` without positive points: {points:?}"
+                listed.contains(id),
+                "{at}: `{id}` is not in the advice's sources"
             );
         }
     }
@@ -680,156 +256,99 @@ fn a_reason_records_the_points_its_value_gave() {
     let reasons = json["reasons"].as_array().expect("reasons array");
     // aim=both: cio 2, cto 2, both 1.
     assert_eq!(reasons[0]["points"], json!({"cio": 2, "cto": 2, "both": 1}));
-    // size=large: both 2, full-time 2.
-    assert_eq!(reasons[1]["points"], json!({"both": 2, "full-time": 2}));
-    let favours: BTreeSet<&str> = reasons[1]["favours"]
-        .as_array()
-        .expect("favours")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
-    assert_eq!(favours, BTreeSet::from(["both", "full-time"]));
+    // size=large: both 3, full-time 2.
+    assert_eq!(reasons[1]["points"], json!({"both": 3, "full-time": 2}));
     // tech-company=no gives nothing and favours nothing.
     assert_eq!(reasons[2]["points"], json!({}));
     assert_eq!(reasons[2]["favours"], json!([]));
 }
 
 #[test]
-fn every_flip_gives_the_outcome_it_names_when_applied() {
-    let json = advise_json(MIXED);
-    let answers = json["answers"].as_object().expect("answers object");
-    let flips = json["flips"].as_array().expect("flips array");
-    assert!(!flips.is_empty(), "expected some flips:\n{json:#}");
-    for flip in flips {
-        let question = flip["question"].as_str().expect("question");
-        assert_eq!(
-            answers.get(question).unwrap_or(&Value::Null),
-            &flip["from"],
-            "{flip}: `from` is the current answer"
-        );
-        let mut changed = answers.clone();
-        if flip["to"].is_null() {
-            changed.remove(question);
-        } else {
-            changed.insert(question.to_owned(), flip["to"].clone());
-        }
-        let (recommendation, engagement) = outcome_of(&changed);
-        assert_eq!(
-            (recommendation.as_str(), engagement.as_str()),
-            (
-                flip["recommendation"].as_str().expect("recommendation"),
-                flip["engagement"].as_str().expect("engagement")
-            ),
-            "{flip}: applied, it gives another outcome"
-        );
-        assert_ne!(
-            (recommendation.as_str(), engagement.as_str()),
-            (
-                json["recommendation"].as_str().expect("recommendation"),
-                json["engagement"].as_str().expect("engagement")
-            ),
-            "{flip}: does not change the outcome"
-        );
-    }
+fn judgement_and_disputes_are_labelled_in_every_output() {
+    let answers = ["size=mid", "needs=vendor-management", "aim=process"];
+    advise_with(&answers, &[])
+        .succeeds()
+        .stdout_has("(our judgement)")
+        .stdout_has("(the articles disagree)");
+    advise_with(&answers, &["--format", "markdown"])
+        .succeeds()
+        .stdout_has("our judgement")
+        .stdout_has("The articles disagree");
+    let json = advise_json(&answers);
+    let bases: BTreeSet<&str> = json["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .filter_map(|r| r["basis"].as_str())
+        .collect();
+    assert_eq!(bases, BTreeSet::from(["article", "disputed", "judgement"]));
 }
 
 #[test]
-fn flips_list_every_single_answer_change_that_changes_the_outcome() {
-    // The README's example.
-    let base = [
-        "aim=both",
-        "size=large",
-        "tech-company=yes",
-        "needs=data-governance,product-strategy",
-    ];
-    let json = advise_json(&base);
-    let now = (
-        json["recommendation"]
-            .as_str()
-            .expect("recommendation")
-            .to_owned(),
-        json["engagement"].as_str().expect("engagement").to_owned(),
+fn the_table_shows_at_most_five_flips_unless_asked_for_all() {
+    let answers = ["aim=both", "size=large", "budget=one"];
+    let json = advise_json(&answers);
+    let total = json["flips"].as_array().expect("flips").len();
+    assert!(total > 5, "the example needs more than five flips: {total}");
+    let table = advise_with(&answers, &[]).succeeds().stdout;
+    let section = table
+        .split("What would change it")
+        .nth(1)
+        .expect("a flips section");
+    let section = section.split("\n\n").next().unwrap_or_default();
+    assert_eq!(section.matches("  • ").count(), 5, "{table}");
+    assert!(
+        section.contains(&format!("and {} more", total - 5)),
+        "{table}"
     );
-    let answers = json["answers"].as_object().expect("answers object").clone();
-    let dump = roles(&["kb", "dump"])
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    let questions = dump["questionnaire"]["questions"]
-        .as_array()
-        .expect("questions");
+    let all = advise_with(&answers, &["--all-flips"]).succeeds().stdout;
+    let section = all.split("What would change it").nth(1).expect("flips");
+    let section = section.split("\n\n").next().unwrap_or_default();
+    assert_eq!(section.matches("  • ").count(), total, "{all}");
+}
 
-    // Every single change: another value, or no preference; for a
-    // multiple-choice question, one value added or removed.
-    let mut expected: Vec<(String, Value, String, String)> = Vec::new();
-    for question in questions {
-        let id = question["id"].as_str().expect("id");
-        let values: Vec<&str> = question["choices"]
-            .as_array()
-            .expect("choices")
-            .iter()
-            .map(|c| c["value"].as_str().expect("value"))
-            .collect();
-        let current = answers.get(id).cloned().unwrap_or(Value::Null);
-        let mut alternatives: Vec<Value> = Vec::new();
-        if question["multiple"] == true {
-            let now: Vec<&str> = current
-                .as_array()
-                .map(|a| a.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            for value in &values {
-                let toggled: Vec<&str> = values
-                    .iter()
-                    .copied()
-                    .filter(|v| now.contains(v) != (v == value))
-                    .collect();
-                alternatives.push(if toggled.is_empty() {
-                    Value::Null
-                } else {
-                    json!(toggled)
-                });
-            }
-        } else {
-            for value in &values {
-                if current != json!(value) {
-                    alternatives.push(json!(value));
-                }
-            }
-            if !current.is_null() {
-                alternatives.push(Value::Null);
-            }
-        }
-        for to in alternatives {
-            let mut changed = answers.clone();
-            if to.is_null() {
-                changed.remove(id);
-            } else {
-                changed.insert(id.to_owned(), to.clone());
-            }
-            let outcome = outcome_of(&changed);
-            if outcome != now {
-                expected.push((id.to_owned(), to, outcome.0, outcome.1));
-            }
-        }
+#[test]
+fn the_table_carries_no_raw_points_or_source_ids() {
+    let table = advise_with(MIXED, &[]).succeeds().stdout;
+    for jargon in [
+        "cto +",
+        "cio +",
+        "both =",
+        "[difference",
+        "key-differences]",
+    ] {
+        assert!(!table.contains(jargon), "`{jargon}` in\n{table}");
     }
-    let listed: Vec<(String, Value, String, String)> = json["flips"]
-        .as_array()
-        .expect("flips")
-        .iter()
-        .map(|f| {
-            (
-                f["question"].as_str().expect("question").to_owned(),
-                f["to"].clone(),
-                f["recommendation"]
-                    .as_str()
-                    .expect("recommendation")
-                    .to_owned(),
-                f["engagement"].as_str().expect("engagement").to_owned(),
-            )
-        })
-        .collect();
-    assert!(!expected.is_empty());
-    assert_eq!(listed, expected);
+    assert!(table.contains("Sources\n  [1] "), "{table}");
+}
+
+#[test]
+fn markdown_is_a_decision_record_with_a_date_and_article_titles() {
+    let record = advise_with(&["size=large", "budget=one", "aim=process"], &[])
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .format("markdown")
+        .succeeds()
+        .stdout;
+    assert!(record.starts_with("# Decision record"), "{record}");
+    assert!(record.contains("Date: 2023-11-14"), "{record}");
+    for heading in [
+        "## Decision",
+        "## What we answered",
+        "## Why",
+        "## Caveats",
+        "## What would change the decision",
+        "## Next steps",
+        "## Sources",
+    ] {
+        assert!(record.contains(heading), "`{heading}` missing\n{record}");
+    }
+    assert!(
+        record.contains("CIO vs CTO: Understanding the Key Differences"),
+        "{record}"
+    );
+    for jargon in ["--answer", "roles jd", "`aim`"] {
+        assert!(!record.contains(jargon), "`{jargon}` in\n{record}");
+    }
 }
 
 #[test]
@@ -862,8 +381,6 @@ fn unanswered_lists_the_other_questions_in_order() {
         json["unanswered"],
         json!(["aim", "finance", "team", "needs", "tech-company", "budget"])
     );
-    let json = advise_json(&[]);
-    assert_eq!(json["unanswered"], json!(QUESTION_IDS));
 }
 
 #[test]
@@ -1110,18 +627,6 @@ fn the_saved_file_is_yaml_keyed_by_question_id() {
         ["answers.yaml"],
         "no temporary files"
     );
-}
-
-#[test]
-fn save_with_nothing_answered_replays_to_nothing_answered() {
-    let dir = temp_dir();
-    let saved = dir.path().join("answers.yaml");
-    let first = advise_with(&[], &["--save"])
-        .arg(&saved)
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(advise_file_json(&saved), first);
 }
 
 #[test]
@@ -1397,14 +902,11 @@ fn without_a_terminal_or_answers_it_exits_2_naming_both_options() {
 }
 
 #[test]
-fn without_a_terminal_no_input_accepts_no_preference() {
-    let json = roles(&["advise", "--no-input"])
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(json["recommendation"], "both");
+fn without_a_terminal_no_input_with_nothing_answered_is_refused() {
+    roles(&["advise", "--no-input"])
+        .fails_as_bad_input()
+        .stderr_has("--answer");
 }
-
 #[test]
 fn without_a_terminal_answers_alone_are_enough() {
     let json = roles(&["advise", "--answer", "aim=process"])
@@ -1417,70 +919,38 @@ fn without_a_terminal_answers_alone_are_enough() {
 // --- Formats ------------------------------------------------------------------------
 
 #[test]
-fn the_table_has_a_verdict_a_score_chart_and_the_reasons() {
+fn the_table_leads_with_the_verdict_and_the_plan_then_the_reasons() {
     let table = advise_with(&["aim=product", "size=startup"], &[])
         .columns(160)
         .succeeds()
         .stdout;
-    let first = table.lines().next().unwrap_or_default();
-    assert!(
-        first.starts_with("Recommendation: hire CTO (Chief Technology Officer), fractional"),
+    let mut lines = table.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Recommendation: hire CTO (Chief Technology Officer)"),
         "{table}"
     );
-    let chart: Vec<&str> = table
-        .lines()
-        .skip_while(|l| *l != "Scores")
-        .skip(1)
-        .take(3)
-        .collect();
-    assert_eq!(chart.len(), 3, "{table}");
-    for (line, (label, score)) in chart.iter().zip([("CIO", 0), ("CTO", 3), ("both", 0)]) {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        assert_eq!(words.first(), Some(&label), "{line}");
-        assert_eq!(words.last(), Some(&score.to_string().as_str()), "{line}");
-    }
-    assert!(chart[1].contains('█'), "the leader has a bar: {table}");
+    let plan = lines.next().unwrap_or_default();
+    assert!(plan.starts_with("  1. CTO, fractional: "), "{table}");
+    assert!(
+        lines
+            .next()
+            .unwrap_or_default()
+            .starts_with("Confidence: role medium (0.50)"),
+        "{table}"
+    );
     assert!(table.contains("Why"), "{table}");
     assert!(
-        table.contains("Using technology to improve or invent what customers buy"),
+        table.contains("Using technology to improve or invent"),
         "{table}"
     );
     assert!(table.contains("What would change it"), "{table}");
     assert!(table.contains("roles jd cto --fractional"), "{table}");
 }
-
 #[test]
 fn the_table_is_plain_text_when_piped() {
     let table = advise_with(&["aim=product"], &[]).succeeds().stdout;
     assert!(!table.contains('\x1b'), "{table}");
-}
-
-#[test]
-fn markdown_is_a_decision_record() {
-    let markdown = advise_with(&["aim=process", "budget=part-time"], &[])
-        .format("markdown")
-        .succeeds()
-        .stdout;
-    assert!(markdown.starts_with("# "), "{markdown}");
-    let headings: Vec<&str> = markdown
-        .lines()
-        .filter_map(|l| l.strip_prefix("## "))
-        .collect();
-    for heading in ["Decision", "Reasons", "What would change the decision"] {
-        assert!(
-            headings.contains(&heading),
-            "no `## {heading}`: {headings:?}"
-        );
-    }
-    let decision = markdown
-        .split("## Decision")
-        .nth(1)
-        .expect("a decision section");
-    assert!(
-        decision.contains("Chief Information Officer") && decision.contains("fractional"),
-        "{markdown}"
-    );
-    assert!(markdown.contains("**aim = process**"), "{markdown}");
 }
 
 #[test]

@@ -451,9 +451,9 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
     terminal.send(ENTER);
     terminal.expect("[x] 9.");
     terminal.send(ENTER); //      done
-    terminal.answer(6, "1"); // size: startup
+    terminal.answer(6, ENTER); // size, a number question: the first band, startup
     terminal.answer(7, "1"); // tech-company: yes
-    terminal.answer(8, "2"); // budget: part-time
+    terminal.answer(8, "1"); // budget: part-time
     terminal.confirm();
     terminal.decline_to_save();
     let done = terminal.finish();
@@ -596,7 +596,7 @@ fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
     for number in 4..=7 {
         terminal.answer(number, "s");
     }
-    terminal.answer(8, "2"); // budget: part-time
+    terminal.answer(8, "1"); // budget: part-time
     terminal.confirm();
     let done = terminal.finish();
     let json = done.json();
@@ -927,4 +927,29 @@ fn a_save_path_that_is_a_symbolic_link_fails_before_the_first_question() {
     std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
         .expect("linked");
     refused_before_the_first_question(dir, "link.yaml", "it is a symbolic link");
+}
+
+#[test]
+fn a_number_question_takes_a_typed_number() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --format json");
+    for number in 1..=5 {
+        terminal.answer(number, "s");
+    }
+    terminal.expect("[6 of 8]");
+    terminal.expect("Type a number: _");
+    terminal.expect("type a number, then enter");
+    terminal.send("120");
+    terminal.expect("Type a number: 120_");
+    terminal.send(ENTER);
+    terminal.expect("How many people does the company employ? 120");
+    terminal.answer(7, "s");
+    terminal.answer(8, "s");
+    terminal.expect("Review your answers");
+    terminal.expect("6. How many people does the company employ?");
+    terminal.expect("120");
+    terminal.send("q");
+    assert_eq!(terminal.finish().code, Some(130));
 }

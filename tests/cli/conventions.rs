@@ -237,7 +237,7 @@ fn schema_cases() -> Vec<(&'static str, Vec<&'static [&'static str]>)> {
         (
             "advise",
             vec![
-                &["advise", "--no-input"][..],
+                &["advise", "--no-input", "-a", "size=startup"][..],
                 &[
                     "advise",
                     "--no-input",
@@ -379,14 +379,16 @@ fn the_kb_schema_rejects_what_the_loader_rejects() {
 }
 
 #[test]
-fn schema_without_a_name_gives_all_seven() {
+fn schema_without_a_name_gives_every_schema() {
     let all = json(&["schema"]);
     let map = all.as_object().expect("an object");
     let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["advise", "compare", "jd", "kb", "search", "show", "sources"]
+        [
+            "advise", "career", "compare", "jd", "kb", "search", "show", "sources"
+        ]
     );
     for (name, schema) in map {
         assert_eq!(

@@ -18,6 +18,7 @@ const COMMANDS: &[&[&str]] = &[
     &["search"],
     &["sources"],
     &["advise"],
+    &["career"],
     &["jd"],
     &["kb"],
     &["kb", "dump"],
@@ -320,7 +321,8 @@ fn parse_example(line: &str) -> (Vec<String>, Option<String>) {
 
 /// Runs every example of every help, in order, in one scratch directory (so
 /// `roles kb dump > my-kb.yaml` feeds `roles --kb my-kb.yaml compare`); each
-/// must succeed, except a bare `roles advise`, which needs a terminal and says so.
+/// must succeed, except a bare `roles advise` or `roles career`, which need a
+/// terminal and say so.
 #[test]
 fn every_example_in_the_help_runs() {
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -329,6 +331,8 @@ fn every_example_in_the_help_runs() {
         "aim: product\nsize: startup\n",
     )
     .expect("an answers file");
+    std::fs::write(dir.path().join("me.yaml"), "interest: product\nyears: 12\n")
+        .expect("an answers file");
     let mut failures = Vec::new();
     let mut ran = 0;
     for words in COMMANDS {
@@ -338,7 +342,7 @@ fn every_example_in_the_help_runs() {
             // home directory lands there too, by its file name.
             let out = child(&args).current_dir(dir.path()).run();
             ran += 1;
-            if args == ["advise"] {
+            if args == ["advise"] || args == ["career"] {
                 if out.code != Some(2) || !out.stderr.contains("--answer") {
                     failures.push(format!(
                         "{line}: without a terminal it should exit 2 naming --answer\n{out}"

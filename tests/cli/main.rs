@@ -6,6 +6,7 @@ mod common;
 mod advise;
 mod advise_terminal;
 mod bad_kb;
+mod career;
 mod closed_pipe;
 mod colour;
 mod compare;

@@ -6,17 +6,18 @@ pub mod score;
 
 use std::io::Write;
 
-pub use score::{Advice, advise};
+pub use score::{Advice, Flip, Reason, advise};
 
 use crate::error::BadInput;
+use crate::kb::{Basis, Text};
 use crate::library::Library;
-use crate::questionnaire::{self, Answer, FollowUp, Gathered, Intake};
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, cite, table_row};
+use crate::questionnaire::{self, FollowUp, Gathered, Intake, evidence};
+use crate::render::markdown::{cell, table_row};
 use crate::render::{Painter, View, wrap};
 
 /// Gathers the answers as `intake` says and scores them; the follow-up is
-/// offered once the advice is shown.
+/// offered once the advice is shown. With no answer at all there is nothing to
+/// advise on: that is bad input, naming `--answer`.
 pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, FollowUp)> {
     let questionnaire = library.questionnaire();
     if questionnaire.questions.is_empty() {
@@ -25,227 +26,344 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, Fo
         ));
     }
     let Gathered { answers, follow_up } = questionnaire::gather(questionnaire, intake)?;
-    Ok((advise(library, &answers), follow_up))
+    if answers.is_empty() {
+        return Err(BadInput::err(
+            "no question was answered, so there is nothing to advise on; answer at least one with \
+             `--answer KEY=VALUE` (e.g. `--answer aim=product`), or see `roles advise --help`",
+        ));
+    }
+    let mut advice = advise(library, &answers);
+    advice.date = Some(today());
+    Ok((advice, follow_up))
 }
 
-/// An answer as prose: its values, or "no preference".
-fn answer_text(answer: Option<&Answer>) -> String {
-    match answer {
-        Some(answer) => answer.values().join(", "),
-        None => "no preference".to_owned(),
+/// Today's date (UTC) as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when it
+/// is set, the reproducible-builds convention, so a record can be made again.
+fn today() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|epoch| epoch.trim().parse::<i64>().ok())
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    now.to_zoned(jiff::tz::TimeZone::UTC).date().to_string()
+}
+
+/// How an engagement reads in prose.
+fn engaged(engagement: Option<&str>) -> &str {
+    engagement.unwrap_or("engagement open")
+}
+
+/// The numbers of `ids` among the advice's numbered sources: `[1, 3]`.
+fn notes(advice: &Advice, ids: &[Text]) -> String {
+    let numbers: Vec<String> = advice
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, source)| ids.contains(&source.id))
+        .map(|(index, _)| (index + 1).to_string())
+        .collect();
+    format!("[{}]", numbers.join(", "))
+}
+
+/// The article titles of `ids`, for prose: `"A"; "B"`.
+fn titles(advice: &Advice, ids: &[Text]) -> String {
+    let titles: Vec<String> = advice
+        .sources
+        .iter()
+        .filter(|source| ids.contains(&source.id))
+        .map(|source| format!("\u{201c}{}\u{201d}", source.title))
+        .collect();
+    titles.join("; ")
+}
+
+/// What a reason's basis adds to it in prose.
+fn basis_note(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Article => "",
+        Basis::Disputed => " (the articles disagree)",
+        Basis::Judgement => " (our judgement)",
     }
 }
 
-/// Width of the longest bar in the score chart.
-const BAR_WIDTH: usize = 24;
+/// A confidence as `medium (0.50)`, or `open` when there is none.
+fn confidence_text(confidence: Option<f64>) -> String {
+    match confidence {
+        Some(value) => format!("{} ({value:.2})", evidence::label(value)),
+        None => "open".to_owned(),
+    }
+}
 
-impl View for Advice {
+/// How many flips the table shows unless asked for all.
+pub const SHOWN_FLIPS: usize = 5;
+
+/// The advice with the choice of showing every flip in the table.
+#[derive(Debug, serde::Serialize)]
+#[serde(transparent)]
+pub struct AdviceView {
+    /// The advice.
+    pub advice: Advice,
+    /// Show every flip in the table, not the most decisive few.
+    #[serde(skip)]
+    pub all_flips: bool,
+}
+
+impl View for AdviceView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let names: Vec<String> = self
-            .recommended_roles
-            .iter()
-            .map(|r| format!("{} ({})", r.id.to_uppercase(), r.name))
-            .collect();
-        let verdict = format!(
-            "{} {}, {}",
-            painter.heading("Recommendation: hire"),
-            painter.accent(&names.join(" and ")),
-            painter.accent(&self.engagement)
-        );
-        // Wrapping measures width without the escape codes, so painting first is safe.
-        writeln!(out, "{}", wrap::fill(&verdict, painter.width(), "", ""))?;
-        writeln!(
-            out,
-            "Confidence: {} ({:.2}){}",
-            self.confidence_label,
-            self.confidence,
-            self.tie_break
-                .as_ref()
-                .map(|tie| format!(". Tie-break: {tie}."))
-                .unwrap_or_default()
-        )?;
-
-        writeln!(out, "\n{}", painter.heading("Scores"))?;
-        let mut bars: Vec<(String, i32)> = self
-            .scores
-            .iter()
-            .map(|(role, &score)| (role.to_uppercase(), score))
-            .collect();
-        bars.push(("both".to_owned(), self.both_points));
-        let top = bars.iter().map(|(_, s)| *s).max().unwrap_or(0).max(1);
-        let label_width = bars
-            .iter()
-            .map(|(l, _)| l.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (label, score) in &bars {
-            let filled = usize::try_from(*score).unwrap_or(0) * BAR_WIDTH
-                / usize::try_from(top).unwrap_or(1);
-            writeln!(
-                out,
-                "  {label:<label_width$}  {}{} {score:>3}",
-                painter.accent(&"█".repeat(filled)),
-                painter.dim(&"░".repeat(BAR_WIDTH - filled.min(BAR_WIDTH)))
-            )?;
-        }
-        writeln!(
-            out,
-            "  {}",
-            painter.dim(&format!(
-                "both = points towards hiring both; engagement: fractional {} vs full-time {}",
-                self.engagement_points.fractional, self.engagement_points.full_time
-            ))
-        )?;
-
-        if !self.reasons.is_empty() {
-            writeln!(out, "\n{}", painter.heading("Why"))?;
-            let mut grid = Grid::new(Some(
-                ["Question", "Answer and points", "Because"]
-                    .map(String::from)
-                    .to_vec(),
-            ))
-            .cap(1, 22);
-            for reason in &self.reasons {
-                // A no-break space keeps each `cto +2` on one line.
-                let points: Vec<String> = reason
-                    .points
-                    .iter()
-                    .map(|(key, p)| format!("{key}\u{a0}{p:+}"))
-                    .collect();
-                let points = if points.is_empty() {
-                    "no points".to_owned()
-                } else {
-                    points.join(", ")
-                };
-                grid.row(vec![
-                    reason.question.to_string(),
-                    format!("{}\n({points})", reason.label),
-                    format!("{} [{}]", reason.because, reason.sources.join(", ")),
-                ]);
+        let advice = &self.advice;
+        let width = painter.width();
+        if advice.hires.is_empty() {
+            let headline = format!(
+                "{} none of your answers separates the roles or calls for both.",
+                painter.heading("No recommendation yet:")
+            );
+            writeln!(out, "{}", wrap::fill(&headline, width, "", ""))?;
+            if !advice.deciding_questions.is_empty() {
+                let ask = format!(
+                    "These questions would decide it: {}. Answer them with `--answer ID=VALUE` (values: `roles advise --help`).",
+                    advice.deciding_questions.join(", ")
+                );
+                writeln!(out, "{}", wrap::fill(&ask, width, "", ""))?;
             }
-            writeln!(out, "{}", painter.draw(&grid))?;
-        }
-        if !self.unanswered.is_empty() {
+            if let Some(engagement) = &advice.engagement {
+                writeln!(
+                    out,
+                    "Engagement so far: {} ({}).",
+                    engagement,
+                    confidence_text(advice.confidence.engagement)
+                )?;
+            }
+        } else {
+            let names: Vec<String> = advice
+                .hires
+                .iter()
+                .map(|hire| format!("{} ({})", hire.role.to_uppercase(), hire.name))
+                .collect();
+            let verdict = format!(
+                "{} {}",
+                painter.heading("Recommendation: hire"),
+                painter.accent(&names.join(" and "))
+            );
+            // Wrapping measures width without the escape codes, so painting first is safe.
+            writeln!(out, "{}", wrap::fill(&verdict, width, "", ""))?;
+            for (index, hire) in advice.hires.iter().enumerate() {
+                let line = format!(
+                    "{}. {}, {}: {}",
+                    index + 1,
+                    hire.role.to_uppercase(),
+                    engaged(hire.engagement.as_deref()),
+                    hire.why
+                );
+                writeln!(out, "{}", wrap::fill(&line, width, "  ", "     "))?;
+            }
             writeln!(
                 out,
                 "{}",
-                painter.dim(&format!("No preference: {}.", self.unanswered.join(", ")))
+                wrap::fill(
+                    &format!(
+                        "Confidence: role {} · engagement {}",
+                        confidence_text(Some(advice.confidence.role)),
+                        confidence_text(advice.confidence.engagement)
+                    ),
+                    width,
+                    "",
+                    "  "
+                )
             )?;
         }
 
-        writeln!(out, "\n{}", painter.heading("What would change it"))?;
-        if self.flips.is_empty() {
-            writeln!(out, "  No single change of answer would change it.")?;
+        if !advice.reasons.is_empty() {
+            writeln!(out, "\n{}", painter.heading("Why"))?;
+            for reason in &advice.reasons {
+                let text = format!(
+                    "{} {}: {}{} {}",
+                    reason.question_text,
+                    painter.accent(&reason.label),
+                    reason.because,
+                    basis_note(reason.basis),
+                    painter.dim(&notes(advice, &reason.sources))
+                );
+                writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
+            }
         }
-        for flip in &self.flips {
-            writeln!(
-                out,
-                "  • {}: {} instead of {} → {}, {}",
-                flip.question,
-                answer_text(flip.to.as_ref()),
-                answer_text(flip.from.as_ref()),
-                flip.recommendation,
-                flip.engagement
-            )?;
+        if !advice.caveats.is_empty() {
+            writeln!(out, "\n{}", painter.heading("Keep in mind"))?;
+            for caveat in &advice.caveats {
+                let text = format!(
+                    "{} {}",
+                    caveat.text,
+                    painter.dim(&notes(advice, &caveat.sources))
+                );
+                writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
+            }
         }
 
-        writeln!(out, "\n{}", painter.heading("Next"))?;
-        for step in &self.next_steps {
-            writeln!(out, "  {step}")?;
+        if !advice.flips.is_empty() {
+            writeln!(out, "\n{}", painter.heading("What would change it"))?;
+            let shown = if self.all_flips {
+                advice.flips.len()
+            } else {
+                SHOWN_FLIPS
+            };
+            for flip in advice.flips.iter().take(shown) {
+                let text = format!("{} → {}", flip.change, plan_text(flip));
+                writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
+            }
+            let more = advice.flips.len().saturating_sub(shown);
+            if more > 0 {
+                writeln!(
+                    out,
+                    "{}",
+                    painter.dim(&format!("  … and {more} more (--all-flips shows them)"))
+                )?;
+            }
         }
+
+        if !advice.sources.is_empty() {
+            writeln!(out, "\n{}", painter.heading("Sources"))?;
+            for (index, source) in advice.sources.iter().enumerate() {
+                let text = format!("[{}] {}", index + 1, source.title);
+                writeln!(out, "{}", wrap::fill(&text, width, "  ", "      "))?;
+            }
+        }
+        writeln!(
+            out,
+            "\n{} {}",
+            painter.heading("Next:"),
+            advice.next_steps.join(" · ")
+        )?;
         Ok(())
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let advice = &self.advice;
         writeln!(out, "# Decision record: technology leadership hire\n")?;
-        writeln!(out, "## Decision\n")?;
-        let names: Vec<String> = self
-            .recommended_roles
-            .iter()
-            .map(|r| format!("**{} ({})**", r.name, r.id.to_uppercase()))
-            .collect();
-        writeln!(
-            out,
-            "Hire {}, engaged **{}**. Confidence: {} ({:.2}).",
-            names.join(" and "),
-            self.engagement,
-            self.confidence_label,
-            self.confidence
-        )?;
-        if let Some(tie) = &self.tie_break {
-            writeln!(out, "\nTie-break: {tie}.")?;
+        if let Some(date) = &advice.date {
+            writeln!(out, "Date: {date}\n")?;
         }
-
-        writeln!(out, "\n## Context\n")?;
-        table_row(out, &["Question".into(), "Answer".into()])?;
-        table_row(out, &["---".into(), "---".into()])?;
-        for reason in &self.reasons {
-            table_row(
+        writeln!(out, "## Decision\n")?;
+        if advice.hires.is_empty() {
+            writeln!(
                 out,
-                &[
-                    format!("`{}`: {}", reason.question, cell(&reason.question_text)),
-                    format!("`{}` ({})", reason.value, cell(&reason.label)),
-                ],
+                "No recommendation yet: none of the answers separates the roles or calls for both."
+            )?;
+            if !advice.deciding_questions.is_empty() {
+                writeln!(
+                    out,
+                    "\nThe questions still open that would decide it: {}.",
+                    advice.deciding_questions.join(", ")
+                )?;
+            }
+        } else {
+            for hire in &advice.hires {
+                writeln!(
+                    out,
+                    "- Hire a **{} ({})**, {}. {}",
+                    hire.name,
+                    hire.role.to_uppercase(),
+                    engaged(hire.engagement.as_deref()),
+                    hire.why
+                )?;
+            }
+            writeln!(
+                out,
+                "\nConfidence: in the roles, {}; in the engagement, {}.",
+                confidence_text(Some(advice.confidence.role)),
+                confidence_text(advice.confidence.engagement)
             )?;
         }
-        for id in &self.unanswered {
+
+        writeln!(out, "\n## What we answered\n")?;
+        table_row(out, &["Question".into(), "Answer".into()])?;
+        table_row(out, &["---".into(), "---".into()])?;
+        for reason in &advice.reasons {
+            table_row(out, &[cell(&reason.question_text), cell(&reason.label)])?;
+        }
+        for id in &advice.unanswered {
             table_row(out, &[format!("`{id}`"), "no preference".into()])?;
         }
 
-        writeln!(out, "\n## Scores\n")?;
-        table_row(out, &["Role".into(), "Points".into()])?;
-        table_row(out, &["---".into(), "---:".into()])?;
-        for (role, score) in &self.scores {
-            table_row(out, &[role.to_uppercase(), score.to_string()])?;
-        }
-        writeln!(
-            out,
-            "\nPoints towards hiring both: {}. Engagement: fractional {}, full-time {}.",
-            self.both_points, self.engagement_points.fractional, self.engagement_points.full_time
-        )?;
-
-        writeln!(out, "\n## Reasons\n")?;
-        for reason in &self.reasons {
-            let points: Vec<String> = reason
-                .points
-                .iter()
-                .map(|(key, p)| format!("{key} {p:+}"))
-                .collect();
-            let points = if points.is_empty() {
-                "no points".to_owned()
-            } else {
-                points.join(", ")
-            };
+        writeln!(out, "\n## Why\n")?;
+        for reason in &advice.reasons {
             writeln!(
                 out,
-                "- **{} = {}** ({points}): {} {}",
-                reason.question,
-                reason.value,
+                "- **{}**: {}{} (Sources: {}.)",
+                reason.label,
                 reason.because,
-                cite(&reason.sources)
+                basis_note(reason.basis),
+                titles(advice, &reason.sources)
             )?;
+        }
+
+        let disputed: Vec<&Reason> = advice
+            .reasons
+            .iter()
+            .filter(|reason| reason.basis != Basis::Article)
+            .collect();
+        if !disputed.is_empty() || !advice.caveats.is_empty() {
+            writeln!(out, "\n## Caveats\n")?;
+            for caveat in &advice.caveats {
+                writeln!(
+                    out,
+                    "- {} (Sources: {}.)",
+                    caveat.text,
+                    titles(advice, &caveat.sources)
+                )?;
+            }
+            for reason in disputed {
+                let kind = match reason.basis {
+                    Basis::Disputed => "The articles disagree on this point",
+                    _ => "This is our judgement, not an article's",
+                };
+                writeln!(out, "- {kind}: **{}**.", reason.label)?;
+            }
         }
 
         writeln!(out, "\n## What would change the decision\n")?;
-        if self.flips.is_empty() {
+        if advice.flips.is_empty() {
             writeln!(out, "No single change of answer would change it.")?;
         }
-        for flip in &self.flips {
-            writeln!(
-                out,
-                "- `{}`: {} instead of {} → {}, {}",
-                flip.question,
-                answer_text(flip.to.as_ref()),
-                answer_text(flip.from.as_ref()),
-                flip.recommendation,
-                flip.engagement
-            )?;
+        for flip in &advice.flips {
+            writeln!(out, "- {} → {}", flip.change, plan_text(flip))?;
         }
 
         writeln!(out, "\n## Next steps\n")?;
-        for step in &self.next_steps {
-            writeln!(out, "- `{step}`")?;
+        for hire in &advice.hires {
+            writeln!(
+                out,
+                "- Read the {} profile and draft a job description for a {} {}.",
+                hire.role.to_uppercase(),
+                engaged(hire.engagement.as_deref()),
+                hire.name
+            )?;
+        }
+        if advice.hires.is_empty() {
+            writeln!(out, "- Answer the open questions above and decide again.")?;
+        }
+        writeln!(out, "- Compare the two roles side by side before deciding.")?;
+
+        writeln!(out, "\n## Sources\n")?;
+        for (index, source) in advice.sources.iter().enumerate() {
+            writeln!(out, "{}. {}", index + 1, source.title)?;
         }
         Ok(())
     }
+}
+
+/// The plan a flip would give, in words.
+fn plan_text(flip: &Flip) -> String {
+    if flip.hires.is_empty() {
+        return "no recommendation".to_owned();
+    }
+    let hires: Vec<String> = flip
+        .hires
+        .iter()
+        .map(|hire| {
+            format!(
+                "{} ({})",
+                hire.role.to_uppercase(),
+                engaged(hire.engagement.as_deref())
+            )
+        })
+        .collect();
+    format!("hire {}", hires.join(" and "))
 }

@@ -6,7 +6,7 @@
 //! in a longer one digits collect into a number that is taken at Enter or after
 //! a pause ([`super::PAUSE`]), so `1` `2` is 12 while a lone `1` is still 1.
 //! A number question (`number: true`) takes typed digits and Enter instead,
-//! and offers its choices, if any, by arrow keys.
+//! and offers its choices, if any, unnumbered, by arrow keys and Enter.
 
 use anstyle::{AnsiColor, Effects, Style};
 
@@ -543,7 +543,13 @@ impl Screen for Asking<'_, '_> {
                     (true, true) => "[x] ",
                     (true, false) => "[ ] ",
                 };
-                let first = format!("{mark}{}. ", index + 1);
+                // In a number question digits are the answer, so its choices
+                // carry no numbers to pick them by.
+                let first = if question.number {
+                    "• ".to_owned()
+                } else {
+                    format!("{mark}{}. ", index + 1)
+                };
                 let current = index == self.cursor && (self.typed.is_empty() || self.long_list());
                 entry(
                     hang(&first, &choice.label, width.saturating_sub(2)),

@@ -317,6 +317,15 @@ fn a_number_question_with_choices_offers_them_by_arrow() {
     let mut size = question("size");
     size.number = true;
     let ask = ask(&size);
+    let shown = text(&Asking::new(&ask), 200);
+    assert!(
+        shown.contains(&format!(
+            "❯ • {}\n  • {}",
+            size.choices[0].label, size.choices[1].label
+        )),
+        "choices have no numbers to confuse with the answer:\n{shown}"
+    );
+    assert!(shown.contains("  Type a number: _"), "{shown}");
     let mut screen = Asking::new(&ask);
     assert_eq!(
         press(&mut screen, &[Key::Down, Key::Enter]),

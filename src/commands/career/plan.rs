@@ -173,11 +173,4 @@ pub struct Flip {
     pub swing: i32,
 }
 
-/// An article the plan cites.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct SourceRef {
-    /// The id the plan's `sources` lists use.
-    pub id: Text,
-    /// The article's title.
-    pub title: Text,
-}
+pub use crate::questionnaire::evidence::SourceRef;

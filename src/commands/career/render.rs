@@ -592,10 +592,10 @@ fn capitalised(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::career::{CareerAnswers, assess};
+    use crate::commands::career::{CareerAnswers, assess};
 
     fn plan(pairs: &[(&str, &str)]) -> CareerPlan {
-        let kb = crate::library::Library::embedded().whole();
+        let kb = crate::library::Library::embedded();
         let answers: CareerAnswers = pairs
             .iter()
             .map(|(id, value)| ((*id).to_owned(), vec![(*value).to_owned()]))
@@ -640,7 +640,7 @@ mod tests {
         let text = table_text(&plan(IT_OPERATIONS_LEAD), 72, false);
         let expected = "\
 Track: CIO (Chief Information Officer)
-Confidence: high (0.67)
+Confidence: high (0.75)
 Why: interest = process (CIO\u{a0}+2); audience = internal (CIO\u{a0}+2)
 
 Gaps against the CIO qualifications

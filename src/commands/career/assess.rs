@@ -14,15 +14,16 @@
 use std::collections::BTreeMap;
 
 use super::plan::{
-    BOTH, CareerPlan, Confidence, Flip, PathPlan, Qualification, Reason, SkillPlan, SourceRef,
-    StepPlan,
+    BOTH, CareerPlan, Confidence, Flip, PathPlan, Qualification, Reason, SkillPlan, StepPlan,
 };
 use crate::commands::SCHEMA_VERSION;
 use crate::kb::career::{
     BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Degree, Requirement, RequirementKind, ShownBy,
     YEARS_QUESTION, YES, reason_basis,
 };
-use crate::kb::{Choice, KnowledgeBase, Question, Text};
+use crate::kb::{Choice, Question, Text};
+use crate::library::Library;
+use crate::questionnaire::evidence::{self, SourceRef};
 
 /// Checked answers by question id; `years` as its decimal string, e.g. `"12"`.
 pub type CareerAnswers = BTreeMap<String, Vec<String>>;
@@ -59,29 +60,29 @@ fn chosen<'q>(question: &'q Question, answers: &CareerAnswers) -> Vec<&'q Choice
 }
 
 /// The points `choice` gives each role, in knowledge-base order.
-fn points(kb: &KnowledgeBase, choice: &Choice) -> Vec<i32> {
-    kb.roles
+fn points(library: &Library, choice: &Choice) -> Vec<i32> {
+    library
+        .role_refs()
         .iter()
         .map(|role| choice.weights.get(&role.id).copied().unwrap_or(0))
         .collect()
 }
 
-fn decide(kb: &KnowledgeBase, answers: &CareerAnswers) -> Decision {
-    let mut scores = vec![0; kb.roles.len()];
-    let mut total = 0;
-    let mut signals = 0;
-    for question in &kb.career.questions {
+fn decide(library: &Library, answers: &CareerAnswers) -> Decision {
+    let mut scores = vec![0; library.role_refs().len()];
+    let mut given_points: Vec<Vec<i32>> = Vec::new();
+    for question in &library.career().questions {
         for choice in chosen(question, answers) {
-            let given = points(kb, choice);
+            let given = points(library, choice);
             if given.iter().any(|&p| p != 0) {
-                signals += 1;
-            }
-            for (score, p) in scores.iter_mut().zip(given) {
-                *score += p;
-                total += p.abs();
+                for (score, p) in scores.iter_mut().zip(&given) {
+                    *score += p;
+                }
+                given_points.push(given);
             }
         }
     }
+    let signals = given_points.len();
     if signals == 0 {
         return Decision {
             roles: Vec::new(),
@@ -99,58 +100,61 @@ fn decide(kb: &KnowledgeBase, answers: &CareerAnswers) -> Decision {
         Some(&second) if margin == 0 => vec![leader.min(second), leader.max(second)],
         _ => vec![leader],
     };
+    // Each answer's part in the gap between the two leading roles.
+    let second = ranked.get(1).copied();
+    let votes = given_points
+        .iter()
+        .map(|given| i64::from(given[leader] - second.map_or(0, |s| given[s])));
+    let confidence = if roles.len() == 2 {
+        split_confidence(margin, &given_points, signals)
+    } else {
+        evidence::confidence(votes).unwrap_or(0.0)
+    };
     Decision {
-        confidence: confidence(margin, total, signals, roles.len() == 2),
+        confidence,
         roles,
         scores,
     }
 }
 
-/// `margin / total × n / (n + 1)` for one role, `(1 − margin / total) × n / (n + 1)`
-/// for two; 0 with no signal. Rounded to two decimals, as it is shown.
-fn confidence(margin: i32, total: i32, signals: usize, split: bool) -> f64 {
-    if total <= 0 || signals == 0 {
+/// The confidence that the aims are split evenly: one less the share of all points
+/// the gap between the two leading roles makes up, times 1 − ½ⁿ for the n answers
+/// that gave points (see [`evidence`]).
+fn split_confidence(gap: i32, given: &[Vec<i32>], signals: usize) -> f64 {
+    let total: i32 = given.iter().flatten().map(|p| p.abs()).sum();
+    if total == 0 {
         return 0.0;
     }
-    let share = (f64::from(margin) / f64::from(total)).clamp(0.0, 1.0);
-    let share = if split { 1.0 - share } else { share };
-    // Question counts are tiny, so the conversion is exact.
-    let n = signals as f64;
-    let value = share * n / (n + 1.0);
-    (value * 100.0).round() / 100.0
+    let share = 1.0 - (f64::from(gap) / f64::from(total)).clamp(0.0, 1.0);
+    let answers = i32::try_from(signals).unwrap_or(i32::MAX);
+    evidence::rounded(share * evidence::saturation(answers))
 }
 
-/// `low` below 0.34, `medium` below 0.67, `high` from there.
+/// `low`, `medium` or `high`, as for every questionnaire.
 pub fn confidence_label(confidence: f64) -> &'static str {
-    if confidence >= 0.67 {
-        "high"
-    } else if confidence >= 0.34 {
-        "medium"
-    } else {
-        "low"
-    }
+    evidence::label(confidence)
 }
 
-fn track(kb: &KnowledgeBase, decision: &Decision) -> Option<String> {
+fn track(library: &Library, decision: &Decision) -> Option<String> {
     match decision.roles.as_slice() {
         [] => None,
-        [one] => Some(kb.roles[*one].id.to_string()),
+        [one] => Some(library.role_refs()[*one].id.to_string()),
         _ => Some(BOTH.to_owned()),
     }
 }
 
 /// Assesses a professional's checked answers against the career guide in `kb`.
-pub fn assess(kb: &KnowledgeBase, answers: &CareerAnswers) -> CareerPlan {
-    let career = &kb.career;
-    let decision = decide(kb, answers);
+pub fn assess(library: &Library, answers: &CareerAnswers) -> CareerPlan {
+    let career = library.career();
+    let roles = library.role_refs();
+    let decision = decide(library, answers);
 
     let mut reasons = Vec::new();
     for question in &career.questions {
         for choice in chosen(question, answers) {
-            let points: BTreeMap<Text, i32> = kb
-                .roles
+            let points: BTreeMap<Text, i32> = roles
                 .iter()
-                .zip(points(kb, choice))
+                .zip(points(library, choice))
                 .filter(|(_, p)| *p != 0)
                 .map(|(role, p)| (role.id.clone(), p))
                 .collect();
@@ -172,9 +176,9 @@ pub fn assess(kb: &KnowledgeBase, answers: &CareerAnswers) -> CareerPlan {
 
     // With no track, the plan covers every role.
     let considered: Vec<&Text> = if decision.roles.is_empty() {
-        kb.roles.iter().map(|role| &role.id).collect()
+        roles.iter().map(|role| &role.id).collect()
     } else {
-        decision.roles.iter().map(|&i| &kb.roles[i].id).collect()
+        decision.roles.iter().map(|&i| &roles[i].id).collect()
     };
 
     let (mut gaps, mut met, mut unknown) = (Vec::new(), Vec::new(), Vec::new());
@@ -237,18 +241,13 @@ pub fn assess(kb: &KnowledgeBase, answers: &CareerAnswers) -> CareerPlan {
 
     let mut plan = CareerPlan {
         schema_version: SCHEMA_VERSION,
-        track: track(kb, &decision),
-        track_roles: decision
-            .roles
-            .iter()
-            .map(|&i| (&kb.roles[i]).into())
-            .collect(),
+        track: track(library, &decision),
+        track_roles: decision.roles.iter().map(|&i| roles[i].clone()).collect(),
         confidence: Confidence {
             track: decision.confidence,
             label: confidence_label(decision.confidence).to_owned(),
         },
-        scores: kb
-            .roles
+        scores: roles
             .iter()
             .zip(&decision.scores)
             .map(|(role, &score)| (role.id.clone(), score))
@@ -259,7 +258,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &CareerAnswers) -> CareerPlan {
         unknown,
         stepping_stones,
         skills,
-        flips: flips(kb, answers, &decision),
+        flips: flips(library, answers, &decision),
         caveats,
         covers: considered.iter().map(|&id| id.clone()).collect(),
         answers: answers
@@ -275,7 +274,7 @@ pub fn assess(kb: &KnowledgeBase, answers: &CareerAnswers) -> CareerPlan {
             .collect(),
         sources: Vec::new(),
     };
-    plan.sources = cited_sources(kb, &plan);
+    plan.sources = cited_sources(library, &plan);
     plan
 }
 
@@ -441,10 +440,10 @@ fn shown(shown_by: &[ShownBy], answers: &CareerAnswers) -> Option<bool> {
 
 /// Every single answer change that changes the track, the largest swing first
 /// (ties in question and choice order).
-fn flips(kb: &KnowledgeBase, answers: &CareerAnswers, now: &Decision) -> Vec<Flip> {
-    let now_track = track(kb, now);
+fn flips(library: &Library, answers: &CareerAnswers, now: &Decision) -> Vec<Flip> {
+    let now_track = track(library, now);
     let mut flips = Vec::new();
-    for question in &kb.career.questions {
+    for question in &library.career().questions {
         let current = answered(answers, &question.id);
         for alternative in alternatives(question, current) {
             let mut changed = answers.clone();
@@ -452,8 +451,8 @@ fn flips(kb: &KnowledgeBase, answers: &CareerAnswers, now: &Decision) -> Vec<Fli
                 Some(values) => changed.insert(question.id.to_string(), values.clone()),
                 None => changed.remove(question.id.as_str()),
             };
-            let other = decide(kb, &changed);
-            let other_track = track(kb, &other);
+            let other = decide(library, &changed);
+            let other_track = track(library, &other);
             if other_track == now_track {
                 continue;
             }
@@ -521,7 +520,7 @@ fn alternatives(question: &Question, current: Option<&[String]>) -> Vec<Option<V
 }
 
 /// The articles the plan cites, in knowledge-base order.
-fn cited_sources(kb: &KnowledgeBase, plan: &CareerPlan) -> Vec<SourceRef> {
+fn cited_sources(library: &Library, plan: &CareerPlan) -> Vec<SourceRef> {
     let mut cited: Vec<&Text> = Vec::new();
     cited.extend(plan.reasons.iter().flat_map(|r| &r.sources));
     for list in [&plan.gaps, &plan.met, &plan.unknown] {
@@ -540,14 +539,7 @@ fn cited_sources(kb: &KnowledgeBase, plan: &CareerPlan) -> Vec<SourceRef> {
             .flat_map(|c| &c.points)
             .flat_map(|p| &p.sources),
     );
-    kb.sources
-        .iter()
-        .filter(|source| cited.contains(&&source.id))
-        .map(|source| SourceRef {
-            id: source.id.clone(),
-            title: source.title.clone(),
-        })
-        .collect()
+    evidence::cited(library.sources(), cited)
 }
 
 #[cfg(test)]
@@ -564,8 +556,8 @@ mod tests {
     use super::*;
     use crate::kb::career::{Basis, RequirementKind as Kind};
 
-    fn kb() -> KnowledgeBase {
-        crate::library::Library::embedded().whole()
+    fn kb() -> Library {
+        Library::embedded()
     }
 
     fn answers(pairs: &[(&str, &str)]) -> CareerAnswers {
@@ -617,7 +609,7 @@ mod tests {
     #[test]
     fn tracks_gaps_and_years_to_go_match_the_hand_worked_cases() {
         let cases = [
-            // cio 0, cto 2+2 = 4; total 4, margin 4, n 2: 4/4 × 2/3 = 0.67.
+            // cio 0, cto 2+2 = 4; votes +2 and +2: share 1 × (1 − ¼) = 0.75.
             // CTO: 15 desirable − 12 = 3 to go; bachelor meets `bachelor` but not
             // `master`; certifications no; sales-marketing no; leadership yes and
             // software-engineering meet the rest.
@@ -625,7 +617,7 @@ mod tests {
                 name: "a senior engineer aiming at products",
                 answers: SENIOR_ENGINEER,
                 track: Some("cto"),
-                confidence: 0.67,
+                confidence: 0.75,
                 gaps: &[
                     ("cto", "experience"),
                     ("cto", "degree"),
@@ -635,14 +627,14 @@ mod tests {
                 years_to_go: &[3],
                 unknown: 0,
             },
-            // cio 2+2 = 4, cto 0: 4/4 × 2/3 = 0.67. CIO: 10 required − 7 = 3 to go;
+            // cio 2+2 = 4, cto 0: votes +2, +2: 1 × (1 − ¼) = 0.75. CIO: 10 required − 7 = 3 to go;
             // master preferred missing; the rest met (certifications and
             // sales-marketing are not CIO requirements).
             Case {
                 name: "a mid-career IT operations lead",
                 answers: IT_OPERATIONS_LEAD,
                 track: Some("cio"),
-                confidence: 0.67,
+                confidence: 0.75,
                 gaps: &[("cio", "experience"), ("cio", "degree")],
                 years_to_go: &[3],
                 unknown: 0,
@@ -660,18 +652,18 @@ mod tests {
                 years_to_go: &[3],
                 unknown: 12,
             },
-            // cio 2, cto 2: a tie, so both; margin 0: (1 − 0/4) × 2/3 = 0.67.
+            // cio 2, cto 2: a tie, so both; gap 0: (1 − 0/4) × (1 − ¼) = 0.75.
             // Both roles' 6 + 8 = 14 requirements unknown.
             Case {
                 name: "aims split between processes and customers",
                 answers: &[("interest", "process"), ("audience", "external")],
                 track: Some("both"),
-                confidence: 0.67,
+                confidence: 0.75,
                 gaps: &[],
                 years_to_go: &[],
                 unknown: 14,
             },
-            // cio 1, cto 1: both; (1 − 0/2) × 1/2 = 0.5.
+            // cio 1, cto 1: both; (1 − 0/2) × (1 − ½) = 0.5.
             Case {
                 name: "both aims, nothing else",
                 answers: &[("interest", "both")],
@@ -681,12 +673,13 @@ mod tests {
                 years_to_go: &[],
                 unknown: 14,
             },
-            // cio 2+1 = 3, cto 1; total 4, margin 2, n 2: 2/4 × 2/3 = 0.33.
+            // cio 2+1 = 3, cto 1: votes +2 (process) and 0 (audience both, which
+            // separates nothing and so is not evidence): 1 × (1 − ½) = 0.5.
             Case {
                 name: "processes, serving both",
                 answers: &[("interest", "process"), ("audience", "both")],
                 track: Some("cio"),
-                confidence: 0.33,
+                confidence: 0.5,
                 gaps: &[],
                 years_to_go: &[],
                 unknown: 6,
@@ -704,7 +697,7 @@ mod tests {
                     ("leadership", "yes"),
                 ],
                 track: Some("cio"),
-                confidence: 0.67,
+                confidence: 0.75,
                 gaps: &[],
                 years_to_go: &[],
                 unknown: 0,
@@ -724,7 +717,7 @@ mod tests {
                     ("sales-marketing", "yes"),
                 ],
                 track: Some("cto"),
-                confidence: 0.67,
+                confidence: 0.75,
                 gaps: &[],
                 years_to_go: &[],
                 unknown: 0,
@@ -745,7 +738,7 @@ mod tests {
                     ("sales-marketing", "yes"),
                 ],
                 track: Some("cto"),
-                confidence: 0.67,
+                confidence: 0.75,
                 gaps: &[
                     ("cto", "experience"),
                     ("cto", "degree"),
@@ -904,7 +897,7 @@ mod tests {
     #[test]
     fn one_answer_never_reaches_high_confidence() {
         let kb = kb();
-        for question in &kb.career.questions {
+        for question in &kb.career().questions {
             for choice in &question.choices {
                 let plan = assess(&kb, &answers(&[(&question.id, &choice.value)]));
                 // One answer: at most 1 × 1/2 = 0.5.
@@ -927,8 +920,8 @@ mod tests {
             [("interest", "process"), ("audience", "internal")],
         ] {
             let plan = assess(&kb, &answers(&pair));
-            // 4/4 × 2/3 = 0.666…, shown and labelled as 0.67.
-            assert_eq!(plan.confidence.track, 0.67, "{pair:?}");
+            // Two agreeing votes: 1 × (1 − ¼) = 0.75, high.
+            assert_eq!(plan.confidence.track, 0.75, "{pair:?}");
             assert_eq!(plan.confidence.label, "high", "{pair:?}");
         }
     }
@@ -937,7 +930,7 @@ mod tests {
     fn an_answer_for_the_leader_never_lowers_confidence() {
         let kb = kb();
         let track_questions: Vec<&Question> = kb
-            .career
+            .career()
             .questions
             .iter()
             .filter(|q| q.choices.iter().any(|c| !c.weights.is_empty()))
@@ -992,32 +985,18 @@ mod tests {
             }
         }
         assert!(checked >= 4, "only {checked} cases");
-
-        // And the formula itself, over small tallies: (m + p)/(t + p) ≥ m/t for
-        // m ≤ t, and (n + 1)/(n + 2) > n/(n + 1).
-        for total in 1..=12 {
-            for margin in 1..=total {
-                for signals in 1..=6 {
-                    for added in 1..=4 {
-                        let before = confidence(margin, total, signals, false);
-                        let after = confidence(margin + added, total + added, signals + 1, false);
-                        assert!(after >= before, "{margin}/{total} n={signals} +{added}");
-                    }
-                }
-            }
-        }
     }
 
     #[test]
     fn confidence_is_zero_without_signal_and_labels_follow_the_thresholds() {
-        assert_eq!(confidence(0, 0, 0, false), 0.0);
+        assert_eq!(decide(&kb(), &CareerAnswers::new()).confidence, 0.0);
         assert_eq!(confidence_label(0.0), "low");
         assert_eq!(confidence_label(0.33), "low");
         assert_eq!(confidence_label(0.34), "medium");
         assert_eq!(confidence_label(0.66), "medium");
         assert_eq!(confidence_label(0.67), "high");
-        // A tie: (1 − 0/6) × 3/4 = 0.75.
-        assert_eq!(confidence(0, 6, 3, true), 0.75);
+        // A tie: (1 − 0/4) × (1 − ¼) = 0.75.
+        assert_eq!(split_confidence(0, &[vec![2, 0], vec![0, 2]], 2), 0.75);
     }
 
     #[test]
@@ -1050,7 +1029,7 @@ mod tests {
             assert!(json.get(key).is_some(), "missing `{key}`");
         }
         assert_eq!(json["track"], "cio");
-        assert_eq!(json["confidence"]["track"], 0.67);
+        assert_eq!(json["confidence"]["track"], 0.75);
         assert_eq!(json["confidence"]["label"], "high");
         assert_eq!(json["gaps"][0]["kind"], "experience");
         assert_eq!(json["gaps"][0]["role"], "cio");
