@@ -447,8 +447,7 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
     // needs has twelve choices, so a typed number is taken after a pause or at enter.
     terminal.answer(5, "7"); // needs: toggle product-strategy,
     terminal.expect("[x] 7.");
-    terminal.send("9"); //        toggle innovation,
-    terminal.send(ENTER);
+    terminal.send("9\r"); //      toggle innovation (enter takes the number),
     terminal.expect("[x] 9.");
     terminal.send(ENTER); //      done
     terminal.answer(6, ENTER); // size, a number question: the first band, startup
@@ -952,4 +951,28 @@ fn a_number_question_takes_a_typed_number() {
     terminal.expect("120");
     terminal.send("q");
     assert_eq!(terminal.finish().code, Some(130));
+}
+
+#[test]
+fn roles_career_shares_the_prompt_with_its_number_question() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("career --format json");
+    for number in 1..=3 {
+        terminal.answer(number, "s");
+    }
+    terminal.expect("[4 of 8] How many years");
+    terminal.expect("❯ Type a number: _");
+    terminal.send("12\r");
+    for number in 5..=8 {
+        terminal.answer(number, "s");
+    }
+    terminal.confirm();
+    terminal.expect("roles career --answer years=12 --no-input");
+    terminal.expect("roles career --answers FILE");
+    terminal.decline_to_save();
+    let done = terminal.finish();
+    assert_eq!(done.code, Some(0), "{done}");
+    done.assert_terminal_restored();
 }

@@ -560,9 +560,12 @@ impl Screen for Asking<'_, '_> {
             .collect();
         let mut current = self.cursor;
         if question.number {
+            // The field is where the keys go once typing starts, or always
+            // when there are no choices.
+            let typing = !self.typed.is_empty() || question.choices.is_empty();
             let field = format!("Type a number: {}_", self.typed);
-            body.push(entry(vec![field], !self.typed.is_empty(), look));
-            if !self.typed.is_empty() || question.choices.is_empty() {
+            body.push(entry(vec![field], typing, look));
+            if typing {
                 current = body.len() - 1;
             }
         }

@@ -277,6 +277,7 @@ fn a_number_question_takes_typed_digits_and_enter() {
     let years = years();
     let ask = ask(&years);
     let mut screen = Asking::new(&ask);
+    assert!(text(&screen, 80).contains("❯ Type a number: _"));
     assert_eq!(screen.key(Key::Enter), Action::Stay, "nothing typed yet");
     assert_eq!(press(&mut screen, &chars("0120")), Action::Stay);
     assert!(!screen.waiting(), "no pause: enter ends a number");
