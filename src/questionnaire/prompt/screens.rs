@@ -316,11 +316,11 @@ impl<'a, 'q> Asking<'a, 'q> {
         }
         let taken = type_digit(&mut self.typed, digit, count);
         let action = match taken {
-            Some(number) => self.choose(number - 1),
-            None => Action::Stay,
+            Some(number @ 1..) => self.choose(number - 1),
+            _ => Action::Stay,
         };
         if let Ok(number) = self.typed.parse::<usize>() {
-            self.cursor = number - 1;
+            self.cursor = number.saturating_sub(1);
         }
         action
     }
@@ -329,8 +329,8 @@ impl<'a, 'q> Asking<'a, 'q> {
         let number = self.typed.parse::<usize>().ok();
         self.typed.clear();
         match number {
-            Some(number) => self.choose(number - 1),
-            None => Action::Stay,
+            Some(number @ 1..) => self.choose(number - 1),
+            _ => Action::Stay,
         }
     }
 
@@ -633,7 +633,7 @@ impl<'a, 'q> Reviewing<'a, 'q> {
         }
         let taken = type_digit(&mut self.typed, digit, count);
         if let Ok(number) = self.typed.parse::<usize>() {
-            self.cursor = number - 1;
+            self.cursor = number.saturating_sub(1);
         }
         match taken {
             Some(number) => self.change(number),
