@@ -87,6 +87,24 @@ pub enum Command {
     )]
     Search(SearchArgs),
 
+    /// List the cross-role topics, or show one with its facts grouped by theme.
+    #[command(
+        after_help = "Examples:\n  roles topics\n  roles topics need-both\n  roles topics disagreements --format markdown > disagreements.md"
+    )]
+    Topics(TopicsArgs),
+
+    /// Set the articles' views side by side wherever they disagree.
+    #[command(
+        after_help = "Examples:\n  roles disputes\n  roles disputes --format markdown > disputes.md\n  roles disputes --format json | jq -r '.disputes[].question'"
+    )]
+    Disputes,
+
+    /// Who owns what in a company that has both roles: each area's owner and why.
+    #[command(
+        after_help = "Examples:\n  roles split\n  roles split --format json | jq -r '.areas[] | \"\\(.owner): \\(.title)\"'\n  roles split --format markdown > split.md"
+    )]
+    Split,
+
     /// List the articles the knowledge base is drawn from.
     #[command(after_help = "Examples:\n  roles sources\n  roles sources --format json")]
     Sources,
@@ -116,7 +134,8 @@ pub enum Command {
         after_help = "Examples:\n  roles schema compare\n  roles schema kb > roles-kb.schema.json"
     )]
     Schema {
-        /// Whose output: compare, show, search, sources, advise, jd, or kb (the knowledge-base file).
+        /// Whose output: compare, show, search, topics, disputes, split, sources, advise, jd, or kb
+        /// (the knowledge-base file).
         #[arg(value_enum)]
         name: Option<SchemaName>,
     },
@@ -147,6 +166,12 @@ pub enum SchemaName {
     Show,
     /// `roles search`.
     Search,
+    /// `roles topics`.
+    Topics,
+    /// `roles disputes`.
+    Disputes,
+    /// `roles split`.
+    Split,
     /// `roles sources`.
     Sources,
     /// `roles advise`.
@@ -230,6 +255,13 @@ pub struct SearchArgs {
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
+}
+
+/// List the cross-role topics, or show one with its facts grouped by theme.
+#[derive(Debug, Args)]
+pub struct TopicsArgs {
+    /// The topic, e.g. `need-both` (case-insensitive); all topics are listed without one.
+    pub topic: Option<String>,
 }
 
 /// `roles kb` subcommands.

@@ -9,7 +9,9 @@ use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, SchemaName};
 use crate::commands::schema::Subject;
-use crate::commands::{advise, compare, jd, kb as kb_command, schema, search, show, sources};
+use crate::commands::{
+    advise, compare, disputes, jd, kb as kb_command, schema, search, show, sources, split, topics,
+};
 use crate::error::{EXIT_OK, exit_code};
 use crate::library::Library;
 use crate::questionnaire::Intake;
@@ -33,7 +35,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
         }
     };
     match execute(&cli) {
-        Ok(()) => EXIT_OK,
+        Ok(code) => code,
         Err(error) => match exit_code(&error) {
             None => EXIT_OK,
             Some(code) => {
@@ -96,8 +98,9 @@ fn report(error: &anyhow::Error, forced: Option<bool>) {
     let _ = writeln!(io::stderr().lock(), "{message}");
 }
 
-/// Runs the command: one arm per command, each handing the arguments to its module.
-fn execute(cli: &Cli) -> anyhow::Result<()> {
+/// Runs the command: one arm per command, each handing the arguments to its
+/// module; returns the exit code (see [`View::exit_code`]).
+fn execute(cli: &Cli) -> anyhow::Result<u8> {
     match &cli.command {
         Command::Compare(args) => emit(
             cli,
@@ -111,6 +114,12 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
             cli,
             &search::search(&knowledge_base(cli)?, &args.words, args.limit as usize)?,
         ),
+        Command::Topics(args) => emit(
+            cli,
+            &topics::topics(&knowledge_base(cli)?, args.topic.as_deref())?,
+        ),
+        Command::Disputes => emit(cli, &disputes::disputes(&knowledge_base(cli)?)),
+        Command::Split => emit(cli, &split::split(&knowledge_base(cli)?)),
         Command::Sources => emit(cli, &sources::sources(&knowledge_base(cli)?)),
         Command::Advise(args) => {
             let intake = Intake {
@@ -137,12 +146,12 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "roles", &mut buffer);
-            write_stdout(&buffer)
+            write_stdout(&buffer).map(|()| EXIT_OK)
         }
         Command::Man => {
             let mut buffer = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut buffer)?;
-            write_stdout(&buffer)
+            write_stdout(&buffer).map(|()| EXIT_OK)
         }
     }
 }
@@ -153,6 +162,9 @@ fn subject(name: SchemaName) -> Subject {
         SchemaName::Compare => Subject::Compare,
         SchemaName::Show => Subject::Show,
         SchemaName::Search => Subject::Search,
+        SchemaName::Topics => Subject::Topics,
+        SchemaName::Disputes => Subject::Disputes,
+        SchemaName::Split => Subject::Split,
         SchemaName::Sources => Subject::Sources,
         SchemaName::Advise => Subject::Advise,
         SchemaName::Jd => Subject::Jd,
@@ -161,8 +173,8 @@ fn subject(name: SchemaName) -> Subject {
 }
 
 /// Renders a view in the chosen format and style, buffered so that nothing
-/// half-written reaches stdout when it fails.
-fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<()> {
+/// half-written reaches stdout when it fails; returns the view's exit code.
+fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     let format = match cli.format {
         FormatFlag::Table => Format::Table,
         FormatFlag::Json => Format::Json,
@@ -176,7 +188,8 @@ fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<()> {
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
     render::render(view, format, &style, &mut buffer)?;
-    write_stdout(&buffer)
+    write_stdout(&buffer)?;
+    Ok(view.exit_code())
 }
 
 /// Writes finished output to stdout in one go.

@@ -8,12 +8,15 @@
 
 pub mod advise;
 pub mod compare;
+pub mod disputes;
 pub mod jd;
 pub mod kb;
 pub mod schema;
 pub mod search;
 pub mod show;
 pub mod sources;
+pub mod split;
+pub mod topics;
 
 use schemars::JsonSchema;
 use serde::Serialize;

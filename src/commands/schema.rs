@@ -9,10 +9,13 @@ use serde_json::{Map, Value};
 
 use super::advise::Advice;
 use super::compare::CompareView;
+use super::disputes::DisputesView;
 use super::jd::JobDescription;
 use super::search::SearchView;
 use super::show::ShowView;
 use super::sources::SourcesView;
+use super::split::SplitView;
+use super::topics::TopicsView;
 use crate::kb::KnowledgeBase;
 use crate::render::{Painter, View};
 
@@ -25,6 +28,12 @@ pub enum Subject {
     Show,
     /// `roles search`.
     Search,
+    /// `roles topics`.
+    Topics,
+    /// `roles disputes`.
+    Disputes,
+    /// `roles split`.
+    Split,
     /// `roles sources`.
     Sources,
     /// `roles advise`.
@@ -37,10 +46,13 @@ pub enum Subject {
 
 impl Subject {
     /// Every subject, in the order `roles schema` lists them.
-    pub const ALL: [Subject; 7] = [
+    pub const ALL: [Subject; 10] = [
         Subject::Compare,
         Subject::Show,
         Subject::Search,
+        Subject::Topics,
+        Subject::Disputes,
+        Subject::Split,
         Subject::Sources,
         Subject::Advise,
         Subject::Jd,
@@ -53,6 +65,9 @@ impl Subject {
             Subject::Compare => "compare",
             Subject::Show => "show",
             Subject::Search => "search",
+            Subject::Topics => "topics",
+            Subject::Disputes => "disputes",
+            Subject::Split => "split",
             Subject::Sources => "sources",
             Subject::Advise => "advise",
             Subject::Jd => "jd",
@@ -69,6 +84,9 @@ impl Subject {
             Subject::Compare => of::<CompareView>(),
             Subject::Show => of::<ShowView>(),
             Subject::Search => of::<SearchView>(),
+            Subject::Topics => of::<TopicsView>(),
+            Subject::Disputes => of::<DisputesView>(),
+            Subject::Split => of::<SplitView>(),
             Subject::Sources => of::<SourcesView>(),
             Subject::Advise => of::<Advice>(),
             Subject::Jd => of::<JobDescription>(),
