@@ -255,6 +255,10 @@ pub struct SearchArgs {
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
+
+    /// Only facts that concern this role, e.g. `cio` (case-insensitive).
+    #[arg(long, short = 'r', value_name = "ID")]
+    pub role: Option<String>,
 }
 
 /// List the cross-role topics, or show one with its facts grouped by theme.

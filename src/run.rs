@@ -112,7 +112,12 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
         ),
         Command::Search(args) => emit(
             cli,
-            &search::search(&knowledge_base(cli)?, &args.words, args.limit as usize)?,
+            &search::search(
+                &knowledge_base(cli)?,
+                &args.words,
+                args.limit as usize,
+                args.role.as_deref(),
+            )?,
         ),
         Command::Topics(args) => emit(
             cli,
