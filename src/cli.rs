@@ -239,9 +239,9 @@ pub struct ShowArgs {
     /// The role, e.g. `cio` (case-insensitive).
     pub role: String,
 
-    /// Only this section, e.g. `kpis` or `salary`.
-    #[arg(long, short = 's', value_name = "NAME")]
-    pub section: Option<String>,
+    /// Only these sections, e.g. `kpis` or `kpis,salary`; comma-separated or repeated.
+    #[arg(long, short = 's', value_delimiter = ',', value_name = "NAME,...")]
+    pub section: Vec<String>,
 }
 
 /// Search every fact, ranked, and see which role the matches lean to.

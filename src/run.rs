@@ -108,7 +108,7 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
         ),
         Command::Show(args) => emit(
             cli,
-            &show::show(&knowledge_base(cli)?, &args.role, args.section.as_deref())?,
+            &show::show(&knowledge_base(cli)?, &args.role, &args.section)?,
         ),
         Command::Search(args) => emit(
             cli,
