@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    failure (an unexpected error)
+  1    failure (an unexpected error), or nothing found: `roles search` matched no fact
   2    bad usage or bad input: flags, role names, answers, knowledge-base files
   130  interrupted (Ctrl-C)";
 
@@ -83,7 +83,7 @@ pub enum Command {
 
     /// Search every fact, ranked, and see which role the matches lean to.
     #[command(
-        after_help = "Examples:\n  roles search data governance\n  roles search \"who owns the tech stack\"\n  roles search innovation --format json"
+        after_help = "Examples:\n  roles search data governance\n  roles search \"who owns the IT budget\" --role cio\n  roles search innovation --format json\n\nExits 1 when no fact matches (as grep does), after suggesting the closest words."
     )]
     Search(SearchArgs),
 
@@ -220,11 +220,11 @@ pub struct JdArgs {
 /// Compare roles side by side, a row per dimension.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Roles to compare (default: all); ids are case-insensitive.
+    /// Roles to compare (default: all, if there are no more than 8); ids are case-insensitive.
     #[arg(value_name = "ROLE")]
     pub roles: Vec<String>,
 
-    /// Only these dimensions, comma-separated, in the order given.
+    /// Only these dimensions, by id or name (case-insensitive), comma-separated, in the order given.
     #[arg(long, value_delimiter = ',', value_name = "DIM,...")]
     pub only: Vec<String>,
 
@@ -247,7 +247,8 @@ pub struct ShowArgs {
 /// Search every fact, ranked, and see which role the matches lean to.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to look for, case-insensitive; a word also matches longer words it begins.
+    /// Words to look for, case-insensitive; a word also matches longer words it begins, and
+    /// singular and plural match. Question words are dropped unless written in capitals (`IT`).
     #[arg(required = true, value_name = "WORDS")]
     pub words: Vec<String>,
 
