@@ -37,6 +37,9 @@ fn every_command_ends_quietly_when_stdout_is_closed() {
         &["show", "cto", "--format", "markdown"],
         &["search", "data", "governance"],
         &["sources", "--format", "yaml"],
+        &["topics", "disagreements"],
+        &["disputes"],
+        &["split", "--format", "markdown"],
         &["kb", "dump"],
         &["kb", "dump", "--format", "json"],
     ] {
