@@ -15,7 +15,6 @@
 //! When nothing matches, the view suggests the closest words of the knowledge
 //! base, and the command exits 1, as grep and rg do.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
 
@@ -174,18 +173,26 @@ pub fn search(
     let matcher = Matcher::new(&terms);
 
     let facts = every_fact(library);
-    // One pass over every fact: which terms its text and its place match.
+    // One pass over every fact: which terms its text and its place match. The
+    // facts of a section come together, and often share a theme, so a place is
+    // scanned again only when it changes.
     let mut buffer = String::new();
+    let mut last_place: Option<([Option<&str>; 3], u64)> = None;
     let scanned: Vec<(Scan, u64)> = facts
         .iter()
         .map(|fact| {
             let text = matcher.scan(&fact.fact.text, &mut buffer);
-            let place = place_words(fact)
-                .into_iter()
-                .flatten()
-                .fold(0, |found, words| {
-                    found | matcher.scan(words, &mut buffer).matched
-                });
+            let words = place_words(fact);
+            let place = match last_place {
+                Some((last, found)) if last == words => found,
+                _ => {
+                    let found = words.into_iter().flatten().fold(0, |found, words| {
+                        found | matcher.scan(words, &mut buffer).matched
+                    });
+                    last_place = Some((words, found));
+                    found
+                }
+            };
             (text, place)
         })
         .collect();
@@ -296,21 +303,16 @@ pub fn search(
         .filter(|(index, _)| found_anywhere & (1 << index) == 0)
         .map(|(_, term)| term)
         .collect();
-    let suggestions = if unmatched.is_empty() {
-        Vec::new()
-    } else {
-        let vocabulary = vocabulary(&facts);
-        unmatched
-            .into_iter()
-            .map(|term| Suggestion {
-                term: term.shown().into(),
-                words: closest(&term.word, &vocabulary)
-                    .into_iter()
-                    .map(|word| Text::from(word.to_owned()))
-                    .collect(),
-            })
-            .collect()
-    };
+    let suggestions = unmatched
+        .into_iter()
+        .map(|term| Suggestion {
+            term: term.shown().into(),
+            words: closest(&term.word, &candidates(&facts, &term.word))
+                .into_iter()
+                .map(|word| Text::from(word.to_owned()))
+                .collect(),
+        })
+        .collect();
 
     Ok(SearchView {
         schema_version: SCHEMA_VERSION,
@@ -378,6 +380,16 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|word| !word.is_empty())
 }
 
+/// A word of bytes without a leading or trailing `&`.
+fn trim_ampersands(word: &[u8]) -> &[u8] {
+    let start = word.iter().position(|&b| b != b'&').unwrap_or(word.len());
+    let end = word
+        .iter()
+        .rposition(|&b| b != b'&')
+        .map_or(start, |end| end + 1);
+    &word[start..end]
+}
+
 /// Whether a word is written in capitals: two letters or more, none lower-case.
 fn in_capitals(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
@@ -396,23 +408,24 @@ struct Scan {
 struct Matcher<'t> {
     terms: &'t [Term],
     /// Each term's singular and plural forms (see [`forms`]).
-    forms: Vec<Vec<Cow<'t, [u8]>>>,
-    /// Each term's key: text that every word it matches contains.
+    forms: Vec<Vec<Vec<u8>>>,
+    /// Each term's key: text that every word it matches contains, in lower
+    /// case, or as written for a term that must match capitals.
     keys: Vec<String>,
 }
 
 impl<'t> Matcher<'t> {
     fn new(terms: &'t [Term]) -> Self {
-        let forms: Vec<Vec<Cow<'t, [u8]>>> = terms
+        let forms: Vec<Vec<Vec<u8>>> = terms
             .iter()
-            .map(|term| forms(term.word.as_bytes()))
+            .map(|term| owned_forms(term.word.as_bytes()))
             .collect();
         let keys = terms
             .iter()
             .zip(&forms)
             .map(|(term, forms)| {
                 if term.capitals {
-                    return term.word.clone();
+                    return term.word.to_uppercase();
                 }
                 // Every form begins with the shortest, except that `policies`
                 // ends where `policy` has its `y`; a match shares up to six letters.
@@ -437,13 +450,28 @@ impl<'t> Matcher<'t> {
             lower.make_ascii_lowercase();
             // Any match contains its term's key, so most texts are ruled out by
             // one fast substring search, without splitting words.
-            if !self.keys.iter().any(|key| lower.contains(key.as_str())) {
+            let found = |(term, key): (&Term, &String)| {
+                if term.capitals {
+                    text.contains(key.as_str())
+                } else {
+                    lower.contains(key.as_str())
+                }
+            };
+            if !self.terms.iter().zip(&self.keys).any(found) {
                 return result;
             }
-            // Lower-casing ASCII moves no word boundary, so the words pair up.
-            for (word, word_lower) in words(text).zip(words(lower)) {
+            // Lower-casing ASCII moves no byte, so a word of `lower` stands at
+            // the same offsets in `text`.
+            let bytes = lower.as_bytes();
+            for word in bytes.split(|b| !(b.is_ascii_alphanumeric() || *b == b'&')) {
+                let word = trim_ampersands(word);
+                if word.is_empty() {
+                    continue;
+                }
                 result.words += 1;
-                self.check(word, word_lower.as_bytes(), &mut result);
+                let start = word.as_ptr() as usize - bytes.as_ptr() as usize;
+                let original = text.get(start..start + word.len()).unwrap_or_default();
+                self.check(original, word, &mut result);
             }
             return result;
         }
@@ -474,46 +502,83 @@ impl<'t> Matcher<'t> {
             } else if lower == wanted {
                 result.exact |= bit;
                 result.matched |= bit;
-            } else if matches(&self.forms[index], lower) {
+            } else if lower.get(..2) == wanted.get(..2) && matches(&self.forms[index], lower) {
+                // Every form of a word of three letters or more keeps its first
+                // two, so words that differ there cannot match.
                 result.matched |= bit;
             }
         }
     }
 }
 
+/// The longest word whose `ies` → `y` form is tried; longer words keep their other forms.
+const LONGEST_PLURAL: usize = 64;
+
+/// A word's forms with and without a plural ending, without allocating (the
+/// search compares every word of the knowledge base that shares a term's first
+/// letter, so this runs thousands of times a query).
+struct Forms<'w> {
+    list: [&'w [u8]; 4],
+    len: usize,
+}
+
+impl<'w> Forms<'w> {
+    fn iter(&self) -> impl Iterator<Item = &'w [u8]> + '_ {
+        self.list[..self.len].iter().copied()
+    }
+}
+
 /// The forms of a word with and without a plural ending: `policies` gives
 /// `policies`, `policy` and `policie`; `processes` gives `processes`,
 /// `process` and `processe`; `process` gives `process` alone. A stem is kept
-/// only when three letters or more remain, so `its` never becomes `it`.
-fn forms(word: &[u8]) -> Vec<Cow<'_, [u8]>> {
-    let mut forms = vec![Cow::Borrowed(word)];
-    if let Some(stem) = word.strip_suffix(b"ies").filter(|stem| stem.len() >= 2) {
-        let mut singular = stem.to_vec();
-        singular.push(b'y');
-        forms.push(Cow::Owned(singular));
+/// only when three letters or more remain, so `its` never becomes `it`. The
+/// `y` form is written into `spare`.
+fn forms<'w>(word: &'w [u8], spare: &'w mut [u8; LONGEST_PLURAL]) -> Forms<'w> {
+    let mut forms = Forms {
+        list: [word; 4],
+        len: 1,
+    };
+    let mut push = |form: &'w [u8]| {
+        forms.list[forms.len] = form;
+        forms.len += 1;
+    };
+    if let Some(stem) = word
+        .strip_suffix(b"ies")
+        .filter(|stem| stem.len() >= 2 && stem.len() < LONGEST_PLURAL)
+    {
+        spare[..stem.len()].copy_from_slice(stem);
+        spare[stem.len()] = b'y';
+        let spare: &'w [u8] = spare;
+        push(&spare[..=stem.len()]);
     }
     if let Some(stem) = word.strip_suffix(b"es").filter(|stem| stem.len() >= 3) {
-        forms.push(Cow::Borrowed(stem));
+        push(stem);
     }
     if let Some(stem) = word
         .strip_suffix(b"s")
         .filter(|stem| stem.len() >= 3 && !stem.ends_with(b"s"))
     {
-        forms.push(Cow::Borrowed(stem));
+        push(stem);
     }
     forms
+}
+
+/// A term's [`forms`], kept.
+fn owned_forms(word: &[u8]) -> Vec<Vec<u8>> {
+    let mut spare = [0; LONGEST_PLURAL];
+    forms(word, &mut spare).iter().map(<[u8]>::to_vec).collect()
 }
 
 /// Whether a query term (given as its [`forms`]) matches `word`: some form of
 /// each is equal, or one begins the other (the shorter being at least three
 /// letters, and six unless it is the term's), or they share their first six letters.
-fn matches(term_forms: &[Cow<'_, [u8]>], word: &[u8]) -> bool {
+fn matches(term_forms: &[Vec<u8>], word: &[u8]) -> bool {
     const STEM: usize = 6;
-    let word_forms = forms(word);
+    let mut spare = [0; LONGEST_PLURAL];
+    let word_forms = forms(word, &mut spare);
     term_forms.iter().any(|term| {
         let term: &[u8] = term;
         word_forms.iter().any(|word| {
-            let word: &[u8] = word;
             let (short, long) = if term.len() <= word.len() {
                 (term, word)
             } else {
@@ -539,35 +604,120 @@ fn place_words<'a>(fact: &FactRef<'a>) -> [Option<&'a str>; 3] {
     [Some(title), Some(id), fact.fact.theme.as_deref()]
 }
 
-/// Every word of the knowledge base of three letters or more, in lower case:
-/// the facts' texts and where they stand.
-fn vocabulary(facts: &[FactRef<'_>]) -> BTreeSet<String> {
-    let mut vocabulary = BTreeSet::new();
+/// The lengths, in characters, a word may have and still be alike enough to
+/// `term` to be suggested: the edit distance is at least the difference in length.
+fn alike_lengths(term: &str) -> std::ops::RangeInclusive<usize> {
+    let length = term.chars().count();
+    let shortest = length - allowed_edits(length);
+    let mut longest = length;
+    while longest + 1 - length <= allowed_edits(longest + 1) {
+        longest += 1;
+    }
+    shortest.max(3)..=longest
+}
+
+/// The words of the knowledge base (the facts' texts and where they stand), in
+/// lower case, that might be alike enough to `term` to be suggested: of a length
+/// in [`alike_lengths`], and not too different in letters (the letters one word
+/// has more of than the other each need an edit). Few words pass, so only they
+/// are compared letter by letter in [`closest`].
+fn candidates(facts: &[FactRef<'_>], term: &str) -> BTreeSet<String> {
+    let lengths = alike_lengths(term);
+    let term_letters = letters(term);
+    let term_length = term.chars().count();
+    let mut found = BTreeSet::new();
+    let mut consider = |word: &str| {
+        let length = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        };
+        if !lengths.contains(&length) {
+            return;
+        }
+        let allowed = allowed_edits(term_length.max(length));
+        let word_letters = letters(word);
+        let (mut more, mut fewer) = (0, 0);
+        for (a, b) in term_letters.iter().zip(&word_letters) {
+            more += a.saturating_sub(*b) as usize;
+            fewer += b.saturating_sub(*a) as usize;
+        }
+        if more.max(fewer) <= allowed {
+            found.insert(word.to_lowercase());
+        }
+    };
+    let mut last_place = None;
     for fact in facts {
-        let places = place_words(fact);
-        for text in std::iter::once(fact.fact.text.as_str()).chain(places.into_iter().flatten()) {
-            for word in words(text) {
-                if word.chars().count() >= 3 {
-                    vocabulary.insert(word.to_lowercase());
-                }
+        each_word(&fact.fact.text, &mut consider);
+        let place = place_words(fact);
+        if last_place != Some(place) {
+            for text in place.into_iter().flatten() {
+                each_word(text, &mut consider);
             }
+            last_place = Some(place);
         }
     }
-    vocabulary
+    found
+}
+
+/// Calls `word` with each of the [`words`] of `text`, splitting bytes when the
+/// text is ASCII, as it nearly always is.
+fn each_word<'t>(text: &'t str, word: &mut impl FnMut(&'t str)) {
+    if !text.is_ascii() {
+        words(text).for_each(word);
+        return;
+    }
+    for bytes in text
+        .as_bytes()
+        .split(|b| !(b.is_ascii_alphanumeric() || *b == b'&'))
+    {
+        let bytes = trim_ampersands(bytes);
+        let start = bytes.as_ptr() as usize - text.as_ptr() as usize;
+        match text.get(start..start + bytes.len()) {
+            Some(found) if !found.is_empty() => word(found),
+            _ => {}
+        }
+    }
+}
+
+/// How many of each letter from `a` to `z` a word has, in any case.
+fn letters(word: &str) -> [u8; 26] {
+    let mut counts = [0u8; 26];
+    for byte in word.bytes() {
+        let lower = byte.to_ascii_lowercase();
+        if lower.is_ascii_lowercase() {
+            let count = &mut counts[usize::from(lower - b'a')];
+            *count = count.saturating_add(1);
+        }
+    }
+    counts
+}
+
+/// The most edits that leave two words, the longer `length` long, alike enough
+/// to suggest one for the other.
+fn allowed_edits(length: usize) -> usize {
+    ((1.0 - SUGGESTION_SIMILARITY) * length as f64 + 1e-9).floor() as usize
 }
 
 /// The words of `vocabulary` closest to `term`, closest first, at most
-/// [`SUGGESTIONS`] of them and none less alike than [`SUGGESTION_SIMILARITY`].
+/// [`SUGGESTIONS`] of them and none less alike than [`SUGGESTION_SIMILARITY`]
+/// (one less the edit distance, counting a swap of two letters as one edit,
+/// over the longer length).
 fn closest<'v>(term: &str, vocabulary: &'v BTreeSet<String>) -> Vec<&'v str> {
+    let lengths = alike_lengths(term);
+    let term_length = term.chars().count();
     let mut scored: Vec<(f64, &str)> = vocabulary
         .iter()
-        .map(|word| {
-            (
-                strsim::normalized_damerau_levenshtein(term, word),
-                word.as_str(),
-            )
+        .filter_map(|word| {
+            let length = word.chars().count();
+            if !lengths.contains(&length) {
+                return None;
+            }
+            let longer = length.max(term_length);
+            let distance = strsim::osa_distance(term, word);
+            let similarity = 1.0 - distance as f64 / longer as f64;
+            (distance <= allowed_edits(longer)).then_some((similarity, word.as_str()))
         })
-        .filter(|(similarity, _)| *similarity >= SUGGESTION_SIMILARITY)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored
@@ -753,7 +903,7 @@ mod tests {
     }
 
     fn matched(term: &str, word: &str) -> bool {
-        matches(&forms(term.as_bytes()), word.as_bytes())
+        matches(&owned_forms(term.as_bytes()), word.as_bytes())
     }
 
     #[test]
@@ -827,7 +977,14 @@ mod tests {
 
     #[test]
     fn a_key_is_in_every_form_a_term_matches() {
-        for term in ["salary", "policies", "processes", "governing", "data", "IT"] {
+        for term in [
+            "salary",
+            "policies",
+            "processes",
+            "governing",
+            "data",
+            "tech",
+        ] {
             let owned = terms(term);
             let matcher = Matcher::new(&owned);
             let key = &matcher.keys[0];
@@ -877,6 +1034,15 @@ mod tests {
         assert_eq!(closest("governence", &vocabulary), ["governance"]);
         assert_eq!(closest("slary", &vocabulary)[0], "salary");
         assert!(closest("zzyzx", &vocabulary).is_empty());
+    }
+
+    #[test]
+    fn a_suggestion_may_be_a_few_letters_longer_or_shorter() {
+        assert_eq!(allowed_edits(3), 0);
+        assert_eq!(allowed_edits(4), 1);
+        assert_eq!(allowed_edits(10), 3);
+        assert_eq!(alike_lengths("governance"), 7..=14);
+        assert_eq!(alike_lengths("slary"), 4..=7);
     }
 
     #[test]
