@@ -214,3 +214,57 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     }
     facts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Dimensions as (id, name) pairs.
+    const ENTRIES: [(&str, &str); 3] = [
+        ("focus", "Focus"),
+        ("revenue-line", "Revenue line"),
+        ("salary", "Salary"),
+    ];
+
+    fn pick(wanted: &[&str]) -> anyhow::Result<Vec<&'static str>> {
+        let wanted: Vec<String> = wanted.iter().map(|w| (*w).to_owned()).collect();
+        pick_named(&ENTRIES, "dimension", "--only", &wanted, |e| e.0, |e| e.1)
+            .map(|picked| picked.into_iter().map(|e| e.0).collect())
+    }
+
+    fn message(result: anyhow::Result<Vec<&'static str>>) -> String {
+        result.expect_err("refused").to_string()
+    }
+
+    #[test]
+    fn entries_are_picked_by_id_or_name_in_any_case_in_the_order_given() {
+        assert_eq!(
+            pick(&["Salary", "REVENUE LINE", " focus "]).expect("picked"),
+            ["salary", "revenue-line", "focus"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_suggests_the_closest_id_by_id_or_by_name() {
+        let by_id = message(pick(&["revenue-lin"]));
+        assert!(by_id.contains("did you mean `revenue-line`?"), "{by_id}");
+        let by_name = message(pick(&["Revenu line"]));
+        assert!(
+            by_name.contains("did you mean `revenue-line`?"),
+            "{by_name}"
+        );
+        let far = message(pick(&["zzzz"]));
+        assert!(!far.contains("did you mean"), "{far}");
+    }
+
+    #[test]
+    fn an_entry_named_twice_and_an_empty_item_are_refused() {
+        let twice = message(pick(&["focus", "Focus"]));
+        assert!(
+            twice.contains("dimension `focus` is named twice in `--only`"),
+            "{twice}"
+        );
+        let empty = message(pick(&["focus", " "]));
+        assert!(empty.contains("`--only` has an empty item"), "{empty}");
+    }
+}
