@@ -16,6 +16,8 @@ mod kb;
 const KB_FILE: &str = "data/kb.yaml";
 const QUESTIONNAIRE_FILE: &str = "data/questionnaire.yaml";
 const CAREER_FILE: &str = "data/career.yaml";
+const DISPUTES_FILE: &str = "data/disputes.yaml";
+const AREAS_FILE: &str = "data/areas.yaml";
 
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=data");
@@ -46,6 +48,8 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     let kb_text = read(KB_FILE)?;
     let questionnaire_text = read(QUESTIONNAIRE_FILE)?;
     let career_text = read(CAREER_FILE)?;
+    let disputes_text = read(DISPUTES_FILE)?;
+    let areas_text = read(AREAS_FILE)?;
     let mut knowledge_base: kb::KnowledgeBase =
         kb::yaml::parse(kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
     knowledge_base.questionnaire =
@@ -53,6 +57,10 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
             .map_err(|error| vec![error])?;
     knowledge_base.career =
         kb::career::parse_career_file(CAREER_FILE, career_text).map_err(|error| vec![error])?;
+    knowledge_base.disputes = kb::browse::parse_disputes_file(DISPUTES_FILE, disputes_text)
+        .map_err(|error| vec![error])?;
+    knowledge_base.areas =
+        kb::browse::parse_areas_file(AREAS_FILE, areas_text).map_err(|error| vec![error])?;
 
     let (in_questionnaire, in_kb): (Vec<_>, Vec<_>) = kb::validate(&knowledge_base)
         .into_iter()
@@ -60,10 +68,18 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     let (in_career, in_kb): (Vec<_>, Vec<_>) = in_kb
         .into_iter()
         .partition(|problem| problem.path.starts_with("career"));
+    let (in_disputes, in_kb): (Vec<_>, Vec<_>) = in_kb
+        .into_iter()
+        .partition(|problem| problem.path.starts_with("disputes"));
+    let (in_areas, in_kb): (Vec<_>, Vec<_>) = in_kb
+        .into_iter()
+        .partition(|problem| problem.path.starts_with("areas"));
     let errors: Vec<_> = [
         (KB_FILE, kb_text, in_kb),
         (QUESTIONNAIRE_FILE, questionnaire_text, in_questionnaire),
         (CAREER_FILE, career_text, in_career),
+        (DISPUTES_FILE, disputes_text, in_disputes),
+        (AREAS_FILE, areas_text, in_areas),
     ]
     .into_iter()
     .filter(|(_, _, problems)| !problems.is_empty())
@@ -123,6 +139,8 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
             postcard::to_stdvec(&knowledge_base.questionnaire),
         ),
         ("career", postcard::to_stdvec(&knowledge_base.career)),
+        ("disputes", postcard::to_stdvec(&knowledge_base.disputes)),
+        ("areas", postcard::to_stdvec(&knowledge_base.areas)),
     ];
     for (name, bytes) in parts {
         let file = out.join(format!("{name}.bin"));

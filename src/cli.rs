@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    failure (an unexpected error)
+  1    failure (an unexpected error), or nothing found: `roles search` matched no fact
   2    bad usage or bad input: flags, role names, answers, knowledge-base files
   130  interrupted (Ctrl-C)";
 
@@ -86,9 +86,27 @@ pub enum Command {
 
     /// Search every fact, ranked, and see which role the matches lean to.
     #[command(
-        after_help = "Examples:\n  roles search data governance\n  roles search \"who owns the tech stack\"\n  roles search innovation --format json"
+        after_help = "Examples:\n  roles search data governance\n  roles search \"who owns the IT budget\" --role cio\n  roles search innovation --format json\n\nExits 1 when no fact matches (as grep does), after suggesting the closest words."
     )]
     Search(SearchArgs),
+
+    /// List the cross-role topics, or show one with its facts grouped by theme.
+    #[command(
+        after_help = "Examples:\n  roles topics\n  roles topics need-both\n  roles topics disagreements --format markdown > disagreements.md"
+    )]
+    Topics(TopicsArgs),
+
+    /// Set the articles' views side by side wherever they disagree.
+    #[command(
+        after_help = "Examples:\n  roles disputes\n  roles disputes --format markdown > disputes.md\n  roles disputes --format json | jq -r '.disputes[].question'"
+    )]
+    Disputes,
+
+    /// Who owns what in a company that has both roles: each area's owner and why.
+    #[command(
+        after_help = "Examples:\n  roles split\n  roles split --format json | jq -r '.areas[] | \"\\(.owner): \\(.title)\"'\n  roles split --format markdown > split.md"
+    )]
+    Split,
 
     /// List the articles the knowledge base is drawn from.
     #[command(after_help = "Examples:\n  roles sources\n  roles sources --format json")]
@@ -126,7 +144,8 @@ pub enum Command {
         after_help = "Examples:\n  roles schema compare\n  roles schema kb > roles-kb.schema.json"
     )]
     Schema {
-        /// Whose output: compare, show, search, sources, advise, career, jd, or kb (the knowledge-base file).
+        /// Whose output: compare, show, search, topics, disputes, split, sources, advise, career,
+        /// jd, or kb (the knowledge-base file).
         #[arg(value_enum)]
         name: Option<SchemaName>,
     },
@@ -157,6 +176,12 @@ pub enum SchemaName {
     Show,
     /// `roles search`.
     Search,
+    /// `roles topics`.
+    Topics,
+    /// `roles disputes`.
+    Disputes,
+    /// `roles split`.
+    Split,
     /// `roles sources`.
     Sources,
     /// `roles advise`.
@@ -227,11 +252,11 @@ pub struct JdArgs {
 /// Compare roles side by side, a row per dimension.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Roles to compare (default: all); ids are case-insensitive.
+    /// Roles to compare (default: all, if there are no more than 8); ids are case-insensitive.
     #[arg(value_name = "ROLE")]
     pub roles: Vec<String>,
 
-    /// Only these dimensions, comma-separated, in the order given.
+    /// Only these dimensions, by id or name (case-insensitive), comma-separated, in the order given.
     #[arg(long, value_delimiter = ',', value_name = "DIM,...")]
     pub only: Vec<String>,
 
@@ -246,15 +271,16 @@ pub struct ShowArgs {
     /// The role, e.g. `cio` (case-insensitive).
     pub role: String,
 
-    /// Only this section, e.g. `kpis` or `salary`.
-    #[arg(long, short = 's', value_name = "NAME")]
-    pub section: Option<String>,
+    /// Only these sections, e.g. `kpis` or `kpis,salary`; comma-separated or repeated.
+    #[arg(long, short = 's', value_delimiter = ',', value_name = "NAME,...")]
+    pub section: Vec<String>,
 }
 
 /// Search every fact, ranked, and see which role the matches lean to.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to look for, case-insensitive; a word also matches longer words it begins.
+    /// Words to look for, case-insensitive; a word also matches longer words it begins, and
+    /// singular and plural match. Question words are dropped unless written in capitals (`IT`).
     #[arg(required = true, value_name = "WORDS")]
     pub words: Vec<String>,
 
@@ -262,6 +288,17 @@ pub struct SearchArgs {
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
+
+    /// Only facts that concern this role, e.g. `cio` (case-insensitive).
+    #[arg(long, short = 'r', value_name = "ID")]
+    pub role: Option<String>,
+}
+
+/// List the cross-role topics, or show one with its facts grouped by theme.
+#[derive(Debug, Args)]
+pub struct TopicsArgs {
+    /// The topic, e.g. `need-both` (case-insensitive); all topics are listed without one.
+    pub topic: Option<String>,
 }
 
 /// `roles kb` subcommands.

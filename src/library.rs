@@ -2,7 +2,7 @@
 //! or the copy compiled into the binary, decoded part by part on first use.
 //!
 //! `build.rs` validates `data/` and stores each part (sources, roles, role heads,
-//! dimensions, topics, questionnaires) on its own in postcard form. A command
+//! dimensions, topics, questionnaires, disputes, areas) on its own in postcard form. A command
 //! asks for the parts it reads through the accessors here, each backed by a
 //! `OnceCell`, so it never holds a part that was not decoded and never pays to
 //! decode one it does not read (`compare` reads a tenth of the bytes; see
@@ -12,6 +12,7 @@ use std::cell::OnceCell;
 
 use serde::Deserialize;
 
+use crate::kb::browse::{Area, Dispute};
 use crate::kb::career::Career;
 use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Text, Topic};
 
@@ -31,6 +32,8 @@ mod embedded {
     pub static TOPICS: &[u8] = part!("topics");
     pub static QUESTIONNAIRE: &[u8] = part!("questionnaire");
     pub static CAREER: &[u8] = part!("career");
+    pub static DISPUTES: &[u8] = part!("disputes");
+    pub static AREAS: &[u8] = part!("areas");
 }
 
 // Its id and name are all that some commands need of a role, so the embedded
@@ -66,6 +69,8 @@ pub struct Library {
     topics: OnceCell<Vec<Topic>>,
     questionnaire: OnceCell<Questionnaire>,
     career: OnceCell<Career>,
+    disputes: OnceCell<Vec<Dispute>>,
+    areas: OnceCell<Vec<Area>>,
 }
 
 /// Decodes one embedded part. The bytes were encoded by `build.rs` from the same
@@ -94,6 +99,8 @@ impl Library {
             topics: OnceCell::from(kb.topics),
             questionnaire: OnceCell::from(kb.questionnaire),
             career: OnceCell::from(kb.career),
+            disputes: OnceCell::from(kb.disputes),
+            areas: OnceCell::from(kb.areas),
         }
     }
 
@@ -133,6 +140,16 @@ impl Library {
         self.career.get_or_init(|| decode(embedded::CAREER))
     }
 
+    /// Where the articles disagree.
+    pub fn disputes(&self) -> &[Dispute] {
+        self.disputes.get_or_init(|| decode(embedded::DISPUTES))
+    }
+
+    /// Who owns what in a company that has both roles.
+    pub fn areas(&self) -> &[Area] {
+        self.areas.get_or_init(|| decode(embedded::AREAS))
+    }
+
     /// The whole knowledge base, every part decoded (for `roles kb dump`).
     pub fn whole(&self) -> KnowledgeBase {
         KnowledgeBase {
@@ -145,6 +162,8 @@ impl Library {
             topics: self.topics().to_vec(),
             questionnaire: self.questionnaire().clone(),
             career: self.career().clone(),
+            disputes: self.disputes().to_vec(),
+            areas: self.areas().to_vec(),
         }
     }
 }
@@ -160,6 +179,7 @@ mod tests {
         assert!(!kb.sources.is_empty() && kb.roles.len() >= 2);
         assert!(!kb.dimensions.is_empty() && !kb.topics.is_empty());
         assert!(!kb.questionnaire.questions.is_empty());
+        assert!(!kb.disputes.is_empty() && !kb.areas.is_empty());
         let heads: Vec<RoleRef> = kb.roles.iter().map(RoleRef::from).collect();
         assert_eq!(library.role_refs(), heads.as_slice());
     }

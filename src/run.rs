@@ -12,7 +12,8 @@ use crate::cli::{
 };
 use crate::commands::schema::Subject;
 use crate::commands::{
-    advise, career, compare, jd, kb as kb_command, schema, search, show, sources,
+    advise, career, compare, disputes, jd, kb as kb_command, schema, search, show, sources, split,
+    topics,
 };
 use crate::error::{EXIT_OK, exit_code};
 use crate::library::Library;
@@ -37,7 +38,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
         }
     };
     match execute(&cli) {
-        Ok(()) => EXIT_OK,
+        Ok(code) => code,
         Err(error) => match exit_code(&error) {
             None => EXIT_OK,
             Some(code) => {
@@ -100,8 +101,9 @@ fn report(error: &anyhow::Error, forced: Option<bool>) {
     let _ = writeln!(io::stderr().lock(), "{message}");
 }
 
-/// Runs the command: one arm per command, each handing the arguments to its module.
-fn execute(cli: &Cli) -> anyhow::Result<()> {
+/// Runs the command: one arm per command, each handing the arguments to its
+/// module; returns the exit code (see [`View::exit_code`]).
+fn execute(cli: &Cli) -> anyhow::Result<u8> {
     match &cli.command {
         Command::Compare(args) => emit(
             cli,
@@ -109,30 +111,43 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         ),
         Command::Show(args) => emit(
             cli,
-            &show::show(&knowledge_base(cli)?, &args.role, args.section.as_deref())?,
+            &show::show(&knowledge_base(cli)?, &args.role, &args.section)?,
         ),
         Command::Search(args) => emit(
             cli,
-            &search::search(&knowledge_base(cli)?, &args.words, args.limit as usize)?,
+            &search::search(
+                &knowledge_base(cli)?,
+                &args.words,
+                args.limit as usize,
+                args.role.as_deref(),
+            )?,
         ),
+        Command::Topics(args) => emit(
+            cli,
+            &topics::topics(&knowledge_base(cli)?, args.topic.as_deref())?,
+        ),
+        Command::Disputes => emit(cli, &disputes::disputes(&knowledge_base(cli)?)),
+        Command::Split => emit(cli, &split::split(&knowledge_base(cli)?)),
         Command::Sources => emit(cli, &sources::sources(&knowledge_base(cli)?)),
         Command::Advise(args) => {
             let intake = intake(cli, "advise", &args.answers);
             let (advice, follow_up) = advise::run(&knowledge_base(cli)?, &intake)?;
-            emit(
+            let code = emit(
                 cli,
                 &advise::AdviceView {
                     advice,
                     all_flips: args.all_flips,
                 },
             )?;
-            follow_up.offer()
+            follow_up.offer()?;
+            Ok(code)
         }
         Command::Career(args) => {
             let intake = intake(cli, "career", &args.answers);
             let (plan, follow_up) = career::run(&knowledge_base(cli)?, &intake)?;
-            emit(cli, &plan)?;
-            follow_up.offer()
+            let code = emit(cli, &plan)?;
+            follow_up.offer()?;
+            Ok(code)
         }
         Command::Jd(args) => emit(
             cli,
@@ -148,12 +163,12 @@ fn execute(cli: &Cli) -> anyhow::Result<()> {
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "roles", &mut buffer);
-            write_stdout(&buffer)
+            write_stdout(&buffer).map(|()| EXIT_OK)
         }
         Command::Man => {
             let mut buffer = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut buffer)?;
-            write_stdout(&buffer)
+            write_stdout(&buffer).map(|()| EXIT_OK)
         }
     }
 }
@@ -177,6 +192,9 @@ fn subject(name: SchemaName) -> Subject {
         SchemaName::Compare => Subject::Compare,
         SchemaName::Show => Subject::Show,
         SchemaName::Search => Subject::Search,
+        SchemaName::Topics => Subject::Topics,
+        SchemaName::Disputes => Subject::Disputes,
+        SchemaName::Split => Subject::Split,
         SchemaName::Sources => Subject::Sources,
         SchemaName::Advise => Subject::Advise,
         SchemaName::Career => Subject::Career,
@@ -186,8 +204,8 @@ fn subject(name: SchemaName) -> Subject {
 }
 
 /// Renders a view in the chosen format and style, buffered so that nothing
-/// half-written reaches stdout when it fails.
-fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<()> {
+/// half-written reaches stdout when it fails; returns the view's exit code.
+fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     let format = match cli.format {
         FormatFlag::Table => Format::Table,
         FormatFlag::Json => Format::Json,
@@ -201,7 +219,8 @@ fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<()> {
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
     render::render(view, format, &style, &mut buffer)?;
-    write_stdout(&buffer)
+    write_stdout(&buffer)?;
+    Ok(view.exit_code())
 }
 
 /// Writes finished output to stdout in one go.

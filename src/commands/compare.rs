@@ -6,13 +6,20 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id};
+use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, pick_named};
 use crate::error::BadInput;
 use crate::kb::Text;
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, cite, table_row};
-use crate::render::{Painter, View};
+use crate::render::{Painter, View, wrap};
+
+/// The most roles compared when none is named: a table with a column per role
+/// stops being readable long before a knowledge base runs out of roles.
+pub const MAX_UNNAMED_ROLES: usize = 8;
+
+/// Marks a row whose caveats follow the table.
+const CAVEAT_MARK: &str = "†";
 
 /// The side-by-side comparison.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -39,10 +46,14 @@ pub struct CompareRow {
     pub description: Option<Text>,
     /// Value per role id; `null` where the knowledge base gives none.
     pub values: BTreeMap<Text, Option<Cited>>,
+    /// What to know before comparing the values (e.g. that two salary figures are
+    /// per hour and per year); shown under the table.
+    pub caveats: Vec<Text>,
 }
 
-/// Builds the comparison of `role_ids` (all roles when empty) over `only` (all
-/// dimensions when empty).
+/// Builds the comparison of `role_ids` (all roles when empty, if there are no
+/// more than [`MAX_UNNAMED_ROLES`]) over `only` (all dimensions when empty; each
+/// by id or name).
 pub fn compare(
     library: &Library,
     role_ids: &[String],
@@ -51,6 +62,14 @@ pub fn compare(
 ) -> anyhow::Result<CompareView> {
     let known = library.role_refs();
     let roles: Vec<&RoleRef> = if role_ids.is_empty() {
+        if known.len() > MAX_UNNAMED_ROLES {
+            return Err(BadInput::err(format!(
+                "this knowledge base has {} roles, too many to compare side by side; name the roles to compare, e.g. `roles compare {} {}`",
+                known.len(),
+                known[0].id,
+                known[1].id
+            )));
+        }
         known.iter().collect()
     } else {
         role_ids
@@ -80,9 +99,14 @@ pub fn compare(
     let dimensions: Vec<_> = if only.is_empty() {
         library.dimensions().iter().collect()
     } else {
-        only.iter()
-            .map(|wanted| find_by_id(library.dimensions(), "dimension", wanted, |d| &d.id))
-            .collect::<anyhow::Result<_>>()?
+        pick_named(
+            library.dimensions(),
+            "dimension",
+            "--only",
+            only,
+            |d| &d.id,
+            |d| &d.name,
+        )?
     };
 
     Ok(CompareView {
@@ -103,6 +127,7 @@ pub fn compare(
                         )
                     })
                     .collect(),
+                caveats: dimension.caveats.clone(),
             })
             .collect(),
         cite,
@@ -124,7 +149,7 @@ impl View for CompareView {
         );
         let mut grid = Grid::new(Some(header)).cap(0, 16);
         for row in &self.dimensions {
-            let mut cells = vec![row.name.to_string()];
+            let mut cells = vec![row.label()];
             for role in &self.roles {
                 cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
                     Some(value) if self.cite => {
@@ -137,6 +162,10 @@ impl View for CompareView {
             grid.row(cells);
         }
         writeln!(out, "{}", painter.draw(&grid))?;
+        for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
+            let note = format!("{CAVEAT_MARK} {}: {}", row.name, row.caveats.join(" "));
+            writeln!(out, "{}", wrap::fill(&note, painter.width(), "", "  "))?;
+        }
         if !self.cite {
             writeln!(
                 out,
@@ -159,7 +188,7 @@ impl View for CompareView {
         table_row(out, &header)?;
         table_row(out, &vec!["---".to_owned(); header.len()])?;
         for row in &self.dimensions {
-            let mut cells = vec![format!("**{}**", cell(&row.name))];
+            let mut cells = vec![format!("**{}**", cell(&row.label()))];
             for role in &self.roles {
                 cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
                     Some(value) => format!("{} {}", cell(&value.text), cite(&value.sources)),
@@ -168,6 +197,32 @@ impl View for CompareView {
             }
             table_row(out, &cells)?;
         }
+        let noted: Vec<&CompareRow> = self
+            .dimensions
+            .iter()
+            .filter(|row| !row.caveats.is_empty())
+            .collect();
+        for row in noted {
+            {
+                writeln!(
+                    out,
+                    "\n{CAVEAT_MARK} **{}**: {}",
+                    row.name,
+                    row.caveats.join(" ")
+                )?;
+            }
+        }
         Ok(())
+    }
+}
+
+impl CompareRow {
+    /// The row's label, marked when caveats follow the table.
+    fn label(&self) -> String {
+        if self.caveats.is_empty() {
+            self.name.to_string()
+        } else {
+            format!("{} {CAVEAT_MARK}", self.name)
+        }
     }
 }

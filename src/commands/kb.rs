@@ -132,6 +132,10 @@ pub struct Validated {
     pub facts: usize,
     /// Number of questionnaire questions.
     pub questions: usize,
+    /// Number of disputes (where the articles disagree).
+    pub disputes: usize,
+    /// Number of areas of responsibility.
+    pub areas: usize,
 }
 
 /// Summarises a knowledge base that loaded and validated from `file`.
@@ -146,20 +150,24 @@ pub fn validated(file: &str, library: &Library) -> Validated {
         topics: library.topics().len(),
         facts: super::every_fact(library).len(),
         questions: library.questionnaire().questions.len(),
+        disputes: library.disputes().len(),
+        areas: library.areas().len(),
     }
 }
 
 impl Validated {
     fn summary(&self) -> String {
         format!(
-            "`{}` is a valid knowledge base: {} roles, {} dimensions, {} topics, {} facts, {} sources, {} questions.",
+            "`{}` is a valid knowledge base: {} roles, {} dimensions, {} topics, {} facts, {} sources, {} questions, {} disputes, {} areas.",
             self.file,
             self.roles,
             self.dimensions,
             self.topics,
             self.facts,
             self.sources,
-            self.questions
+            self.questions,
+            self.disputes,
+            self.areas
         )
     }
 }

@@ -9,17 +9,20 @@
 pub mod advise;
 pub mod career;
 pub mod compare;
+pub mod disputes;
 pub mod jd;
 pub mod kb;
 pub mod schema;
 pub mod search;
 pub mod show;
 pub mod sources;
+pub mod split;
+pub mod topics;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::error::unknown_name;
+use crate::error::{BadInput, tick_list, unknown_name};
 use crate::kb::{Dimension, Fact, Role, Section, Text, Topic};
 use crate::library::Library;
 pub use crate::library::RoleRef;
@@ -58,6 +61,73 @@ pub fn find_by_id<'a, T>(
         .iter()
         .find(|entry| id_of(entry) == wanted)
         .ok_or_else(|| unknown_name(kind, id, entries.iter().map(&id_of)))
+}
+
+/// Picks the entries a list flag names (`--only a,b`, `--section a --section b`),
+/// in the order given, each by its id or its label, case-insensitively. An empty
+/// item, an unknown one (with the closest id suggested, by id or label) and an
+/// entry named twice are bad input. `kind` names an entry and `flag` the flag in
+/// messages.
+pub fn pick_named<'a, T>(
+    entries: &'a [T],
+    kind: &str,
+    flag: &str,
+    wanted: &[String],
+    id_of: impl Fn(&T) -> &str,
+    label_of: impl Fn(&T) -> &str,
+) -> anyhow::Result<Vec<&'a T>> {
+    let mut picked: Vec<&T> = Vec::with_capacity(wanted.len());
+    for item in wanted {
+        let key = item.trim().to_lowercase();
+        if key.is_empty() {
+            return Err(BadInput::err(format!(
+                "`{flag}` has an empty item; name each {kind}, separated by commas, e.g. `{flag} {}`",
+                entries.first().map_or("ID", &id_of)
+            )));
+        }
+        let found = entries
+            .iter()
+            .find(|entry| id_of(entry) == key || label_of(entry).to_lowercase() == key)
+            .ok_or_else(|| unknown_label(entries, kind, item, &id_of, &label_of))?;
+        if picked.iter().any(|earlier| id_of(earlier) == id_of(found)) {
+            return Err(BadInput::err(format!(
+                "{kind} `{}` is named twice in `{flag}`; name each {kind} once",
+                id_of(found)
+            )));
+        }
+        picked.push(found);
+    }
+    Ok(picked)
+}
+
+/// The error for a name that is neither an id nor a label of `entries`: the
+/// known ids, and the id whose id or label is closest to `given`.
+fn unknown_label<T>(
+    entries: &[T],
+    kind: &str,
+    given: &str,
+    id_of: impl Fn(&T) -> &str,
+    label_of: impl Fn(&T) -> &str,
+) -> anyhow::Error {
+    let given_lower = given.trim().to_lowercase();
+    let closest = entries
+        .iter()
+        .map(|entry| {
+            let by_id = strsim::jaro_winkler(&given_lower, id_of(entry));
+            let by_label = strsim::jaro_winkler(&given_lower, &label_of(entry).to_lowercase());
+            (by_id.max(by_label), id_of(entry))
+        })
+        .filter(|(similarity, _)| *similarity > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id);
+    let mut message = format!(
+        "unknown {kind} `{given}`; expected one of: {} (or their names)",
+        tick_list(entries.iter().map(&id_of))
+    );
+    if let Some(id) = closest {
+        message.push_str(&format!("\n\ndid you mean `{id}`?"));
+    }
+    BadInput::err(message)
 }
 
 /// Finds a role's whole profile by id; see [`find_by_id`].
@@ -216,5 +286,54 @@ mod tests {
             .map(|role| 1 + role.sections.iter().map(|s| s.facts.len()).sum::<usize>())
             .sum();
         assert_eq!(first_dimension, in_profiles);
+    }
+
+    /// Dimensions as (id, name) pairs.
+    const ENTRIES: [(&str, &str); 3] = [
+        ("focus", "Focus"),
+        ("revenue-line", "Revenue line"),
+        ("salary", "Salary"),
+    ];
+
+    fn pick(wanted: &[&str]) -> anyhow::Result<Vec<&'static str>> {
+        let wanted: Vec<String> = wanted.iter().map(|w| (*w).to_owned()).collect();
+        pick_named(&ENTRIES, "dimension", "--only", &wanted, |e| e.0, |e| e.1)
+            .map(|picked| picked.into_iter().map(|e| e.0).collect())
+    }
+
+    fn message(result: anyhow::Result<Vec<&'static str>>) -> String {
+        result.expect_err("refused").to_string()
+    }
+
+    #[test]
+    fn entries_are_picked_by_id_or_name_in_any_case_in_the_order_given() {
+        assert_eq!(
+            pick(&["Salary", "REVENUE LINE", " focus "]).expect("picked"),
+            ["salary", "revenue-line", "focus"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_suggests_the_closest_id_by_id_or_by_name() {
+        let by_id = message(pick(&["revenue-lin"]));
+        assert!(by_id.contains("did you mean `revenue-line`?"), "{by_id}");
+        let by_name = message(pick(&["Revenu line"]));
+        assert!(
+            by_name.contains("did you mean `revenue-line`?"),
+            "{by_name}"
+        );
+        let far = message(pick(&["zzzz"]));
+        assert!(!far.contains("did you mean"), "{far}");
+    }
+
+    #[test]
+    fn an_entry_named_twice_and_an_empty_item_are_refused() {
+        let twice = message(pick(&["focus", "Focus"]));
+        assert!(
+            twice.contains("dimension `focus` is named twice in `--only`"),
+            "{twice}"
+        );
+        let empty = message(pick(&["focus", " "]));
+        assert!(empty.contains("`--only` has an empty item"), "{empty}");
     }
 }

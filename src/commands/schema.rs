@@ -10,10 +10,13 @@ use serde_json::{Map, Value};
 use super::advise::Advice;
 use super::career::CareerPlan;
 use super::compare::CompareView;
+use super::disputes::DisputesView;
 use super::jd::JobDescription;
 use super::search::SearchView;
 use super::show::ShowView;
 use super::sources::SourcesView;
+use super::split::SplitView;
+use super::topics::TopicsView;
 use crate::kb::KnowledgeBase;
 use crate::render::{Painter, View};
 
@@ -26,6 +29,12 @@ pub enum Subject {
     Show,
     /// `roles search`.
     Search,
+    /// `roles topics`.
+    Topics,
+    /// `roles disputes`.
+    Disputes,
+    /// `roles split`.
+    Split,
     /// `roles sources`.
     Sources,
     /// `roles advise`.
@@ -40,10 +49,13 @@ pub enum Subject {
 
 impl Subject {
     /// Every subject, in the order `roles schema` lists them.
-    pub const ALL: [Subject; 8] = [
+    pub const ALL: [Subject; 11] = [
         Subject::Compare,
         Subject::Show,
         Subject::Search,
+        Subject::Topics,
+        Subject::Disputes,
+        Subject::Split,
         Subject::Sources,
         Subject::Advise,
         Subject::Career,
@@ -57,6 +69,9 @@ impl Subject {
             Subject::Compare => "compare",
             Subject::Show => "show",
             Subject::Search => "search",
+            Subject::Topics => "topics",
+            Subject::Disputes => "disputes",
+            Subject::Split => "split",
             Subject::Sources => "sources",
             Subject::Advise => "advise",
             Subject::Career => "career",
@@ -74,6 +89,9 @@ impl Subject {
             Subject::Compare => of::<CompareView>(),
             Subject::Show => of::<ShowView>(),
             Subject::Search => of::<SearchView>(),
+            Subject::Topics => of::<TopicsView>(),
+            Subject::Disputes => of::<DisputesView>(),
+            Subject::Split => of::<SplitView>(),
             Subject::Sources => of::<SourcesView>(),
             Subject::Advise => of::<Advice>(),
             Subject::Career => of::<CareerPlan>(),

@@ -5,8 +5,7 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, SCHEMA_VERSION, find_role};
-use crate::error::unknown_name;
+use super::{Cited, RoleRef, SCHEMA_VERSION, find_role, pick_named};
 use crate::kb::{Salary, Text};
 use crate::library::Library;
 use crate::render::markdown::{cell, cite, table_row};
@@ -16,6 +15,8 @@ use crate::render::{Painter, View, wrap};
 pub const OVERVIEW: &str = "overview";
 /// The section id that selects the salary figures.
 pub const SALARY: &str = "salary";
+/// The heading of the salary figures.
+const SALARY_TITLE: &str = "Salary, as reported";
 
 /// A role's profile.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -30,7 +31,7 @@ pub struct ShowView {
     pub overview: Vec<Glance>,
     /// The profile sections, in knowledge-base order.
     pub sections: Vec<ShowSection>,
-    /// Salary figures as reported (section `salary`).
+    /// Salary figures as reported, each with its caveats (section `salary`).
     pub salaries: Vec<Salary>,
 }
 
@@ -45,6 +46,8 @@ pub struct Glance {
     pub text: Text,
     /// Its sources.
     pub sources: Vec<Text>,
+    /// What to know before reading the value (the dimension's caveats).
+    pub caveats: Vec<Text>,
 }
 
 /// One section of the profile.
@@ -69,21 +72,30 @@ pub struct ShowFact {
     pub sources: Vec<Text>,
 }
 
-/// Builds the profile of `role_id`, or only its `section`.
-pub fn show(library: &Library, role_id: &str, section: Option<&str>) -> anyhow::Result<ShowView> {
+/// Builds the profile of `role_id`, or only the sections named in `sections`
+/// (each by id or title; all of them when empty), in profile order.
+pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Result<ShowView> {
     let role = find_role(library, role_id)?;
-    let section = section.map(|s| s.trim().to_lowercase());
-    if let Some(wanted) = &section {
-        let known = || {
-            std::iter::once(OVERVIEW)
-                .chain(role.sections.iter().map(|s| s.id.as_str()))
-                .chain(std::iter::once(SALARY))
-        };
-        if !known().any(|id| id == wanted) {
-            return Err(unknown_name("section", wanted, known()));
-        }
-    }
-    let wants = |id: &str| section.as_deref().is_none_or(|wanted| wanted == id);
+    let known: Vec<(&str, &str)> = std::iter::once((OVERVIEW, "At a glance"))
+        .chain(
+            role.sections
+                .iter()
+                .map(|s| (s.id.as_str(), s.title.as_str())),
+        )
+        .chain(std::iter::once((SALARY, SALARY_TITLE)))
+        .collect();
+    let picked: Vec<&str> = pick_named(
+        &known,
+        "section",
+        "--section",
+        sections,
+        |(id, _)| id,
+        |(_, title)| title,
+    )?
+    .into_iter()
+    .map(|(id, _)| *id)
+    .collect();
+    let wants = |id: &str| picked.is_empty() || picked.contains(&id);
 
     let overview = if wants(OVERVIEW) {
         library
@@ -95,6 +107,7 @@ pub fn show(library: &Library, role_id: &str, section: Option<&str>) -> anyhow::
                     name: dimension.name.clone(),
                     text: value.text.clone(),
                     sources: value.sources.clone(),
+                    caveats: dimension.caveats.clone(),
                 })
             })
             .collect()
@@ -195,6 +208,11 @@ impl View for ShowView {
                         " ".repeat(pad)
                     )?;
                 }
+                if !glance.caveats.is_empty() {
+                    let note = format!("Note: {}", glance.caveats.join(" "));
+                    let note = wrap::fill(&note, columns, &indent, &indent);
+                    writeln!(out, "{}", painter.dim(&note))?;
+                }
             }
         }
 
@@ -214,10 +232,15 @@ impl View for ShowView {
         }
 
         if !self.salaries.is_empty() {
-            writeln!(out, "\n{}", painter.heading("Salary, as reported"))?;
+            writeln!(out, "\n{}", painter.heading(SALARY_TITLE))?;
             for salary in &self.salaries {
                 let text = format!("{}: {}", salary.figure, salary_details(salary));
                 writeln!(out, "{}", painter.bullet(&text, &salary.sources, 0))?;
+                for caveat in &salary.caveats {
+                    let width = painter.width().max(40);
+                    let note = wrap::fill(&format!("Note: {caveat}"), width, "  ", "  ");
+                    writeln!(out, "{}", painter.dim(&note))?;
+                }
             }
         }
         Ok(())
@@ -236,14 +259,11 @@ impl View for ShowView {
             table_row(out, &["Dimension".into(), "Value".into(), "Sources".into()])?;
             table_row(out, &["---".into(), "---".into(), "---".into()])?;
             for glance in &self.overview {
-                table_row(
-                    out,
-                    &[
-                        cell(&glance.name),
-                        cell(&glance.text),
-                        glance.sources.join(", "),
-                    ],
-                )?;
+                let mut value = cell(&glance.text);
+                for caveat in &glance.caveats {
+                    value.push_str(&format!("<br>*Note: {}*", cell(caveat)));
+                }
+                table_row(out, &[cell(&glance.name), value, glance.sources.join(", ")])?;
             }
         }
         for section in &self.sections {
@@ -260,10 +280,13 @@ impl View for ShowView {
             }
         }
         if !self.salaries.is_empty() {
-            writeln!(out, "\n## Salary, as reported\n")?;
+            writeln!(out, "\n## {SALARY_TITLE}\n")?;
             for salary in &self.salaries {
                 let line = format!("- **{}**: {}", salary.figure, salary_details(salary));
                 writeln!(out, "{line} {}", cite(&salary.sources))?;
+                for caveat in &salary.caveats {
+                    writeln!(out, "  - *Note:* {caveat}")?;
+                }
             }
         }
         Ok(())

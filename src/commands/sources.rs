@@ -41,8 +41,8 @@ pub struct SourceRow {
 }
 
 /// The source lists of everything in the knowledge base that cites: facts,
-/// salary figures, the questionnaires' reasons and caveats, and the career guide's
-/// requirements, steps, skills and caveats.
+/// salary figures, the questionnaires' reasons and caveats, the career guide's
+/// requirements, steps, skills and caveats, the disputes' views and the areas' facts.
 fn citations(library: &Library) -> Vec<&[Text]> {
     let facts = super::every_fact(library);
     let career = library.career();
@@ -61,6 +61,8 @@ fn citations(library: &Library) -> Vec<&[Text]> {
     let steps = career.stepping_stones.values().flat_map(|path| &path.steps);
     let skills = career.skills.values().flatten();
     let caveats = career.caveats.iter().flat_map(|caveat| &caveat.points);
+    let views = library.disputes().iter().flat_map(|dispute| &dispute.views);
+    let areas = library.areas().iter().flat_map(|area| &area.facts);
     facts
         .iter()
         .map(|f| f.fact.sources.as_slice())
@@ -70,6 +72,8 @@ fn citations(library: &Library) -> Vec<&[Text]> {
         .chain(steps.map(|s| s.sources.as_slice()))
         .chain(skills.map(|s| s.sources.as_slice()))
         .chain(caveats.map(|c| c.sources.as_slice()))
+        .chain(views.map(|v| v.sources.as_slice()))
+        .chain(areas.map(|f| f.sources.as_slice()))
         .collect()
 }
 

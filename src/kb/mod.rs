@@ -5,6 +5,7 @@
 //! same checks a user's file gets and stores the result in a compact binary form;
 //! so it refers only to its own submodules, std and its serde crates.
 
+pub mod browse;
 pub mod career;
 pub mod load;
 pub mod model;

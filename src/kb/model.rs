@@ -39,6 +39,12 @@ pub struct KnowledgeBase {
     /// The career guide behind `roles career`.
     #[serde(default)]
     pub career: super::career::Career,
+    /// Where the articles disagree, as questions with their views side by side.
+    #[serde(default)]
+    pub disputes: Vec<super::browse::Dispute>,
+    /// Who owns what in a company that has both roles.
+    #[serde(default)]
+    pub areas: Vec<super::browse::Area>,
 }
 
 /// One article the knowledge base is distilled from.
@@ -127,6 +133,9 @@ pub struct Salary {
     pub data_from: Option<Text>,
     /// The source that reports it.
     pub sources: Vec<Text>,
+    /// What a reader must know before reading the figure, shown wherever it is.
+    #[serde(default)]
+    pub caveats: Vec<Text>,
 }
 
 /// One row of the side-by-side comparison.
@@ -143,6 +152,9 @@ pub struct Dimension {
     /// The value for each role, keyed by role id.
     #[serde(deserialize_with = "unique_keys")]
     pub values: BTreeMap<Text, Fact>,
+    /// What a reader must know before comparing the values, shown wherever they are.
+    #[serde(default)]
+    pub caveats: Vec<Text>,
 }
 
 /// Facts about the roles together, e.g. "When a company needs both".

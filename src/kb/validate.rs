@@ -33,6 +33,7 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<Problem> {
     check.unique_ids("topics", kb.topics.iter().map(|t| t.id.as_str()));
     check.questionnaire(&kb.questionnaire);
     check.problems.extend(super::career::validate_career(kb));
+    check.problems.extend(super::browse::validate_browse(kb));
     check.problems
 }
 
@@ -188,6 +189,9 @@ impl<'a> Checker<'a> {
                 ] {
                     self.text(&path, field, value);
                 }
+                for caveat in &salary.caveats {
+                    self.text(&path, "caveats", caveat);
+                }
                 self.cites(&path, &salary.sources);
             }
         }
@@ -198,6 +202,9 @@ impl<'a> Checker<'a> {
         for dimension in &kb.dimensions {
             let path = format!("dimensions.{}", dimension.id);
             self.text(&path, "name", &dimension.name);
+            for caveat in &dimension.caveats {
+                self.text(&path, "caveats", caveat);
+            }
             if dimension.values.is_empty() {
                 self.push(Problem::at(
                     &path,

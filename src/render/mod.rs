@@ -40,6 +40,15 @@ pub trait View: Serialize {
 
     /// Writes the view as Markdown.
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()>;
+
+    /// The exit code once the view is written: success, unless the view is a
+    /// result that found nothing. `roles search` then exits 1, as grep and rg do,
+    /// so a script can test for a match, yet still gets the view (with its
+    /// suggestions) on stdout. A view says so here rather than failing, because
+    /// an error would write nothing to stdout and report on stderr.
+    fn exit_code(&self) -> u8 {
+        crate::error::EXIT_OK
+    }
 }
 
 /// Writes `view` in `format`.

@@ -324,3 +324,128 @@ fn a_repeated_value_key_is_located_at_the_repetition() {
     let line = line_of(&file, "      alpha:", 2);
     refuses(&file, &[&format!("{}:{line}:", file.display())]);
 }
+
+/// `tests/fixtures/minimal.yaml` with `extra` appended.
+fn minimal_with(dir: &Path, extra: &str) -> std::path::PathBuf {
+    let minimal = std::fs::read_to_string(fixture("minimal.yaml")).expect("minimal.yaml");
+    write_file(dir, "kb.yaml", format!("{minimal}{extra}"))
+}
+
+#[test]
+fn a_dispute_view_citing_an_unknown_source_is_refused_at_its_line() {
+    let dir = temp_dir();
+    let file = minimal_with(
+        dir.path(),
+        "disputes:
+  - id: scope
+    question: Who looks after the building?
+    views:
+      - text: Alpha does.
+        roles: [alpha]
+        sources: [article]
+      - text: Beta does.
+        roles: [beta]
+        sources: [brochure]
+",
+    );
+    let line = line_of(&file, "sources: [brochure]", 1);
+    refuses(
+        &file,
+        &[
+            &format!("{}:{line}:", file.display()),
+            "disputes.scope.views[1]: cites unknown source `brochure`",
+        ],
+    );
+}
+
+#[test]
+fn a_dispute_with_one_view_and_a_view_without_a_role_are_refused() {
+    let dir = temp_dir();
+    let file = minimal_with(
+        dir.path(),
+        "disputes:
+  - id: scope
+    question: Who looks after the building?
+    views:
+      - text: Alpha does.
+        roles: []
+        sources: [article]
+",
+    );
+    refuses(
+        &file,
+        &[
+            "disputes.scope: has 1 view(s); a dispute needs at least two `views`",
+            "disputes.scope.views[0]: names no role",
+        ],
+    );
+}
+
+#[test]
+fn an_area_with_an_unknown_owner_or_dispute_is_refused_at_its_line() {
+    let dir = temp_dir();
+    let file = minimal_with(
+        dir.path(),
+        "areas:
+  - id: doors
+    title: Doors
+    owner: gamma
+    facts:
+      - text: Beta keeps the doors open.
+        sources: [article]
+        roles: [beta]
+  - id: lights
+    title: Lights
+    owner: disputed
+    dispute: wiring
+    facts:
+      - text: Alpha keeps the lights on.
+        sources: [article]
+        roles: [alpha]
+  - id: roof
+    title: Roof
+    owner: shared
+    dispute: wiring
+    facts:
+      - text: Both look after the roof.
+        sources: [manual]
+",
+    );
+    let owner = line_of(&file, "owner: gamma", 1);
+    let dispute = line_of(&file, "dispute: wiring", 1);
+    let source = line_of(&file, "sources: [manual]", 1);
+    let report = refuses(
+        &file,
+        &[
+            "areas.doors: owner `gamma` is not a role, `shared` or `disputed`",
+            "areas.lights: names unknown dispute `wiring`",
+            "areas.roof: names dispute `wiring` but its owner is `shared`",
+            "areas.roof.facts[0]: cites unknown source `manual`",
+        ],
+    );
+    let lines = reported_lines(&report, &file);
+    for line in [owner, dispute, source] {
+        assert!(lines.contains(&line), "line {line} in {lines:?}:\n{report}");
+    }
+}
+
+#[test]
+fn a_disputed_area_without_a_dispute_is_refused() {
+    let dir = temp_dir();
+    let file = minimal_with(
+        dir.path(),
+        "areas:
+  - id: doors
+    title: Doors
+    owner: disputed
+    facts:
+      - text: Beta keeps the doors open.
+        sources: [article]
+        roles: [beta]
+",
+    );
+    refuses(
+        &file,
+        &["areas.doors: is `disputed` but names no `dispute`"],
+    );
+}

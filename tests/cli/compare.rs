@@ -185,3 +185,134 @@ fn errors_are_plain_text_even_when_json_is_asked_for() {
         .fails_as_bad_input()
         .stderr_has("did you mean `cto`?");
 }
+
+#[test]
+fn only_accepts_dimension_names_as_well_as_ids_in_any_case() {
+    let json = roles(&["compare", "--only", "revenue line,FOCUS,Outside Partners"])
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    assert_eq!(
+        ids(&json["dimensions"]),
+        ["revenue-line", "focus", "partners"]
+    );
+}
+
+#[test]
+fn only_suggests_the_closest_dimension_for_a_misspelt_name() {
+    roles(&["compare", "--only", "salry"])
+        .fails_as_bad_input()
+        .stderr_has("did you mean `salary`?");
+    roles(&["compare", "--only", "Revenu line"])
+        .fails_as_bad_input()
+        .stderr_has("unknown dimension `Revenu line`")
+        .stderr_has("did you mean `revenue-line`?");
+}
+
+#[test]
+fn only_refuses_a_dimension_named_twice_even_once_by_name() {
+    for only in ["focus,focus", "focus,Focus", "revenue-line,Revenue line"] {
+        roles(&["compare", "--only", only])
+            .fails_as_bad_input()
+            .stderr_has("is named twice in `--only`");
+    }
+}
+
+#[test]
+fn only_refuses_an_empty_item() {
+    for only in ["focus,,kpis", "", "focus,", " "] {
+        roles(&["compare", "--only", only])
+            .fails_as_bad_input()
+            .stderr_has("`--only` has an empty item");
+    }
+}
+
+#[test]
+fn the_salary_row_carries_its_caveats_in_every_format() {
+    let json = roles(&["compare", "--only", "salary"])
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    let caveats: Vec<&str> = json["dimensions"][0]["caveats"]
+        .as_array()
+        .expect("caveats")
+        .iter()
+        .map(|c| c.as_str().expect("a caveat"))
+        .collect();
+    let all = caveats.join(" ");
+    for point in [
+        "per hour and the other per year",
+        "not comparable as printed",
+        "Canada is inferred from the cities",
+        "Ontario",
+        "province",
+        "Indeed",
+        "at the time the article was written",
+    ] {
+        assert!(all.contains(point), "{point} in {all}");
+    }
+    roles(&["compare", "--only", "salary"])
+        .columns(200)
+        .succeeds()
+        .stdout_has("Salary †")
+        .stdout_has(&format!("† Salary: {}", caveats[0]));
+    roles(&["compare", "--only", "salary"])
+        .format("markdown")
+        .succeeds()
+        .stdout_has("**Salary †**")
+        .stdout_has(&format!("† **Salary**: {}", caveats[0]));
+    let yaml = roles(&["compare", "--only", "salary"])
+        .format("yaml")
+        .succeeds()
+        .stdout;
+    assert!(yaml.contains("not comparable as printed"), "{yaml}");
+}
+
+#[test]
+fn rows_without_caveats_carry_no_mark() {
+    let table = roles(&["compare", "--only", "focus"]).succeeds().stdout;
+    assert!(!table.contains('†'), "{table}");
+}
+
+/// A knowledge base with `count` roles `r1`, `r2`, … and one dimension.
+fn many_roles(dir: &std::path::Path, count: usize) -> std::path::PathBuf {
+    let mut text = String::from(
+        "schema_version: 1\nsources:\n  - {id: article, title: An article, file: article.txt}\nroles:\n",
+    );
+    for n in 1..=count {
+        text.push_str(&format!(
+            "  - id: r{n}\n    name: Role {n}\n    summary: {{text: Role {n}., sources: [article]}}\n    sections: []\n"
+        ));
+    }
+    text.push_str("dimensions:\n  - id: focus\n    name: Focus\n    values:\n");
+    for n in 1..=count {
+        text.push_str(&format!(
+            "      r{n}: {{text: Focus {n}, sources: [article]}}\n"
+        ));
+    }
+    write_file(dir, "many.yaml", text)
+}
+
+#[test]
+fn more_than_eight_roles_are_compared_only_when_named() {
+    let dir = temp_dir();
+    let eight = many_roles(dir.path(), 8);
+    let json = roles(&["compare"])
+        .kb(&eight)
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    assert_eq!(json["roles"].as_array().map(Vec::len), Some(8));
+    let nine = many_roles(dir.path(), 9);
+    roles(&["compare"])
+        .kb(&nine)
+        .fails_as_bad_input()
+        .stderr_has("9 roles")
+        .stderr_has("name the roles to compare, e.g. `roles compare r1 r2`");
+    let json = roles(&["compare", "r9", "r1"])
+        .kb(&nine)
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    assert_eq!(ids(&json["roles"]), ["r9", "r1"]);
+}

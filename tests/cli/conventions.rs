@@ -229,10 +229,17 @@ fn schema_cases() -> Vec<(&'static str, Vec<&'static [&'static str]>)> {
             "search",
             vec![
                 &["search", "data", "governance"][..],
-                &["search", "zzzqqq"],
+                &["search", "governance", "secruity"],
+                &["search", "IT", "--role", "cio"],
                 &["search", "innovation", "-n", "1"],
             ],
         ),
+        (
+            "topics",
+            vec![&["topics"][..], &["topics", "disagreements"]],
+        ),
+        ("disputes", vec![&["disputes"][..]]),
+        ("split", vec![&["split"][..]]),
         ("sources", vec![&["sources"][..]]),
         (
             "advise",
@@ -297,6 +304,23 @@ fn real_yaml_output_validates_against_the_same_schema() {
             let output = yaml_as_json(&[args, &["--format", "yaml"]].concat());
             assert_valid(&schema, &output, &shown);
         }
+    }
+}
+
+#[test]
+fn a_search_without_a_match_exits_1_with_output_that_validates_against_its_schema() {
+    let schema = json(&["schema", "search"]);
+    let strict = closed(&schema);
+    for query in ["zzzqqq", "secruity"] {
+        let out = run(&["search", query, "--format", "json"]);
+        assert_eq!(out.code, Some(1), "{out}");
+        let output: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_valid(&schema, &output, &format!("`roles search {query}`"));
+        assert_valid(
+            &strict,
+            &output,
+            &format!("`roles search {query}` (closed)"),
+        );
     }
 }
 
@@ -387,7 +411,8 @@ fn schema_without_a_name_gives_every_schema() {
     assert_eq!(
         keys,
         [
-            "advise", "career", "compare", "jd", "kb", "search", "show", "sources"
+            "advise", "career", "compare", "disputes", "jd", "kb", "search", "show", "sources",
+            "split", "topics"
         ]
     );
     for (name, schema) in map {

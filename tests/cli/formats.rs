@@ -12,6 +12,11 @@ fn every_command(dir: &std::path::Path) -> Vec<Vec<String>> {
         vec!["show", "cio"],
         vec!["show", "cto", "--section", "salary"],
         vec!["search", "data", "governance"],
+        vec!["search", "IT", "--role", "cio"],
+        vec!["topics"],
+        vec!["topics", "need-both"],
+        vec!["disputes"],
+        vec!["split"],
         vec!["sources"],
         vec!["kb", "dump"],
         vec!["kb", "validate", &file],
@@ -80,6 +85,9 @@ fn markdown_views_open_with_a_heading_and_hold_a_table() {
         &["show", "cio"],
         &["search", "governance"],
         &["sources"],
+        &["topics"],
+        &["disputes"],
+        &["split"],
     ] {
         let markdown = roles(args).format("markdown").succeeds().stdout;
         assert!(

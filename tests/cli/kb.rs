@@ -15,6 +15,11 @@ const QUERIES: &[&[&str]] = &[
     &["show", "cto", "--section", "salary"],
     &["search", "data", "governance"],
     &["search", "innovation"],
+    &["search", "IT", "--role", "cto"],
+    &["topics"],
+    &["topics", "tension"],
+    &["disputes"],
+    &["split"],
     &["sources"],
     &[
         "advise",

@@ -134,15 +134,157 @@ fn limit_zero_is_refused_as_bad_usage() {
         .stderr_has("--limit");
 }
 
+/// `roles search WORDS… --format json`, whatever its exit code.
+fn search_run(words: &[&str]) -> Run {
+    let mut args = vec!["search"];
+    args.extend(words);
+    roles(&args).format("json").run()
+}
+
 #[test]
-fn a_query_matching_nothing_succeeds_with_no_hits_and_no_lean() {
-    let json = search(&["zzyzx"]);
+fn a_query_matching_nothing_exits_1_like_grep_with_no_hits_and_no_lean() {
+    let run = search_run(&["zzyzx"]);
+    assert_eq!(run.code, Some(1), "{run}");
+    assert!(run.stderr.is_empty(), "{run}");
+    let json = run.stdout_json();
     assert_eq!(json["total"], 0);
     assert!(hits(&json).is_empty());
     assert!(json["lean"].is_null());
-    roles(&["search", "zzyzx"])
+    let table = roles(&["search", "zzyzx"]).run();
+    assert_eq!(table.code, Some(1), "{table}");
+    assert!(table.stdout.contains("No facts match"), "{table}");
+    assert!(table.stderr.is_empty(), "{table}");
+}
+
+#[test]
+fn a_misspelt_word_suggests_the_closest_word_of_the_knowledge_base() {
+    let run = search_run(&["secruity"]);
+    assert_eq!(run.code, Some(1), "{run}");
+    let json = run.stdout_json();
+    assert_eq!(json["suggestions"][0]["term"], "secruity");
+    assert_eq!(json["suggestions"][0]["words"][0], "security", "{json:#}");
+    let table = roles(&["search", "secruity"]).run();
+    assert_eq!(table.code, Some(1), "{table}");
+    assert!(table.stdout.contains("did you mean `security`?"), "{table}");
+}
+
+#[test]
+fn a_word_that_matches_nothing_beside_one_that_matches_is_reported_but_the_search_succeeds() {
+    let json = search(&["governance", "secruity"]);
+    assert!(!hits(&json).is_empty());
+    assert_eq!(json["suggestions"][0]["term"], "secruity", "{json:#}");
+    roles(&["search", "governance", "secruity"])
         .succeeds()
-        .stdout_has("No facts match");
+        .stdout_has("did you mean `security`?");
+}
+
+#[test]
+fn every_search_format_exits_1_when_nothing_matches() {
+    for format in FORMATS {
+        let run = roles(&["search", "zzyzx"]).format(format).run();
+        assert_eq!(run.code, Some(1), "{format}: {run}");
+        assert!(!run.stdout.is_empty(), "{format}: {run}");
+    }
+}
+
+#[test]
+fn it_in_capitals_is_searched_though_it_is_a_question_word() {
+    let json = search(&["IT", "--limit", "1000"]);
+    assert_eq!(json["terms"], serde_json::json!(["IT"]));
+    assert!(hits(&json).len() > 10, "{json:#}");
+    for hit in hits(&json) {
+        let text = hit["text"].as_str().expect("text");
+        let title = hit["section_title"].as_str().expect("title");
+        let has_it = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == "IT")
+        };
+        assert!(has_it(text) || has_it(title), "{hit:#}");
+    }
+    roles(&["search", "it"])
+        .fails_as_bad_input()
+        .stderr_has("nothing to search for");
+}
+
+#[test]
+fn r_and_d_is_one_word() {
+    let json = search(&["R&D", "--limit", "1000"]);
+    assert_eq!(json["terms"], serde_json::json!(["r&d"]));
+    assert!(!hits(&json).is_empty());
+    assert!(
+        hits(&json).iter().any(|hit| hit["text"]
+            .as_str()
+            .is_some_and(|text| text.contains("R&D"))),
+        "{json:#}"
+    );
+}
+
+#[test]
+fn singular_and_plural_find_the_same_facts() {
+    for (one, many) in [("salary", "salaries"), ("policy", "policies")] {
+        let singular = search(&[one, "--limit", "1000"]);
+        let plural = search(&[many, "--limit", "1000"]);
+        assert!(singular["total"].as_u64() > Some(0), "{one}");
+        assert_eq!(singular["total"], plural["total"], "{one} / {many}");
+        let texts = |json: &Value| -> std::collections::BTreeSet<String> {
+            hits(json)
+                .iter()
+                .map(|hit| hit["text"].as_str().expect("text").to_owned())
+                .collect()
+        };
+        assert_eq!(texts(&singular), texts(&plural), "{one} / {many}");
+    }
+}
+
+#[test]
+fn section_titles_dimension_labels_and_topic_titles_are_searchable() {
+    // Each word is in a heading, not in the texts of the facts under it.
+    for (word, section) in [
+        ("indicators", "kpis"),
+        ("serves", "dimension/audience"),
+        ("separate", "topic/career-tracks"),
+    ] {
+        let json = search(&[word, "--limit", "1000"]);
+        assert!(
+            hits(&json).iter().any(|hit| hit["section"] == section
+                && !hit["text"]
+                    .as_str()
+                    .expect("text")
+                    .to_lowercase()
+                    .contains(word)),
+            "`{word}` finds the facts under `{section}`: {json:#}"
+        );
+    }
+}
+
+#[test]
+fn role_keeps_only_the_facts_that_concern_that_role() {
+    let all = search(&["data", "--limit", "1000"]);
+    let cto = search(&["data", "--limit", "1000", "--role", "CTO"]);
+    assert_eq!(cto["role_filter"], "cto");
+    assert!(cto["total"].as_u64() < all["total"].as_u64(), "{cto:#}");
+    assert!(!hits(&cto).is_empty());
+    for hit in hits(&cto) {
+        assert!(hit["role"] == "cto" || hit["role"].is_null(), "{hit:#}");
+    }
+}
+
+#[test]
+fn an_unknown_role_is_refused_with_the_closest_suggested() {
+    roles(&["search", "data", "--role", "cxo"])
+        .fails_as_bad_input()
+        .stderr_has("unknown role `cxo`")
+        .stderr_has("did you mean `cto`?");
+}
+
+#[test]
+fn the_lean_is_read_from_the_hits_shown() {
+    let json = search(&["governance", "--limit", "1"]);
+    let hit = &hits(&json)[0];
+    let role = hit["role"].as_str().expect("a one-role hit");
+    assert_eq!(json["lean"]["role"], role, "{json:#}");
+    assert_eq!(json["lean"]["share"], 1.0, "{json:#}");
+    assert_eq!(json["weights"][role], hit["score"], "{json:#}");
 }
 
 #[test]

@@ -190,3 +190,81 @@ fn unknown_role_is_refused_listing_the_known_roles() {
         .stderr_has("unknown role `cfo`")
         .stderr_has("`cio`, `cto`");
 }
+
+#[test]
+fn section_takes_several_sections_comma_separated_or_repeated() {
+    for args in [
+        &["show", "cio", "--section", "kpis,salary"][..],
+        &["show", "cio", "-s", "kpis", "-s", "salary"],
+        &["show", "cio", "-s", "salary,KPIs"],
+    ] {
+        let json = show_json(args);
+        assert_eq!(ids(&json["sections"]), ["kpis"], "{}", args.join(" "));
+        assert!(!json["salaries"].as_array().expect("salaries").is_empty());
+        assert_eq!(json["overview"], Value::Array(vec![]));
+    }
+    let json = show_json(&["show", "cto", "-s", "future,kpis,overview"]);
+    assert_eq!(ids(&json["sections"]), ["kpis", "future"], "profile order");
+    assert!(!json["overview"].as_array().expect("overview").is_empty());
+}
+
+#[test]
+fn section_accepts_a_section_title_too() {
+    let json = show_json(&["show", "cio", "--section", "key performance indicators"]);
+    assert_eq!(ids(&json["sections"]), ["kpis"]);
+}
+
+#[test]
+fn section_refuses_a_section_named_twice_and_an_empty_item() {
+    roles(&["show", "cio", "--section", "kpis,KPIs"])
+        .fails_as_bad_input()
+        .stderr_has("section `kpis` is named twice in `--section`");
+    roles(&["show", "cio", "--section", "kpis,"])
+        .fails_as_bad_input()
+        .stderr_has("`--section` has an empty item");
+}
+
+#[test]
+fn salary_figures_carry_their_caveat_in_every_format() {
+    for (role, other) in [
+        ("cio", "CTO figure is per year"),
+        ("cto", "CIO figure is per hour"),
+    ] {
+        let json = show_json(&["show", role, "--section", "salary"]);
+        let caveats = json["salaries"][0]["caveats"].to_string();
+        assert!(caveats.contains(other), "{role}: {caveats}");
+        assert!(caveats.contains("not comparable as printed"), "{role}");
+        roles(&["show", role, "--section", "salary"])
+            .columns(200)
+            .succeeds()
+            .stdout_has("Note: ")
+            .stdout_has(other);
+        roles(&["show", role, "--section", "salary"])
+            .format("markdown")
+            .succeeds()
+            .stdout_has("*Note:* Per ")
+            .stdout_has(other);
+    }
+}
+
+#[test]
+fn the_salary_glance_carries_the_dimension_caveats() {
+    let json = show_json(&["show", "cio", "--section", "overview"]);
+    let salary = json["overview"]
+        .as_array()
+        .expect("overview")
+        .iter()
+        .find(|g| g["dimension"] == "salary")
+        .expect("a salary glance");
+    let caveats = salary["caveats"].to_string();
+    assert!(caveats.contains("not comparable as printed"), "{caveats}");
+    let table = roles(&["show", "cio", "--section", "overview"])
+        .columns(200)
+        .succeeds()
+        .stdout;
+    assert!(table.contains("Note: One figure is per hour"), "{table}");
+    roles(&["show", "cio", "--section", "overview"])
+        .format("markdown")
+        .succeeds()
+        .stdout_has("<br>*Note: One figure is per hour");
+}

@@ -134,3 +134,39 @@ fn table_shows_each_source_with_its_file() {
         }
     }
 }
+
+#[test]
+fn citations_count_the_views_of_disputes_and_the_facts_of_areas() {
+    let citations = |file: &std::path::Path| {
+        roles(&["sources"])
+            .kb(file)
+            .format("json")
+            .succeeds()
+            .stdout_json()["sources"][0]["citations"]
+            .as_u64()
+            .expect("citations")
+    };
+    let dir = temp_dir();
+    let minimal = std::fs::read_to_string(fixture("minimal.yaml")).expect("minimal.yaml");
+    let before = citations(&write_file(dir.path(), "before.yaml", &minimal));
+    let after = citations(&write_file(
+        dir.path(),
+        "after.yaml",
+        format!(
+            "{minimal}disputes:
+  - id: scope
+    question: Who looks after the building?
+    views:
+      - {{text: Alpha does., roles: [alpha], sources: [article]}}
+      - {{text: Beta does., roles: [beta], sources: [article]}}
+areas:
+  - id: doors
+    title: Doors
+    owner: beta
+    facts:
+      - {{text: Beta keeps the doors open., sources: [article], roles: [beta]}}
+"
+        ),
+    ));
+    assert_eq!(after, before + 3);
+}

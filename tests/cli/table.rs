@@ -16,6 +16,10 @@ const TABLE_COMMANDS: &[&[&str]] = &[
     &["show", "cto"],
     &["search", "data", "governance"],
     &["sources"],
+    &["topics"],
+    &["topics", "need-both"],
+    &["disputes"],
+    &["split"],
 ];
 
 /// Compares `actual` with the snapshot file, or rewrites it under `UPDATE_SNAPSHOTS=1`.
@@ -38,8 +42,8 @@ fn assert_snapshot(name: &str, actual: &str) {
 }
 
 #[test]
-fn compare_table_at_80_columns_matches_the_snapshot() {
-    let table = roles(&["compare", "--only", "focus,objective,revenue-line"])
+fn compare_table_at_80_columns_with_the_salary_caveat_matches_the_snapshot() {
+    let table = roles(&["compare", "--only", "focus,objective,revenue-line,salary"])
         .columns(80)
         .succeeds()
         .stdout;
@@ -96,9 +100,34 @@ fn show_and_sources_fit_in_80_columns() {
 }
 
 #[test]
+fn topics_disputes_and_split_fit_in_80_columns() {
+    for args in [
+        &["topics"][..],
+        &["topics", "disagreements"],
+        &["disputes"],
+        &["split"],
+    ] {
+        let text = roles(args).columns(80).succeeds().stdout;
+        let (width, line) = widest_line(&text);
+        assert!(
+            width <= 80,
+            "`roles {}`: {width} chars: {line}",
+            args.join(" ")
+        );
+    }
+}
+
+#[test]
 fn search_fits_in_80_columns_including_its_verdict_line() {
-    for query in ["innovation", "data governance", "zzyzx"] {
+    for query in ["innovation", "data governance", "governance secruity"] {
         let text = roles(&["search", query]).columns(80).succeeds().stdout;
+        let (width, line) = widest_line(&text);
+        assert!(width <= 80, "`roles search {query}`: {width} chars: {line}");
+    }
+    for query in ["zzyzx", "secruity"] {
+        let run = roles(&["search", query]).columns(80).run();
+        assert_eq!(run.code, Some(1), "{run}");
+        let text = run.stdout;
         let (width, line) = widest_line(&text);
         assert!(width <= 80, "`roles search {query}`: {width} chars: {line}");
     }

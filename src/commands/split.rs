@@ -1,0 +1,219 @@
+//! `roles split`: who owns what in a company that has both roles. Each area of
+//! responsibility has an owner (a role, `shared`, or `disputed`) and the facts
+//! behind it; a disputed area names its dispute and asks for an explicit decision.
+
+use std::io::Write;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{RoleRef, SCHEMA_VERSION};
+use crate::kb::Text;
+use crate::kb::browse::{Area, DISPUTED, Dispute, SHARED};
+use crate::library::Library;
+use crate::render::grid::Grid;
+use crate::render::markdown::{cell, cite, table_row};
+use crate::render::{Painter, View, wrap};
+
+/// Who owns what.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SplitView {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// The roles of the knowledge base, whose ids owners and facts use.
+    pub roles: Vec<RoleRef>,
+    /// The areas, in knowledge-base order.
+    pub areas: Vec<SplitArea>,
+}
+
+/// One area of responsibility and its owner.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SplitArea {
+    /// Area id.
+    pub id: Text,
+    /// Heading.
+    pub title: Text,
+    /// A role id, `shared` (the articles give it to both), or `disputed` (they disagree).
+    pub owner: Text,
+    /// Why: the facts, each with the roles it gives the area to and its sources.
+    pub facts: Vec<SplitFact>,
+    /// Every source the facts cite, in order of first citation.
+    pub sources: Vec<Text>,
+    /// For a disputed area: the dispute, as `roles disputes` shows it.
+    pub dispute: Option<DisputeRef>,
+    /// For a disputed area: what the company has to do about it.
+    pub decide: Option<Text>,
+}
+
+/// A fact behind an owner.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SplitFact {
+    /// The statement.
+    pub text: Text,
+    /// The roles it gives the area to.
+    pub roles: Vec<Text>,
+    /// Ids of the sources that support it.
+    pub sources: Vec<Text>,
+}
+
+/// The dispute a disputed area refers to.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DisputeRef {
+    /// Its id.
+    pub id: Text,
+    /// Its question.
+    pub question: Text,
+}
+
+/// What a company with both roles does about an area the articles disagree on.
+/// The tension article's point is that every company strikes the balance
+/// between the two roles its own way, so nobody else settles it for you.
+fn decision(question: &str) -> Text {
+    format!("Decide it explicitly: see “{question}” in `roles disputes`.").into()
+}
+
+/// The table's legend for the two owners that are not roles.
+const LEGEND: &str = "Shared: the articles give the area to more than one role. Disputed: they disagree; every company strikes its own balance between the roles, so decide the owner explicitly.";
+
+/// Builds who owns what from the knowledge base's areas.
+pub fn split(library: &Library) -> SplitView {
+    let disputes = library.disputes();
+    SplitView {
+        schema_version: SCHEMA_VERSION,
+        roles: library.role_refs().to_vec(),
+        areas: library
+            .areas()
+            .iter()
+            .map(|area| split_area(area, disputes))
+            .collect(),
+    }
+}
+
+fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
+    let mut sources: Vec<Text> = Vec::new();
+    for id in area.facts.iter().flat_map(|fact| &fact.sources) {
+        if !sources.contains(id) {
+            sources.push(id.clone());
+        }
+    }
+    let dispute = area
+        .dispute
+        .as_ref()
+        .and_then(|id| disputes.iter().find(|dispute| &dispute.id == id))
+        .map(|dispute| DisputeRef {
+            id: dispute.id.clone(),
+            question: dispute.question.clone(),
+        });
+    let decide = (area.owner == DISPUTED).then(|| {
+        decision(
+            dispute
+                .as_ref()
+                .map_or(area.title.as_str(), |d| d.question.as_str()),
+        )
+    });
+    SplitArea {
+        id: area.id.clone(),
+        title: area.title.clone(),
+        owner: area.owner.clone(),
+        facts: area
+            .facts
+            .iter()
+            .map(|fact| SplitFact {
+                text: fact.text.clone(),
+                roles: fact.roles.clone(),
+                sources: fact.sources.clone(),
+            })
+            .collect(),
+        sources,
+        dispute,
+        decide,
+    }
+}
+
+/// An owner as people read it: a role id in capitals, `Shared` or `Disputed`.
+fn owner_label(owner: &str) -> String {
+    match owner {
+        SHARED => "Shared".to_owned(),
+        DISPUTED => "Disputed".to_owned(),
+        role => role.to_uppercase(),
+    }
+}
+
+/// The roles a fact gives the area to: `CIO, CTO`.
+fn roles_label(roles: &[Text]) -> String {
+    roles
+        .iter()
+        .map(|role| role.to_uppercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A fact as one line of text: `CIO: text [sources]`.
+fn fact_line(fact: &SplitFact) -> String {
+    let label = roles_label(&fact.roles);
+    let lead = if label.is_empty() {
+        String::new()
+    } else {
+        format!("{label}: ")
+    };
+    format!("{lead}{} {}", fact.text, cite(&fact.sources))
+}
+
+impl View for SplitView {
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        if self.areas.is_empty() {
+            writeln!(
+                out,
+                "This knowledge base records no areas of responsibility."
+            )?;
+            return Ok(());
+        }
+        let mut grid = Grid::new(Some(["Area", "Owner", "Why"].map(String::from).to_vec()))
+            .cap(0, 20)
+            .cap(1, 8);
+        for area in &self.areas {
+            let mut why: Vec<String> = area
+                .facts
+                .iter()
+                .map(|fact| format!("• {}", fact_line(fact)))
+                .collect();
+            why.extend(area.decide.as_ref().map(|decide| format!("→ {decide}")));
+            grid.row(vec![
+                area.title.to_string(),
+                owner_label(&area.owner),
+                why.join("\n"),
+            ]);
+        }
+        writeln!(out, "{}", painter.draw(&grid))?;
+        writeln!(
+            out,
+            "{}",
+            painter.dim(&wrap::fill(LEGEND, painter.width(), "", ""))
+        )?;
+        Ok(())
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        writeln!(out, "# Who owns what\n")?;
+        table_row(out, &["Area".into(), "Owner".into(), "Why".into()])?;
+        table_row(out, &vec!["---".to_owned(); 3])?;
+        for area in &self.areas {
+            let mut why: Vec<String> = area
+                .facts
+                .iter()
+                .map(|fact| format!("• {}", cell(&fact_line(fact))))
+                .collect();
+            why.extend(area.decide.as_ref().map(|d| format!("**{}**", cell(d))));
+            table_row(
+                out,
+                &[
+                    cell(&area.title),
+                    format!("**{}**", owner_label(&area.owner)),
+                    why.join("<br>"),
+                ],
+            )?;
+        }
+        writeln!(out, "\n{LEGEND}")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,226 @@
+//! `roles topics [TOPIC]`: the cross-role topics (when a company needs both, the
+//! tension between the roles, where the articles disagree, …), listed, or one of
+//! them with its facts grouped by theme.
+
+use std::io::Write;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{SCHEMA_VERSION, find_by_id};
+use crate::kb::{Text, Topic};
+use crate::library::Library;
+use crate::render::grid::Grid;
+use crate::render::markdown::{cell, cite, table_row};
+use crate::render::{Painter, View};
+
+/// The topics, or one topic: the JSON is one shape or the other.
+#[derive(Debug, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum TopicsView {
+    /// Every topic, when none is named.
+    List(TopicList),
+    /// The topic named, with its facts.
+    One(TopicDetail),
+}
+
+/// Every topic, in knowledge-base order.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TopicList {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// The topics.
+    pub topics: Vec<TopicSummary>,
+}
+
+/// A topic in the list.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TopicSummary {
+    /// Its id, as `roles topics ID` takes it.
+    pub id: Text,
+    /// Its title.
+    pub title: Text,
+    /// How many facts it holds.
+    pub facts: usize,
+}
+
+/// One topic, its facts grouped by theme.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TopicDetail {
+    /// Output shape version.
+    pub schema_version: u32,
+    /// Its id.
+    pub id: Text,
+    /// Its title.
+    pub title: Text,
+    /// The facts by theme, themes in the order they first appear.
+    pub themes: Vec<ThemeGroup>,
+}
+
+/// The facts of a topic that share a theme.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ThemeGroup {
+    /// The theme; `null` for the facts that have none.
+    pub theme: Option<Text>,
+    /// The facts, in knowledge-base order.
+    pub facts: Vec<TopicFact>,
+}
+
+/// A fact of a topic.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct TopicFact {
+    /// The statement.
+    pub text: Text,
+    /// The roles it concerns.
+    pub roles: Vec<Text>,
+    /// Ids of the sources that support it.
+    pub sources: Vec<Text>,
+}
+
+/// Lists the topics, or shows the one `topic` names (an unknown id is bad input
+/// that suggests the closest).
+pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsView> {
+    let Some(id) = topic else {
+        return Ok(TopicsView::List(TopicList {
+            schema_version: SCHEMA_VERSION,
+            topics: library
+                .topics()
+                .iter()
+                .map(|topic| TopicSummary {
+                    id: topic.id.clone(),
+                    title: topic.title.clone(),
+                    facts: topic.facts.len(),
+                })
+                .collect(),
+        }));
+    };
+    let topic = find_by_id(library.topics(), "topic", id, |topic| &topic.id)?;
+    Ok(TopicsView::One(detail(topic)))
+}
+
+/// A topic's facts grouped by theme, themes in order of first appearance.
+fn detail(topic: &Topic) -> TopicDetail {
+    let mut themes: Vec<ThemeGroup> = Vec::new();
+    for fact in &topic.facts {
+        let entry = TopicFact {
+            text: fact.text.clone(),
+            roles: fact.roles.clone(),
+            sources: fact.sources.clone(),
+        };
+        match themes.iter_mut().find(|group| group.theme == fact.theme) {
+            Some(group) => group.facts.push(entry),
+            None => themes.push(ThemeGroup {
+                theme: fact.theme.clone(),
+                facts: vec![entry],
+            }),
+        }
+    }
+    TopicDetail {
+        schema_version: SCHEMA_VERSION,
+        id: topic.id.clone(),
+        title: topic.title.clone(),
+        themes,
+    }
+}
+
+/// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.
+fn roles_label(roles: &[Text]) -> String {
+    roles
+        .iter()
+        .map(|role| role.to_uppercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl View for TopicsView {
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        match self {
+            TopicsView::List(list) => {
+                let mut grid = Grid::new(Some(["Id", "Topic", "Facts"].map(String::from).to_vec()))
+                    .align_right(2);
+                for topic in &list.topics {
+                    grid.row(vec![
+                        topic.id.to_string(),
+                        topic.title.to_string(),
+                        topic.facts.to_string(),
+                    ]);
+                }
+                writeln!(out, "{}", painter.draw(&grid))?;
+                if let Some(first) = list.topics.first() {
+                    let hint = format!("One topic with its facts: `roles topics {}`.", first.id);
+                    writeln!(out, "{}", painter.dim(&hint))?;
+                }
+            }
+            TopicsView::One(topic) => {
+                writeln!(
+                    out,
+                    "{} {}",
+                    painter.heading(&topic.title),
+                    painter.dim(&format!("({})", topic.id))
+                )?;
+                for group in &topic.themes {
+                    let indent = if group.theme.is_some() { 2 } else { 0 };
+                    writeln!(out)?;
+                    if let Some(theme) = &group.theme {
+                        writeln!(out, "{}", painter.accent(theme))?;
+                    }
+                    for fact in &group.facts {
+                        let label = roles_label(&fact.roles);
+                        let text = if label.is_empty() {
+                            fact.text.to_string()
+                        } else {
+                            format!("{label}: {}", fact.text)
+                        };
+                        let bullet = painter.bullet(&text, &fact.sources, indent);
+                        let bullet = if label.is_empty() {
+                            bullet
+                        } else {
+                            bullet.replacen(&label, &painter.heading(&label), 1)
+                        };
+                        writeln!(out, "{bullet}")?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        match self {
+            TopicsView::List(list) => {
+                writeln!(out, "# Topics\n")?;
+                table_row(out, &["Id".into(), "Topic".into(), "Facts".into()])?;
+                table_row(out, &["---".into(), "---".into(), "---:".into()])?;
+                for topic in &list.topics {
+                    table_row(
+                        out,
+                        &[
+                            format!("`{}`", topic.id),
+                            cell(&topic.title),
+                            topic.facts.to_string(),
+                        ],
+                    )?;
+                }
+            }
+            TopicsView::One(topic) => {
+                writeln!(out, "# {}", topic.title)?;
+                for group in &topic.themes {
+                    writeln!(out)?;
+                    if let Some(theme) = &group.theme {
+                        writeln!(out, "## {theme}\n")?;
+                    }
+                    for fact in &group.facts {
+                        let label = roles_label(&fact.roles);
+                        let lead = if label.is_empty() {
+                            String::new()
+                        } else {
+                            format!("**{label}**: ")
+                        };
+                        writeln!(out, "- {lead}{} {}", fact.text, cite(&fact.sources))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
