@@ -30,43 +30,34 @@ fn main() -> ExitCode {
 }
 
 fn embed() -> Result<(), Vec<kb::KbError>> {
-    // Leaked so the knowledge base can borrow from it, as at run time.
     let read = |path: &str| {
-        std::fs::read_to_string(path)
-            .map(|text| &*Box::leak(text.into_boxed_str()))
-            .map_err(|error| {
-                vec![kb::KbError::single(
-                    path,
-                    kb::Problem::whole_file(error.to_string()),
-                )]
-            })
+        std::fs::read_to_string(path).map_err(|error| {
+            vec![kb::KbError::single(
+                path,
+                kb::Problem::whole_file(error.to_string()),
+            )]
+        })
     };
     let kb_text = read(KB_FILE)?;
     let questionnaire_text = read(QUESTIONNAIRE_FILE)?;
-    let mut knowledge_base: kb::KnowledgeBase =
-        kb::yaml::parse(kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
+    let mut knowledge_base: kb::KnowledgeBase = kb::yaml::parse(&kb_text)
+        .map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
     knowledge_base.questionnaire =
-        kb::parse_questionnaire_file(QUESTIONNAIRE_FILE, questionnaire_text)
+        kb::parse_questionnaire_file(QUESTIONNAIRE_FILE, &questionnaire_text)
             .map_err(|error| vec![error])?;
 
+    // The questionnaire's problems are placed in its own file, which holds the
+    // same `questionnaire:` key, so their paths resolve there too.
     let (in_questionnaire, in_kb): (Vec<_>, Vec<_>) = kb::validate(&knowledge_base)
         .into_iter()
         .partition(|problem| problem.path.starts_with("questionnaire"));
     let errors: Vec<_> = [
-        (KB_FILE, kb_text, in_kb),
-        (QUESTIONNAIRE_FILE, questionnaire_text, in_questionnaire),
+        (KB_FILE, &kb_text, in_kb),
+        (QUESTIONNAIRE_FILE, &questionnaire_text, in_questionnaire),
     ]
     .into_iter()
     .filter(|(_, _, problems)| !problems.is_empty())
-    .map(|(origin, text, mut problems)| {
-        for problem in &mut problems {
-            problem.locate_in(text);
-        }
-        kb::KbError {
-            origin: origin.to_owned(),
-            problems,
-        }
-    })
+    .map(|(origin, text, problems)| kb::load::located(origin, text, problems))
     .collect();
     if !errors.is_empty() {
         return Err(errors);

@@ -24,11 +24,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => {
-            // Help and version go to stdout; a closed pipe there is not an error.
-            let _ = error.print();
-            return u8::try_from(error.exit_code()).unwrap_or(error::EXIT_BAD_INPUT);
-        }
+        Err(error) => return print_clap_output(&error),
     };
     match execute(&cli) {
         Ok(()) => EXIT_OK,
@@ -68,6 +64,27 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
         clap::ColorChoice::Always
     } else {
         clap::ColorChoice::Never
+    }
+}
+
+/// Prints clap's help, version or usage error and returns its exit code. Help
+/// and version go to stdout: a closed pipe there is not an error, but a failed
+/// write (a full disk) is, as for every other command (exit 1).
+fn print_clap_output(error: &clap::Error) -> u8 {
+    let code = u8::try_from(error.exit_code()).unwrap_or(error::EXIT_BAD_INPUT);
+    let printed = error.print().and_then(|()| {
+        if error.use_stderr() {
+            io::stderr().flush()
+        } else {
+            io::stdout().flush()
+        }
+    });
+    match printed {
+        Err(failure) if failure.kind() != io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(io::stderr().lock(), "error: cannot write output: {failure}");
+            error::EXIT_FAILURE
+        }
+        _ => code,
     }
 }
 
@@ -168,11 +185,8 @@ fn run_advise(cli: &Cli, args: &AdviseArgs, kb: &KnowledgeBase) -> anyhow::Resul
             "this knowledge base has no questionnaire; add `questionnaire.questions` (see `roles kb dump`)",
         ));
     }
-    if let Some(path) = &args.save
-        && !args.force
-        && path.exists()
-    {
-        return Err(advise::answers::refuse_overwrite(path));
+    if let Some(path) = &args.save {
+        advise::answers::check_save_target(path, args.force)?;
     }
     let mut answers = match &args.answers {
         Some(path) => Answers::from_file(path, questionnaire)?,
@@ -202,10 +216,19 @@ fn run_advise(cli: &Cli, args: &AdviseArgs, kb: &KnowledgeBase) -> anyhow::Resul
 /// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one,
 /// of which only the parts the command reads are decoded.
 fn knowledge_base(cli: &Cli) -> anyhow::Result<KnowledgeBase> {
-    match &cli.kb {
+    match kb_path(cli) {
         Some(path) => Ok(kb::load_file(path, &path.display().to_string())?),
         None => embedded::knowledge_base_parts(parts_read_by(&cli.command)),
     }
+}
+
+/// The `--kb` file, where one is named: `ROLES_KB` set but empty means unset,
+/// as an empty variable does for most tools.
+fn kb_path(cli: &Cli) -> Option<&std::path::Path> {
+    let path = cli.kb.as_deref()?;
+    let from_empty_variable = path.as_os_str().is_empty()
+        && std::env::var_os("ROLES_KB").is_some_and(|value| value.is_empty());
+    (!from_empty_variable).then_some(path)
 }
 
 /// The parts of the knowledge base each command reads. The integration tests

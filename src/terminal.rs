@@ -7,14 +7,18 @@ use crate::cli::ColorChoice;
 
 /// Whether to colour a stream: `--color`, then CLICOLOR_FORCE, NO_COLOR, TERM=dumb
 /// and whether the stream is a terminal.
+///
+/// NO_COLOR set to any non-empty value, `0` included, turns colour off
+/// (no-color.org); CLICOLOR_FORCE forces it on unless empty or `0`.
 pub fn stream_color(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    let non_empty = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let forced = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto if forced => true,
         ColorChoice::Auto => {
-            !set("NO_COLOR")
+            !non_empty("NO_COLOR")
                 && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
                 && stream.is_terminal()
         }

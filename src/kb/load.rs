@@ -1,5 +1,9 @@
 //! Reading a knowledge-base file: refuse what is not a readable, reasonably sized
-//! UTF-8 text file before parsing, then parse and validate, collecting problems.
+//! UTF-8 text file before parsing, then parse (within the YAML budgets) and
+//! validate, collecting problems, and place each problem in the file.
+//!
+//! Problems found by validation are placed by one more parse of the text (see
+//! [`yaml::locate`]), only when there are problems: a valid file is parsed once.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -8,29 +12,24 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::model::{KnowledgeBase, Questionnaire};
-use super::problem::{KbError, Problem};
+use super::problem::{KbError, Problem, Step};
 use super::{validate, yaml};
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
-/// times the embedded knowledge base, and small enough that the parser's memory
-/// stays bounded).
+/// times the embedded knowledge base, and small enough that a file at the cap
+/// loads in well under 2 seconds).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Loads and validates the knowledge base in `path`; `origin` names it in messages.
 pub fn load_file(path: &Path, origin: &str) -> Result<KnowledgeBase, KbError> {
     let fail = |message: String| KbError::single(origin, Problem::whole_file(message));
     let text = read_text(path).map_err(fail)?;
-    parse_and_validate(origin, text)
+    parse_and_validate(origin, &text)
 }
 
 /// Parses and validates knowledge-base text.
-///
-/// The text is kept for the rest of the run (leaked), so the knowledge base can
-/// borrow from it as the embedded one borrows from the binary: a knowledge base
-/// lives as long as the process anyway.
-pub fn parse_and_validate(origin: &str, text: String) -> Result<KnowledgeBase, KbError> {
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    if text.trim().is_empty() {
+pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbError> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(KbError::single(
             origin,
             Problem::whole_file(
@@ -40,42 +39,55 @@ pub fn parse_and_validate(origin: &str, text: String) -> Result<KnowledgeBase, K
     }
     let kb: KnowledgeBase =
         yaml::parse(text).map_err(|problem| KbError::single(origin, problem))?;
-    let mut problems = validate::validate(&kb);
+    let problems = validate::validate(&kb);
     if problems.is_empty() {
         return Ok(kb);
     }
-    for problem in &mut problems {
-        problem.locate_in(text);
+    Err(located(origin, text, problems))
+}
+
+/// The problems found in `text` as an error, each placed in the file (in one
+/// pass, however many there are) and sorted into file order.
+pub fn located(origin: &str, text: &str, mut problems: Vec<Problem>) -> KbError {
+    let nodes: Vec<&[Step]> = problems
+        .iter()
+        .map(|problem| {
+            if problem.location.is_none() {
+                problem.node.as_slice()
+            } else {
+                &[]
+            }
+        })
+        .collect();
+    let found = yaml::locate(text, &nodes);
+    for (problem, location) in problems.iter_mut().zip(found) {
+        problem.location = problem.location.or(location);
     }
-    problems.sort_by_key(|p| {
-        p.location
-            .map_or((usize::MAX, 0), |at| (at.line, at.column))
-    });
-    Err(KbError {
+    let mut error = KbError {
         origin: origin.to_owned(),
         problems,
-    })
+    };
+    error.sort();
+    error
 }
 
 /// The shape of `data/questionnaire.yaml`, which holds only the questionnaire.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 struct QuestionnaireFile {
     questionnaire: Questionnaire,
 }
 
 /// Parses a file that holds only a `questionnaire:` key (as `data/` keeps it).
-pub fn parse_questionnaire_file(
-    origin: &str,
-    text: &'static str,
-) -> Result<Questionnaire, KbError> {
+pub fn parse_questionnaire_file(origin: &str, text: &str) -> Result<Questionnaire, KbError> {
     yaml::parse::<QuestionnaireFile>(text)
         .map(|file| file.questionnaire)
         .map_err(|problem| KbError::single(origin, problem))
 }
 
-/// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing directories, pipes, devices, oversized and
-/// binary files with a message that says what to do.
+/// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing
+/// directories, pipes, devices, oversized and binary files with a message that
+/// says what to do.
 pub fn read_text(path: &Path) -> Result<String, String> {
     // `metadata` follows symlinks, so a loop fails here rather than at open.
     let metadata = std::fs::metadata(path).map_err(|error| describe_io(&error))?;
@@ -99,17 +111,30 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    decode_text(bytes)
+}
+
+/// Bytes as text: no NUL byte, valid UTF-8; a byte-order mark at the very start
+/// is dropped. The error says where the first bad byte is.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
+    let line_of = |bytes: &[u8], offset: usize| {
+        bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    };
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(format!(
-            "looks like a binary file (a NUL byte at offset {at}); expected YAML or JSON text"
+            "looks like a binary file (a NUL byte on line {}, byte offset {at}); expected YAML or JSON text",
+            line_of(&bytes, at)
         ));
     }
-    String::from_utf8(bytes).map_err(|error| {
+    let mut text = String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
-        let bytes = error.as_bytes();
-        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = line_of(error.as_bytes(), offset);
         format!("is not valid UTF-8 (line {line}, byte offset {offset}); save the file as UTF-8")
-    })
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 fn too_large(len: u64) -> String {
@@ -120,7 +145,7 @@ fn too_large(len: u64) -> String {
 }
 
 /// Turns an I/O error into a short message about the file.
-fn describe_io(error: &io::Error) -> String {
+pub fn describe_io(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file; check the path".into(),
         io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".into(),
@@ -129,5 +154,28 @@ fn describe_io(error: &io::Error) -> String {
             "is a symlink loop; give the path of the file itself".into()
         }
         _ => format!("cannot be read: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_is_dropped() {
+        let text = decode_text(b"\xef\xbb\xbfa: 1\n".to_vec()).expect("text");
+        assert_eq!(text, "a: 1\n");
+    }
+
+    #[test]
+    fn a_nul_byte_is_refused_with_its_line() {
+        let error = decode_text(b"a: 1\nb: \0\n".to_vec()).expect_err("binary");
+        assert!(error.contains("line 2"), "{error}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_refused_with_its_line() {
+        let error = decode_text(b"a: 1\n\nb: caf\xe9\n".to_vec()).expect_err("not UTF-8");
+        assert!(error.contains("line 3"), "{error}");
     }
 }

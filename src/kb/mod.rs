@@ -14,5 +14,5 @@ pub mod yaml;
 
 pub use load::{MAX_FILE_BYTES, load_file, parse_questionnaire_file};
 pub use model::*;
-pub use problem::{KbError, Location, Problem};
+pub use problem::{KbError, Location, Problem, Step};
 pub use validate::validate;
