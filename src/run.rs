@@ -18,7 +18,7 @@ use crate::{advise, embedded, error, kb, render, view};
 /// Runs `roles` with these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let command = Cli::command().color(help_color(&args));
+    let command = without_empty_kb_variable(Cli::command().color(help_color(&args)));
     let parsed = command
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
@@ -216,19 +216,20 @@ fn run_advise(cli: &Cli, args: &AdviseArgs, kb: &KnowledgeBase) -> anyhow::Resul
 /// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one,
 /// of which only the parts the command reads are decoded.
 fn knowledge_base(cli: &Cli) -> anyhow::Result<KnowledgeBase> {
-    match kb_path(cli) {
+    match &cli.kb {
         Some(path) => Ok(kb::load_file(path, &path.display().to_string())?),
         None => embedded::knowledge_base_parts(parts_read_by(&cli.command)),
     }
 }
 
-/// The `--kb` file, where one is named: `ROLES_KB` set but empty means unset,
-/// as an empty variable does for most tools.
-fn kb_path(cli: &Cli) -> Option<&std::path::Path> {
-    let path = cli.kb.as_deref()?;
-    let from_empty_variable = path.as_os_str().is_empty()
-        && std::env::var_os("ROLES_KB").is_some_and(|value| value.is_empty());
-    (!from_empty_variable).then_some(path)
+/// `ROLES_KB` set but empty means unset, as an empty variable does for most
+/// tools; clap would read it as `--kb` without a value.
+fn without_empty_kb_variable(command: clap::Command) -> clap::Command {
+    if std::env::var_os("ROLES_KB").is_some_and(|value| value.is_empty()) {
+        command.mut_arg("kb", |arg| arg.env(None))
+    } else {
+        command
+    }
 }
 
 /// The parts of the knowledge base each command reads. The integration tests

@@ -29,10 +29,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{BadInput, one_line, shown, tick_list, unknown_name, unknown_name_message};
 use crate::kb::load::{decode_text, located, read_text};
-use crate::kb::{Problem, Question, Questionnaire, Step, yaml};
+use crate::kb::problem::KEPT_PROBLEMS;
+use crate::kb::{KbError, Problem, Question, Questionnaire, Step, yaml};
 
 /// The largest answers file read from stdin, in bytes.
 const MAX_STDIN_BYTES: u64 = 1024 * 1024;
+
+/// The most nodes an answers file may hold: ten for each of 10,000 questions.
+pub const MAX_ANSWER_NODES: usize = 100_000;
 
 /// What was answered to one question: one value, or several for a question that
 /// takes several.
@@ -86,7 +90,7 @@ impl Answers {
         } else {
             let origin = path.display().to_string();
             let text = read_text(path)
-                .map_err(|message| BadInput::err(format!("{}: {message}", one_line(&origin))))?;
+                .map_err(|problem| BadInput::err(KbError::single(&origin, problem).to_string()))?;
             (origin, text)
         };
         Answers::from_text(&origin, &text, questionnaire)
@@ -102,26 +106,26 @@ impl Answers {
         if text.trim().is_empty() {
             return Ok(Answers::default());
         }
-        let file: AnswersFile = yaml::parse(text).map_err(|problem| {
+        let file: AnswersFile = yaml::parse_within(text, MAX_ANSWER_NODES).map_err(|problem| {
             BadInput::err(format!(
                 "{}\n\nan answers file maps question ids to values, e.g. `aim: product`",
-                crate::kb::KbError::single(origin, problem)
+                KbError::single(origin, problem)
             ))
         })?;
         let mut answers = Answers::default();
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
         // Question id (as the knowledge base spells it) → the key that first answered it.
         let mut answered: HashMap<&str, &str> = HashMap::new();
         for (position, (key, answer)) in file.0.iter().enumerate() {
             let question = match find(questionnaire, key) {
                 Ok(question) => question,
                 Err(message) => {
-                    problems.push(Problem::whole_file(message).on(vec![Step::EntryKey(position)]));
+                    problems.keep(Problem::whole_file(message).on(vec![Step::EntryKey(position)]));
                     continue;
                 }
             };
             if let Some(first) = answered.insert(&question.id, key) {
-                problems.push(
+                problems.keep(
                     Problem::whole_file(format!(
                         "question `{}` is answered twice (as `{}` and as `{}`); keys that differ only in case or spaces are the same question, give it once",
                         question.id,
@@ -144,14 +148,16 @@ impl Answers {
                     if let (FileAnswer::List(_), Some(item)) = (answer, bad.item) {
                         node.push(Step::Item(item));
                     }
-                    problems.push(Problem::whole_file(bad.message).on(node));
+                    problems.keep(Problem::whole_file(bad.message).on(node));
                 }
             }
         }
-        if problems.is_empty() {
+        if problems.kept.is_empty() {
             Ok(answers)
         } else {
-            Err(BadInput::err(located(origin, text, problems).to_string()))
+            let mut error = located(origin, text, problems.kept);
+            error.more = problems.more;
+            Err(BadInput::err(error.to_string()))
         }
     }
 
@@ -357,7 +363,8 @@ fn read_stdin() -> anyhow::Result<String> {
             "<stdin>: no answers on stdin (it is empty or closed); pipe them in, e.g. `roles advise --answers - < answers.yaml`",
         ));
     }
-    decode_text(bytes).map_err(|message| BadInput::err(format!("<stdin>: {message}")))
+    decode_text(bytes)
+        .map_err(|problem| BadInput::err(KbError::single("<stdin>", problem).to_string()))
 }
 
 /// Finds a question by id, ignoring case and surrounding spaces, or explains
@@ -388,6 +395,24 @@ fn find<'a>(questionnaire: &'a Questionnaire, id: &str) -> Result<&'a Question, 
                 questionnaire.questions.iter().map(|q| q.id.as_str()),
             )
         })
+}
+
+/// The problems found in an answers file: the first [`KEPT_PROBLEMS`], and how
+/// many more.
+#[derive(Default)]
+struct Problems {
+    kept: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    fn keep(&mut self, problem: Problem) {
+        if self.kept.len() < KEPT_PROBLEMS {
+            self.kept.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
 }
 
 /// A value that does not fit its question: why, and which item of a list it is.

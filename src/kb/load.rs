@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::model::{KnowledgeBase, Questionnaire};
-use super::problem::{KbError, Problem, Step};
+use super::problem::{KbError, Location, Problem, Step};
 use super::{validate, yaml};
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
@@ -22,8 +22,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Loads and validates the knowledge base in `path`; `origin` names it in messages.
 pub fn load_file(path: &Path, origin: &str) -> Result<KnowledgeBase, KbError> {
-    let fail = |message: String| KbError::single(origin, Problem::whole_file(message));
-    let text = read_text(path).map_err(fail)?;
+    let text = read_text(path).map_err(|problem| KbError::single(origin, problem))?;
     parse_and_validate(origin, &text)
 }
 
@@ -39,11 +38,13 @@ pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbE
     }
     let kb: KnowledgeBase =
         yaml::parse(text).map_err(|problem| KbError::single(origin, problem))?;
-    let problems = validate::validate(&kb);
+    let (problems, more) = validate::check(&kb);
     if problems.is_empty() {
         return Ok(kb);
     }
-    Err(located(origin, text, problems))
+    let mut error = located(origin, text, problems);
+    error.more = more;
+    Err(error)
 }
 
 /// The problems found in `text` as an error, each placed in the file (in one
@@ -66,6 +67,7 @@ pub fn located(origin: &str, text: &str, mut problems: Vec<Problem>) -> KbError 
     let mut error = KbError {
         origin: origin.to_owned(),
         problems,
+        more: 0,
     };
     error.sort();
     error
@@ -88,53 +90,64 @@ pub fn parse_questionnaire_file(origin: &str, text: &str) -> Result<Questionnair
 /// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing
 /// directories, pipes, devices, oversized and binary files with a message that
 /// says what to do.
-pub fn read_text(path: &Path) -> Result<String, String> {
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let whole = |message: String| Problem::whole_file(message);
     // `metadata` follows symlinks, so a loop fails here rather than at open.
-    let metadata = std::fs::metadata(path).map_err(|error| describe_io(&error))?;
+    let metadata = std::fs::metadata(path).map_err(|error| whole(describe_io(&error)))?;
     if metadata.is_dir() {
-        return Err("is a directory; give the path of a file".into());
+        return Err(whole("is a directory; give the path of a file".into()));
     }
     if !metadata.is_file() {
-        return Err(
+        return Err(whole(
             "is not a regular file (a pipe, socket or device); save it to a file first".into(),
-        );
+        ));
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(metadata.len()));
+        return Err(whole(too_large(metadata.len())));
     }
-    let file = File::open(path).map_err(|error| describe_io(&error))?;
+    let file = File::open(path).map_err(|error| whole(describe_io(&error)))?;
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     // The file may grow between the check and the read; never read past the cap.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| describe_io(&error))?;
+        .map_err(|error| whole(describe_io(&error)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+        return Err(whole(too_large(bytes.len() as u64)));
     }
     decode_text(bytes)
 }
 
 /// Bytes as text: no NUL byte, valid UTF-8; a byte-order mark at the very start
-/// is dropped. The error says where the first bad byte is.
-pub fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
-    let line_of = |bytes: &[u8], offset: usize| {
-        bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
-    };
+/// is dropped. The error is placed at the first bad byte.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "looks like a binary file (a NUL byte on line {}, byte offset {at}); expected YAML or JSON text",
-            line_of(&bytes, at)
+        return Err(Problem::located(
+            Some(place_of(&bytes, at)),
+            format!("a NUL byte (at byte offset {at}): this looks like a binary file; expected YAML or JSON text"),
         ));
     }
     let mut text = String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
-        let line = line_of(error.as_bytes(), offset);
-        format!("is not valid UTF-8 (line {line}, byte offset {offset}); save the file as UTF-8")
+        Problem::located(
+            Some(place_of(error.as_bytes(), offset)),
+            format!("not valid UTF-8 (at byte offset {offset}); save the file as UTF-8"),
+        )
     })?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
     Ok(text)
+}
+
+/// The line and column of byte `offset`, counting the characters before it on
+/// its line (the bytes before `offset` are valid UTF-8 or counted as one each).
+fn place_of(bytes: &[u8], offset: usize) -> Location {
+    let before = &bytes[..offset];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+    Location {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..]).chars().count() + 1,
+    }
 }
 
 fn too_large(len: u64) -> String {
@@ -170,12 +183,14 @@ mod tests {
     #[test]
     fn a_nul_byte_is_refused_with_its_line() {
         let error = decode_text(b"a: 1\nb: \0\n".to_vec()).expect_err("binary");
-        assert!(error.contains("line 2"), "{error}");
+        assert_eq!(error.location, Some(Location { line: 2, column: 4 }));
+        assert!(error.message.contains("NUL"), "{error:?}");
     }
 
     #[test]
     fn invalid_utf8_is_refused_with_its_line() {
         let error = decode_text(b"a: 1\n\nb: caf\xe9\n".to_vec()).expect_err("not UTF-8");
-        assert!(error.contains("line 3"), "{error}");
+        assert_eq!(error.location, Some(Location { line: 3, column: 7 }));
+        assert!(error.message.contains("UTF-8"), "{error:?}");
     }
 }

@@ -86,15 +86,22 @@ impl Problem {
 /// How many problems a report lists before it says how many more there are.
 pub const LISTED_PROBLEMS: usize = 50;
 
-/// A knowledge base (or answers file) that could not be used, with everything
-/// found wrong in it. The report lists the first [`LISTED_PROBLEMS`]; all of
-/// them stay here, with their locations.
+/// How many problems are kept, each with its place; more are only counted. A
+/// file at the size cap can hold 700,000 problems (a citation list of 700,000
+/// unknown sources), and keeping them all would take over 600 MB.
+pub const KEPT_PROBLEMS: usize = 10_000;
+
+/// A knowledge base (or answers file) that could not be used, with what was
+/// found wrong in it. The report lists the first [`LISTED_PROBLEMS`]; up to
+/// [`KEPT_PROBLEMS`] stay here with their places, and the rest are counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KbError {
     /// The file's name as the user gave it, or a description of the embedded data.
     pub origin: String,
     /// The problems, in file order where known.
     pub problems: Vec<Problem>,
+    /// How many more problems were found and not kept (see [`KEPT_PROBLEMS`]).
+    pub more: usize,
 }
 
 impl KbError {
@@ -103,7 +110,13 @@ impl KbError {
         KbError {
             origin: origin.to_owned(),
             problems: vec![problem],
+            more: 0,
         }
+    }
+
+    /// How many problems were found, kept or not.
+    pub fn count(&self) -> usize {
+        self.problems.len() + self.more
     }
 
     /// Puts the problems in file order; those without a place keep their order
@@ -134,15 +147,16 @@ impl fmt::Display for KbError {
         // The origin is a path the user typed; it may hold anything.
         let origin = one_line(&self.origin);
         match self.problems.as_slice() {
-            [one] => one.write_from(&origin, f),
+            [one] if self.more == 0 => one.write_from(&origin, f),
             many => {
-                write!(f, "{} problems in `{origin}`:", many.len())?;
+                write!(f, "{} problems in `{origin}`:", self.count())?;
                 for problem in many.iter().take(LISTED_PROBLEMS) {
                     f.write_str("\n  ")?;
                     problem.write_from(&origin, f)?;
                 }
-                if many.len() > LISTED_PROBLEMS {
-                    write!(f, "\n  … and {} more", many.len() - LISTED_PROBLEMS)?;
+                let listed = many.len().min(LISTED_PROBLEMS);
+                if self.count() > listed {
+                    write!(f, "\n  … and {} more", self.count() - listed)?;
                 }
                 Ok(())
             }
@@ -170,6 +184,7 @@ mod tests {
                     )
                 })
                 .collect(),
+            more: 0,
         }
     }
 
@@ -186,6 +201,15 @@ mod tests {
         assert!(report.contains("kb.yaml:50:1: problem 49"));
         assert!(!report.contains("problem 50\n"));
         assert!(report.ends_with("… and 9950 more"));
+    }
+
+    #[test]
+    fn problems_not_kept_are_counted() {
+        let mut error = problems(2);
+        error.more = 700_000;
+        let report = error.to_string();
+        assert!(report.starts_with("700002 problems in `kb.yaml`:"));
+        assert!(report.ends_with("problem 1\n  … and 700000 more"), "{report}");
     }
 
     #[test]

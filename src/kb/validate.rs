@@ -17,7 +17,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::model::{Fact, KB_SCHEMA_VERSION, KnowledgeBase, Questionnaire, Text};
-use super::problem::{Problem, Step};
+use super::problem::{KEPT_PROBLEMS, Problem, Step};
 use super::text::{is_forbidden_control, shown};
 
 /// The largest weight (and `both`, `fractional`, `full_time` point) a choice
@@ -34,10 +34,18 @@ pub const RESERVED_SECTION_IDS: &[&str] = &["overview", "salary"];
 /// How many known ids a message lists before `…`.
 pub const LISTED_IDS: usize = 10;
 
-/// Returns every problem found in `kb`; an empty list means it is valid.
+/// Returns the problems found in `kb` (the first [`KEPT_PROBLEMS`] of them);
+/// an empty list means it is valid.
 pub fn validate(kb: &KnowledgeBase) -> Vec<Problem> {
+    check(kb).0
+}
+
+/// The problems found in `kb`: the first [`KEPT_PROBLEMS`], each naming its
+/// node, and how many more there are.
+pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
     let mut check = Checker {
         problems: Vec::new(),
+        more: 0,
         sources: kb.sources.iter().map(|s| s.id.as_str()).collect(),
         roles: kb.roles.iter().map(|r| r.id.as_str()).collect(),
         known_sources: None,
@@ -70,7 +78,7 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<Problem> {
         check.facts(&at, &topic.facts);
     }
     check.questionnaire(&kb.questionnaire);
-    check.problems
+    (check.problems, check.more)
 }
 
 /// A place in the model, as a chain back to the root kept on the stack: the
@@ -197,6 +205,8 @@ enum Reserved {
 
 struct Checker<'a> {
     problems: Vec<Problem>,
+    /// Problems found past [`KEPT_PROBLEMS`], counted only.
+    more: usize,
     sources: HashSet<&'a str>,
     roles: HashSet<&'a str>,
     /// The known-id lists for messages, made once when first needed.
@@ -206,8 +216,16 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn push(&mut self, at: &At<'_>, target: Target<'_>, message: String) {
-        self.problems
-            .push(Problem::at(at.path(), message).on(at.node(&target)));
+        self.keep(|| Problem::at(at.path(), message).on(at.node(&target)));
+    }
+
+    /// Keeps a problem, or counts it once [`KEPT_PROBLEMS`] are kept.
+    fn keep(&mut self, problem: impl FnOnce() -> Problem) {
+        if self.problems.len() < KEPT_PROBLEMS {
+            self.problems.push(problem());
+        } else {
+            self.more += 1;
+        }
     }
 
     /// Ids must be non-empty, lower-case words joined by `-`, unique in their
@@ -223,10 +241,9 @@ impl<'a> Checker<'a> {
         for (index, id) in ids.enumerate() {
             // The list is the problem's path (the id is in the message); the
             // id itself is its place.
-            let node = list.item(index, None).node(&Target::Field(field));
+            let item = list.item(index, None);
             let mut report = |message: String| {
-                self.problems
-                    .push(Problem::at(list.path(), message).on(node.clone()));
+                self.keep(|| Problem::at(list.path(), message).on(item.node(&Target::Field(field))));
             };
             if id.trim().is_empty() {
                 report(format!(

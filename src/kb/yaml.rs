@@ -47,15 +47,16 @@ pub const MAX_NODES: usize = 1_000_000;
 /// text cannot outgrow its file.
 pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 
-/// The parser's options: the budgets above and the strict readings.
-fn options(duplicate_keys: DuplicateKeyPolicy) -> serde_saphyr::Options {
+/// The parser's options: the budgets above (with at most `max_nodes` nodes)
+/// and the strict readings.
+fn options(duplicate_keys: DuplicateKeyPolicy, max_nodes: usize) -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             flow_nesting_limit: MAX_DEPTH,
-            max_nodes: MAX_NODES,
+            max_nodes: max_nodes,
             // Each collection is a start and an end event: nodes bind first.
-            max_events: 2 * MAX_NODES + 16,
+            max_events: 2 * max_nodes + 16,
             max_aliases: 0,
             max_anchors: 0,
             max_documents: 1,
@@ -73,13 +74,24 @@ fn options(duplicate_keys: DuplicateKeyPolicy) -> serde_saphyr::Options {
 /// Parses YAML (or JSON) text into `T`, turning the parser's error into a
 /// located [`Problem`]. A byte-order mark at the very start is ignored.
 pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> {
+    parse_within(text, MAX_NODES)
+}
+
+/// [`parse`] with a smaller node budget, for files that are small by nature
+/// (an answers file): the parser spends about 2 µs and 150 bytes on each entry
+/// of a mapping, so a smaller cap keeps a mapping of a million keys cheap to refuse.
+pub fn parse_within<'de, T: Deserialize<'de>>(
+    text: &'de str,
+    max_nodes: usize,
+) -> Result<T, Problem> {
+    let max_nodes = max_nodes.min(MAX_NODES);
     let text = without_bom(text);
     if is_json(text) {
-        json_within_caps(text)?;
+        json_within_caps(text, max_nodes)?;
         return serde_json::from_str(text).map_err(|error| json_problem(&error));
     }
-    serde_saphyr::from_str_with_options(text, options(DuplicateKeyPolicy::Error))
-        .map_err(|error| problem_from(&error))
+    serde_saphyr::from_str_with_options(text, options(DuplicateKeyPolicy::Error, max_nodes))
+        .map_err(|error| problem_from(&error, max_nodes))
 }
 
 fn without_bom(text: &str) -> &str {
@@ -92,7 +104,7 @@ fn is_json(text: &str) -> bool {
 
 /// A parser error as a problem: its place, and a message in our words where
 /// the library's would be cryptic (budgets), escaped and cut otherwise.
-fn problem_from(error: &Error) -> Problem {
+fn problem_from(error: &Error, max_nodes: usize) -> Problem {
     let error = innermost(error);
     let location = error
         .location()
@@ -102,7 +114,7 @@ fn problem_from(error: &Error) -> Problem {
             column: usize::try_from(at.column()).unwrap_or(usize::MAX),
         });
     let message = match error {
-        Error::Budget { breach, .. } => budget_message(breach),
+        Error::Budget { breach, .. } => budget_message(breach, max_nodes),
         Error::DuplicateMappingKey { key: Some(key), .. } => {
             format!("duplicate key `{}`; give each key once", shown(key))
         }
@@ -112,9 +124,10 @@ fn problem_from(error: &Error) -> Problem {
         Error::MergeKeyNotAllowed { .. } => {
             "merge keys (`<<`) are not accepted; write the entries out in full".to_owned()
         }
+        Error::InvalidScalar { ty, .. } => format!("expected {} here", scalar_kind(ty)),
         other => {
             use serde_saphyr::MessageFormatter as _;
-            let message = serde_saphyr::DefaultMessageFormatter.format_message(other);
+            let message = serde_saphyr::UserMessageFormatter.format_message(other);
             if message.contains("recursion limit exceeded") {
                 too_deep()
             } else {
@@ -126,6 +139,17 @@ fn problem_from(error: &Error) -> Problem {
     Problem::located(location, message)
 }
 
+/// A Rust scalar type as the file's author knows it.
+fn scalar_kind(ty: &str) -> &str {
+    match ty {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "bool" => "`true` or `false`",
+        other => other,
+    }
+}
+
 /// The error itself, without the wrappers that add a snippet or an alias's place.
 fn innermost(error: &Error) -> &Error {
     match error {
@@ -134,7 +158,7 @@ fn innermost(error: &Error) -> &Error {
     }
 }
 
-fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach, max_nodes: usize) -> String {
     use serde_saphyr::budget::BudgetBreach as Breach;
     match breach {
         Breach::Aliases { .. }
@@ -146,7 +170,7 @@ fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
                 .to_owned()
         }
         Breach::Depth { .. } => too_deep(),
-        Breach::Nodes { .. } | Breach::Events { .. } => too_many_nodes(),
+        Breach::Nodes { .. } | Breach::Events { .. } => too_many_nodes(max_nodes),
         Breach::ScalarBytes { .. } => format!(
             "holds more than {} MiB of text; split the file or trim it",
             MAX_TEXT_BYTES / (1024 * 1024)
@@ -166,10 +190,8 @@ fn too_deep() -> String {
     format!("nested more than {MAX_DEPTH} levels deep; nest less deeply")
 }
 
-fn too_many_nodes() -> String {
-    format!(
-        "has more than {MAX_NODES} values, lists and mappings; split the file or trim it"
-    )
+fn too_many_nodes(max_nodes: usize) -> String {
+    format!("has more than {max_nodes} values, lists and mappings; split the file or trim it")
 }
 
 /// `text` cut to `chars` characters, with `…` when cut.
@@ -181,10 +203,10 @@ fn cut(text: &str, chars: usize) -> String {
 }
 
 /// Refuses JSON nested deeper than [`MAX_DEPTH`] or with more than
-/// [`MAX_NODES`] nodes, before serde_json reads it. Strings are JSON's only
+/// `max_nodes` nodes, before serde_json reads it. Strings are JSON's only
 /// quoting (`"` with `\` escapes), so counting brackets, colons and commas
 /// outside them is exact.
-fn json_within_caps(text: &str) -> Result<(), Problem> {
+fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
     let mut depth = 0usize;
     let mut nodes = 1usize;
     let mut in_string = false;
@@ -212,10 +234,10 @@ fn json_within_caps(text: &str) -> Result<(), Problem> {
             b',' | b':' => nodes += 1,
             _ => {}
         }
-        if nodes > MAX_NODES {
+        if nodes > max_nodes {
             return Err(Problem::located(
                 Some(location_of(text, offset)),
-                too_many_nodes(),
+                too_many_nodes(max_nodes),
             ));
         }
     }
@@ -297,7 +319,7 @@ pub fn locate(text: &str, nodes: &[&[Step]]) -> Vec<Option<Location>> {
         // differ in case), so let them through here.
         let _ = serde_saphyr::from_str_with_options::<Probe>(
             text,
-            options(DuplicateKeyPolicy::PassThrough),
+            options(DuplicateKeyPolicy::PassThrough, MAX_NODES),
         );
         WALK.with(|cell| cell.borrow_mut().take())
             .map(|walk| walk.found)
