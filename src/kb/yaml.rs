@@ -125,6 +125,24 @@ fn problem_from(error: &Error, max_nodes: usize) -> Problem {
             "merge keys (`<<`) are not accepted; write the entries out in full".to_owned()
         }
         Error::InvalidScalar { ty, .. } => format!("expected {} here", scalar_kind(ty)),
+        Error::Unexpected { expected, .. } => format!("expected {} here", node_kind(expected)),
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => format!(
+            "unknown field `{}`; expected {}",
+            shown(field),
+            match expected.as_slice() {
+                [] => "no fields here".to_owned(),
+                [one] => format!("`{one}`"),
+                many => format!(
+                    "one of {}",
+                    many.iter()
+                        .map(|name| format!("`{name}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        ),
         other => {
             use serde_saphyr::MessageFormatter as _;
             let message = serde_saphyr::UserMessageFormatter.format_message(other);
@@ -146,6 +164,16 @@ fn scalar_kind(ty: &str) -> &str {
         "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
         "f32" | "f64" => "a number",
         "bool" => "`true` or `false`",
+        other => other,
+    }
+}
+
+/// A parser event the deserialiser wanted, as the file's author knows it.
+fn node_kind(expected: &str) -> &str {
+    match expected {
+        "mapping start" => "a mapping (`key: value` entries)",
+        "sequence start" => "a list",
+        "string scalar" | "scalar" => "a single value",
         other => other,
     }
 }
