@@ -40,8 +40,8 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     };
     let kb_text = read(KB_FILE)?;
     let questionnaire_text = read(QUESTIONNAIRE_FILE)?;
-    let mut knowledge_base: kb::KnowledgeBase = kb::yaml::parse(&kb_text)
-        .map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
+    let mut knowledge_base: kb::KnowledgeBase =
+        kb::yaml::parse(&kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
     knowledge_base.questionnaire =
         kb::parse_questionnaire_file(QUESTIONNAIRE_FILE, &questionnaire_text)
             .map_err(|error| vec![error])?;

@@ -103,14 +103,20 @@ fn a_file_that_is_not_utf8_is_refused_with_the_line() {
         "latin1.yaml",
         b"schema_version: 1\nsources:\n  - id: caf\xe9\n",
     );
-    refuses(&file, &["not valid UTF-8", &format!("{}:3:12: ", file.display())]);
+    refuses(
+        &file,
+        &["not valid UTF-8", &format!("{}:3:12: ", file.display())],
+    );
 }
 
 #[test]
 fn a_binary_file_is_refused() {
     let dir = temp_dir();
     let file = write_file(dir.path(), "kb.yaml", b"schema_version: 1\n\0\x01\x02\x03");
-    refuses(&file, &["binary", "NUL", &format!("{}:2:1: ", file.display())]);
+    refuses(
+        &file,
+        &["binary", "NUL", &format!("{}:2:1: ", file.display())],
+    );
 }
 
 #[test]
@@ -125,10 +131,7 @@ fn a_file_over_16_mib_is_refused_unread() {
 #[test]
 fn a_yaml_syntax_error_gives_the_line_and_column() {
     let file = fixture("bad/syntax-error.yaml");
-    refuses(
-        &file,
-        &[&format!("{}:6:5: ", file.display())],
-    );
+    refuses(&file, &[&format!("{}:6:5: ", file.display())]);
 }
 
 #[test]
@@ -157,17 +160,17 @@ fn a_missing_field_is_named() {
     let file = fixture("bad/missing-field.yaml");
     // The parser finds a field missing when the entry ends, at its last key.
     let line = line_of(&file, "file: article.txt", 1);
-    refuses(
-        &file,
-        &[&format!(":{line}:5: "), "missing field `title`"],
-    );
+    refuses(&file, &[&format!(":{line}:5: "), "missing field `title`"]);
 }
 
 #[test]
 fn a_value_of_the_wrong_type_is_refused() {
     let file = fixture("bad/wrong-type.yaml");
     let line = line_of(&file, "schema_version: one", 1);
-    refuses(&file, &[&format!(":{line}:17: "), "expected a whole number"]);
+    refuses(
+        &file,
+        &[&format!(":{line}:17: "), "expected a whole number"],
+    );
 }
 
 #[test]
@@ -387,8 +390,16 @@ fn role_ids_differing_only_in_case_are_duplicates() {
 #[test]
 fn a_control_character_in_any_text_is_refused_where_it_stands() {
     for (field, from, to) in [
-        ("title", "title: An article", "title: \"An\\x1b[2J article\""),
-        ("name", "name: Beta Officer", "name: \"Beta\\u0007 Officer\""),
+        (
+            "title",
+            "title: An article",
+            "title: \"An\\x1b[2J article\"",
+        ),
+        (
+            "name",
+            "name: Beta Officer",
+            "name: \"Beta\\u0007 Officer\"",
+        ),
         ("file", "file: article.txt", "file: \"article\\x9b.txt\""),
     ] {
         let dir = temp_dir();
@@ -399,7 +410,10 @@ fn a_control_character_in_any_text_is_refused_where_it_stands() {
             report.contains(&format!(":{line}:")),
             "{field}: placed on line {line}:\n{report}"
         );
-        assert!(!report.contains('\u{1b}') && !report.contains('\u{7}'), "{report}");
+        assert!(
+            !report.contains('\u{1b}') && !report.contains('\u{7}'),
+            "{report}"
+        );
     }
 }
 

@@ -303,7 +303,12 @@ fn a_terminal_gets_colour_unless_no_color_or_term_dumb() {
             plain_tty.stdout.contains("\x1b["),
             "auto colours a terminal\n{plain_tty}"
         );
-        for env in [&[("NO_COLOR", "1")][..], &[("TERM", "dumb")]] {
+        // NO_COLOR: any non-empty value, `0` too (no-color.org).
+        for env in [
+            &[("NO_COLOR", "1")][..],
+            &[("NO_COLOR", "0")],
+            &[("TERM", "dumb")],
+        ] {
             let out = on_a_terminal(args, env).expect("script");
             assert_eq!(out.code, Some(0), "{out}");
             assert!(
@@ -625,9 +630,8 @@ fn the_kb_schema_describes_a_dumped_fixture_and_the_committed_data() {
         "tests/fixtures/minimal.yaml as written",
     );
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kb.yaml");
-    let data: Value =
-        roles::kb::yaml::parse(&std::fs::read_to_string(data).expect("data/kb.yaml"))
-            .expect("YAML");
+    let data: Value = roles::kb::yaml::parse(&std::fs::read_to_string(data).expect("data/kb.yaml"))
+        .expect("YAML");
     assert_valid(&schema, &data, "data/kb.yaml");
 }
 

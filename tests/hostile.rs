@@ -127,7 +127,10 @@ fn refused(name: &str, file: &Path, vias: &[Via], says: Says<'_>, at: At) {
         );
         assert!(!run.timed_out, "{name} via {via:?}: hung\n{run}");
         assert_eq!(run.code, Some(2), "{name} via {via:?}: exit 2\n{run}");
-        assert!(run.stdout.is_empty(), "{name} via {via:?}: wrote to stdout\n{run}");
+        assert!(
+            run.stdout.is_empty(),
+            "{name} via {via:?}: wrote to stdout\n{run}"
+        );
         assert!(
             run.stderr.starts_with("error: "),
             "{name} via {via:?}: reports `error: …`\n{run}"
@@ -320,7 +323,13 @@ fn alias_bombs_in_any_spelling_are_refused_at_the_anchor() {
         ));
         let file = write(dir.path(), "kb.yaml", &kb);
         let line = line_of(&kb, anchor, 1);
-        refused(spelling, &file, KB_ROUTES, says_all(&[ANCHORS]), At::Line(line));
+        refused(
+            spelling,
+            &file,
+            KB_ROUTES,
+            says_all(&[ANCHORS]),
+            At::Line(line),
+        );
     }
 }
 
@@ -414,7 +423,10 @@ fn line_breaks_of_every_kind_do_not_hide_an_alias() {
                 .memory_capped()
                 .run()
                 .succeeded();
-            assert!(run.stdout.contains("\"answers\": {}"), "{name}: nothing answered\n{run}");
+            assert!(
+                run.stdout.contains("\"answers\": {}"),
+                "{name}: nothing answered\n{run}"
+            );
         }
     }
 }
@@ -497,7 +509,12 @@ fn deep_block_nesting_is_refused() {
         fill("", "- ", "x\n", size)
     });
     refused_everywhere("dash chain under roles", says_any(STOPPED), |size| {
-        fill("schema_version: 1\nsources: []\nroles:\n  ", "- ", "x\n", size)
+        fill(
+            "schema_version: 1\nsources: []\nroles:\n  ",
+            "- ",
+            "x\n",
+            size,
+        )
     });
     refused_everywhere("question-mark chain", says_any(STOPPED), |size| {
         fill("", "? ", "x\n", size)
@@ -510,14 +527,23 @@ fn deep_block_nesting_is_refused() {
 /// The width bomb: `!!map {a,a,…}` once took 886 MB at 8 MB.
 #[test]
 fn wide_flow_collections_are_refused() {
-    refused_everywhere("tagged map of one key repeated", says_any(STOPPED), |size| {
-        fill("needs: !!map {", "a,", "a}\n", size)
-    });
-    refused_everywhere("flat flow list of tiny scalars", says_any(STOPPED), |size| {
-        fill("needs: [", "a,", "a]\n", size)
-    });
+    refused_everywhere(
+        "tagged map of one key repeated",
+        says_any(STOPPED),
+        |size| fill("needs: !!map {", "a,", "a}\n", size),
+    );
+    refused_everywhere(
+        "flat flow list of tiny scalars",
+        says_any(STOPPED),
+        |size| fill("needs: [", "a,", "a]\n", size),
+    );
     let dir = temp_dir();
-    let kb = fill(&format!("{} [", kb_up_to_a_citation_list()), "a,", "a]\n", CAP - 64);
+    let kb = fill(
+        &format!("{} [", kb_up_to_a_citation_list()),
+        "a,",
+        "a]\n",
+        CAP - 64,
+    );
     let file = write(dir.path(), "citations.yaml", kb);
     refused(
         "a fact citing millions of sources",
@@ -543,13 +569,22 @@ fn files_of_tiny_nodes_are_refused() {
         text.into_bytes()
     });
     let dir = temp_dir();
-    let kb = fill(&format!("{}\n", kb_up_to_a_citation_list()), "        - a\n", "", CAP - 64);
+    let kb = fill(
+        &format!("{}\n", kb_up_to_a_citation_list()),
+        "        - a\n",
+        "",
+        CAP - 64,
+    );
     let file = write(dir.path(), "citations.yaml", kb);
     refused(
         "a block list of 700,000 unknown citations",
         &file,
         KB_ROUTES,
-        says_all(&["698969 problems in", "cites unknown source `a`", "… and 698919 more"]),
+        says_all(&[
+            "698969 problems in",
+            "cites unknown source `a`",
+            "… and 698919 more",
+        ]),
         At::Somewhere,
     );
 }
@@ -563,8 +598,18 @@ fn a_byte_order_mark_inside_a_file_is_refused() {
     kb.insert(kb.find("roles:").expect("roles"), '\u{feff}');
     let file = write(dir.path(), "bom.yaml", &kb);
     let line = line_of(&kb, "roles:", 1);
-    refused("a BOM inside", &file, KB_ROUTES, says_all(&["BOM"]), At::Line(line));
-    let answers = write(dir.path(), "answers.yaml", "aim: product\n\u{feff}size: startup\n");
+    refused(
+        "a BOM inside",
+        &file,
+        KB_ROUTES,
+        says_all(&["BOM"]),
+        At::Line(line),
+    );
+    let answers = write(
+        dir.path(),
+        "answers.yaml",
+        "aim: product\n\u{feff}size: startup\n",
+    );
     refused(
         "a BOM inside",
         &answers,
@@ -595,8 +640,16 @@ fn a_byte_order_mark_at_the_start_is_ignored() {
 fn nul_bytes_and_invalid_utf8_are_refused_at_their_place() {
     let dir = temp_dir();
     for (name, bytes, says) in [
-        ("NUL", b"aim: product\nsize: \0startup\n".to_vec(), "NUL byte"),
-        ("invalid UTF-8", b"aim: product\nsize: caf\xe9\n".to_vec(), "not valid UTF-8"),
+        (
+            "NUL",
+            b"aim: product\nsize: \0startup\n".to_vec(),
+            "NUL byte",
+        ),
+        (
+            "invalid UTF-8",
+            b"aim: product\nsize: caf\xe9\n".to_vec(),
+            "not valid UTF-8",
+        ),
     ] {
         let file = write(dir.path(), "bytes.yaml", &bytes);
         refused(name, &file, EVERY_ROUTE, says_all(&[says]), At::Line(2));
@@ -658,7 +711,8 @@ fn the_readme_documents_the_size_cap() {
 #[test]
 fn twenty_thousand_unknown_citations_are_reported_briefly() {
     let dir = temp_dir();
-    let mut kb = String::from("schema_version: 1\nsources:\n  - {id: article, title: T, file: f}\n");
+    let mut kb =
+        String::from("schema_version: 1\nsources:\n  - {id: article, title: T, file: f}\n");
     for n in 1..20_000 {
         kb.push_str(&format!("  - {{id: s{n}, title: T, file: f}}\n"));
     }
@@ -725,7 +779,11 @@ fn ten_thousand_unknown_answers_are_reported_briefly() {
         "10,000 unknown questions",
         &file,
         &[Via::Answers, Via::Stdin],
-        says_all(&["10000 problems in", "unknown question `question-0`", "… and 9950 more"]),
+        says_all(&[
+            "10000 problems in",
+            "unknown question `question-0`",
+            "… and 9950 more",
+        ]),
         At::Line(1),
     );
 }
@@ -768,7 +826,11 @@ fn a_huge_weight_is_refused_at_its_place() {
 #[test]
 fn terminal_escapes_written_as_yaml_escapes_are_refused() {
     let dir = temp_dir();
-    for (name, escape) in [("colour", "\\e[31m"), ("title", "\\e]0;title\\a"), ("C1", "\\x9b31m")] {
+    for (name, escape) in [
+        ("colour", "\\e[31m"),
+        ("title", "\\e]0;title\\a"),
+        ("C1", "\\x9b31m"),
+    ] {
         let kb = read("minimal.yaml").replace(
             "text: Keeps the doors open.",
             &format!("text: \"Keeps the doors open.{escape}\""),
@@ -888,7 +950,13 @@ fn a_symlink_loop_is_refused() {
     let b = dir.path().join("b.yaml");
     std::os::unix::fs::symlink(&b, &a).expect("a symlink");
     std::os::unix::fs::symlink(&a, &b).expect("a symlink");
-    refused("symlink loop", &a, FILE_ROUTES, says_all(&["symlink loop"]), At::File);
+    refused(
+        "symlink loop",
+        &a,
+        FILE_ROUTES,
+        says_all(&["symlink loop"]),
+        At::File,
+    );
 }
 
 #[cfg(unix)]
@@ -897,7 +965,13 @@ fn a_symlink_to_itself_is_refused() {
     let dir = temp_dir();
     let a = dir.path().join("self.yaml");
     std::os::unix::fs::symlink(&a, &a).expect("a symlink");
-    refused("self symlink", &a, FILE_ROUTES, says_all(&["symlink loop"]), At::File);
+    refused(
+        "self symlink",
+        &a,
+        FILE_ROUTES,
+        says_all(&["symlink loop"]),
+        At::File,
+    );
 }
 
 /// A FIFO with no writer would block an `open` for ever; it must be refused
@@ -912,7 +986,13 @@ fn a_fifo_is_refused_without_blocking() {
         eprintln!("note: skipped the FIFO test: `mkfifo` is not available");
         return;
     }
-    refused("FIFO", &fifo, FILE_ROUTES, says_all(&["not a regular file"]), At::File);
+    refused(
+        "FIFO",
+        &fifo,
+        FILE_ROUTES,
+        says_all(&["not a regular file"]),
+        At::File,
+    );
     let link = dir.path().join("link.yaml");
     std::os::unix::fs::symlink(&fifo, &link).expect("a symlink");
     refused(
@@ -927,7 +1007,13 @@ fn a_fifo_is_refused_without_blocking() {
 #[test]
 fn a_directory_is_refused() {
     let dir = temp_dir();
-    refused("directory", dir.path(), FILE_ROUTES, says_all(&["is a directory"]), At::File);
+    refused(
+        "directory",
+        dir.path(),
+        FILE_ROUTES,
+        says_all(&["is a directory"]),
+        At::File,
+    );
 }
 
 #[cfg(unix)]
@@ -961,7 +1047,10 @@ fn a_directory_on_stdin_is_refused() {
         .expect("`roles` runs");
     assert_eq!(run.status.code(), Some(2), "{run:?}");
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.starts_with("error: <stdin>: stdin is a directory"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: <stdin>: stdin is a directory"),
+        "{stderr}"
+    );
 }
 
 /// A closed stdin (`<&-`) reads as empty: `-` asked for answers, and there are none.
@@ -980,7 +1069,9 @@ fn a_closed_or_empty_stdin_is_refused() {
         String::from_utf8_lossy(&closed.stderr).contains("no answers on stdin"),
         "{closed:?}"
     );
-    let empty = child(&["advise", "--no-input", "--answers", "-"]).stdin("").run();
+    let empty = child(&["advise", "--no-input", "--answers", "-"])
+        .stdin("")
+        .run();
     assert_eq!(empty.code, Some(2), "{empty}");
     assert!(empty.stderr.contains("no answers on stdin"), "{empty}");
 }
@@ -990,4 +1081,210 @@ fn an_empty_roles_kb_means_the_embedded_knowledge_base() {
     let embedded = child(&["compare"]).run().succeeded();
     let empty = child(&["compare"]).env("ROLES_KB", "").run().succeeded();
     assert_eq!(empty.stdout, embedded.stdout);
+}
+
+// --- saving answers ----------------------------------------------------------------
+
+/// `roles advise … --save TARGET [--force]`, in `sh` after `setup` (a umask, a
+/// file-size limit), returning the exit code and stderr.
+#[cfg(unix)]
+fn save(setup: &str, target: &Path, force: bool) -> (Option<i32>, String) {
+    let out = std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg(format!("{setup}\nexec \"$@\""))
+        .arg("sh")
+        .arg(binary())
+        .args(["advise", "--no-input", "--answer", "aim=product", "--save"])
+        .arg(target)
+        .args(force.then_some("--force"))
+        .env_remove("ROLES_KB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("`sh` runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path)
+        .expect("the file")
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+#[cfg(unix)]
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the directory")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn save_never_replaces_a_symlink_even_with_force() {
+    let dir = temp_dir();
+    let real = write(dir.path(), "real.yaml", "aim: process\n");
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&real, &link).expect("a symlink");
+    for force in [false, true] {
+        let (code, stderr) = save("", &link, force);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("it is a symbolic link"), "{stderr}");
+        assert!(stderr.contains(&link.display().to_string()), "{stderr}");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("the link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            std::fs::read_to_string(&real).expect("the file"),
+            "aim: process\n"
+        );
+    }
+    let dangling = dir.path().join("dangling.yaml");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.yaml"), &dangling).expect("a symlink");
+    let (code, stderr) = save("", &dangling, true);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        !dir.path().join("nowhere.yaml").exists(),
+        "nothing written through the link"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn save_never_replaces_a_directory_a_device_or_a_fifo() {
+    let dir = temp_dir();
+    let sub = dir.path().join("sub.yaml");
+    std::fs::create_dir(&sub).expect("a directory");
+    let (code, stderr) = save("", &sub, true);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("it is a directory"), "{stderr}");
+    for device in ["/dev/full", "/dev/null"] {
+        if Path::new(device).exists() {
+            let (code, stderr) = save("", Path::new(device), true);
+            assert_eq!(code, Some(2), "{device}: {stderr}");
+            assert!(stderr.contains("it is a device"), "{stderr}");
+        }
+    }
+    let fifo = dir.path().join("fifo.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if matches!(made, Ok(status) if status.success()) {
+        let (code, stderr) = save("", &fifo, true);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("it is a FIFO"), "{stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_saved_file_honours_the_umask() {
+    let dir = temp_dir();
+    for (umask, expected) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let target = dir.path().join(format!("answers-{umask}.yaml"));
+        let (code, stderr) = save(&format!("umask {umask}"), &target, false);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_eq!(mode(&target), expected, "umask {umask}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn save_with_force_keeps_the_replaced_files_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir();
+    for kept in [0o644, 0o640, 0o600] {
+        let target = write(dir.path(), "answers.yaml", "aim: process\n");
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(kept))
+            .expect("permissions");
+        let (code, stderr) = save("umask 077", &target, true);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_eq!(mode(&target), kept);
+        assert!(read_path(&target).contains("aim: product"));
+    }
+}
+
+fn read_path(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("the file")
+}
+
+/// A write that fails part-way (here a file-size limit of 0 blocks, with
+/// SIGXFSZ ignored, standing in for a full disk) is exit 1, names the target
+/// rather than the temporary file, and leaves no file behind.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_is_exit_1_and_leaves_no_file() {
+    let dir = temp_dir();
+    let target = dir.path().join("answers.yaml");
+    let (code, stderr) = save("trap '' XFSZ\nulimit -f 0", &target, false);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: cannot save answers to `{}`: ",
+            target.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(".roles-answers-"),
+        "names the temporary file: {stderr}"
+    );
+    assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
+    let existing = write(dir.path(), "answers.yaml", "aim: process\n");
+    let (code, stderr) = save("trap '' XFSZ\nulimit -f 0", &existing, true);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        read_path(&existing),
+        "aim: process\n",
+        "the old file is untouched"
+    );
+    assert_eq!(entries(dir.path()), ["answers.yaml"]);
+}
+
+// --- small ends --------------------------------------------------------------------
+
+/// Help and version written into a full disk fail like every other output.
+#[cfg(unix)]
+#[test]
+fn help_and_version_into_a_full_disk_exit_1() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["compare", "--help"],
+        &["compare"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full opens");
+        let out = std::process::Command::new(binary())
+            .args(args)
+            .env_remove("ROLES_KB")
+            .stdout(full)
+            .output()
+            .expect("`roles` runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).starts_with("error: "),
+            "{args:?}: {out:?}"
+        );
+    }
 }

@@ -164,7 +164,9 @@ fn scalar() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| Value::Number(n.into())),
-        any::<f64>().prop_filter("finite", |n| n.is_finite()).prop_map(|n| serde_json::json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |n| n.is_finite())
+            .prop_map(|n| serde_json::json!(n)),
         (0u32..3).prop_map(|n| Value::Number(n.into())),
         text().prop_map(Value::String),
         select(KEYS).prop_map(|k| Value::String(k.to_owned())),
@@ -268,13 +270,29 @@ fn read_answers(text: &str) {
 /// question ids at all) and values (choices, booleans, numbers, lists, junk).
 fn answers_source() -> impl Strategy<Value = String> {
     let key = prop_oneof![
-        select(&["aim", "AIM", " aim ", "needs", "size", "tech-company", "budget", "x"][..])
-            .prop_map(str::to_owned),
+        select(
+            &[
+                "aim",
+                "AIM",
+                " aim ",
+                "needs",
+                "size",
+                "tech-company",
+                "budget",
+                "x"
+            ][..]
+        )
+        .prop_map(str::to_owned),
         "[a-zA-Z -]{0,12}",
     ];
     let value = prop_oneof![
-        select(&["product", "process", "both", "yes", "no", "on", "true", "~", "[]", "[a, b]", "{a: b}", "1", "-1.5e9"][..])
-            .prop_map(str::to_owned),
+        select(
+            &[
+                "product", "process", "both", "yes", "no", "on", "true", "~", "[]", "[a, b]",
+                "{a: b}", "1", "-1.5e9"
+            ][..]
+        )
+        .prop_map(str::to_owned),
         text(),
     ];
     prop::collection::vec((key, value), 0..8).prop_map(|entries| {

@@ -185,7 +185,8 @@ impl Answers {
             }
             seen.push(&question.id);
             let values: Vec<String> = value.split(',').map(str::to_owned).collect();
-            let answer = check_values(question, &values).map_err(|bad| BadInput::err(bad.message))?;
+            let answer =
+                check_values(question, &values).map_err(|bad| BadInput::err(bad.message))?;
             self.set(&question.id, Some(answer));
         }
         Ok(())
@@ -509,7 +510,11 @@ impl FileAnswer {
 /// words into booleans), else the boolean's own word.
 fn flag_word(question: &Question, flag: bool) -> String {
     let has = |word: &str| question.choices.iter().any(|c| c.value == word);
-    let (literal, word) = if flag { ("true", "yes") } else { ("false", "no") };
+    let (literal, word) = if flag {
+        ("true", "yes")
+    } else {
+        ("false", "no")
+    };
     if !has(literal) && has(word) {
         word.to_owned()
     } else {
@@ -725,7 +730,10 @@ mod tests {
     #[test]
     fn a_boolean_means_yes_or_no_where_the_question_has_those() {
         let answers = read("tech-company: true\n").expect("valid");
-        assert_eq!(answers.get("tech-company"), Some(&Answer::One("yes".into())));
+        assert_eq!(
+            answers.get("tech-company"),
+            Some(&Answer::One("yes".into()))
+        );
         let answers = read("{\"tech-company\": false}").expect("valid");
         assert_eq!(answers.get("tech-company"), Some(&Answer::One("no".into())));
     }
@@ -742,10 +750,22 @@ mod tests {
     fn every_problem_is_reported_at_its_place() {
         let error = read("aim: prodcut\nneeds: [a, zzz]\nnope: x\n").expect_err("refused");
         let message = error.to_string();
-        assert!(message.starts_with("3 problems in `answers.yaml`:"), "{message}");
-        assert!(message.contains("answers.yaml:1:6: unknown `aim` value `prodcut`"), "{message}");
-        assert!(message.contains("answers.yaml:2:12: unknown `needs` value `zzz`"), "{message}");
-        assert!(message.contains("answers.yaml:3:1: unknown question `nope`"), "{message}");
+        assert!(
+            message.starts_with("3 problems in `answers.yaml`:"),
+            "{message}"
+        );
+        assert!(
+            message.contains("answers.yaml:1:6: unknown `aim` value `prodcut`"),
+            "{message}"
+        );
+        assert!(
+            message.contains("answers.yaml:2:12: unknown `needs` value `zzz`"),
+            "{message}"
+        );
+        assert!(
+            message.contains("answers.yaml:3:1: unknown question `nope`"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -123,7 +123,9 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(Problem::located(
             Some(place_of(&bytes, at)),
-            format!("a NUL byte (at byte offset {at}): this looks like a binary file; expected YAML or JSON text"),
+            format!(
+                "a NUL byte (at byte offset {at}): this looks like a binary file; expected YAML or JSON text"
+            ),
         ));
     }
     let mut text = String::from_utf8(bytes).map_err(|error| {
@@ -143,10 +145,16 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
 /// its line (the bytes before `offset` are valid UTF-8 or counted as one each).
 fn place_of(bytes: &[u8], offset: usize) -> Location {
     let before = &bytes[..offset];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
     Location {
         line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-        column: String::from_utf8_lossy(&before[line_start..]).chars().count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
     }
 }
 

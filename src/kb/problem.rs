@@ -122,8 +122,10 @@ impl KbError {
     /// Puts the problems in file order; those without a place keep their order
     /// and come last.
     pub fn sort(&mut self) {
-        self.problems
-            .sort_by_key(|p| p.location.map_or((usize::MAX, 0), |at| (at.line, at.column)));
+        self.problems.sort_by_key(|p| {
+            p.location
+                .map_or((usize::MAX, 0), |at| (at.line, at.column))
+        });
     }
 }
 
@@ -209,7 +211,10 @@ mod tests {
         error.more = 700_000;
         let report = error.to_string();
         assert!(report.starts_with("700002 problems in `kb.yaml`:"));
-        assert!(report.ends_with("problem 1\n  … and 700000 more"), "{report}");
+        assert!(
+            report.ends_with("problem 1\n  … and 700000 more"),
+            "{report}"
+        );
     }
 
     #[test]

@@ -245,7 +245,9 @@ mod tests {
 
     #[test]
     fn forbidden_controls_are_c0_but_line_feed_and_tab_del_and_c1() {
-        for c in ['\0', '\u{7}', '\r', '\u{1b}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}'] {
+        for c in [
+            '\0', '\u{7}', '\r', '\u{1b}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}',
+        ] {
             assert!(is_forbidden_control(c), "{c:?}");
         }
         for c in ['\n', '\t', ' ', 'a', '\u{a0}', '\u{2028}'] {

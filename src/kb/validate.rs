@@ -95,7 +95,10 @@ enum Segment<'a> {
     /// A field of a struct, or a key of the file format.
     Field(&'static str),
     /// An item of a list, shown by its id when it has one.
-    Item { index: usize, id: Option<&'a str> },
+    Item {
+        index: usize,
+        id: Option<&'a str>,
+    },
     /// The entry of a map with this key (map keys are role ids).
     Entry(&'a str),
 }
@@ -243,7 +246,9 @@ impl<'a> Checker<'a> {
             // id itself is its place.
             let item = list.item(index, None);
             let mut report = |message: String| {
-                self.keep(|| Problem::at(list.path(), message).on(item.node(&Target::Field(field))));
+                self.keep(|| {
+                    Problem::at(list.path(), message).on(item.node(&Target::Field(field)))
+                });
             };
             if id.trim().is_empty() {
                 report(format!(
@@ -351,7 +356,10 @@ impl<'a> Checker<'a> {
                 self.push(
                     &list.item(index, None),
                     Target::Here,
-                    format!("cites unknown source `{}`; known sources: {known}", shown(id)),
+                    format!(
+                        "cites unknown source `{}`; known sources: {known}",
+                        shown(id)
+                    ),
                 );
             }
         }

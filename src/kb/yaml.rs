@@ -255,7 +255,10 @@ fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
                 depth += 1;
                 nodes += 1;
                 if depth > MAX_DEPTH {
-                    return Err(Problem::located(Some(location_of(text, offset)), too_deep()));
+                    return Err(Problem::located(
+                        Some(location_of(text, offset)),
+                        too_deep(),
+                    ));
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
@@ -281,7 +284,10 @@ fn location_of(text: &str, offset: usize) -> Location {
         .map_or(0, |at| at + 1);
     Location {
         line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-        column: String::from_utf8_lossy(&before[line_start..]).chars().count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
     }
 }
 
@@ -663,7 +669,15 @@ mod tests {
         let refs: Vec<&[Step]> = paths.iter().map(Vec::as_slice).collect();
         assert_eq!(
             locate(text, &refs),
-            [at(1, 4), at(4, 5), at(4, 20), at(6, 3), at(6, 6), None, None]
+            [
+                at(1, 4),
+                at(4, 5),
+                at(4, 20),
+                at(6, 3),
+                at(6, 6),
+                None,
+                None
+            ]
         );
     }
 
@@ -688,7 +702,11 @@ mod tests {
 
     #[test]
     fn json_deeper_than_the_cap_is_refused() {
-        let deep = format!("{{\"a\": {}1{}}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let deep = format!(
+            "{{\"a\": {}1{}}}",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        );
         let problem = parse::<serde_json::Value>(&deep).expect_err("too deep");
         assert!(problem.message.contains("nested more than"), "{problem:?}");
         assert_eq!(problem.location, at(1, 30));
