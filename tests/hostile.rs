@@ -554,6 +554,31 @@ fn wide_flow_collections_are_refused() {
     );
 }
 
+/// The mapping of tiny entries, where the model takes any key (a choice's
+/// `weights`), is the parser's costliest shape per byte.
+#[test]
+fn a_choice_weighting_hundreds_of_thousands_of_roles_is_refused() {
+    let dir = temp_dir();
+    let head = format!(
+        "{}questionnaire:\n  questions:\n    - id: aim\n      text: Aim?\n      hint: Why.\n      choices:\n        - value: process\n          label: Processes\n          reason: {{text: Because., sources: [article]}}\n          weights:",
+        read("minimal.yaml")
+    );
+    for (name, open, unit, close) in [
+        ("block", "\n", "            k{n:x}: 1\n", ""),
+        ("flow", " {", "k{n:x}: 1, ", "z: 1}\n"),
+    ] {
+        let mut kb = format!("{head}{open}");
+        let mut n = 0u32;
+        while kb.len() + 40 < CAP {
+            kb.push_str(&unit.replace("{n:x}", &format!("{n:x}")));
+            n += 1;
+        }
+        kb.push_str(close);
+        let file = write(dir.path(), "weights.yaml", &kb);
+        refused(name, &file, KB_ROUTES, says_any(STOPPED), At::Somewhere);
+    }
+}
+
 #[test]
 fn files_of_tiny_nodes_are_refused() {
     refused_everywhere("block list of tiny scalars", says_any(STOPPED), |size| {

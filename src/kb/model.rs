@@ -188,7 +188,8 @@ pub struct Choice {
     pub value: Text,
     /// How the choice reads in the prompt.
     pub label: Text,
-    /// Points this choice gives each role, keyed by role id.
+    /// Points this choice gives each role, keyed by role id; each within
+    /// ±[`super::validate::MAX_WEIGHT`], like the three tallies below.
     #[serde(default, deserialize_with = "unique_keys")]
     pub weights: BTreeMap<Text, i32>,
     /// Points towards hiring more than one of the roles.
@@ -229,7 +230,8 @@ where
             while let Some((key, value)) = access.next_entry::<K, V>()? {
                 if map.contains_key(&key) {
                     return Err(serde::de::Error::custom(format_args!(
-                        "duplicate key `{key}`"
+                        "duplicate key `{}`; give each key once",
+                        super::text::shown(&key.to_string())
                     )));
                 }
                 map.insert(key, value);

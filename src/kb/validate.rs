@@ -224,11 +224,17 @@ impl<'a> Checker<'a> {
 
     /// Keeps a problem, or counts it once [`KEPT_PROBLEMS`] are kept.
     fn keep(&mut self, problem: impl FnOnce() -> Problem) {
-        if self.problems.len() < KEPT_PROBLEMS {
-            self.problems.push(problem());
-        } else {
+        if self.counting_only() {
             self.more += 1;
+        } else {
+            self.problems.push(problem());
         }
+    }
+
+    /// Whether problems are only counted now: callers that find many (one per
+    /// citation) then skip writing the message too.
+    fn counting_only(&self) -> bool {
+        self.problems.len() >= KEPT_PROBLEMS
     }
 
     /// Ids must be non-empty, lower-case words joined by `-`, unique in their
@@ -349,6 +355,10 @@ impl<'a> Checker<'a> {
         let list = at.field("sources");
         for (index, id) in sources.iter().enumerate() {
             if !self.sources.contains(id.as_str()) {
+                if self.counting_only() {
+                    self.more += 1;
+                    continue;
+                }
                 let known = self
                     .known_sources
                     .get_or_insert_with(|| known(&self.sources))
@@ -368,6 +378,10 @@ impl<'a> Checker<'a> {
     /// A role id used as a reference; `target` is where it is written.
     fn role_ref(&mut self, at: &At<'_>, target: Target<'_>, id: &str) {
         if !self.roles.contains(id) {
+            if self.counting_only() {
+                self.more += 1;
+                return;
+            }
             let known = self
                 .known_roles
                 .get_or_insert_with(|| known(&self.roles))

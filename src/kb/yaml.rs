@@ -26,13 +26,11 @@
 //! same depth and node caps from a count of its brackets and commas, which is
 //! exact for JSON because strings are its only quoting.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
+use serde::Deserialize;
 use serde::Serialize;
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{DuplicateKeyPolicy, Error, MergeKeyPolicy, Spanned};
+use serde_saphyr::{DuplicateKeyPolicy, Error, MergeKeyPolicy};
 
 use super::problem::{Location, Problem, Step};
 use super::text::{one_line, shown};
@@ -40,16 +38,18 @@ use super::text::{one_line, shown};
 /// Deepest nesting of sequences and mappings accepted. The knowledge base
 /// itself nests 8 deep (a citation in a fact in a section in a role).
 pub const MAX_DEPTH: usize = 24;
-/// Most nodes (scalars, sequences, mappings) in one document: over twice what a
-/// valid knowledge base at the 8 MiB size cap holds (about 450,000).
-pub const MAX_NODES: usize = 1_000_000;
+/// Most nodes (scalars, sequences, mappings) in one document: over 1.5 times
+/// what a knowledge base like the embedded one holds at the 8 MiB size cap
+/// (about 480,000: 17.6 bytes a node). It bounds the worst case, a mapping of
+/// tiny entries, which the parser reads at about 2 µs and 150 bytes an entry.
+pub const MAX_NODES: usize = 750_000;
 /// Most bytes of scalar text in one document: the size cap, as without aliases
 /// text cannot outgrow its file.
 pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 
 /// The parser's options: the budgets above (with at most `max_nodes` nodes)
 /// and the strict readings.
-fn options(duplicate_keys: DuplicateKeyPolicy, max_nodes: usize) -> serde_saphyr::Options {
+fn options(max_nodes: usize) -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
@@ -63,7 +63,7 @@ fn options(duplicate_keys: DuplicateKeyPolicy, max_nodes: usize) -> serde_saphyr
             max_total_scalar_bytes: MAX_TEXT_BYTES,
             max_merge_keys: 0,
         },
-        duplicate_keys: duplicate_keys,
+        duplicate_keys: DuplicateKeyPolicy::Error,
         merge_keys: MergeKeyPolicy::Error,
         strict_booleans: true,
         reject_unsupported_tags: true,
@@ -90,7 +90,7 @@ pub fn parse_within<'de, T: Deserialize<'de>>(
         json_within_caps(text, max_nodes)?;
         return serde_json::from_str(text).map_err(|error| json_problem(&error));
     }
-    serde_saphyr::from_str_with_options(text, options(DuplicateKeyPolicy::Error, max_nodes))
+    serde_saphyr::from_str_with_options(text, options(max_nodes))
         .map_err(|error| problem_from(&error, max_nodes))
 }
 
@@ -324,320 +324,211 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
 // --- locating nodes ----------------------------------------------------------
 
 /// Where each of `nodes` (paths from the document's root) starts in `text`:
-/// one more parse of the text, which descends only into the branches some
-/// path names and skips the rest, so the cost is O(file) for any number of
-/// paths. A path that names no node, or text that no longer parses, gives
-/// `None`. JSON is located the same way: it is YAML too.
+/// one more pass over the parser's events (without deserialising: about a
+/// third of the cost of a parse), following only the branches some path
+/// names, so the cost is O(file) for any number of paths, and it stops once
+/// every path is found. A path that names no node, or text that no longer
+/// parses, gives `None`. JSON is located the same way: it is YAML too.
+///
+/// Only text that has already parsed within the budgets is located, so the
+/// pass needs no budgets of its own beyond the parser's nesting limits.
 pub fn locate(text: &str, nodes: &[&[Step]]) -> Vec<Option<Location>> {
-    let text = without_bom(text);
-    let mut tree = Tree {
-        nodes: vec![TreeNode::default()],
-    };
-    let mut wanted = 0;
+    use serde_saphyr::granit_parser::{Event, Parser};
+
+    let mut found = vec![None; nodes.len()];
+    let mut tree = Tree::default();
+    let mut remaining = 0;
     for (index, path) in nodes.iter().enumerate() {
         if !path.is_empty() {
             tree.insert(path, index);
-            wanted += 1;
+            remaining += 1;
         }
     }
-    let walk = Walk {
-        tree,
-        at: 0,
-        found: vec![None; nodes.len()],
-        remaining: wanted,
+    if remaining == 0 {
+        return found;
+    }
+    let options = serde_saphyr::granit_parser::options! {
+        flow_nesting_limit: MAX_DEPTH,
+        block_nesting_limit: MAX_DEPTH + 1,
     };
-    if wanted > 0 {
-        WALK.with(|cell| *cell.borrow_mut() = Some(walk));
-        // Repeated keys were refused when the file was parsed for real; a
-        // located problem may still be about one (an answers file's keys that
-        // differ in case), so let them through here.
-        let _ = serde_saphyr::from_str_with_options::<Probe>(
-            text,
-            options(DuplicateKeyPolicy::PassThrough, MAX_NODES),
-        );
-        WALK.with(|cell| cell.borrow_mut().take())
-            .map(|walk| walk.found)
-            .unwrap_or_else(|| vec![None; nodes.len()])
-    } else {
-        walk.found
+    let mut frames: Vec<Frame> = Vec::new();
+    for event in Parser::new_from_str_with_options(without_bom(text), options) {
+        let Ok((event, span)) = event else {
+            break;
+        };
+        let at = Location {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        };
+        let (scalar, opens) = match &event {
+            Event::Scalar(value, ..) => (Some(value.as_ref()), None),
+            Event::Alias(_) => (Some(""), None),
+            Event::SequenceStart(..) => (None, Some(false)),
+            Event::MappingStart(..) => (None, Some(true)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                frames.pop();
+                node_done(&mut frames);
+                continue;
+            }
+            _ => continue,
+        };
+        let node = tree.node_at(&mut frames, scalar, at, &mut found, &mut remaining);
+        if let Some(node) = node {
+            tree.record(node, at, &mut found, &mut remaining);
+        }
+        if remaining == 0 {
+            break;
+        }
+        match opens {
+            Some(mapping) => frames.push(Frame {
+                node: node.filter(|&node| tree.nodes[node].has_children()),
+                mapping,
+                count: 0,
+                key_next: true,
+                value_node: None,
+                seen: HashSet::new(),
+            }),
+            None => node_done(&mut frames),
+        }
+    }
+    found
+}
+
+/// An open sequence or mapping during [`locate`].
+struct Frame {
+    /// The tree node it matches, if any path goes through it.
+    node: Option<usize>,
+    mapping: bool,
+    /// Items (or entries) read so far.
+    count: usize,
+    /// In a mapping: whether the next node is a key.
+    key_next: bool,
+    /// In a mapping: the tree node of the value after the key just read.
+    value_node: Option<usize>,
+    /// In a mapping: keys named by a path and seen (a step by key means the
+    /// first entry with that key).
+    seen: HashSet<String>,
+}
+
+/// Moves the enclosing collection past a node just read.
+fn node_done(frames: &mut [Frame]) {
+    if let Some(frame) = frames.last_mut() {
+        if !frame.mapping {
+            frame.count += 1;
+        } else if frame.key_next {
+            frame.key_next = false;
+        } else {
+            frame.key_next = true;
+            frame.count += 1;
+        }
     }
 }
 
 /// The paths to locate, merged into a tree.
+#[derive(Default)]
 struct Tree {
     nodes: Vec<TreeNode>,
 }
 
 #[derive(Default)]
 struct TreeNode {
-    children: HashMap<Step, usize>,
+    values: HashMap<String, usize>,
+    keys: HashMap<String, usize>,
+    items: HashMap<usize, usize>,
+    entry_keys: HashMap<usize, usize>,
+    entry_values: HashMap<usize, usize>,
     /// The indices of the paths that end here.
     targets: Vec<usize>,
 }
 
+impl TreeNode {
+    fn has_children(&self) -> bool {
+        !(self.values.is_empty()
+            && self.keys.is_empty()
+            && self.items.is_empty()
+            && self.entry_keys.is_empty()
+            && self.entry_values.is_empty())
+    }
+}
+
 impl Tree {
     fn insert(&mut self, path: &[Step], target: usize) {
+        if self.nodes.is_empty() {
+            self.nodes.push(TreeNode::default());
+        }
         let mut at = 0;
         for step in path {
-            at = match self.nodes[at].children.get(step) {
-                Some(&child) => child,
-                None => {
-                    let child = self.nodes.len();
-                    self.nodes.push(TreeNode::default());
-                    self.nodes[at].children.insert(step.clone(), child);
-                    child
-                }
+            let next = self.nodes.len();
+            let node = &mut self.nodes[at];
+            at = *match step {
+                Step::Value(key) => node.values.entry(key.clone()).or_insert(next),
+                Step::Key(key) => node.keys.entry(key.clone()).or_insert(next),
+                Step::Item(index) => node.items.entry(*index).or_insert(next),
+                Step::EntryKey(index) => node.entry_keys.entry(*index).or_insert(next),
+                Step::EntryValue(index) => node.entry_values.entry(*index).or_insert(next),
             };
+            if at == next {
+                self.nodes.push(TreeNode::default());
+            }
         }
         self.nodes[at].targets.push(target);
     }
-}
 
-/// The state of a locating parse. serde-saphyr gives a node's place through
-/// its `Spanned<T>` wrapper, which takes a type rather than a seed, so the
-/// probe finds the tree through this thread-local instead.
-struct Walk {
-    tree: Tree,
-    /// The tree node matching the document node being read.
-    at: usize,
-    found: Vec<Option<Location>>,
-    remaining: usize,
-}
-
-thread_local! {
-    static WALK: RefCell<Option<Walk>> = const { RefCell::new(None) };
-}
-
-/// Stops the locating parse once every node is found.
-const ALL_FOUND: &str = "all nodes located";
-
-fn with_walk<R>(f: impl FnOnce(&mut Walk) -> R) -> Option<R> {
-    WALK.with(|cell| cell.borrow_mut().as_mut().map(f))
-}
-
-/// The tree node at `step` from the current one, if a path goes there.
-fn child(step: &Step) -> Option<usize> {
-    with_walk(|walk| walk.tree.nodes[walk.at].children.get(step).copied()).flatten()
-}
-
-fn set_at(node: usize) {
-    with_walk(|walk| walk.at = node);
-}
-
-fn current() -> usize {
-    with_walk(|walk| walk.at).unwrap_or(0)
-}
-
-/// Records `location` for every path ending at tree node `node`; false once
-/// every path is found.
-fn record(node: usize, location: serde_saphyr::Location) -> bool {
-    with_walk(|walk| {
-        if location.line() > 0 {
-            let at = Location {
-                line: usize::try_from(location.line()).unwrap_or(usize::MAX),
-                column: usize::try_from(location.column()).unwrap_or(usize::MAX),
-            };
-            for &target in &walk.tree.nodes[node].targets {
-                if walk.found[target].is_none() {
-                    walk.found[target] = Some(at);
-                    walk.remaining -= 1;
-                }
+    /// The tree node of a node starting now, given the collections it is in;
+    /// a mapping key is not descended into, but places the paths to it.
+    fn node_at(
+        &self,
+        frames: &mut [Frame],
+        scalar: Option<&str>,
+        at: Location,
+        found: &mut [Option<Location>],
+        remaining: &mut usize,
+    ) -> Option<usize> {
+        let Some(frame) = frames.last_mut() else {
+            return Some(0);
+        };
+        let parent = &self.nodes[frame.node?];
+        if !frame.mapping {
+            return parent.items.get(&frame.count).copied();
+        }
+        if !frame.key_next {
+            return frame.value_node.take();
+        }
+        let by_position = parent.entry_keys.get(&frame.count).copied();
+        let mut by_key = None;
+        let mut value_by_key = None;
+        if let Some(key) = scalar {
+            let named = parent.keys.get(key).or(parent.values.get(key)).is_some();
+            if named && frame.seen.insert(key.to_owned()) {
+                by_key = parent.keys.get(key).copied();
+                value_by_key = parent.values.get(key).copied();
             }
         }
-        walk.remaining > 0
-    })
-    .unwrap_or(false)
-}
-
-/// Any node, read only to find the nodes inside it that a path names.
-struct Probe;
-
-impl<'de> Deserialize<'de> for Probe {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ProbeVisitor)
-    }
-}
-
-struct ProbeVisitor;
-
-/// Reads a node with `read` as tree node `node`, recording where it starts;
-/// an error stops the parse, found or not.
-fn descend<E: de::Error>(
-    node: usize,
-    read: impl FnOnce() -> Result<Option<Spanned<Probe>>, E>,
-) -> Result<bool, E> {
-    let parent = current();
-    set_at(node);
-    let read = read();
-    set_at(parent);
-    match read? {
-        None => Ok(false),
-        Some(spanned) if record(node, spanned.referenced) => Ok(true),
-        Some(_) => Err(E::custom(ALL_FOUND)),
-    }
-}
-
-impl<'de> Visitor<'de> for ProbeVisitor {
-    type Value = Probe;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML node")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Probe, A::Error> {
-        let mut seen_keys: HashSet<String> = HashSet::new();
-        let mut position = 0;
-        while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
-            let text = key.value.0;
-            // A step by key means the first entry with that key.
-            let first = seen_keys.insert(text.clone());
-            let key_nodes = [
-                child(&Step::EntryKey(position)),
-                first.then(|| child(&Step::Key(text.clone()))).flatten(),
-            ];
-            for node in key_nodes.into_iter().flatten() {
-                if !record(node, key.referenced) {
-                    return Err(de::Error::custom(ALL_FOUND));
-                }
-            }
-            let value_node = child(&Step::EntryValue(position))
-                .or_else(|| first.then(|| child(&Step::Value(text))).flatten());
-            match value_node {
-                Some(node) => {
-                    descend(node, || map.next_value::<Spanned<Probe>>().map(Some))?;
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-            position += 1;
+        for node in [by_position, by_key].into_iter().flatten() {
+            self.record(node, at, found, remaining);
         }
-        Ok(Probe)
+        frame.value_node = parent
+            .entry_values
+            .get(&frame.count)
+            .copied()
+            .or(value_by_key);
+        None
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Probe, A::Error> {
-        for index in 0.. {
-            let more = match child(&Step::Item(index)) {
-                Some(node) => descend(node, || seq.next_element::<Spanned<Probe>>())?,
-                None => seq.next_element::<IgnoredAny>()?.is_some(),
-            };
-            if !more {
-                break;
+    /// Places every path ending at tree node `node` at `at`.
+    fn record(
+        &self,
+        node: usize,
+        at: Location,
+        found: &mut [Option<Location>],
+        remaining: &mut usize,
+    ) {
+        for &target in &self.nodes[node].targets {
+            if found[target].is_none() {
+                found[target] = Some(at);
+                *remaining -= 1;
             }
         }
-        Ok(Probe)
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_i128<E: de::Error>(self, _: i128) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_u128<E: de::Error>(self, _: u128) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Probe, E> {
-        Ok(Probe)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Probe, D::Error> {
-        deserializer.deserialize_any(ProbeVisitor)
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Probe, D::Error> {
-        deserializer.deserialize_any(ProbeVisitor)
-    }
-}
-
-/// A mapping key as text, whatever scalar it is written as.
-struct KeyText(String);
-
-impl<'de> Deserialize<'de> for KeyText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = KeyText;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping key")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<KeyText, E> {
-                Ok(KeyText(text.to_owned()))
-            }
-
-            fn visit_string<E: de::Error>(self, text: String) -> Result<KeyText, E> {
-                Ok(KeyText(text))
-            }
-
-            fn visit_bool<E: de::Error>(self, value: bool) -> Result<KeyText, E> {
-                Ok(KeyText(value.to_string()))
-            }
-
-            fn visit_i64<E: de::Error>(self, value: i64) -> Result<KeyText, E> {
-                Ok(KeyText(value.to_string()))
-            }
-
-            fn visit_u64<E: de::Error>(self, value: u64) -> Result<KeyText, E> {
-                Ok(KeyText(value.to_string()))
-            }
-
-            fn visit_f64<E: de::Error>(self, value: f64) -> Result<KeyText, E> {
-                Ok(KeyText(value.to_string()))
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<KeyText, E> {
-                Ok(KeyText(String::new()))
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<KeyText, E> {
-                Ok(KeyText(String::new()))
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeyText, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(KeyText(String::new()))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyText, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(KeyText(String::new()))
-            }
-        }
-
-        deserializer.deserialize_any(KeyVisitor)
     }
 }
 
