@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
+use proptest::test_runner::TestCaseError;
 use roles::advise::{Answer, Answers};
 use roles::kb::load::parse_and_validate;
 use roles::kb::{KnowledgeBase, Questionnaire, Text, yaml};
@@ -412,6 +413,64 @@ proptest! {
             Ok(again) => prop_assert!(again == kb, "the reloaded knowledge base differs; mutations: {:?}", mutations),
             Err(report) => prop_assert!(false, "the JSON dump does not load back: {}\nmutations: {:?}", report, mutations),
         }
+    }
+}
+
+/// Runs the `roles` binary with `text` as a file (`kb validate`) and on stdin
+/// (`advise --answers -`): whatever the text, the process ends with 0 or 2,
+/// never an abort (a failed allocation, a stack overflow) or a panic.
+fn through_the_binary(text: &str) -> Result<(), TestCaseError> {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("prop.yaml");
+    std::fs::write(&file, text).expect("the file can be written");
+    let binary = env!("CARGO_BIN_EXE_roles");
+    let validate = Command::new(binary)
+        .args(["kb", "validate"])
+        .arg(&file)
+        .env_remove("ROLES_KB")
+        .output()
+        .expect("`roles` runs");
+    let mut advise = Command::new(binary)
+        .args(["advise", "--no-input", "--answers", "-"])
+        .env_remove("ROLES_KB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("`roles` runs");
+    let mut stdin = advise.stdin.take().expect("piped stdin");
+    // The process may stop reading early (a size cap); that is not an error here.
+    let _ = stdin.write_all(text.as_bytes());
+    drop(stdin);
+    let advise = advise.wait_with_output().expect("`roles` ends");
+    for (route, out) in [("kb validate", validate), ("advise --answers -", advise)] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        prop_assert!(
+            matches!(out.status.code(), Some(0 | 2)),
+            "{}: {:?}\n{}",
+            route,
+            out.status,
+            stderr
+        );
+        prop_assert!(!stderr.contains("panicked"), "{}: {}", route, stderr);
+    }
+    Ok(())
+}
+
+proptest! {
+    // Each case starts the binary twice.
+    #![proptest_config(config(32))]
+
+    #[test]
+    fn yaml_soup_through_the_binary_exits_0_or_2(text in yamlish_source()) {
+        through_the_binary(&text)?;
+    }
+
+    #[test]
+    fn answers_through_the_binary_exit_0_or_2(text in answers_source()) {
+        through_the_binary(&text)?;
     }
 }
 
