@@ -125,6 +125,25 @@ fn problem_from(error: &Error, max_nodes: usize) -> Problem {
             "merge keys (`<<`) are not accepted; write the entries out in full".to_owned()
         }
         Error::InvalidScalar { ty, .. } => format!("expected {} here", scalar_kind(ty)),
+        // `unexpected` quotes the file (`string "…"`): cut it like any value.
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => format!(
+            "invalid type: {}, expected {}",
+            shown(unexpected),
+            shown(expected)
+        ),
+        Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => format!(
+            "invalid value: {}, expected {}",
+            shown(unexpected),
+            shown(expected)
+        ),
         Error::Unexpected { expected, .. } => format!("expected {} here", node_kind(expected)),
         Error::SerdeUnknownField {
             field, expected, ..
@@ -610,6 +629,14 @@ mod tests {
         let problem = parse::<serde_json::Value>("a: &x [1]\nb: *x\n").expect_err("refused");
         assert!(problem.message.contains("aliases"), "{problem:?}");
         assert_eq!(problem.location.map(|at| at.line), Some(1));
+    }
+
+    #[test]
+    fn a_value_quoted_in_a_message_is_cut_and_escaped() {
+        let long = format!("\"\\e{}\"", "x".repeat(500));
+        let problem = parse::<Vec<u32>>(&format!("[{long}]")).expect_err("not a number");
+        assert!(problem.message.len() < 200, "{problem:?}");
+        assert!(!problem.message.contains('\u{1b}'), "{problem:?}");
     }
 
     #[test]
