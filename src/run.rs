@@ -69,18 +69,13 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
 
 /// Prints clap's help, version or usage error and returns its exit code. Help
 /// and version go to stdout: a closed pipe there is not an error, but a failed
-/// write (a full disk) is, as for every other command (exit 1).
+/// write (a full disk) is, as for every other command (exit 1). A usage error
+/// goes to stderr and keeps its code, as every other error report does.
 fn print_clap_output(error: &clap::Error) -> u8 {
     let code = u8::try_from(error.exit_code()).unwrap_or(error::EXIT_BAD_INPUT);
-    let printed = error.print().and_then(|()| {
-        if error.use_stderr() {
-            io::stderr().flush()
-        } else {
-            io::stdout().flush()
-        }
-    });
+    let printed = error.print().and_then(|()| io::stdout().flush());
     match printed {
-        Err(failure) if failure.kind() != io::ErrorKind::BrokenPipe => {
+        Err(failure) if !error.use_stderr() && failure.kind() != io::ErrorKind::BrokenPipe => {
             let _ = writeln!(io::stderr().lock(), "error: cannot write output: {failure}");
             error::EXIT_FAILURE
         }

@@ -166,7 +166,7 @@ fn too_large(len: u64) -> String {
 }
 
 /// Turns an I/O error into a short message about the file.
-pub fn describe_io(error: &io::Error) -> String {
+fn describe_io(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file; check the path".into(),
         io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions".into(),
