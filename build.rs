@@ -34,16 +34,13 @@ fn main() -> ExitCode {
 }
 
 fn embed() -> Result<(), Vec<kb::KbError>> {
-    // Leaked so the knowledge base can borrow from it, as at run time.
     let read = |path: &str| {
-        std::fs::read_to_string(path)
-            .map(|text| &*Box::leak(text.into_boxed_str()))
-            .map_err(|error| {
-                vec![kb::KbError::single(
-                    path,
-                    kb::Problem::whole_file(error.to_string()),
-                )]
-            })
+        std::fs::read_to_string(path).map_err(|error| {
+            vec![kb::KbError::single(
+                path,
+                kb::Problem::whole_file(error.to_string()),
+            )]
+        })
     };
     let kb_text = read(KB_FILE)?;
     let questionnaire_text = read(QUESTIONNAIRE_FILE)?;
@@ -51,17 +48,19 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     let disputes_text = read(DISPUTES_FILE)?;
     let areas_text = read(AREAS_FILE)?;
     let mut knowledge_base: kb::KnowledgeBase =
-        kb::yaml::parse(kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
+        kb::yaml::parse(&kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
     knowledge_base.questionnaire =
-        kb::parse_questionnaire_file(QUESTIONNAIRE_FILE, questionnaire_text)
+        kb::parse_questionnaire_file(QUESTIONNAIRE_FILE, &questionnaire_text)
             .map_err(|error| vec![error])?;
     knowledge_base.career =
-        kb::career::parse_career_file(CAREER_FILE, career_text).map_err(|error| vec![error])?;
-    knowledge_base.disputes = kb::browse::parse_disputes_file(DISPUTES_FILE, disputes_text)
+        kb::career::parse_career_file(CAREER_FILE, &career_text).map_err(|error| vec![error])?;
+    knowledge_base.disputes = kb::browse::parse_disputes_file(DISPUTES_FILE, &disputes_text)
         .map_err(|error| vec![error])?;
     knowledge_base.areas =
-        kb::browse::parse_areas_file(AREAS_FILE, areas_text).map_err(|error| vec![error])?;
+        kb::browse::parse_areas_file(AREAS_FILE, &areas_text).map_err(|error| vec![error])?;
 
+    // The questionnaire's problems are placed in its own file, which holds the
+    // same `questionnaire:` key, so their paths resolve there too.
     let (in_questionnaire, in_kb): (Vec<_>, Vec<_>) = kb::validate(&knowledge_base)
         .into_iter()
         .partition(|problem| problem.path.starts_with("questionnaire"));
@@ -75,23 +74,15 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
         .into_iter()
         .partition(|problem| problem.path.starts_with("areas"));
     let errors: Vec<_> = [
-        (KB_FILE, kb_text, in_kb),
-        (QUESTIONNAIRE_FILE, questionnaire_text, in_questionnaire),
-        (CAREER_FILE, career_text, in_career),
-        (DISPUTES_FILE, disputes_text, in_disputes),
-        (AREAS_FILE, areas_text, in_areas),
+        (KB_FILE, &kb_text, in_kb),
+        (QUESTIONNAIRE_FILE, &questionnaire_text, in_questionnaire),
+        (CAREER_FILE, &career_text, in_career),
+        (DISPUTES_FILE, &disputes_text, in_disputes),
+        (AREAS_FILE, &areas_text, in_areas),
     ]
     .into_iter()
     .filter(|(_, _, problems)| !problems.is_empty())
-    .map(|(origin, text, mut problems)| {
-        for problem in &mut problems {
-            problem.locate_in(text);
-        }
-        kb::KbError {
-            origin: origin.to_owned(),
-            problems,
-        }
-    })
+    .map(|(origin, text, problems)| kb::load::located(origin, text, problems))
     .collect();
     if !errors.is_empty() {
         return Err(errors);

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Generate a large, valid `roles` knowledge base from `roles kb dump` output.
+"""Generate a large, valid `roles` knowledge base from `roles kb dump --format json`.
 
-Usage: gen_kb.py DUMP.yaml FACTOR OUT.yaml
+Usage: gen_kb.py DUMP.json FACTOR OUT.yaml
+
+Standard library only: the dump is read as JSON and the output written as block
+YAML by hand, every string as a JSON string (a valid YAML 1.2 double-quoted scalar).
 
 Copy 0 is the dump itself; copies 1..FACTOR-1 repeat its sources, every role's
 sections, the dimensions, the topics and the questionnaire's questions with
@@ -11,29 +14,78 @@ copied: dimension values, topic facts and answer weights name roles by id, and
 `roles compare` should still compare two roles (with FACTOR x the rows), as a
 real, larger knowledge base would. The output is about FACTOR x the dump's size.
 
-Each list is serialised once with PyYAML using a placeholder suffix, then
-repeated by string replacement, so even 1000x (~70 MB) takes about a second.
+Each list is written once with a placeholder suffix, then repeated by string
+replacement, so even 1000x (~80 MB) takes a few seconds.
 """
 
+import json
 import re
 import sys
-
-import yaml
 
 SFX = "__SFX__"
 
 
-class Yaml12Loader(yaml.SafeLoader):
-    """SafeLoader without YAML 1.1's `yes`/`no`/`on`/`off` booleans, as serde_yaml reads them."""
+def key_text(key):
+    """A mapping key: plain when it is an identifier (all the format's keys and ids are)."""
+    if re.fullmatch(r"[a-z_][a-z0-9_-]*", key) and key not in ("null", "true", "false", "y", "n", "yes", "no", "on", "off"):
+        return key
+    return scalar(key)
 
 
-Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-Yaml12Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+def scalar(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def emit(value, indent, out):
+    """Appends `value` as block YAML lines indented by `indent` spaces."""
+    pad = " " * indent
+    if isinstance(value, dict):
+        if not value:
+            out.append(pad + "{}\n")
+        for key, item in value.items():
+            key = key_text(key)
+            if isinstance(item, (dict, list)) and item:
+                out.append(f"{pad}{key}:\n")
+                emit(item, indent + 2, out)
+            else:
+                out.append(f"{pad}{key}: {inline(item)}\n")
+    elif isinstance(value, list):
+        if not value:
+            out.append(pad + "[]\n")
+        for item in value:
+            if isinstance(item, dict) and item:
+                lines = []
+                emit(item, indent + 2, lines)
+                first = lines[0]
+                lines[0] = pad + "- " + first[indent + 2 :]
+                out.extend(lines)
+            elif isinstance(item, list) and item:
+                out.append(pad + "-\n")
+                emit(item, indent + 2, out)
+            else:
+                out.append(f"{pad}- {inline(item)}\n")
+    else:
+        out.append(pad + scalar(value) + "\n")
+
+
+def inline(value):
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list):
+        return "[]"
+    return scalar(value)
+
+
+def dump(value, indent=0):
+    out = []
+    emit(value, indent, out)
+    return "".join(out)
 
 
 def suffix_fact(fact):
@@ -42,26 +94,12 @@ def suffix_fact(fact):
     return fact
 
 
-def dump(value, indent=0):
-    text = yaml.safe_dump(
-        value,
-        sort_keys=False,
-        default_flow_style=False,
-        allow_unicode=True,
-        width=1 << 30,
-    )
-    if indent:
-        pad = " " * indent
-        text = "".join(pad + line if line.strip() else line for line in text.splitlines(True))
-    return text
-
-
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     src, factor, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     with open(src, encoding="utf-8") as f:
-        kb = yaml.load(f, Loader=Yaml12Loader)
+        kb = json.load(f)
     if factor < 1:
         sys.exit("FACTOR must be at least 1")
 
@@ -96,7 +134,6 @@ def main():
     role_heads, role_sections = [], []
     for role in kb["roles"]:
         head = {k: v for k, v in role.items() if k != "sections"}
-        head["summary"] = role["summary"]  # copy 0's sources: no suffix needed
         role_heads.append(dump([head]))
         sections = [
             dict(s, id=s["id"] + SFX, facts=[suffix_fact(x) for x in s["facts"]])

@@ -47,7 +47,6 @@ note() { echo "bench/run.sh: $*" >&2; }
 
 command -v cargo >/dev/null || die "cargo not found"
 command -v python3 >/dev/null || die "python3 not found"
-python3 -c 'import yaml' 2>/dev/null || die "python3 needs PyYAML for bench/gen_kb.py (apt-get install python3-yaml)"
 
 TARGET=$(cargo metadata --no-deps --format-version 1 |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
@@ -152,10 +151,13 @@ CAP=$(python3 bench/bench.py cap src/kb/load.rs)
 DUMP=$WORK/kb/dump.yaml
 "$ROLES" kb dump >"$DUMP"
 DUMP_BYTES=$(stat -c %s "$DUMP")
+# The generator reads the JSON dump (standard library only) and writes YAML.
+DUMP_JSON=$WORK/kb/dump.json
+"$ROLES" kb dump --format json >"$DUMP_JSON"
 
 gen() { # gen FACTOR -> path
   local file=$WORK/kb/kb-$1x.yaml
-  python3 bench/gen_kb.py "$DUMP" "$1" "$file"
+  python3 bench/gen_kb.py "$DUMP_JSON" "$1" "$file"
   echo "$file"
 }
 

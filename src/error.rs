@@ -1,12 +1,21 @@
-//! Errors a user can act on, and the exit code each one maps to.
+//! Errors a user can act on, and the exit code each one maps to; and how text
+//! from a file or an argument is echoed in a message.
 //!
 //! Everything else is an unexpected failure (exit 1). A closed stdout is not an
 //! error at all: `roles … | head` ends quietly with exit 0.
+//!
+//! Nothing from data reaches a terminal raw: a message repeats a user's value
+//! through [`shown`] (control characters escaped, cut to 80 characters), lists
+//! at most [`LISTED_IDS`] known names, and renderers pass data through
+//! [`escape_controls`]. Both are defined with the knowledge-base text type,
+//! which `build.rs` compiles on its own, and re-exported here.
 
 use std::fmt;
 use std::io;
 
 use crate::kb::KbError;
+pub use crate::kb::text::{SHOWN_CHARS, escape_controls, one_line, shown};
+pub use crate::kb::validate::LISTED_IDS;
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -68,13 +77,19 @@ pub fn exit_code(error: &anyhow::Error) -> Option<u8> {
     Some(EXIT_FAILURE)
 }
 
-/// Formats a list of names as `` `a`, `b` `` for messages.
+/// Formats a list of names as `` `a`, `b` `` for messages: each escaped and
+/// cut (see [`shown`]), and no more than [`LISTED_IDS`] of them, then `…`.
 pub fn tick_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
-    names
-        .into_iter()
-        .map(|name| format!("`{name}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut names = names.into_iter();
+    let mut listed: Vec<String> = names
+        .by_ref()
+        .take(LISTED_IDS)
+        .map(|name| format!("`{}`", shown(name)))
+        .collect();
+    if names.next().is_some() {
+        listed.push("…".to_owned());
+    }
+    listed.join(", ")
 }
 
 /// An error for a name that matches none of `known`, suggesting the closest.
@@ -83,19 +98,60 @@ pub fn unknown_name<'a>(
     given: &str,
     known: impl IntoIterator<Item = &'a str> + Clone,
 ) -> anyhow::Error {
+    BadInput::err(unknown_name_message(kind, given, known))
+}
+
+/// The message of [`unknown_name`]: what was given, up to [`LISTED_IDS`] known
+/// names, and the closest one when it is close.
+pub fn unknown_name_message<'a>(
+    kind: &str,
+    given: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
+    let wanted = given.to_lowercase();
     let closest = known
         .clone()
         .into_iter()
-        .map(|name| (strsim::jaro_winkler(&given.to_lowercase(), name), name))
+        .map(|name| (strsim::jaro_winkler(&wanted, name), name))
         .filter(|(similarity, _)| *similarity > 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, name)| name);
     let mut message = format!(
-        "unknown {kind} `{given}`; expected one of: {}",
+        "unknown {kind} `{}`; expected one of: {}",
+        shown(given),
         tick_list(known)
     );
     if let Some(name) = closest {
-        message.push_str(&format!("\n\ndid you mean `{name}`?"));
+        message.push_str(&format!("\n\ndid you mean `{}`?", shown(name)));
     }
-    BadInput::err(message)
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tick_list_stops_at_ten_names() {
+        let names: Vec<String> = (0..25).map(|i| format!("n{i}")).collect();
+        let list = tick_list(names.iter().map(String::as_str));
+        assert_eq!(list.matches('`').count(), 20);
+        assert!(list.ends_with("`n9`, …"), "{list}");
+        assert_eq!(tick_list(["a", "b"]), "`a`, `b`");
+    }
+
+    #[test]
+    fn an_unknown_name_is_echoed_escaped_and_cut() {
+        let given = format!("\u{1b}]0;title\u{7}{}", "x".repeat(500));
+        let message = unknown_name_message("role", &given, ["cio", "cto"]);
+        assert!(!message.contains('\u{1b}'), "{message}");
+        assert!(message.contains("`\\u{1b}]0;title\\u{7}xxx"), "{message}");
+        assert!(message.len() < 200, "{message}");
+    }
+
+    #[test]
+    fn an_unknown_name_suggests_the_closest() {
+        let message = unknown_name_message("role", "CTo", ["cio", "cto"]);
+        assert!(message.ends_with("did you mean `cto`?"), "{message}");
+    }
 }

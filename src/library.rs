@@ -11,6 +11,7 @@
 use std::cell::OnceCell;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use crate::kb::browse::{Area, Dispute};
 use crate::kb::career::Career;
@@ -41,7 +42,6 @@ mod embedded {
 // is the JSON Schema's description, so this note is a plain comment.)
 /// A role as outputs refer to it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct RoleRef {
     /// The role's id, e.g. `cio`.
     pub id: Text,
@@ -76,7 +76,7 @@ pub struct Library {
 /// Decodes one embedded part. The bytes were encoded by `build.rs` from the same
 /// types a moment after validation, and a test decodes every part, so a failure
 /// here is a broken build, not bad input.
-fn decode<T: Deserialize<'static>>(bytes: &'static [u8]) -> T {
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> T {
     postcard::from_bytes(bytes)
         .expect("the embedded knowledge base decodes: build.rs encoded it from the same types")
 }

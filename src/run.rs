@@ -25,17 +25,13 @@ use crate::{error, kb, render};
 /// Runs `roles` with these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let command = Cli::command().color(help_color(&args));
+    let command = without_empty_kb_variable(Cli::command().color(help_color(&args)));
     let parsed = command
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(error) => {
-            // Help and version go to stdout; a closed pipe there is not an error.
-            let _ = error.print();
-            return u8::try_from(error.exit_code()).unwrap_or(error::EXIT_BAD_INPUT);
-        }
+        Err(error) => return print_clap_output(&error),
     };
     match execute(&cli) {
         Ok(code) => code,
@@ -84,6 +80,22 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
         clap::ColorChoice::Always
     } else {
         clap::ColorChoice::Never
+    }
+}
+
+/// Prints clap's help, version or usage error and returns its exit code. Help
+/// and version go to stdout: a closed pipe there is not an error, but a failed
+/// write (a full disk) is, as for every other command (exit 1). A usage error
+/// goes to stderr and keeps its code, as every other error report does.
+fn print_clap_output(error: &clap::Error) -> u8 {
+    let code = u8::try_from(error.exit_code()).unwrap_or(error::EXIT_BAD_INPUT);
+    let printed = error.print().and_then(|()| io::stdout().flush());
+    match printed {
+        Err(failure) if !error.use_stderr() && failure.kind() != io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(io::stderr().lock(), "error: cannot write output: {failure}");
+            error::EXIT_FAILURE
+        }
+        _ => code,
     }
 }
 
@@ -239,5 +251,15 @@ fn knowledge_base(cli: &Cli) -> anyhow::Result<Library> {
             &path.display().to_string(),
         )?)),
         None => Ok(Library::embedded()),
+    }
+}
+
+/// `ROLES_KB` set but empty means unset, as an empty variable does for most
+/// tools; clap would read it as `--kb` without a value.
+fn without_empty_kb_variable(command: clap::Command) -> clap::Command {
+    if std::env::var_os("ROLES_KB").is_some_and(|value| value.is_empty()) {
+        command.mut_arg("kb", |arg| arg.env(None))
+    } else {
+        command
     }
 }

@@ -14,7 +14,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Fact, KnowledgeBase, Text};
-use super::problem::{KbError, Problem};
+use super::problem::KbError;
+use super::text::shown;
+use super::validate::{At, Checker, Reserved, Target, known};
 use super::yaml;
 
 /// The owner of an area the articles give to more than one role.
@@ -24,7 +26,7 @@ pub const DISPUTED: &str = "disputed";
 
 /// A point on which the articles disagree, put as a question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Dispute {
     /// Short id, e.g. `vendors`.
     pub id: Text,
@@ -39,7 +41,7 @@ pub struct Dispute {
 
 /// One side of a dispute.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct DisputeView {
     /// What the articles on this side hold, in our words.
     pub text: Text,
@@ -51,7 +53,7 @@ pub struct DisputeView {
 
 /// An area of responsibility and who owns it in a company with both roles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Area {
     /// Short id, e.g. `tech-stack`.
     pub id: Text,
@@ -68,247 +70,142 @@ pub struct Area {
 
 /// The shape of `data/disputes.yaml`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 struct DisputesFile {
     disputes: Vec<Dispute>,
 }
 
 /// The shape of `data/areas.yaml`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 struct AreasFile {
     areas: Vec<Area>,
 }
 
 /// Parses a file that holds only a `disputes:` key (as `data/` keeps it).
-pub fn parse_disputes_file(origin: &str, text: &'static str) -> Result<Vec<Dispute>, KbError> {
+pub fn parse_disputes_file(origin: &str, text: &str) -> Result<Vec<Dispute>, KbError> {
     yaml::parse::<DisputesFile>(text)
         .map(|file| file.disputes)
         .map_err(|problem| KbError::single(origin, problem))
 }
 
 /// Parses a file that holds only an `areas:` key (as `data/` keeps it).
-pub fn parse_areas_file(origin: &str, text: &'static str) -> Result<Vec<Area>, KbError> {
+pub fn parse_areas_file(origin: &str, text: &str) -> Result<Vec<Area>, KbError> {
     yaml::parse::<AreasFile>(text)
         .map(|file| file.areas)
         .map_err(|problem| KbError::single(origin, problem))
 }
 
-/// Every problem in the disputes and areas of `kb`: ids missing, malformed or
-/// repeated, empty texts, unknown sources and roles, a dispute with fewer than
-/// two views, an owner that is not a role, `shared` or `disputed`, and a
-/// `disputed` area without a known dispute (or another area with one).
-pub fn validate_browse(kb: &KnowledgeBase) -> Vec<Problem> {
-    let mut check = Check {
-        problems: Vec::new(),
-        sources: kb.sources.iter().map(|s| s.id.as_str()).collect(),
-        roles: kb.roles.iter().map(|r| r.id.as_str()).collect(),
-    };
-    check.unique("disputes", kb.disputes.iter().map(|d| d.id.as_str()));
-    for dispute in &kb.disputes {
-        let at = format!("disputes.{}", dispute.id);
-        check.text(&at, "question", &dispute.question);
-        if let Some(note) = &dispute.note {
-            check.text(&at, "note", note);
-        }
-        if dispute.views.len() < 2 {
-            check.push(Problem::at(
-                &at,
-                format!(
-                    "has {} view(s); a dispute needs at least two `views`, one per side",
-                    dispute.views.len()
-                ),
-            ));
-        }
-        for (index, view) in dispute.views.iter().enumerate() {
-            let at = format!("{at}.views[{index}]");
-            check.cited(&at, &view.text, &view.sources);
-            check.roles(&at, &view.roles);
-        }
-    }
-
-    let disputes: HashSet<&str> = kb.disputes.iter().map(|d| d.id.as_str()).collect();
-    check.unique("areas", kb.areas.iter().map(|a| a.id.as_str()));
-    for area in &kb.areas {
-        let at = format!("areas.{}", area.id);
-        check.text(&at, "title", &area.title);
-        check.owner(&at, area, &disputes);
-        if area.facts.is_empty() {
-            check.push(Problem::at(
-                &at,
-                "has no `facts`; say, citing the articles, why the owner owns it",
-            ));
-        }
-        for (index, fact) in area.facts.iter().enumerate() {
-            let at = format!("{at}.facts[{index}]");
-            check.cited(&at, &fact.text, &fact.sources);
-            for role in &fact.roles {
-                check.role(&at, role);
-            }
-        }
-    }
-    check.problems
-}
-
-struct Check<'a> {
-    problems: Vec<Problem>,
-    sources: HashSet<&'a str>,
-    roles: HashSet<&'a str>,
-}
-
-impl Check<'_> {
-    fn push(&mut self, problem: Problem) {
-        self.problems.push(problem);
-    }
-
-    /// Ids must be non-empty, lower-case words joined by `-`, and unique in their list.
-    fn unique<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>) {
-        let mut seen = HashSet::new();
-        for id in ids {
-            if id.trim().is_empty() {
-                self.push(Problem::at(
-                    list,
-                    "an `id` is empty; give every entry a short id",
-                ));
-                continue;
-            }
-            if !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            {
+impl Checker<'_> {
+    /// The disputes and areas: ids well formed and unique, texts written, every
+    /// view and fact citing known sources and naming known roles, at least two
+    /// views per dispute, an owner that is a role, `shared` or `disputed`, and a
+    /// `disputed` area (only) naming a known dispute.
+    pub(super) fn browse(&mut self, kb: &KnowledgeBase) {
+        let list = At::ROOT.field("disputes");
+        self.unique_ids(
+            &list,
+            "id",
+            kb.disputes.iter().map(|d| d.id.as_str()),
+            Reserved::None,
+        );
+        for (index, dispute) in kb.disputes.iter().enumerate() {
+            let at = list.item(index, Some(&dispute.id));
+            self.text(&at, "question", &dispute.question);
+            self.optional(&at, "note", dispute.note.as_ref());
+            if dispute.views.len() < 2 {
                 self.push(
-                    Problem::at(
-                        list,
-                        format!("id `{id}` must be lower-case letters, digits and `-`"),
-                    )
-                    .pointing_at(id),
+                    &at,
+                    Target::Field("views"),
+                    format!(
+                        "has {} view(s); a dispute needs at least two `views`, one per side",
+                        dispute.views.len()
+                    ),
                 );
             }
-            if !seen.insert(id) {
-                self.push(
-                    Problem::at(
-                        list,
-                        format!("duplicate id `{id}`; ids must be unique in a list"),
-                    )
-                    .pointing_at_id(id, 2),
-                );
+            let views = at.field("views");
+            for (index, view) in dispute.views.iter().enumerate() {
+                let at = views.item(index, None);
+                self.text(&at, "text", &view.text);
+                self.cites(&at, &view.sources);
+                if view.roles.is_empty() {
+                    self.push(
+                        &at,
+                        Target::Field("roles"),
+                        "names no role; list in `roles` whom the view gives the point to"
+                            .to_owned(),
+                    );
+                }
+                let roles = at.field("roles");
+                for (index, role) in view.roles.iter().enumerate() {
+                    self.role_ref(&roles.item(index, None), Target::Here, role);
+                }
             }
         }
-    }
 
-    fn text(&mut self, path: &str, field: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.push(
-                Problem::at(
-                    path,
-                    format!("`{field}` is empty; write the text or remove the entry"),
-                )
-                .pointing_at_key(field),
-            );
-        }
-    }
-
-    fn cited(&mut self, path: &str, text: &str, sources: &[Text]) {
-        self.text(path, "text", text);
-        if sources.is_empty() {
-            self.push(Problem::at(
-                path,
-                "cites no source; list at least one id from `sources`",
-            ));
-        }
-        for id in sources {
-            if !self.sources.contains(id.as_str()) {
-                let known = listed(&self.sources);
+        let disputes: HashSet<&str> = kb.disputes.iter().map(|d| d.id.as_str()).collect();
+        let list = At::ROOT.field("areas");
+        self.unique_ids(
+            &list,
+            "id",
+            kb.areas.iter().map(|a| a.id.as_str()),
+            Reserved::None,
+        );
+        for (index, area) in kb.areas.iter().enumerate() {
+            let at = list.item(index, Some(&area.id));
+            self.text(&at, "title", &area.title);
+            self.owner(&at, area, &disputes);
+            if area.facts.is_empty() {
                 self.push(
-                    Problem::at(
-                        path,
-                        format!("cites unknown source `{id}`; known sources: {known}"),
-                    )
-                    .pointing_at(id),
+                    &at,
+                    Target::Field("facts"),
+                    "has no `facts`; say, citing the articles, why the owner owns it".to_owned(),
                 );
             }
+            self.facts(&at, &area.facts);
         }
     }
 
-    fn role(&mut self, path: &str, id: &str) {
-        if !self.roles.contains(id) {
-            let known = listed(&self.roles);
-            self.push(
-                Problem::at(
-                    path,
-                    format!("names unknown role `{id}`; known roles: {known}"),
-                )
-                .pointing_at(id),
-            );
-        }
-    }
-
-    fn roles(&mut self, path: &str, roles: &[Text]) {
-        if roles.is_empty() {
-            self.push(Problem::at(
-                path,
-                "names no role; list in `roles` whom the view gives the point to",
-            ));
-        }
-        for role in roles {
-            self.role(path, role);
-        }
-    }
-
-    fn owner(&mut self, path: &str, area: &Area, disputes: &HashSet<&str>) {
+    fn owner(&mut self, at: &At<'_>, area: &Area, disputes: &HashSet<&str>) {
         let owner = area.owner.as_str();
         if owner != SHARED && owner != DISPUTED && !self.roles.contains(owner) {
-            let known = listed(&self.roles);
+            let roles = known(&self.roles);
             self.push(
-                Problem::at(
-                    path,
-                    format!(
-                        "owner `{owner}` is not a role, `{SHARED}` or `{DISPUTED}`; known roles: {known}"
-                    ),
-                )
-                .pointing_at(owner),
+                at,
+                Target::Field("owner"),
+                format!(
+                    "owner `{}` is not a role, `{SHARED}` or `{DISPUTED}`; known roles: {roles}",
+                    shown(owner)
+                ),
             );
         }
         match (owner == DISPUTED, &area.dispute) {
             (true, None) => self.push(
-                Problem::at(
-                    path,
-                    "is `disputed` but names no `dispute`; give the id of its dispute in `disputes`",
-                )
-                .pointing_at_key("owner"),
+                at,
+                Target::Field("owner"),
+                "is `disputed` but names no `dispute`; give the id of its dispute in `disputes`"
+                    .to_owned(),
             ),
-            (true, Some(id)) if !disputes.contains(id.as_str()) => {
-                let known = listed(disputes);
-                self.push(
-                    Problem::at(
-                        path,
-                        format!("names unknown dispute `{id}`; known disputes: {known}"),
-                    )
-                    .pointing_at(id),
-                );
-            }
+            (true, Some(id)) if !disputes.contains(id.as_str()) => self.push(
+                at,
+                Target::Field("dispute"),
+                format!(
+                    "names unknown dispute `{}`; known disputes: {}",
+                    shown(id),
+                    known(disputes)
+                ),
+            ),
             (false, Some(id)) => self.push(
-                Problem::at(
-                    path,
-                    format!(
-                        "names dispute `{id}` but its owner is `{owner}`; only a `{DISPUTED}` area names a dispute"
-                    ),
-                )
-                .pointing_at_key("dispute"),
+                at,
+                Target::Field("dispute"),
+                format!(
+                    "names dispute `{}` but its owner is `{}`; only a `{DISPUTED}` area names a dispute",
+                    shown(id),
+                    shown(owner)
+                ),
             ),
             _ => {}
         }
-    }
-}
-
-/// Ids in backticks, sorted, for a message.
-fn listed(ids: &HashSet<&str>) -> String {
-    let mut ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-    ids.sort();
-    if ids.is_empty() {
-        "none".into()
-    } else {
-        ids.join(", ")
     }
 }
 
@@ -320,9 +217,11 @@ mod tests {
         crate::library::Library::embedded().whole()
     }
 
+    /// The disputes' and areas' problems, as `path: message`.
     fn messages(kb: &KnowledgeBase) -> Vec<String> {
-        validate_browse(kb)
+        crate::kb::validate(kb)
             .into_iter()
+            .filter(|p| p.path.starts_with("disputes") || p.path.starts_with("areas"))
             .map(|p| format!("{}: {}", p.path, p.message))
             .collect()
     }
@@ -343,8 +242,8 @@ mod tests {
         let found = messages(&kb);
         let expected = [
             format!("disputes.{id}: has 1 view(s)"),
-            format!("disputes.{id}.views[0]: cites unknown source `blog`"),
-            format!("disputes.{id}.views[0]: names unknown role `cfo`"),
+            format!("disputes.{id}.views[0].sources[0]: cites unknown source `blog`"),
+            format!("disputes.{id}.views[0].roles[0]: names unknown role `cfo`"),
         ];
         assert_eq!(found.len(), expected.len(), "{found:#?}");
         for (found, expected) in found.iter().zip(&expected) {

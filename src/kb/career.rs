@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::{KnowledgeBase, Question, Text, unique_keys};
-use super::problem::{KbError, Problem};
+use super::model::{Question, Text, unique_keys};
+use super::problem::KbError;
+use super::text::shown;
+use super::validate::{At, Checker, Reserved, Target, known};
 use super::yaml;
 
 /// The id of the question whose answer is the years of work experience.
@@ -27,16 +29,12 @@ pub const YES: &str = "yes";
 
 /// The career guide behind `roles career`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Career {
     /// The questions, in the order they are asked; only the choices whose
     /// `weights` give points bear on the track.
     #[serde(default)]
     pub questions: Vec<Question>,
-    /// Choices whose reason is our judgement rather than an article's claim (their
-    /// reasons still cite the articles they lean on).
-    #[serde(default)]
-    pub judgements: Vec<ShownBy>,
     /// Each role's qualifications, keyed by role id.
     #[serde(default, deserialize_with = "unique_keys")]
     pub requirements: BTreeMap<Text, Vec<Requirement>>,
@@ -53,7 +51,7 @@ pub struct Career {
 
 /// One qualification for a role, with the criterion that checks an answer against it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// What sort of qualification it is.
     pub kind: RequirementKind,
@@ -178,7 +176,7 @@ impl Degree {
 
 /// The usual path into a role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct CareerPath {
     /// Whether the article gives the steps as a progression (`false`: a list of
     /// the roles the path involves, in no set order).
@@ -190,7 +188,7 @@ pub struct CareerPath {
 
 /// One stepping stone on a path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Step {
     /// The step, in our words.
     pub text: Text,
@@ -203,7 +201,7 @@ pub struct Step {
 
 /// One skill a role needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Skill {
     /// The skill, in our words.
     pub text: Text,
@@ -216,7 +214,7 @@ pub struct Skill {
 
 /// An answer: one value of one question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct ShownBy {
     /// The question id.
     pub question: Text,
@@ -226,7 +224,7 @@ pub struct ShownBy {
 
 /// A disagreement between the articles that matters to a person choosing a track.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Caveat {
     /// Short id, e.g. `seniority`.
     pub id: Text,
@@ -241,7 +239,7 @@ pub struct Caveat {
 
 /// One side of a disagreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct CaveatPoint {
     /// The statement, in our words.
     pub text: Text,
@@ -256,246 +254,152 @@ pub use super::model::Basis;
 
 /// The shape of `data/career.yaml`, which holds only the career guide.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 struct CareerFile {
     career: Career,
 }
 
 /// Parses a file that holds only a `career:` key (as `data/` keeps it).
-pub fn parse_career_file(origin: &str, text: &'static str) -> Result<Career, KbError> {
+pub fn parse_career_file(origin: &str, text: &str) -> Result<Career, KbError> {
     yaml::parse::<CareerFile>(text)
         .map(|file| file.career)
         .map_err(|problem| KbError::single(origin, problem))
 }
 
-/// Every problem in the career guide of `kb`: sources and roles that do not
-/// exist, empty texts, requirements without the criterion their kind needs, and
-/// answers (`shown_by`, `judgements`, `question`, `backgrounds`) that no question offers.
-pub fn validate_career(kb: &KnowledgeBase) -> Vec<Problem> {
-    let career = &kb.career;
-    let mut check = Check {
-        problems: Vec::new(),
-        sources: kb.sources.iter().map(|s| s.id.as_str()).collect(),
-        roles: kb.roles.iter().map(|r| r.id.as_str()).collect(),
-        career,
-    };
-    check.questions();
-    for (index, answer) in career.judgements.iter().enumerate() {
-        check.answer(&format!("career.judgements[{index}]"), answer);
-    }
-    for (role, requirements) in &career.requirements {
-        check.role(&format!("career.requirements.{role}"), role);
-        for (index, requirement) in requirements.iter().enumerate() {
-            check.requirement(&format!("career.requirements.{role}[{index}]"), requirement);
+impl Checker<'_> {
+    /// The career guide: its questions (as any questionnaire's), each role's
+    /// requirements with exactly the criterion their kind is checked by, the
+    /// stepping stones, skills and caveats, and answers (`shown_by`, `question`,
+    /// `backgrounds`) that no question offers.
+    pub(super) fn career(&mut self, career: &Career) {
+        let root = At::ROOT;
+        let root = root.field("career");
+        self.questions(&root.field("questions"), &career.questions);
+        let requirements = root.field("requirements");
+        for (role, list) in &career.requirements {
+            self.role_ref(&requirements, Target::Key(role), role);
+            let at = requirements.entry(role);
+            for (index, requirement) in list.iter().enumerate() {
+                self.requirement(&at.item(index, None), requirement, career);
+            }
         }
-    }
-    for (role, path) in &career.stepping_stones {
-        let at = format!("career.stepping_stones.{role}");
-        check.role(&at, role);
-        if path.steps.is_empty() {
-            check.push(Problem::at(&at, "has no `steps`; list the path's roles"));
-        }
-        for (index, step) in path.steps.iter().enumerate() {
-            let at = format!("{at}.steps[{index}]");
-            check.cited(&at, &step.text, &step.sources);
-            check.answers(&at, &step.shown_by);
-        }
-    }
-    for (role, skills) in &career.skills {
-        check.role(&format!("career.skills.{role}"), role);
-        for (index, skill) in skills.iter().enumerate() {
-            let at = format!("career.skills.{role}[{index}]");
-            check.cited(&at, &skill.text, &skill.sources);
-            check.answers(&at, &skill.shown_by);
-        }
-    }
-    check.unique(
-        "career.caveats",
-        career.caveats.iter().map(|c| c.id.as_str()),
-    );
-    for caveat in &career.caveats {
-        let at = format!("career.caveats.{}", caveat.id);
-        check.text(&at, "title", &caveat.title);
-        for role in &caveat.roles {
-            check.role(&at, role);
-        }
-        if caveat.points.is_empty() {
-            check.push(Problem::at(
-                &at,
-                "has no `points`; say what each side holds",
-            ));
-        }
-        for (index, point) in caveat.points.iter().enumerate() {
-            check.cited(
-                &format!("{at}.points[{index}]"),
-                &point.text,
-                &point.sources,
-            );
-        }
-    }
-    check.problems
-}
-
-struct Check<'a> {
-    problems: Vec<Problem>,
-    sources: HashSet<&'a str>,
-    roles: HashSet<&'a str>,
-    career: &'a Career,
-}
-
-impl Check<'_> {
-    fn push(&mut self, problem: Problem) {
-        self.problems.push(problem);
-    }
-
-    fn text(&mut self, path: &str, field: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.push(
-                Problem::at(
-                    path,
-                    format!("`{field}` is empty; write the text or remove the entry"),
-                )
-                .pointing_at_key(field),
-            );
-        }
-    }
-
-    fn cited(&mut self, path: &str, text: &str, sources: &[Text]) {
-        self.text(path, "text", text);
-        if sources.is_empty() {
-            self.push(Problem::at(
-                path,
-                "cites no source; list at least one id from `sources`",
-            ));
-        }
-        for id in sources {
-            if !self.sources.contains(id.as_str()) {
-                let known = listed(&self.sources);
+        let paths = root.field("stepping_stones");
+        for (role, path) in &career.stepping_stones {
+            self.role_ref(&paths, Target::Key(role), role);
+            let at = paths.entry(role);
+            if path.steps.is_empty() {
                 self.push(
-                    Problem::at(
-                        path,
-                        format!("cites unknown source `{id}`; known sources: {known}"),
-                    )
-                    .pointing_at(id),
+                    &at,
+                    Target::Field("steps"),
+                    "has no `steps`; list the path's roles".to_owned(),
                 );
+            }
+            let steps = at.field("steps");
+            for (index, step) in path.steps.iter().enumerate() {
+                let at = steps.item(index, None);
+                self.cited(&at, &step.text, &step.sources);
+                self.shown_by(&at, &step.shown_by, career);
+            }
+        }
+        let skills = root.field("skills");
+        for (role, list) in &career.skills {
+            self.role_ref(&skills, Target::Key(role), role);
+            let at = skills.entry(role);
+            for (index, skill) in list.iter().enumerate() {
+                let at = at.item(index, None);
+                self.cited(&at, &skill.text, &skill.sources);
+                self.shown_by(&at, &skill.shown_by, career);
+            }
+        }
+        let caveats = root.field("caveats");
+        self.unique_ids(
+            &caveats,
+            "id",
+            career.caveats.iter().map(|c| c.id.as_str()),
+            Reserved::None,
+        );
+        for (index, caveat) in career.caveats.iter().enumerate() {
+            let at = caveats.item(index, Some(&caveat.id));
+            self.text(&at, "title", &caveat.title);
+            let roles = at.field("roles");
+            for (index, role) in caveat.roles.iter().enumerate() {
+                self.role_ref(&roles.item(index, None), Target::Here, role);
+            }
+            if caveat.points.is_empty() {
+                self.push(
+                    &at,
+                    Target::Field("points"),
+                    "has no `points`; say what each side holds".to_owned(),
+                );
+            }
+            let points = at.field("points");
+            for (index, point) in caveat.points.iter().enumerate() {
+                let at = points.item(index, None);
+                self.cited(&at, &point.text, &point.sources);
             }
         }
     }
 
-    fn role(&mut self, path: &str, id: &str) {
-        if !self.roles.contains(id) {
-            let known = listed(&self.roles);
+    /// A statement in our words with its sources.
+    fn cited(&mut self, at: &At<'_>, text: &str, sources: &[Text]) {
+        self.text(at, "text", text);
+        self.cites(at, sources);
+    }
+
+    /// A question id must name a career question, and a value one of its
+    /// choices; `target` is where they are written.
+    fn answer_to(
+        &mut self,
+        at: &At<'_>,
+        target: Target<'_>,
+        career: &Career,
+        question: &str,
+        value: Option<&str>,
+    ) {
+        let Some(found) = career.questions.iter().find(|q| q.id == question) else {
+            let ids: HashSet<&str> = career.questions.iter().map(|q| q.id.as_str()).collect();
             self.push(
-                Problem::at(
-                    path,
-                    format!("names unknown role `{id}`; known roles: {known}"),
-                )
-                .pointing_at(id),
-            );
-        }
-    }
-
-    fn unique<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>) {
-        let mut seen = HashSet::new();
-        for id in ids {
-            if id.trim().is_empty() {
-                self.push(Problem::at(
-                    list,
-                    "an id is empty; give every entry a short id",
-                ));
-            } else if !seen.insert(id) {
-                self.push(
-                    Problem::at(
-                        list,
-                        format!("duplicate id `{id}`; ids must be unique in a list"),
-                    )
-                    .pointing_at_id(id, 2),
-                );
-            }
-        }
-    }
-
-    fn question(&self, id: &str) -> Option<&Question> {
-        self.career.questions.iter().find(|q| q.id == id)
-    }
-
-    /// A question id must name a career question, and a value one of its choices.
-    fn answer_to(&mut self, path: &str, question: &str, value: Option<&str>) {
-        let Some(found) = self.question(question) else {
-            let known: HashSet<&str> = self
-                .career
-                .questions
-                .iter()
-                .map(|q| q.id.as_str())
-                .collect();
-            let known = listed(&known);
-            self.push(
-                Problem::at(
-                    path,
-                    format!("names unknown question `{question}`; career questions: {known}"),
-                )
-                .pointing_at(question),
+                at,
+                target,
+                format!(
+                    "names unknown question `{}`; career questions: {}",
+                    shown(question),
+                    known(&ids)
+                ),
             );
             return;
         };
         let Some(value) = value else { return };
         if !found.choices.iter().any(|c| c.value == value) {
-            let known: HashSet<&str> = found.choices.iter().map(|c| c.value.as_str()).collect();
-            let known = listed(&known);
+            let values: HashSet<&str> = found.choices.iter().map(|c| c.value.as_str()).collect();
             self.push(
-                Problem::at(
-                    path,
-                    format!("question `{question}` has no value `{value}`; its values: {known}"),
-                )
-                .pointing_at(value),
+                at,
+                target,
+                format!(
+                    "question `{}` has no value `{}`; its values: {}",
+                    shown(question),
+                    shown(value),
+                    known(&values)
+                ),
             );
         }
     }
 
-    fn answer(&mut self, path: &str, answer: &ShownBy) {
-        self.answer_to(path, &answer.question, Some(&answer.value));
-    }
-
-    fn answers(&mut self, path: &str, answers: &[ShownBy]) {
-        for answer in answers {
-            self.answer(&format!("{path}.shown_by"), answer);
-        }
-    }
-
-    fn questions(&mut self) {
-        let questions = &self.career.questions;
-        self.unique("career.questions", questions.iter().map(|q| q.id.as_str()));
-        for question in questions {
-            let at = format!("career.questions.{}", question.id);
-            self.text(&at, "text", &question.text);
-            self.text(&at, "hint", &question.hint);
-            if !question.number && question.choices.len() < 2 {
-                self.push(Problem::at(
-                    &at,
-                    "needs at least two `choices`, or `number: true`",
-                ));
-            }
-            self.unique(
-                &format!("{at}.choices"),
-                question.choices.iter().map(|c| c.value.as_str()),
+    fn shown_by(&mut self, at: &At<'_>, answers: &[ShownBy], career: &Career) {
+        let list = at.field("shown_by");
+        for (index, answer) in answers.iter().enumerate() {
+            self.answer_to(
+                &list.item(index, None),
+                Target::Here,
+                career,
+                &answer.question,
+                Some(&answer.value),
             );
-            for choice in &question.choices {
-                let at = format!("{at}.choices.{}", choice.value);
-                self.text(&at, "label", &choice.label);
-                for role in choice.weights.keys() {
-                    self.role(&format!("{at}.weights"), role);
-                }
-                let reason = &choice.reason;
-                self.cited(&format!("{at}.reason"), &reason.text, &reason.sources);
-                for role in &reason.roles {
-                    self.role(&format!("{at}.reason"), role);
-                }
-            }
         }
     }
 
-    fn requirement(&mut self, path: &str, requirement: &Requirement) {
-        self.cited(path, &requirement.text, &requirement.sources);
+    fn requirement(&mut self, at: &At<'_>, requirement: &Requirement, career: &Career) {
+        self.cited(at, &requirement.text, &requirement.sources);
         let kind = requirement.kind.as_str();
         let given: Vec<&str> = [
             ("years", requirement.years.is_some()),
@@ -516,55 +420,38 @@ impl Check<'_> {
         };
         if given != [wanted] {
             self.push(
-                Problem::at(
-                    path,
-                    format!(
-                        "`kind: {kind}` is checked by `{wanted}` alone; give `{wanted}` and no other criterion"
-                    ),
-                )
-                .pointing_at_key("kind"),
+                at,
+                Target::Field("kind"),
+                format!(
+                    "`kind: {kind}` is checked by `{wanted}` alone; give `{wanted}` and no other criterion"
+                ),
             );
         }
         match requirement.kind {
-            RequirementKind::Experience => self.answer_to(path, YEARS_QUESTION, None),
-            RequirementKind::Degree => self.answer_to(path, DEGREE_QUESTION, None),
+            RequirementKind::Experience => {
+                self.answer_to(at, Target::Field("kind"), career, YEARS_QUESTION, None);
+            }
+            RequirementKind::Degree => {
+                self.answer_to(at, Target::Field("kind"), career, DEGREE_QUESTION, None);
+            }
             RequirementKind::Background => {
-                for value in &requirement.backgrounds {
-                    self.answer_to(path, BACKGROUND_QUESTION, Some(value));
+                let list = at.field("backgrounds");
+                for (index, value) in requirement.backgrounds.iter().enumerate() {
+                    self.answer_to(
+                        &list.item(index, None),
+                        Target::Here,
+                        career,
+                        BACKGROUND_QUESTION,
+                        Some(value),
+                    );
                 }
             }
             _ => {
                 if let Some(question) = &requirement.question {
-                    self.answer_to(path, question, Some(YES));
+                    self.answer_to(at, Target::Field("question"), career, question, Some(YES));
                 }
             }
         }
-    }
-}
-
-/// Ids in backticks, sorted, for a message.
-fn listed(ids: &HashSet<&str>) -> String {
-    let mut ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-    ids.sort();
-    if ids.is_empty() {
-        "none".into()
-    } else {
-        ids.join(", ")
-    }
-}
-
-/// Whether the reason of choice `value` of question `question` is an article's
-/// claim or our judgement. A choice's reason is a model [`Fact`](super::model::Fact), which carries no
-/// basis, so the judgement ones are listed in [`Career::judgements`].
-pub fn reason_basis(career: &Career, question: &str, value: &str) -> Basis {
-    if career
-        .judgements
-        .iter()
-        .any(|j| j.question == question && j.value == value)
-    {
-        Basis::Judgement
-    } else {
-        Basis::Article
     }
 }
 
@@ -572,13 +459,17 @@ pub fn reason_basis(career: &Career, question: &str, value: &str) -> Basis {
 mod tests {
     use super::*;
 
+    use crate::kb::KnowledgeBase;
+
     fn kb() -> KnowledgeBase {
         crate::library::Library::embedded().whole()
     }
 
+    /// The career guide's problems, as `path: message`.
     fn messages(kb: &KnowledgeBase) -> Vec<String> {
-        validate_career(kb)
+        crate::kb::validate(kb)
             .into_iter()
+            .filter(|p| p.path.starts_with("career"))
             .map(|p| format!("{}: {}", p.path, p.message))
             .collect()
     }
@@ -637,24 +528,24 @@ mod tests {
             question: Text::from("background"),
             value: Text::from("sales"),
         }];
-        career.judgements.push(ShownBy {
+        career.stepping_stones.get_mut("cto").expect("cto").steps[0].shown_by = vec![ShownBy {
             question: Text::from("salary"),
             value: Text::from("high"),
-        });
+        }];
         let skills = career.skills.remove("cio").expect("cio");
         career.skills.insert(Text::from("cfo"), skills);
         career.caveats[0].points[0].text = Text::from(" ");
         let found = messages(&kb);
         let expected = [
-            "career.judgements[2]: names unknown question `salary`",
-            "career.stepping_stones.cio.steps[0].shown_by: question `background` has no value `sales`",
-            "career.skills.cfo: names unknown role `cfo`; known roles: `cio`, `cto`",
-            "career.skills.cto[0]: cites unknown source `blog`",
+            "career.stepping_stones.cio.steps[0].shown_by[0]: question `background` has no value `sales`",
+            "career.stepping_stones.cto.steps[0].shown_by[0]: names unknown question `salary`",
+            "career.skills: names unknown role `cfo`; known roles: `cio`, `cto`",
+            "career.skills.cto[0].sources[0]: cites unknown source `blog`",
             "career.caveats.seniority.points[0]: `text` is empty",
         ];
         assert_eq!(found.len(), expected.len(), "{found:#?}");
         for (found, expected) in found.iter().zip(expected) {
-            assert!(found.starts_with(expected), "{found}");
+            assert!(found.starts_with(expected), "{found}\n{:#?}", messages(&kb));
         }
     }
 
@@ -670,7 +561,9 @@ mod tests {
         years.number = false;
         assert_eq!(
             messages(&kb),
-            ["career.questions.years: needs at least two `choices`, or `number: true`"]
+            [
+                "career.questions.years: needs at least two `choices`, or `number: true` for a question answered with a number"
+            ]
         );
     }
 

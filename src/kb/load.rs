@@ -1,5 +1,9 @@
 //! Reading a knowledge-base file: refuse what is not a readable, reasonably sized
-//! UTF-8 text file before parsing, then parse and validate, collecting problems.
+//! UTF-8 text file before parsing, then parse (within the YAML budgets) and
+//! validate, collecting problems, and place each problem in the file.
+//!
+//! Problems found by validation are placed by one more parse of the text (see
+//! [`yaml::locate`]), only when there are problems: a valid file is parsed once.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -8,29 +12,23 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::model::{KnowledgeBase, Questionnaire};
-use super::problem::{KbError, Problem};
+use super::problem::{KbError, Location, Problem, Step};
 use super::{validate, yaml};
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
-/// times the embedded knowledge base, and small enough that the parser's memory
-/// stays bounded).
+/// times the embedded knowledge base, and small enough that a file at the cap
+/// loads in well under 2 seconds).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Loads and validates the knowledge base in `path`; `origin` names it in messages.
 pub fn load_file(path: &Path, origin: &str) -> Result<KnowledgeBase, KbError> {
-    let fail = |message: String| KbError::single(origin, Problem::whole_file(message));
-    let text = read_text(path).map_err(fail)?;
-    parse_and_validate(origin, text)
+    let text = read_text(path).map_err(|problem| KbError::single(origin, problem))?;
+    parse_and_validate(origin, &text)
 }
 
 /// Parses and validates knowledge-base text.
-///
-/// The text is kept for the rest of the run (leaked), so the knowledge base can
-/// borrow from it as the embedded one borrows from the binary: a knowledge base
-/// lives as long as the process anyway.
-pub fn parse_and_validate(origin: &str, text: String) -> Result<KnowledgeBase, KbError> {
-    let text: &'static str = Box::leak(text.into_boxed_str());
-    if text.trim().is_empty() {
+pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbError> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(KbError::single(
             origin,
             Problem::whole_file(
@@ -40,76 +38,124 @@ pub fn parse_and_validate(origin: &str, text: String) -> Result<KnowledgeBase, K
     }
     let kb: KnowledgeBase =
         yaml::parse(text).map_err(|problem| KbError::single(origin, problem))?;
-    let mut problems = validate::validate(&kb);
+    let (problems, more) = validate::check(&kb);
     if problems.is_empty() {
         return Ok(kb);
     }
-    for problem in &mut problems {
-        problem.locate_in(text);
+    let mut error = located(origin, text, problems);
+    error.more = more;
+    Err(error)
+}
+
+/// The problems found in `text` as an error, each placed in the file (in one
+/// pass, however many there are) and sorted into file order.
+pub fn located(origin: &str, text: &str, mut problems: Vec<Problem>) -> KbError {
+    let nodes: Vec<&[Step]> = problems
+        .iter()
+        .map(|problem| {
+            if problem.location.is_none() {
+                problem.node.as_slice()
+            } else {
+                &[]
+            }
+        })
+        .collect();
+    let found = yaml::locate(text, &nodes);
+    for (problem, location) in problems.iter_mut().zip(found) {
+        problem.location = problem.location.or(location);
     }
-    problems.sort_by_key(|p| {
-        p.location
-            .map_or((usize::MAX, 0), |at| (at.line, at.column))
-    });
-    Err(KbError {
+    let mut error = KbError {
         origin: origin.to_owned(),
         problems,
-    })
+        more: 0,
+    };
+    error.sort();
+    error
 }
 
 /// The shape of `data/questionnaire.yaml`, which holds only the questionnaire.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 struct QuestionnaireFile {
     questionnaire: Questionnaire,
 }
 
 /// Parses a file that holds only a `questionnaire:` key (as `data/` keeps it).
-pub fn parse_questionnaire_file(
-    origin: &str,
-    text: &'static str,
-) -> Result<Questionnaire, KbError> {
+pub fn parse_questionnaire_file(origin: &str, text: &str) -> Result<Questionnaire, KbError> {
     yaml::parse::<QuestionnaireFile>(text)
         .map(|file| file.questionnaire)
         .map_err(|problem| KbError::single(origin, problem))
 }
 
-/// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing directories, pipes, devices, oversized and
-/// binary files with a message that says what to do.
-pub fn read_text(path: &Path) -> Result<String, String> {
+/// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing
+/// directories, pipes, devices, oversized and binary files with a message that
+/// says what to do.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let whole = |message: String| Problem::whole_file(message);
     // `metadata` follows symlinks, so a loop fails here rather than at open.
-    let metadata = std::fs::metadata(path).map_err(|error| describe_io(&error))?;
+    let metadata = std::fs::metadata(path).map_err(|error| whole(describe_io(&error)))?;
     if metadata.is_dir() {
-        return Err("is a directory; give the path of a file".into());
+        return Err(whole("is a directory; give the path of a file".into()));
     }
     if !metadata.is_file() {
-        return Err(
+        return Err(whole(
             "is not a regular file (a pipe, socket or device); save it to a file first".into(),
-        );
+        ));
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(metadata.len()));
+        return Err(whole(too_large(metadata.len())));
     }
-    let file = File::open(path).map_err(|error| describe_io(&error))?;
+    let file = File::open(path).map_err(|error| whole(describe_io(&error)))?;
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
     // The file may grow between the check and the read; never read past the cap.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| describe_io(&error))?;
+        .map_err(|error| whole(describe_io(&error)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+        return Err(whole(too_large(bytes.len() as u64)));
     }
+    decode_text(bytes)
+}
+
+/// Bytes as text: no NUL byte, valid UTF-8; a byte-order mark at the very start
+/// is dropped. The error is placed at the first bad byte.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "looks like a binary file (a NUL byte at offset {at}); expected YAML or JSON text"
+        return Err(Problem::located(
+            Some(place_of(&bytes, at)),
+            format!(
+                "a NUL byte (at byte offset {at}): this looks like a binary file; expected YAML or JSON text"
+            ),
         ));
     }
-    String::from_utf8(bytes).map_err(|error| {
+    let mut text = String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
-        let bytes = error.as_bytes();
-        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("is not valid UTF-8 (line {line}, byte offset {offset}); save the file as UTF-8")
-    })
+        Problem::located(
+            Some(place_of(error.as_bytes(), offset)),
+            format!("not valid UTF-8 (at byte offset {offset}); save the file as UTF-8"),
+        )
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// The line and column of byte `offset`, counting the characters before it on
+/// its line (the bytes before `offset` are valid UTF-8 or counted as one each).
+fn place_of(bytes: &[u8], offset: usize) -> Location {
+    let before = &bytes[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    Location {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
+    }
 }
 
 fn too_large(len: u64) -> String {
@@ -129,5 +175,30 @@ fn describe_io(error: &io::Error) -> String {
             "is a symlink loop; give the path of the file itself".into()
         }
         _ => format!("cannot be read: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_is_dropped() {
+        let text = decode_text(b"\xef\xbb\xbfa: 1\n".to_vec()).expect("text");
+        assert_eq!(text, "a: 1\n");
+    }
+
+    #[test]
+    fn a_nul_byte_is_refused_with_its_line() {
+        let error = decode_text(b"a: 1\nb: \0\n".to_vec()).expect_err("binary");
+        assert_eq!(error.location, Some(Location { line: 2, column: 4 }));
+        assert!(error.message.contains("NUL"), "{error:?}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_refused_with_its_line() {
+        let error = decode_text(b"a: 1\n\nb: caf\xe9\n".to_vec()).expect_err("not UTF-8");
+        assert_eq!(error.location, Some(Location { line: 3, column: 7 }));
+        assert!(error.message.contains("UTF-8"), "{error:?}");
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! This module is also compiled into `build.rs`, which validates `data/` with the
 //! same checks a user's file gets and stores the result in a compact binary form;
-//! so it refers only to its own submodules, std and its serde crates.
+//! so it refers only to its own submodules, std, its serde crates (serde,
+//! serde_json, serde-saphyr, schemars) and compact_str.
 
 pub mod browse;
 pub mod career;
@@ -16,5 +17,5 @@ pub mod yaml;
 
 pub use load::{MAX_FILE_BYTES, load_file, parse_questionnaire_file};
 pub use model::*;
-pub use problem::{KbError, Location, Problem};
+pub use problem::{KbError, Location, Problem, Step};
 pub use validate::validate;

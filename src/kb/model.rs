@@ -20,7 +20,7 @@ pub const KB_SCHEMA_VERSION: u32 = 1;
 
 /// A whole knowledge base: what `--kb FILE` loads and `roles kb dump` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct KnowledgeBase {
     /// File-format version; must equal [`KB_SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -49,7 +49,7 @@ pub struct KnowledgeBase {
 
 /// One article the knowledge base is distilled from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short id that facts cite, e.g. `overlap`.
     pub id: Text,
@@ -70,7 +70,7 @@ pub struct Source {
 
 /// A statement in our own words, with the sources that support it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Fact {
     /// The paraphrase.
     pub text: Text,
@@ -86,7 +86,7 @@ pub struct Fact {
 
 /// One executive role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Role {
     /// Lower-case id used on the command line, e.g. `cio`.
     pub id: Text,
@@ -103,7 +103,7 @@ pub struct Role {
 
 /// A named part of a role's profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     /// Id used by `roles show --section`, e.g. `kpis`.
     pub id: Text,
@@ -115,7 +115,7 @@ pub struct Section {
 
 /// A salary figure as reported by one source, never converted or rounded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Salary {
     /// The figure exactly as reported, e.g. "$102,150 per year".
     pub figure: Text,
@@ -140,7 +140,7 @@ pub struct Salary {
 
 /// One row of the side-by-side comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Id used by `roles compare --only`, e.g. `focus`.
     pub id: Text,
@@ -159,7 +159,7 @@ pub struct Dimension {
 
 /// Facts about the roles together, e.g. "When a company needs both".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Topic {
     /// Id, e.g. `need-both`.
     pub id: Text,
@@ -171,7 +171,7 @@ pub struct Topic {
 
 /// The hiring questionnaire: questions, their choices and how each choice scores.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// The questions, in the order they are asked.
     #[serde(default)]
@@ -180,7 +180,7 @@ pub struct Questionnaire {
 
 /// One question of the questionnaire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     /// Id used by `--answer ID=VALUE`, e.g. `aim`.
     pub id: Text,
@@ -201,13 +201,14 @@ pub struct Question {
 
 /// One possible answer and what it says about the hire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(deserialize = "'de: 'static"))]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Value used on the command line, e.g. `process`.
     pub value: Text,
     /// How the choice reads in the prompt.
     pub label: Text,
-    /// Points this choice gives each role, keyed by role id.
+    /// Points this choice gives each role, keyed by role id; each within
+    /// ±[`super::validate::MAX_WEIGHT`], like the three tallies below.
     #[serde(default, deserialize_with = "unique_keys")]
     pub weights: BTreeMap<Text, i32>,
     /// Points towards hiring more than one of the roles.
@@ -282,7 +283,8 @@ where
             while let Some((key, value)) = access.next_entry::<K, V>()? {
                 if map.contains_key(&key) {
                     return Err(serde::de::Error::custom(format_args!(
-                        "duplicate key `{key}`"
+                        "duplicate key `{}`; give each key once",
+                        super::text::shown(&key.to_string())
                     )));
                 }
                 map.insert(key, value);

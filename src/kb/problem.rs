@@ -1,10 +1,19 @@
-//! What is wrong with a knowledge-base file: a list of problems, each with the
-//! place it was found (line and column where known, a path into the data always).
+//! What is wrong with a knowledge-base (or answers) file: a list of problems,
+//! each with the place it was found (line and column where known, a path into
+//! the data always), and how such a list is reported.
+//!
+//! A problem found after parsing (a duplicate id, an unknown source) names the
+//! node it is about as a [`Step`] path through the document tree. The loader
+//! resolves every problem's path against one more parse of the file in a single
+//! pass ([`super::yaml::locate`]), so locating costs O(file) in total however
+//! many problems there are; nothing searches the text.
 
 use std::fmt;
 
-/// A line and column in a file, both counted from 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::text::one_line;
+
+/// A line and column in a file, both counted from 1 (columns in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
     /// Line, from 1.
     pub line: usize,
@@ -12,29 +21,35 @@ pub struct Location {
     pub column: usize,
 }
 
-/// One thing wrong with a knowledge base.
+/// One step from a node of the document tree to a node inside it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// The value under this key of a mapping (the first entry with the key).
+    Value(String),
+    /// This key of a mapping, itself.
+    Key(String),
+    /// The item at this index (from 0) of a sequence.
+    Item(usize),
+    /// The key of the mapping entry at this position (from 0), in file order.
+    EntryKey(usize),
+    /// The value of the mapping entry at this position (from 0), in file order.
+    EntryValue(usize),
+}
+
+/// One thing wrong with a knowledge base or an answers file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Where in the file, when known.
     pub location: Option<Location>,
-    /// Where in the data, e.g. `roles.cto.sections.kpis.facts[2]`; empty for the whole file.
+    /// Where in the data, for people, e.g. `roles.cto.sections.kpis.facts[2]`;
+    /// empty for the whole file. Ids in it are escaped and cut (see
+    /// [`super::text::shown`]).
     pub path: String,
     /// What is wrong, lower-case, names in backticks.
     pub message: String,
-    /// A value whose position in the file pinpoints the problem, used to find a
-    /// line when the parser could not give one.
-    pub needle: Option<Needle>,
-}
-
-/// A value to look for in the file text, and which occurrence of it is meant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Needle {
-    /// The text, matched as a whole word.
-    pub text: String,
-    /// Which occurrence, from 1.
-    pub occurrence: usize,
-    /// How it must stand in the text.
-    pub kind: Match,
+    /// The node the problem is about, from the document's root, for locating it;
+    /// empty when the parser gave the location or the file as a whole is meant.
+    pub node: Vec<Step>,
 }
 
 impl Problem {
@@ -44,7 +59,7 @@ impl Problem {
             location: None,
             path: path.into(),
             message: message.into(),
-            needle: None,
+            node: Vec::new(),
         }
     }
 
@@ -53,217 +68,40 @@ impl Problem {
         Problem::at("", message)
     }
 
-    /// Marks the value that pinpoints this problem in the file text.
-    pub fn pointing_at(mut self, text: &str) -> Self {
-        self.needle = Some(Needle {
-            text: text.to_owned(),
-            occurrence: 1,
-            kind: Match::Word,
-        });
+    /// A problem at a known place in the file.
+    pub fn located(location: Option<Location>, message: impl Into<String>) -> Self {
+        Problem {
+            location,
+            ..Problem::whole_file(message)
+        }
+    }
+
+    /// Names the node this problem is about, to be located later.
+    pub fn on(mut self, node: Vec<Step>) -> Self {
+        self.node = node;
         self
     }
-
-    /// Marks the key `field:` under the problem's path as its place.
-    pub fn pointing_at_key(mut self, field: &str) -> Self {
-        self.needle = Some(Needle {
-            text: field.to_owned(),
-            occurrence: 1,
-            kind: Match::Key,
-        });
-        self
-    }
-
-    /// Marks the `occurrence`-th `id: text` in the problem's list as its place.
-    pub fn pointing_at_id(mut self, text: &str, occurrence: usize) -> Self {
-        self.needle = Some(Needle {
-            text: text.to_owned(),
-            occurrence,
-            kind: Match::IdValue,
-        });
-        self
-    }
-
-    /// Fills in the line and column from the file text: walks the problem's path
-    /// (each id segment to its `id:` line, each other segment to its key), then
-    /// finds the value it names from there. Comments are not searched.
-    pub fn locate_in(&mut self, text: &str) {
-        let Some(needle) = &self.needle else {
-            return;
-        };
-        if self.location.is_some() {
-            return;
-        }
-        let mut from = 0;
-        for segment in self.path.split('.') {
-            let (name, index) = match segment.split_once('[') {
-                Some((name, index)) => (name, index.trim_end_matches(']').parse::<usize>().ok()),
-                None => (segment, None),
-            };
-            if let Some((at, _)) = find(text, from, name, 1, Match::IdValue)
-                .or_else(|| find(text, from, name, 1, Match::Key))
-            {
-                from = at;
-            }
-            if let Some(at) = index.and_then(|index| nth_item(text, from, index)) {
-                from = at;
-            }
-        }
-        self.location = find(text, from, &needle.text, needle.occurrence, needle.kind)
-            .map(|(_, location)| location);
-    }
 }
 
-impl Problem {
-    /// Moves the location of a "duplicate key" problem from the start of its
-    /// mapping, where the parser puts it, to the repeated key itself.
-    pub fn point_at_repeated_key(&mut self, text: &str) {
-        let Some(at) = self.location else {
-            return;
-        };
-        let Some(key) = ["duplicate key `", "duplicate field `"]
-            .iter()
-            .find_map(|prefix| self.message.strip_prefix(prefix))
-            .and_then(|rest| rest.split('`').next())
-        else {
-            return;
-        };
-        let from: usize = text
-            .split_inclusive('\n')
-            .take(at.line.saturating_sub(1))
-            .map(str::len)
-            .sum();
-        // The repetition is the next key at the same column as the first one;
-        // a key of the same name nested deeper is not it.
-        let Some((_, first)) = find(text, from, key, 1, Match::Key) else {
-            return;
-        };
-        self.location = (2..)
-            .map_while(|n| find(text, from, key, n, Match::Key))
-            .map(|(_, location)| location)
-            .find(|location| location.column == first.column)
-            .or(self.location);
-    }
-}
+/// How many problems a report lists before it says how many more there are.
+pub const LISTED_PROBLEMS: usize = 50;
 
-/// How a word must stand to match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Match {
-    /// Anywhere, as a whole word.
-    Word,
-    /// As the value of an `id:` key (or a choice's `value:` key).
-    IdValue,
-    /// As a mapping key, `word:`.
-    Key,
-}
+/// How many problems are kept, each with its place; more are only counted. A
+/// file at the size cap can hold 700,000 problems (a citation list of 700,000
+/// unknown sources), and keeping them all would take over 600 MB.
+pub const KEPT_PROBLEMS: usize = 10_000;
 
-/// Finds the `occurrence`-th match of `word` at or after byte `from`, outside
-/// comments; returns its byte offset and location.
-fn find(
-    text: &str,
-    from: usize,
-    word: &str,
-    occurrence: usize,
-    kind: Match,
-) -> Option<(usize, Location)> {
-    if word.is_empty() {
-        return None;
-    }
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    let mut seen = 0;
-    let mut line_start = 0;
-    for (line_index, line) in text.split_inclusive('\n').enumerate() {
-        let line_end = line_start + line.len();
-        if line_end <= from {
-            line_start = line_end;
-            continue;
-        }
-        let code = code_part(line);
-        let mut search = from.saturating_sub(line_start).min(code.len());
-        while !code.is_char_boundary(search) {
-            search += 1;
-        }
-        while let Some(offset) = code[search..].find(word) {
-            let start = search + offset;
-            let end = start + word.len();
-            let (before, after) = (&code[..start], &code[end..]);
-            let whole = !before.chars().next_back().is_some_and(is_word)
-                && !after.chars().next().is_some_and(is_word);
-            let fits = whole
-                && match kind {
-                    Match::Word => true,
-                    Match::IdValue => {
-                        let key = before.trim_end_matches(['"', '\'']).trim_end();
-                        key.ends_with("id:") || key.ends_with("value:")
-                    }
-                    Match::Key => after.trim_start_matches(['"', '\'']).starts_with(':'),
-                };
-            if fits {
-                seen += 1;
-                if seen == occurrence {
-                    let location = Location {
-                        line: line_index + 1,
-                        column: before.chars().count() + 1,
-                    };
-                    return Some((line_start + start, location));
-                }
-            }
-            search = end;
-        }
-        line_start = line_end;
-    }
-    None
-}
-
-/// The byte offset of the `index`-th item (from 0) of the block sequence that
-/// starts after byte `from`; `None` for a flow sequence or too few items.
-fn nth_item(text: &str, from: usize, index: usize) -> Option<usize> {
-    let mut line_start = 0;
-    let mut item_indent = None;
-    let mut seen = 0;
-    for line in text.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
-        if line_start <= from {
-            continue;
-        }
-        let content = line.trim_start_matches(' ');
-        if code_part(content).trim().is_empty() {
-            continue;
-        }
-        let indent = line.len() - content.len();
-        match item_indent {
-            None if start < from => {}
-            None if content.starts_with('-') => item_indent = Some(indent),
-            None => return None,
-            Some(expected) if indent < expected => return None,
-            Some(_) => {}
-        }
-        if item_indent == Some(indent) && content.starts_with('-') {
-            if seen == index {
-                return Some(start + indent);
-            }
-            seen += 1;
-        }
-    }
-    None
-}
-
-/// The part of a line before a comment.
-fn code_part(line: &str) -> &str {
-    let bytes = line.as_bytes();
-    let cut = (0..bytes.len())
-        .find(|&i| bytes[i] == b'#' && (i == 0 || bytes[i - 1].is_ascii_whitespace()))
-        .unwrap_or(bytes.len());
-    &line[..cut]
-}
-
-/// A knowledge base that could not be loaded, with everything found wrong in it.
+/// A knowledge base (or answers file) that could not be used, with what was
+/// found wrong in it. The report lists the first [`LISTED_PROBLEMS`]; up to
+/// [`KEPT_PROBLEMS`] stay here with their places, and the rest are counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KbError {
     /// The file's name as the user gave it, or a description of the embedded data.
     pub origin: String,
     /// The problems, in file order where known.
     pub problems: Vec<Problem>,
+    /// How many more problems were found and not kept (see [`KEPT_PROBLEMS`]).
+    pub more: usize,
 }
 
 impl KbError {
@@ -272,7 +110,22 @@ impl KbError {
         KbError {
             origin: origin.to_owned(),
             problems: vec![problem],
+            more: 0,
         }
+    }
+
+    /// How many problems were found, kept or not.
+    pub fn count(&self) -> usize {
+        self.problems.len() + self.more
+    }
+
+    /// Puts the problems in file order; those without a place keep their order
+    /// and come last.
+    pub fn sort(&mut self) {
+        self.problems.sort_by_key(|p| {
+            p.location
+                .map_or((usize::MAX, 0), |at| (at.line, at.column))
+        });
     }
 }
 
@@ -293,13 +146,19 @@ impl Problem {
 
 impl fmt::Display for KbError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The origin is a path the user typed; it may hold anything.
+        let origin = one_line(&self.origin);
         match self.problems.as_slice() {
-            [one] => one.write_from(&self.origin, f),
+            [one] if self.more == 0 => one.write_from(&origin, f),
             many => {
-                write!(f, "{} problems in `{}`:", many.len(), self.origin)?;
-                for problem in many {
+                write!(f, "{} problems in `{origin}`:", self.count())?;
+                for problem in many.iter().take(LISTED_PROBLEMS) {
                     f.write_str("\n  ")?;
-                    problem.write_from(&self.origin, f)?;
+                    problem.write_from(&origin, f)?;
+                }
+                let listed = many.len().min(LISTED_PROBLEMS);
+                if self.count() > listed {
+                    write!(f, "\n  … and {} more", self.count() - listed)?;
                 }
                 Ok(())
             }
@@ -308,3 +167,80 @@ impl fmt::Display for KbError {
 }
 
 impl std::error::Error for KbError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(n: usize) -> KbError {
+        KbError {
+            origin: "kb.yaml".into(),
+            problems: (0..n)
+                .map(|i| {
+                    Problem::located(
+                        Some(Location {
+                            line: i + 1,
+                            column: 1,
+                        }),
+                        format!("problem {i}"),
+                    )
+                })
+                .collect(),
+            more: 0,
+        }
+    }
+
+    #[test]
+    fn one_problem_is_one_line() {
+        assert_eq!(problems(1).to_string(), "kb.yaml:1:1: problem 0");
+    }
+
+    #[test]
+    fn a_report_lists_fifty_problems_then_counts_the_rest() {
+        let report = problems(10_000).to_string();
+        assert!(report.starts_with("10000 problems in `kb.yaml`:"));
+        assert_eq!(report.lines().count(), 1 + LISTED_PROBLEMS + 1);
+        assert!(report.contains("kb.yaml:50:1: problem 49"));
+        assert!(!report.contains("problem 50\n"));
+        assert!(report.ends_with("… and 9950 more"));
+    }
+
+    #[test]
+    fn problems_not_kept_are_counted() {
+        let mut error = problems(2);
+        error.more = 700_000;
+        let report = error.to_string();
+        assert!(report.starts_with("700002 problems in `kb.yaml`:"));
+        assert!(
+            report.ends_with("problem 1\n  … and 700000 more"),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn fifty_problems_are_all_listed() {
+        let report = problems(LISTED_PROBLEMS).to_string();
+        assert_eq!(report.lines().count(), 1 + LISTED_PROBLEMS);
+        assert!(!report.contains("more"));
+    }
+
+    #[test]
+    fn an_origin_with_control_characters_is_escaped() {
+        let error = KbError::single("a\u{1b}[31m.yaml", Problem::whole_file("is empty"));
+        assert_eq!(error.to_string(), "a\\u{1b}[31m.yaml: is empty");
+    }
+
+    #[test]
+    fn problems_sort_into_file_order_with_unplaced_ones_last() {
+        let mut error = problems(3);
+        error.problems.reverse();
+        error.problems.insert(1, Problem::whole_file("somewhere"));
+        error.sort();
+        let lines: Vec<_> = error
+            .problems
+            .iter()
+            .map(|p| p.location.map(|at| at.line))
+            .collect();
+        assert_eq!(lines, [Some(1), Some(2), Some(3), None]);
+    }
+}

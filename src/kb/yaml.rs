@@ -1,320 +1,655 @@
-//! The one place that names the YAML library: parsing a knowledge-base or answers
-//! file into a model (JSON documents go to the JSON parser), guarding the parser
-//! against hostile input, and writing any serialisable value as YAML. Swapping
-//! the YAML crate means changing this file only.
+//! The one place that names the YAML library (serde-saphyr): parsing a
+//! knowledge-base or answers file into a model, within budgets; finding where
+//! nodes of the document start, for problems found after parsing; and writing
+//! any serialisable value as YAML. Swapping the YAML crate means changing this
+//! file only.
+//!
+//! # Budgets
+//!
+//! serde-saphyr streams parser events into the deserialiser and counts them as
+//! it goes, so hostile input ends at the first node over a limit, with its
+//! place, before it costs time or memory:
+//!
+//! - anchors and aliases are refused (a budget of 0 each): the "billion laughs"
+//!   needs an alias, and no real knowledge base needs one. The parser reads the
+//!   names, so no spelling of a name (`&x?`, `&x:`, a BOM before `*x`) can hide one;
+//! - nesting, block or flow, tagged or not, is capped at [`MAX_DEPTH`] levels;
+//! - a document holds at most [`MAX_NODES`] nodes (scalars, sequences, mappings)
+//!   and [`MAX_TEXT_BYTES`] bytes of scalar text;
+//! - one document per file; a repeated key, a merge key (`<<`) or an unknown
+//!   tag is an error;
+//! - booleans are YAML 1.2's `true` and `false` only, so `on`, `off`, `yes`
+//!   and `no` stay the words written.
+//!
+//! A document that starts with `{` is JSON (as `roles kb dump --format json`
+//! writes) and is read by serde_json, exact about JSON's own escapes; it gets the
+//! same depth and node caps from a count of its brackets and commas, which is
+//! exact for JSON because strings are its only quoting.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use serde::Serialize;
+use serde_saphyr::{DuplicateKeyPolicy, Error, MergeKeyPolicy};
 
-use super::problem::{Location, Problem};
+use super::problem::{Location, Problem, Step};
+use super::text::{one_line, shown};
 
-/// Deepest flow nesting (`[[[…]]]`) accepted. The parser's own limit is 128
-/// levels, but it slows down quadratically with flow depth before reaching it.
-pub const MAX_FLOW_DEPTH: usize = 128;
-/// Furthest right a node may start, in columns: far beyond any real file, and it
-/// keeps the parser's indentation stack small.
-pub const MAX_INDENT: usize = 256;
-/// Most entries (lines, list items, flow items) accepted. The parser holds every
-/// event in memory before anything is checked, about 130 bytes each.
-pub const MAX_NODES: usize = 1_000_000;
+/// Deepest nesting of sequences and mappings accepted. The knowledge base
+/// itself nests 8 deep (a citation in a fact in a section in a role).
+pub const MAX_DEPTH: usize = 24;
+/// Most nodes (scalars, sequences, mappings) in one document: over 1.5 times
+/// what a knowledge base like the embedded one holds at the 8 MiB size cap
+/// (about 480,000: 17.6 bytes a node). It bounds the worst case, a mapping of
+/// tiny entries, which the parser reads at about 2 µs and 150 bytes an entry.
+pub const MAX_NODES: usize = 750_000;
+/// Most bytes of scalar text in one document: the size cap, as without aliases
+/// text cannot outgrow its file.
+pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 
-/// Parses YAML text into `T`, turning the parser's error into a located [`Problem`].
-/// Text the parser would choke on (see [`guard`]) is refused before parsing.
-///
-/// A document that starts with `{` is JSON (as `roles kb dump --format json`
-/// writes) and is read by the JSON parser: faster, and exact about characters
-/// that YAML 1.1 would fold, such as NEL.
+/// The parser's options: the budgets above (with at most `max_nodes` nodes)
+/// and the strict readings.
+fn options(max_nodes: usize) -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
+            max_nodes: max_nodes,
+            // Each collection is a start and an end event: nodes bind first.
+            max_events: 2 * max_nodes + 16,
+            max_aliases: 0,
+            max_anchors: 0,
+            max_documents: 1,
+            max_total_scalar_bytes: MAX_TEXT_BYTES,
+            max_merge_keys: 0,
+        },
+        duplicate_keys: DuplicateKeyPolicy::Error,
+        merge_keys: MergeKeyPolicy::Error,
+        strict_booleans: true,
+        reject_unsupported_tags: true,
+        with_snippet: false,
+    }
+}
+
+/// Parses YAML (or JSON) text into `T`, turning the parser's error into a
+/// located [`Problem`]. A byte-order mark at the very start is ignored.
 pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> {
-    if text.trim_start().starts_with('{') {
-        return serde_json::from_str(text).map_err(|error| Problem {
-            location: Some(Location {
-                line: error.line(),
-                column: error.column(),
-            }),
-            path: String::new(),
-            message: without_position(&error.to_string()),
-            needle: None,
-        });
+    parse_within(text, MAX_NODES)
+}
+
+/// [`parse`] with a smaller node budget, for files that are small by nature
+/// (an answers file): the parser spends about 2 µs and 150 bytes on each entry
+/// of a mapping, so a smaller cap keeps a mapping of a million keys cheap to refuse.
+pub fn parse_within<'de, T: Deserialize<'de>>(
+    text: &'de str,
+    max_nodes: usize,
+) -> Result<T, Problem> {
+    let max_nodes = max_nodes.min(MAX_NODES);
+    let text = without_bom(text);
+    if is_json(text) {
+        json_within_caps(text, max_nodes)?;
+        return serde_json::from_str(text).map_err(|error| json_problem(&error));
     }
-    guard(text)?;
-    serde_yaml::from_str(text).map_err(|error| {
-        let location = error.location().map(|at| Location {
-            line: at.line(),
-            column: at.column(),
+    serde_saphyr::from_str_with_options(text, options(max_nodes))
+        .map_err(|error| problem_from(&error, max_nodes))
+}
+
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn is_json(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+}
+
+/// A parser error as a problem: its place, and a message in our words where
+/// the library's would be cryptic (budgets), escaped and cut otherwise.
+fn problem_from(error: &Error, max_nodes: usize) -> Problem {
+    let error = innermost(error);
+    let location = error
+        .location()
+        .filter(|at| at.line() > 0)
+        .map(|at| Location {
+            line: usize::try_from(at.line()).unwrap_or(usize::MAX),
+            column: usize::try_from(at.column()).unwrap_or(usize::MAX),
         });
-        let message = without_position(&error.to_string());
-        let (path, message) = split_path(&message);
-        let mut problem = Problem {
-            location,
-            path: path.to_owned(),
-            message: message.to_owned(),
-            needle: None,
-        };
-        problem.point_at_repeated_key(text);
-        problem
-    })
-}
-
-/// The library states the position in words (`… at line 6 column 5`); we print it
-/// as `line:column`, so drop its first mention and keep any later context.
-fn without_position(message: &str) -> String {
-    let Some(start) = message.find(" at line ") else {
-        return message.to_owned();
-    };
-    let rest = &message[start + " at line ".len()..];
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let line = digits(rest);
-    let Some(after_column) = rest[line..].strip_prefix(" column ") else {
-        return message.to_owned();
-    };
-    let column = digits(after_column);
-    format!("{}{}", &message[..start], &after_column[column..])
-}
-
-/// The library prefixes messages with the data path (`roles[0].id: …`); keep it apart.
-fn split_path(message: &str) -> (&str, &str) {
-    match message.split_once(": ") {
-        Some((path, rest))
-            if !path.is_empty()
-                && !path.contains(' ')
-                && path
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || "._-[]".contains(c)) =>
-        {
-            (path, rest)
+    let message = match error {
+        Error::Budget { breach, .. } => budget_message(breach, max_nodes),
+        Error::DuplicateMappingKey { key: Some(key), .. } => {
+            format!("duplicate key `{}`; give each key once", shown(key))
         }
-        _ => ("", message),
+        Error::DuplicateMappingKey { key: None, .. } => {
+            "duplicate key; give each key once".to_owned()
+        }
+        Error::MergeKeyNotAllowed { .. } => {
+            "merge keys (`<<`) are not accepted; write the entries out in full".to_owned()
+        }
+        Error::InvalidScalar { ty, .. } => format!("expected {} here", scalar_kind(ty)),
+        // `unexpected` quotes the file (`string "…"`): cut it like any value.
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => format!(
+            "invalid type: {}, expected {}",
+            shown(unexpected),
+            shown(expected)
+        ),
+        Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => format!(
+            "invalid value: {}, expected {}",
+            shown(unexpected),
+            shown(expected)
+        ),
+        Error::Unexpected { expected, .. } => format!("expected {} here", node_kind(expected)),
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => format!(
+            "unknown field `{}`; expected {}",
+            shown(field),
+            match expected.as_slice() {
+                [] => "no fields here".to_owned(),
+                [one] => format!("`{one}`"),
+                many => format!(
+                    "one of {}",
+                    many.iter()
+                        .map(|name| format!("`{name}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        ),
+        other => {
+            use serde_saphyr::MessageFormatter as _;
+            let message = serde_saphyr::UserMessageFormatter.format_message(other);
+            if message.contains("recursion limit exceeded") {
+                too_deep()
+            } else {
+                // The library's message may quote the file; keep it to one short line.
+                cut(&one_line(&message), 300)
+            }
+        }
+    };
+    Problem::located(location, message)
+}
+
+/// A Rust scalar type as the file's author knows it.
+fn scalar_kind(ty: &str) -> &str {
+    match ty {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "bool" => "`true` or `false`",
+        other => other,
     }
 }
 
-/// Refuses, before parsing, what would make the parser slow or its memory huge:
-///
-/// - aliases (`*name` after `&name`): a few aliases to a large node expand to
-///   gigabytes (the "billion laughs"). See [`alias_at`] for why no quoting trick
-///   can hide one;
-/// - flow collections nested deeper than [`MAX_FLOW_DEPTH`];
-/// - nodes starting further right than [`MAX_INDENT`] columns (deep indentation,
-///   or `- - - …` chains);
-/// - more than [`MAX_NODES`] entries: the parser keeps every event in memory
-///   before anything is checked.
-///
-/// This is a scan, not a parser: it knows quotes, comments and block scalars
-/// well enough not to be fooled by brackets inside text.
-pub fn guard(text: &str) -> Result<(), Problem> {
-    // Every character that matters here is ASCII, and no byte of a multi-byte
-    // UTF-8 character is, so the scan works on bytes.
-    let refuse = |line: &str, number: usize, at: usize, message: String| Problem {
-        location: Some(Location {
-            line: number + 1,
-            column: line.get(..at).map_or(at, |before| before.chars().count()) + 1,
-        }),
-        path: String::new(),
-        message,
-        needle: None,
-    };
-    let too_many =
-        || format!("has more than {MAX_NODES} entries; split the knowledge base or trim it");
-    let mut flow_depth = 0usize;
-    let mut nodes = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut block_scalar_column: Option<usize> = None;
-    let mut anchors = HashSet::new();
-    for (number, line) in yaml_lines(text).enumerate() {
-        let bytes = line.as_bytes();
-        if let Some(at) = alias_at(line, &mut anchors) {
-            return Err(refuse(
-                line,
-                number,
-                at,
-                "aliases (`*name`) are not accepted; write the values out in full".to_owned(),
+/// A parser event the deserialiser wanted, as the file's author knows it.
+fn node_kind(expected: &str) -> &str {
+    match expected {
+        "mapping start" => "a mapping (`key: value` entries)",
+        "sequence start" => "a list",
+        "string scalar" | "scalar" => "a single value",
+        other => other,
+    }
+}
+
+/// The error itself, without the wrappers that add a snippet or an alias's place.
+fn innermost(error: &Error) -> &Error {
+    match error {
+        Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => innermost(error),
+        other => other,
+    }
+}
+
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach, max_nodes: usize) -> String {
+    use serde_saphyr::budget::BudgetBreach as Breach;
+    match breach {
+        Breach::Aliases { .. }
+        | Breach::Anchors { .. }
+        | Breach::AliasAnchorRatio { .. }
+        | Breach::RecordedAnchorEvents { .. }
+        | Breach::RecordedAnchorBytes { .. } => {
+            "anchors (`&name`) and aliases (`*name`) are not accepted; write the values out in full"
+                .to_owned()
+        }
+        Breach::Depth { .. } => too_deep(),
+        Breach::Nodes { .. } | Breach::Events { .. } => too_many_nodes(max_nodes),
+        Breach::ScalarBytes { .. } => format!(
+            "holds more than {} MiB of text; split the file or trim it",
+            MAX_TEXT_BYTES / (1024 * 1024)
+        ),
+        Breach::Documents { .. } => {
+            "holds more than one YAML document (a second `---`); keep one document per file"
+                .to_owned()
+        }
+        Breach::MergeKeys { .. } => {
+            "merge keys (`<<`) are not accepted; write the entries out in full".to_owned()
+        }
+        other => format!("is beyond a parser limit ({other:?}); simplify the file"),
+    }
+}
+
+fn too_deep() -> String {
+    format!("nested more than {MAX_DEPTH} levels deep; nest less deeply")
+}
+
+fn too_many_nodes(max_nodes: usize) -> String {
+    format!("has more than {max_nodes} values, lists and mappings; split the file or trim it")
+}
+
+/// `text` cut to `chars` characters, with `…` when cut.
+fn cut(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// Refuses JSON nested deeper than [`MAX_DEPTH`] or with more than
+/// `max_nodes` nodes, before serde_json reads it. Strings are JSON's only
+/// quoting (`"` with `\` escapes), so counting brackets, colons and commas
+/// outside them is exact.
+fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
+    let mut depth = 0usize;
+    let mut nodes = 1usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (offset, byte) in text.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                nodes += 1;
+                if depth > MAX_DEPTH {
+                    return Err(Problem::located(
+                        Some(location_of(text, offset)),
+                        too_deep(),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' | b':' => nodes += 1,
+            _ => {}
+        }
+        if nodes > max_nodes {
+            return Err(Problem::located(
+                Some(location_of(text, offset)),
+                too_many_nodes(max_nodes),
             ));
-        }
-        let indent = bytes.iter().take_while(|&&b| b == b' ').count();
-        let blank = bytes.iter().all(u8::is_ascii_whitespace);
-        if let Some(parent) = block_scalar_column {
-            if indent > parent || blank {
-                continue;
-            }
-            block_scalar_column = None;
-        }
-        if !blank {
-            nodes += 1;
-        }
-        // Where the line's node begins, after indentation and `- `/`? ` indicators.
-        let mut node_column = indent;
-        while quote.is_none()
-            && matches!(bytes.get(node_column), Some(b'-' | b'?'))
-            && bytes.get(node_column + 1).is_none_or(|&b| b == b' ')
-        {
-            node_column += 2;
-            nodes += 1;
-            if node_column > MAX_INDENT {
-                return Err(refuse(
-                    line,
-                    number,
-                    node_column.min(bytes.len()),
-                    format!("nested more than {MAX_INDENT} columns deep; nest less deeply"),
-                ));
-            }
-        }
-        if quote.is_none() && node_column > MAX_INDENT {
-            return Err(refuse(
-                line,
-                number,
-                node_column.min(bytes.len()),
-                format!("nested more than {MAX_INDENT} columns deep; nest less deeply"),
-            ));
-        }
-        // Whether a new node (scalar, collection) may begin here.
-        let mut node_start = true;
-        // Whether the last thing read was a quoted scalar or a closed collection,
-        // after which `:` starts a value even with no space ("a":b).
-        let mut after_closed = false;
-        let mut index = if quote.is_some() { 0 } else { node_column };
-        while index < bytes.len() {
-            let c = bytes[index];
-            let next = bytes.get(index + 1).copied();
-            if let Some(open) = quote {
-                match c {
-                    b'\\' if open == b'"' => index += 1,
-                    b'\'' if open == b'\'' && next == Some(b'\'') => index += 1,
-                    _ if c == open => {
-                        quote = None;
-                        node_start = false;
-                        after_closed = true;
-                    }
-                    _ => {}
-                }
-                index += 1;
-                continue;
-            }
-            let ends_plain = |n: Option<u8>| {
-                n.is_none_or(|n| n.is_ascii_whitespace() || flow_depth > 0 && b",[]{}".contains(&n))
-            };
-            let closed = std::mem::take(&mut after_closed);
-            match c {
-                b'#' if index == 0 || bytes[index - 1].is_ascii_whitespace() => break,
-                b' ' | b'\t' => after_closed = closed,
-                b'"' | b'\'' if node_start => quote = Some(c),
-                b'|' | b'>' if node_start && flow_depth == 0 => {
-                    block_scalar_column = Some(node_column);
-                    break;
-                }
-                b'[' | b'{' if node_start || flow_depth > 0 => {
-                    flow_depth += 1;
-                    if flow_depth > MAX_FLOW_DEPTH {
-                        return Err(refuse(
-                            line,
-                            number,
-                            index,
-                            format!(
-                                "nested more than {MAX_FLOW_DEPTH} levels deep; nest less deeply"
-                            ),
-                        ));
-                    }
-                    node_start = true;
-                }
-                b']' | b'}' if flow_depth > 0 => {
-                    flow_depth -= 1;
-                    node_start = false;
-                    after_closed = true;
-                }
-                b',' if flow_depth > 0 => {
-                    nodes += 1;
-                    if nodes > MAX_NODES {
-                        return Err(refuse(line, number, index, too_many()));
-                    }
-                    node_start = true;
-                }
-                b'-' | b'?' if node_start && next.is_none_or(|n| n.is_ascii_whitespace()) => {}
-                b':' if ends_plain(next) || closed => node_start = true,
-                _ => node_start = false,
-            }
-            index += 1;
-        }
-        if nodes > MAX_NODES {
-            return Err(refuse(line, number, 0, too_many()));
         }
     }
     Ok(())
 }
 
-/// The lines of `text` as the parser counts them: YAML 1.1 breaks lines at CRLF
-/// and LF, and also at a lone CR, NEL (U+0085), LS (U+2028) and PS (U+2029).
-fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let mut index = start;
-        while index < bytes.len() {
-            let break_len = match bytes[index] {
-                b'\n' => 1,
-                b'\r' if bytes.get(index + 1) == Some(&b'\n') => 2,
-                b'\r' => 1,
-                0xC2 if bytes.get(index + 1) == Some(&0x85) => 2,
-                0xE2 if bytes.get(index + 1) == Some(&0x80)
-                    && matches!(bytes.get(index + 2), Some(0xA8 | 0xA9)) =>
-                {
-                    3
-                }
-                _ => 0,
-            };
-            if break_len > 0 {
-                let line = &text[start..index];
-                start = index + break_len;
-                return Some(line);
-            }
-            index += 1;
-        }
-        done = true;
-        Some(&text[start..])
-    })
+/// The line and column (in characters) of a byte offset.
+fn location_of(text: &str, offset: usize) -> Location {
+    let before = &text.as_bytes()[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    Location {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
+    }
 }
 
-/// Looks for an alias to an anchor: returns the byte offset of a `*name` that
-/// stands where a YAML node could begin (at the start of the line's content or
-/// after `-`, `?`, `:`, `[`, `{` or `,`) when a `&name` was seen earlier in
-/// `anchors`, which collects every anchor-like `&name` on the way.
-///
-/// Quotes are deliberately ignored, so no quoting trick can hide an alias. Text
-/// that merely looks like one (`": *x"` inside a string) is refused only if the
-/// same text also defines the anchor, which prose does not do.
-fn alias_at<'t>(line: &'t str, anchors: &mut HashSet<&'t str>) -> Option<usize> {
-    let bytes = line.as_bytes();
-    let name_end = |from: usize| {
-        bytes[from..]
-            .iter()
-            .position(|b| b.is_ascii_whitespace() || b",[]{}".contains(b))
-            .map_or(bytes.len(), |length| from + length)
+fn json_problem(error: &serde_json::Error) -> Problem {
+    let message = error.to_string();
+    // serde_json states the position in words (`… at line 6 column 5`); we print
+    // it as `line:column`.
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => &message,
     };
-    let mut previous: Option<u8> = None;
-    for (index, &c) in bytes.iter().enumerate() {
-        let at_node = previous.is_none_or(|p| b"-?:[{,".contains(&p));
-        let after_space = index == 0 || bytes[index - 1].is_ascii_whitespace();
-        if (c == b'&' && (at_node || after_space)) || (c == b'*' && at_node) {
-            let name = &line[index + 1..name_end(index + 1)];
-            if !name.is_empty() {
-                if c == b'&' {
-                    anchors.insert(name);
-                } else if anchors.contains(name) {
-                    return Some(index);
-                }
-            }
-        }
-        if !c.is_ascii_whitespace() {
-            previous = Some(c);
-        }
-    }
-    None
+    let message = if message.contains("recursion limit exceeded") {
+        too_deep()
+    } else {
+        cut(&one_line(message), 300)
+    };
+    let location = (error.line() > 0).then(|| Location {
+        line: error.line(),
+        column: error.column(),
+    });
+    Problem::located(location, message)
 }
 
 /// Writes a value as a YAML document.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
-    serde_yaml::to_string(value).map_err(|error| error.to_string())
+    let options = serde_saphyr::ser_options! {
+        // Long text stays on one line rather than folding, so every string
+        // reads back exactly as written.
+        prefer_block_scalars: false,
+    };
+    serde_saphyr::to_string_with_options(&value, options).map_err(|error| error.to_string())
+}
+
+// --- locating nodes ----------------------------------------------------------
+
+/// Where each of `nodes` (paths from the document's root) starts in `text`:
+/// one more pass over the parser's events (without deserialising: about a
+/// third of the cost of a parse), following only the branches some path
+/// names, so the cost is O(file) for any number of paths, and it stops once
+/// every path is found. A path that names no node, or text that no longer
+/// parses, gives `None`. JSON is located the same way: it is YAML too.
+///
+/// Only text that has already parsed within the budgets is located, so the
+/// pass needs no budgets of its own beyond the parser's nesting limits.
+pub fn locate(text: &str, nodes: &[&[Step]]) -> Vec<Option<Location>> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+
+    let mut found = vec![None; nodes.len()];
+    let mut tree = Tree::default();
+    let mut remaining = 0;
+    for (index, path) in nodes.iter().enumerate() {
+        if !path.is_empty() {
+            tree.insert(path, index);
+            remaining += 1;
+        }
+    }
+    if remaining == 0 {
+        return found;
+    }
+    let options = serde_saphyr::granit_parser::options! {
+        flow_nesting_limit: MAX_DEPTH,
+        block_nesting_limit: MAX_DEPTH + 1,
+    };
+    let mut frames: Vec<Frame> = Vec::new();
+    for event in Parser::new_from_str_with_options(without_bom(text), options) {
+        let Ok((event, span)) = event else {
+            break;
+        };
+        let at = Location {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        };
+        let (scalar, opens) = match &event {
+            Event::Scalar(value, ..) => (Some(value.as_ref()), None),
+            Event::Alias(_) => (Some(""), None),
+            Event::SequenceStart(..) => (None, Some(false)),
+            Event::MappingStart(..) => (None, Some(true)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                frames.pop();
+                node_done(&mut frames);
+                continue;
+            }
+            _ => continue,
+        };
+        let node = tree.node_at(&mut frames, scalar, at, &mut found, &mut remaining);
+        if let Some(node) = node {
+            tree.record(node, at, &mut found, &mut remaining);
+        }
+        if remaining == 0 {
+            break;
+        }
+        match opens {
+            Some(mapping) => frames.push(Frame {
+                node: node.filter(|&node| tree.nodes[node].has_children()),
+                mapping,
+                count: 0,
+                key_next: true,
+                value_node: None,
+                seen: HashSet::new(),
+            }),
+            None => node_done(&mut frames),
+        }
+    }
+    found
+}
+
+/// An open sequence or mapping during [`locate`].
+struct Frame {
+    /// The tree node it matches, if any path goes through it.
+    node: Option<usize>,
+    mapping: bool,
+    /// Items (or entries) read so far.
+    count: usize,
+    /// In a mapping: whether the next node is a key.
+    key_next: bool,
+    /// In a mapping: the tree node of the value after the key just read.
+    value_node: Option<usize>,
+    /// In a mapping: keys named by a path and seen (a step by key means the
+    /// first entry with that key).
+    seen: HashSet<String>,
+}
+
+/// Moves the enclosing collection past a node just read.
+fn node_done(frames: &mut [Frame]) {
+    if let Some(frame) = frames.last_mut() {
+        if !frame.mapping {
+            frame.count += 1;
+        } else if frame.key_next {
+            frame.key_next = false;
+        } else {
+            frame.key_next = true;
+            frame.count += 1;
+        }
+    }
+}
+
+/// The paths to locate, merged into a tree.
+#[derive(Default)]
+struct Tree {
+    nodes: Vec<TreeNode>,
+}
+
+#[derive(Default)]
+struct TreeNode {
+    values: HashMap<String, usize>,
+    keys: HashMap<String, usize>,
+    items: HashMap<usize, usize>,
+    entry_keys: HashMap<usize, usize>,
+    entry_values: HashMap<usize, usize>,
+    /// The indices of the paths that end here.
+    targets: Vec<usize>,
+}
+
+impl TreeNode {
+    fn has_children(&self) -> bool {
+        !(self.values.is_empty()
+            && self.keys.is_empty()
+            && self.items.is_empty()
+            && self.entry_keys.is_empty()
+            && self.entry_values.is_empty())
+    }
+}
+
+impl Tree {
+    fn insert(&mut self, path: &[Step], target: usize) {
+        if self.nodes.is_empty() {
+            self.nodes.push(TreeNode::default());
+        }
+        let mut at = 0;
+        for step in path {
+            let next = self.nodes.len();
+            let node = &mut self.nodes[at];
+            at = *match step {
+                Step::Value(key) => node.values.entry(key.clone()).or_insert(next),
+                Step::Key(key) => node.keys.entry(key.clone()).or_insert(next),
+                Step::Item(index) => node.items.entry(*index).or_insert(next),
+                Step::EntryKey(index) => node.entry_keys.entry(*index).or_insert(next),
+                Step::EntryValue(index) => node.entry_values.entry(*index).or_insert(next),
+            };
+            if at == next {
+                self.nodes.push(TreeNode::default());
+            }
+        }
+        self.nodes[at].targets.push(target);
+    }
+
+    /// The tree node of a node starting now, given the collections it is in;
+    /// a mapping key is not descended into, but places the paths to it.
+    fn node_at(
+        &self,
+        frames: &mut [Frame],
+        scalar: Option<&str>,
+        at: Location,
+        found: &mut [Option<Location>],
+        remaining: &mut usize,
+    ) -> Option<usize> {
+        let Some(frame) = frames.last_mut() else {
+            return Some(0);
+        };
+        let parent = &self.nodes[frame.node?];
+        if !frame.mapping {
+            return parent.items.get(&frame.count).copied();
+        }
+        if !frame.key_next {
+            return frame.value_node.take();
+        }
+        let by_position = parent.entry_keys.get(&frame.count).copied();
+        let mut by_key = None;
+        let mut value_by_key = None;
+        if let Some(key) = scalar {
+            let named = parent.keys.get(key).or(parent.values.get(key)).is_some();
+            if named && frame.seen.insert(key.to_owned()) {
+                by_key = parent.keys.get(key).copied();
+                value_by_key = parent.values.get(key).copied();
+            }
+        }
+        for node in [by_position, by_key].into_iter().flatten() {
+            self.record(node, at, found, remaining);
+        }
+        frame.value_node = parent
+            .entry_values
+            .get(&frame.count)
+            .copied()
+            .or(value_by_key);
+        None
+    }
+
+    /// Places every path ending at tree node `node` at `at`.
+    fn record(
+        &self,
+        node: usize,
+        at: Location,
+        found: &mut [Option<Location>],
+        remaining: &mut usize,
+    ) {
+        for &target in &self.nodes[node].targets {
+            if found[target].is_none() {
+                found[target] = Some(at);
+                *remaining -= 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: usize, column: usize) -> Option<Location> {
+        Some(Location { line, column })
+    }
+
+    #[test]
+    fn nodes_are_located_by_key_index_and_position() {
+        let text = "a: 1\nlist:\n  - x\n  - {id: y, n: [p, q]}\nmap:\n  k: v\n";
+        let paths: Vec<Vec<Step>> = vec![
+            vec![Step::Value("a".into())],
+            vec![Step::Value("list".into()), Step::Item(1)],
+            vec![
+                Step::Value("list".into()),
+                Step::Item(1),
+                Step::Value("n".into()),
+                Step::Item(1),
+            ],
+            vec![Step::Value("map".into()), Step::Key("k".into())],
+            vec![Step::Value("map".into()), Step::EntryValue(0)],
+            vec![Step::Value("missing".into())],
+            vec![],
+        ];
+        let refs: Vec<&[Step]> = paths.iter().map(Vec::as_slice).collect();
+        assert_eq!(
+            locate(text, &refs),
+            [
+                at(1, 4),
+                at(4, 5),
+                at(4, 20),
+                at(6, 3),
+                at(6, 6),
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn json_is_located_as_yaml() {
+        let text = "{\n  \"roles\": [\n    {\"id\": \"x\"},\n    {\"id\": \"y\"}\n  ]\n}\n";
+        let path = [
+            Step::Value("roles".into()),
+            Step::Item(1),
+            Step::Value("id".into()),
+        ];
+        assert_eq!(locate(text, &[&path]), [at(4, 12)]);
+    }
+
+    #[test]
+    fn the_second_of_two_equal_keys_is_found_by_position() {
+        let text = "aim: product\nAim: process\naim: both\n";
+        let paths = [vec![Step::EntryKey(2)], vec![Step::Key("aim".into())]];
+        let refs: Vec<&[Step]> = paths.iter().map(Vec::as_slice).collect();
+        assert_eq!(locate(text, &refs), [at(3, 1), at(1, 1)]);
+    }
+
+    #[test]
+    fn json_deeper_than_the_cap_is_refused() {
+        let deep = format!(
+            "{{\"a\": {}1{}}}",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        );
+        let problem = parse::<serde_json::Value>(&deep).expect_err("too deep");
+        assert!(problem.message.contains("nested more than"), "{problem:?}");
+        assert_eq!(problem.location, at(1, 30));
+        let brackets_in_strings = format!("{{\"a\": \"{}\"}}", "[".repeat(1000));
+        assert!(parse::<serde_json::Value>(&brackets_in_strings).is_ok());
+    }
+
+    #[test]
+    fn an_alias_is_refused_at_its_anchor() {
+        let problem = parse::<serde_json::Value>("a: &x [1]\nb: *x\n").expect_err("refused");
+        assert!(problem.message.contains("aliases"), "{problem:?}");
+        assert_eq!(problem.location.map(|at| at.line), Some(1));
+    }
+
+    #[test]
+    fn a_value_quoted_in_a_message_is_cut_and_escaped() {
+        let long = format!("\"\\e{}\"", "x".repeat(500));
+        let problem = parse::<Vec<u32>>(&format!("[{long}]")).expect_err("not a number");
+        assert!(problem.message.len() < 200, "{problem:?}");
+        assert!(!problem.message.contains('\u{1b}'), "{problem:?}");
+    }
+
+    #[test]
+    fn yes_and_on_stay_words() {
+        let value: serde_json::Value = parse("a: yes\nb: on\nc: true\n").expect("parses");
+        assert_eq!(value, serde_json::json!({"a": "yes", "b": "on", "c": true}));
+    }
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_is_ignored() {
+        let value: serde_json::Value = parse("\u{feff}a: 1\n").expect("parses");
+        assert_eq!(value, serde_json::json!({"a": 1}));
+        let json: serde_json::Value = parse("\u{feff}{\"a\": 1}").expect("parses");
+        assert_eq!(json, serde_json::json!({"a": 1}));
+    }
 }

@@ -1,19 +1,42 @@
 //! Answers to the questionnaire: parsed from `--answer KEY=VALUE` flags and
 //! `--answers FILE` (YAML or JSON, `-` for stdin), checked against the questions
-//! in the knowledge base, and saved back in the same file format.
+//! in the knowledge base, and saved back (`--save`) as a YAML answers file.
+//!
+//! A file is read like a knowledge base (same size cap, same parser budgets)
+//! and every problem in it is reported with its line and column. Question ids
+//! are matched ignoring case and surrounding spaces, so keys that differ only
+//! in those are the same question given twice. Values are matched against the
+//! question's own choices: `on`, `off`, `yes` and `no` are read as the words
+//! written (the parser's YAML 1.2 booleans are `true` and `false` only), and a
+//! boolean means the choice `true`/`false`, else `yes`/`no`, whichever the
+//! question has.
+//!
+//! Saving never replaces anything but a regular file: not a symlink, a
+//! directory, a device or a FIFO, even with `--force`. The file is written
+//! beside the target and renamed over it, so it is complete or absent; a new
+//! file gets the usual permissions (0666 less the umask), and `--force` keeps
+//! those of the file it replaces.
 
-use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::fs;
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 use schemars::JsonSchema;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{BadInput, tick_list, unknown_name};
-use crate::kb::{Question, Questionnaire, load, unique_keys, yaml};
+use crate::error::{BadInput, one_line, shown, tick_list, unknown_name, unknown_name_message};
+use crate::kb::load::{decode_text, located, read_text};
+use crate::kb::problem::KEPT_PROBLEMS;
+use crate::kb::{KbError, Problem, Question, Questionnaire, Step, yaml};
 
 /// The largest answers file read from stdin, in bytes.
 const MAX_STDIN_BYTES: u64 = 1024 * 1024;
+
+/// The most nodes an answers file may hold: ten for each of 10,000 questions.
+pub const MAX_ANSWER_NODES: usize = 100_000;
 
 /// What was answered to one question: one value, or several for a question that
 /// takes several.
@@ -41,31 +64,6 @@ impl Answer {
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);
 
-/// The shape of an answers file: a mapping from question id to value(s).
-#[derive(Deserialize)]
-struct AnswersFile(#[serde(deserialize_with = "unique_keys")] BTreeMap<String, Option<FileAnswer>>);
-
-/// A value as a file may write it: YAML and JSON writers turn `yes` and `no`
-/// into booleans, so those are read back as the words.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum FileAnswer {
-    Text(String),
-    List(Vec<String>),
-    Flag(bool),
-}
-
-impl FileAnswer {
-    fn into_values(self) -> Vec<String> {
-        match self {
-            FileAnswer::Text(value) => vec![value],
-            FileAnswer::List(values) => values,
-            FileAnswer::Flag(true) => vec!["yes".to_owned()],
-            FileAnswer::Flag(false) => vec!["no".to_owned()],
-        }
-    }
-}
-
 impl Answers {
     /// Whether nothing has been answered.
     pub fn is_empty(&self) -> bool {
@@ -87,54 +85,80 @@ impl Answers {
 
     /// Reads an answers file (`-` for stdin) and checks every answer.
     pub fn from_file(path: &Path, questionnaire: &Questionnaire) -> anyhow::Result<Answers> {
-        let origin = if path == Path::new("-") {
-            "<stdin>".to_owned()
+        let (origin, text) = if path == Path::new("-") {
+            ("<stdin>".to_owned(), read_stdin()?)
         } else {
-            path.display().to_string()
+            let origin = path.display().to_string();
+            let text = read_text(path)
+                .map_err(|problem| BadInput::err(KbError::single(&origin, problem).to_string()))?;
+            (origin, text)
         };
-        let text = if path == Path::new("-") {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .take(MAX_STDIN_BYTES + 1)
-                .read_to_end(&mut bytes)?;
-            if bytes.len() as u64 > MAX_STDIN_BYTES {
-                return Err(BadInput::err(format!(
-                    "{origin}: answers are larger than 1 MiB; an answers file is a short mapping"
-                )));
-            }
-            String::from_utf8(bytes)
-                .map_err(|_| BadInput::err(format!("{origin}: is not valid UTF-8 text")))?
-        } else {
-            load::read_text(path)
-                .map_err(|message| BadInput::err(format!("{origin}: {message}")))?
-        };
+        Answers::from_text(&origin, &text, questionnaire)
+    }
+
+    /// Parses answers-file text and checks every answer; `origin` names the file
+    /// in messages. Every problem is reported, each at its line and column.
+    pub fn from_text(
+        origin: &str,
+        text: &str,
+        questionnaire: &Questionnaire,
+    ) -> anyhow::Result<Answers> {
         if text.trim().is_empty() {
             return Ok(Answers::default());
         }
-        let file: AnswersFile = yaml::parse(&text).map_err(|mut problem| {
-            if problem.message.contains("untagged enum") {
-                problem.message =
-                    "each answer must be a value, a list of values, or yes/no".to_owned();
-            }
+        let file: AnswersFile = yaml::parse_within(text, MAX_ANSWER_NODES).map_err(|problem| {
             BadInput::err(format!(
                 "{}\n\nan answers file maps question ids to values, e.g. `aim: product`",
-                crate::kb::KbError::single(&origin, problem)
+                KbError::single(origin, problem)
             ))
         })?;
         let mut answers = Answers::default();
-        for (id, answer) in file.0 {
-            let question = find_question(questionnaire, &id)
-                .map_err(|error| BadInput::err(format!("{origin}: {error}")))?;
+        let mut problems = Problems::default();
+        // Question id (as the knowledge base spells it) → the key that first answered it.
+        let mut answered: HashMap<&str, &str> = HashMap::new();
+        for (position, (key, answer)) in file.0.iter().enumerate() {
+            let question = match find(questionnaire, key) {
+                Ok(question) => question,
+                Err(message) => {
+                    problems.keep(Problem::whole_file(message).on(vec![Step::EntryKey(position)]));
+                    continue;
+                }
+            };
+            if let Some(first) = answered.insert(&question.id, key) {
+                problems.keep(
+                    Problem::whole_file(format!(
+                        "question `{}` is answered twice (as `{}` and as `{}`); keys that differ only in case or spaces are the same question, give it once",
+                        question.id,
+                        shown(first),
+                        shown(key)
+                    ))
+                    .on(vec![Step::EntryKey(position)]),
+                );
+                continue;
+            }
             // `null` and an empty list both mean no preference, as a skip does.
-            let values = answer.map(FileAnswer::into_values).unwrap_or_default();
-            if !values.is_empty() {
-                let checked = check_values(question, &values)
-                    .map_err(|error| BadInput::err(format!("{origin}: {error}")))?;
-                answers.set(&question.id, Some(checked));
+            let values = answer.words(question);
+            if values.is_empty() {
+                continue;
+            }
+            match check_values(question, &values) {
+                Ok(checked) => answers.set(&question.id, Some(checked)),
+                Err(bad) => {
+                    let mut node = vec![Step::EntryValue(position)];
+                    if let (FileAnswer::List(_), Some(item)) = (answer, bad.item) {
+                        node.push(Step::Item(item));
+                    }
+                    problems.keep(Problem::whole_file(bad.message).on(node));
+                }
             }
         }
-        Ok(answers)
+        if problems.kept.is_empty() {
+            Ok(answers)
+        } else {
+            let mut error = located(origin, text, problems.kept);
+            error.more = problems.more;
+            Err(BadInput::err(error.to_string()))
+        }
     }
 
     /// Applies `--answer KEY=VALUE` flags over these answers; a key given twice is
@@ -148,7 +172,8 @@ impl Answers {
         for flag in flags {
             let Some((key, value)) = flag.split_once('=') else {
                 return Err(BadInput::err(format!(
-                    "`--answer {flag}` is not KEY=VALUE; e.g. `--answer aim=product`"
+                    "`--answer {}` is not KEY=VALUE; e.g. `--answer aim=product`",
+                    shown(flag)
                 )));
             };
             let question = find_question(questionnaire, key.trim())?;
@@ -160,16 +185,22 @@ impl Answers {
             }
             seen.push(&question.id);
             let values: Vec<String> = value.split(',').map(str::to_owned).collect();
-            let answer = check_values(question, &values)?;
+            let answer =
+                check_values(question, &values).map_err(|bad| BadInput::err(bad.message))?;
             self.set(&question.id, Some(answer));
         }
         Ok(())
     }
 
     /// Writes these answers as an answers file at `path`, atomically: the file is
-    /// either complete or absent. An existing file is replaced only with `force`.
+    /// either complete or absent. An existing regular file is replaced only with
+    /// `force`, keeping its permissions; anything else at `path` never is.
+    ///
+    /// A failure to write (a full disk) is an error of its own (exit 1), not bad
+    /// input; either way the message names `path`, never the temporary file.
     pub fn save(&self, path: &Path, force: bool) -> anyhow::Result<()> {
         let text = yaml::to_string(self).map_err(|error| anyhow::anyhow!(error))?;
+        check_save_target(path, force)?;
         let directory = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
@@ -177,35 +208,122 @@ impl Answers {
         if !directory.is_dir() {
             return Err(BadInput::err(format!(
                 "cannot save answers to `{}`: there is no directory `{}`",
-                path.display(),
-                directory.display()
+                one_line(&path.display().to_string()),
+                one_line(&directory.display().to_string())
             )));
         }
-        let mut file = tempfile::NamedTempFile::new_in(directory).map_err(|error| {
-            BadInput::err(format!(
-                "cannot save answers to `{}`: {}",
-                path.display(),
-                error.kind()
-            ))
-        })?;
-        file.write_all(text.as_bytes())?;
-        file.as_file().sync_all()?;
+        // With `--force`, the replacement keeps the replaced file's permissions.
+        let kept = force
+            .then(|| fs::metadata(path).ok())
+            .flatten()
+            .filter(fs::Metadata::is_file)
+            .map(|metadata| metadata.permissions());
+        let fail = |error: io::Error| save_failed(path, &error);
+        let mut file = temp_file_in(directory).map_err(fail)?;
+        if let Some(permissions) = kept {
+            file.as_file().set_permissions(permissions).map_err(fail)?;
+        }
+        file.write_all(text.as_bytes()).map_err(fail)?;
+        file.as_file().sync_all().map_err(fail)?;
         let persisted = if force {
             file.persist(path).map(drop)
         } else {
             file.persist_noclobber(path).map(drop)
         };
+        // On failure the temporary file is dropped, and so removed.
         persisted.map_err(|error| {
-            if error.error.kind() == std::io::ErrorKind::AlreadyExists {
+            if error.error.kind() == io::ErrorKind::AlreadyExists {
                 refuse_overwrite(path)
             } else {
-                BadInput::err(format!(
-                    "cannot save answers to `{}`: {}",
-                    path.display(),
-                    error.error
-                ))
+                save_failed(path, &error.error)
             }
         })
+    }
+}
+
+/// A temporary file beside the target, created with the permissions a new
+/// file gets: 0666 less the umask (0644 under the usual 022).
+fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".roles-answers-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(directory)
+}
+
+/// Whether `--save` may write to `path`: nothing there, or (with `force`) a
+/// regular file. A symlink, a directory, a device, a FIFO or a socket is never
+/// replaced, since the user cannot have meant to turn it into a file.
+pub fn check_save_target(path: &Path, force: bool) -> anyhow::Result<()> {
+    let shown_path = one_line(&path.display().to_string()).into_owned();
+    let metadata = match fs::symlink_metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(save_failed(path, &error)),
+    };
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return if force {
+            Ok(())
+        } else {
+            Err(refuse_overwrite(path))
+        };
+    }
+    let what = if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a directory"
+    } else {
+        special_file_kind(&kind)
+    };
+    Err(BadInput::err(format!(
+        "cannot save answers to `{shown_path}`: it is {what}, and `--save` only writes regular files (even with `--force`); choose another path"
+    )))
+}
+
+#[cfg(unix)]
+fn special_file_kind(kind: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file_kind(_: &fs::FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// The error for a save that failed. Where the user chose a place that cannot
+/// be written (no permission, a read-only file system) it is bad input (exit
+/// 2); anything else, such as a full disk, is a failure (exit 1).
+fn save_failed(path: &Path, error: &io::Error) -> anyhow::Error {
+    // Describe the error from its code: tempfile's own errors name the
+    // temporary file, which the user never asked for.
+    let reason = match error.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code).to_string(),
+        None => error.kind().to_string(),
+    };
+    let message = format!(
+        "cannot save answers to `{}`: {reason}",
+        one_line(&path.display().to_string())
+    );
+    match error.kind() {
+        io::ErrorKind::PermissionDenied
+        | io::ErrorKind::ReadOnlyFilesystem
+        | io::ErrorKind::NotFound
+        | io::ErrorKind::NotADirectory
+        | io::ErrorKind::IsADirectory => BadInput::err(message),
+        _ => anyhow::anyhow!(message),
     }
 }
 
@@ -213,22 +331,66 @@ impl Answers {
 pub fn refuse_overwrite(path: &Path) -> anyhow::Error {
     BadInput::err(format!(
         "`{}` already exists; add `--force` to replace it, or choose another file",
-        path.display()
+        one_line(&path.display().to_string())
     ))
 }
 
-/// Finds a question by id, case-insensitively, or explains which ids exist.
+/// Reads answers from stdin: at most 1 MiB of UTF-8 text. Nothing at all
+/// (stdin empty, or closed, which the runtime turns into `/dev/null`) and a
+/// directory are refused: `-` asks for answers on stdin.
+fn read_stdin() -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_STDIN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| {
+            let what = match error.kind() {
+                io::ErrorKind::IsADirectory => {
+                    "stdin is a directory; redirect a file, e.g. `--answers - < answers.yaml`"
+                        .to_owned()
+                }
+                _ => format!("cannot read stdin: {error}"),
+            };
+            BadInput::err(format!("<stdin>: {what}"))
+        })?;
+    if bytes.len() as u64 > MAX_STDIN_BYTES {
+        return Err(BadInput::err(
+            "<stdin>: answers are larger than 1 MiB; an answers file is a short mapping",
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(BadInput::err(
+            "<stdin>: no answers on stdin (it is empty or closed); pipe them in, e.g. `roles advise --answers - < answers.yaml`",
+        ));
+    }
+    decode_text(bytes)
+        .map_err(|problem| BadInput::err(KbError::single("<stdin>", problem).to_string()))
+}
+
+/// Finds a question by id, ignoring case and surrounding spaces, or explains
+/// which ids exist.
 pub fn find_question<'a>(
     questionnaire: &'a Questionnaire,
     id: &str,
 ) -> anyhow::Result<&'a Question> {
+    find(questionnaire, id).map_err(|_| {
+        unknown_name(
+            "question",
+            id,
+            questionnaire.questions.iter().map(|q| q.id.as_str()),
+        )
+    })
+}
+
+fn find<'a>(questionnaire: &'a Questionnaire, id: &str) -> Result<&'a Question, String> {
     let wanted = id.trim().to_lowercase();
     questionnaire
         .questions
         .iter()
         .find(|q| q.id == wanted)
         .ok_or_else(|| {
-            unknown_name(
+            unknown_name_message(
                 "question",
                 id,
                 questionnaire.questions.iter().map(|q| q.id.as_str()),
@@ -236,29 +398,71 @@ pub fn find_question<'a>(
         })
 }
 
+/// The problems found in an answers file: the first [`KEPT_PROBLEMS`], and how
+/// many more.
+#[derive(Default)]
+struct Problems {
+    kept: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    fn keep(&mut self, problem: Problem) {
+        if self.kept.len() < KEPT_PROBLEMS {
+            self.kept.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
+/// A value that does not fit its question: why, and which item of a list it is.
+struct BadValue {
+    message: String,
+    item: Option<usize>,
+}
+
 /// Checks values against a question's choices and normalises them (lower case,
 /// duplicates dropped, choice order kept).
-fn check_values(question: &Question, values: &[String]) -> anyhow::Result<Answer> {
+fn check_values(question: &Question, values: &[String]) -> Result<Answer, BadValue> {
     let valid = || question.choices.iter().map(|c| c.value.as_str());
     let mut chosen: Vec<String> = Vec::new();
-    for value in values {
+    for (item, value) in values.iter().enumerate() {
         let wanted = value.trim().to_lowercase();
+        let bad = |message| BadValue {
+            message,
+            item: Some(item),
+        };
+        if wanted.is_empty() && question.number {
+            return Err(bad(format!(
+                "no value given: {}",
+                number_expected(question)
+            )));
+        }
         if wanted.is_empty() {
-            return Err(BadInput::err(format!(
+            return Err(bad(format!(
                 "question `{}` needs a value; valid values: {}",
                 question.id,
                 tick_list(valid())
             )));
         }
-        let Some(choice) = question.choices.iter().find(|c| c.value == wanted) else {
-            return Err(unknown_name(
-                &format!("`{}` value", question.id),
-                value.trim(),
-                valid(),
-            ));
+        let picked = question
+            .choices
+            .iter()
+            .find(|c| c.value == wanted || c.aliases.iter().any(|alias| *alias == wanted));
+        let value = match (picked, question.number) {
+            (Some(choice), _) => choice.value.to_string(),
+            (None, true) => number_answer(question, &wanted).map_err(bad)?,
+            (None, false) => {
+                return Err(bad(unknown_name_message(
+                    &format!("`{}` value", question.id),
+                    value.trim(),
+                    valid(),
+                )));
+            }
         };
-        if !chosen.iter().any(|v| choice.value == *v) {
-            chosen.push(choice.value.to_string());
+        if !chosen.contains(&value) {
+            chosen.push(value);
         }
     }
     if question.multiple {
@@ -268,11 +472,372 @@ fn check_values(question: &Question, values: &[String]) -> anyhow::Result<Answer
     } else if chosen.len() == 1 {
         Ok(Answer::One(chosen.remove(0)))
     } else {
-        Err(BadInput::err(format!(
-            "question `{}` takes one value, not {}; valid values: {}",
+        Err(BadValue {
+            message: format!(
+                "question `{}` takes one value, not {}; valid values: {}",
+                question.id,
+                chosen.len(),
+                tick_list(valid())
+            ),
+            item: None,
+        })
+    }
+}
+
+/// A number given to a question that takes one: the band it falls in, for a
+/// question with choices (the one with the greatest `at_least` not above it),
+/// or the number itself, in plain digits.
+fn number_answer(question: &Question, given: &str) -> Result<String, String> {
+    let expected = || number_expected(question);
+    if given.is_empty() || !given.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("`{}` is not valid: {}", shown(given), expected()));
+    }
+    let Ok(number) = given.parse::<u32>() else {
+        return Err(format!("`{}` is too large: {}", shown(given), expected()));
+    };
+    if question.choices.is_empty() {
+        return Ok(number.to_string());
+    }
+    question
+        .choices
+        .iter()
+        .filter(|choice| choice.at_least.is_some_and(|least| least <= number))
+        .max_by_key(|choice| choice.at_least)
+        .map(|choice| choice.value.to_string())
+        .ok_or_else(|| format!("`{number}` falls in no band: {}", expected()))
+}
+
+/// What a question that takes a number accepts, for messages.
+fn number_expected(question: &Question) -> String {
+    let bands: Vec<&str> = question.choices.iter().map(|c| c.value.as_str()).collect();
+    if bands.is_empty() {
+        format!(
+            "question `{}` takes a whole number of 0 or more, e.g. `{}=12`",
+            question.id, question.id
+        )
+    } else {
+        format!(
+            "question `{}` takes one of {} or a whole number of 0 or more, e.g. `{}=20`",
             question.id,
-            chosen.len(),
-            tick_list(valid())
-        )))
+            tick_list(bands),
+            question.id
+        )
+    }
+}
+
+/// The shape of an answers file: question ids and their answers, in file order
+/// (so that each can be placed, and repeats found, after parsing).
+struct AnswersFile(Vec<(String, FileAnswer)>);
+
+/// An answer as a file may write it.
+enum FileAnswer {
+    /// `null` or nothing: no preference.
+    Nothing,
+    /// One value.
+    One(Scalar),
+    /// Several values.
+    List(Vec<Scalar>),
+}
+
+/// One value as written: text (numbers read as their digits), or a boolean.
+enum Scalar {
+    Text(String),
+    Flag(bool),
+}
+
+impl FileAnswer {
+    /// The values as words to match against `question`'s choices.
+    fn words(&self, question: &Question) -> Vec<String> {
+        let word = |scalar: &Scalar| match scalar {
+            Scalar::Text(text) => text.clone(),
+            Scalar::Flag(flag) => flag_word(question, *flag),
+        };
+        match self {
+            FileAnswer::Nothing => Vec::new(),
+            FileAnswer::One(scalar) => vec![word(scalar)],
+            FileAnswer::List(scalars) => scalars.iter().map(word).collect(),
+        }
+    }
+}
+
+/// A boolean as a choice: `true`/`false` where the question has that choice,
+/// else `yes`/`no` where it has that one (YAML and JSON writers turn those
+/// words into booleans), else the boolean's own word.
+fn flag_word(question: &Question, flag: bool) -> String {
+    let has = |word: &str| question.choices.iter().any(|c| c.value == word);
+    let (literal, word) = if flag {
+        ("true", "yes")
+    } else {
+        ("false", "no")
+    };
+    if !has(literal) && has(word) {
+        word.to_owned()
+    } else {
+        literal.to_owned()
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswersFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FileVisitor;
+
+        impl<'de> Visitor<'de> for FileVisitor {
+            type Value = AnswersFile;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping from question ids to values")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnswersFile, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<KeyText, FileAnswer>()? {
+                    entries.push((entry.0.0, entry.1));
+                }
+                Ok(AnswersFile(entries))
+            }
+        }
+
+        deserializer.deserialize_map(FileVisitor)
+    }
+}
+
+/// A question id as written: text, or a number read as its digits.
+struct KeyText(String);
+
+impl<'de> Deserialize<'de> for KeyText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ScalarVisitor
+            .deserialize(deserializer)
+            .map(|scalar| match scalar {
+                Scalar::Text(text) => KeyText(text),
+                Scalar::Flag(flag) => KeyText(flag.to_string()),
+            })
+    }
+}
+
+/// Reads one scalar value: a string, a number (as its digits) or a boolean.
+struct ScalarVisitor;
+
+impl ScalarVisitor {
+    fn deserialize<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<Scalar, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value (a word, a number or true/false)")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Text(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Scalar, E> {
+        Ok(Scalar::Text(text))
+    }
+
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Flag(flag))
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Text(number.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<Scalar, E> {
+        Ok(Scalar::Text(number.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<Scalar, E> {
+        Ok(Scalar::Text(number.to_string()))
+    }
+}
+
+impl<'de> Deserialize<'de> for FileAnswer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswerVisitor;
+
+        impl<'de> Visitor<'de> for AnswerVisitor {
+            type Value = FileAnswer;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value, a list of values, or nothing")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<FileAnswer, E> {
+                ScalarVisitor.visit_str(text).map(FileAnswer::One)
+            }
+
+            fn visit_string<E: de::Error>(self, text: String) -> Result<FileAnswer, E> {
+                ScalarVisitor.visit_string(text).map(FileAnswer::One)
+            }
+
+            fn visit_bool<E: de::Error>(self, flag: bool) -> Result<FileAnswer, E> {
+                ScalarVisitor.visit_bool(flag).map(FileAnswer::One)
+            }
+
+            fn visit_i64<E: de::Error>(self, number: i64) -> Result<FileAnswer, E> {
+                ScalarVisitor.visit_i64(number).map(FileAnswer::One)
+            }
+
+            fn visit_u64<E: de::Error>(self, number: u64) -> Result<FileAnswer, E> {
+                ScalarVisitor.visit_u64(number).map(FileAnswer::One)
+            }
+
+            fn visit_f64<E: de::Error>(self, number: f64) -> Result<FileAnswer, E> {
+                ScalarVisitor.visit_f64(number).map(FileAnswer::One)
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<FileAnswer, E> {
+                Ok(FileAnswer::Nothing)
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<FileAnswer, E> {
+                Ok(FileAnswer::Nothing)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<FileAnswer, D::Error> {
+                FileAnswer::deserialize(deserializer)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FileAnswer, A::Error> {
+                let mut values = Vec::new();
+                while let Some(ListItem(scalar)) = seq.next_element()? {
+                    values.push(scalar);
+                }
+                Ok(FileAnswer::List(values))
+            }
+        }
+
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+/// An item of a list of values.
+struct ListItem(Scalar);
+
+impl<'de> Deserialize<'de> for ListItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ScalarVisitor.deserialize(deserializer).map(ListItem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::{Choice, Fact, Text};
+
+    fn question(id: &'static str, values: &[&'static str], multiple: bool) -> Question {
+        Question {
+            id: Text::from(id),
+            text: Text::from("?"),
+            hint: Text::from("?"),
+            multiple,
+            number: false,
+            choices: values
+                .iter()
+                .map(|&value| Choice {
+                    value: Text::from(value),
+                    label: Text::from(value),
+                    weights: BTreeMap::new(),
+                    both: 0,
+                    fractional: 0,
+                    full_time: 0,
+                    reason: Fact {
+                        text: Text::from("because"),
+                        sources: vec![Text::from("s")],
+                        theme: None,
+                        roles: Vec::new(),
+                    },
+                    basis: crate::kb::Basis::Article,
+                    aliases: Vec::new(),
+                    at_least: None,
+                    seats: None,
+                    caveat: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn questionnaire() -> Questionnaire {
+        Questionnaire {
+            questions: vec![
+                question("aim", &["product", "process"], false),
+                question("light", &["on", "off"], false),
+                question("tech-company", &["yes", "no"], false),
+                question("needs", &["a", "b", "c"], true),
+            ],
+        }
+    }
+
+    fn read(text: &str) -> anyhow::Result<Answers> {
+        Answers::from_text("answers.yaml", text, &questionnaire())
+    }
+
+    #[test]
+    fn on_and_off_are_the_words_written() {
+        let answers = read("light: on\n").expect("valid");
+        assert_eq!(answers.get("light"), Some(&Answer::One("on".into())));
+        let answers = read("light: OFF\n").expect("valid");
+        assert_eq!(answers.get("light"), Some(&Answer::One("off".into())));
+    }
+
+    #[test]
+    fn a_boolean_means_yes_or_no_where_the_question_has_those() {
+        let answers = read("tech-company: true\n").expect("valid");
+        assert_eq!(
+            answers.get("tech-company"),
+            Some(&Answer::One("yes".into()))
+        );
+        let answers = read("{\"tech-company\": false}").expect("valid");
+        assert_eq!(answers.get("tech-company"), Some(&Answer::One("no".into())));
+    }
+
+    #[test]
+    fn keys_differing_only_in_case_or_spaces_are_one_question_twice() {
+        let error = read("aim: product\n\"Aim \": process\n").expect_err("refused");
+        let message = error.to_string();
+        assert!(message.starts_with("answers.yaml:2:1: "), "{message}");
+        assert!(message.contains("answered twice"), "{message}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_its_place() {
+        let error = read("aim: prodcut\nneeds: [a, zzz]\nnope: x\n").expect_err("refused");
+        let message = error.to_string();
+        assert!(
+            message.starts_with("3 problems in `answers.yaml`:"),
+            "{message}"
+        );
+        assert!(
+            message.contains("answers.yaml:1:6: unknown `aim` value `prodcut`"),
+            "{message}"
+        );
+        assert!(
+            message.contains("answers.yaml:2:12: unknown `needs` value `zzz`"),
+            "{message}"
+        );
+        assert!(
+            message.contains("answers.yaml:3:1: unknown question `nope`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn nothing_and_an_empty_list_mean_no_preference() {
+        let answers = read("aim: ~\nneeds: []\n").expect("valid");
+        assert!(answers.is_empty());
+    }
+
+    #[test]
+    fn a_mapping_as_a_value_is_refused_at_its_place() {
+        let error = read("aim:\n  x: y\n").expect_err("refused");
+        assert!(error.to_string().starts_with("answers.yaml:2:"), "{error}");
     }
 }

@@ -178,32 +178,14 @@ pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Res
 /// link, a directory, something other than a regular file, an existing file
 /// without `force`, or a file in a directory that is missing or not writable.
 pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<()> {
+    // What the path is: nothing yet, or a regular file (with `force`).
+    answers::check_save_target(path, force)?;
     let refuse = |why: String| {
         BadInput::err(format!(
             "cannot save answers to `{}`: {why}",
-            path.display()
+            crate::error::one_line(&path.display().to_string())
         ))
     };
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            return Err(refuse(
-                "it is a symbolic link; name the file itself".to_owned(),
-            ));
-        }
-        Ok(meta) if meta.is_dir() => {
-            return Err(refuse(format!(
-                "it is a directory; name a file in it, e.g. `{}`",
-                path.join("answers.yaml").display()
-            )));
-        }
-        Ok(meta) if !meta.is_file() => {
-            return Err(refuse("it is not a regular file".to_owned()));
-        }
-        Ok(_) if !force => return Err(answers::refuse_overwrite(path)),
-        Ok(_) => {}
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(error) => return Err(refuse(error.kind().to_string())),
-    }
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

@@ -14,13 +14,18 @@ pub struct Style {
 
 /// Whether to colour a stream: `forced` (from `--color always|never`) if given,
 /// then CLICOLOR_FORCE, NO_COLOR, TERM=dumb and whether the stream is a terminal.
+///
+/// NO_COLOR set to any non-empty value, `0` included, turns colour off
+/// (no-color.org); CLICOLOR_FORCE forces it on unless empty or `0`.
 pub fn stream_color(forced: Option<bool>, stream: &impl IsTerminal) -> bool {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    let non_empty = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let clicolor_force =
+        std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
     match forced {
         Some(color) => color,
-        None if set("CLICOLOR_FORCE") => true,
+        None if clicolor_force => true,
         None => {
-            !set("NO_COLOR")
+            !non_empty("NO_COLOR")
                 && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
                 && stream.is_terminal()
         }

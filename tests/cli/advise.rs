@@ -606,12 +606,12 @@ fn the_saved_file_is_yaml_keyed_by_question_id() {
     let saved = dir.path().join("answers.yaml");
     advise_with(MIXED, &["--save"]).arg(&saved).succeeds();
     let text = std::fs::read_to_string(&saved).expect("the file was saved");
-    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("the file is YAML");
+    let yaml: serde_json::Value = roles::kb::yaml::parse(&text).expect("the file is YAML");
     let keys: BTreeSet<&str> = yaml
-        .as_mapping()
+        .as_object()
         .expect("a mapping")
         .keys()
-        .map(|k| k.as_str().expect("a string key"))
+        .map(String::as_str)
         .collect();
     assert_eq!(
         keys,
@@ -619,7 +619,7 @@ fn the_saved_file_is_yaml_keyed_by_question_id() {
     );
     assert_eq!(
         yaml["needs"],
-        serde_yaml::from_str::<serde_yaml::Value>("[data-governance, product-strategy]")
+        roles::kb::yaml::parse::<serde_json::Value>("[data-governance, product-strategy]")
             .expect("yaml")
     );
     assert_eq!(
@@ -659,7 +659,7 @@ fn save_with_force_replaces_an_existing_file() {
         .succeeds()
         .stdout_json();
     let text = std::fs::read_to_string(&saved).expect("the file was saved");
-    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("the file is YAML");
+    let yaml: serde_json::Value = roles::kb::yaml::parse(&text).expect("the file is YAML");
     assert_eq!(yaml["aim"], "product");
     assert_eq!(yaml["size"], "startup");
     assert_eq!(advise_file_json(&saved), json);

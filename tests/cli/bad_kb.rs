@@ -101,14 +101,20 @@ fn a_file_that_is_not_utf8_is_refused_with_the_line() {
         "latin1.yaml",
         b"schema_version: 1\nsources:\n  - id: caf\xe9\n",
     );
-    refuses(&file, &["not valid UTF-8", "line 3"]);
+    refuses(
+        &file,
+        &["not valid UTF-8", &format!("{}:3:12: ", file.display())],
+    );
 }
 
 #[test]
 fn a_binary_file_is_refused() {
     let dir = temp_dir();
     let file = write_file(dir.path(), "kb.yaml", b"schema_version: 1\n\0\x01\x02\x03");
-    refuses(&file, &["binary", "NUL"]);
+    refuses(
+        &file,
+        &["binary", "NUL", &format!("{}:2:1: ", file.display())],
+    );
 }
 
 #[test]
@@ -123,17 +129,14 @@ fn a_file_over_16_mib_is_refused_unread() {
 #[test]
 fn a_yaml_syntax_error_gives_the_line_and_column() {
     let file = fixture("bad/syntax-error.yaml");
-    refuses(
-        &file,
-        &[&format!("{}:6:5: ", file.display()), "expected key"],
-    );
+    refuses(&file, &[&format!("{}:6:5: ", file.display())]);
 }
 
 #[test]
 fn a_document_that_is_not_a_mapping_is_refused() {
     let dir = temp_dir();
     let file = write_file(dir.path(), "list.yaml", "- just\n- a list\n");
-    refuses(&file, &["invalid type"]);
+    refuses(&file, &[":1:1: ", "expected a mapping"]);
 }
 
 #[test]
@@ -142,22 +145,30 @@ fn an_unknown_field_is_named() {
     let line = line_of(&file, "colour:", 1);
     refuses(
         &file,
-        &[&format!(":{line}:5: "), "unknown field `colour`", "`name`"],
+        &[
+            &format!(":{line}:5: "),
+            "unknown field `colour`",
+            "expected one of `id`, `name`",
+        ],
     );
 }
 
 #[test]
 fn a_missing_field_is_named() {
-    refuses(
-        &fixture("bad/missing-field.yaml"),
-        &["sources[0]", "missing field `title`"],
-    );
+    let file = fixture("bad/missing-field.yaml");
+    // The parser finds a field missing when the entry ends, at its last key.
+    let line = line_of(&file, "file: article.txt", 1);
+    refuses(&file, &[&format!(":{line}:5: "), "missing field `title`"]);
 }
 
 #[test]
 fn a_value_of_the_wrong_type_is_refused() {
     let file = fixture("bad/wrong-type.yaml");
-    refuses(&file, &["schema_version", "invalid type", "\"one\""]);
+    let line = line_of(&file, "schema_version: one", 1);
+    refuses(
+        &file,
+        &[&format!(":{line}:17: "), "expected a whole number"],
+    );
 }
 
 #[test]
@@ -200,7 +211,7 @@ fn a_duplicate_dimension_id_is_refused() {
 fn a_role_given_two_values_in_one_dimension_is_refused() {
     refuses(
         &fixture("bad/duplicate-value-key.yaml"),
-        &["values", "duplicate key `alpha`"],
+        &["duplicate key `alpha`"],
     );
 }
 
@@ -325,8 +336,132 @@ fn a_repeated_value_key_is_located_at_the_repetition() {
     refuses(&file, &[&format!("{}:{line}:", file.display())]);
 }
 
+/// A copy of `tests/fixtures/minimal.yaml` with `from` replaced by `to`.
+fn minimal_with(dir: &Path, from: &str, to: &str) -> std::path::PathBuf {
+    let minimal = std::fs::read_to_string(fixture("minimal.yaml")).expect("fixture");
+    assert!(minimal.contains(from), "{from:?} in minimal.yaml");
+    write_file(dir, "kb.yaml", minimal.replacen(from, to, 1))
+}
+
+#[test]
+fn reserved_role_ids_are_refused_where_they_stand() {
+    for id in ["both", "fractional", "full-time"] {
+        let dir = temp_dir();
+        let file = minimal_with(dir.path(), "- id: beta", &format!("- id: {id}"));
+        let line = line_of(&file, &format!("- id: {id}"), 1);
+        refuses(
+            &file,
+            &[
+                &format!(":{line}:9: roles: id `{id}` is reserved"),
+                "choose another id",
+            ],
+        );
+    }
+}
+
+#[test]
+fn reserved_section_ids_are_refused() {
+    for id in ["overview", "salary"] {
+        let dir = temp_dir();
+        let file = minimal_with(dir.path(), "- id: duties", &format!("- id: {id}"));
+        refuses(
+            &file,
+            &[&format!("roles.alpha.sections: id `{id}` is reserved")],
+        );
+    }
+}
+
+#[test]
+fn role_ids_differing_only_in_case_are_duplicates() {
+    let dir = temp_dir();
+    let file = minimal_with(dir.path(), "- id: beta", "- id: Alpha");
+    let line = line_of(&file, "- id: Alpha", 1);
+    refuses(
+        &file,
+        &[
+            &format!(":{line}:9: roles: duplicate id `Alpha` (the same as `alpha` ignoring case)"),
+            "must be lower-case",
+        ],
+    );
+}
+
+#[test]
+fn a_control_character_in_any_text_is_refused_where_it_stands() {
+    for (field, from, to) in [
+        (
+            "title",
+            "title: An article",
+            "title: \"An\\x1b[2J article\"",
+        ),
+        (
+            "name",
+            "name: Beta Officer",
+            "name: \"Beta\\u0007 Officer\"",
+        ),
+        ("file", "file: article.txt", "file: \"article\\x9b.txt\""),
+    ] {
+        let dir = temp_dir();
+        let file = minimal_with(dir.path(), from, to);
+        let line = line_of(&file, to, 1);
+        let report = refuses(&file, &["contains the control character U+"]);
+        assert!(
+            report.contains(&format!(":{line}:")),
+            "{field}: placed on line {line}:\n{report}"
+        );
+        assert!(
+            !report.contains('\u{1b}') && !report.contains('\u{7}'),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn a_weight_beyond_a_hundred_points_is_refused() {
+    let dir = temp_dir();
+    let dump = roles(&["kb", "dump"]).succeeds().stdout;
+    let weight = dump
+        .lines()
+        .find(|line| line.trim_start().starts_with("cio: ") && line.trim_end().ends_with('2'))
+        .expect("a weight of 2 for the CIO");
+    let file = write_file(
+        dir.path(),
+        "kb.yaml",
+        dump.replacen(weight, &weight.replace(": 2", ": 101"), 1),
+    );
+    let line = line_of(&file, ": 101", 1);
+    refuses(
+        &file,
+        &[
+            &format!(":{line}:"),
+            "`cio` gives 101 points; points go from -100 to 100",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_source_message_lists_at_most_ten_known_ids() {
+    let dir = temp_dir();
+    let minimal = std::fs::read_to_string(fixture("minimal.yaml")).expect("fixture");
+    let extra: String = (0..30)
+        .map(|n| format!("  - {{id: s{n:02}, title: T, file: f}}\n"))
+        .collect();
+    let file = write_file(
+        dir.path(),
+        "kb.yaml",
+        minimal
+            .replacen("sources:\n", &format!("sources:\n{extra}"), 1)
+            .replacen("sources: [article]", "sources: [brochure]", 1),
+    );
+    let report = refuses(
+        &file,
+        &["cites unknown source `brochure`; known sources: `article`, `s00`, `s01`"],
+    );
+    assert!(report.contains("`s08`, … (31 in all)"), "{report}");
+    assert!(!report.contains("`s09`"), "{report}");
+}
+
 /// `tests/fixtures/minimal.yaml` with `extra` appended.
-fn minimal_with(dir: &Path, extra: &str) -> std::path::PathBuf {
+fn minimal_plus(dir: &Path, extra: &str) -> std::path::PathBuf {
     let minimal = std::fs::read_to_string(fixture("minimal.yaml")).expect("minimal.yaml");
     write_file(dir, "kb.yaml", format!("{minimal}{extra}"))
 }
@@ -334,7 +469,7 @@ fn minimal_with(dir: &Path, extra: &str) -> std::path::PathBuf {
 #[test]
 fn a_dispute_view_citing_an_unknown_source_is_refused_at_its_line() {
     let dir = temp_dir();
-    let file = minimal_with(
+    let file = minimal_plus(
         dir.path(),
         "disputes:
   - id: scope
@@ -353,7 +488,7 @@ fn a_dispute_view_citing_an_unknown_source_is_refused_at_its_line() {
         &file,
         &[
             &format!("{}:{line}:", file.display()),
-            "disputes.scope.views[1]: cites unknown source `brochure`",
+            "disputes.scope.views[1].sources[0]: cites unknown source `brochure`",
         ],
     );
 }
@@ -361,7 +496,7 @@ fn a_dispute_view_citing_an_unknown_source_is_refused_at_its_line() {
 #[test]
 fn a_dispute_with_one_view_and_a_view_without_a_role_are_refused() {
     let dir = temp_dir();
-    let file = minimal_with(
+    let file = minimal_plus(
         dir.path(),
         "disputes:
   - id: scope
@@ -384,7 +519,7 @@ fn a_dispute_with_one_view_and_a_view_without_a_role_are_refused() {
 #[test]
 fn an_area_with_an_unknown_owner_or_dispute_is_refused_at_its_line() {
     let dir = temp_dir();
-    let file = minimal_with(
+    let file = minimal_plus(
         dir.path(),
         "areas:
   - id: doors
@@ -420,7 +555,7 @@ fn an_area_with_an_unknown_owner_or_dispute_is_refused_at_its_line() {
             "areas.doors: owner `gamma` is not a role, `shared` or `disputed`",
             "areas.lights: names unknown dispute `wiring`",
             "areas.roof: names dispute `wiring` but its owner is `shared`",
-            "areas.roof.facts[0]: cites unknown source `manual`",
+            "areas.roof.facts[0].sources[0]: cites unknown source `manual`",
         ],
     );
     let lines = reported_lines(&report, &file);
@@ -432,7 +567,7 @@ fn an_area_with_an_unknown_owner_or_dispute_is_refused_at_its_line() {
 #[test]
 fn a_disputed_area_without_a_dispute_is_refused() {
     let dir = temp_dir();
-    let file = minimal_with(
+    let file = minimal_plus(
         dir.path(),
         "areas:
   - id: doors

@@ -97,7 +97,9 @@ fn only_years_answered_gives_no_track_but_says_where_the_years_stand() {
     assert_eq!(json["confidence"]["track"], 0.0);
     // 12 ≥ the CIO's 10; 3 to go for the CTO's 15.
     assert_eq!(gaps(&json), [("experience".to_owned(), Some(3))]);
-    career(&["years=12"]).succeeds().stdout_has("No track yet");
+    career(&["years=12"])
+        .succeeds()
+        .stdout_has("Track: none yet");
 }
 
 #[test]

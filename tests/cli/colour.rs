@@ -149,7 +149,12 @@ fn a_terminal_gets_colour_unless_no_color_or_term_dumb() {
             plain_tty.stdout.contains("\x1b["),
             "auto colours a terminal\n{plain_tty}"
         );
-        for env in [&[("NO_COLOR", "1")][..], &[("TERM", "dumb")]] {
+        // NO_COLOR: any non-empty value, `0` too (no-color.org).
+        for env in [
+            &[("NO_COLOR", "1")][..],
+            &[("NO_COLOR", "0")],
+            &[("TERM", "dumb")],
+        ] {
             let out = on_a_terminal(args, env).expect("script");
             assert_eq!(out.code, Some(0), "{out}");
             assert!(

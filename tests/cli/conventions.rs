@@ -171,7 +171,7 @@ fn json(args: &[&str]) -> Value {
 
 fn yaml_as_json(args: &[&str]) -> Value {
     let out = run(args).succeeded();
-    serde_yaml::from_str(&out.stdout).unwrap_or_else(|e| panic!("invalid YAML: {e}\n{out}"))
+    roles::kb::yaml::parse(&out.stdout).unwrap_or_else(|e| panic!("invalid YAML: {e:?}\n{out}"))
 }
 
 /// Checks `instance` against `schema`, listing every violation on failure.
@@ -374,7 +374,7 @@ fn the_kb_schema_describes_a_dumped_fixture_and_the_committed_data() {
     ]);
     assert_valid(&schema, &dumped, "the dump of tests/fixtures/minimal.yaml");
     let as_written: Value =
-        serde_yaml::from_str(&std::fs::read_to_string(&minimal).expect("the fixture"))
+        roles::kb::yaml::parse(&std::fs::read_to_string(&minimal).expect("the fixture"))
             .expect("YAML");
     assert_valid(
         &schema,
@@ -382,8 +382,8 @@ fn the_kb_schema_describes_a_dumped_fixture_and_the_committed_data() {
         "tests/fixtures/minimal.yaml as written",
     );
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kb.yaml");
-    let data: Value =
-        serde_yaml::from_str(&std::fs::read_to_string(data).expect("data/kb.yaml")).expect("YAML");
+    let data: Value = roles::kb::yaml::parse(&std::fs::read_to_string(data).expect("data/kb.yaml"))
+        .expect("YAML");
     assert_valid(&schema, &data, "data/kb.yaml");
 }
 

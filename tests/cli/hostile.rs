@@ -1,51 +1,68 @@
-//! Hostile and oversized files, given as `--kb FILE`, to `roles kb validate FILE`
-//! and as `roles advise --answers FILE` (answers go through the same reader and
-//! YAML guard). Each must be refused with exit 2, nothing on stdout, an `error:`
-//! report naming the file (with `line:column` where the problem has a place),
-//! quickly, and without the memory blowing up.
+//! Hostile and oversized input through every route a file reaches the YAML
+//! reader: `--kb FILE`, `ROLES_KB=FILE`, `roles kb validate FILE`,
+//! `roles advise --answers FILE` and `roles advise --answers -` (stdin). Each
+//! must be refused with exit 2, nothing on stdout, and one `error:` report that
+//! names the file (or `<stdin>`) and places the problem as `FILE:LINE:COLUMN:`
+//! (files refused unread, for their size or kind, are named without a place).
 //!
 //! Every run has its address space capped at 1 GiB (with `prlimit`, else
 //! `ulimit -v`), so a blow-up ends in a failed allocation (an abort, which fails
-//! the exit-code check) rather than swapping the machine. The time bound of 2 s
-//! is a sanity bound for "refused quickly", not a benchmark; each run prints its
-//! time (see them with `cargo test --test hostile -- --nocapture`).
+//! the exit-code check) rather than swapping the machine. A run is killed after
+//! 30 s as a hang guard; speed itself is measured by `bench/hostile.sh` and
+//! reported in BENCHMARKS.md, not asserted here. Each run prints its time (see
+//! them with `cargo test --test hostile -- --nocapture`).
 //!
-//! Small files are committed in `tests/fixtures/hostile/`; big ones are made in
-//! temporary directories at test time.
+//! Files go to the file routes at the size cap (8 MiB) and to stdin at its own
+//! cap (1 MiB). Small files are committed in `tests/fixtures/hostile/`; big ones
+//! are made in temporary directories at test time.
 
 #![allow(clippy::print_stderr)]
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use crate::common::child::*;
 
-/// How long a refusal may take before we call it slow.
-const QUICKLY: Duration = Duration::from_secs(2);
-
-/// The size cap the README documents.
-const CAP: u64 = 8 * 1024 * 1024;
+/// The size cap of a file the README documents.
+const CAP: usize = 8 * 1024 * 1024;
+/// The size cap of answers on stdin.
+const STDIN_CAP: usize = 1024 * 1024;
 
 /// The ways a file reaches the YAML reader.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Via {
     /// `roles --kb FILE compare`.
     Kb,
+    /// `ROLES_KB=FILE roles compare`.
+    Env,
     /// `roles kb validate FILE`.
     Validate,
     /// `roles advise --no-input --answers FILE`.
     Answers,
+    /// `roles advise --no-input --answers -`, the file on stdin.
+    Stdin,
 }
 
-const ALL: &[Via] = &[Via::Kb, Via::Validate, Via::Answers];
-const KB_ONLY: &[Via] = &[Via::Kb, Via::Validate];
+const EVERY_ROUTE: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers, Via::Stdin];
+const KB_ROUTES: &[Via] = &[Via::Kb, Via::Env, Via::Validate];
+const FILE_ROUTES: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers];
 
 impl Via {
     fn child(self, file: &Path) -> Child {
         match self {
             Via::Kb => child(&["--kb"]).arg(file).arg("compare"),
+            Via::Env => child(&["compare"]).env("ROLES_KB", file),
             Via::Validate => child(&["kb", "validate"]).arg(file),
             Via::Answers => child(&["advise", "--no-input", "--answers"]).arg(file),
+            Via::Stdin => child(&["advise", "--no-input", "--answers", "-"])
+                .stdin(std::fs::read(file).expect("the file can be read")),
+        }
+    }
+
+    /// How the report names the input.
+    fn origin(self, file: &Path) -> String {
+        match self {
+            Via::Stdin => "<stdin>".to_owned(),
+            _ => file.display().to_string(),
         }
     }
 }
@@ -61,55 +78,110 @@ enum At {
     Line(usize),
 }
 
+/// What a refusal must say: every one of `all`, and one of `any` (if given).
+#[derive(Clone, Copy, Default)]
+struct Says<'a> {
+    all: &'a [&'a str],
+    any: &'a [&'a str],
+}
+
+fn says_all<'a>(all: &'a [&'a str]) -> Says<'a> {
+    Says { all, any: &[] }
+}
+
+fn says_any<'a>(any: &'a [&'a str]) -> Says<'a> {
+    Says { all: &[], any }
+}
+
+/// What a refusal of hostile input may say: the budget that stopped it, or the
+/// schema (a typed reader stops at the first node of the wrong shape, which for
+/// a bomb is usually its first node).
+const STOPPED: &[&str] = &[
+    "anchors (`&name`) and aliases (`*name`) are not accepted",
+    "nested more than 24 levels deep",
+    "values, lists and mappings",
+    "duplicate key",
+    "invalid type",
+    "expected",
+    "unknown field",
+    "unknown question",
+    "not allowed",
+    "invalid",
+    "BOM",
+];
+
 /// Runs `roles` on `file` each way in `vias`, memory-capped, and checks each run
-/// refused it: exit 2, nothing on stdout, one `error:` report naming the file,
-/// containing each of `says`, placed as `at` says, within [`QUICKLY`].
+/// refused it: exit 2, nothing on stdout, one `error:` report naming the input,
+/// saying what `says` asks, placed as `at` says.
 #[track_caller]
-fn refused(name: &str, file: &Path, vias: &[Via], says: &[&str], at: At) {
-    let shown = file.display().to_string();
+fn refused(name: &str, file: &Path, vias: &[Via], says: Says<'_>, at: At) {
     for &via in vias {
+        let shown = via.origin(file);
         let run = via.child(file).memory_capped().run();
         eprintln!(
             "hostile: {name} via {via:?}: exit {:?} in {} ms",
             run.code,
             run.elapsed.as_millis()
         );
-        assert!(!run.timed_out, "{name}: hung\n{run}");
+        assert!(!run.timed_out, "{name} via {via:?}: hung\n{run}");
         assert_eq!(run.code, Some(2), "{name} via {via:?}: exit 2\n{run}");
-        assert!(run.stdout.is_empty(), "{name}: wrote to stdout\n{run}");
+        assert!(
+            run.stdout.is_empty(),
+            "{name} via {via:?}: wrote to stdout\n{run}"
+        );
         assert!(
             run.stderr.starts_with("error: "),
-            "{name}: reports `error: …`\n{run}"
+            "{name} via {via:?}: reports `error: …`\n{run}"
         );
         assert!(!run.stderr.contains("panicked"), "{name}: panicked\n{run}");
         assert!(
-            run.stderr.contains(&shown),
-            "{name}: the report names {shown}\n{run}"
+            !run.stderr.contains('\u{1b}'),
+            "{name} via {via:?}: an escape reached stderr\n{run}"
         );
-        for text in says {
+        assert!(
+            run.stderr.contains(&shown),
+            "{name} via {via:?}: the report names {shown}\n{run}"
+        );
+        for text in says.all {
             assert!(
                 run.stderr.contains(text),
-                "{name}: the report says {text:?}\n{run}"
+                "{name} via {via:?}: the report says {text:?}\n{run}"
             );
         }
+        assert!(
+            says.any.is_empty() || says.any.iter().any(|text| run.stderr.contains(text)),
+            "{name} via {via:?}: the report says one of {:?}\n{run}",
+            says.any
+        );
         match at {
             At::File => {}
             At::Somewhere => assert!(
                 has_location(&run.stderr, &shown),
-                "{name}: the report gives line:column\n{run}"
+                "{name} via {via:?}: the report gives line:column\n{run}"
             ),
             At::Line(line) => assert_eq!(
                 location(&run.stderr, &shown).map(|(l, _)| l),
                 Some(line),
-                "{name}: the report points at line {line}\n{run}"
+                "{name} via {via:?}: the report points at line {line}\n{run}"
             ),
         }
-        assert!(
-            run.elapsed < QUICKLY,
-            "{name} via {via:?}: refused in {:?}, not quickly\n{run}",
-            run.elapsed
-        );
     }
+}
+
+/// A hostile shape made at a size: at the file cap for the file routes and at
+/// the stdin cap for stdin. Every route must refuse it, placed; `says` holds
+/// for every route.
+#[track_caller]
+fn refused_everywhere(name: &str, says: Says<'_>, make: impl Fn(usize) -> Vec<u8>) {
+    let dir = temp_dir();
+    let big = make(CAP - 64);
+    assert!(big.len() <= CAP, "{name}: {} bytes", big.len());
+    let file = write(dir.path(), "hostile.yaml", &big);
+    refused(name, &file, FILE_ROUTES, says, At::Somewhere);
+    let small = make(STDIN_CAP - 64);
+    assert!(small.len() <= STDIN_CAP, "{name}: {} bytes", small.len());
+    let stdin = write(dir.path(), "stdin.yaml", &small);
+    refused(name, &stdin, &[Via::Stdin], says, At::Somewhere);
 }
 
 /// Writes `text` to `name` in `dir`.
@@ -148,6 +220,25 @@ fn minimal_without_topics() -> String {
     body.split("topics:").next().expect("a head").to_owned()
 }
 
+/// A valid knowledge base up to one fact's `sources:`, where a list of any
+/// length fits the schema: the place a width bomb goes.
+fn kb_up_to_a_citation_list() -> String {
+    format!(
+        "{}topics:\n  - id: both\n    title: Both roles\n    facts:\n      - text: A fact.\n        sources:",
+        minimal_without_topics()
+    )
+}
+
+/// Repeats `unit` to fill `size` bytes after `head` and before `tail`.
+fn fill(head: &str, unit: &str, tail: &str, size: usize) -> Vec<u8> {
+    let room = size.saturating_sub(head.len() + tail.len());
+    let mut text = String::with_capacity(size);
+    text.push_str(head);
+    text.push_str(&unit.repeat(room / unit.len()));
+    text.push_str(tail);
+    text.into_bytes()
+}
+
 /// A knowledge base that fits the schema, whose one topic has a fact with a
 /// `text_bytes`-byte text anchored as `&text`, then `aliases` facts citing it as
 /// `*text`: `text_bytes * aliases` bytes once expanded.
@@ -165,20 +256,27 @@ fn aliased_text_kb(text_bytes: usize, aliases: usize, line_break: &str) -> Strin
     kb.replace('\n', line_break)
 }
 
+const ANCHORS: &str = "anchors (`&name`) and aliases (`*name`) are not accepted";
+
 // --- alias bombs -------------------------------------------------------------
 
 #[test]
-fn the_classic_billion_laughs_is_refused_at_its_first_alias() {
+fn the_classic_billion_laughs_is_refused_at_its_first_anchor() {
     let file = fixture("hostile/billion-laughs.yaml");
-    let line = line_of(&read("hostile/billion-laughs.yaml"), "[*lol1", 1);
+    let line = line_of(&read("hostile/billion-laughs.yaml"), "&lol1", 1);
     refused(
         "billion laughs",
         &file,
-        ALL,
-        &[
-            "aliases (`*name`) are not accepted",
-            "write the values out in full",
-        ],
+        &[Via::Answers, Via::Stdin],
+        says_all(&[ANCHORS, "write the values out in full"]),
+        At::Line(line),
+    );
+    // A knowledge base stops at the first key, which is not one of its fields.
+    refused(
+        "billion laughs",
+        &file,
+        KB_ROUTES,
+        says_all(&["unknown field `lol1`"]),
         At::Line(line),
     );
 }
@@ -186,59 +284,70 @@ fn the_classic_billion_laughs_is_refused_at_its_first_alias() {
 #[test]
 fn a_billion_laughs_in_an_answers_file_is_refused() {
     let file = fixture("hostile/answers-billion-laughs.yaml");
-    let line = line_of(&read("hostile/answers-billion-laughs.yaml"), "[*lol1", 1);
+    let line = line_of(&read("hostile/answers-billion-laughs.yaml"), "&lol1", 1);
     refused(
         "answers billion laughs",
         &file,
-        &[Via::Answers],
-        &["aliases (`*name`) are not accepted"],
+        &[Via::Answers, Via::Stdin],
+        says_all(&[ANCHORS]),
         At::Line(line),
     );
 }
 
+/// The spellings that got past the old pre-scan: an anchor name ending in `?`
+/// or `:`, and a byte-order mark at the start of a line before the alias. Each
+/// anchors a large list, aliased thousands of times; the 850 KB stdin version
+/// of the first aborted out of memory (3.9 GB).
 #[test]
-fn a_billion_laughs_on_stdin_is_refused() {
-    let text = read("hostile/answers-billion-laughs.yaml");
-    let run = child(&["advise", "--no-input", "--answers", "-"])
-        .stdin(text)
-        .memory_capped()
-        .run();
-    eprintln!(
-        "hostile: billion laughs on stdin: exit {:?} in {} ms",
-        run.code,
-        run.elapsed.as_millis()
-    );
-    assert_eq!(run.code, Some(2), "{run}");
-    assert!(run.stderr.contains("<stdin>"), "{run}");
-    assert!(
-        run.stderr.contains("aliases (`*name`) are not accepted"),
-        "{run}"
-    );
-    assert!(run.elapsed < QUICKLY, "{run}");
-}
-
-#[test]
-fn more_than_a_mebibyte_on_stdin_is_refused() {
-    let text = format!("aim: product\n{}", "# padding\n".repeat(110_000));
-    let run = child(&["advise", "--no-input", "--answers", "-"])
-        .stdin(text)
-        .memory_capped()
-        .run();
-    assert_eq!(run.code, Some(2), "{run}");
-    assert!(run.stderr.contains("<stdin>"), "{run}");
-    assert!(run.stderr.contains("larger than 1 MiB"), "{run}");
+fn alias_bombs_in_any_spelling_are_refused_at_the_anchor() {
+    for (spelling, anchor, alias_line) in [
+        ("name ending in `?`", "&x?AAAA", "  - *x?AAAA\n"),
+        ("name ending in `:`", "&x:", "  - *x:\n"),
+        ("BOM before the alias", "&x", "\u{feff}  - *x\n"),
+    ] {
+        // The first key is one both a knowledge base and an answers file read.
+        let head = format!(
+            "schema_version: {anchor} [{}]\nx:\n",
+            vec!["aaaaaaaa"; 2_000].join(", ")
+        );
+        refused_everywhere(spelling, says_all(&[ANCHORS]), |size| {
+            fill(&head, alias_line, "", size)
+        });
+        let dir = temp_dir();
+        let mut kb = minimal_without_topics()
+            .replace("title: An article", &format!("title: {anchor} An article"));
+        kb.push_str(&format!(
+            "topics:\n  - id: t\n    title:\n{alias_line}    facts: []\n"
+        ));
+        let file = write(dir.path(), "kb.yaml", &kb);
+        let line = line_of(&kb, anchor, 1);
+        refused(
+            spelling,
+            &file,
+            KB_ROUTES,
+            says_all(&[ANCHORS]),
+            At::Line(line),
+        );
+    }
 }
 
 #[test]
 fn a_small_alias_that_fits_the_schema_is_refused() {
     let file = fixture("hostile/aliased-fact-text.yaml");
-    let line = line_of(&read("hostile/aliased-fact-text.yaml"), "text: *text", 1);
+    let line = line_of(&read("hostile/aliased-fact-text.yaml"), "&text", 1);
     refused(
         "aliased fact text",
         &file,
-        ALL,
-        &["aliases (`*name`) are not accepted"],
+        KB_ROUTES,
+        says_all(&[ANCHORS]),
         At::Line(line),
+    );
+    refused(
+        "aliased fact text",
+        &file,
+        &[Via::Answers, Via::Stdin],
+        says_any(STOPPED),
+        At::Somewhere,
     );
 }
 
@@ -246,314 +355,329 @@ fn a_small_alias_that_fits_the_schema_is_refused() {
 fn a_mebibyte_text_aliased_thousands_of_times_is_refused() {
     let dir = temp_dir();
     let kb = aliased_text_kb(1 << 20, 5_000, "\n");
-    let line = line_of(&kb, "{text: *text", 1);
+    let line = line_of(&kb, "&text", 1);
     let file = write(dir.path(), "bomb.yaml", kb);
     refused(
         "1 MiB text aliased 5,000 times",
         &file,
-        ALL,
-        &["aliases (`*name`) are not accepted"],
+        KB_ROUTES,
+        says_all(&[ANCHORS]),
         At::Line(line),
     );
-}
-
-#[test]
-fn windows_line_endings_do_not_hide_an_alias() {
-    let dir = temp_dir();
-    let text = read("hostile/aliased-fact-text.yaml").replace('\n', "\r\n");
-    let line = line_of(&text, "text: *text", 1);
-    let file = write(dir.path(), "crlf.yaml", text);
+    let answers = format!(
+        "x: &big '{}'\nneeds: [{}]\n",
+        "a".repeat(900 * 1024),
+        vec!["*big"; 3_000].join(", ")
+    );
+    let answers = write(dir.path(), "answers.yaml", answers);
     refused(
-        "alias with CRLF line ends",
-        &file,
-        KB_ONLY,
-        &["aliases (`*name`) are not accepted"],
-        At::Line(line),
+        "900 KiB answer aliased 3,000 times",
+        &answers,
+        &[Via::Answers, Via::Stdin],
+        says_all(&[ANCHORS]),
+        At::Line(1),
     );
 }
 
-/// YAML 1.1 (and so the parser) also breaks lines at a lone CR, NEL, LS and PS.
-/// A scan that splits lines only at `\n` sees the whole file as one line, and a
-/// comment on the first line then hides everything after it.
+/// A line-based scan once split lines only at `\n` while the parser also broke
+/// them at a lone CR (and, as YAML 1.1, at NEL, LS and PS), and missed aliases.
+/// The parser now reads the file itself: CR and CRLF break lines, and the
+/// anchor is refused; YAML 1.2 reads NEL, LS and PS as ordinary characters, so
+/// a file that starts with a comment is one comment line, with nothing to expand.
 #[test]
-fn other_line_breaks_do_not_hide_an_alias() {
+fn line_breaks_of_every_kind_do_not_hide_an_alias() {
     let dir = temp_dir();
-    let mut accepted = Vec::new();
-    for (name, line_break) in [
-        ("cr", "\r"),
-        ("nel", "\u{85}"),
-        ("ls", "\u{2028}"),
-        ("ps", "\u{2029}"),
-    ] {
-        let text = read("hostile/aliased-fact-text.yaml").replace('\n', line_break);
+    for (name, line_break) in [("crlf", "\r\n"), ("cr", "\r")] {
+        let text = aliased_text_kb(1 << 20, 3_000, line_break);
         let file = write(dir.path(), &format!("{name}.yaml"), text);
-        let run = Via::Kb.child(&file).memory_capped().run();
-        if run.code != Some(2) || !run.stderr.contains("aliases (`*name`) are not accepted") {
-            accepted.push(format!("{name}: {run}"));
+        refused(name, &file, KB_ROUTES, says_all(&[ANCHORS]), At::Somewhere);
+        let answers = write(
+            dir.path(),
+            &format!("answers-{name}.yaml"),
+            format!("# answers{line_break}aim: &both both{line_break}audience: *both{line_break}"),
+        );
+        refused(
+            name,
+            &answers,
+            &[Via::Answers, Via::Stdin],
+            says_all(&[ANCHORS]),
+            At::Line(2),
+        );
+    }
+    for (name, line_break) in [("nel", "\u{85}"), ("ls", "\u{2028}"), ("ps", "\u{2029}")] {
+        let text = aliased_text_kb(1 << 20, 3_000, line_break);
+        let file = write(dir.path(), &format!("{name}.yaml"), text);
+        refused(name, &file, KB_ROUTES, says_any(STOPPED), At::Somewhere);
+        let answers = write(
+            dir.path(),
+            &format!("answers-{name}.yaml"),
+            format!("# answers{line_break}aim: &both both{line_break}audience: *both{line_break}"),
+        );
+        // The break is no line break, so the whole file is one comment: nothing
+        // is answered, which `advise` refuses (naming `--answer`) rather than
+        // expanding anything.
+        for via in [Via::Answers, Via::Stdin] {
+            let run = via
+                .child(&answers)
+                .arg("--format")
+                .arg("json")
+                .memory_capped()
+                .run();
+            assert_eq!(run.code, Some(2), "{name}: nothing answered\n{run}");
+            assert!(run.stderr.contains("--answer"), "{name}\n{run}");
+            assert!(run.stdout.is_empty(), "{name}\n{run}");
         }
     }
-    let answers = write(
-        dir.path(),
-        "answers-cr.yaml",
-        "# answers\raim: &both both\raudience: *both\r",
-    );
-    let run = Via::Answers.child(&answers).memory_capped().run();
-    if run.code != Some(2) || !run.stderr.contains("aliases (`*name`) are not accepted") {
-        accepted.push(format!("answers with CR line breaks: {run}"));
-    }
-    assert!(
-        accepted.is_empty(),
-        "aliases got past the guard:\n{}",
-        accepted.join("\n\n")
-    );
 }
 
 #[test]
 fn an_alias_after_a_block_scalar_in_a_list_entry_is_refused() {
     let text = read("hostile/alias-after-block-scalar.yaml");
-    let line = line_of(&text, "theme: *theme", 1);
     refused(
         "alias after a block scalar",
         &fixture("hostile/alias-after-block-scalar.yaml"),
-        KB_ONLY,
-        &["aliases (`*name`) are not accepted"],
-        At::Line(line),
+        KB_ROUTES,
+        says_all(&[ANCHORS]),
+        At::Line(line_of(&text, "theme: &theme", 1)),
     );
 }
 
 #[test]
 fn an_alias_after_a_colon_quote_in_a_flow_list_is_refused() {
     let text = read("hostile/alias-after-flow-colon-quote.yaml");
-    let line = line_of(&text, "text: *inward", 1);
     refused(
         "alias after a flow colon-quote",
         &fixture("hostile/alias-after-flow-colon-quote.yaml"),
-        KB_ONLY,
-        &["aliases (`*name`) are not accepted"],
-        At::Line(line),
+        KB_ROUTES,
+        says_all(&[ANCHORS]),
+        At::Line(line_of(&text, "&inward", 2)),
     );
 }
 
-/// The three guard bypasses above, carrying a 1 MiB text aliased 3,000 times:
-/// today each one aborts on a failed allocation at the 1 GiB cap (and takes
-/// gigabytes without it).
+/// A block scalar whose content starts with `'` at the list's column switched
+/// the old scan into "inside a quote", and every later check was skipped.
 #[test]
-fn alias_bombs_behind_the_guard_bypasses_are_refused_within_the_memory_cap() {
+fn a_block_scalar_opening_with_a_quote_hides_nothing() {
     let dir = temp_dir();
-    let big = "A".repeat(1 << 20);
-    let mut bombs = vec![(
-        "lone CR line breaks",
-        write(dir.path(), "cr.yaml", aliased_text_kb(1 << 20, 3_000, "\r")),
-    )];
-    let head = minimal_without_topics();
-    let mut block = format!(
-        "{head}topics:\n  - id: both\n    title: Both roles\n    facts:\n      - text: |\n          x\n        theme: &big '{big}'\n        sources: [article]\n"
+    let mut kb = minimal_without_topics();
+    kb.push_str(
+        "topics:\n  - id: both\n    title: Both roles\n    facts:\n      - text: |\n      'quoted at the list's column\n        sources: [article]\n      - text: &x plain\n        sources: [article]\n      - text: *x\n        sources: [article]\n",
     );
-    for _ in 0..3_000 {
-        block.push_str(
-            "      - text: |\n          x\n        theme: *big\n        sources: [article]\n",
-        );
-    }
-    bombs.push((
-        "block scalar first key",
-        write(dir.path(), "block.yaml", block),
-    ));
-    let mut flow = format!(
-        "{head}topics:\n  - id: both\n    title: Both roles\n    facts:\n      - text: Opens a quote only the guard sees.\n        sources: [article, x:\"y]\n      - text: &big '{big}'\n        sources: [article]\n"
+    let file = write(dir.path(), "quote.yaml", kb);
+    refused(
+        "block scalar opening with a quote",
+        &file,
+        EVERY_ROUTE,
+        says_any(STOPPED),
+        At::Somewhere,
     );
-    for _ in 0..3_000 {
-        flow.push_str("      - {text: *big, sources: [article]}\n");
-    }
-    flow.push_str("      - text: \"closes it\"\n        sources: [article]\n");
-    bombs.push(("flow colon-quote", write(dir.path(), "flow.yaml", flow)));
-    let answers = format!(
-        "# answers\rx: &big '{}'\rneeds: [{}]\r",
-        "a".repeat(1 << 20),
-        vec!["*big"; 3_000].join(", ")
-    );
-    let answers = write(dir.path(), "answers.yaml", answers);
+}
 
-    let mut failures = Vec::new();
-    for (name, file) in &bombs {
-        let run = Via::Kb.child(file).memory_capped().run();
-        eprintln!(
-            "hostile: bomb behind {name}: exit {:?} in {} ms",
-            run.code,
-            run.elapsed.as_millis()
-        );
-        if run.code != Some(2) || run.elapsed >= QUICKLY {
-            failures.push(format!("{name}: {run}"));
+// --- deep and wide nesting -------------------------------------------------------
+
+#[test]
+fn deep_flow_nesting_is_refused_with_or_without_tags_and_anchors() {
+    for (name, open, close) in [
+        ("brackets", "[", "]"),
+        ("braces", "{a: ", "}"),
+        ("tagged brackets", "!!seq [", "]"),
+        ("anchored brackets", "&a [", "]"),
+        ("tagged braces", "!!map {a: ", "}"),
+    ] {
+        for key in ["schema_version", "needs"] {
+            refused_everywhere(&format!("{name} under {key}"), says_any(STOPPED), |size| {
+                let depth = size / (open.len() + close.len()) - 4;
+                format!("{key}: {}x{}\n", open.repeat(depth), close.repeat(depth)).into_bytes()
+            });
         }
     }
-    let run = Via::Answers.child(&answers).memory_capped().run();
-    if run.code != Some(2) || run.elapsed >= QUICKLY {
-        failures.push(format!("answers with CR line breaks: {run}"));
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-}
-
-// --- deep nesting ------------------------------------------------------------
-
-#[test]
-fn flow_nesting_fifty_thousand_deep_is_refused() {
-    let dir = temp_dir();
-    for (name, open, close) in [("brackets", "[", "]"), ("braces", "{a: ", "}")] {
-        let text = format!(
-            "schema_version: {}1{}\n",
-            open.repeat(50_000),
-            close.repeat(50_000)
-        );
-        let file = write(dir.path(), &format!("{name}.yaml"), &text);
-        refused(
-            &format!("flow {name} 50,000 deep"),
-            &file,
-            ALL,
-            &["nested more than 128 levels deep"],
-            At::Line(1),
-        );
-        let answers = write(
-            dir.path(),
-            &format!("answers-{name}.yaml"),
-            format!("aim: {}{}\n", open.repeat(50_000), close.repeat(50_000)),
-        );
-        refused(
-            &format!("answers flow {name} 50,000 deep"),
-            &answers,
-            &[Via::Answers],
-            &["nested more than 128 levels deep"],
-            At::Line(1),
-        );
-    }
 }
 
 #[test]
-fn block_nesting_a_thousand_deep_is_refused() {
-    let dir = temp_dir();
-    let text: String = (0..1_000)
-        .map(|depth| format!("{}k:\n", " ".repeat(depth)))
-        .collect();
-    let file = write(dir.path(), "deep.yaml", text);
-    refused(
-        "block mappings 1,000 deep",
-        &file,
-        ALL,
-        &["nested more than 256 columns deep"],
-        At::Line(258),
+fn deep_block_nesting_is_refused() {
+    refused_everywhere("block mappings", says_any(STOPPED), |size| {
+        let mut text = String::new();
+        let mut depth = 0;
+        while text.len() + depth + 3 < size && depth < 4_000 {
+            text.push_str(&format!("{}k:\n", " ".repeat(depth)));
+            depth += 1;
+        }
+        text.into_bytes()
+    });
+    refused_everywhere("dash chain", says_any(STOPPED), |size| {
+        fill("", "- ", "x\n", size)
+    });
+    refused_everywhere("dash chain under roles", says_any(STOPPED), |size| {
+        fill(
+            "schema_version: 1\nsources: []\nroles:\n  ",
+            "- ",
+            "x\n",
+            size,
+        )
+    });
+    refused_everywhere("question-mark chain", says_any(STOPPED), |size| {
+        fill("", "? ", "x\n", size)
+    });
+    refused_everywhere("a line indented to the cap", says_any(STOPPED), |size| {
+        fill("schema_version: 1\nsources:\n", " ", "- x\n", size)
+    });
+}
+
+/// The width bomb: `!!map {a,a,…}` once took 886 MB at 8 MB.
+#[test]
+fn wide_flow_collections_are_refused() {
+    refused_everywhere(
+        "tagged map of one key repeated",
+        says_any(STOPPED),
+        |size| fill("needs: !!map {", "a,", "a}\n", size),
     );
-}
-
-#[test]
-fn a_line_indented_fifty_thousand_columns_is_refused() {
-    let dir = temp_dir();
-    let text = format!("schema_version: 1\nsources:\n{}- x\n", " ".repeat(50_000));
-    let file = write(dir.path(), "indent.yaml", text);
-    refused(
-        "indent 50,000",
-        &file,
-        ALL,
-        &["nested more than 256 columns deep"],
-        At::Line(3),
+    refused_everywhere(
+        "flat flow list of tiny scalars",
+        says_any(STOPPED),
+        |size| fill("needs: [", "a,", "a]\n", size),
     );
-}
-
-#[test]
-fn nesting_just_within_the_indentation_cap_is_refused_by_the_parser_depth_limit() {
     let dir = temp_dir();
-    // 250 levels of one-space indentation: under the guard's 256 columns, over the
-    // parser's recursion limit of 128.
-    let text: String = std::iter::once("aim:\n".to_owned())
-        .chain((1..250).map(|depth| format!("{}k:\n", " ".repeat(depth))))
-        .collect();
-    let file = write(dir.path(), "answers.yaml", text);
+    let kb = fill(
+        &format!("{} [", kb_up_to_a_citation_list()),
+        "a,",
+        "a]\n",
+        CAP - 64,
+    );
+    let file = write(dir.path(), "citations.yaml", kb);
     refused(
-        "answers 250 deep",
+        "a fact citing millions of sources",
         &file,
-        &[Via::Answers],
-        &["recursion limit exceeded"],
+        KB_ROUTES,
+        says_all(&["values, lists and mappings"]),
         At::Somewhere,
     );
 }
 
+/// The mapping of tiny entries, where the model takes any key (a choice's
+/// `weights`), is the parser's costliest shape per byte.
 #[test]
-fn a_dash_chain_fifty_thousand_deep_is_refused() {
+fn a_choice_weighting_hundreds_of_thousands_of_roles_is_refused() {
     let dir = temp_dir();
-    let chain = format!("{}x", "- ".repeat(50_000));
-    let top = write(dir.path(), "top.yaml", format!("{chain}\n"));
+    let head = format!(
+        "{}questionnaire:\n  questions:\n    - id: aim\n      text: Aim?\n      hint: Why.\n      choices:\n        - value: process\n          label: Processes\n          reason: {{text: Because., sources: [article]}}\n          weights:",
+        read("minimal.yaml")
+    );
+    for (name, open, unit, close) in [
+        ("block", "\n", "            k{n:x}: 1\n", ""),
+        ("flow", " {", "k{n:x}: 1, ", "z: 1}\n"),
+    ] {
+        let mut kb = format!("{head}{open}");
+        let mut n = 0u32;
+        while kb.len() + 40 < CAP {
+            kb.push_str(&unit.replace("{n:x}", &format!("{n:x}")));
+            n += 1;
+        }
+        kb.push_str(close);
+        let file = write(dir.path(), "weights.yaml", &kb);
+        refused(name, &file, KB_ROUTES, says_any(STOPPED), At::Somewhere);
+    }
+}
+
+#[test]
+fn files_of_tiny_nodes_are_refused() {
+    refused_everywhere("block list of tiny scalars", says_any(STOPPED), |size| {
+        fill("needs:\n", "- a\n", "", size)
+    });
+    refused_everywhere("distinct keys", says_any(STOPPED), |size| {
+        let mut text = String::with_capacity(size);
+        let mut n = 0u32;
+        while text.len() + 16 < size {
+            text.push_str(&format!("k{n:x}: v\n"));
+            n += 1;
+        }
+        text.into_bytes()
+    });
+    let dir = temp_dir();
+    let kb = fill(
+        &format!("{}\n", kb_up_to_a_citation_list()),
+        "        - a\n",
+        "",
+        CAP - 64,
+    );
+    let file = write(dir.path(), "citations.yaml", kb);
     refused(
-        "top-level `- - -` 50,000 deep",
-        &top,
-        KB_ONLY,
-        &["nested more than 256 columns deep"],
+        "a block list of 700,000 unknown citations",
+        &file,
+        KB_ROUTES,
+        says_all(&[
+            "698969 problems in",
+            "cites unknown source `a`",
+            "… and 698919 more",
+        ]),
         At::Somewhere,
     );
-    let roles = write(
+}
+
+// --- bytes ---------------------------------------------------------------------
+
+#[test]
+fn a_byte_order_mark_inside_a_file_is_refused() {
+    let dir = temp_dir();
+    let mut kb = minimal_without_topics();
+    kb.insert(kb.find("roles:").expect("roles"), '\u{feff}');
+    let file = write(dir.path(), "bom.yaml", &kb);
+    let line = line_of(&kb, "roles:", 1);
+    refused(
+        "a BOM inside",
+        &file,
+        KB_ROUTES,
+        says_all(&["BOM"]),
+        At::Line(line),
+    );
+    let answers = write(
         dir.path(),
-        "roles.yaml",
-        format!("schema_version: 1\nsources: []\nroles:\n  {chain}\ndimensions: []\n"),
+        "answers.yaml",
+        "aim: product\n\u{feff}size: startup\n",
     );
     refused(
-        "`roles: - - -` 50,000 deep",
-        &roles,
-        KB_ONLY,
-        &["nested more than 256 columns deep"],
-        At::Somewhere,
-    );
-    let answers = write(dir.path(), "answers.yaml", format!("aim:\n  {chain}\n"));
-    refused(
-        "answers `- - -` 50,000 deep",
+        "a BOM inside",
         &answers,
-        &[Via::Answers],
-        &["nested more than 256 columns deep"],
+        &[Via::Answers, Via::Stdin],
+        says_all(&["BOM"]),
         At::Line(2),
     );
 }
 
 #[test]
-fn a_question_mark_chain_fifty_thousand_deep_is_refused() {
+fn a_byte_order_mark_at_the_start_is_ignored() {
     let dir = temp_dir();
-    let file = write(
+    let kb = write(
         dir.path(),
-        "keys.yaml",
-        format!("{}x\n", "? ".repeat(50_000)),
+        "kb.yaml",
+        format!("\u{feff}{}", read("minimal.yaml")),
     );
-    refused("`? ? ?` 50,000 deep", &file, ALL, &[], At::Somewhere);
+    for via in KB_ROUTES {
+        via.child(&kb).run().succeeded();
+    }
+    let answers = write(dir.path(), "answers.yaml", "\u{feff}aim: product\n");
+    for via in [Via::Answers, Via::Stdin] {
+        via.child(&answers).run().succeeded();
+    }
 }
 
-/// The size cap bounds the input, but the parser records every event before
-/// deserialising, at tens to hundreds of bytes each: a file just under the cap
-/// made of the smallest nodes takes seconds and over a gigabyte (measured in a
-/// debug build: a `- - -` chain 8 million deep peaked at 2.5 GB in 15 s; a flat
-/// flow list of 8 million scalars at 1.07 GB in 25 s; the release build 6 s).
 #[test]
-fn a_file_just_under_the_cap_of_tiny_nodes_is_refused_quickly_within_the_memory_cap() {
+fn nul_bytes_and_invalid_utf8_are_refused_at_their_place() {
     let dir = temp_dir();
-    let fill = (CAP as usize - 16) / 2;
-    let cases = [
-        ("dash chain", format!("{}x\n", "- ".repeat(fill))),
+    for (name, bytes, says) in [
         (
-            "flat flow list",
-            format!("x: [{}]\n", "a,".repeat(fill - 4)),
+            "NUL",
+            b"aim: product\nsize: \0startup\n".to_vec(),
+            "NUL byte",
         ),
-    ];
-    let mut failures = Vec::new();
-    for (name, text) in cases {
-        assert!(text.len() as u64 <= CAP);
-        let file = write(
-            dir.path(),
-            &format!("{}.yaml", name.replace(' ', "-")),
-            text,
-        );
-        let run = Via::Kb.child(&file).memory_capped().run();
-        eprintln!(
-            "hostile: {name} under the cap: exit {:?} in {} ms",
-            run.code,
-            run.elapsed.as_millis()
-        );
-        if run.code != Some(2) || run.elapsed >= QUICKLY {
-            failures.push(format!("{name}: {run}"));
-        }
+        (
+            "invalid UTF-8",
+            b"aim: product\nsize: caf\xe9\n".to_vec(),
+            "not valid UTF-8",
+        ),
+    ] {
+        let file = write(dir.path(), "bytes.yaml", &bytes);
+        refused(name, &file, EVERY_ROUTE, says_all(&[says]), At::Line(2));
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 // --- size ----------------------------------------------------------------------
@@ -561,7 +685,7 @@ fn a_file_just_under_the_cap_of_tiny_nodes_is_refused_quickly_within_the_memory_
 #[test]
 fn a_file_one_byte_over_the_cap_is_refused_unread() {
     let dir = temp_dir();
-    for (name, len) in [("over-by-one", CAP + 1), ("huge", 1 << 40)] {
+    for (name, len) in [("over-by-one", CAP as u64 + 1), ("huge", 1 << 40)] {
         let file = dir.path().join(format!("{name}.yaml"));
         let sparse = std::fs::File::create(&file).expect("a file");
         if let Err(error) = sparse.set_len(len) {
@@ -572,11 +696,28 @@ fn a_file_one_byte_over_the_cap_is_refused_unread() {
         refused(
             &format!("sparse file of {len} bytes"),
             &file,
-            ALL,
-            &["too large", &format!("({len} bytes)"), "the limit is 8 MiB"],
+            FILE_ROUTES,
+            says_all(&["too large", &format!("({len} bytes)"), "the limit is 8 MiB"]),
             At::File,
         );
     }
+}
+
+#[test]
+fn more_than_a_mebibyte_on_stdin_is_refused() {
+    let dir = temp_dir();
+    let file = write(
+        dir.path(),
+        "big.yaml",
+        format!("aim: product\n{}", "# padding\n".repeat(110_000)),
+    );
+    refused(
+        "over 1 MiB on stdin",
+        &file,
+        &[Via::Stdin],
+        says_all(&["larger than 1 MiB"]),
+        At::File,
+    );
 }
 
 #[test]
@@ -584,32 +725,175 @@ fn the_readme_documents_the_size_cap() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README.md");
     assert!(readme.contains("8 MiB"), "the README names the 8 MiB cap");
-    assert_eq!(roles::kb::MAX_FILE_BYTES, CAP);
+    assert_eq!(roles::kb::MAX_FILE_BYTES, CAP as u64);
+}
+
+// --- many problems ----------------------------------------------------------------
+
+/// 20,000 sources and 20,000 citations of unknown ones: each message used to
+/// list every known source, and the run aborted after 67 s.
+#[test]
+fn twenty_thousand_unknown_citations_are_reported_briefly() {
+    let dir = temp_dir();
+    let mut kb =
+        String::from("schema_version: 1\nsources:\n  - {id: article, title: T, file: f}\n");
+    for n in 1..20_000 {
+        kb.push_str(&format!("  - {{id: s{n}, title: T, file: f}}\n"));
+    }
+    let head = minimal_without_topics();
+    kb.push_str(&head[head.find("roles:").expect("roles")..]);
+    kb.push_str("topics:\n  - id: both\n    title: Both roles\n    facts:\n");
+    for n in 0..20_000 {
+        kb.push_str(&format!("      - {{text: T, sources: [u{n}]}}\n"));
+    }
+    let file = write(dir.path(), "sources.yaml", &kb);
+    let first = line_of(&kb, "[u0]", 1);
+    refused(
+        "20,000 unknown citations",
+        &file,
+        KB_ROUTES,
+        says_all(&[
+            "20000 problems in",
+            "cites unknown source `u0`",
+            "`article`, `s1`, `s10`",
+            ", … (20000 in all)",
+            "… and 19950 more",
+        ]),
+        At::Line(first),
+    );
+    let run = Via::Validate.child(&file).memory_capped().run();
+    assert!(run.stderr.len() < 20_000, "a short report:\n{run}");
+    assert!(run.stderr.lines().all(|line| line.len() < 300), "{run}");
+}
+
+#[test]
+fn ten_thousand_problems_are_each_located_on_their_own_line() {
+    let dir = temp_dir();
+    let mut kb = minimal_without_topics();
+    kb.push_str("topics:\n  - id: both\n    title: Both roles\n    facts:\n");
+    for _ in 0..10_000 {
+        kb.push_str("      - text: ''\n        sources: [article]\n");
+    }
+    let file = write(dir.path(), "empty.yaml", &kb);
+    let first = line_of(&kb, "text: ''", 1);
+    refused(
+        "10,000 empty texts",
+        &file,
+        KB_ROUTES,
+        says_all(&["10000 problems in", "`text` is empty", "… and 9950 more"]),
+        At::Line(first),
+    );
+    let run = Via::Validate.child(&file).run();
+    let shown = file.display().to_string();
+    let lines: Vec<usize> = run
+        .stderr
+        .lines()
+        .filter_map(|line| location(line, &shown).map(|(line, _)| line))
+        .collect();
+    assert_eq!(lines.len(), 50, "{run}");
+    assert!(lines.windows(2).all(|w| w[1] == w[0] + 2), "{lines:?}");
+}
+
+#[test]
+fn ten_thousand_unknown_answers_are_reported_briefly() {
+    let dir = temp_dir();
+    let answers: String = (0..10_000).map(|n| format!("question-{n}: x\n")).collect();
+    let file = write(dir.path(), "answers.yaml", answers);
+    refused(
+        "10,000 unknown questions",
+        &file,
+        &[Via::Answers, Via::Stdin],
+        says_all(&[
+            "10000 problems in",
+            "unknown question `question-0`",
+            "… and 9950 more",
+        ]),
+        At::Line(1),
+    );
+}
+
+// --- values that must not pass --------------------------------------------------
+
+#[test]
+fn a_huge_weight_is_refused_at_its_place() {
+    let dir = temp_dir();
+    let text = read("hostile/duplicate-key-in-weights.yaml").replacen(
+        "            alpha: 2\n            alpha: 5\n",
+        "            alpha: 2147483647\n",
+        1,
+    );
+    let line = line_of(&text, "2147483647", 1);
+    let file = write(dir.path(), "weights.yaml", &text);
+    refused(
+        "a weight of 2147483647",
+        &file,
+        KB_ROUTES,
+        says_all(&["gives 2147483647 points", "points go from -100 to 100"]),
+        At::Line(line),
+    );
+    let file = write(
+        dir.path(),
+        "overflow.yaml",
+        text.replace("2147483647", "2147483648"),
+    );
+    refused(
+        "a weight past i32",
+        &file,
+        KB_ROUTES,
+        says_all(&["expected a whole number"]),
+        At::Line(line),
+    );
+}
+
+/// `"\e[31m"` and `"\e]0;title\a"` written as YAML escapes become ESC and BEL
+/// in the text: refused where they stand, and never echoed raw.
+#[test]
+fn terminal_escapes_written_as_yaml_escapes_are_refused() {
+    let dir = temp_dir();
+    for (name, escape) in [
+        ("colour", "\\e[31m"),
+        ("title", "\\e]0;title\\a"),
+        ("C1", "\\x9b31m"),
+    ] {
+        let kb = read("minimal.yaml").replace(
+            "text: Keeps the doors open.",
+            &format!("text: \"Keeps the doors open.{escape}\""),
+        );
+        let line = line_of(&kb, "Keeps the doors open.", 1);
+        let file = write(dir.path(), "escape.yaml", &kb);
+        refused(
+            name,
+            &file,
+            KB_ROUTES,
+            says_all(&["`text` contains the control character"]),
+            At::Line(line),
+        );
+        let answers = write(
+            dir.path(),
+            "answers.yaml",
+            format!("aim: \"product{escape}\"\n\"{escape}\": x\n"),
+        );
+        refused(
+            name,
+            &answers,
+            &[Via::Answers, Via::Stdin],
+            says_all(&["2 problems", "\\u{"]),
+            At::Line(1),
+        );
+    }
 }
 
 // --- duplicate keys ------------------------------------------------------------
 
 #[test]
-fn a_duplicate_top_level_key_is_refused() {
-    refused(
-        "duplicate top-level key",
-        &fixture("hostile/duplicate-top-level-key.yaml"),
-        KB_ONLY,
-        &["duplicate field `roles`"],
-        At::Somewhere,
-    );
-}
-
-#[test]
-fn a_duplicate_top_level_key_is_located_at_the_repetition() {
+fn a_duplicate_top_level_key_is_refused_at_the_repetition() {
     let text = read("hostile/duplicate-top-level-key.yaml");
-    let line = line_of(&text, "roles: []", 1);
     refused(
         "duplicate top-level key",
         &fixture("hostile/duplicate-top-level-key.yaml"),
-        KB_ONLY,
-        &["duplicate field `roles`"],
-        At::Line(line),
+        KB_ROUTES,
+        says_all(&["duplicate key `roles`"]),
+        At::Line(line_of(&text, "roles: []", 1)),
     );
 }
 
@@ -619,8 +903,8 @@ fn a_duplicate_key_in_a_role_is_refused_at_the_repetition() {
     refused(
         "duplicate key in a role",
         &fixture("hostile/duplicate-key-in-role.yaml"),
-        KB_ONLY,
-        &["roles[0]", "duplicate field `name`"],
+        KB_ROUTES,
+        says_all(&["duplicate key `name`"]),
         At::Line(line_of(&text, "name: Alpha Prime", 1)),
     );
 }
@@ -631,8 +915,8 @@ fn a_duplicate_key_in_values_is_refused_at_the_repetition() {
     refused(
         "duplicate key in values",
         &fixture("bad/duplicate-value-key.yaml"),
-        KB_ONLY,
-        &["duplicate key `alpha`"],
+        KB_ROUTES,
+        says_all(&["duplicate key `alpha`"]),
         At::Line(line_of(&text, "      alpha:", 2)),
     );
 }
@@ -643,8 +927,8 @@ fn a_duplicate_key_in_choice_weights_is_refused_at_the_repetition() {
     refused(
         "duplicate key in weights",
         &fixture("hostile/duplicate-key-in-weights.yaml"),
-        KB_ONLY,
-        &["weights", "duplicate key `alpha`"],
+        KB_ROUTES,
+        says_all(&["duplicate key `alpha`"]),
         At::Line(line_of(&text, "alpha: 5", 1)),
     );
 }
@@ -655,10 +939,29 @@ fn a_duplicate_answer_is_refused_at_the_repetition() {
     refused(
         "duplicate answer",
         &fixture("hostile/duplicate-answer.yaml"),
-        &[Via::Answers],
-        &["duplicate key `aim`"],
+        &[Via::Answers, Via::Stdin],
+        says_all(&["duplicate key `aim`"]),
         At::Line(line_of(&text, "aim: process", 1)),
     );
+}
+
+#[test]
+fn answers_differing_only_in_case_or_spaces_are_refused_as_a_repetition() {
+    let dir = temp_dir();
+    for second in ["AIM", "\" aim\"", "Aim "] {
+        let file = write(
+            dir.path(),
+            "answers.yaml",
+            format!("aim: product\nsize: startup\n{second}: process\n"),
+        );
+        refused(
+            second,
+            &file,
+            &[Via::Answers, Via::Stdin],
+            says_all(&["question `aim` is answered twice"]),
+            At::Line(3),
+        );
+    }
 }
 
 // --- not regular files -----------------------------------------------------------
@@ -671,7 +974,13 @@ fn a_symlink_loop_is_refused() {
     let b = dir.path().join("b.yaml");
     std::os::unix::fs::symlink(&b, &a).expect("a symlink");
     std::os::unix::fs::symlink(&a, &b).expect("a symlink");
-    refused("symlink loop", &a, ALL, &["symlink loop"], At::File);
+    refused(
+        "symlink loop",
+        &a,
+        FILE_ROUTES,
+        says_all(&["symlink loop"]),
+        At::File,
+    );
 }
 
 #[cfg(unix)]
@@ -680,7 +989,13 @@ fn a_symlink_to_itself_is_refused() {
     let dir = temp_dir();
     let a = dir.path().join("self.yaml");
     std::os::unix::fs::symlink(&a, &a).expect("a symlink");
-    refused("self symlink", &a, ALL, &["symlink loop"], At::File);
+    refused(
+        "self symlink",
+        &a,
+        FILE_ROUTES,
+        says_all(&["symlink loop"]),
+        At::File,
+    );
 }
 
 /// A FIFO with no writer would block an `open` for ever; it must be refused
@@ -695,14 +1010,20 @@ fn a_fifo_is_refused_without_blocking() {
         eprintln!("note: skipped the FIFO test: `mkfifo` is not available");
         return;
     }
-    refused("FIFO", &fifo, ALL, &["not a regular file"], At::File);
+    refused(
+        "FIFO",
+        &fifo,
+        FILE_ROUTES,
+        says_all(&["not a regular file"]),
+        At::File,
+    );
     let link = dir.path().join("link.yaml");
     std::os::unix::fs::symlink(&fifo, &link).expect("a symlink");
     refused(
         "symlink to a FIFO",
         &link,
-        ALL,
-        &["not a regular file"],
+        FILE_ROUTES,
+        says_all(&["not a regular file"]),
         At::File,
     );
 }
@@ -710,7 +1031,13 @@ fn a_fifo_is_refused_without_blocking() {
 #[test]
 fn a_directory_is_refused() {
     let dir = temp_dir();
-    refused("directory", dir.path(), ALL, &["is a directory"], At::File);
+    refused(
+        "directory",
+        dir.path(),
+        FILE_ROUTES,
+        says_all(&["is a directory"]),
+        At::File,
+    );
 }
 
 #[cfg(unix)]
@@ -721,10 +1048,267 @@ fn devices_are_refused_unread() {
             refused(
                 device,
                 Path::new(device),
-                ALL,
-                &["not a regular file"],
+                FILE_ROUTES,
+                says_all(&["not a regular file"]),
                 At::File,
             );
         }
+    }
+}
+
+// --- stdin that is not a stream of answers ------------------------------------------
+
+/// `--answers -` with a directory on stdin (`< dir`) reads an error, not text.
+#[cfg(unix)]
+#[test]
+fn a_directory_on_stdin_is_refused() {
+    let dir = temp_dir();
+    let run = std::process::Command::new(binary())
+        .args(["advise", "--no-input", "--answers", "-"])
+        .env_remove("ROLES_KB")
+        .stdin(std::fs::File::open(dir.path()).expect("a directory opens for reading"))
+        .output()
+        .expect("`roles` runs");
+    assert_eq!(run.status.code(), Some(2), "{run:?}");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.starts_with("error: <stdin>: stdin is a directory"),
+        "{stderr}"
+    );
+}
+
+/// A closed stdin (`<&-`) reads as empty: `-` asked for answers, and there are none.
+#[cfg(unix)]
+#[test]
+fn a_closed_or_empty_stdin_is_refused() {
+    let closed = std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg("exec \"$0\" advise --no-input --answers - <&-")
+        .arg(binary())
+        .env_remove("ROLES_KB")
+        .output()
+        .expect("`sh` runs");
+    assert_eq!(closed.status.code(), Some(2), "{closed:?}");
+    assert!(
+        String::from_utf8_lossy(&closed.stderr).contains("no answers on stdin"),
+        "{closed:?}"
+    );
+    let empty = child(&["advise", "--no-input", "--answers", "-"])
+        .stdin("")
+        .run();
+    assert_eq!(empty.code, Some(2), "{empty}");
+    assert!(empty.stderr.contains("no answers on stdin"), "{empty}");
+}
+
+#[test]
+fn an_empty_roles_kb_means_the_embedded_knowledge_base() {
+    let embedded = child(&["compare"]).run().succeeded();
+    let empty = child(&["compare"]).env("ROLES_KB", "").run().succeeded();
+    assert_eq!(empty.stdout, embedded.stdout);
+}
+
+// --- saving answers ----------------------------------------------------------------
+
+/// `roles advise … --save TARGET [--force]`, in `sh` after `setup` (a umask, a
+/// file-size limit), returning the exit code and stderr.
+#[cfg(unix)]
+fn save(setup: &str, target: &Path, force: bool) -> (Option<i32>, String) {
+    let out = std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg(format!("{setup}\nexec \"$@\""))
+        .arg("sh")
+        .arg(binary())
+        .args(["advise", "--no-input", "--answer", "aim=product", "--save"])
+        .arg(target)
+        .args(force.then_some("--force"))
+        .env_remove("ROLES_KB")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("`sh` runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path)
+        .expect("the file")
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+#[cfg(unix)]
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the directory")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn save_never_replaces_a_symlink_even_with_force() {
+    let dir = temp_dir();
+    let real = write(dir.path(), "real.yaml", "aim: process\n");
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink(&real, &link).expect("a symlink");
+    for force in [false, true] {
+        let (code, stderr) = save("", &link, force);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("it is a symbolic link"), "{stderr}");
+        assert!(stderr.contains(&link.display().to_string()), "{stderr}");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("the link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            std::fs::read_to_string(&real).expect("the file"),
+            "aim: process\n"
+        );
+    }
+    let dangling = dir.path().join("dangling.yaml");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.yaml"), &dangling).expect("a symlink");
+    let (code, stderr) = save("", &dangling, true);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        !dir.path().join("nowhere.yaml").exists(),
+        "nothing written through the link"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn save_never_replaces_a_directory_a_device_or_a_fifo() {
+    let dir = temp_dir();
+    let sub = dir.path().join("sub.yaml");
+    std::fs::create_dir(&sub).expect("a directory");
+    let (code, stderr) = save("", &sub, true);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("it is a directory"), "{stderr}");
+    for device in ["/dev/full", "/dev/null"] {
+        if Path::new(device).exists() {
+            let (code, stderr) = save("", Path::new(device), true);
+            assert_eq!(code, Some(2), "{device}: {stderr}");
+            assert!(stderr.contains("it is a device"), "{stderr}");
+        }
+    }
+    let fifo = dir.path().join("fifo.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if matches!(made, Ok(status) if status.success()) {
+        let (code, stderr) = save("", &fifo, true);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("it is a FIFO"), "{stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_saved_file_honours_the_umask() {
+    let dir = temp_dir();
+    for (umask, expected) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let target = dir.path().join(format!("answers-{umask}.yaml"));
+        let (code, stderr) = save(&format!("umask {umask}"), &target, false);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_eq!(mode(&target), expected, "umask {umask}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn save_with_force_keeps_the_replaced_files_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir();
+    for kept in [0o644, 0o640, 0o600] {
+        let target = write(dir.path(), "answers.yaml", "aim: process\n");
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(kept))
+            .expect("permissions");
+        let (code, stderr) = save("umask 077", &target, true);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_eq!(mode(&target), kept);
+        assert!(read_path(&target).contains("aim: product"));
+    }
+}
+
+fn read_path(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("the file")
+}
+
+/// A write that fails part-way (here a file-size limit of 0 blocks, with
+/// SIGXFSZ ignored, standing in for a full disk) is exit 1, names the target
+/// rather than the temporary file, and leaves no file behind.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_is_exit_1_and_leaves_no_file() {
+    let dir = temp_dir();
+    let target = dir.path().join("answers.yaml");
+    let (code, stderr) = save("trap '' XFSZ\nulimit -f 0", &target, false);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "error: cannot save answers to `{}`: ",
+            target.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(".roles-answers-"),
+        "names the temporary file: {stderr}"
+    );
+    assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
+    let existing = write(dir.path(), "answers.yaml", "aim: process\n");
+    let (code, stderr) = save("trap '' XFSZ\nulimit -f 0", &existing, true);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(
+        read_path(&existing),
+        "aim: process\n",
+        "the old file is untouched"
+    );
+    assert_eq!(entries(dir.path()), ["answers.yaml"]);
+}
+
+// --- small ends --------------------------------------------------------------------
+
+/// Help and version written into a full disk fail like every other output.
+#[cfg(unix)]
+#[test]
+fn help_and_version_into_a_full_disk_exit_1() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["compare", "--help"],
+        &["compare"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full opens");
+        let out = std::process::Command::new(binary())
+            .args(args)
+            .env_remove("ROLES_KB")
+            .stdout(full)
+            .output()
+            .expect("`roles` runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).starts_with("error: "),
+            "{args:?}: {out:?}"
+        );
     }
 }

@@ -74,21 +74,19 @@ fn runs(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Every string in a YAML document (keys too), with where it was found.
-fn strings(value: &serde_yaml::Value, path: &str, found: &mut Vec<(String, String)>) {
+fn strings(value: &serde_json::Value, path: &str, found: &mut Vec<(String, String)>) {
     match value {
-        serde_yaml::Value::String(text) => found.push((path.to_owned(), text.clone())),
-        serde_yaml::Value::Sequence(items) => {
+        serde_json::Value::String(text) => found.push((path.to_owned(), text.clone())),
+        serde_json::Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 strings(item, &format!("{path}[{index}]"), found);
             }
         }
-        serde_yaml::Value::Mapping(map) => {
+        serde_json::Value::Object(map) => {
             for (key, item) in map {
-                let key = key.as_str().unwrap_or("?");
                 strings(item, &format!("{path}.{key}"), found);
             }
         }
-        serde_yaml::Value::Tagged(tagged) => strings(&tagged.value, path, found),
         _ => {}
     }
 }
@@ -113,7 +111,7 @@ fn data_strings() -> Vec<(String, String)> {
             path.file_name().expect("a file name").to_string_lossy()
         );
         let text = std::fs::read_to_string(path).expect("a data file");
-        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).expect("data is YAML");
+        let yaml: serde_json::Value = roles::kb::yaml::parse(&text).expect("data is YAML");
         strings(&yaml, &name, &mut found);
     }
     assert!(!found.is_empty());
@@ -174,10 +172,10 @@ fn words_keep_dollar_amounts_whole_and_ignore_case_and_punctuation() {
 fn every_salary_figure_appears_verbatim_in_the_article_it_cites() {
     let Some(dir) = seeds() else { return };
     let text = std::fs::read_to_string(manifest_dir().join("data/kb.yaml")).expect("kb");
-    let kb: serde_yaml::Value = serde_yaml::from_str(&text).expect("kb is YAML");
+    let kb: serde_json::Value = roles::kb::yaml::parse(&text).expect("kb is YAML");
     let file_of = |id: &str| -> String {
         kb["sources"]
-            .as_sequence()
+            .as_array()
             .expect("sources")
             .iter()
             .find(|source| source["id"].as_str() == Some(id))
@@ -186,11 +184,11 @@ fn every_salary_figure_appears_verbatim_in_the_article_it_cites() {
             .to_owned()
     };
     let mut checked = 0;
-    for role in kb["roles"].as_sequence().expect("roles") {
-        for salary in role["salaries"].as_sequence().into_iter().flatten() {
+    for role in kb["roles"].as_array().expect("roles") {
+        for salary in role["salaries"].as_array().into_iter().flatten() {
             let figure = salary["figure"].as_str().expect("figure");
             let cited: Vec<String> = salary["sources"]
-                .as_sequence()
+                .as_array()
                 .expect("salary sources")
                 .iter()
                 .map(|id| file_of(id.as_str().expect("source id")))

@@ -19,7 +19,7 @@ use super::plan::{
 use crate::commands::SCHEMA_VERSION;
 use crate::kb::career::{
     BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Degree, Requirement, RequirementKind, ShownBy,
-    YEARS_QUESTION, YES, reason_basis,
+    YEARS_QUESTION, YES,
 };
 use crate::kb::{Choice, Question, Text};
 use crate::library::Library;
@@ -169,7 +169,7 @@ pub fn assess(library: &Library, answers: &CareerAnswers) -> CareerPlan {
                 points,
                 text: choice.reason.text.clone(),
                 sources: choice.reason.sources.clone(),
-                basis: reason_basis(career, &question.id, &choice.value),
+                basis: choice.basis,
             });
         }
     }

@@ -122,11 +122,11 @@ impl Run {
             .unwrap_or_else(|e| panic!("printed invalid JSON: {e}\n{self}"))
     }
 
-    /// Stdout parsed as YAML.
+    /// Stdout parsed as YAML (by the binary's own reader), as a JSON tree.
     #[track_caller]
-    pub fn stdout_yaml(&self) -> serde_yaml::Value {
-        serde_yaml::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("printed invalid YAML: {e}\n{self}"))
+    pub fn stdout_yaml(&self) -> serde_json::Value {
+        roles::kb::yaml::parse(&self.stdout)
+            .unwrap_or_else(|e| panic!("printed invalid YAML: {e:?}\n{self}"))
     }
 
     /// Checks that stdout contains `text`.
