@@ -52,6 +52,11 @@ pub trait View: Serialize {
 }
 
 /// Writes `view` in `format`.
+///
+/// Table and Markdown output pass through [`escape_terminal_controls`] as a
+/// second line of defence: validation already refuses control characters in a
+/// knowledge base, but nothing from a file or an argument may act on the
+/// terminal even if a check is missed. JSON and YAML escape them by themselves.
 pub fn render<V: View>(
     view: &V,
     format: Format,
@@ -59,10 +64,80 @@ pub fn render<V: View>(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Table => view.table(&Painter::new(*style), out),
+        Format::Table | Format::Markdown => {
+            let mut text = Vec::with_capacity(16 * 1024);
+            if format == Format::Table {
+                view.table(&Painter::new(*style), &mut text)?;
+            } else {
+                view.markdown(&mut text)?;
+            }
+            let text = String::from_utf8_lossy(&text);
+            out.write_all(escape_terminal_controls(&text, style.color).as_bytes())?;
+            Ok(())
+        }
         Format::Json => json(view, out),
         Format::Yaml => yaml(view, out),
-        Format::Markdown => view.markdown(out),
+    }
+}
+
+/// `text` with every control character made visible (see
+/// [`crate::error::escape_controls`]) except line feeds, tabs and, when
+/// `color` is on, the colour sequences the painter writes (`ESC [ digits ; … m`).
+pub fn escape_terminal_controls(text: &str, color: bool) -> std::borrow::Cow<'_, str> {
+    if !color || !text.contains('\x1b') {
+        return crate::error::escape_controls(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(at) = rest.find('\x1b') {
+        escaped.push_str(&crate::error::escape_controls(&rest[..at]));
+        let sequence = &rest[at..];
+        let length = sequence.strip_prefix("\x1b[").and_then(|body| {
+            let digits = body.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (body[digits..].starts_with('m')).then_some(2 + digits + 1)
+        });
+        match length {
+            Some(length) => {
+                escaped.push_str(&sequence[..length]);
+                rest = &sequence[length..];
+            }
+            None => {
+                escaped.push_str(&crate::error::escape_controls("\x1b"));
+                rest = &sequence[1..];
+            }
+        }
+    }
+    escaped.push_str(&crate::error::escape_controls(rest));
+    std::borrow::Cow::Owned(escaped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_terminal_controls;
+
+    #[test]
+    fn plain_output_keeps_no_control_but_line_feeds_and_tabs() {
+        let text = "a\tb\nc\x1b[31mred\x1b]0;title\x07\r";
+        let plain = escape_terminal_controls(text, false);
+        assert!(!plain.contains('\x1b') && !plain.contains('\x07') && !plain.contains('\r'));
+        assert!(plain.starts_with("a\tb\nc"), "{plain}");
+    }
+
+    #[test]
+    fn coloured_output_keeps_only_colour_sequences() {
+        let text = "\x1b[1;36mCIO\x1b[0m \x1b]0;title\x07 \x1b[2J";
+        let shown = escape_terminal_controls(text, true);
+        assert!(shown.starts_with("\x1b[1;36mCIO\x1b[0m "), "{shown}");
+        assert_eq!(shown.matches('\x1b').count(), 2, "{shown}");
+        assert!(!shown.contains('\x07'), "{shown}");
+    }
+
+    #[test]
+    fn text_without_controls_is_borrowed() {
+        assert!(matches!(
+            escape_terminal_controls("plain text", true),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
 
