@@ -111,6 +111,21 @@ pub fn escape_terminal_controls(text: &str, color: bool) -> std::borrow::Cow<'_,
     std::borrow::Cow::Owned(escaped)
 }
 
+/// Writes `value` as one pretty-printed JSON object and a newline.
+pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Writes `value` as a YAML document.
+pub fn yaml<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
+    let text = crate::kb::yaml::to_string(value)
+        .map_err(|error| anyhow::anyhow!("cannot write YAML: {error}"))?;
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::escape_terminal_controls;
@@ -139,19 +154,4 @@ mod tests {
             std::borrow::Cow::Borrowed(_)
         ));
     }
-}
-
-/// Writes `value` as one pretty-printed JSON object and a newline.
-pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-/// Writes `value` as a YAML document.
-pub fn yaml<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
-    let text = crate::kb::yaml::to_string(value)
-        .map_err(|error| anyhow::anyhow!("cannot write YAML: {error}"))?;
-    out.write_all(text.as_bytes())?;
-    Ok(())
 }
