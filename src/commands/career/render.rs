@@ -130,34 +130,21 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
         "Confidence: {} ({:.2})",
         plan.confidence.label, plan.confidence.track
     )?;
-    let why = if plan.reasons.is_empty() {
-        "none of your answers bears on the track yet; see what would change it below".to_owned()
+    if plan.reasons.is_empty() {
+        let why = "Why: none of your answers bears on the track yet; see what would change it below";
+        writeln!(out, "{}", fill(why))?;
     } else {
-        let parts: Vec<String> = plan
-            .reasons
-            .iter()
-            .map(|reason| {
-                let points: Vec<String> = reason
-                    .points
-                    .iter()
-                    .map(|(id, p)| format!("{}\u{a0}{p:+}", role(id)))
-                    .collect();
-                let judged = if reason.basis == Basis::Judgement {
-                    ", our judgement"
-                } else {
-                    ""
-                };
-                format!(
-                    "{} = {} ({}{judged})",
-                    reason.question,
-                    reason.value,
-                    points.join(", ")
-                )
-            })
-            .collect();
-        parts.join("; ")
-    };
-    writeln!(out, "{}", fill(&format!("Why: {why}")))?;
+        writeln!(out, "Why:")?;
+        for reason in &plan.reasons {
+            let judged = if reason.basis == Basis::Judgement {
+                " (our judgement)"
+            } else {
+                ""
+            };
+            let line = format!("{}: {}{judged}", reason.label, reason.text);
+            writeln!(out, "{}", wrap::fill(&line, width, "  • ", "    "))?;
+        }
+    }
 
     let several = plan.covers.len() > 1;
     let for_roles = plan
@@ -641,7 +628,11 @@ mod tests {
         let expected = "\
 Track: CIO (Chief Information Officer)
 Confidence: high (0.75)
-Why: interest = process (CIO\u{a0}+2); audience = internal (CIO\u{a0}+2)
+Why:
+  • How it works (its processes): Making the company's own processes run
+    better with technology is the heart of the CIO's job.
+  • Employees and business units: The CIO looks inward, at the needs of
+    staff and internal business units.
 
 Gaps against the CIO qualifications
   • experience: 3 more years to go (7 so far, against 10 required).
