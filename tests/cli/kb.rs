@@ -332,3 +332,19 @@ fn validate_dash_refuses_more_than_the_size_cap() {
         .fails_as_bad_input()
         .stderr_has("is too large");
 }
+
+#[test]
+fn a_salary_amount_that_is_not_the_figure_printed_is_refused() {
+    let dir = temp_dir();
+    let dump = roles(&["kb", "dump"]).succeeds().stdout;
+    assert!(dump.contains("amount: 22.33"), "the dump holds the amount");
+    let file = write_file(
+        dir.path(),
+        "kb.yaml",
+        dump.replace("amount: 22.33", "amount: 22.5"),
+    );
+    roles(&["kb", "validate"])
+        .arg(&file)
+        .fails_as_bad_input()
+        .stderr_has("`amount` is 22.5 but `figure` prints 22.33");
+}
