@@ -145,7 +145,7 @@ pub enum Command {
     )]
     Schema {
         /// Whose output: compare, show, search, topics, disputes, split, sources, advise, career,
-        /// jd, or kb (the knowledge-base file).
+        /// jd, kb (the knowledge-base file) or kb-validate.
         #[arg(value_enum)]
         name: Option<SchemaName>,
     },
@@ -192,6 +192,8 @@ pub enum SchemaName {
     Jd,
     /// A knowledge-base file, as `roles kb dump` writes and `--kb` reads it.
     Kb,
+    /// `roles kb validate`: the report on a file, valid or not.
+    KbValidate,
 }
 
 /// How a guided questionnaire gets its answers.
@@ -311,10 +313,11 @@ pub enum KbCommand {
     Dump,
     /// Check a knowledge-base file and report every problem found.
     #[command(
-        after_help = "Examples:\n  roles kb validate my-kb.yaml\n  roles kb dump --format json > kb.json && roles kb validate kb.json\n  roles kb validate my-kb.yaml --format json"
+        after_help = "Examples:\n  roles kb validate my-kb.yaml\n  roles kb dump --format json > kb.json && roles kb validate kb.json\n  roles kb validate my-kb.yaml --format json\n  roles kb dump | roles kb validate -"
     )]
     Validate {
-        /// The file to check.
+        /// The file to check (`-` for stdin). With `--format json` or `yaml` the
+        /// report goes to stdout, valid or not (exit 2 when invalid).
         file: PathBuf,
     },
 }

@@ -167,9 +167,24 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
         ),
         Command::Kb(KbCommand::Dump) => emit(cli, &kb_command::dump(&knowledge_base(cli)?)?),
         Command::Kb(KbCommand::Validate { file }) => {
-            let origin = file.display().to_string();
-            let library = Library::loaded(kb::load_file(file, &origin)?);
-            emit(cli, &kb_command::validated(&origin, &library))
+            let (origin, loaded) = if file.as_os_str() == "-" {
+                (kb::STDIN_ORIGIN.to_owned(), kb::load_stdin())
+            } else {
+                let origin = file.display().to_string();
+                let loaded = kb::load_file(file, &origin);
+                (origin, loaded)
+            };
+            match loaded {
+                Ok(loaded) => emit(
+                    cli,
+                    &kb_command::validated(&origin, &Library::loaded(loaded)),
+                ),
+                // Scripts get the report on stdout, valid or not (exit 2).
+                Err(error) if matches!(cli.format, FormatFlag::Json | FormatFlag::Yaml) => {
+                    emit(cli, &kb_command::invalid(&error))
+                }
+                Err(error) => Err(error.into()),
+            }
         }
         Command::Schema { name } => emit(cli, &schema::schemas(name.map(subject))),
         Command::Completions { shell } => {
@@ -212,6 +227,7 @@ fn subject(name: SchemaName) -> Subject {
         SchemaName::Career => Subject::Career,
         SchemaName::Jd => Subject::Jd,
         SchemaName::Kb => Subject::Kb,
+        SchemaName::KbValidate => Subject::KbValidate,
     }
 }
 

@@ -13,8 +13,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::SCHEMA_VERSION;
-use crate::kb::KnowledgeBase;
+use crate::kb::{KbError, KnowledgeBase};
 use crate::library::Library;
 use crate::render::{Painter, View};
 
@@ -111,15 +110,33 @@ impl View for Dump {
     }
 }
 
-/// What `roles kb validate` reports for a valid file.
+/// Version of the `roles kb validate` output: 2 added `problems` and `count`,
+/// and reports an invalid file on stdout too (JSON and YAML).
+pub const VALIDATE_SCHEMA_VERSION: u32 = 2;
+
+/// What `roles kb validate` reports: for a valid file what it holds, for an
+/// invalid one every problem found (in JSON and YAML; a table or Markdown
+/// reports an invalid file on stderr instead, as any bad knowledge base is).
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct Validated {
+pub struct Validation {
     /// Output shape version.
     pub schema_version: u32,
-    /// The file as given.
+    /// The file as given (`<stdin>` for `-`).
     pub file: String,
-    /// Always `true`: an invalid file exits 2 with its problems on stderr.
+    /// Whether the file is a usable knowledge base.
     pub valid: bool,
+    /// What a valid file holds; left out for an invalid one.
+    #[serde(flatten)]
+    pub contents: Option<Contents>,
+    /// Every problem kept, in file order (up to 10,000; `count` counts all).
+    pub problems: Vec<ReportedProblem>,
+    /// How many problems were found: 0 for a valid file.
+    pub count: usize,
+}
+
+/// The counts of what a valid knowledge base holds.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Contents {
     /// Number of sources.
     pub sources: usize,
     /// Number of roles.
@@ -138,48 +155,105 @@ pub struct Validated {
     pub areas: usize,
 }
 
+/// One problem of an invalid file, placed as the stderr report places it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReportedProblem {
+    /// The file as given.
+    pub file: String,
+    /// Line, from 1; `null` when unknown.
+    pub line: Option<usize>,
+    /// Column, from 1, in characters; `null` when unknown.
+    pub column: Option<usize>,
+    /// Where in the data, e.g. `roles.cto.sections.kpis.facts[2]`; `null` for
+    /// the file as a whole.
+    pub path: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
 /// Summarises a knowledge base that loaded and validated from `file`.
-pub fn validated(file: &str, library: &Library) -> Validated {
-    Validated {
-        schema_version: SCHEMA_VERSION,
+pub fn validated(file: &str, library: &Library) -> Validation {
+    Validation {
+        schema_version: VALIDATE_SCHEMA_VERSION,
         file: file.to_owned(),
         valid: true,
-        sources: library.sources().len(),
-        roles: library.roles().len(),
-        dimensions: library.dimensions().len(),
-        topics: library.topics().len(),
-        facts: super::every_fact(library).len(),
-        questions: library.questionnaire().questions.len(),
-        disputes: library.disputes().len(),
-        areas: library.areas().len(),
+        contents: Some(Contents {
+            sources: library.sources().len(),
+            roles: library.roles().len(),
+            dimensions: library.dimensions().len(),
+            topics: library.topics().len(),
+            facts: super::every_fact(library).len(),
+            questions: library.questionnaire().questions.len(),
+            disputes: library.disputes().len(),
+            areas: library.areas().len(),
+        }),
+        problems: Vec::new(),
+        count: 0,
     }
 }
 
-impl Validated {
+/// The report of a file that did not load: every problem kept, with its place.
+pub fn invalid(error: &KbError) -> Validation {
+    let file = error.origin.clone();
+    Validation {
+        schema_version: VALIDATE_SCHEMA_VERSION,
+        file: file.clone(),
+        valid: false,
+        contents: None,
+        problems: error
+            .problems
+            .iter()
+            .map(|problem| ReportedProblem {
+                file: file.clone(),
+                line: problem.location.map(|at| at.line),
+                column: problem.location.map(|at| at.column),
+                path: (!problem.path.is_empty()).then(|| problem.path.clone()),
+                message: problem.message.clone(),
+            })
+            .collect(),
+        count: error.count(),
+    }
+}
+
+impl Validation {
     fn summary(&self) -> String {
-        format!(
-            "`{}` is a valid knowledge base: {} roles, {} dimensions, {} topics, {} facts, {} sources, {} questions, {} disputes, {} areas.",
-            self.file,
-            self.roles,
-            self.dimensions,
-            self.topics,
-            self.facts,
-            self.sources,
-            self.questions,
-            self.disputes,
-            self.areas
-        )
+        match &self.contents {
+            Some(c) => format!(
+                "`{}` is a valid knowledge base: {} roles, {} dimensions, {} topics, {} facts, {} sources, {} questions, {} disputes, {} areas.",
+                self.file,
+                c.roles,
+                c.dimensions,
+                c.topics,
+                c.facts,
+                c.sources,
+                c.questions,
+                c.disputes,
+                c.areas
+            ),
+            None => format!("`{}` has {} problems.", self.file, self.count),
+        }
     }
 }
 
-impl View for Validated {
+impl View for Validation {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(out, "{} {}", painter.accent("ok:"), self.summary())?;
+        let label = if self.valid { "ok:" } else { "invalid:" };
+        writeln!(out, "{} {}", painter.accent(label), self.summary())?;
         Ok(())
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(out, "**ok**: {}", self.summary())?;
+        let label = if self.valid { "ok" } else { "invalid" };
+        writeln!(out, "**{label}**: {}", self.summary())?;
         Ok(())
+    }
+
+    /// An invalid file exits 2, with its report on stdout.
+    fn exit_code(&self) -> u8 {
+        if self.valid {
+            crate::error::EXIT_OK
+        } else {
+            crate::error::EXIT_BAD_INPUT
+        }
     }
 }

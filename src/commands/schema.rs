@@ -12,6 +12,7 @@ use super::career::CareerPlan;
 use super::compare::CompareView;
 use super::disputes::DisputesView;
 use super::jd::JobDescription;
+use super::kb::Validation;
 use super::search::SearchView;
 use super::show::ShowView;
 use super::sources::SourcesView;
@@ -45,11 +46,13 @@ pub enum Subject {
     Jd,
     /// A knowledge-base file, as `roles kb dump` writes and `--kb` reads it.
     Kb,
+    /// `roles kb validate`.
+    KbValidate,
 }
 
 impl Subject {
     /// Every subject, in the order `roles schema` lists them.
-    pub const ALL: [Subject; 11] = [
+    pub const ALL: [Subject; 12] = [
         Subject::Compare,
         Subject::Show,
         Subject::Search,
@@ -61,6 +64,7 @@ impl Subject {
         Subject::Career,
         Subject::Jd,
         Subject::Kb,
+        Subject::KbValidate,
     ];
 
     /// The subject's name, as `roles schema NAME` takes it.
@@ -77,6 +81,7 @@ impl Subject {
             Subject::Career => "career",
             Subject::Jd => "jd",
             Subject::Kb => "kb",
+            Subject::KbValidate => "kb-validate",
         }
     }
 
@@ -97,6 +102,7 @@ impl Subject {
             Subject::Career => of::<CareerPlan>(),
             Subject::Jd => of::<JobDescription>(),
             Subject::Kb => of::<KnowledgeBase>(),
+            Subject::KbValidate => of::<Validation>(),
         }
     }
 }

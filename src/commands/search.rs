@@ -21,7 +21,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{FactRef, Place, SCHEMA_VERSION, every_fact, find_by_id};
+use super::{FactRef, Place, every_fact, find_by_id};
+
+/// Version of the `roles search` output: 2 lists a hit's `roles` (`role` was
+/// `null` for a fact about several).
+pub const SEARCH_SCHEMA_VERSION: u32 = 2;
 use crate::error::{BadInput, EXIT_FAILURE, EXIT_OK};
 use crate::kb::Text;
 use crate::library::Library;
@@ -114,8 +118,9 @@ pub struct SearchView {
 /// One matching fact.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Hit {
-    /// The role the fact concerns, `null` when it concerns several or none.
-    pub role: Option<Text>,
+    /// The roles the fact concerns: one for a role's own fact, several for a
+    /// comparison or topic fact about more than one, none when it names none.
+    pub roles: Vec<Text>,
     /// Where it stands: a section id, `summary`, `dimension/ID` or `topic/ID`.
     pub section: Text,
     /// A heading for that place.
@@ -235,14 +240,10 @@ pub fn search(
         // Favour facts that match all of the query, then shorter, more focused facts.
         score *= matched as f64 / terms.len() as f64;
         score /= 1.0 + (text.words as f64 / 40.0);
-        let single = match fact.roles {
-            [one] => Some(one.clone()),
-            _ => None,
-        };
         hits.push((
             index,
             Hit {
-                role: single,
+                roles: fact.roles.to_vec(),
                 section: fact.place.id(),
                 section_title: fact.place.title(),
                 text: fact.fact.text.clone(),
@@ -315,7 +316,7 @@ pub fn search(
         .collect();
 
     Ok(SearchView {
-        schema_version: SCHEMA_VERSION,
+        schema_version: SEARCH_SCHEMA_VERSION,
         query: query.into(),
         terms: terms.iter().map(|term| Text::from(term.shown())).collect(),
         role_filter: role.map(|role| role.id.clone()),
@@ -769,6 +770,16 @@ impl SearchView {
     }
 }
 
+impl Hit {
+    /// The role a table shows: the one the fact concerns, else `both`.
+    fn shown_role(&self) -> &str {
+        match self.roles.as_slice() {
+            [one] => one,
+            _ => "both",
+        }
+    }
+}
+
 impl View for SearchView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         if self.hits.is_empty() {
@@ -793,7 +804,7 @@ impl View for SearchView {
         .cap(1, 18);
         for hit in &self.hits {
             grid.row(vec![
-                hit.role.as_deref().unwrap_or("both").to_uppercase(),
+                hit.shown_role().to_uppercase(),
                 hit.section_title.to_string(),
                 hit.text.to_string(),
                 hit.sources.join(", "),
@@ -871,7 +882,7 @@ impl View for SearchView {
             table_row(
                 out,
                 &[
-                    hit.role.as_deref().unwrap_or("both").to_uppercase(),
+                    hit.shown_role().to_uppercase(),
                     cell(&hit.section_title),
                     cell(&hit.text),
                     hit.sources.join(", "),

@@ -5,7 +5,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, SCHEMA_VERSION, find_role, pick_named};
+use super::{Cited, RoleRef, find_role, pick_named};
+
+/// Version of the `roles show` output: 2 gave each salary its `amount`,
+/// `currency` and `period` beside the figure as reported.
+pub const SHOW_SCHEMA_VERSION: u32 = 2;
 use crate::kb::{Salary, Text};
 use crate::library::Library;
 use crate::render::markdown::{cell, cite, table_row};
@@ -139,7 +143,7 @@ pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Re
     };
 
     Ok(ShowView {
-        schema_version: SCHEMA_VERSION,
+        schema_version: SHOW_SCHEMA_VERSION,
         role: role.into(),
         summary: (&role.summary).into(),
         overview,

@@ -26,6 +26,37 @@ pub fn load_file(path: &Path, origin: &str) -> Result<KnowledgeBase, KbError> {
     parse_and_validate(origin, &text)
 }
 
+/// How a knowledge base read from stdin is named in messages.
+pub const STDIN_ORIGIN: &str = "<stdin>";
+
+/// Loads and validates a knowledge base from stdin, reading at most
+/// [`MAX_FILE_BYTES`] (as from a file) before refusing it.
+pub fn load_stdin() -> Result<KnowledgeBase, KbError> {
+    let text = read_stdin().map_err(|problem| KbError::single(STDIN_ORIGIN, problem))?;
+    parse_and_validate(STDIN_ORIGIN, &text)
+}
+
+/// Reads stdin as UTF-8 text, within the file size cap. Nothing at all (stdin
+/// empty, or closed) is refused: `-` asks for a knowledge base on stdin.
+fn read_stdin() -> Result<String, Problem> {
+    let whole = |message: String| Problem::whole_file(message);
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| whole(format!("cannot read stdin: {}", describe_io(&error))))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(whole(too_large(bytes.len() as u64)));
+    }
+    if bytes.is_empty() {
+        return Err(whole(
+            "nothing on stdin (it is empty or closed); pipe a knowledge base in, e.g. `roles kb dump | roles kb validate -`".into(),
+        ));
+    }
+    decode_text(bytes)
+}
+
 /// Parses and validates knowledge-base text.
 pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbError> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {

@@ -136,6 +136,33 @@ pub struct Salary {
     /// What a reader must know before reading the figure, shown wherever it is.
     #[serde(default)]
     pub caveats: Vec<Text>,
+    /// The figure's number, for scripts: exactly the number `figure` prints
+    /// (checked when the knowledge base is loaded), never converted.
+    #[serde(default)]
+    pub amount: Option<f64>,
+    /// The figure's currency as an ISO 4217 code, e.g. `CAD`; it follows from
+    /// `place` (an article that prints `$` for Canada means Canadian dollars).
+    #[serde(default)]
+    pub currency: Option<Text>,
+    /// What the figure is paid per.
+    #[serde(default)]
+    pub period: Option<PayPeriod>,
+}
+
+/// What a salary figure is paid per.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PayPeriod {
+    /// Per hour.
+    Hour,
+    /// Per day.
+    Day,
+    /// Per week.
+    Week,
+    /// Per month.
+    Month,
+    /// Per year.
+    Year,
 }
 
 /// One row of the side-by-side comparison.

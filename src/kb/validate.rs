@@ -20,7 +20,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{Fact, KB_SCHEMA_VERSION, KnowledgeBase, Question, Questionnaire, Text};
+use super::model::{Fact, KB_SCHEMA_VERSION, KnowledgeBase, Question, Questionnaire, Salary, Text};
 use super::problem::{KEPT_PROBLEMS, Problem, Step};
 use super::text::{is_forbidden_control, shown};
 
@@ -489,7 +489,38 @@ impl<'a> Checker<'a> {
                 self.list_controls(&at, "highest_paying", &salary.highest_paying);
                 self.texts(&at, "caveats", &salary.caveats);
                 self.cites(&at, &salary.sources);
+                self.salary_figures(&at, salary);
             }
+        }
+    }
+
+    /// A salary's `amount` is the number its `figure` prints (so scripts read
+    /// the figure as reported), and its `currency` is a three-letter code.
+    fn salary_figures(&mut self, at: &At<'_>, salary: &Salary) {
+        if let Some(amount) = salary.amount {
+            let printed = printed_number(&salary.figure);
+            if printed != Some(amount) {
+                self.push(
+                    at,
+                    Target::Field("amount"),
+                    format!(
+                        "`amount` is {amount} but `figure` prints {}; give the figure's own number",
+                        printed.map_or_else(|| "no number".to_owned(), |n| n.to_string())
+                    ),
+                );
+            }
+        }
+        if let Some(currency) = &salary.currency
+            && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            self.push(
+                at,
+                Target::Field("currency"),
+                format!(
+                    "`currency` is `{}`; expected an ISO 4217 code such as `CAD` or `USD`",
+                    shown(currency)
+                ),
+            );
         }
     }
 
@@ -701,5 +732,29 @@ mod tests {
         assert!(path.starts_with("roles.\\u{1b}xxx"));
         assert!(path.ends_with('…'));
         assert!(path.chars().count() < 100);
+    }
+}
+
+/// The first number a salary figure prints, thousands separators dropped:
+/// `$102,150 per year` gives 102150.
+pub fn printed_number(figure: &str) -> Option<f64> {
+    let start = figure.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = figure[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    digits.trim_end_matches('.').parse().ok()
+}
+
+#[cfg(test)]
+mod printed_number_tests {
+    use super::printed_number;
+
+    #[test]
+    fn a_figure_prints_its_number_without_separators() {
+        assert_eq!(printed_number("$102,150 per year"), Some(102_150.0));
+        assert_eq!(printed_number("$22.33 per hour"), Some(22.33));
+        assert_eq!(printed_number("undisclosed"), None);
     }
 }

@@ -21,6 +21,8 @@
 //! - booleans are YAML 1.2's `true` and `false` only, so `on`, `off`, `yes`
 //!   and `no` stay the words written.
 //!
+//! Written YAML quotes every string YAML 1.1 would retype (see [`to_string`]).
+//!
 //! A document that starts with `{` is JSON (as `roles kb dump --format json`
 //! writes) and is read by serde_json, exact about JSON's own escapes; it gets the
 //! same depth and node caps from a count of its brackets and commas, which is
@@ -336,6 +338,12 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
         // Long text stays on one line rather than folding, so every string
         // reads back exactly as written.
         prefer_block_scalars: false,
+        // Quote every string a YAML 1.1 reader (PyYAML, Ruby, most CI tools)
+        // would read as a boolean (`yes`, `No`, `on`, `y`), a null (`~`), a
+        // number (`0o17`, `1_000`, `.5`, `1:30`) or a timestamp (`2023-06-16`),
+        // so every reader gets the JSON output's data (tests/cli/yaml11.rs).
+        // This is the crate's default; it is named so that it stays.
+        yaml_12: false,
     };
     serde_saphyr::to_string_with_options(&value, options).map_err(|error| error.to_string())
 }

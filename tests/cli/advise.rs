@@ -58,9 +58,9 @@ const MIXED: &[&str] = &[
 ];
 
 #[test]
-fn json_has_schema_version_2_and_every_documented_field() {
+fn json_has_schema_version_3_and_every_documented_field() {
     let json = advise_json(MIXED);
-    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["schema_version"], 3);
     for field in [
         "recommendation",
         "hires",
@@ -961,4 +961,15 @@ fn yaml_is_the_same_data_as_json() {
         .succeeds()
         .stdout_yaml();
     assert_eq!(serde_json::to_value(yaml).expect("yaml as json"), json);
+}
+
+#[test]
+fn a_flip_gives_from_and_to_as_lists_whatever_the_question() {
+    let json = advise_json(MIXED);
+    let flips = json["flips"].as_array().expect("flips");
+    assert!(!flips.is_empty());
+    for flip in flips {
+        assert!(flip["from"].is_array(), "{flip:#}");
+        assert!(flip["to"].is_array(), "{flip:#}");
+    }
 }

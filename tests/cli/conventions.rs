@@ -280,6 +280,25 @@ fn schema_cases() -> Vec<(&'static str, Vec<&'static [&'static str]>)> {
             vec![&["jd", "cto"][..], &["jd", "cio", "--fractional"]],
         ),
         ("kb", vec![&["kb", "dump"][..]]),
+        (
+            "kb-validate",
+            vec![&["kb", "validate", "tests/fixtures/minimal.yaml"][..]],
+        ),
+        (
+            "career",
+            vec![
+                &[
+                    "career",
+                    "--no-input",
+                    "-a",
+                    "background=software-engineering",
+                    "-a",
+                    "interest=product",
+                    "-a",
+                    "years=12",
+                ][..],
+            ],
+        ),
     ]
 }
 
@@ -411,8 +430,18 @@ fn schema_without_a_name_gives_every_schema() {
     assert_eq!(
         keys,
         [
-            "advise", "career", "compare", "disputes", "jd", "kb", "search", "show", "sources",
-            "split", "topics"
+            "advise",
+            "career",
+            "compare",
+            "disputes",
+            "jd",
+            "kb",
+            "kb-validate",
+            "search",
+            "show",
+            "sources",
+            "split",
+            "topics"
         ]
     );
     for (name, schema) in map {
@@ -429,6 +458,27 @@ fn schema_without_a_name_gives_every_schema() {
                 .and_then(Value::as_str)
                 .is_some_and(|s| s.contains("json-schema.org")),
             "`{name}` names its JSON Schema dialect"
+        );
+    }
+}
+
+#[test]
+fn an_invalid_kb_validate_report_validates_against_its_schema() {
+    let schema = closed(&json(&["schema", "kb-validate"]));
+    for format in ["json", "yaml"] {
+        let out = run(&[
+            "kb",
+            "validate",
+            "tests/fixtures/bad/three-problems.yaml",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.code, Some(2), "{out}");
+        let report: Value = roles::kb::yaml::parse(&out.stdout).expect("a report");
+        assert_valid(
+            &schema,
+            &report,
+            &format!("an invalid file's report ({format})"),
         );
     }
 }

@@ -166,7 +166,11 @@ fn search_finds_the_new_role_facts_and_leans_to_it() {
     let search = json(&["search", "phishing"]);
     let hits = search["hits"].as_array().expect("hits");
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|hit| hit["role"] == "ciso"), "{search:#}");
+    assert!(
+        hits.iter()
+            .all(|hit| hit["roles"] == serde_json::json!(["ciso"])),
+        "{search:#}"
+    );
     assert_eq!(search["lean"]["role"], "ciso");
     assert!(search["weights"]["ciso"].as_f64().is_some_and(|w| w > 0.0));
 }

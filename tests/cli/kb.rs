@@ -205,3 +205,146 @@ fn the_minimal_fixture_is_valid_and_usable() {
     let compare = json_with_kb(&["compare"], &fixture("minimal.yaml"));
     assert_eq!(ids(&compare["roles"]), ["alpha", "beta"]);
 }
+
+// --- `kb validate` for scripts ---------------------------------------------------
+
+#[test]
+fn validate_json_reports_an_invalid_file_on_stdout_and_exits_2() {
+    let run = roles(&["kb", "validate"])
+        .arg(fixture("bad/three-problems.yaml"))
+        .format("json")
+        .run();
+    assert_eq!(run.code, Some(2), "{run}");
+    assert!(run.stderr.is_empty(), "the report is on stdout only\n{run}");
+    let report = run.stdout_json();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["count"], 3);
+    let problems = report["problems"].as_array().expect("problems");
+    assert_eq!(problems.len(), 3);
+    for problem in problems {
+        assert!(
+            problem["file"]
+                .as_str()
+                .is_some_and(|file| file.ends_with("three-problems.yaml"))
+        );
+        assert!(problem["line"].as_u64().is_some(), "{problem}");
+        assert!(problem["column"].as_u64().is_some(), "{problem}");
+        assert!(problem["path"].is_string(), "{problem}");
+        assert!(problem["message"].is_string(), "{problem}");
+    }
+    assert!(
+        report.get("roles").is_none(),
+        "no counts for an invalid file"
+    );
+}
+
+#[test]
+fn validate_yaml_reports_an_invalid_file_on_stdout_too() {
+    let run = roles(&["kb", "validate"])
+        .arg(fixture("bad/syntax-error.yaml"))
+        .format("yaml")
+        .run();
+    assert_eq!(run.code, Some(2), "{run}");
+    let report = run.stdout_yaml();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["count"], 1);
+}
+
+#[test]
+fn validate_json_gives_null_line_and_path_where_the_place_is_unknown() {
+    let run = roles(&["kb", "validate", "no-such-file.yaml"])
+        .format("json")
+        .run();
+    assert_eq!(run.code, Some(2), "{run}");
+    let report = run.stdout_json();
+    let problem = &report["problems"][0];
+    assert_eq!(problem["line"], Value::Null);
+    assert_eq!(problem["column"], Value::Null);
+    assert_eq!(problem["path"], Value::Null);
+    assert_eq!(problem["file"], "no-such-file.yaml");
+}
+
+#[test]
+fn validate_json_lists_every_problem_past_the_fifty_of_the_stderr_report() {
+    let dir = temp_dir();
+    let mut text = std::fs::read_to_string(fixture("minimal.yaml")).expect("fixture");
+    // The fixture ends with its topics; more follow, each citing no known source.
+    for i in 0..60 {
+        text.push_str(&format!(
+            "  - id: t{i}\n    title: Topic {i}\n    facts:\n      - {{text: A fact., sources: [nowhere]}}\n"
+        ));
+    }
+    let file = write_file(dir.path(), "many.yaml", text);
+    let run = roles(&["kb", "validate"]).arg(&file).format("json").run();
+    assert_eq!(run.code, Some(2), "{run}");
+    let report = run.stdout_json();
+    let count = report["count"].as_u64().expect("count");
+    assert!(count >= 60, "{count}");
+    assert_eq!(
+        report["problems"].as_array().map(Vec::len),
+        Some(count as usize)
+    );
+}
+
+#[test]
+fn validate_table_keeps_the_report_on_stderr_for_an_invalid_file() {
+    roles(&["kb", "validate"])
+        .arg(fixture("bad/three-problems.yaml"))
+        .fails_as_bad_input()
+        .stderr_has("3 problems in");
+}
+
+#[test]
+fn validate_dash_reads_the_knowledge_base_from_stdin() {
+    let dump = roles(&["kb", "dump"]).succeeds().stdout;
+    let report = roles(&["kb", "validate", "-"])
+        .stdin(dump)
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["file"], "<stdin>");
+    assert_eq!(report["count"], 0);
+    assert_eq!(report["roles"], 2);
+}
+
+#[test]
+fn validate_dash_reports_problems_in_what_stdin_holds() {
+    let bad = std::fs::read(fixture("bad/three-problems.yaml")).expect("fixture");
+    roles(&["kb", "validate", "-"])
+        .stdin(bad)
+        .fails_as_bad_input()
+        .stderr_has("3 problems in `<stdin>`");
+}
+
+#[test]
+fn validate_dash_with_nothing_on_stdin_says_what_to_do() {
+    roles(&["kb", "validate", "-"])
+        .fails_as_bad_input()
+        .stderr_has("<stdin>: nothing on stdin");
+}
+
+#[test]
+fn validate_dash_refuses_more_than_the_size_cap() {
+    let huge = vec![b'#'; 8 * 1024 * 1024 + 10];
+    roles(&["kb", "validate", "-"])
+        .stdin(huge)
+        .fails_as_bad_input()
+        .stderr_has("is too large");
+}
+
+#[test]
+fn a_salary_amount_that_is_not_the_figure_printed_is_refused() {
+    let dir = temp_dir();
+    let dump = roles(&["kb", "dump"]).succeeds().stdout;
+    assert!(dump.contains("amount: 22.33"), "the dump holds the amount");
+    let file = write_file(
+        dir.path(),
+        "kb.yaml",
+        dump.replace("amount: 22.33", "amount: 22.5"),
+    );
+    roles(&["kb", "validate"])
+        .arg(&file)
+        .fails_as_bad_input()
+        .stderr_has("`amount` is 22.5 but `figure` prints 22.33");
+}

@@ -281,7 +281,8 @@ fn an_unknown_role_is_refused_with_the_closest_suggested() {
 fn the_lean_is_read_from_the_hits_shown() {
     let json = search(&["governance", "--limit", "1"]);
     let hit = &hits(&json)[0];
-    let role = hit["role"].as_str().expect("a one-role hit");
+    let role = hit["roles"][0].as_str().expect("a one-role hit");
+    assert_eq!(hit["roles"].as_array().map(Vec::len), Some(1), "{json:#}");
     assert_eq!(json["lean"]["role"], role, "{json:#}");
     assert_eq!(json["lean"]["share"], 1.0, "{json:#}");
     assert_eq!(json["weights"][role], hit["score"], "{json:#}");
@@ -307,4 +308,21 @@ fn table_names_the_role_each_matching_fact_concerns() {
         .succeeds()
         .stdout_has("CIO")
         .stdout_has("Leans to CIO");
+}
+
+#[test]
+fn a_hit_about_both_roles_lists_them_both() {
+    let json = search(&["tension", "--limit", "50"]);
+    let shared: Vec<&Value> = hits(&json)
+        .iter()
+        .filter(|hit| hit["roles"].as_array().is_some_and(|roles| roles.len() > 1))
+        .collect();
+    assert!(!shared.is_empty(), "{json:#}");
+    for hit in &shared {
+        assert_eq!(hit["roles"], serde_json::json!(["cio", "cto"]), "{hit:#}");
+    }
+    assert!(
+        hits(&json).iter().all(|hit| hit.get("role").is_none()),
+        "`role` is gone: {json:#}"
+    );
 }

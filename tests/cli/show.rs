@@ -268,3 +268,24 @@ fn the_salary_glance_carries_the_dimension_caveats() {
         .succeeds()
         .stdout_has("<br>*Note: One figure is per hour");
 }
+
+#[test]
+fn salaries_carry_amount_currency_and_period_beside_the_figure_as_reported() {
+    let cio = roles(&["show", "cio", "--section", "salary"])
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    let salary = &cio["salaries"][0];
+    assert_eq!(salary["figure"], "$22.33 per hour");
+    assert_eq!(salary["amount"], 22.33);
+    assert_eq!(salary["currency"], "CAD");
+    assert_eq!(salary["period"], "hour");
+    let cto = roles(&["show", "cto", "--section", "salary"])
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    let salary = &cto["salaries"][0];
+    assert_eq!(salary["figure"], "$102,150 per year");
+    assert_eq!(salary["amount"].as_f64(), Some(102_150.0));
+    assert_eq!(salary["period"], "year");
+}

@@ -31,7 +31,7 @@ use crate::questionnaire::{Answer, Answers};
 
 /// Version of `roles advise`'s JSON: 2 added `hires`, the split `confidence`,
 /// a `null` recommendation and engagement, `basis` on reasons, and `seats`.
-pub const ADVICE_SCHEMA_VERSION: u32 = 2;
+pub const ADVICE_SCHEMA_VERSION: u32 = 3;
 
 /// The recommendation value when more than one role should be hired.
 pub const BOTH: &str = "both";
@@ -153,10 +153,11 @@ pub struct Caveat {
 pub struct Flip {
     /// The question id.
     pub question: Text,
-    /// The answer now (`null` when unanswered).
-    pub from: Option<Answer>,
-    /// The changed answer (`null` for no preference).
-    pub to: Option<Answer>,
+    /// The values answered now, as a list whatever the question (empty when
+    /// unanswered).
+    pub from: Vec<String>,
+    /// The values of the changed answer, as a list (empty for no preference).
+    pub to: Vec<String>,
     /// The change in words: `team: The IT department instead of no preference`.
     pub change: String,
     /// The recommendation it would give.
@@ -544,8 +545,8 @@ fn flips(library: &Library, answers: &Answers, now: &Decision, hires: &[Hire]) -
             );
             flips.push(Flip {
                 question: question.id.clone(),
-                from: current.clone(),
-                to: alternative,
+                from: chosen_values(current.as_ref()),
+                to: chosen_values(alternative.as_ref()),
                 change,
                 recommendation: recommendation(roles, &other),
                 hires: other_hires,
@@ -556,6 +557,13 @@ fn flips(library: &Library, answers: &Answers, now: &Decision, hires: &[Hire]) -
     // Stable: equal shifts keep questionnaire order.
     flips.sort_by_key(|flip| std::cmp::Reverse(flip.shift));
     flips
+}
+
+/// The values an answer chose, as a list; none for no answer.
+fn chosen_values(answer: Option<&Answer>) -> Vec<String> {
+    answer.map_or_else(Vec::new, |answer| {
+        answer.values().into_iter().map(str::to_owned).collect()
+    })
 }
 
 /// An answer as its choices' labels, or "no preference".
@@ -815,7 +823,18 @@ mod tests {
         assert!(!advice.flips.is_empty());
         for flip in &advice.flips {
             let mut changed = given.clone();
-            changed.set(&flip.question, flip.to.clone());
+            let question = library
+                .questionnaire()
+                .questions
+                .iter()
+                .find(|q| q.id == flip.question)
+                .unwrap();
+            let to = match flip.to.as_slice() {
+                [] => None,
+                [one] if !question.multiple => Some(Answer::One(one.clone())),
+                many => Some(Answer::Many(many.to_vec())),
+            };
+            changed.set(&flip.question, to);
             let other = advise(&library, &changed);
             assert_eq!(other.hires, flip.hires, "{}", flip.change);
             assert_ne!(plan_of(&other), plan_of(&advice), "{}", flip.change);
