@@ -174,7 +174,12 @@ impl Validated {
 
 impl View for Validated {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(out, "{} {}", painter.accent("ok:"), self.summary())?;
+        let line = format!("{} {}", painter.accent("ok:"), self.summary());
+        writeln!(
+            out,
+            "{}",
+            crate::render::wrap::fill(&line, painter.width(), "", "    ")
+        )?;
         Ok(())
     }
 

@@ -27,3 +27,4 @@ mod sources;
 mod split;
 mod table;
 mod topics;
+mod widths;
