@@ -13,6 +13,7 @@ mod compare;
 mod conventions;
 mod custom_role;
 mod disputes;
+mod flags;
 mod formats;
 mod help;
 mod hostile;
