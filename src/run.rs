@@ -206,7 +206,7 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
         }
         Command::Man => {
             let mut buffer = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut buffer)?;
+            crate::commands::man::write_page(Cli::command(), &mut buffer)?;
             write_stdout(&buffer).map(|()| EXIT_OK)
         }
     }

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod disputes;
 pub mod jd;
 pub mod kb;
+pub mod man;
 pub mod schema;
 pub mod search;
 pub mod show;

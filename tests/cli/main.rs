@@ -19,6 +19,7 @@ mod help;
 mod hostile;
 mod jd;
 mod kb;
+mod man;
 mod paraphrase;
 mod properties;
 mod readme;
