@@ -201,7 +201,12 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
         Command::Schema { name } => emit(cli, &schema::schemas(name.map(subject))),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "roles", &mut buffer);
+            crate::commands::completions::write_script(
+                *shell,
+                Cli::command(),
+                &Library::embedded(),
+                &mut buffer,
+            );
             write_stdout(&buffer).map(|()| EXIT_OK)
         }
         Command::Man => {

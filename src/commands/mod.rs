@@ -9,6 +9,7 @@
 pub mod advise;
 pub mod career;
 pub mod compare;
+pub mod completions;
 pub mod disputes;
 pub mod jd;
 pub mod kb;

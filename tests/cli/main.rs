@@ -10,6 +10,7 @@ mod career;
 mod closed_pipe;
 mod colour;
 mod compare;
+mod completions;
 mod conventions;
 mod custom_role;
 mod disputes;
