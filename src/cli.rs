@@ -28,16 +28,17 @@ const CAREER_QUESTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/career-he
     after_long_help = format!("Examples:\n  roles compare\n  roles show cto --section kpis\n  roles advise --answer aim=product --answer size=startup\n\n{EXIT_CODES}"),
 )]
 pub struct Cli {
-    /// Output format.
-    #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table)]
+    /// Output format (case-insensitive). `completions` and `man` refuse it.
+    #[arg(long, short = 'f', global = true, value_enum, ignore_case = true, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Load this knowledge base instead of the embedded one.
+    /// Load this knowledge base instead of the embedded one. `completions`, `man`
+    /// and `schema` refuse `--kb` (they do not read one) and ignore `ROLES_KB`.
     #[arg(long, global = true, env = "ROLES_KB", value_name = "FILE")]
     pub kb: Option<PathBuf>,
 
     /// When to use colour: auto means only on a terminal with NO_COLOR unset.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     /// What to do.

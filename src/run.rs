@@ -28,9 +28,15 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
     let command = without_empty_kb_variable(Cli::command().color(help_color(&args)));
     let parsed = command
         .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
     let cli = match parsed {
-        Ok(cli) => cli,
+        Ok((cli, matches)) => match refuse_ignored_flags(&cli, &matches) {
+            Ok(()) => cli,
+            Err(error) => {
+                report(&error, forced_color(cli.color));
+                return error::EXIT_BAD_INPUT;
+            }
+        },
         Err(error) => return print_clap_output(&error),
     };
     match execute(&cli) {
@@ -43,6 +49,27 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
             }
         },
     }
+}
+
+/// Refuses a global flag given to a command that would ignore it: `--format`
+/// and `--kb` for `completions` and `man`, `--kb` for `schema`. Saying so beats
+/// silently printing something other than what was asked for. `ROLES_KB` in the
+/// environment is not refused: it is set once for every command.
+fn refuse_ignored_flags(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<()> {
+    let (command, ignored): (&str, &[&str]) = match &cli.command {
+        Command::Completions { .. } => ("completions", &["format", "kb"]),
+        Command::Man => ("man", &["format", "kb"]),
+        Command::Schema { .. } => ("schema", &["kb"]),
+        _ => return Ok(()),
+    };
+    for flag in ignored {
+        if matches.value_source(flag) == Some(clap::parser::ValueSource::CommandLine) {
+            return Err(error::BadInput::err(format!(
+                "`--{flag}` has no effect on `roles {command}`; leave it out"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `--color always|never` as a decision, `None` for `auto`.
@@ -189,12 +216,17 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
         Command::Schema { name } => emit(cli, &schema::schemas(name.map(subject))),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "roles", &mut buffer);
+            crate::commands::completions::write_script(
+                *shell,
+                Cli::command(),
+                &Library::embedded(),
+                &mut buffer,
+            );
             write_stdout(&buffer).map(|()| EXIT_OK)
         }
         Command::Man => {
             let mut buffer = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut buffer)?;
+            crate::commands::man::write_page(Cli::command(), &mut buffer)?;
             write_stdout(&buffer).map(|()| EXIT_OK)
         }
     }

@@ -170,7 +170,12 @@ impl View for CompareView {
             writeln!(
                 out,
                 "{}",
-                painter.dim("Sources: add --cite, or see `roles sources`.")
+                painter.dim(&wrap::fill(
+                    "Sources: add --cite, or see `roles sources`.",
+                    painter.width(),
+                    "",
+                    ""
+                ))
             )?;
         }
         Ok(())

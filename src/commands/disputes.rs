@@ -71,7 +71,8 @@ impl View for DisputesView {
             if index > 0 {
                 writeln!(out)?;
             }
-            writeln!(out, "{}", painter.heading(&dispute.question))?;
+            let question = wrap::fill(&dispute.question, painter.width(), "", "");
+            writeln!(out, "{}", painter.heading(&question))?;
             let header = dispute.views.iter().map(|v| roles_label(&v.roles));
             let mut grid = Grid::new(Some(header.collect()));
             grid.row(

@@ -134,8 +134,13 @@ pub fn job_description(
 
 impl View for JobDescription {
     /// A job description is a Markdown document wherever it is read.
-    fn table(&self, _painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        self.markdown(out)
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        // Markdown still, so it can be pasted, but fitted to the terminal.
+        let mut text = Vec::new();
+        self.markdown(&mut text)?;
+        let text = String::from_utf8_lossy(&text);
+        out.write_all(crate::render::markdown::fit(&text, painter.width()).as_bytes())?;
+        Ok(())
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {

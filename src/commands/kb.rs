@@ -238,7 +238,12 @@ impl Validation {
 impl View for Validation {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let label = if self.valid { "ok:" } else { "invalid:" };
-        writeln!(out, "{} {}", painter.accent(label), self.summary())?;
+        let line = format!("{} {}", painter.accent(label), self.summary());
+        writeln!(
+            out,
+            "{}",
+            crate::render::wrap::fill(&line, painter.width(), "", "    ")
+        )?;
         Ok(())
     }
 

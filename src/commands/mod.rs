@@ -9,9 +9,11 @@
 pub mod advise;
 pub mod career;
 pub mod compare;
+pub mod completions;
 pub mod disputes;
 pub mod jd;
 pub mod kb;
+pub mod man;
 pub mod schema;
 pub mod search;
 pub mod show;

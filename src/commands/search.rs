@@ -783,19 +783,20 @@ impl Hit {
 impl View for SearchView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         if self.hits.is_empty() {
-            writeln!(out, "No facts match {}.", painter.heading(&self.searched()))?;
+            let none = format!("No facts match {}.", painter.heading(&self.searched()));
+            writeln!(out, "{}", wrap::fill(&none, painter.width(), "", ""))?;
             for line in self.suggestion_lines() {
                 writeln!(out, "{}", wrap::fill(&line, painter.width(), "", ""))?;
             }
             return Ok(());
         }
-        writeln!(
-            out,
+        let count = format!(
             "{} of {} matching facts for {}",
             self.hits.len(),
             self.total,
             painter.heading(&self.searched())
-        )?;
+        );
+        writeln!(out, "{}", wrap::fill(&count, painter.width(), "", ""))?;
         let mut grid = Grid::new(Some(
             ["Role", "Where", "Fact", "Source"]
                 .map(String::from)

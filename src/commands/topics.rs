@@ -12,7 +12,7 @@ use crate::kb::{Text, Topic};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, cite, table_row};
-use crate::render::{Painter, View};
+use crate::render::{Painter, View, wrap};
 
 /// The topics, or one topic: the JSON is one shape or the other.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -148,16 +148,17 @@ impl View for TopicsView {
                 writeln!(out, "{}", painter.draw(&grid))?;
                 if let Some(first) = list.topics.first() {
                     let hint = format!("One topic with its facts: `roles topics {}`.", first.id);
+                    let hint = wrap::fill(&hint, painter.width(), "", "");
                     writeln!(out, "{}", painter.dim(&hint))?;
                 }
             }
             TopicsView::One(topic) => {
-                writeln!(
-                    out,
+                let title = format!(
                     "{} {}",
                     painter.heading(&topic.title),
                     painter.dim(&format!("({})", topic.id))
-                )?;
+                );
+                writeln!(out, "{}", wrap::fill(&title, painter.width(), "", ""))?;
                 for group in &topic.themes {
                     let indent = if group.theme.is_some() { 2 } else { 0 };
                     writeln!(out)?;

@@ -1,7 +1,51 @@
 //! Markdown building blocks shared by the commands: table rows, cells and
-//! citations.
+//! citations; and Markdown fitted to a terminal.
 
 use std::io::Write;
+
+use super::wrap;
+
+/// Markdown wrapped to `width` for reading at a terminal, and still Markdown:
+/// paragraphs and list items wrap at spaces, continuation lines indented under
+/// the item's text (which Markdown reads as the same item). Table rows and
+/// fenced code are kept whole, as wrapping would change what they mean.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut fitted = String::with_capacity(text.len() + text.len() / 16);
+    let mut fenced = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if fenced || line.starts_with("```") || line.starts_with('|') || wrap::width(line) <= width
+        {
+            fitted.push_str(line);
+        } else {
+            let body = line.trim_start();
+            let indent = &line[..line.len() - body.len()];
+            let marker = list_marker(body);
+            let first = format!("{indent}{marker}");
+            let rest = " ".repeat(wrap::width(&first));
+            fitted.push_str(&wrap::fill(&body[marker.len()..], width, &first, &rest));
+        }
+        fitted.push('\n');
+    }
+    fitted
+}
+
+/// The marker that starts a list item or quote (`- `, `* `, `12. `, `> `), or
+/// nothing.
+fn list_marker(line: &str) -> &str {
+    for marker in ["- ", "* ", "+ ", "> "] {
+        if line.starts_with(marker) {
+            return marker;
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(". ") {
+        return &line[..digits + 2];
+    }
+    ""
+}
 
 /// Escapes text for a table cell: pipes would end the cell, newlines the row.
 pub fn cell(text: &str) -> String {
@@ -17,4 +61,18 @@ pub fn cite(sources: &[impl AsRef<str>]) -> String {
 /// Writes one pipe-table row.
 pub fn table_row(out: &mut dyn Write, cells: &[String]) -> std::io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_and_list_items_wrap_under_their_text() {
+        let text = "Some prose that is too long.\n- an item that is too long\n12. numbered and long\n| a | table row that stays |\n";
+        assert_eq!(
+            fit(text, 14),
+            "Some prose\nthat is too\nlong.\n- an item that\n  is too long\n12. numbered\n    and long\n| a | table row that stays |\n"
+        );
+    }
 }

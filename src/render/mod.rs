@@ -104,10 +104,13 @@ pub fn escape_terminal_controls(text: &[u8], color: bool) -> std::borrow::Cow<'_
             .iter()
             .take_while(|b| b.is_ascii_digit() || **b == b';')
             .count();
-        if body.get(1 + digits) == Some(&b'm') { 2 + digits + 1 } else { 0 }
+        if body.get(1 + digits) == Some(&b'm') {
+            2 + digits + 1
+        } else {
+            0
+        }
     };
-    let Some(first) = (0..text.len()).find(|&at| control_at(at) > 0 && colour_at(at) == 0)
-    else {
+    let Some(first) = (0..text.len()).find(|&at| control_at(at) > 0 && colour_at(at) == 0) else {
         return std::borrow::Cow::Borrowed(text);
     };
     let mut escaped = Vec::with_capacity(text.len() + 16);

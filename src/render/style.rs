@@ -32,12 +32,40 @@ pub fn stream_color(forced: Option<bool>, stream: &impl IsTerminal) -> bool {
     }
 }
 
-/// The width to fit: `COLUMNS` if set, else the terminal's, else 80.
+/// The narrowest width output is drawn for: a narrower terminal gets lines
+/// this wide, as a table cannot usefully be narrower.
+pub const MIN_WIDTH: u16 = 40;
+
+/// The width to fit: `COLUMNS` if set to a number, else the terminal's, else
+/// 80; never less than [`MIN_WIDTH`].
 pub fn output_width(stdout: &io::Stdout) -> u16 {
-    std::env::var("COLUMNS")
-        .ok()
+    fitted_width(
+        std::env::var("COLUMNS").ok().as_deref(),
+        terminal_size::terminal_size_of(stdout).map(|(terminal_size::Width(w), _)| w),
+    )
+}
+
+/// [`output_width`] from `COLUMNS` and the terminal's width, where known.
+fn fitted_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
+    columns
         .and_then(|columns| columns.trim().parse::<u16>().ok())
-        .filter(|&columns| columns >= 20)
-        .or_else(|| terminal_size::terminal_size_of(stdout).map(|(terminal_size::Width(w), _)| w))
+        .filter(|&columns| columns > 0)
+        .or(terminal.filter(|&columns| columns > 0))
         .unwrap_or(80)
+        .max(MIN_WIDTH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_wins_over_the_terminal_and_nothing_is_narrower_than_forty() {
+        assert_eq!(fitted_width(Some("120"), Some(60)), 120);
+        assert_eq!(fitted_width(Some("wide"), Some(60)), 60);
+        assert_eq!(fitted_width(Some("0"), None), 80);
+        assert_eq!(fitted_width(Some("12"), Some(60)), 40);
+        assert_eq!(fitted_width(None, Some(30)), 40);
+        assert_eq!(fitted_width(None, None), 80);
+    }
 }

@@ -1,7 +1,9 @@
 //! Word wrapping for terminal text: greedy, at spaces only, measured in display
 //! columns (wide characters count two, ANSI escape codes none). A word longer
 //! than the line stands alone on its line rather than being cut, so ids such as
-//! `key-differences` and values such as `full-time` never break.
+//! `key-differences` and values such as `full-time` never break; only a table
+//! cell narrower than its longest word ([`fill_cut`]) cuts it, because there the
+//! alternative is a table wider than the terminal.
 //!
 //! textwrap did this before; at about 16,000 instructions a bullet it was half
 //! of what `roles show` cost, and none of its other features were used (see
@@ -37,12 +39,19 @@ pub fn width(text: &str) -> usize {
 /// Line breaks already in the text are kept.
 pub fn wrap(text: &str, columns: usize) -> Vec<&str> {
     let mut lines = Vec::new();
-    each_line(text, columns, |line| lines.push(line));
+    each_line(text, columns, false, |line| lines.push(line));
     lines
 }
 
-/// Calls `line` with each line of `text` wrapped to `columns`.
-fn each_line<'t>(text: &'t str, columns: usize, mut line: impl FnMut(&'t str)) {
+/// The widest word of `text`, in display columns: the narrowest a column can be
+/// without cutting a word.
+pub fn widest_word(text: &str) -> usize {
+    text.split(['\n', ' ']).map(width).max().unwrap_or(0)
+}
+
+/// Calls `line` with each line of `text` wrapped to `columns`; with `cut`, a
+/// word wider than `columns` is cut into pieces that fit.
+fn each_line<'t>(text: &'t str, columns: usize, cut: bool, mut line: impl FnMut(&'t str)) {
     for paragraph in text.split('\n') {
         // Plain ASCII, the usual case, is measured in bytes.
         let plain = paragraph.is_ascii() && !paragraph.contains('\x1b');
@@ -54,8 +63,21 @@ fn each_line<'t>(text: &'t str, columns: usize, mut line: impl FnMut(&'t str)) {
             if word.is_empty() {
                 continue;
             }
+            let mut start = start;
             let end = start + word.len();
-            let word_width = if plain { word.len() } else { width(word) };
+            let mut word_width = if plain { word.len() } else { width(word) };
+            if cut && word_width > columns {
+                if let Some((line_start, line_end, _)) = current.take() {
+                    line(&paragraph[line_start..line_end]);
+                }
+                // Whole pieces on lines of their own; the rest goes on as a word.
+                while word_width > columns {
+                    let piece = prefix_within(&paragraph[start..end], columns);
+                    line(&paragraph[start..start + piece]);
+                    start += piece;
+                    word_width = width(&paragraph[start..end]);
+                }
+            }
             current = match current {
                 Some((line_start, _, line_width)) if line_width + 1 + word_width <= columns => {
                     Some((line_start, end, line_width + 1 + word_width))
@@ -74,14 +96,39 @@ fn each_line<'t>(text: &'t str, columns: usize, mut line: impl FnMut(&'t str)) {
     }
 }
 
+/// The byte length of the longest prefix of `word` at most `columns` wide (at
+/// least one character, so that cutting always moves on).
+fn prefix_within(word: &str, columns: usize) -> usize {
+    let mut used = 0;
+    for (at, c) in word.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > columns && at > 0 {
+            return at;
+        }
+        used += w;
+    }
+    word.len()
+}
+
 /// Wraps `text` to `columns`, starting the first line with `first` and the
 /// others with `rest` (both counted in the width), and joins the lines.
 pub fn fill(text: &str, columns: usize, first: &str, rest: &str) -> String {
+    fill_lines(text, columns, first, rest, false)
+}
+
+/// Wraps `text` to `columns` as [`fill`] does without indents, but cuts a word
+/// wider than the line: for table cells, which must not widen the table.
+pub fn fill_cut(text: &str, columns: usize) -> String {
+    fill_lines(text, columns, "", "", true)
+}
+
+/// [`fill`] and [`fill_cut`].
+fn fill_lines(text: &str, columns: usize, first: &str, rest: &str, cut: bool) -> String {
     let indent = width(first).max(width(rest));
     let mut filled = String::with_capacity(text.len() + 16);
     filled.push_str(first);
     let mut started = false;
-    each_line(text, columns.saturating_sub(indent).max(1), |line| {
+    each_line(text, columns.saturating_sub(indent).max(1), cut, |line| {
         if started {
             filled.push('\n');
             filled.push_str(rest);
@@ -112,6 +159,16 @@ mod tests {
             wrap("see key-differences here", 6),
             ["see", "key-differences", "here"]
         );
+    }
+
+    #[test]
+    fn a_cell_cuts_a_word_wider_than_itself() {
+        assert_eq!(
+            fill_cut("see key-differences here", 6),
+            "see\nkey-di\nfferen\nces\nhere"
+        );
+        assert_eq!(fill_cut("日本語", 3), "日\n本\n語");
+        assert_eq!(widest_word("a bcd\nef"), 3);
     }
 
     #[test]

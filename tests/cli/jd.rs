@@ -28,7 +28,7 @@ fn bullets<'a>(markdown: &'a str, heading: &str) -> Vec<&'a str> {
 
 #[test]
 fn jd_is_markdown_titled_with_the_role_name_and_id() {
-    let markdown = roles(&["jd", "cto"]).succeeds().stdout;
+    let markdown = roles(&["jd", "cto"]).format("markdown").succeeds().stdout;
     assert_eq!(
         markdown.lines().next(),
         Some("# Chief Technology Officer (CTO)"),
@@ -38,7 +38,7 @@ fn jd_is_markdown_titled_with_the_role_name_and_id() {
 
 #[test]
 fn jd_has_every_section_of_a_job_description_in_order() {
-    let markdown = roles(&["jd", "cto"]).succeeds().stdout;
+    let markdown = roles(&["jd", "cto"]).format("markdown").succeeds().stdout;
     assert_eq!(
         headings(&markdown),
         [
@@ -199,7 +199,7 @@ fn jd_markdown_lists_the_json_responsibilities() {
         .format("json")
         .succeeds()
         .stdout_json();
-    let markdown = roles(&["jd", "cto"]).succeeds().stdout;
+    let markdown = roles(&["jd", "cto"]).format("markdown").succeeds().stdout;
     let texts: Vec<&str> = json["responsibilities"]
         .as_array()
         .expect("responsibilities")

@@ -125,12 +125,12 @@ impl View for AdviceView {
                 writeln!(out, "{}", wrap::fill(&ask, width, "", ""))?;
             }
             if let Some(engagement) = &advice.engagement {
-                writeln!(
-                    out,
+                let so_far = format!(
                     "Engagement so far: {} ({}).",
                     engagement,
                     confidence_text(advice.confidence.engagement)
-                )?;
+                );
+                writeln!(out, "{}", wrap::fill(&so_far, width, "", ""))?;
             }
         } else {
             let names: Vec<String> = advice
@@ -213,7 +213,12 @@ impl View for AdviceView {
                 writeln!(
                     out,
                     "{}",
-                    painter.dim(&format!("  … and {more} more (--all-flips shows them)"))
+                    painter.dim(&wrap::fill(
+                        &format!("… and {more} more (--all-flips shows them)"),
+                        width,
+                        "  ",
+                        "  "
+                    ))
                 )?;
             }
         }
@@ -225,12 +230,12 @@ impl View for AdviceView {
                 writeln!(out, "{}", wrap::fill(&text, width, "  ", "      "))?;
             }
         }
-        writeln!(
-            out,
-            "\n{} {}",
+        let next = format!(
+            "{} {}",
             painter.heading("Next:"),
             advice.next_steps.join(" · ")
-        )?;
+        );
+        writeln!(out, "\n{}", wrap::fill(&next, width, "", "  "))?;
         Ok(())
     }
 

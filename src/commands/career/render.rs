@@ -131,7 +131,8 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
         plan.confidence.label, plan.confidence.track
     )?;
     if plan.reasons.is_empty() {
-        let why = "Why: none of your answers bears on the track yet; see what would change it below";
+        let why =
+            "Why: none of your answers bears on the track yet; see what would change it below";
         writeln!(out, "{}", fill(why))?;
     } else {
         writeln!(out, "Why:")?;

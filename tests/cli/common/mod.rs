@@ -201,10 +201,10 @@ pub fn ids(items: &serde_json::Value) -> Vec<&str> {
         .collect()
 }
 
-/// Width in characters (not bytes) of the widest line of `text`.
+/// Width in display columns (not bytes or characters) of the widest line of `text`.
 pub fn widest_line(text: &str) -> (usize, &str) {
     text.lines()
-        .map(|line| (line.chars().count(), line))
+        .map(|line| (unicode_width::UnicodeWidthStr::width(line), line))
         .max()
         .unwrap_or((0, ""))
 }

@@ -1,0 +1,100 @@
+//! `roles completions SHELL`: a completion script that offers the knowledge
+//! base's real values, not file names: role ids (`show`, `compare`, `jd`,
+//! `search --role`), section ids (`show --section`), dimension ids (`compare
+//! --only`), topic ids (`topics`) and question ids with their values
+//! (`advise --answer aim=product`, `career --answer …`).
+//!
+//! The values are written into the script when it is generated, from the
+//! embedded knowledge base, as clap's possible values on a copy of the
+//! command used only for generating: clap_complete's static generators then
+//! write them for bash, zsh, fish, elvish and PowerShell alike. The dynamic
+//! alternative (`unstable-dynamic`, `CompleteEnv`) asks the binary at every
+//! TAB, which would follow `--kb`, but it is an unstable feature and costs a
+//! process per key press; the embedded values change only with a new build, and
+//! a new build means regenerating the script, as with any completion script.
+
+use std::io::Write;
+
+use clap::Command;
+use clap::builder::PossibleValuesParser;
+
+use crate::commands::show::{OVERVIEW, SALARY};
+use crate::kb::Question;
+use crate::library::Library;
+
+/// Writes the completion script for `shell`, completing `library`'s values.
+pub fn write_script(
+    shell: clap_complete::Shell,
+    command: Command,
+    library: &Library,
+    out: &mut dyn Write,
+) {
+    let mut command = with_values(command, library);
+    clap_complete::generate(shell, &mut command, "roles", out);
+}
+
+/// `command` with the knowledge base's ids as the possible values of the
+/// arguments that take them.
+pub fn with_values(command: Command, library: &Library) -> Command {
+    let roles: Vec<String> = library.roles().iter().map(|r| r.id.to_string()).collect();
+    let mut sections = vec![OVERVIEW.to_owned()];
+    for role in library.roles() {
+        for section in &role.sections {
+            if !sections.iter().any(|id| *id == section.id.as_str()) {
+                sections.push(section.id.to_string());
+            }
+        }
+    }
+    sections.push(SALARY.to_owned());
+    let dimensions: Vec<String> = library
+        .dimensions()
+        .iter()
+        .map(|d| d.id.to_string())
+        .collect();
+    let topics: Vec<String> = library.topics().iter().map(|t| t.id.to_string()).collect();
+    let advise = answers(&library.questionnaire().questions);
+    let career = answers(&library.career().questions);
+    // clap keeps possible values as `&'static str` unless its `string` feature
+    // is on; this command builds the script once and exits, so leaking the few
+    // ids is cheaper than another feature in every build.
+    let values =
+        |ids: &[String]| PossibleValuesParser::new(ids.iter().map(|id| &*id.clone().leak()));
+    command
+        .mut_subcommand("show", |c| {
+            c.mut_arg("role", |a| a.value_parser(values(&roles)))
+                .mut_arg("section", |a| a.value_parser(values(&sections)))
+        })
+        .mut_subcommand("compare", |c| {
+            c.mut_arg("roles", |a| a.value_parser(values(&roles)))
+                .mut_arg("only", |a| a.value_parser(values(&dimensions)))
+        })
+        .mut_subcommand("jd", |c| {
+            c.mut_arg("role", |a| a.value_parser(values(&roles)))
+        })
+        .mut_subcommand("search", |c| {
+            c.mut_arg("role", |a| a.value_parser(values(&roles)))
+        })
+        .mut_subcommand("topics", |c| {
+            c.mut_arg("topic", |a| a.value_parser(values(&topics)))
+        })
+        .mut_subcommand("advise", |c| {
+            c.mut_arg("answer", |a| a.value_parser(values(&advise)))
+        })
+        .mut_subcommand("career", |c| {
+            c.mut_arg("answer", |a| a.value_parser(values(&career)))
+        })
+}
+
+/// Every `ID=VALUE` a question accepts; `ID=` alone for a number question.
+fn answers(questions: &[Question]) -> Vec<String> {
+    let mut answers = Vec::new();
+    for question in questions {
+        if question.number || question.choices.is_empty() {
+            answers.push(format!("{}=", question.id));
+        }
+        for choice in &question.choices {
+            answers.push(format!("{}={}", question.id, choice.value));
+        }
+    }
+    answers
+}

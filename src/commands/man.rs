@@ -1,0 +1,194 @@
+//! `roles man`: one whole man page, built from the clap [`Command`] so that it
+//! never drifts from `--help`. clap_mangen draws the NAME, SYNOPSIS, the global
+//! OPTIONS and, for every subcommand, a section with its synopsis and options
+//! (a page per subcommand would be `roles-compare(1)` and friends, which are
+//! not installed, so the page names none). ENVIRONMENT, EXIT STATUS, EXAMPLES
+//! and FILES are written here, beside the code they describe.
+
+use std::io::Write;
+
+use clap::Command;
+
+/// Environment variables the program reads, and what each does.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "ROLES_KB",
+        "A knowledge-base file to load instead of the embedded one, as --kb does; empty means unset. Ignored by completions, man and schema.",
+    ),
+    (
+        "NO_COLOR",
+        "Set to anything but empty: no colour, unless --color always.",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "Set to anything but empty or 0: colour even when not writing to a terminal.",
+    ),
+    ("TERM", "dumb turns colour off, as NO_COLOR does."),
+    (
+        "COLUMNS",
+        "The width to fit output to, instead of the terminal's (80 when not a terminal); below 40, output is drawn 40 wide.",
+    ),
+    (
+        "LINES",
+        "The terminal's height, when the terminal cannot say: long output on a terminal goes through a pager when it is taller.",
+    ),
+    (
+        "ROLES_PAGER, PAGER",
+        "The pager for long output of show, jd, topics, disputes and split on a terminal, ROLES_PAGER first; default less -FRX. Empty or cat means none; --no-pager turns it off.",
+    ),
+    (
+        "SOURCE_DATE_EPOCH",
+        "Seconds since 1970: the date written in advise's decision record, for reproducible output.",
+    ),
+];
+
+/// Exit statuses, as `src/error.rs` and the questionnaire's signal handling
+/// define them.
+const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "Success."),
+    (
+        "1",
+        "An unexpected failure, or nothing found: roles search matched no fact (as grep does).",
+    ),
+    (
+        "2",
+        "Bad usage or bad input: flags, role names, answers, knowledge-base files.",
+    ),
+    (
+        "129, 130, 143",
+        "The questionnaire was ended by SIGHUP, SIGINT (Ctrl-C) or SIGTERM (128 plus the signal), after restoring the terminal.",
+    ),
+];
+
+/// Examples across the commands.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("roles compare", "Compare the roles, a row per dimension."),
+    (
+        "roles show cto --section kpis",
+        "One section of one role's profile.",
+    ),
+    (
+        "roles search \"data governance\" --role cio",
+        "Search the facts about one role.",
+    ),
+    (
+        "roles advise --answer aim=product --answer size=startup --no-input",
+        "A recommendation without the questionnaire.",
+    ),
+    (
+        "roles compare --format json | jq '.dimensions[0]'",
+        "The same data for scripts.",
+    ),
+    (
+        "roles completions bash > ~/.local/share/bash-completion/completions/roles",
+        "Install bash completion.",
+    ),
+    (
+        "roles man > ~/.local/share/man/man1/roles.1",
+        "Install this page.",
+    ),
+];
+
+/// Files the program reads or writes.
+const FILES: &[(&str, &str)] = &[
+    (
+        "FILE given to --kb or ROLES_KB",
+        "A knowledge base in YAML or JSON, as roles kb dump writes it. Without one, the copy embedded at build time is used: the program reads no other file.",
+    ),
+    (
+        "FILE given to --answers or --save",
+        "Answers to a questionnaire, YAML or JSON.",
+    ),
+];
+
+/// Writes the whole page for `command` (the built `roles` command).
+pub fn write_page(mut command: Command, out: &mut dyn Write) -> anyhow::Result<()> {
+    command.build();
+    let date = "";
+    let man = clap_mangen::Man::new(command.clone())
+        .date(date)
+        .manual("User Commands");
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    writeln!(out, ".SH COMMANDS")?;
+    writeln!(
+        out,
+        "Each command has a section of its own below; the options above apply to all of them."
+    )?;
+    for sub in command.get_subcommands() {
+        write_command(sub, out)?;
+    }
+    definitions(out, "ENVIRONMENT", ENVIRONMENT)?;
+    definitions(out, "EXIT STATUS", EXIT_STATUS)?;
+    writeln!(out, ".SH EXAMPLES")?;
+    for (command, what) in EXAMPLES {
+        writeln!(out, ".TP\n.B {}\n{}", escape(command), escape(what))?;
+    }
+    definitions(out, "FILES", FILES)?;
+    man.render_version_section(out)?;
+    Ok(())
+}
+
+/// A section for one subcommand (and a section for each of its own): what it
+/// does, its synopsis, its options without the global ones, and its examples.
+fn write_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()> {
+    if command.is_hide_set() || command.get_name() == "help" {
+        return Ok(());
+    }
+    let name = command.get_bin_name().unwrap_or(command.get_name());
+    writeln!(out, ".SH \"{}\"", escape(&name.to_uppercase()))?;
+    if let Some(about) = command.get_long_about().or(command.get_about()) {
+        writeln!(out, "{}", escape(&about.to_string()))?;
+    }
+    let own = command.clone().mut_args(|arg| {
+        if arg.is_global_set() {
+            arg.hide(true)
+        } else {
+            arg
+        }
+    });
+    let man = clap_mangen::Man::new(own.clone());
+    let mut text = Vec::new();
+    man.render_synopsis_section(&mut text)?;
+    man.render_options_section(&mut text)?;
+    let text = String::from_utf8(text)?
+        .replace(".SH SYNOPSIS\n", ".SS Synopsis\n")
+        .replace(".SH OPTIONS\n", ".SS Options\n");
+    out.write_all(text.as_bytes())?;
+    if let Some(examples) = command.get_after_help() {
+        writeln!(out, ".SS Examples\n.nf")?;
+        let examples = examples.to_string();
+        let examples = examples.strip_prefix("Examples:\n").unwrap_or(&examples);
+        for line in examples.lines() {
+            writeln!(out, "{}", escape(line))?;
+        }
+        writeln!(out, ".fi")?;
+    }
+    for sub in command.get_subcommands() {
+        write_command(sub, out)?;
+    }
+    Ok(())
+}
+
+/// A section of terms and what they mean.
+fn definitions(out: &mut dyn Write, title: &str, entries: &[(&str, &str)]) -> anyhow::Result<()> {
+    writeln!(out, ".SH {title}")?;
+    for (term, meaning) in entries {
+        writeln!(out, ".TP\n.B {}\n{}", escape(term), escape(meaning))?;
+    }
+    Ok(())
+}
+
+/// Text made safe for roff: backslashes and hyphens escaped, and a line that
+/// would start with a control character guarded.
+fn escape(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
