@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::model::{KnowledgeBase, Questionnaire};
-use super::problem::{KbError, Location, Problem, Step};
+use super::problem::{KbError, Problem, Step, place_of};
 use super::{validate, yaml};
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
@@ -172,22 +172,6 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
     Ok(text)
 }
 
-/// The line and column of byte `offset`, counting the characters before it on
-/// its line (the bytes before `offset` are valid UTF-8 or counted as one each).
-fn place_of(bytes: &[u8], offset: usize) -> Location {
-    let before = &bytes[..offset];
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |at| at + 1);
-    Location {
-        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-        column: String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1,
-    }
-}
 
 fn too_large(len: u64) -> String {
     format!(

@@ -21,6 +21,24 @@ pub struct Location {
     pub column: usize,
 }
 
+/// The line and column of byte `offset` in a file's bytes, counting the
+/// characters before it on its line (bytes that are not valid UTF-8 count as
+/// one each).
+pub fn place_of(bytes: &[u8], offset: usize) -> Location {
+    let before = &bytes[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    Location {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column: String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1,
+    }
+}
+
 /// One step from a node of the document tree to a node inside it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Step {

@@ -34,7 +34,7 @@ use serde::Deserialize;
 use serde::Serialize;
 use serde_saphyr::{DuplicateKeyPolicy, Error, MergeKeyPolicy};
 
-use super::problem::{Location, Problem, Step};
+use super::problem::{Location, Problem, Step, place_of};
 use super::text::{one_line, shown};
 
 /// Deepest nesting of sequences and mappings accepted. The knowledge base
@@ -277,7 +277,7 @@ fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
                 nodes += 1;
                 if depth > MAX_DEPTH {
                     return Err(Problem::located(
-                        Some(location_of(text, offset)),
+                        Some(place_of(text.as_bytes(), offset)),
                         too_deep(),
                     ));
                 }
@@ -288,7 +288,7 @@ fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
         }
         if nodes > max_nodes {
             return Err(Problem::located(
-                Some(location_of(text, offset)),
+                Some(place_of(text.as_bytes(), offset)),
                 too_many_nodes(max_nodes),
             ));
         }
@@ -296,21 +296,6 @@ fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
     Ok(())
 }
 
-/// The line and column (in characters) of a byte offset.
-fn location_of(text: &str, offset: usize) -> Location {
-    let before = &text.as_bytes()[..offset];
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |at| at + 1);
-    Location {
-        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-        column: String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1,
-    }
-}
 
 fn json_problem(error: &serde_json::Error) -> Problem {
     let message = error.to_string();
