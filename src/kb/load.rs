@@ -196,6 +196,7 @@ fn describe_io(error: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kb::Location;
 
     #[test]
     fn a_byte_order_mark_at_the_start_is_dropped() {
