@@ -126,7 +126,7 @@ impl View for AdviceView {
             }
             if let Some(engagement) = &advice.engagement {
                 let so_far = format!(
-                    "Engagement so far: {} ({}).",
+                    "Engagement so far: {}, confidence {}.",
                     engagement,
                     confidence_text(advice.confidence.engagement)
                 );
