@@ -172,7 +172,6 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, Problem> {
     Ok(text)
 }
 
-
 fn too_large(len: u64) -> String {
     format!(
         "is too large ({len} bytes); the limit is {} MiB",

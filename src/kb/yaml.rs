@@ -296,7 +296,6 @@ fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
     Ok(())
 }
 
-
 fn json_problem(error: &serde_json::Error) -> Problem {
     let message = error.to_string();
     // serde_json states the position in words (`… at line 6 column 5`); we print
