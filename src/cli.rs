@@ -41,6 +41,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Never page: by default long output of show, jd, topics, disputes and split on a terminal
+    /// goes through ROLES_PAGER, PAGER or `less -FRX`.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

@@ -1,9 +1,10 @@
 //! Running `roles`: parse the arguments, turn the command-line types into the
-//! domain's, dispatch to the command's module, write its output in one go, and
-//! turn any error into a message on stderr and an exit code.
+//! domain's, dispatch to the command's module, write its output in one go (through a
+//! pager when it is long, on a terminal), and turn any error into a message on stderr
+//! and an exit code.
 
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use clap::{CommandFactory, FromArgMatches};
 
@@ -18,6 +19,7 @@ use crate::commands::{
 use crate::error::{EXIT_OK, exit_code};
 use crate::library::Library;
 use crate::questionnaire::Intake;
+use crate::render::pager;
 use crate::render::style::{output_width, stream_color};
 use crate::render::{Format, Style, View};
 use crate::{error, kb, render};
@@ -279,8 +281,44 @@ fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
     render::render(view, format, &style, &mut buffer)?;
-    write_stdout(&buffer)?;
+    let paged = match pager_for(cli, &stdout, &buffer) {
+        Some(command) => pager::page(&command, &buffer)?,
+        None => false,
+    };
+    if !paged {
+        write_stdout(&buffer)?;
+    }
     Ok(view.exit_code())
+}
+
+/// The pager for this output, if it is to be paged: long output of the
+/// commands people read page by page, on a terminal (see [`pager::pager_command`]).
+fn pager_for(cli: &Cli, stdout: &io::Stdout, output: &[u8]) -> Option<Vec<String>> {
+    let variable = |name| std::env::var(name).ok();
+    let (roles_pager, pager, lines) = (
+        variable("ROLES_PAGER"),
+        variable("PAGER"),
+        variable("LINES"),
+    );
+    let terminal_height = terminal_size::terminal_size_of(stdout).map(|(_, rows)| rows.0);
+    pager::pager_command(
+        &pager::Paging {
+            wanted: !cli.no_pager
+                && matches!(
+                    cli.command,
+                    Command::Show(_)
+                        | Command::Jd(_)
+                        | Command::Topics(_)
+                        | Command::Disputes
+                        | Command::Split
+                ),
+            terminal: stdout.is_terminal(),
+            height: pager::screen_height(terminal_height, lines.as_deref()),
+            roles_pager: roles_pager.as_deref(),
+            pager: pager.as_deref(),
+        },
+        output,
+    )
 }
 
 /// Writes finished output to stdout in one go.

@@ -29,6 +29,14 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "The width to fit output to, instead of the terminal's (80 when not a terminal); below 40, output is drawn 40 wide.",
     ),
     (
+        "LINES",
+        "The terminal's height, when the terminal cannot say: long output on a terminal goes through a pager when it is taller.",
+    ),
+    (
+        "ROLES_PAGER, PAGER",
+        "The pager for long output of show, jd, topics, disputes and split on a terminal, ROLES_PAGER first; default less -FRX. Empty or cat means none; --no-pager turns it off.",
+    ),
+    (
         "SOURCE_DATE_EPOCH",
         "Seconds since 1970: the date written in advise's decision record, for reproducible output.",
     ),

@@ -8,6 +8,7 @@
 
 pub mod grid;
 pub mod markdown;
+pub mod pager;
 pub mod paint;
 pub mod style;
 pub mod wrap;

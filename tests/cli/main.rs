@@ -21,6 +21,7 @@ mod hostile;
 mod jd;
 mod kb;
 mod man;
+mod pager;
 mod paraphrase;
 mod properties;
 mod readme;

@@ -28,6 +28,9 @@ fn the_page_has_every_section() {
         "NO_COLOR",
         "CLICOLOR_FORCE",
         "COLUMNS",
+        "LINES",
+        "PAGER",
+        "ROLES_PAGER",
         "SOURCE_DATE_EPOCH",
     ] {
         assert!(page.contains(variable), "{variable} is not documented");

@@ -1,0 +1,67 @@
+//! Long output on a terminal goes through the pager, and `--no-pager` writes it
+//! directly. The terminal is a util-linux `script` pseudo-terminal made ten
+//! rows high; the pager is a shell script that leaves a marker file and passes
+//! the text on. Where `script` is missing, the test says so and passes.
+
+use std::path::Path;
+
+use crate::common::child::binary;
+use crate::common::{prerequisite_missing, temp_dir, write_file};
+
+/// Runs `roles ARGS` on a terminal of 10 rows and 80 columns with `PAGER` set
+/// to `pager`; returns whether `script` could run, and `roles`'s exit code.
+fn on_a_short_terminal(args: &str, pager: &Path) -> Option<i32> {
+    let available = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !available {
+        prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
+        return None;
+    }
+    // A terminal size needs both: with 0 columns the height reads as unknown.
+    let line = format!(
+        "stty rows 10 cols 80 && '{}' {args}; echo \"exit=$?\"",
+        binary().display()
+    );
+    let output = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("ROLES_PAGER")
+        .env_remove("LINES")
+        .env_remove("ROLES_KB")
+        .env("PAGER", pager)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("`script` runs");
+    let shown = String::from_utf8_lossy(&output.stdout);
+    let Some(code) = shown.rsplit_once("exit=").map(|(_, code)| code.trim()) else {
+        prerequisite_missing(&format!(
+            "a pseudo-terminal (`script` failed: {})",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+        return None;
+    };
+    Some(code.parse().expect("an exit code"))
+}
+
+#[test]
+fn long_output_on_a_terminal_goes_through_the_pager_unless_no_pager() {
+    let dir = temp_dir();
+    let marker = dir.path().join("paged");
+    let pager = write_file(
+        dir.path(),
+        "pager.sh",
+        format!("#!/bin/sh\necho ran > '{}'\ncat\n", marker.display()),
+    );
+    std::fs::set_permissions(&pager, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("the pager is executable");
+
+    let Some(code) = on_a_short_terminal("--no-pager show cto", &pager) else {
+        return;
+    };
+    assert_eq!(code, 0);
+    assert!(!marker.exists(), "--no-pager ran the pager");
+
+    assert_eq!(on_a_short_terminal("show cto", &pager), Some(0));
+    assert!(marker.exists(), "`roles show cto` on 10 rows did not page");
+}
