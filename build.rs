@@ -18,6 +18,7 @@ const QUESTIONNAIRE_FILE: &str = "data/questionnaire.yaml";
 const CAREER_FILE: &str = "data/career.yaml";
 const DISPUTES_FILE: &str = "data/disputes.yaml";
 const AREAS_FILE: &str = "data/areas.yaml";
+const JD_FILE: &str = "data/jd.yaml";
 
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=data");
@@ -47,6 +48,7 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     let career_text = read(CAREER_FILE)?;
     let disputes_text = read(DISPUTES_FILE)?;
     let areas_text = read(AREAS_FILE)?;
+    let jd_text = read(JD_FILE)?;
     let mut knowledge_base: kb::KnowledgeBase =
         kb::yaml::parse(&kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
     knowledge_base.questionnaire =
@@ -58,6 +60,7 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
         .map_err(|error| vec![error])?;
     knowledge_base.areas =
         kb::browse::parse_areas_file(AREAS_FILE, &areas_text).map_err(|error| vec![error])?;
+    knowledge_base.jd = kb::jd::parse_jd_file(JD_FILE, &jd_text).map_err(|error| vec![error])?;
 
     // The questionnaire's problems are placed in its own file, which holds the
     // same `questionnaire:` key, so their paths resolve there too.
@@ -73,12 +76,16 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
     let (in_areas, in_kb): (Vec<_>, Vec<_>) = in_kb
         .into_iter()
         .partition(|problem| problem.path.starts_with("areas"));
+    let (in_jd, in_kb): (Vec<_>, Vec<_>) = in_kb
+        .into_iter()
+        .partition(|problem| problem.path.starts_with("jd"));
     let errors: Vec<_> = [
         (KB_FILE, &kb_text, in_kb),
         (QUESTIONNAIRE_FILE, &questionnaire_text, in_questionnaire),
         (CAREER_FILE, &career_text, in_career),
         (DISPUTES_FILE, &disputes_text, in_disputes),
         (AREAS_FILE, &areas_text, in_areas),
+        (JD_FILE, &jd_text, in_jd),
     ]
     .into_iter()
     .filter(|(_, _, problems)| !problems.is_empty())
@@ -132,6 +139,7 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
         ("career", postcard::to_stdvec(&knowledge_base.career)),
         ("disputes", postcard::to_stdvec(&knowledge_base.disputes)),
         ("areas", postcard::to_stdvec(&knowledge_base.areas)),
+        ("jd", postcard::to_stdvec(&knowledge_base.jd)),
     ];
     for (name, bytes) in parts {
         let file = out.join(format!("{name}.bin"));

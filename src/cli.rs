@@ -134,7 +134,7 @@ pub enum Command {
 
     /// Draft a Markdown job description for a role.
     #[command(
-        after_help = "Examples:\n  roles jd cto\n  roles jd cio --fractional > fractional-cio.md"
+        after_help = "Examples:\n  roles jd cto\n  roles jd cto --brief\n  roles jd cio --fractional > fractional-cio.md\n  roles jd cto --answers answers.yaml"
     )]
     Jd(JdArgs),
 
@@ -252,9 +252,17 @@ pub struct JdArgs {
     /// The role, e.g. `cto` (case-insensitive).
     pub role: String,
 
-    /// Frame the job as a part-time, fractional engagement.
+    /// Frame the job as a part-time, fractional engagement: only the duties that fit one.
     #[arg(long)]
     pub fractional: bool,
+
+    /// A one-screen posting (about 25 lines): the main duties and requirements.
+    #[arg(long)]
+    pub brief: bool,
+
+    /// An `advise` answers file (YAML or JSON, `-` for stdin): the duties meeting its `needs` come first.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<std::path::PathBuf>,
 }
 
 /// Compare roles side by side, a row per dimension.

@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 
 use crate::kb::browse::{Area, Dispute};
 use crate::kb::career::Career;
+use crate::kb::jd::Postings;
 use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Text, Topic};
 
 macro_rules! part {
@@ -35,6 +36,7 @@ mod embedded {
     pub static CAREER: &[u8] = part!("career");
     pub static DISPUTES: &[u8] = part!("disputes");
     pub static AREAS: &[u8] = part!("areas");
+    pub static JD: &[u8] = part!("jd");
 }
 
 // Its id and name are all that some commands need of a role, so the embedded
@@ -71,6 +73,7 @@ pub struct Library {
     career: OnceCell<Career>,
     disputes: OnceCell<Vec<Dispute>>,
     areas: OnceCell<Vec<Area>>,
+    jd: OnceCell<Postings>,
 }
 
 /// Decodes one embedded part. The bytes were encoded by `build.rs` from the same
@@ -101,6 +104,7 @@ impl Library {
             career: OnceCell::from(kb.career),
             disputes: OnceCell::from(kb.disputes),
             areas: OnceCell::from(kb.areas),
+            jd: OnceCell::from(kb.jd),
         }
     }
 
@@ -150,6 +154,11 @@ impl Library {
         self.areas.get_or_init(|| decode(embedded::AREAS))
     }
 
+    /// Each role's job posting, keyed by role id.
+    pub fn jd(&self) -> &Postings {
+        self.jd.get_or_init(|| decode(embedded::JD))
+    }
+
     /// The whole knowledge base, every part decoded (for `roles kb dump`).
     pub fn whole(&self) -> KnowledgeBase {
         KnowledgeBase {
@@ -164,6 +173,7 @@ impl Library {
             career: self.career().clone(),
             disputes: self.disputes().to_vec(),
             areas: self.areas().to_vec(),
+            jd: self.jd().clone(),
         }
     }
 }

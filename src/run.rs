@@ -190,10 +190,22 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
             follow_up.offer()?;
             Ok(code)
         }
-        Command::Jd(args) => emit(
-            cli,
-            &jd::job_description(&knowledge_base(cli)?, &args.role, args.fractional)?,
-        ),
+        Command::Jd(args) => {
+            let library = knowledge_base(cli)?;
+            let needs = match &args.answers {
+                Some(file) => jd::Selection::needs_from(&crate::questionnaire::Answers::from_file(
+                    file,
+                    library.questionnaire(),
+                )?),
+                None => Vec::new(),
+            };
+            let selection = jd::Selection {
+                fractional: args.fractional,
+                brief: args.brief,
+                needs,
+            };
+            emit(cli, &jd::job_description(&library, &args.role, &selection)?)
+        }
         Command::Kb(KbCommand::Dump) => emit(cli, &kb_command::dump(&knowledge_base(cli)?)?),
         Command::Kb(KbCommand::Validate { file }) => {
             let (origin, loaded) = if file.as_os_str() == "-" {

@@ -1,139 +1,260 @@
-//! `roles jd ROLE`: a job-description draft assembled from the role's profile.
+//! `roles jd ROLE`: a job posting, in the second person, built from the role's
+//! entry in `data/jd.yaml` (see [`crate::kb::jd`]).
 //!
-//! It draws on the sections `responsibilities`, `kpis`, `qualifications` and
-//! `career-path` where the role has them; qualification facts whose theme
-//! mentions experience go under "Experience". A custom role with other sections
-//! still gets its summary and whatever of these it has.
+//! What only the hiring company knows is left as a placeholder in square
+//! brackets (`[Company]`, `[Location]`, `[Salary range]`, `[Reports to]`).
+//! `--fractional` keeps the items marked as fitting a part-time engagement and
+//! frames it with what the articles say of fractional hires; `--brief` keeps the
+//! one-screen selection; answers from `advise` put the duties that meet the
+//! chosen needs first. A role with no posting (in a custom knowledge base) gets
+//! its profile's facts as they are worded there.
 
 use std::io::Write;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{RoleRef, SCHEMA_VERSION, find_role, show::ShowFact};
+use super::{RoleRef, find_role};
+use crate::kb::jd::{NEEDS_QUESTION, Paragraph, Posting, PostingItem};
 use crate::kb::{Role, Text};
 use crate::library::Library;
+use crate::questionnaire::Answers;
 use crate::render::{Painter, View};
 
-/// A job description draft.
+/// The shape of `roles jd` JSON; bumped when a change could break a reader.
+pub const JD_SCHEMA_VERSION: u32 = 2;
+
+/// The placeholders a posting leaves for the company to fill in.
+pub const PLACEHOLDERS: [&str; 4] = ["[Company]", "[Location]", "[Salary range]", "[Reports to]"];
+
+/// A job posting.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JobDescription {
     /// Output shape version.
     pub schema_version: u32,
     /// The role.
     pub role: RoleRef,
-    /// Whether the draft is for a fractional (part-time) engagement.
+    /// Whether the posting is for a fractional (part-time) engagement.
     pub fractional: bool,
+    /// Whether it is the one-screen version (`--brief`).
+    pub brief: bool,
+    /// The hiring needs from the answers file whose duties come first.
+    pub needs: Vec<Text>,
     /// The job title as advertised.
     pub title: Text,
+    /// The placeholders left in the text for the company to fill in.
+    pub placeholders: Vec<Text>,
     /// The opening paragraph.
     pub summary: Text,
     /// How the engagement is framed.
     pub engagement: Text,
-    /// What the person will do.
-    pub responsibilities: Vec<ShowFact>,
-    /// What success is measured by.
-    pub success_measures: Vec<ShowFact>,
-    /// Degrees, certifications and skills sought.
-    pub qualifications: Vec<ShowFact>,
-    /// The experience sought.
-    pub experience: Vec<ShowFact>,
-    /// Roles people typically come from.
-    pub background: Vec<ShowFact>,
-    /// What a fractional hire brings, for the fractional variant.
-    pub fractional_benefits: Vec<ShowFact>,
-    /// Every source the draft cites.
+    /// What the person will do, the duties meeting `needs` first.
+    pub responsibilities: Vec<JobItem>,
+    /// What success may be measured by.
+    pub success_measures: Vec<JobItem>,
+    /// What a candidate must bring.
+    pub requirements: Vec<JobItem>,
+    /// What helps but is not required.
+    pub nice_to_have: Vec<JobItem>,
+    /// Where candidates may come from.
+    pub background: Vec<JobItem>,
+    /// Every source the posting cites.
     pub sources: Vec<Text>,
 }
 
-fn facts(role: &Role, section: &str, keep: impl Fn(&ShowFact) -> bool) -> Vec<ShowFact> {
-    role.sections
-        .iter()
-        .filter(|s| s.id == section)
-        .flat_map(|s| &s.facts)
-        .map(|fact| ShowFact {
-            theme: fact.theme.clone(),
-            text: fact.text.clone(),
-            sources: fact.sources.clone(),
-        })
-        .filter(keep)
-        .collect()
+/// One line of a posting.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct JobItem {
+    /// The line.
+    pub text: Text,
+    /// Ids of every source that says it.
+    pub sources: Vec<Text>,
+    /// Which of the chosen needs it meets.
+    pub meets: Vec<Text>,
 }
 
-fn is_experience(fact: &ShowFact) -> bool {
-    fact.theme
-        .as_deref()
-        .is_some_and(|t| t.to_lowercase().contains("experience"))
+/// Which items a posting keeps, and in what order.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only the items fit for a fractional engagement.
+    pub fractional: bool,
+    /// Only the one-screen selection.
+    pub brief: bool,
+    /// The needs whose duties come first.
+    pub needs: Vec<Text>,
 }
 
-/// Drafts the job description of `role_id`.
+impl Selection {
+    /// The needs chosen in an `advise` answers file.
+    pub fn needs_from(answers: &Answers) -> Vec<Text> {
+        answers
+            .get(NEEDS_QUESTION)
+            .map(|answer| {
+                answer
+                    .values()
+                    .into_iter()
+                    .map(|v| Text::from(v.to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The items of one list kept, those meeting a chosen need first (stable
+    /// otherwise); a brief list keeps as many as its brief items, preferring
+    /// the ones that meet a need.
+    fn pick(&self, items: &[PostingItem]) -> Vec<JobItem> {
+        let meets = |item: &PostingItem| -> Vec<Text> {
+            self.needs
+                .iter()
+                .filter(|need| item.needs.contains(need))
+                .cloned()
+                .collect()
+        };
+        let mut kept: Vec<(&PostingItem, Vec<Text>)> = items
+            .iter()
+            .filter(|item| !self.fractional || item.fractional)
+            .map(|item| (item, meets(item)))
+            .collect();
+        kept.sort_by_key(|(_, meets)| meets.is_empty());
+        if self.brief {
+            let room = kept.iter().filter(|(item, _)| item.brief).count();
+            let mut taken = 0;
+            kept.retain(|(item, meets)| {
+                let keep = taken < room && (item.brief || !meets.is_empty());
+                taken += usize::from(keep);
+                keep
+            });
+        }
+        kept.into_iter()
+            .map(|(item, meets)| JobItem {
+                text: item.text.clone(),
+                sources: item.sources.clone(),
+                meets,
+            })
+            .collect()
+    }
+}
+
+/// A posting made of a role's profile, for a role `data/jd.yaml` does not cover:
+/// every fact is kept in full (none is marked brief or fractional-only).
+fn from_profile(role: &Role) -> Posting {
+    let facts = |section: &str, keep: &dyn Fn(Option<&str>) -> bool| -> Vec<PostingItem> {
+        role.sections
+            .iter()
+            .filter(|s| s.id == section)
+            .flat_map(|s| &s.facts)
+            .filter(|fact| keep(fact.theme.as_deref()))
+            .map(|fact| PostingItem {
+                text: fact.text.clone(),
+                sources: fact.sources.clone(),
+                brief: true,
+                fractional: true,
+                needs: Vec::new(),
+            })
+            .collect()
+    };
+    let helpful =
+        |theme: Option<&str>| theme.is_some_and(|t| t.eq_ignore_ascii_case("also helpful"));
+    let summary = Paragraph {
+        text: role.summary.text.clone(),
+        sources: role.summary.sources.clone(),
+    };
+    Posting {
+        about: summary.clone(),
+        fractional_engagement: Paragraph {
+            text: "A fractional, part-time engagement.".into(),
+            sources: Vec::new(),
+        },
+        duties: facts("responsibilities", &|_| true),
+        measures: facts("kpis", &|_| true),
+        requirements: facts("qualifications", &|t| !helpful(t)),
+        assets: facts("qualifications", &helpful),
+        backgrounds: facts("career-path", &|_| true),
+    }
+}
+
+/// The engagement of a full-time posting: only the company knows it, so it is
+/// placeholders around the one thing the flag says.
+const FULL_TIME: &str = "Full-time and permanent, at [Company] in [Location], reporting to \
+                         [Reports to]. Salary: [Salary range].";
+
+/// Builds the posting of `role_id`.
 pub fn job_description(
     library: &Library,
     role_id: &str,
-    fractional: bool,
+    selection: &Selection,
 ) -> anyhow::Result<JobDescription> {
     let role = find_role(library, role_id)?;
-    let responsibilities = facts(role, "responsibilities", |_| true);
-    let success_measures = facts(role, "kpis", |_| true);
-    let qualifications = facts(role, "qualifications", |f| !is_experience(f));
-    let experience = facts(role, "qualifications", is_experience);
-    let background = facts(role, "career-path", |_| true);
-    let fractional_benefits = if fractional {
-        facts(role, "fractional", |_| true)
-    } else {
-        Vec::new()
+    let made;
+    let posting = match library.jd().get(role.id.as_str()) {
+        Some(posting) => posting,
+        None => {
+            made = from_profile(role);
+            &made
+        }
     };
-    let mut sources: Vec<Text> = role.summary.sources.clone();
-    for fact in [
+    let responsibilities = selection.pick(&posting.duties);
+    let success_measures = selection.pick(&posting.measures);
+    let requirements = selection.pick(&posting.requirements);
+    let nice_to_have = selection.pick(&posting.assets);
+    let background = selection.pick(&posting.backgrounds);
+
+    let (title, engagement, engagement_sources): (String, Text, &[Text]) = if selection.fractional {
+        (
+            format!("Fractional {} ({})", role.name, role.id.to_uppercase()),
+            format!(
+                "{} At [Company] in [Location], reporting to [Reports to]. Pay: [Salary range].",
+                posting.fractional_engagement.text
+            )
+            .into(),
+            &posting.fractional_engagement.sources,
+        )
+    } else {
+        (
+            format!("{} ({})", role.name, role.id.to_uppercase()),
+            FULL_TIME.into(),
+            &[],
+        )
+    };
+    let mut sources: Vec<Text> = posting.about.sources.clone();
+    sources.extend(engagement_sources.iter().cloned());
+    for item in [
         &responsibilities,
         &success_measures,
-        &qualifications,
-        &experience,
+        &requirements,
+        &nice_to_have,
         &background,
-        &fractional_benefits,
     ]
     .into_iter()
     .flatten()
     {
-        sources.extend(fact.sources.iter().cloned());
+        sources.extend(item.sources.iter().cloned());
     }
     let order = |id: &Text| library.sources().iter().position(|s| &s.id == id);
     sources.sort_by_key(order);
     sources.dedup();
 
-    let (title, engagement) = if fractional {
-        (
-            format!("Fractional {} ({})", role.name, role.id.to_uppercase()),
-            "A part-time, fractional engagement: senior leadership for a set number of days a \
-             month, scaled up or down as the company grows, without the cost of a full-time \
-             executive."
-                .to_owned(),
-        )
-    } else {
-        (
-            format!("{} ({})", role.name, role.id.to_uppercase()),
-            "A full-time, permanent executive position.".to_owned(),
-        )
-    };
     Ok(JobDescription {
-        schema_version: SCHEMA_VERSION,
+        schema_version: JD_SCHEMA_VERSION,
         role: role.into(),
-        fractional,
+        fractional: selection.fractional,
+        brief: selection.brief,
+        needs: selection.needs.clone(),
         title: title.into(),
-        summary: role.summary.text.clone(),
-        engagement: engagement.into(),
+        placeholders: PLACEHOLDERS.iter().map(|p| Text::from(*p)).collect(),
+        summary: posting.about.text.clone(),
+        engagement,
         responsibilities,
         success_measures,
-        qualifications,
-        experience,
+        requirements,
+        nice_to_have,
         background,
-        fractional_benefits,
         sources,
     })
 }
 
 impl View for JobDescription {
-    /// A job description is a Markdown document wherever it is read.
+    /// A job posting is a Markdown document wherever it is read.
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         // Markdown still, so it can be pasted, but fitted to the terminal.
         let mut text = Vec::new();
@@ -145,41 +266,32 @@ impl View for JobDescription {
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "# {}\n", self.title)?;
-        writeln!(out, "## About the role\n")?;
+        // The one-screen posting spends no lines on the opening's heading or a rule.
+        if !self.brief {
+            writeln!(out, "## About the role\n")?;
+        }
         writeln!(out, "{}\n", self.summary)?;
         writeln!(out, "**Engagement:** {}", self.engagement)?;
         let sections = [
             ("What you will do", &self.responsibilities),
-            ("How success is measured", &self.success_measures),
-            ("Qualifications", &self.qualifications),
-            ("Experience", &self.experience),
-            ("Typical background", &self.background),
-            (
-                "What a fractional engagement gives you",
-                &self.fractional_benefits,
-            ),
+            ("How success may be measured", &self.success_measures),
+            ("What you must bring", &self.requirements),
+            ("Nice to have", &self.nice_to_have),
+            ("Where you may come from", &self.background),
         ];
-        for (heading, facts) in sections {
-            if facts.is_empty() {
+        for (heading, items) in sections {
+            if items.is_empty() {
                 continue;
             }
-            writeln!(out, "\n## {heading}")?;
-            let grouped = heading == "What you will do";
-            let mut theme: Option<&str> = None;
-            for (index, fact) in facts.iter().enumerate() {
-                if index == 0 || grouped && fact.theme.as_deref() != theme {
-                    theme = fact.theme.as_deref();
-                    match theme {
-                        Some(name) if grouped => writeln!(out, "\n### {name}\n")?,
-                        _ => writeln!(out)?,
-                    }
-                }
-                writeln!(out, "- {}", fact.text)?;
+            writeln!(out, "\n## {heading}\n")?;
+            for item in items {
+                writeln!(out, "- {}", item.text)?;
             }
         }
+        writeln!(out, "{}", if self.brief { "" } else { "\n---\n" })?;
         writeln!(
             out,
-            "\n---\n\n_Drafted by `roles jd` from the knowledge base (sources: {}). Review before publishing._",
+            "_Drafted by `roles jd` (sources: {}). Fill in the brackets and review before posting._",
             self.sources.join(", ")
         )?;
         Ok(())

@@ -63,6 +63,23 @@ fn citations(library: &Library) -> Vec<&[Text]> {
     let caveats = career.caveats.iter().flat_map(|caveat| &caveat.points);
     let views = library.disputes().iter().flat_map(|dispute| &dispute.views);
     let areas = library.areas().iter().flat_map(|area| &area.facts);
+    let postings = library.jd().values().flat_map(|posting| {
+        [&posting.about, &posting.fractional_engagement]
+            .into_iter()
+            .map(|paragraph| paragraph.sources.as_slice())
+            .chain(
+                [
+                    &posting.duties,
+                    &posting.measures,
+                    &posting.requirements,
+                    &posting.assets,
+                    &posting.backgrounds,
+                ]
+                .into_iter()
+                .flatten()
+                .map(|item| item.sources.as_slice()),
+            )
+    });
     facts
         .iter()
         .map(|f| f.fact.sources.as_slice())
@@ -74,6 +91,7 @@ fn citations(library: &Library) -> Vec<&[Text]> {
         .chain(caveats.map(|c| c.sources.as_slice()))
         .chain(views.map(|v| v.sources.as_slice()))
         .chain(areas.map(|f| f.sources.as_slice()))
+        .chain(postings)
         .collect()
 }
 

@@ -8,6 +8,7 @@
 
 pub mod browse;
 pub mod career;
+pub mod jd;
 pub mod load;
 pub mod model;
 pub mod problem;

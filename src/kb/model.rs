@@ -45,6 +45,9 @@ pub struct KnowledgeBase {
     /// Who owns what in a company that has both roles.
     #[serde(default)]
     pub areas: Vec<super::browse::Area>,
+    /// Each role's job posting (`roles jd`), keyed by role id.
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub jd: super::jd::Postings,
 }
 
 /// One article the knowledge base is distilled from.

@@ -84,6 +84,7 @@ pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
     check.questionnaire(&kb.questionnaire);
     check.career(&kb.career);
     check.browse(kb);
+    check.jd(&kb.jd, &kb.questionnaire);
     (check.problems, check.more)
 }
 

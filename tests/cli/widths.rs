@@ -51,6 +51,7 @@ const COMMANDS: &[&[&str]] = &[
     &["kb", "validate", "data/kb.yaml"],
     &["jd", "cto"],
     &["jd", "cio", "--fractional"],
+    &["jd", "cto", "--brief"],
 ];
 
 #[test]
