@@ -46,8 +46,9 @@ pub struct JobDescription {
     pub placeholders: Vec<Text>,
     /// The opening paragraph.
     pub summary: Text,
-    /// How the engagement is framed.
-    pub engagement: Text,
+    /// The terms of the engagement, in words (`advise`'s `engagement` is the
+    /// one-word kind; this is the posting's paragraph).
+    pub engagement_terms: Text,
     /// What the person will do, the duties meeting `needs` first.
     pub responsibilities: Vec<JobItem>,
     /// What success may be measured by.
@@ -243,7 +244,7 @@ pub fn job_description(
         title: title.into(),
         placeholders: PLACEHOLDERS.iter().map(|p| Text::from(*p)).collect(),
         summary: posting.about.text.clone(),
-        engagement,
+        engagement_terms: engagement,
         responsibilities,
         success_measures,
         requirements,
@@ -271,7 +272,7 @@ impl View for JobDescription {
             writeln!(out, "## About the role\n")?;
         }
         writeln!(out, "{}\n", self.summary)?;
-        writeln!(out, "**Engagement:** {}", self.engagement)?;
+        writeln!(out, "**Engagement:** {}", self.engagement_terms)?;
         let sections = [
             ("What you will do", &self.responsibilities),
             ("How success may be measured", &self.success_measures),

@@ -225,7 +225,7 @@ fn fractional_engagement_claims_only_what_key_differences_says() {
             .format("json")
             .succeeds()
             .stdout_json();
-        let engagement = part["engagement"].as_str().expect("engagement");
+        let engagement = part["engagement_terms"].as_str().expect("engagement_terms");
         for claim in ["days a month", "a set number of days", "permanent"] {
             assert!(!engagement.contains(claim), "{role}: {engagement}");
         }
@@ -327,7 +327,7 @@ fn jd_json_has_the_documented_fields() {
             .as_str()
             .is_some_and(|t| t.starts_with("Fractional"))
     );
-    for field in ["summary", "engagement"] {
+    for field in ["summary", "engagement_terms"] {
         assert!(
             json[field].as_str().is_some_and(|t| !t.is_empty()),
             "`{field}`"
