@@ -219,11 +219,7 @@ mod tests {
 
     /// The disputes' and areas' problems, as `path: message`.
     fn messages(kb: &KnowledgeBase) -> Vec<String> {
-        crate::kb::validate(kb)
-            .into_iter()
-            .filter(|p| p.path.starts_with("disputes") || p.path.starts_with("areas"))
-            .map(|p| format!("{}: {}", p.path, p.message))
-            .collect()
+        crate::kb::validate::messages_under(kb, &["disputes", "areas"])
     }
 
     #[test]

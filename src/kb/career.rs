@@ -467,11 +467,7 @@ mod tests {
 
     /// The career guide's problems, as `path: message`.
     fn messages(kb: &KnowledgeBase) -> Vec<String> {
-        crate::kb::validate(kb)
-            .into_iter()
-            .filter(|p| p.path.starts_with("career"))
-            .map(|p| format!("{}: {}", p.path, p.message))
-            .collect()
+        crate::kb::validate::messages_under(kb, &["career"])
     }
 
     #[test]

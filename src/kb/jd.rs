@@ -160,11 +160,7 @@ mod tests {
 
     /// The postings' problems, as `path: message`.
     fn messages(kb: &KnowledgeBase) -> Vec<String> {
-        crate::kb::validate(kb)
-            .into_iter()
-            .filter(|p| p.path.starts_with("jd"))
-            .map(|p| format!("{}: {}", p.path, p.message))
-            .collect()
+        crate::kb::validate::messages_under(kb, &["jd"])
     }
 
     #[test]

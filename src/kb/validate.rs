@@ -682,6 +682,17 @@ pub fn known(ids: &HashSet<&str>) -> String {
     list
 }
 
+/// The problems `validate` finds under the paths starting with any of
+/// `prefixes`, as `path: message`: what the sections' own tests compare.
+#[cfg(test)]
+pub(super) fn messages_under(kb: &KnowledgeBase, prefixes: &[&str]) -> Vec<String> {
+    validate(kb)
+        .into_iter()
+        .filter(|p| prefixes.iter().any(|prefix| p.path.starts_with(prefix)))
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
