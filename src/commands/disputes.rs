@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::SCHEMA_VERSION;
 use crate::kb::Text;
-use crate::kb::browse::Dispute;
+use crate::kb::browse::{Dispute, DisputeView};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, table_row};
@@ -52,13 +52,11 @@ impl DisputesView {
     }
 }
 
-/// The roles a view gives the point to, as a column heading: `CIO, CTO`.
-fn roles_label(roles: &[Text]) -> String {
-    roles
-        .iter()
-        .map(|role| role.to_uppercase())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// A view's column heading: what it says, then whose articles say it, so two
+/// views that give the point to the same role still read apart.
+fn heading(view: &DisputeView, between: &str) -> String {
+    let ids: Vec<&str> = view.sources.iter().map(|id| id.as_str()).collect();
+    format!("{}{between}({})", view.label, ids.join(", "))
 }
 
 impl View for DisputesView {
@@ -73,7 +71,7 @@ impl View for DisputesView {
             }
             let question = wrap::fill(&dispute.question, painter.width(), "", "");
             writeln!(out, "{}", painter.heading(&question))?;
-            let header = dispute.views.iter().map(|v| roles_label(&v.roles));
+            let header = dispute.views.iter().map(|v| heading(v, "\n"));
             let mut grid = Grid::new(Some(header.collect()));
             grid.row(
                 dispute
@@ -102,7 +100,7 @@ impl View for DisputesView {
             let header: Vec<String> = dispute
                 .views
                 .iter()
-                .map(|v| roles_label(&v.roles))
+                .map(|v| cell(&heading(v, " ")))
                 .collect();
             table_row(out, &header)?;
             table_row(out, &vec!["---".to_owned(); header.len()])?;

@@ -1,6 +1,7 @@
 //! `roles split`: who owns what in a company that has both roles. Each area of
-//! responsibility has an owner (a role, `shared`, or `disputed`) and the facts
-//! behind it; a disputed area names its dispute and asks for an explicit decision.
+//! responsibility has an owner (a role, `shared`, `divided` or `disputed`) and the
+//! facts behind it; a disputed area names its dispute and asks for an explicit
+//! decision, while a divided one is no disagreement: each role has its own part.
 
 use std::io::Write;
 
@@ -9,7 +10,7 @@ use serde::Serialize;
 
 use super::{RoleRef, SCHEMA_VERSION};
 use crate::kb::Text;
-use crate::kb::browse::{Area, DISPUTED, Dispute, SHARED};
+use crate::kb::browse::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, cite, table_row};
@@ -33,7 +34,8 @@ pub struct SplitArea {
     pub id: Text,
     /// Heading.
     pub title: Text,
-    /// A role id, `shared` (the articles give it to both), or `disputed` (they disagree).
+    /// A role id, `shared` (the articles give it to both), `divided` (each role
+    /// a different part of it) or `disputed` (they disagree).
     pub owner: Text,
     /// Why: the facts, each with the roles it gives the area to and its sources.
     pub facts: Vec<SplitFact>,
@@ -73,7 +75,7 @@ fn decision(question: &str) -> Text {
 }
 
 /// The table's legend for the two owners that are not roles.
-const LEGEND: &str = "Shared: the articles give the area to more than one role. Disputed: they disagree; every company strikes its own balance between the roles, so decide the owner explicitly.";
+const LEGEND: &str = "Shared: the articles give the area to more than one role. Divided: each role has its own part of it, as the facts say. Disputed: they disagree; every company strikes its own balance between the roles, so decide the owner explicitly.";
 
 /// Builds who owns what from the knowledge base's areas.
 pub fn split(library: &Library) -> SplitView {
@@ -134,6 +136,7 @@ fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
 fn owner_label(owner: &str) -> String {
     match owner {
         SHARED => "Shared".to_owned(),
+        DIVIDED => "Divided".to_owned(),
         DISPUTED => "Disputed".to_owned(),
         role => role.to_uppercase(),
     }

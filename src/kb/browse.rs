@@ -4,8 +4,8 @@
 //!
 //! A dispute is a question with two or more views, each citing the articles that
 //! hold it. An area of responsibility has an owner: a role id, [`SHARED`] when the
-//! articles give it to both, or [`DISPUTED`] when they disagree, and then it names
-//! the dispute. Like the rest of [`super`], this compiles into `build.rs` as well,
+//! articles give it to both, [`DIVIDED`] when they give each role a different
+//! part of it, or [`DISPUTED`] when they disagree, and then it names the dispute. Like the rest of [`super`], this compiles into `build.rs` as well,
 //! so it refers only to its sibling modules, std and the serde crates.
 
 use std::collections::HashSet;
@@ -21,6 +21,9 @@ use super::yaml;
 
 /// The owner of an area the articles give to more than one role.
 pub const SHARED: &str = "shared";
+/// The owner of an area the articles divide by object (security: IT and data to
+/// the CIO, products to the CTO), which is no disagreement.
+pub const DIVIDED: &str = "divided";
 /// The owner of an area the articles disagree on; such an area names its dispute.
 pub const DISPUTED: &str = "disputed";
 
@@ -43,6 +46,8 @@ pub struct Dispute {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DisputeView {
+    /// What the view says in a few words, heading its column.
+    pub label: Text,
     /// What the articles on this side hold, in our words.
     pub text: Text,
     /// The role (or roles) this view gives the point to.
@@ -59,7 +64,7 @@ pub struct Area {
     pub id: Text,
     /// Heading, e.g. "Choosing the technology stack".
     pub title: Text,
-    /// A role id, `shared`, or `disputed`.
+    /// A role id, `shared`, `divided` or `disputed`.
     pub owner: Text,
     /// For a `disputed` area: the id of its dispute.
     #[serde(default)]
@@ -99,7 +104,7 @@ pub fn parse_areas_file(origin: &str, text: &str) -> Result<Vec<Area>, KbError> 
 impl Checker<'_> {
     /// The disputes and areas: ids well formed and unique, texts written, every
     /// view and fact citing known sources and naming known roles, at least two
-    /// views per dispute, an owner that is a role, `shared` or `disputed`, and a
+    /// views per dispute, an owner that is a role, `shared`, `divided` or `disputed`, and a
     /// `disputed` area (only) naming a known dispute.
     pub(super) fn browse(&mut self, kb: &KnowledgeBase) {
         let list = At::ROOT.field("disputes");
@@ -122,10 +127,13 @@ impl Checker<'_> {
                         dispute.views.len()
                     ),
                 );
+            } else {
+                self.two_articles(&at, "views", dispute.views.iter().map(|v| &v.sources));
             }
             let views = at.field("views");
             for (index, view) in dispute.views.iter().enumerate() {
                 let at = views.item(index, None);
+                self.text(&at, "label", &view.label);
                 self.text(&at, "text", &view.text);
                 self.cites(&at, &view.sources);
                 if view.roles.is_empty() {
@@ -161,20 +169,39 @@ impl Checker<'_> {
                     Target::Field("facts"),
                     "has no `facts`; say, citing the articles, why the owner owns it".to_owned(),
                 );
+            } else if area.owner == DISPUTED {
+                self.two_articles(&at, "facts", area.facts.iter().map(|f| &f.sources));
             }
             self.facts(&at, &area.facts);
         }
     }
 
+    /// A disagreement is between articles: one article alone is no dispute.
+    fn two_articles<'s>(
+        &mut self,
+        at: &At<'_>,
+        field: &'static str,
+        cited: impl Iterator<Item = &'s Vec<Text>>,
+    ) {
+        let articles: HashSet<&Text> = cited.flatten().collect();
+        if articles.len() < 2 {
+            self.push(
+                at,
+                Target::Field(field),
+                "claims a disagreement but cites fewer than two articles; cite each side's articles".to_owned(),
+            );
+        }
+    }
+
     fn owner(&mut self, at: &At<'_>, area: &Area, disputes: &HashSet<&str>) {
         let owner = area.owner.as_str();
-        if owner != SHARED && owner != DISPUTED && !self.roles.contains(owner) {
+        if ![SHARED, DIVIDED, DISPUTED].contains(&owner) && !self.roles.contains(owner) {
             let roles = known(&self.roles);
             self.push(
                 at,
                 Target::Field("owner"),
                 format!(
-                    "owner `{}` is not a role, `{SHARED}` or `{DISPUTED}`; known roles: {roles}",
+                    "owner `{}` is not a role, `{SHARED}`, `{DIVIDED}` or `{DISPUTED}`; known roles: {roles}",
                     shown(owner)
                 ),
             );
@@ -264,7 +291,7 @@ mod tests {
         let found = messages(&kb);
         let expected = [
             format!(
-                "areas.{}: owner `cfo` is not a role, `shared` or `disputed`",
+                "areas.{}: owner `cfo` is not a role, `shared`, `divided` or `disputed`",
                 ids[0]
             ),
             format!("areas.{}: is `disputed` but names no `dispute`", ids[1]),
@@ -278,6 +305,22 @@ mod tests {
         for (found, expected) in found.iter().zip(&expected) {
             assert!(found.starts_with(expected.as_str()), "{found}");
         }
+    }
+
+    #[test]
+    fn a_disagreement_cites_at_least_two_articles() {
+        let mut kb = kb();
+        let one = || vec![Text::from("overlap")];
+        kb.disputes[0].views.iter_mut().for_each(|v| v.sources = one());
+        let area = kb.areas.iter_mut().find(|a| a.owner == DISPUTED);
+        let area = area.expect("a disputed area");
+        area.facts.iter_mut().for_each(|f| f.sources = one());
+        let found = messages(&kb);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found.iter().all(|m| m.contains("cites fewer than two articles")),
+            "{found:#?}"
+        );
     }
 
     #[test]
