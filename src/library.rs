@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::kb::browse::{Area, Dispute};
+use crate::kb::browse::{Area, Dispute, disagreements};
 use crate::kb::career::Career;
 use crate::kb::jd::Postings;
 use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Text, Topic};
@@ -93,13 +93,15 @@ impl Library {
     /// A knowledge base already loaded whole, e.g. from a user's file.
     pub fn loaded(kb: KnowledgeBase) -> Self {
         let role_refs: Vec<RoleRef> = kb.roles.iter().map(RoleRef::from).collect();
+        let mut topics = kb.topics;
+        topics.extend(disagreements(&topics, &kb.disputes));
         Library {
             schema_version: OnceCell::from(kb.schema_version),
             sources: OnceCell::from(kb.sources),
             role_refs: OnceCell::from(role_refs),
             roles: OnceCell::from(kb.roles),
             dimensions: OnceCell::from(kb.dimensions),
-            topics: OnceCell::from(kb.topics),
+            topics: OnceCell::from(topics),
             questionnaire: OnceCell::from(kb.questionnaire),
             career: OnceCell::from(kb.career),
             disputes: OnceCell::from(kb.disputes),
@@ -128,9 +130,13 @@ impl Library {
         self.dimensions.get_or_init(|| decode(embedded::DIMENSIONS))
     }
 
-    /// The cross-role topics.
+    /// The cross-role topics, with `disagreements` built from the disputes.
     pub fn topics(&self) -> &[Topic] {
-        self.topics.get_or_init(|| decode(embedded::TOPICS))
+        self.topics.get_or_init(|| {
+            let mut topics: Vec<Topic> = decode(embedded::TOPICS);
+            topics.extend(disagreements(&topics, self.disputes()));
+            topics
+        })
     }
 
     /// The hiring questionnaire.
@@ -161,6 +167,8 @@ impl Library {
 
     /// The whole knowledge base, every part decoded (for `roles kb dump`).
     pub fn whole(&self) -> KnowledgeBase {
+        // The built topic is the disputes again; a dump keeps one copy.
+        let built = disagreements(&[], self.disputes());
         KnowledgeBase {
             schema_version: *self
                 .schema_version
@@ -168,7 +176,10 @@ impl Library {
             sources: self.sources().to_vec(),
             roles: self.roles().to_vec(),
             dimensions: self.dimensions().to_vec(),
-            topics: self.topics().to_vec(),
+            topics: (self.topics().iter())
+                .filter(|topic| built.as_ref() != Some(*topic))
+                .cloned()
+                .collect(),
             questionnaire: self.questionnaire().clone(),
             career: self.career().clone(),
             disputes: self.disputes().to_vec(),

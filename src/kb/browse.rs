@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Fact, KnowledgeBase, Text};
+use super::model::{Fact, KnowledgeBase, Text, Topic};
 use super::problem::KbError;
 use super::text::shown;
 use super::validate::{At, Checker, Reserved, Target, known};
@@ -71,6 +71,31 @@ pub struct Area {
     pub dispute: Option<Text>,
     /// Why the owner owns it; `roles` says whom each fact gives the area to.
     pub facts: Vec<Fact>,
+}
+
+/// The id of the topic built from the disputes.
+pub const DISAGREEMENTS: &str = "disagreements";
+
+/// The disputes as topic `disagreements`: each question a theme, each view a
+/// fact, so the disagreements are written once. `None` when there are no
+/// disputes or `topics` already has a topic of that id (a user's file may).
+pub fn disagreements(topics: &[Topic], disputes: &[Dispute]) -> Option<Topic> {
+    if disputes.is_empty() || topics.iter().any(|topic| topic.id == DISAGREEMENTS) {
+        return None;
+    }
+    let facts = disputes.iter().flat_map(|dispute| {
+        dispute.views.iter().map(|view| Fact {
+            text: view.text.clone(),
+            sources: view.sources.clone(),
+            theme: Some(dispute.question.clone()),
+            roles: view.roles.clone(),
+        })
+    });
+    Some(Topic {
+        id: DISAGREEMENTS.into(),
+        title: "Where the articles disagree".into(),
+        facts: facts.collect(),
+    })
 }
 
 /// The shape of `data/disputes.yaml`.
