@@ -1,6 +1,7 @@
 //! The knowledge base states the articles' facts in its own words: no run of
-//! twelve words in `data/` is copied from an article in `../shared/seeds/`. Salary
-//! figures are the exception, and must be copied exactly as their article gives them.
+//! eight words in `data/` is copied from an article in `../shared/seeds/`. The
+//! articles' titles and salary figures are the exceptions, and must be copied
+//! exactly as their article gives them.
 //!
 //! The articles are not part of this repository; where they are absent the tests
 //! say so on stderr and pass (CI has them).
@@ -9,7 +10,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// How many consecutive words count as copying.
-const RUN: usize = 12;
+const RUN: usize = 8;
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -118,10 +119,13 @@ fn data_strings() -> Vec<(String, String)> {
     found
 }
 
-/// The strings of `ours` that share a run of [`RUN`] words with an article.
+/// The strings of `ours` that share a run of [`RUN`] words with an article,
+/// except the articles' titles (`sources[…].title`), which are quoted as given.
 fn copied(ours: &[(String, String)], articles: &[(String, String)]) -> Vec<String> {
     let theirs: HashSet<Vec<String>> = articles.iter().flat_map(|(_, text)| runs(text)).collect();
+    let title = |path: &str| path.contains(".sources[") && path.ends_with(".title");
     ours.iter()
+        .filter(|(path, _)| !title(path))
         .filter_map(|(path, text)| {
             let run = runs(text).into_iter().find(|run| theirs.contains(run))?;
             Some(format!("{path}: {:?}", run.join(" ")))
@@ -130,7 +134,7 @@ fn copied(ours: &[(String, String)], articles: &[(String, String)]) -> Vec<Strin
 }
 
 #[test]
-fn no_run_of_twelve_words_in_the_data_is_copied_from_an_article() {
+fn no_run_of_eight_words_in_the_data_is_copied_from_an_article() {
     let Some(dir) = seeds() else { return };
     let copies = copied(&data_strings(), &articles(&dir));
     assert!(
