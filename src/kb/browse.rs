@@ -336,14 +336,19 @@ mod tests {
     fn a_disagreement_cites_at_least_two_articles() {
         let mut kb = kb();
         let one = || vec![Text::from("overlap")];
-        kb.disputes[0].views.iter_mut().for_each(|v| v.sources = one());
+        kb.disputes[0]
+            .views
+            .iter_mut()
+            .for_each(|v| v.sources = one());
         let area = kb.areas.iter_mut().find(|a| a.owner == DISPUTED);
         let area = area.expect("a disputed area");
         area.facts.iter_mut().for_each(|f| f.sources = one());
         let found = messages(&kb);
         assert_eq!(found.len(), 2, "{found:#?}");
         assert!(
-            found.iter().all(|m| m.contains("cites fewer than two articles")),
+            found
+                .iter()
+                .all(|m| m.contains("cites fewer than two articles")),
             "{found:#?}"
         );
     }

@@ -36,8 +36,19 @@ fn each_dispute_is_a_question_with_two_views_or_more_each_cited() {
         assert!(question.ends_with('?'), "{question}");
         let views = dispute["views"].as_array().expect("views");
         assert!(views.len() >= 2, "{question}: two views at least");
+        let mut articles: Vec<&Value> = views
+            .iter()
+            .flat_map(|v| v["sources"].as_array().expect("sources"))
+            .collect();
+        articles.sort_by_key(|id| id.to_string());
+        articles.dedup();
+        assert!(
+            articles.len() >= 2,
+            "{question}: a disagreement between two articles at least"
+        );
         for view in views {
             assert!(view["text"].as_str().is_some_and(|t| !t.is_empty()));
+            assert!(view["label"].as_str().is_some_and(|t| !t.is_empty()));
             let roles = view["roles"].as_array().expect("roles");
             assert!(!roles.is_empty(), "{question}: {view:#}");
             for role in roles {
@@ -63,11 +74,12 @@ fn the_disagreements_the_issue_names_are_there() {
         "vendors",
         "departments",
         "hands-on",
-        "seniority",
     ] {
         assert!(ids.contains(&id), "dispute `{id}` in {ids:?}");
     }
-    // Who drives innovation: the overlap article's CTO side too.
+    // The articles call neither role more senior: no dispute of our making.
+    assert!(!ids.contains(&"seniority"), "{ids:?}");
+    // Who drives innovation: every article that gives it to the CTO.
     let innovation = json["disputes"]
         .as_array()
         .expect("disputes")
@@ -81,9 +93,13 @@ fn the_disagreements_the_issue_names_are_there() {
             .iter()
             .any(|v| v["roles"] == serde_json::json!(["cto"])
                 && v["sources"]
-                    .as_array()
-                    .expect("sources")
-                    .contains(&"overlap".into())),
+                    == serde_json::json!([
+                        "difference",
+                        "key-differences",
+                        "overlap",
+                        "definitions",
+                        "tension"
+                    ])),
         "{innovation:#}"
     );
 }
@@ -95,9 +111,23 @@ fn the_table_sets_the_views_side_by_side_and_cites_articles_by_title() {
     let first = &json["disputes"][0];
     let question = first["question"].as_str().expect("question");
     assert!(table.starts_with(question), "{table}");
-    // The first dispute's grid has a column per view: its header row holds
-    // every view's roles on one line.
+    // The first dispute's grid has a column per view, headed by what the view
+    // says and whose articles say it.
     let header = table.lines().nth(2).expect("a header row");
+    for view in first["views"].as_array().expect("views") {
+        assert!(
+            header.contains(view["label"].as_str().expect("label")),
+            "{header}"
+        );
+    }
+    assert!(
+        table
+            .lines()
+            .nth(3)
+            .expect("a second header line")
+            .contains("(difference,"),
+        "{table}"
+    );
     let columns = header.matches('┆').count() + 1;
     assert_eq!(
         columns,
@@ -148,7 +178,15 @@ fn a_custom_knowledge_base_shows_its_own_disputes() {
         .format("json")
         .succeeds()
         .stdout_json();
-    assert!(!json["disputes"].as_array().expect("disputes").is_empty());
+    assert_eq!(ids(&json["disputes"]), ["security-officer"]);
+    let dir = temp_dir();
+    let json = roles(&["disputes"])
+        .kb(crate::split::three_roles_with_embedded(dir.path()))
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    assert_eq!(ids(&json["disputes"]).first(), Some(&"innovation"));
+    assert_eq!(ids(&json["disputes"]).last(), Some(&"security-officer"));
     let minimal = roles(&["disputes"])
         .kb(fixture("minimal.yaml"))
         .format("json")

@@ -155,10 +155,13 @@ fn jd_states_requirements_as_requirements_and_the_rest_as_nice_to_have() {
         required.iter().any(|line| line.starts_with("A degree in")),
         "{required:?}"
     );
-    for line in &required {
-        for hedge in ["may be required", "tend to prefer", "desirable"] {
-            assert!(!line.contains(hedge), "{line}");
-        }
+    // With the articles' strength: a degree "may be required", experience is
+    // "often required" and the CTO's 15 years "desirable".
+    for strength in ["may be required", "often required", "desirable"] {
+        assert!(
+            required.iter().any(|line| line.contains(strength)),
+            "{strength} in {required:?}"
+        );
     }
     let extra = bullets(&markdown, "Nice to have");
     assert!(extra.contains(&"Industry certifications."), "{extra:?}");
@@ -252,7 +255,7 @@ fn brief_jd_fits_one_screen_and_keeps_the_main_duties() {
             .succeeds()
             .stdout;
         let lines = brief.lines().count();
-        assert!(lines <= 32, "{role}: {lines} lines\n{brief}");
+        assert!(lines <= 25, "{role}: {lines} lines\n{brief}");
         let full = roles(&["jd", role]).format("markdown").succeeds().stdout;
         let kept = bullets(&brief, "What you will do");
         assert!(kept.len() >= 3, "{brief}");
@@ -266,31 +269,29 @@ fn brief_jd_fits_one_screen_and_keeps_the_main_duties() {
 
 #[test]
 fn answers_from_advise_put_the_duties_meeting_the_chosen_needs_first() {
-    let dir = temp_dir();
-    let answers = write_file(
-        dir.path(),
-        "answers.yaml",
-        "needs: [intellectual-property]\n",
-    );
-    let json = roles(&["jd", "cto", "--answers"])
-        .arg(&answers)
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(json["needs"], serde_json::json!(["intellectual-property"]));
-    let first = &json["responsibilities"][0];
-    assert_eq!(first["meets"], serde_json::json!(["intellectual-property"]));
-    assert!(
-        first["text"]
-            .as_str()
-            .is_some_and(|t| t.contains("intellectual property")),
-        "{first}"
-    );
-    let plain = roles(&["jd", "cto"])
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_ne!(plain["responsibilities"][0], *first);
+    for (role, need, says) in [
+        ("cto", "intellectual-property", "intellectual property"),
+        ("cto", "security-compliance", "security and compliance"),
+        ("cio", "security-compliance", "secure and compliant"),
+    ] {
+        let json = roles(&["jd", role, "--answers", "-"])
+            .stdin(format!("needs: [{need}]\n"))
+            .format("json")
+            .succeeds()
+            .stdout_json();
+        assert_eq!(json["needs"], serde_json::json!([need]));
+        let first = &json["responsibilities"][0];
+        assert!(
+            first["meets"] == serde_json::json!([need]),
+            "{need}: {first}"
+        );
+        assert!(
+            first["text"].as_str().is_some_and(|t| t.contains(says)),
+            "{first}"
+        );
+        let plain = roles(&["jd", role]).format("json").succeeds().stdout_json();
+        assert_ne!(plain["responsibilities"][0], *first, "{role} {need}");
+    }
 }
 
 #[test]
@@ -407,8 +408,8 @@ fn every_posting_matches_its_snapshot() {
         ] {
             let mut args = vec!["jd", role];
             args.extend(flags);
-            let markdown = roles(&args).format("markdown").succeeds().stdout;
-            assert_snapshot(&format!("{role}{variant}.md"), &markdown);
+            let posting = roles(&args).columns(80).succeeds().stdout;
+            assert_snapshot(&format!("{role}{variant}.md"), &posting);
         }
     }
 }

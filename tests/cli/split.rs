@@ -1,13 +1,32 @@
 //! `roles split`: who owns what in a company with both roles. Every area has an
-//! owner (a role, `shared` or `disputed`) and cited facts; a disputed area names
-//! its dispute and asks for an explicit decision; a third role shows where the
-//! data gives it areas.
+//! owner (a role, `shared`, `divided` or `disputed`) and cited facts; a disputed
+//! area names its dispute, cites two articles at least and asks for an explicit
+//! decision; a third role shows where the data gives it areas.
+
+use std::path::{Path, PathBuf};
 
 use crate::common::*;
 use serde_json::Value;
 
 fn split() -> Value {
     roles(&["split"]).format("json").succeeds().stdout_json()
+}
+
+/// The three-role fixture with the embedded disputes and areas before its own:
+/// the fixture holds only what names the third role, not copies of the rest.
+pub fn three_roles_with_embedded(dir: &Path) -> PathBuf {
+    let embedded = roles(&["kb", "dump"])
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    let dump = roles(&["kb", "dump"]).kb(fixture("three-roles.yaml"));
+    let mut kb = dump.format("json").succeeds().stdout_json();
+    for part in ["disputes", "areas"] {
+        let mut all = embedded[part].as_array().expect(part).clone();
+        all.extend(kb[part].as_array().expect(part).iter().cloned());
+        kb[part] = Value::Array(all);
+    }
+    write_file(dir, "three-roles.json", kb.to_string())
 }
 
 fn areas(json: &Value) -> &Vec<Value> {
@@ -28,7 +47,7 @@ fn every_area_has_an_owner_and_cited_facts() {
         );
         let owner = area["owner"].as_str().expect("owner");
         assert!(
-            ["cio", "cto", "shared", "disputed"].contains(&owner),
+            ["cio", "cto", "shared", "divided", "disputed"].contains(&owner),
             "{id}: {owner}"
         );
         let facts = area["facts"].as_array().expect("facts");
@@ -83,6 +102,11 @@ fn a_disputed_area_names_its_dispute_and_asks_for_a_decision() {
         let decide = area["decide"].as_str().expect("a decision");
         assert!(decide.contains("explicitly"), "{decide}");
         assert!(decide.contains(area["dispute"]["question"].as_str().expect("q")));
+        let articles = area["sources"].as_array().expect("sources").len();
+        assert!(
+            articles >= 2,
+            "{dispute}: a disagreement between two articles"
+        );
     }
     for area in areas(&json).iter().filter(|a| a["owner"] != "disputed") {
         assert!(
@@ -101,6 +125,7 @@ fn the_table_gives_each_area_its_owner_and_explains_shared_and_disputed() {
         "Innovation",
         "Disputed",
         "Shared",
+        "Divided",
         "Decide it explicitly",
         "roles disputes",
         "[key-differences, overlap]",
@@ -131,8 +156,10 @@ fn every_format_works_and_yaml_is_the_json_data() {
 
 #[test]
 fn a_third_role_shows_where_the_data_gives_it_areas() {
+    let dir = temp_dir();
+    let three_roles = three_roles_with_embedded(dir.path());
     let json = roles(&["split"])
-        .kb(fixture("three-roles.yaml"))
+        .kb(&three_roles)
         .format("json")
         .succeeds()
         .stdout_json();
@@ -143,8 +170,9 @@ fn a_third_role_shows_where_the_data_gives_it_areas() {
         .map(|a| a["id"].as_str().expect("id"))
         .collect();
     assert!(!owned.is_empty(), "{json:#}");
+    assert!(ids(&json["areas"]).contains(&"tech-stack"), "{json:#}");
     let table = roles(&["split"])
-        .kb(fixture("three-roles.yaml"))
+        .kb(&three_roles)
         .columns(100)
         .succeeds()
         .stdout;

@@ -22,14 +22,35 @@ fn without_a_topic_every_topic_is_listed_with_its_title_and_fact_count() {
     let kb_topics = dump["topics"]
         .as_array()
         .expect("the knowledge base's topics");
-    assert_eq!(topics.len(), kb_topics.len());
+    // The knowledge base's topics, then `disagreements`, built from the disputes.
+    assert_eq!(topics.len(), kb_topics.len() + 1);
     for (topic, kb_topic) in topics.iter().zip(kb_topics) {
         assert_eq!(topic["id"], kb_topic["id"]);
         assert_eq!(topic["title"], kb_topic["title"]);
         let facts = kb_topic["facts"].as_array().expect("facts").len();
         assert_eq!(topic["facts"], facts, "{}", topic["id"]);
     }
-    assert!(ids(&list["topics"]).contains(&"disagreements"));
+    assert_eq!(ids(&list["topics"]).last(), Some(&"disagreements"));
+}
+
+#[test]
+fn the_disagreements_topic_is_the_disputes_question_by_question() {
+    let topic = json(&["disagreements"]);
+    let disputes = roles(&["disputes"]).format("json").succeeds().stdout_json();
+    let disputes = disputes["disputes"].as_array().expect("disputes");
+    let themes = topic["themes"].as_array().expect("themes");
+    assert_eq!(themes.len(), disputes.len());
+    for (group, dispute) in themes.iter().zip(disputes) {
+        assert_eq!(group["theme"], dispute["question"]);
+        let views = dispute["views"].as_array().expect("views").iter();
+        let views = views.map(|v| serde_json::json!({"text": v["text"], "roles": v["roles"], "sources": v["sources"]}));
+        assert_eq!(
+            group["facts"],
+            Value::Array(views.collect()),
+            "{}",
+            dispute["id"]
+        );
+    }
 }
 
 #[test]
