@@ -56,7 +56,11 @@ impl DisputesView {
 /// views that give the point to the same role still read apart.
 fn heading(view: &DisputeView, between: &str) -> String {
     let ids: Vec<&str> = view.sources.iter().map(|id| id.as_str()).collect();
-    format!("{}{between}({})", view.label, ids.join(", "))
+    let label = view.label.clone().unwrap_or_else(|| {
+        let roles: Vec<String> = view.roles.iter().map(|r| r.to_uppercase()).collect();
+        roles.join(", ").into()
+    });
+    format!("{label}{between}({})", ids.join(", "))
 }
 
 impl View for DisputesView {

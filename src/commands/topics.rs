@@ -163,7 +163,8 @@ impl View for TopicsView {
                     let indent = if group.theme.is_some() { 2 } else { 0 };
                     writeln!(out)?;
                     if let Some(theme) = &group.theme {
-                        writeln!(out, "{}", painter.accent(theme))?;
+                        let theme = wrap::fill(theme, painter.width(), "", "");
+                        writeln!(out, "{}", painter.accent(&theme))?;
                     }
                     for fact in &group.facts {
                         let label = roles_label(&fact.roles);

@@ -552,7 +552,7 @@ fn an_area_with_an_unknown_owner_or_dispute_is_refused_at_its_line() {
     let report = refuses(
         &file,
         &[
-            "areas.doors: owner `gamma` is not a role, `shared` or `disputed`",
+            "areas.doors: owner `gamma` is not a role, `shared`, `divided` or `disputed`",
             "areas.lights: names unknown dispute `wiring`",
             "areas.roof: names dispute `wiring` but its owner is `shared`",
             "areas.roof.facts[0].sources[0]: cites unknown source `manual`",
