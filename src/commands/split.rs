@@ -8,13 +8,16 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{RoleRef, SCHEMA_VERSION};
+use super::RoleRef;
 use crate::kb::Text;
 use crate::kb::browse::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, cite, table_row};
 use crate::render::{Painter, View, wrap};
+
+/// The shape of `roles split` JSON: 2 since an owner may be `divided`.
+pub const SPLIT_SCHEMA_VERSION: u32 = 2;
 
 /// Who owns what.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -81,7 +84,7 @@ const LEGEND: &str = "Shared: the articles give the area to more than one role. 
 pub fn split(library: &Library) -> SplitView {
     let disputes = library.disputes();
     SplitView {
-        schema_version: SCHEMA_VERSION,
+        schema_version: SPLIT_SCHEMA_VERSION,
         roles: library.role_refs().to_vec(),
         areas: library
             .areas()

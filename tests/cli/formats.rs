@@ -64,7 +64,7 @@ fn schema_version(args: &[String]) -> u64 {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["kb", "validate", ..] | ["show", ..] | ["search", ..] => 2,
+        ["kb", "validate", ..] | ["show", ..] | ["search", ..] | ["split", ..] => 2,
         _ => 1,
     }
 }

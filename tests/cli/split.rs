@@ -36,7 +36,7 @@ fn areas(json: &Value) -> &Vec<Value> {
 #[test]
 fn every_area_has_an_owner_and_cited_facts() {
     let json = split();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(ids(&json["roles"]), ["cio", "cto"]);
     assert!(areas(&json).len() >= 12);
     for area in areas(&json) {
