@@ -43,12 +43,14 @@ pub fn disputes(library: &Library) -> DisputesView {
 }
 
 impl DisputesView {
-    /// A source's title in quotes, or its id should it have none.
-    fn title(&self, id: &str) -> String {
-        format!(
-            "“{}”",
-            self.titles.get(id).map_or(id, |title| title.as_str())
-        )
+    /// The titles of the sources a view cites, in quotes (an id should one
+    /// have no title).
+    fn titles(&self, view: &DisputeView) -> Vec<String> {
+        let title = |id: &Text| self.titles.get(id).unwrap_or(id).to_string();
+        view.sources
+            .iter()
+            .map(|id| format!("“{}”", title(id)))
+            .collect()
     }
 }
 
@@ -56,10 +58,8 @@ impl DisputesView {
 /// views that give the point to the same role still read apart.
 fn heading(view: &DisputeView, between: &str) -> String {
     let ids: Vec<&str> = view.sources.iter().map(|id| id.as_str()).collect();
-    let label = view.label.clone().unwrap_or_else(|| {
-        let roles: Vec<String> = view.roles.iter().map(|r| r.to_uppercase()).collect();
-        roles.join(", ").into()
-    });
+    let label = view.label.as_ref().map(Text::to_string);
+    let label = label.unwrap_or_else(|| super::topics::roles_label(&view.roles));
     format!("{label}{between}({})", ids.join(", "))
 }
 
@@ -81,11 +81,7 @@ impl View for DisputesView {
                 dispute
                     .views
                     .iter()
-                    .map(|view| {
-                        let titles: Vec<String> =
-                            view.sources.iter().map(|id| self.title(id)).collect();
-                        format!("{}\n\n{}", view.text, titles.join("\n"))
-                    })
+                    .map(|view| format!("{}\n\n{}", view.text, self.titles(view).join("\n")))
                     .collect(),
             );
             writeln!(out, "{}", painter.draw(&grid))?;
@@ -112,9 +108,8 @@ impl View for DisputesView {
                 .views
                 .iter()
                 .map(|view| {
-                    let titles: Vec<String> =
-                        view.sources.iter().map(|id| self.title(id)).collect();
-                    format!("{}<br><br>*{}*", cell(&view.text), cell(&titles.join("; ")))
+                    let titles = self.titles(view).join("; ");
+                    format!("{}<br><br>*{}*", cell(&view.text), cell(&titles))
                 })
                 .collect();
             table_row(out, &cells)?;

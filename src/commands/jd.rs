@@ -217,20 +217,16 @@ pub fn job_description(
             &[],
         )
     };
-    let mut sources: Vec<Text> = posting.about.sources.clone();
-    sources.extend(engagement_sources.iter().cloned());
-    for item in [
-        &responsibilities,
-        &success_measures,
-        &requirements,
-        &nice_to_have,
-        &background,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        sources.extend(item.sources.iter().cloned());
-    }
+    let lists = [&responsibilities, &success_measures, &requirements];
+    let items = lists
+        .into_iter()
+        .chain([&nice_to_have, &background])
+        .flatten();
+    let mut sources: Vec<Text> = (posting.about.sources.iter())
+        .chain(engagement_sources)
+        .chain(items.flat_map(|item| &item.sources))
+        .cloned()
+        .collect();
     let order = |id: &Text| library.sources().iter().position(|s| &s.id == id);
     sources.sort_by_key(order);
     sources.dedup();

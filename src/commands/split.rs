@@ -145,18 +145,9 @@ fn owner_label(owner: &str) -> String {
     }
 }
 
-/// The roles a fact gives the area to: `CIO, CTO`.
-fn roles_label(roles: &[Text]) -> String {
-    roles
-        .iter()
-        .map(|role| role.to_uppercase())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// A fact as one line of text: `CIO: text [sources]`.
 fn fact_line(fact: &SplitFact) -> String {
-    let label = roles_label(&fact.roles);
+    let label = super::topics::roles_label(&fact.roles);
     let lead = if label.is_empty() {
         String::new()
     } else {

@@ -124,7 +124,7 @@ fn detail(topic: &Topic) -> TopicDetail {
 }
 
 /// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.
-fn roles_label(roles: &[Text]) -> String {
+pub(super) fn roles_label(roles: &[Text]) -> String {
     roles
         .iter()
         .map(|role| role.to_uppercase())

@@ -82,18 +82,17 @@ pub const DISAGREEMENTS: &str = "disagreements";
 /// fact, so the disagreements are written once. `None` when there are no
 /// disputes or `topics` already has a topic of that id (a user's file may).
 pub fn disagreements(topics: &[Topic], disputes: &[Dispute]) -> Option<Topic> {
-    if disputes.is_empty() || topics.iter().any(|topic| topic.id == DISAGREEMENTS) {
-        return None;
-    }
-    let facts = disputes.iter().flat_map(|dispute| {
-        dispute.views.iter().map(|view| Fact {
-            text: view.text.clone(),
-            sources: view.sources.clone(),
-            theme: Some(dispute.question.clone()),
-            roles: view.roles.clone(),
-        })
-    });
-    Some(Topic {
+    let fact = |question: &Text, view: &DisputeView| Fact {
+        text: view.text.clone(),
+        sources: view.sources.clone(),
+        theme: Some(question.clone()),
+        roles: view.roles.clone(),
+    };
+    let facts = disputes
+        .iter()
+        .flat_map(|d| d.views.iter().map(|v| fact(&d.question, v)));
+    let built = !disputes.is_empty() && !topics.iter().any(|t| t.id == DISAGREEMENTS);
+    built.then(|| Topic {
         id: DISAGREEMENTS.into(),
         title: "Where the articles disagree".into(),
         facts: facts.collect(),
@@ -255,6 +254,14 @@ mod tests {
         crate::kb::validate::messages_under(kb, &["disputes", "areas"])
     }
 
+    /// Each message found begins with the one expected, and there are no others.
+    fn starts_with(found: &[String], expected: &[String]) {
+        assert_eq!(found.len(), expected.len(), "{found:#?}");
+        for (found, expected) in found.iter().zip(expected) {
+            assert!(found.starts_with(expected.as_str()), "{found}");
+        }
+    }
+
     #[test]
     fn the_embedded_disputes_and_areas_are_valid() {
         assert_eq!(messages(&kb()), Vec::<String>::new());
@@ -274,10 +281,7 @@ mod tests {
             format!("disputes.{id}.views[0].sources[0]: cites unknown source `blog`"),
             format!("disputes.{id}.views[0].roles[0]: names unknown role `cfo`"),
         ];
-        assert_eq!(found.len(), expected.len(), "{found:#?}");
-        for (found, expected) in found.iter().zip(&expected) {
-            assert!(found.starts_with(expected.as_str()), "{found}");
-        }
+        starts_with(&found, &expected);
     }
 
     #[test]
@@ -307,10 +311,7 @@ mod tests {
             ),
             format!("areas.{}: names unknown dispute `who-pays`", ids[3]),
         ];
-        assert_eq!(found.len(), expected.len(), "{found:#?}");
-        for (found, expected) in found.iter().zip(&expected) {
-            assert!(found.starts_with(expected.as_str()), "{found}");
-        }
+        starts_with(&found, &expected);
     }
 
     #[test]

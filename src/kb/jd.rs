@@ -97,8 +97,7 @@ impl Checker<'_> {
     /// written and citing known sources, and every `needs` value one the
     /// hiring questionnaire offers.
     pub(super) fn jd(&mut self, postings: &Postings, questionnaire: &Questionnaire) {
-        let root = At::ROOT;
-        let root = root.field("jd");
+        let root = At::ROOT.field("jd");
         let needs: HashSet<&str> = questionnaire
             .questions
             .iter()

@@ -92,14 +92,7 @@ fn the_disagreements_the_issue_names_are_there() {
             .expect("views")
             .iter()
             .any(|v| v["roles"] == serde_json::json!(["cto"])
-                && v["sources"]
-                    == serde_json::json!([
-                        "difference",
-                        "key-differences",
-                        "overlap",
-                        "definitions",
-                        "tension"
-                    ])),
+                && v["sources"].as_array().map(Vec::len) == Some(titles().len())),
         "{innovation:#}"
     );
 }
@@ -120,14 +113,8 @@ fn the_table_sets_the_views_side_by_side_and_cites_articles_by_title() {
             "{header}"
         );
     }
-    assert!(
-        table
-            .lines()
-            .nth(3)
-            .expect("a second header line")
-            .contains("(difference,"),
-        "{table}"
-    );
+    let ids = table.lines().nth(3).expect("a second header line");
+    assert!(ids.contains("(difference,"), "{table}");
     let columns = header.matches('┆').count() + 1;
     assert_eq!(
         columns,
