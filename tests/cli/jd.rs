@@ -27,16 +27,6 @@ fn bullets<'a>(markdown: &'a str, heading: &str) -> Vec<&'a str> {
         .collect()
 }
 
-#[test]
-fn jd_is_markdown_titled_with_the_role_name_and_id() {
-    let markdown = roles(&["jd", "cto"]).format("markdown").succeeds().stdout;
-    assert_eq!(
-        markdown.lines().next(),
-        Some("# Chief Technology Officer (CTO)"),
-        "{markdown}"
-    );
-}
-
 /// The lists of a posting's JSON.
 const LISTS: [&str; 5] = [
     "responsibilities",
@@ -214,10 +204,7 @@ fn fractional_jd_keeps_only_the_duties_that_fit_a_part_time_engagement() {
     }
     let part = roles(&["jd", "cio", "--fractional"]).succeeds().stdout;
     assert!(!part.contains("help desk"), "{part}");
-    assert!(
-        !part.contains("run the technology infrastructure"),
-        "{part}"
-    );
+    assert!(!part.contains("run IT infrastructure"), "{part}");
 }
 
 #[test]
@@ -229,7 +216,14 @@ fn fractional_engagement_claims_only_what_key_differences_says() {
             .succeeds()
             .stdout_json();
         let engagement = part["engagement_terms"].as_str().expect("engagement_terms");
-        for claim in ["days a month", "a set number of days", "permanent"] {
+        // Terms for the candidate, not a pitch to the company.
+        assert!(engagement.contains("your time"), "{role}: {engagement}");
+        for claim in [
+            "days a month",
+            "permanent",
+            "Smaller companies",
+            "may not need",
+        ] {
             assert!(!engagement.contains(claim), "{role}: {engagement}");
         }
         // The sources the fractional posting adds to the full-time one's items are its engagement's.
@@ -484,19 +478,6 @@ fn jd_of_a_third_role_has_empty_lists_for_sections_it_lacks() {
     for field in ["requirements", "nice_to_have", "background"] {
         assert_eq!(json[field], serde_json::json!([]), "{field}");
     }
-}
-
-#[test]
-fn jd_yaml_is_the_same_data_as_json() {
-    let json = roles(&["jd", "cio"])
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    let yaml = roles(&["jd", "cio"])
-        .format("yaml")
-        .succeeds()
-        .stdout_yaml();
-    assert_eq!(serde_json::to_value(yaml).expect("yaml as json"), json);
 }
 
 #[test]
