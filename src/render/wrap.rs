@@ -36,9 +36,15 @@ pub fn wrap(text: &str, columns: usize) -> Vec<Cow<'_, str>> {
 }
 
 /// Wraps `text` to `columns`, starting the first line with `first` and the
-/// others with `rest` (both counted in the width), and joins the lines.
+/// others with `rest` (both counted in the width), and joins the lines. Each
+/// line of `text` is wrapped on its own: textwrap would measure the first line
+/// of each against `first` while indenting it with `rest`.
 pub fn fill(text: &str, columns: usize, first: &str, rest: &str) -> String {
-    textwrap::fill(text, options(columns, first, rest))
+    let lines = text.split('\n').enumerate().map(|(index, line)| {
+        let lead = if index == 0 { first } else { rest };
+        textwrap::fill(line, options(columns, lead, rest))
+    });
+    lines.collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
@@ -78,6 +84,10 @@ mod tests {
         assert_eq!(
             fill("one two three four", 10, "• ", "  "),
             "• one two\n  three\n  four"
+        );
+        assert_eq!(
+            fill("ab cd\nef gh", 5, "", "    "),
+            "ab\n    cd\n    e\n    f\n    g\n    h"
         );
     }
 }
