@@ -18,6 +18,7 @@ mod flags;
 mod formats;
 mod help;
 mod hostile;
+mod html;
 mod jd;
 mod kb;
 mod man;
