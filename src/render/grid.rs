@@ -64,6 +64,13 @@ impl Grid {
         if longest.iter().sum::<usize>() + 3 * longest.len() + 1 > usize::from(width) {
             return self.stacked(usize::from(width), color);
         }
+        // comfy-table counts columns in a u16 (and overflows past 65,535) and
+        // wraps a long line slowly: a cell with a line wider than any terminal
+        // is wrapped to the table's width first.
+        let cell = |text: &String| match text.lines().any(|line| line.width() > 4096) {
+            true => Cell::new(wrap::fill(text, usize::from(width), "", "")),
+            false => Cell::new(text),
+        };
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL.with_rounded_corners())
@@ -76,7 +83,7 @@ impl Grid {
         }
         if let Some(header) = &self.header {
             table.set_header(header.iter().map(|text| {
-                let cell = Cell::new(text);
+                let cell = cell(text);
                 if color {
                     cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
                 } else {
@@ -86,7 +93,7 @@ impl Grid {
         }
         for row in &self.rows {
             table.add_row(row.iter().enumerate().map(|(column, text)| {
-                let mut cell = Cell::new(text);
+                let mut cell = cell(text);
                 if column == 0 && color {
                     cell = cell.add_attribute(Attribute::Bold);
                 }
@@ -180,6 +187,15 @@ mod tests {
             assert!(table.contains("key-differences"), "{table}");
             assert!(table.starts_with('╭'), "{table}");
         }
+    }
+
+    #[test]
+    fn a_cell_wider_than_comfy_table_can_count_is_wrapped_first() {
+        let mut grid = Grid::new(None);
+        grid.row(vec!["Focus".into(), "word ".repeat(20_000)]);
+        let table = grid.draw(80, false);
+        assert_eq!(table.matches("word").count(), 20_000);
+        assert!(table.lines().all(|line| wrap::width(line) <= 80));
     }
 
     #[test]

@@ -30,7 +30,6 @@ mod search;
 mod show;
 mod sources;
 mod split;
-mod table;
 mod topics;
 mod widths;
 mod yaml11;

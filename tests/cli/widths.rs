@@ -1,59 +1,42 @@
-//! Every command's terminal output fits the width it is given, from 40 columns
-//! up, measured in display columns (a `—` is one, a CJK character two), without
-//! cutting a word that fits on a line: a table too narrow for its words is
-//! stacked. A narrower `COLUMNS` is drawn at 40, and a 256 KiB word is cut to
-//! the width quickly rather than dropped.
+//! The terminal layout: every command's output fits the width it is given, from
+//! 40 columns up, measured in display columns (a `—` is one, a CJK character
+//! two), without cutting a word that fits on a line and without escape codes
+//! when piped; a table too narrow for its words is stacked; a narrower `COLUMNS`
+//! is drawn at 40; a 256 KiB word is cut to the width rather than dropped; and
+//! a table at 80 columns matches its snapshot (to accept a changed one after
+//! checking it by eye, run the tests with `UPDATE_SNAPSHOTS=1` and review the
+//! diff of `tests/snapshots/`).
+
+use std::path::Path;
 
 use crate::common::*;
 
 /// One run of every command that draws for a terminal, with answers for the
 /// questionnaires and a fixture for `kb validate`.
-const COMMANDS: &[&[&str]] = &[
-    &["compare"],
-    &["compare", "--cite"],
-    &["compare", "cto", "cio", "--only", "focus,salary"],
-    &["show", "cio"],
-    &["show", "cto", "--section", "kpis,salary"],
-    &["search", "data", "governance"],
-    &["search", "innovation", "--role", "cto"],
-    &["search", "secruity"],
-    &["topics"],
-    &["topics", "need-both"],
-    &["topics", "disagreements"],
-    &["disputes"],
-    &["split"],
-    &["sources"],
-    &[
-        "advise",
-        "--no-input",
-        "--answer",
-        "aim=product",
-        "--answer",
-        "size=startup",
-    ],
-    &[
-        "advise",
-        "--no-input",
-        "--answers",
-        "tests/fixtures/advise/answers.yaml",
-        "--all-flips",
-    ],
-    &["advise", "--no-input", "--answer", "size=startup"],
-    &[
-        "career",
-        "--no-input",
-        "--answer",
-        "interest=product",
-        "--answer",
-        "audience=external",
-        "--answer",
-        "years=12",
-    ],
-    &["career", "--no-input", "--answer", "years=3"],
-    &["kb", "validate", "data/kb.yaml"],
-    &["jd", "cto"],
-    &["jd", "cio", "--fractional"],
-    &["jd", "cto", "--brief"],
+const COMMANDS: &[&str] = &[
+    "compare",
+    "compare --cite",
+    "compare cto cio --only focus,salary",
+    "show cio",
+    "show cto --section kpis,salary",
+    "search data governance",
+    "search innovation --role cto",
+    "search secruity",
+    "topics",
+    "topics need-both",
+    "topics disagreements",
+    "disputes",
+    "split",
+    "sources",
+    "advise --no-input --answer aim=product --answer size=startup",
+    "advise --no-input --answers tests/fixtures/advise/answers.yaml --all-flips",
+    "advise --no-input --answer size=startup",
+    "career --no-input --answer interest=product --answer audience=external --answer years=12",
+    "career --no-input --answer years=3",
+    "kb validate data/kb.yaml",
+    "jd cto",
+    "jd cio --fractional",
+    "jd cto --brief",
 ];
 
 /// The words of `text`: runs of letters, digits and hyphens, so a word cut in
@@ -67,10 +50,11 @@ fn words(text: &str) -> std::collections::HashSet<&str> {
 #[test]
 fn every_command_fits_every_width_from_40_columns_without_cutting_a_word() {
     let root = env!("CARGO_MANIFEST_DIR");
-    for args in COMMANDS {
-        let wide = roles(args).current_dir(root).columns(1000).run().stdout;
+    for command in COMMANDS {
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let wide = roles(&args).current_dir(root).columns(1000).run().stdout;
         for columns in [40, 50, 60, 80, 120] {
-            let run = roles(args).current_dir(root).columns(columns).run();
+            let run = roles(&args).current_dir(root).columns(columns).run();
             assert!(
                 matches!(run.code, Some(0 | 1)) && !run.stdout.is_empty(),
                 "should print a result\n{run}"
@@ -78,18 +62,16 @@ fn every_command_fits_every_width_from_40_columns_without_cutting_a_word() {
             let (width, line) = widest_line(&run.stdout);
             assert!(
                 width <= usize::from(columns),
-                "`roles {}` at {columns} columns: a line {width} wide:\n{line}",
-                args.join(" ")
+                "`roles {command}` at {columns} columns: a line {width} wide:\n{line}"
             );
+            assert!(!run.stdout.contains('\x1b'), "piped, yet painted:\n{run}");
             let cut: Vec<_> = words(&run.stdout)
                 .difference(&words(&wide))
                 .copied()
                 .collect();
             assert!(
                 cut.is_empty(),
-                "`roles {}` at {columns} columns cuts words: {cut:?}\n{}",
-                args.join(" "),
-                run.stdout
+                "`roles {command}` at {columns} columns cuts words: {cut:?}\n{run}"
             );
         }
     }
@@ -109,7 +91,7 @@ fn a_table_too_narrow_for_its_words_is_stacked_a_heading_per_row() {
 
 /// One 256 KiB word in a role name, a source title, a dimension's value, a
 /// dispute's question and an area's title.
-fn kb_with_a_huge_word(dir: &std::path::Path, word: &str) -> std::path::PathBuf {
+fn kb_with_a_huge_word(dir: &Path, word: &str) -> std::path::PathBuf {
     let mut kb = std::fs::read_to_string(dump_to(dir, "yaml")).expect("the dump is readable");
     for (from, to) in [
         ("name: Chief Information Officer", "name: Chief WORD"),
@@ -135,27 +117,21 @@ fn a_256_kib_word_is_cut_to_the_width_not_dropped_in_every_command_and_format() 
     let dir = temp_dir();
     let word = "W".repeat(256 * 1024);
     let kb = kb_with_a_huge_word(dir.path(), &word);
-    let commands: &[&[&str]] = &[
-        &["compare"],
-        &["show", "cio"],
-        &["search", "inward"],
-        &["disputes"],
-        &["split"],
-        &["sources"],
-        &["jd", "cio"],
-        &[
-            "advise",
-            "--no-input",
-            "-a",
-            "aim=process",
-            "-a",
-            "size=large",
-        ],
+    let commands = [
+        "compare",
+        "show cio",
+        "search inward",
+        "disputes",
+        "split",
+        "sources",
+        "jd cio",
+        "advise --no-input -a aim=process -a size=large",
     ];
-    for args in commands {
+    for command in commands {
+        let args: Vec<&str> = command.split_whitespace().collect();
         for format in ["table", "markdown", "html", "json", "yaml"] {
             // The driver kills a run at its deadline; timing is measured in BENCHMARKS.md.
-            let run = roles(args).kb(&kb).format(format).run();
+            let run = roles(&args).kb(&kb).format(format).run();
             assert!(!run.timed_out && run.code == Some(0), "{run}");
             let shown = run.stdout.matches('W').count();
             assert!(shown >= word.len(), "the word is dropped: {shown} W\n{run}");
@@ -192,4 +168,40 @@ fn a_narrow_table_gives_its_room_to_the_text_not_the_source_list() {
     let fact = unicode_width::UnicodeWidthStr::width(cells[2]);
     let source = unicode_width::UnicodeWidthStr::width(cells[3]);
     assert!(fact > source, "{header}");
+}
+
+/// Compares `actual` with the snapshot file, or rewrites it under `UPDATE_SNAPSHOTS=1`.
+#[track_caller]
+fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).expect("the snapshot can be written");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    assert!(
+        actual == expected,
+        "output differs from {}\n--- expected ---\n{expected}\n--- actual ---\n{actual}",
+        path.display()
+    );
+}
+
+#[test]
+fn compare_table_at_80_columns_with_the_salary_caveat_matches_the_snapshot() {
+    let table = roles(&["compare", "--only", "focus,objective,revenue-line,salary"])
+        .columns(80)
+        .succeeds()
+        .stdout;
+    assert_snapshot("compare_80.txt", &table);
+}
+
+#[test]
+fn compare_uses_the_extra_room_of_a_wider_terminal() {
+    let wide = roles(&["compare"]).columns(160).succeeds().stdout;
+    let narrow = roles(&["compare"]).columns(80).succeeds().stdout;
+    assert!(widest_line(&wide).0 > 80, "{wide}");
+    assert!(wide.lines().count() < narrow.lines().count());
 }
