@@ -170,32 +170,19 @@ fn a_narrow_table_gives_its_room_to_the_text_not_the_source_list() {
     assert!(fact > source, "{header}");
 }
 
-/// Compares `actual` with the snapshot file, or rewrites it under `UPDATE_SNAPSHOTS=1`.
-#[track_caller]
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).expect("the snapshot can be written");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    assert!(
-        actual == expected,
-        "output differs from {}\n--- expected ---\n{expected}\n--- actual ---\n{actual}",
-        path.display()
-    );
-}
-
 #[test]
 fn compare_table_at_80_columns_with_the_salary_caveat_matches_the_snapshot() {
-    let table = roles(&["compare", "--only", "focus,objective,revenue-line,salary"])
-        .columns(80)
-        .succeeds()
-        .stdout;
-    assert_snapshot("compare_80.txt", &table);
+    let args = ["compare", "--only", "focus,objective,revenue-line,salary"];
+    let table = roles(&args).columns(80).succeeds().stdout;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/snapshots/compare_80.txt"
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &table).expect("the snapshot can be written");
+    }
+    let expected = std::fs::read_to_string(path).expect("the snapshot is readable");
+    assert!(table == expected, "differs from {path}:\n{table}");
 }
 
 #[test]
