@@ -62,6 +62,8 @@ pub enum Format {
     Yaml,
     /// Markdown, to paste into documents.
     Markdown,
+    /// One self-contained HTML page of the Markdown, to open or print.
+    Html,
 }
 
 /// When to colour the output.

@@ -21,7 +21,7 @@ use crate::library::Library;
 use crate::questionnaire::Intake;
 use crate::render::pager;
 use crate::render::style::{output_width, stream_color};
-use crate::render::{Format, Style, View};
+use crate::render::{Style, View};
 use crate::{error, kb, render};
 
 /// Runs `roles` with these arguments and returns the process exit code.
@@ -280,19 +280,13 @@ fn subject(name: SchemaName) -> Subject {
 /// Renders a view in the chosen format and style, buffered so that nothing
 /// half-written reaches stdout when it fails; returns the view's exit code.
 fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
-    let format = match cli.format {
-        FormatFlag::Table => Format::Table,
-        FormatFlag::Json => Format::Json,
-        FormatFlag::Yaml => Format::Yaml,
-        FormatFlag::Markdown => Format::Markdown,
-    };
     let stdout = io::stdout();
     let style = Style {
         color: stream_color(forced_color(cli.color), &stdout),
         width: output_width(&stdout),
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
-    render::render(view, format, &style, &mut buffer)?;
+    render::render(view, cli.format, &style, &mut buffer)?;
     let paged = match pager_for(cli, &stdout, &buffer) {
         Some(command) => pager::page(&command, &buffer)?,
         None => false,

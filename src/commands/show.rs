@@ -169,12 +169,10 @@ fn salary_details(salary: &Salary) -> String {
 
 impl View for ShowView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(
-            out,
-            "{} {}",
-            painter.accent(&self.role.id.to_uppercase()),
-            painter.heading(&format!("· {}", self.role.name))
-        )?;
+        let title = format!("{} · {}", self.role.id.to_uppercase(), self.role.name);
+        let title = wrap::fill(&title, painter.width(), "", "");
+        let (id, name) = title.split_once(' ').unwrap_or((&title, ""));
+        writeln!(out, "{} {}", painter.accent(id), painter.heading(name))?;
         writeln!(
             out,
             "{}",

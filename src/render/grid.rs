@@ -1,13 +1,15 @@
-//! A table fitted to the terminal before comfy-table draws it: column widths are
-//! chosen here and every cell is wrapped to its column, so comfy-table only lays
-//! out lines it does not have to split. That is the same layout comfy-table's
-//! dynamic arrangement makes, at a fraction of its cost, which matters for a
-//! command run in shell loops (see BENCHMARKS.md).
+//! Rows of text for the terminal: comfy-table's own dynamic layout when every
+//! column can hold its longest word, and otherwise a stacked layout (a heading
+//! per row, the values beneath, wrapped by textwrap), so a narrow terminal never
+//! gets words cut in two (`Informatio` / `n`).
 
 use comfy_table::presets::UTF8_FULL;
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
+};
+use unicode_width::UnicodeWidthStr;
 
-use super::wrap;
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+use super::{paint, wrap};
 
 /// Rows of plain text to fit into a width.
 pub struct Grid {
@@ -33,7 +35,7 @@ impl Grid {
         self.rows.push(cells);
     }
 
-    /// Keeps `column` at most `width` wide.
+    /// Keeps `column` at most `width` wide, unless a word needs more.
     pub fn cap(mut self, column: usize, width: usize) -> Self {
         self.caps.push((column, width));
         self
@@ -48,29 +50,40 @@ impl Grid {
     /// Draws the grid `width` columns wide at most; the first column is bold and
     /// the header cyan when `color` is set.
     pub fn draw(&self, width: u16, color: bool) -> String {
-        let columns = self
-            .rows
-            .iter()
-            .chain(&self.header)
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0);
-        let widths = self.widths(columns, usize::from(width));
-        let wrap =
-            |text: &str, column: usize| -> String { wrap::fill_cut(text, widths[column].max(1)) };
-
+        // Each column's longest word, measured as comfy-table measures (escape
+        // codes of dimmed text included), so that its layout never cuts one.
+        let mut longest = Vec::new();
+        for row in self.rows.iter().chain(&self.header) {
+            longest.resize(longest.len().max(row.len()), 1);
+            for (column, text) in row.iter().enumerate() {
+                let word = text.split(['\n', ' ']).map(UnicodeWidthStr::width).max();
+                longest[column] = longest[column].max(word.unwrap_or(0));
+            }
+        }
+        // Borders and padding: `│ a ┆ b │` takes three columns per cell, plus one.
+        if longest.iter().sum::<usize>() + 3 * longest.len() + 1 > usize::from(width) {
+            return self.stacked(usize::from(width), color);
+        }
+        // comfy-table counts columns in a u16 (and overflows past 65,535) and
+        // wraps a long line slowly: a cell with a line wider than any terminal
+        // is wrapped to the table's width first.
+        let cell = |text: &String| match text.lines().any(|line| line.width() > 4096) {
+            true => Cell::new(wrap::fill(text, usize::from(width), "", "")),
+            false => Cell::new(text),
+        };
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Disabled);
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
         if color {
             table.enforce_styling();
         } else {
             table.force_no_tty();
         }
         if let Some(header) = &self.header {
-            table.set_header(header.iter().enumerate().map(|(column, text)| {
-                let cell = Cell::new(wrap(text, column));
+            table.set_header(header.iter().map(|text| {
+                let cell = cell(text);
                 if color {
                     cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
                 } else {
@@ -80,7 +93,7 @@ impl Grid {
         }
         for row in &self.rows {
             table.add_row(row.iter().enumerate().map(|(column, text)| {
-                let mut cell = Cell::new(wrap(text, column));
+                let mut cell = cell(text);
                 if column == 0 && color {
                     cell = cell.add_attribute(Attribute::Bold);
                 }
@@ -90,148 +103,107 @@ impl Grid {
                 cell
             }));
         }
-        // comfy-table pads the last column; trailing spaces make piped output noisy.
-        // Box-drawing characters take three bytes each.
-        let mut text = String::with_capacity(usize::from(width) * 3 * 4 * (self.rows.len() + 2));
-        for line in table.lines() {
-            text.push_str(line.trim_end());
-            text.push('\n');
-        }
-        text.pop();
-        text
-    }
-
-    /// Column widths (content only) that fit `total` columns. Each column gets
-    /// its natural width if all fit. Otherwise a column whose content fits in an
-    /// even share keeps it whole (labels, numbers, short ids); the others get at
-    /// least their widest word, and the space left goes to them in proportion
-    /// to how much more they would take, so long text gets the room and lists
-    /// (source ids) stay narrow. When even the widest words do not fit, the
-    /// narrowest columns keep theirs and the others share what is left evenly,
-    /// cutting words (see [`wrap::fill_cut`]).
-    fn widths(&self, columns: usize, total: usize) -> Vec<usize> {
-        let mut natural = vec![1; columns];
-        let mut minimal = vec![1; columns];
-        for row in self.rows.iter().chain(&self.header) {
-            for (column, text) in row.iter().enumerate() {
-                let widest = text.lines().map(wrap::width).max().unwrap_or(0);
-                natural[column] = natural[column].max(widest);
-                minimal[column] = minimal[column].max(wrap::widest_word(text));
-            }
-        }
-        for &(column, cap) in &self.caps {
-            if let Some(width) = natural.get_mut(column) {
-                *width = (*width).min(cap);
-            }
-        }
-        for column in 0..columns {
-            minimal[column] = minimal[column].min(natural[column]);
-        }
-        // Borders and padding: `│ a ┆ b │` takes three columns per cell, plus one.
-        let available = total.saturating_sub(3 * columns + 1).max(columns);
-        if natural.iter().sum::<usize>() <= available {
-            return natural;
-        }
-        if minimal.iter().sum::<usize>() > available {
-            return shared_evenly(&minimal, available);
-        }
-        let mut widths = minimal.clone();
-        let mut left = available;
-        let mut open: Vec<usize> = (0..columns).collect();
-        open.sort_by_key(|&column| natural[column]);
-        // Short columns whole, from the shortest, while the rest keep their words.
-        while let Some(&column) = open.first() {
-            let fair = left / open.len();
-            let rest_minimal: usize = open[1..].iter().map(|&c| minimal[c]).sum();
-            if natural[column] > fair || left - natural[column] < rest_minimal {
-                break;
-            }
-            widths[column] = natural[column];
-            left -= natural[column];
-            open.remove(0);
-        }
-        let mut spare = left - open.iter().map(|&c| minimal[c]).sum::<usize>();
-        let wanted: usize = open.iter().map(|&c| natural[c] - minimal[c]).sum();
-        let mut given = 0;
-        for &column in &open {
-            let share = spare_share(spare, natural[column] - minimal[column], wanted);
-            widths[column] += share;
-            given += share;
-        }
-        spare -= given;
-        // Rounding leaves a few columns over: one each to the columns that want most.
-        while spare > 0 {
-            let Some(column) = (0..columns)
-                .filter(|&column| widths[column] < natural[column])
-                .max_by_key(|&column| natural[column] - widths[column])
-            else {
-                break;
+        for (column, &word) in longest.iter().enumerate() {
+            // comfy-table's bounds include the padding of one space either side.
+            let fixed = |columns: usize| Width::Fixed(u16::try_from(columns + 2).unwrap_or(width));
+            let constraint = match self.caps.iter().find(|(capped, _)| *capped == column) {
+                Some(&(_, cap)) => ColumnConstraint::Boundaries {
+                    lower: fixed(word),
+                    upper: fixed(cap.max(word)),
+                },
+                None => ColumnConstraint::LowerBoundary(fixed(word)),
             };
-            widths[column] += 1;
-            spare -= 1;
+            if let Some(column) = table.column_mut(column) {
+                column.set_constraint(constraint);
+            }
         }
-        widths
+        // comfy-table pads the last column; trailing spaces make piped output noisy.
+        let lines: Vec<String> = table
+            .lines()
+            .map(|line| line.trim_end().to_owned())
+            .collect();
+        lines.join("\n")
     }
-}
 
-/// `spare * want / wanted`, rounded down; nothing when nothing is wanted.
-fn spare_share(spare: usize, want: usize, wanted: usize) -> usize {
-    (spare * want).checked_div(wanted).unwrap_or(0)
-}
-
-/// Widths for columns whose widest words do not fit in `available`: from the
-/// narrowest up, each keeps its widest word if that is within an even share of
-/// what is left.
-fn shared_evenly(minimal: &[usize], available: usize) -> Vec<usize> {
-    let columns = minimal.len();
-    let mut order: Vec<usize> = (0..columns).collect();
-    order.sort_by_key(|&column| minimal[column]);
-    let mut widths = vec![0; columns];
-    let mut left = available;
-    for (placed, &column) in order.iter().enumerate() {
-        let share = left / (columns - placed);
-        widths[column] = minimal[column].min(share).max(1);
-        left = left.saturating_sub(widths[column]);
+    /// The rows one after another: the first cell as a heading, then each other
+    /// cell after its column's heading (its first line), with a hanging indent
+    /// unless a word would not fit beside it.
+    fn stacked(&self, width: usize, color: bool) -> String {
+        let bold = anstyle::Style::new().effects(anstyle::Effects::BOLD);
+        let label = |column: usize| {
+            let header = self.header.as_ref().and_then(|header| header.get(column));
+            header.and_then(|text| text.lines().next()).unwrap_or("")
+        };
+        let mut blocks = Vec::new();
+        for row in &self.rows {
+            let mut block = Vec::new();
+            for (column, text) in row.iter().enumerate() {
+                let text = match label(column) {
+                    "" => text.clone(),
+                    label if column > 0 => format!("{}: {text}", paint::paint(color, label, bold)),
+                    label => format!("{label}: {text}"),
+                };
+                let (first, rest) = if column == 0 || wrap::widest_word(&text) + 4 > width {
+                    ("", "")
+                } else {
+                    ("  ", "    ")
+                };
+                let filled = wrap::fill(&text, width, first, rest);
+                block.push(if column == 0 {
+                    paint::paint(color, &filled, bold)
+                } else {
+                    filled
+                });
+            }
+            blocks.push(block.join("\n"));
+        }
+        blocks.join("\n\n")
     }
-    widths
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn table_width(grid: &Grid, width: u16) -> usize {
-        grid.draw(width, false)
-            .lines()
-            .map(wrap::width)
-            .max()
-            .unwrap_or(0)
+    fn grid() -> Grid {
+        let mut grid = Grid::new(Some(vec!["".into(), "CIO".into(), "Source".into()]));
+        grid.row(vec![
+            "Focus".into(),
+            "a long statement about what the chief information officer does all day".into(),
+            "key-differences, overlap".into(),
+        ]);
+        grid
     }
 
     #[test]
-    fn long_text_gets_the_room_and_a_short_list_stays_narrow() {
-        let mut grid = Grid::new(Some(vec!["Fact".into(), "Source".into()]));
-        grid.row(vec![
-            "a long statement about what the chief information officer does all day; ".repeat(3),
-            "key-differences, overlap, difference, salaries, fractional".into(),
-        ]);
-        let widths = grid.widths(2, 60);
-        assert!(widths[1] < "key-differences, overlap".len(), "{widths:?}");
-        assert!(widths[1] >= "key-differences,".len(), "{widths:?}");
-        assert!(widths[0] > widths[1] + 10, "{widths:?}");
-        assert_eq!(widths.iter().sum::<usize>(), 60 - 7);
-    }
-
-    #[test]
-    fn a_table_fits_even_when_its_words_do_not() {
-        let mut grid = Grid::new(None);
-        grid.row(vec![
-            "000_7c388f03e2d05766.txt".into(),
-            "responsibilities".into(),
-            "infrastructure".into(),
-        ]);
-        for width in [20, 30, 40] {
-            assert!(table_width(&grid, width) <= usize::from(width));
+    fn a_table_fits_its_width_without_cutting_a_word() {
+        for width in [50, 60, 80] {
+            let table = grid().draw(width, false);
+            assert!(
+                table
+                    .lines()
+                    .all(|line| wrap::width(line) <= usize::from(width))
+            );
+            assert!(table.contains("key-differences"), "{table}");
+            assert!(table.starts_with('╭'), "{table}");
         }
+    }
+
+    #[test]
+    fn a_cell_wider_than_comfy_table_can_count_is_wrapped_first() {
+        let mut grid = Grid::new(None);
+        grid.row(vec!["Focus".into(), "word ".repeat(20_000)]);
+        let table = grid.draw(80, false);
+        assert_eq!(table.matches("word").count(), 20_000);
+        assert!(table.lines().all(|line| wrap::width(line) <= 80));
+    }
+
+    #[test]
+    fn rows_are_stacked_when_the_words_cannot_fit_side_by_side() {
+        assert_eq!(
+            grid().draw(30, false),
+            "Focus\n  CIO: a long statement about\n    what the chief information\n    officer does all day\n  \
+             Source: key-differences,\n    overlap"
+        );
     }
 }

@@ -4,9 +4,11 @@
 //! [`render`]: JSON and YAML come from the view's serde serialisation, which is the
 //! documented contract; the table and Markdown come from the view's own [`View`]
 //! methods, written in the command's module with the tools here ([`grid`],
-//! [`wrap`], [`paint`], [`markdown`]). Nothing here reads the knowledge base.
+//! [`wrap`], [`paint`], [`markdown`]), and HTML from the Markdown ([`html`]).
+//! Nothing here reads the knowledge base.
 
 pub mod grid;
+pub mod html;
 pub mod markdown;
 pub mod pager;
 pub mod paint;
@@ -17,21 +19,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
+pub use crate::cli::Format;
 pub use paint::Painter;
 pub use style::Style;
-
-/// How results are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// A table or text for people (plain when piped).
-    Table,
-    /// One pretty-printed JSON object.
-    Json,
-    /// The same data as a YAML document.
-    Yaml,
-    /// Markdown, to paste into documents.
-    Markdown,
-}
 
 /// What a command shows. Its serde serialisation is the JSON and YAML output; the
 /// two methods draw it for people.
@@ -54,7 +44,7 @@ pub trait View: Serialize {
 
 /// Writes `view` in `format`.
 ///
-/// Table and Markdown output pass through [`escape_terminal_controls`] as a
+/// Table, Markdown and HTML output pass through [`escape_terminal_controls`] as a
 /// second line of defence: validation already refuses control characters in a
 /// knowledge base, but nothing from a file or an argument may act on the
 /// terminal even if a check is missed. JSON and YAML escape them by themselves.
@@ -65,12 +55,15 @@ pub fn render<V: View>(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     match format {
-        Format::Table | Format::Markdown => {
+        Format::Table | Format::Markdown | Format::Html => {
             let mut text = Vec::with_capacity(16 * 1024);
             if format == Format::Table {
                 view.table(&Painter::new(*style), &mut text)?;
             } else {
                 view.markdown(&mut text)?;
+            }
+            if format == Format::Html {
+                text = html::document(&String::from_utf8_lossy(&text)).into_bytes();
             }
             out.write_all(&escape_terminal_controls(&text, style.color))?;
             Ok(())

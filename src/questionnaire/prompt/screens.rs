@@ -178,7 +178,7 @@ fn entry(lines: Vec<String>, current: bool, look: &Look) -> Vec<String> {
 fn foot(keys: &[String], width: usize, look: &Look) -> Vec<String> {
     wrap::wrap(&keys.join(" · "), width)
         .into_iter()
-        .map(|line| look.dim(line))
+        .map(|line| look.dim(&line))
         .collect()
 }
 
@@ -493,7 +493,7 @@ pub fn record(
     );
     wrap::wrap(&line, width)
         .into_iter()
-        .map(str::to_owned)
+        .map(String::from)
         .collect()
 }
 
@@ -526,7 +526,7 @@ impl Screen for Asking<'_, '_> {
         let title = format!("[{} of {}] {}", ask.number, ask.total, question.text);
         let mut head: Vec<String> = wrap::wrap(&title, width)
             .into_iter()
-            .map(|line| look.title(line))
+            .map(|line| look.title(&line))
             .collect();
         head.extend(
             hang("  ", &question.hint, width)
@@ -576,7 +576,7 @@ impl Screen for Asking<'_, '_> {
                 foot_lines.extend(
                     wrap::wrap(&help, width)
                         .into_iter()
-                        .map(|line| look.current(line)),
+                        .map(|line| look.current(&line)),
                 );
             }
         }
@@ -745,7 +745,7 @@ impl Screen for Reviewing<'_, '_> {
             foot_lines.extend(
                 wrap::wrap(&help, width)
                     .into_iter()
-                    .map(|line| look.current(line)),
+                    .map(|line| look.current(&line)),
             );
         }
         let keys = [

@@ -1,0 +1,83 @@
+//! `--format html`: a view's Markdown as one self-contained HTML5 document, by
+//! pulldown-cmark, to open in a browser or print for a board. Inline CSS with a
+//! print stylesheet, no JavaScript, nothing fetched: raw HTML in a
+//! knowledge-base text is shown as text, and an image keeps only its
+//! description.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+
+/// The style: readable on a screen, and on paper within A4's and US Letter's
+/// printable width (the page's own size, 15 mm margins), tables included, since
+/// their cells break long words rather than overflow.
+const STYLE: &str = "\
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+h1, h2, h3 { line-height: 1.2; break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #eef; }
+p, li, td { overflow-wrap: anywhere; }
+code { font-size: .9em; }
+@media print {
+  @page { margin: 15mm; }
+  body { font-size: 10pt; max-width: none; margin: 0; padding: 0; color: #000; }
+  tr, li { break-inside: avoid; }
+  th { background: none; }
+}";
+
+/// `markdown` as an HTML5 document titled after its first `# ` heading.
+pub fn document(markdown: &str) -> String {
+    let title = markdown
+        .lines()
+        .find_map(|line| line.strip_prefix("# "))
+        .unwrap_or("roles");
+    let mut body = String::with_capacity(markdown.len() * 2);
+    html::push_html(&mut body, escaped(markdown));
+    let mut escaped_title = String::new();
+    html::push_html(&mut escaped_title, [Event::Text(title.into())].into_iter());
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{escaped_title}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+}
+
+/// The Markdown's events with raw HTML turned into text, except the `<br>` the
+/// views write for a line break in a table cell, and images dropped (their
+/// description stays), so that nothing in a knowledge-base text becomes markup
+/// or a fetch.
+fn escaped(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    Parser::new_ext(markdown, Options::ENABLE_TABLES).filter_map(|event| match event {
+        Event::InlineHtml(text) if &*text == "<br>" => Some(Event::InlineHtml(text)),
+        Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        other => Some(other),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::document;
+
+    #[test]
+    fn a_document_has_a_title_a_table_and_no_markup_from_the_text() {
+        let page = document(
+            "# CIO & CTO\n\n| a | b |\n|---|---|\n| x<br>y | <script>alert(1)</script> |\n\n\
+             <img src=x onerror=alert(1)>\n\n![logo](https://example.com/logo.png)\n",
+        );
+        assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+        assert!(page.contains("<title>CIO &amp; CTO</title>"), "{page}");
+        assert!(
+            page.contains("<table>") && page.contains("x<br>y"),
+            "{page}"
+        );
+        assert!(
+            page.contains("&lt;script&gt;") && page.contains("&lt;img src=x"),
+            "{page}"
+        );
+        assert!(!page.contains("<script") && !page.contains("<img") && !page.contains("https:"));
+        assert!(
+            page.contains("logo") && page.contains("@media print"),
+            "{page}"
+        );
+    }
+}
