@@ -15,8 +15,8 @@ use crate::questionnaire::Answers;
 use crate::questionnaire::engine::{self, Confidence, Flip, Reason, SourceRef, Tally};
 
 /// Version of `roles advise`'s JSON: 4 moved confidence into each hire, added
-/// `tie`, `need` and `favours`, and dropped the top-level `recommendation`,
-/// `engagement`, `scores` and `both_points`, which could disagree with `hires`.
+/// `tie`, `need` and `favours`, and dropped the top-level `engagement`,
+/// `confidence` and `both_points`, which could disagree with `hires`.
 pub const ADVICE_SCHEMA_VERSION: u32 = 4;
 
 /// The full result of `roles advise`.
@@ -27,12 +27,15 @@ pub struct Advice {
     /// The hire plan: one entry per needed role, the strongest need first;
     /// empty when no answer bears on any role.
     pub hires: Vec<Hire>,
+    /// The one role id of `hires`, `both` when it holds more than one, `null`
+    /// when it is empty: a summary of `hires`, never more.
+    pub recommendation: Option<String>,
     /// Whether two needed roles have the same need, so their order is open.
     pub tie: bool,
     /// Full-time senior seats the company says it can fund, if it said.
     pub seats: Option<u8>,
     /// Need per role id.
-    pub need: BTreeMap<Text, i32>,
+    pub scores: BTreeMap<Text, i32>,
     /// Points towards each engagement.
     pub engagement_points: BTreeMap<String, i32>,
     /// One entry per chosen value, in questionnaire order.
@@ -278,7 +281,12 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         schema_version: ADVICE_SCHEMA_VERSION,
         tie,
         seats: tally.seats,
-        need: roles
+        recommendation: match hires.as_slice() {
+            [] => None,
+            [one] => Some(one.role.to_string()),
+            _ => Some("both".to_owned()),
+        },
+        scores: roles
             .iter()
             .zip(&tally.need)
             .map(|(role, &need)| (role.id.clone(), need))

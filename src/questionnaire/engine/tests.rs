@@ -4,6 +4,11 @@
 use super::*;
 use crate::kb::Fact;
 
+/// A choice as `(value, weights, both)`.
+type ChoiceSpec<'a> = (&'static str, &'a [(&'static str, i32)], i32);
+/// Answers, the roles needed, and whether they tie.
+type Case<'a> = (&'a [(&'a str, &'a str)], &'a [usize], bool);
+
 fn roles(ids: &[&'static str]) -> Vec<RoleRef> {
     ids.iter()
         .map(|&id| RoleRef {
@@ -14,7 +19,7 @@ fn roles(ids: &[&'static str]) -> Vec<RoleRef> {
 }
 
 /// A question `id` whose choices are `(value, weights, both)`.
-fn question(id: &'static str, choices: &[(&'static str, &[(&'static str, i32)], i32)]) -> Question {
+fn question(id: &'static str, choices: &[ChoiceSpec<'_>]) -> Question {
     Question {
         id: Text::from(id),
         text: Text::from(id),
@@ -69,7 +74,7 @@ fn needed(given: &[(&str, &str)]) -> (Vec<usize>, bool) {
 
 #[test]
 fn each_role_is_needed_on_its_own_evidence() {
-    let cases: &[(&[(&str, &str)], &[usize], bool)] = &[
+    let cases: &[Case<'_>] = &[
         (&[], &[], false),
         (&[("big", "no")], &[], false),
         (&[("aim", "a")], &[0], false),
