@@ -300,13 +300,18 @@ pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> 
                 }
             }
             let needs: Vec<i32> = roles.iter().map(|r| need_of(choice, &r.id)).collect();
-            let mut favours: Vec<String> = if roles.len() > 1 && needs.iter().all(|&n| n > 0) {
-                vec!["both roles".to_owned()]
-            } else {
-                let mut backed: Vec<usize> = (0..roles.len()).filter(|&r| needs[r] > 0).collect();
-                backed.sort_by_key(|&r| std::cmp::Reverse(needs[r]));
-                backed.iter().map(|&r| roles[r].id.to_string()).collect()
-            };
+            // The way it pushes is to the roles it gives the most need; a
+            // lean (3 and 1) pushes to the first, evidence for all to all.
+            let most = needs.iter().copied().max().unwrap_or(0);
+            let mut favours: Vec<String> =
+                if most > 0 && roles.len() > 1 && needs.iter().all(|&n| n == most) {
+                    vec!["both roles".to_owned()]
+                } else {
+                    (0..roles.len())
+                        .filter(|&r| most > 0 && needs[r] == most)
+                        .map(|r| roles[r].id.to_string())
+                        .collect()
+                };
             match (choice.full_time - choice.fractional).signum() {
                 1 => favours.push("full-time".to_owned()),
                 -1 => favours.push("fractional".to_owned()),
@@ -316,7 +321,13 @@ pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> 
                 question: question.id.clone(),
                 question_text: question.text.clone(),
                 value: choice.value.clone(),
-                label: Text::from(super::interview::answer_words(question, answer)),
+                label: match answer.map(Answer::values).as_deref() {
+                    // A typed number reads as itself and its band.
+                    Some([typed]) if *typed != choice.value.as_str() => {
+                        Text::from(format!("{typed} ({})", choice.label))
+                    }
+                    _ => choice.label.clone(),
+                },
                 favours,
                 points,
                 because: choice.reason.text.clone(),

@@ -91,8 +91,9 @@ fn json_has_schema_version_4_and_every_documented_field() {
 
 #[test]
 fn each_hire_names_a_role_an_engagement_and_why() {
-    let json = advise_json(&["size=large", "budget=one"]);
+    let json = advise_json(&["aim=process", "size=large", "budget=one"]);
     assert_eq!(json["recommendation"], "both");
+    assert_eq!(json["tie"], false);
     let hires = json["hires"].as_array().expect("hires");
     assert_eq!(hires.len(), 2);
     assert_eq!(hires[0]["role"], "cio");
@@ -263,8 +264,8 @@ fn judgement_and_disputes_are_labelled_in_every_output() {
     let answers = ["size=mid", "needs=vendor-management", "aim=process"];
     advise_with(&answers, &[])
         .succeeds()
-        .stdout_has("(our judgement)")
-        .stdout_has("(the articles lean one way but disagree)");
+        .stdout_has("our judgement")
+        .stdout_has("(the articles lean one");
     advise_with(&answers, &["--format", "markdown"])
         .succeeds()
         .stdout_has("our judgement")
@@ -903,6 +904,111 @@ fn without_a_terminal_no_input_with_nothing_answered_is_refused() {
         .stderr_has("--answer");
 }
 #[test]
+fn a_tie_for_the_one_seat_is_said_and_left_open_never_settled_by_list_order() {
+    let json = advise_json(&["aim=both", "audience=both", "size=400", "budget=one"]);
+    assert_eq!(json["tie"], true);
+    for hire in json["hires"].as_array().expect("hires") {
+        assert_eq!(hire["engagement"], Value::Null, "{hire:#}");
+        let close = hire["confidence"]["close_call"]
+            .as_str()
+            .unwrap_or_default();
+        assert!(
+            close.contains("a tie") && close.contains("would settle it"),
+            "{close}"
+        );
+    }
+    advise_with(
+        &["aim=both", "audience=both", "size=400", "budget=one"],
+        &[],
+    )
+    .succeeds()
+    .stdout_has("A tie: two roles are needed equally");
+}
+
+#[test]
+fn a_failed_run_never_creates_or_replaces_the_saved_file() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let keep = dir.path().join("keep.yaml");
+    std::fs::write(&keep, "aim: product\nsize: mid\n").expect("written");
+    let path = keep.display().to_string();
+    for command in ["advise", "career"] {
+        roles(&[command, "--no-input", "--save", &path, "--force"]).fails_as_bad_input();
+        let kept = std::fs::read_to_string(&keep).expect("still there");
+        assert_eq!(kept, "aim: product\nsize: mid\n", "{command}");
+    }
+    let fresh = dir.path().join("fresh.yaml");
+    roles(&[
+        "advise",
+        "--no-input",
+        "--save",
+        &fresh.display().to_string(),
+    ])
+    .fails_as_bad_input();
+    assert!(!fresh.exists(), "a failed run created {}", fresh.display());
+    roles(&["advise", "--no-input", "--save", "-", "-a", "aim=product"])
+        .fails_as_bad_input()
+        .stderr_has("a file named `-`");
+}
+
+#[test]
+fn a_head_count_is_saved_as_a_number_and_read_as_its_band() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let saved = dir.path().join("answers.yaml");
+    let path = saved.display().to_string();
+    let given = &["aim=product", "tech-company=yes", "size=5000", "budget=two"];
+    let json = advise_with(given, &["--save", &path])
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    let text = std::fs::read_to_string(&saved).expect("saved");
+    assert!(text.contains("size: 5000\n"), "{text}");
+    let hires: Vec<&str> = json["hires"]
+        .as_array()
+        .expect("hires")
+        .iter()
+        .filter_map(|h| h["role"].as_str())
+        .collect();
+    assert_eq!(hires, ["cto", "cio"]);
+    let replayed = roles(&["advise", "--no-input", "--answers", &path])
+        .format("json")
+        .succeeds()
+        .stdout_json();
+    assert_eq!(replayed["hires"], json["hires"]);
+    for flip in json["flips"].as_array().expect("flips") {
+        assert!(
+            !flip["change"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("size: 1,000 or more"),
+            "{flip:#}"
+        );
+    }
+}
+
+#[test]
+fn answers_files_are_typed_as_strictly_as_answer_flags() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("a.yaml");
+    let path = file.display().to_string();
+    for written in ["0x10", "0b101", "+5", "-0", "1_000", "3e2", "!!int 12"] {
+        std::fs::write(&file, format!("size: {written}\n")).expect("written");
+        roles(&["advise", "--no-input", "--answers", &path])
+            .fails_as_bad_input()
+            .stderr_has(&format!("{path}:1:"));
+    }
+    std::fs::write(&file, "aim: !!binary cHJvZHVjdA==\n").expect("written");
+    roles(&["advise", "--no-input", "--answers", &path])
+        .fails_as_bad_input()
+        .stderr_has("tag");
+    roles(&["career", "--no-input", "-a", "years=12,13"])
+        .fails_as_bad_input()
+        .stderr_has("whole number");
+    roles(&["advise", "--no-input", "-a", "needs=innovation,,tech-stack"])
+        .fails_as_bad_input()
+        .stderr_has("item 2");
+}
+
+#[test]
 fn without_a_terminal_answers_alone_are_enough() {
     let json = roles(&["advise", "--answer", "aim=process"])
         .format("json")
@@ -931,12 +1037,12 @@ fn the_table_leads_with_the_verdict_and_the_plan_then_the_reasons() {
         lines
             .next()
             .unwrap_or_default()
-            .starts_with("Confidence: role medium (0.50)"),
+            .starts_with("     Confidence in the CTO: medium (0.50)"),
         "{table}"
     );
     assert!(table.contains("Why"), "{table}");
     assert!(
-        table.contains("Using technology to improve or invent"),
+        table.contains("The products we sell → CTO: Using technology"),
         "{table}"
     );
     assert!(table.contains("What would change it"), "{table}");
