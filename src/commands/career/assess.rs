@@ -17,7 +17,7 @@ use crate::commands::SCHEMA_VERSION;
 use crate::kb::Text;
 use crate::kb::career::{
     BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Degree, Requirement, RequirementKind, ShownBy,
-    YEARS_QUESTION, YES,
+    Strength, YEARS_QUESTION, YES,
 };
 use crate::library::Library;
 use crate::questionnaire::Answers;
@@ -189,6 +189,24 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
     plan
 }
 
+/// A requirement named for what it is: "IT degree", "advanced degree",
+/// "IT operations background", rather than its kind alone.
+fn requirement_name(requirement: &Requirement) -> String {
+    match (
+        requirement.kind,
+        requirement.degree,
+        requirement.backgrounds.as_slice(),
+    ) {
+        (RequirementKind::Degree, Some(Degree::Bachelor), _) => "IT degree".to_owned(),
+        (RequirementKind::Degree, Some(_), _) => "advanced degree".to_owned(),
+        (RequirementKind::Background, _, [one]) => {
+            format!("{} background", one.replace('-', " ").replace("it ", "IT "))
+        }
+        (RequirementKind::Background, _, _) => "IT background".to_owned(),
+        (kind, ..) => kind.as_str().to_owned(),
+    }
+}
+
 /// Where an answer leaves a qualification.
 enum Standing {
     Gap,
@@ -287,6 +305,11 @@ fn check(
         }
     };
     let qualification = Qualification {
+        name: requirement_name(requirement),
+        required: matches!(
+            requirement.strength,
+            Strength::Required | Strength::Necessary
+        ),
         kind: requirement.kind,
         role: role.clone(),
         strength: requirement.strength,

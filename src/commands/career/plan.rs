@@ -63,6 +63,10 @@ pub const SHOWN_FLIPS: usize = 5;
 /// One qualification of a role, checked against the answers.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Qualification {
+    /// What it is, in words: `IT degree`, `advanced degree`, `experience`.
+    pub name: String,
+    /// Whether the articles require it (required, necessary); otherwise it helps.
+    pub required: bool,
     /// What sort of qualification.
     pub kind: RequirementKind,
     /// The role it is for.

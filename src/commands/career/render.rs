@@ -163,22 +163,22 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
         };
         writeln!(out, "{}", wrap::fill(&none, width, "  ", "  "))?;
     }
-    for gap in &plan.gaps {
-        let text = format!(
-            "{}{}: {}. {}",
-            prefix(gap),
-            gap.kind.as_str(),
-            gap.detail,
-            gap.text
-        );
-        writeln!(out, "{}", painter.cited(&text, &gap.sources, width, "  • "))?;
+    for (required, heading) in [(true, "Required"), (false, "Would help")] {
+        let gaps: Vec<&Qualification> = plan
+            .gaps
+            .iter()
+            .filter(|q| q.required == required)
+            .collect();
+        if !gaps.is_empty() {
+            writeln!(out, "  {heading}:")?;
+        }
+        for gap in gaps {
+            let text = format!("{}{}: {}. {}", prefix(gap), gap.name, gap.detail, gap.text);
+            writeln!(out, "{}", painter.cited(&text, &gap.sources, width, "  • "))?;
+        }
     }
     if !plan.met.is_empty() {
-        let met = distinct(
-            plan.met
-                .iter()
-                .map(|q| format!("{}{}", prefix(q), q.kind.as_str())),
-        );
+        let met = distinct(plan.met.iter().map(|q| format!("{}{}", prefix(q), q.name)));
         let text = format!("Met: {}.", met.join(", "));
         writeln!(
             out,
@@ -615,13 +615,15 @@ Why:
     needs of staff and internal business units.
 
 Gaps against the CIO qualifications
+  Required:
   • experience: 3 more years to go (7 so far, against 10 required).
     Employers usually want a minimum of 10 years in the industry, plus
     extensive training, since the post ranks so high. [definitions]
-  • degree: a bachelor's degree so far; a master's or other advanced
-    degree meets it. As it is an executive post, many employers favour a
-    graduate degree, such as a master's in IT. [definitions]
-  Met: degree, leadership, background.
+  Would help:
+  • advanced degree: a bachelor's degree so far; a master's or other
+    advanced degree meets it. As it is an executive post, many employers
+    favour a graduate degree, such as a master's in IT. [definitions]
+  Met: IT degree, leadership, IT operations background, IT background.
 
 Usual path into CIO, in this order [key-differences]
   1. ✓ Roles in IT operations
