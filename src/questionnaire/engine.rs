@@ -6,10 +6,11 @@
 //! - each chosen value is evidence: its `weights` add to each role's need, and
 //!   its `both` points add to the need of *every* role (large organisations and
 //!   technology companies need both, so they never count against either);
-//! - a role is needed when its need is above 0 and at least half the strongest
-//!   need (our judgement: a need under half the leader's is "may be needed
-//!   later", as article 000 counsels); needed roles rank by need, and equal
-//!   needs are a tie that is said, never settled by list order;
+//! - a role is needed when its need is above 0 and either at least half the
+//!   strongest need or [`OWN_NEED`] points, as much as one of the guiding
+//!   questions gives (our judgement: a lesser need is "may be needed later", as
+//!   article 000 counsels); needed roles rank by need, and equal needs are a
+//!   tie that is said, never settled by list order;
 //! - a role's confidence grows with the evidence for it and shrinks with the
 //!   evidence for other roles only: `for / (for + against) × (1 − ½ⁿ)` for the n
 //!   answers that back it, so one answer reaches at most 0.5 and an answer that
@@ -26,6 +27,11 @@ use serde::Serialize;
 use super::answers::{Answer, Answers};
 use crate::commands::RoleRef;
 use crate::kb::{Basis, Choice, Question, Source, Text};
+
+/// A need this strong stands on its own, whatever other roles' needs are: as
+/// much as one guiding question gives (so a large organisation, which the
+/// articles say often needs both roles, gets both).
+pub const OWN_NEED: i32 = 3;
 
 /// Confidence from 0.34 up is `medium`.
 pub const MEDIUM: f64 = 0.34;
@@ -195,7 +201,9 @@ impl Tally {
             return (Vec::new(), false);
         }
         let mut roles: Vec<usize> = (0..self.need.len())
-            .filter(|&r| self.need[r] > 0 && 2 * self.need[r] >= strongest)
+            .filter(|&r| {
+                self.need[r] > 0 && (2 * self.need[r] >= strongest || self.need[r] >= OWN_NEED)
+            })
             .collect();
         roles.sort_by_key(|&r| std::cmp::Reverse(self.need[r]));
         let tie = roles.windows(2).any(|w| self.need[w[0]] == self.need[w[1]]);

@@ -163,9 +163,9 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
                     "a tie: the need for it equals the {}'s",
                     tied.join(" and ")
                 )))
-            } else if 2 * need - strongest <= 1 && need < strongest {
+            } else if need < strongest && (2 * need - strongest).max(need - engine::OWN_NEED) <= 0 {
                 Some(settle(&format!(
-                    "a close call: its need ({need}) is just at half the strongest ({strongest})"
+                    "a close call: its need ({need}) only just counts beside the strongest ({strongest})"
                 )))
             } else {
                 None
