@@ -269,7 +269,7 @@ fn judgement_and_disputes_are_labelled_in_every_output() {
     advise_with(&answers, &["--format", "markdown"])
         .succeeds()
         .stdout_has("our judgement")
-        .stdout_has("The articles disagree");
+        .stdout_has("(the articles lean one way but disagree)");
     let json = advise_json(&answers);
     let bases: BTreeSet<&str> = json["reasons"]
         .as_array()
