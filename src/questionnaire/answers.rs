@@ -137,6 +137,11 @@ impl Answers {
         let mut problems = Problems::default();
         // Question id (as the knowledge base spells it) → the key that first answered it.
         let mut answered: HashMap<&str, &str> = HashMap::new();
+        // Where each value was written, found in one pass over the text.
+        let paths: Vec<[Step; 1]> = (0..file.0.len()).map(|i| [Step::EntryValue(i)]).collect();
+        let nodes: Vec<&[Step]> = paths.iter().map(|path| &path[..]).collect();
+        let written_at = yaml::locate(text, &nodes);
+        let lines: Vec<&str> = text.lines().collect();
         for (position, (key, answer)) in file.0.iter().enumerate() {
             let question = match find(questionnaire, key) {
                 Ok(question) => question,
@@ -158,7 +163,10 @@ impl Answers {
                 continue;
             }
             if let FileAnswer::One(_) = answer
-                && let Some(message) = loosely_typed(text, position, question)
+                && let Some(message) = written_at[position].and_then(|at| {
+                    let line = lines.get(at.line.checked_sub(1)?)?;
+                    loosely_typed(line, at.column, question)
+                })
             {
                 problems.keep(Problem::whole_file(message).on(vec![Step::EntryValue(position)]));
                 continue;
@@ -600,16 +608,14 @@ impl FileAnswer {
     }
 }
 
-/// Why the value of entry `position`, as written in `text`, is refused though
+/// Why the value written from `column` of `line` is refused though
 /// YAML would read it: a tag (`!!binary`, `!!int`), or a number in a form
 /// `--answer` refuses (`0x10`, `+5`, `-0`, `1_000`, `3e2`). `None` if neither.
-fn loosely_typed(text: &str, position: usize, question: &Question) -> Option<String> {
-    let at = yaml::locate(text, &[&[Step::EntryValue(position)]])[0]?;
-    let line = text.lines().nth(at.line.checked_sub(1)?)?;
-    let written: String = line.chars().skip(at.column.saturating_sub(1)).collect();
+fn loosely_typed(line: &str, column: usize, question: &Question) -> Option<String> {
+    let written: String = line.chars().skip(column.saturating_sub(1)).collect();
     let written = written.split(" #").next().unwrap_or("").trim();
     // A tag may sit before the located scalar, after the key's colon.
-    let before: String = line.chars().take(at.column.saturating_sub(1)).collect();
+    let before: String = line.chars().take(column.saturating_sub(1)).collect();
     let tagged = written.starts_with('!')
         || before
             .rsplit(':')
