@@ -910,7 +910,7 @@ fn a_tie_for_the_one_seat_is_said_and_left_open_never_settled_by_list_order() {
         &[],
     )
     .succeeds()
-    .stdout_has("A tie: two roles are needed equally");
+    .stdout_has("A tie: some roles are needed equally");
 }
 
 #[test]

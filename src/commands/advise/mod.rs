@@ -150,7 +150,7 @@ impl View for AdviceView {
             if advice.tie {
                 line(
                     out,
-                    "A tie: two roles are needed equally, so their order is open.",
+                    "A tie: some roles are needed equally, so their order is open.",
                     "",
                     "",
                 )?;
@@ -259,7 +259,7 @@ impl View for AdviceView {
         if advice.tie {
             writeln!(
                 out,
-                "A tie: two roles are needed equally, so their order is open.\n"
+                "A tie: some roles are needed equally, so their order is open.\n"
             )?;
         }
         for hire in &advice.hires {
