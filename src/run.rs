@@ -247,7 +247,7 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
 }
 
 /// Where the answers of `command`'s questionnaire come from, from its flags.
-fn intake<'a>(cli: &Cli, command: &'a str, args: &'a QuestionnaireArgs) -> Intake<'a> {
+fn intake<'a>(cli: &'a Cli, command: &'a str, args: &'a QuestionnaireArgs) -> Intake<'a> {
     Intake {
         command,
         file: args.answers.as_deref(),
@@ -255,6 +255,7 @@ fn intake<'a>(cli: &Cli, command: &'a str, args: &'a QuestionnaireArgs) -> Intak
         no_input: args.no_input,
         save: args.save.as_deref(),
         force: args.force,
+        kb: cli.kb.as_deref(),
         color: stream_color(forced_color(cli.color), &io::stderr()),
     }
 }

@@ -491,10 +491,10 @@ mod tests {
         }
         let years = kb.career.questions.iter().find(|q| q.id == YEARS_QUESTION);
         assert!(years.is_some_and(|q| q.number && q.choices.is_empty()));
-        // Only the aims give points.
+        // Only the aims and the background give points.
         for question in &kb.career.questions {
             let weighted = question.choices.iter().any(|c| !c.weights.is_empty());
-            let aims = ["interest", "audience"].contains(&question.id.as_str());
+            let aims = ["interest", "audience", "background"].contains(&question.id.as_str());
             assert_eq!(weighted, aims, "{}", question.id);
         }
     }

@@ -43,10 +43,31 @@ pub const MAX_ANSWER_NODES: usize = 100_000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
-    /// The value of a single-choice question.
+    /// The value of a single-choice question, or a number (written as one).
+    #[serde(serialize_with = "number_or_text")]
+    #[schemars(with = "NumberOrText")]
     One(String),
     /// The values of a multiple-choice question.
     Many(Vec<String>),
+}
+
+/// How a single answer is written: a whole number as a number, else text.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum NumberOrText {
+    Number(u32),
+    Text(String),
+}
+
+/// Writes plain digits (a head count, years) as a number, so a saved file
+/// holds `size: 5000`, not `"5000"`.
+fn number_or_text<S: serde::Serializer>(value: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+    match value.parse::<u32>() {
+        Ok(number) if digits && number.to_string() == value => serializer.serialize_u32(number),
+        _ => serializer.serialize_str(value),
+    }
 }
 
 impl Answer {
@@ -116,6 +137,11 @@ impl Answers {
         let mut problems = Problems::default();
         // Question id (as the knowledge base spells it) → the key that first answered it.
         let mut answered: HashMap<&str, &str> = HashMap::new();
+        // Where each value was written, found in one pass over the text.
+        let paths: Vec<[Step; 1]> = (0..file.0.len()).map(|i| [Step::EntryValue(i)]).collect();
+        let nodes: Vec<&[Step]> = paths.iter().map(|path| &path[..]).collect();
+        let written_at = yaml::locate(text, &nodes);
+        let lines: Vec<&str> = text.lines().collect();
         for (position, (key, answer)) in file.0.iter().enumerate() {
             let question = match find(questionnaire, key) {
                 Ok(question) => question,
@@ -134,6 +160,15 @@ impl Answers {
                     ))
                     .on(vec![Step::EntryKey(position)]),
                 );
+                continue;
+            }
+            if let FileAnswer::One(_) = answer
+                && let Some(message) = written_at[position].and_then(|at| {
+                    let line = lines.get(at.line.checked_sub(1)?)?;
+                    loosely_typed(line, at.column, question)
+                })
+            {
+                problems.keep(Problem::whole_file(message).on(vec![Step::EntryValue(position)]));
                 continue;
             }
             // `null` and an empty list both mean no preference, as a skip does.
@@ -439,6 +474,13 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, BadVal
                 number_expected(question)
             )));
         }
+        if wanted.is_empty() && values.len() > 1 {
+            return Err(bad(format!(
+                "item {} of the list for `{}` is empty; give one value between each pair of commas",
+                item + 1,
+                question.id
+            )));
+        }
         if wanted.is_empty() {
             return Err(bad(format!(
                 "question `{}` needs a value; valid values: {}",
@@ -472,12 +514,16 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, BadVal
     } else if chosen.len() == 1 {
         Ok(Answer::One(chosen.remove(0)))
     } else {
+        let expected = if question.choices.is_empty() {
+            number_expected(question)
+        } else {
+            format!("valid values: {}", tick_list(valid()))
+        };
         Err(BadValue {
             message: format!(
-                "question `{}` takes one value, not {}; valid values: {}",
+                "question `{}` takes one value, not {}; {expected}",
                 question.id,
                 chosen.len(),
-                tick_list(valid())
             ),
             item: None,
         })
@@ -495,16 +541,18 @@ fn number_answer(question: &Question, given: &str) -> Result<String, String> {
     let Ok(number) = given.parse::<u32>() else {
         return Err(format!("`{}` is too large: {}", shown(given), expected()));
     };
-    if question.choices.is_empty() {
-        return Ok(number.to_string());
+    // The number is kept as given (and saved as a number); the engine reads
+    // the band it falls in, so every route gives the same result.
+    let banded = question.choices.is_empty()
+        || question
+            .choices
+            .iter()
+            .any(|choice| choice.at_least.is_some_and(|least| least <= number));
+    if banded {
+        Ok(number.to_string())
+    } else {
+        Err(format!("`{number}` falls in no band: {}", expected()))
     }
-    question
-        .choices
-        .iter()
-        .filter(|choice| choice.at_least.is_some_and(|least| least <= number))
-        .max_by_key(|choice| choice.at_least)
-        .map(|choice| choice.value.to_string())
-        .ok_or_else(|| format!("`{number}` falls in no band: {}", expected()))
 }
 
 /// What a question that takes a number accepts, for messages.
@@ -558,6 +606,41 @@ impl FileAnswer {
             FileAnswer::List(scalars) => scalars.iter().map(word).collect(),
         }
     }
+}
+
+/// Why the value written from `column` of `line` is refused though
+/// YAML would read it: a tag (`!!binary`, `!!int`), or a number in a form
+/// `--answer` refuses (`0x10`, `+5`, `-0`, `1_000`, `3e2`). `None` if neither.
+fn loosely_typed(line: &str, column: usize, question: &Question) -> Option<String> {
+    let written: String = line.chars().skip(column.saturating_sub(1)).collect();
+    let written = written.split(" #").next().unwrap_or("").trim();
+    // A tag may sit before the located scalar, after the key's colon.
+    let before: String = line.chars().take(column.saturating_sub(1)).collect();
+    let tagged = written.starts_with('!')
+        || before
+            .rsplit(':')
+            .next()
+            .is_some_and(|t| t.trim().starts_with('!'));
+    if tagged {
+        return Some(format!(
+            "`{}` carries a YAML tag; write the value plainly, e.g. `{}: {}`",
+            question.id,
+            question.id,
+            question.choices.first().map_or("12", |c| c.value.as_str())
+        ));
+    }
+    let plain = written.trim_matches(|c| c == '"' || c == '\'');
+    let numeric =
+        plain.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-' || c == '.');
+    let digits = !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit());
+    (question.number && numeric && !digits && !question.choices.iter().any(|c| c.value == plain))
+        .then(|| {
+            format!(
+                "`{}` is not valid: {}",
+                shown(plain),
+                number_expected(question)
+            )
+        })
 }
 
 /// A boolean as a choice: `true`/`false` where the question has that choice,

@@ -7,7 +7,7 @@
 //! that prints the equivalent command line and offers to save the answers.
 
 pub mod answers;
-pub mod evidence;
+pub mod engine;
 pub mod interview;
 pub mod prompt;
 
@@ -35,6 +35,8 @@ pub struct Intake<'a> {
     pub save: Option<&'a Path>,
     /// Let `save` replace an existing file.
     pub force: bool,
+    /// The knowledge base in use (`--kb` or `ROLES_KB`), named in the replay.
+    pub kb: Option<&'a Path>,
     /// Whether the prompt on stderr is coloured.
     pub color: bool,
 }
@@ -139,6 +141,11 @@ fn expand_home(name: &str) -> PathBuf {
 /// A `--save` path that cannot be written is refused first, before any question.
 pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Result<Gathered> {
     if let Some(path) = intake.save {
+        if path == Path::new("-") {
+            return Err(BadInput::err(
+                "`--save -` would write a file named `-`; answers are saved to a file, so give its name (e.g. `--save answers.yaml`)",
+            ));
+        }
         check_save_path(path, intake.force)?;
     }
     let mut answers = match intake.file {
@@ -156,7 +163,7 @@ pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Res
         if asked {
             follow_up.replay = Some(Replay {
                 command: intake.command.to_owned(),
-                line: command_line(intake.command, &questionnaire.questions, &answers),
+                line: command_line(intake, &questionnaire.questions, &answers),
                 answers: answers.clone(),
                 offer_save: intake.save.is_none(),
                 color: intake.color,
@@ -168,10 +175,16 @@ pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Res
              `--answer KEY=VALUE` or `--answers FILE` (add `--no-input` to accept no preference)",
         ));
     }
-    if let Some(path) = intake.save {
-        answers.save(path, intake.force)?;
-    }
     Ok(Gathered { answers, follow_up })
+}
+
+/// Saves the answers where `--save` says, once the run has succeeded: a run
+/// that fails never creates, truncates or replaces the file.
+pub fn save(intake: &Intake<'_>, answers: &Answers) -> anyhow::Result<()> {
+    match intake.save {
+        Some(path) => answers.save(path, intake.force),
+        None => Ok(()),
+    }
 }
 
 /// Refuses a path answers cannot be saved to, saying what it is: a symbolic
@@ -209,10 +222,14 @@ pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<()> {
 }
 
 /// The command line that gives these answers without questions: `roles
-/// COMMAND --answer ID=VALUE …` in questionnaire order, with `--no-input`
-/// when a question has no answer, so that it is not asked again.
-pub fn command_line(command: &str, questions: &[Question], answers: &Answers) -> String {
-    let mut words = vec!["roles".to_owned(), shell_word(command)];
+/// COMMAND [--kb FILE] --answer ID=VALUE …` in questionnaire order, with
+/// `--no-input` when a question has no answer, so that it is not asked again.
+pub fn command_line(intake: &Intake<'_>, questions: &[Question], answers: &Answers) -> String {
+    let mut words = vec!["roles".to_owned(), shell_word(intake.command)];
+    if let Some(kb) = intake.kb {
+        words.push("--kb".to_owned());
+        words.push(shell_word(&kb.display().to_string()));
+    }
     for question in questions {
         if let Some(answer) = answers.get(&question.id) {
             words.push("--answer".to_owned());

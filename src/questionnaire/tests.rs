@@ -3,8 +3,21 @@
 
 use std::path::Path;
 
-use super::{Answer, Answers, check_save_path, command_line, shell_word};
+use super::{Answer, Answers, Intake, check_save_path, command_line, shell_word};
 use crate::library::Library;
+
+fn intake<'a>(command: &'a str, kb: Option<&'a Path>) -> Intake<'a> {
+    Intake {
+        command,
+        file: None,
+        flags: &[],
+        no_input: true,
+        save: None,
+        force: false,
+        kb,
+        color: false,
+    }
+}
 
 fn one(value: &str) -> Answer {
     Answer::One(value.to_owned())
@@ -28,7 +41,7 @@ fn the_command_line_gives_every_answer_in_questionnaire_order() {
         "needs",
         Some(Answer::Many(vec!["innovation".into(), "tech-stack".into()])),
     );
-    let line = command_line("advise", questions, &answers);
+    let line = command_line(&intake("advise", None), questions, &answers);
     let expected: Vec<String> = questions
         .iter()
         .map(|q| {
@@ -48,16 +61,40 @@ fn the_command_line_gives_every_answer_in_questionnaire_order() {
 }
 
 #[test]
+fn the_command_line_names_the_knowledge_base_quoted_for_the_shell() {
+    let kb = Library::embedded();
+    let mut answers = Answers::default();
+    answers.set("aim", Some(one("product")));
+    let file = Path::new("my kb's.yaml");
+    assert_eq!(
+        command_line(
+            &intake("advise", Some(file)),
+            &kb.questionnaire().questions,
+            &answers
+        ),
+        r"roles advise --kb 'my kb'\''s.yaml' --answer aim=product --no-input"
+    );
+}
+
+#[test]
 fn the_command_line_adds_no_input_when_a_question_has_no_answer() {
     let kb = Library::embedded();
     let mut answers = Answers::default();
     answers.set("aim", Some(one("product")));
     assert_eq!(
-        command_line("advise", &kb.questionnaire().questions, &answers),
+        command_line(
+            &intake("advise", None),
+            &kb.questionnaire().questions,
+            &answers
+        ),
         "roles advise --answer aim=product --no-input"
     );
     assert_eq!(
-        command_line("career", &kb.questionnaire().questions, &Answers::default()),
+        command_line(
+            &intake("career", None),
+            &kb.questionnaire().questions,
+            &Answers::default()
+        ),
         "roles career --no-input"
     );
 }
@@ -70,7 +107,7 @@ fn the_command_line_quotes_what_a_shell_would_read_otherwise() {
     let mut answers = Answers::default();
     answers.set("aim", Some(one("it's ours & $HOME")));
     assert_eq!(
-        command_line("advise", &questions, &answers),
+        command_line(&intake("advise", None), &questions, &answers),
         r"roles advise --answer 'aim=it'\''s ours & $HOME'"
     );
 }

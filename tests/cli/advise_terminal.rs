@@ -584,6 +584,32 @@ fn no_input_never_prompts_even_at_a_terminal() {
 }
 
 #[test]
+fn a_typed_head_count_counts_as_its_band_and_is_saved_as_a_number() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::start("advise --save answers.yaml --format json");
+    terminal.answer(1, "2"); // aim: product
+    for number in 2..=5 {
+        terminal.answer(number, "s");
+    }
+    terminal.answer(6, "5000\r"); // size: a head count
+    terminal.answer(7, "1"); // tech-company: yes
+    terminal.answer(8, "3"); // budget: two
+    terminal.confirm();
+    let done = terminal.finish();
+    let flags = ["aim=product", "size=5000", "tech-company=yes", "budget=two"];
+    assert_eq!(done.json(), advise_json(&flags), "{done}");
+    assert!(
+        done.after("without the questions:")
+            .contains("--answer size=5000"),
+        "{done}"
+    );
+    let saved = std::fs::read_to_string(done.dir.join("answers.yaml")).expect("saved");
+    assert!(saved.contains("size: 5000\n"), "{saved}");
+}
+
+#[test]
 fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
     if !script_works() {
         return;

@@ -503,3 +503,101 @@ fn a_dump_with_a_control_character_in_a_text_does_not_load() {
         }
     }
 }
+
+/// Any set of answers to the real questionnaire: each question unanswered or
+/// given one of its values (several for `needs`), or a head count for `size`.
+fn advice_answers() -> impl Strategy<Value = Answers> {
+    let questions = &questionnaire().questions;
+    let per_question: Vec<_> = questions
+        .iter()
+        .map(|question| {
+            let values: Vec<String> = question
+                .choices
+                .iter()
+                .map(|c| c.value.to_string())
+                .collect();
+            let multiple = question.multiple;
+            let number = question.number;
+            (
+                0..=values.len() + 1,
+                prop::collection::vec(any::<bool>(), values.len()),
+                0u32..20_000,
+            )
+                .prop_map(move |(pick, toggles, head_count)| {
+                    if multiple {
+                        let chosen: Vec<String> = values
+                            .iter()
+                            .zip(&toggles)
+                            .filter(|(_, on)| **on)
+                            .map(|(v, _)| v.clone())
+                            .collect();
+                        (!chosen.is_empty()).then_some(Answer::Many(chosen))
+                    } else if number && pick == values.len() + 1 {
+                        Some(Answer::One(head_count.to_string()))
+                    } else {
+                        values.get(pick).map(|v| Answer::One(v.clone()))
+                    }
+                })
+        })
+        .collect();
+    per_question.prop_map(|given| {
+        let mut answers = Answers::default();
+        for (question, answer) in questionnaire().questions.iter().zip(given) {
+            answers.set(&question.id, answer);
+        }
+        answers
+    })
+}
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    /// Seats are never exceeded, no verdict comes without evidence, a needed
+    /// role never shows 0 and one answer is never high, and a tie is said.
+    #[test]
+    fn advice_keeps_its_promises_over_the_real_questionnaire(answers in advice_answers()) {
+        let library = roles::library::Library::embedded();
+        let advice = roles::commands::advise::advise(&library, &answers);
+        let full_time = advice.hires.iter().filter(|h| h.engagement.as_deref() == Some("full-time")).count();
+        if let Some(seats) = advice.seats {
+            prop_assert!(full_time <= usize::from(seats));
+        }
+        let bearing = advice.reasons.iter().any(|r| r.favours.iter().any(|f| f != "fractional" && f != "full-time"));
+        prop_assert_eq!(advice.hires.is_empty(), !bearing, "{:?}", advice.reasons);
+        for hire in &advice.hires {
+            prop_assert!(hire.confidence.value > 0.0);
+            let backers = advice.reasons.iter().filter(|r| r.points.keys().any(|k| *k == hire.role.as_str() || k == "both")).count();
+            if backers <= 1 {
+                prop_assert!(hire.confidence.level != "high", "{:?}", hire);
+            }
+        }
+        let needs: Vec<i32> = advice.hires.iter().map(|h| h.need).collect();
+        prop_assert_eq!(advice.tie, needs.windows(2).any(|w| w[0] == w[1]));
+        prop_assert!(needs.windows(2).all(|w| w[0] >= w[1]), "hires in order of need");
+    }
+
+    /// An answer that backs a role never lowers that role's confidence.
+    #[test]
+    fn an_answer_for_a_role_never_lowers_its_confidence(answers in advice_answers(), pick in any::<Index>()) {
+        let library = roles::library::Library::embedded();
+        let before = roles::commands::advise::advise(&library, &answers);
+        let unanswered: Vec<_> = questionnaire().questions.iter().filter(|q| answers.get(&q.id).is_none() && !q.multiple).collect();
+        if unanswered.is_empty() {
+            return Ok(());
+        }
+        let question = pick.get(&unanswered);
+        for choice in &question.choices {
+            let mut more = answers.clone();
+            more.set(&question.id, Some(Answer::One(choice.value.to_string())));
+            let after = roles::commands::advise::advise(&library, &more);
+            for hire in &before.hires {
+                let backs = choice.both > 0 || choice.weights.get(&hire.role).is_some_and(|w| *w > 0);
+                let later = after.hires.iter().find(|h| h.role == hire.role);
+                if backs {
+                    let later = later.map_or(0.0, |h| h.confidence.value);
+                    prop_assert!(later >= hire.confidence.value, "{} {}: {} → {}", question.id, choice.value, hire.confidence.value, later);
+                }
+            }
+        }
+    }
+}

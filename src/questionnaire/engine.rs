@@ -1,0 +1,481 @@
+//! The one decision engine behind `advise` and `career`: answers → evidence →
+//! decision → reasons → flips → confidence. Each command adds only a policy
+//! (advise: a hire plan within the seats; career: a track and its gaps).
+//!
+//! The rules, which the README documents:
+//! - each chosen value is evidence: its `weights` add to each role's need, and
+//!   its `both` points add to the need of *every* role (large organisations and
+//!   technology companies need both, so they never count against either);
+//! - a role is needed when its need is above 0 and either at least half the
+//!   strongest need or [`OWN_NEED`] points, as much as one of the guiding
+//!   questions gives (our judgement: a lesser need is "may be needed later", as
+//!   article 000 counsels); needed roles rank by need, and equal needs are a
+//!   tie that is said, never settled by list order;
+//! - a role's confidence grows with the evidence for it and shrinks with the
+//!   evidence for other roles only: `for / (for + against) × (1 − ½ⁿ)` for the n
+//!   answers that back it, so one answer reaches at most 0.5 and an answer that
+//!   backs a role never lowers that role's confidence;
+//! - a flip is one answer changed that changes the policy's outcome; each is
+//!   found from the totals less the old answer plus the new one, so the cost is
+//!   linear in the questions and their choices.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::answers::{Answer, Answers};
+use crate::commands::RoleRef;
+use crate::kb::{Basis, Choice, Question, Source, Text};
+
+/// A need this strong stands on its own, whatever other roles' needs are: as
+/// much as one guiding question gives (so a large organisation, which the
+/// articles say often needs both roles, gets both).
+pub const OWN_NEED: i32 = 3;
+
+/// Confidence from 0.34 up is `medium`.
+pub const MEDIUM: f64 = 0.34;
+/// Confidence from 0.67 up is `high`.
+pub const HIGH: f64 = 0.67;
+
+/// How far the answers back one decision, from 0 to 1, with its word.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Confidence {
+    /// 0 to 1, two decimal places.
+    pub value: f64,
+    /// `low`, `medium` or `high`.
+    pub level: &'static str,
+    /// When the decision is a close call: why, and what would settle it.
+    pub close_call: Option<String>,
+}
+
+impl Confidence {
+    /// A confidence of `value`, rounded, with its word.
+    pub fn new(value: f64, close_call: Option<String>) -> Confidence {
+        let value = (value * 100.0).round() / 100.0;
+        let level = if value >= HIGH {
+            "high"
+        } else if value >= MEDIUM {
+            "medium"
+        } else {
+            "low"
+        };
+        Confidence {
+            value,
+            level,
+            close_call,
+        }
+    }
+
+    /// `medium (0.50)`, and the close call if there is one.
+    pub fn text(&self) -> String {
+        match &self.close_call {
+            Some(close) => format!("{} ({:.2}); {close}", self.level, self.value),
+            None => format!("{} ({:.2})", self.level, self.value),
+        }
+    }
+}
+
+/// Why one answer counted as it did.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Reason {
+    /// The question id.
+    pub question: Text,
+    /// The question as asked.
+    pub question_text: Text,
+    /// The chosen value.
+    pub value: Text,
+    /// The answer in words.
+    pub label: Text,
+    /// Which way it pushes: role ids, `both roles`, `fractional`, `full-time`.
+    pub favours: Vec<String>,
+    /// The points it gave, keyed by role id, `both`, `fractional`, `full-time`.
+    pub points: BTreeMap<String, i32>,
+    /// Why, in the knowledge base's words.
+    pub because: Text,
+    /// The sources behind that.
+    pub sources: Vec<Text>,
+    /// `article`, `disputed` (the articles disagree) or `judgement` (ours).
+    pub basis: Basis,
+}
+
+impl Reason {
+    /// `→ CTO`, `→ both roles, full-time`: which way the reason pushes.
+    pub fn arrow(&self) -> String {
+        if self.favours.is_empty() {
+            return "→ neither".to_owned();
+        }
+        let words: Vec<String> = self
+            .favours
+            .iter()
+            .map(|f| match f.as_str() {
+                "both roles" | "fractional" | "full-time" => f.clone(),
+                role => role.to_uppercase(),
+            })
+            .collect();
+        format!("→ {}", words.join(", "))
+    }
+}
+
+/// One answer changed that would change the outcome.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Flip {
+    /// The question id.
+    pub question: Text,
+    /// The values answered now (empty when unanswered).
+    pub from: Vec<String>,
+    /// The values of the changed answer (empty for no preference).
+    pub to: Vec<String>,
+    /// The change in words: `team: The IT department instead of no preference`.
+    pub change: String,
+    /// The outcome it would give, in words.
+    pub outcome: String,
+    /// The role ids it would recommend, in order.
+    pub roles: Vec<Text>,
+    /// How far the change moves the needs; the list is sorted by it.
+    pub shift: i32,
+}
+
+/// The evidence of a set of answers, summed: what every decision reads.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// Need per role, in knowledge-base order.
+    pub need: Vec<i32>,
+    /// Answers that back each role (give it need).
+    pub backing: Vec<i32>,
+    /// Points given to other roles by answers that give this one nothing.
+    pub against: Vec<i32>,
+    /// Points towards a fractional engagement.
+    pub fractional: i32,
+    /// Points towards a full-time engagement.
+    pub full_time: i32,
+    /// Answers that bear on the engagement, and those that back its lean.
+    pub engagement_answers: i32,
+    /// Full-time seats the answers say can be funded.
+    pub seats: Option<u8>,
+}
+
+/// The need `choice` gives the role `id`: its weight plus its points for both.
+fn need_of(choice: &Choice, id: &str) -> i32 {
+    choice.weights.get(id).copied().unwrap_or(0) + choice.both
+}
+
+impl Tally {
+    /// No evidence for any of `roles`.
+    pub fn empty(roles: usize) -> Tally {
+        Tally {
+            need: vec![0; roles],
+            backing: vec![0; roles],
+            against: vec![0; roles],
+            ..Tally::default()
+        }
+    }
+
+    /// Adds (`sign` 1) or takes away (`sign` −1) one chosen value.
+    fn add(&mut self, roles: &[RoleRef], choice: &Choice, sign: i32) {
+        let needs: Vec<i32> = roles.iter().map(|r| need_of(choice, &r.id)).collect();
+        let strongest = needs.iter().copied().max().unwrap_or(0).max(0);
+        for (index, &need) in needs.iter().enumerate() {
+            self.need[index] += sign * need;
+            if need > 0 {
+                self.backing[index] += sign;
+            } else {
+                self.against[index] += sign * strongest;
+            }
+        }
+        self.fractional += sign * choice.fractional;
+        self.full_time += sign * choice.full_time;
+        if choice.fractional != 0 || choice.full_time != 0 {
+            self.engagement_answers += sign;
+        }
+        if choice.seats.is_some() {
+            self.seats = if sign > 0 { choice.seats } else { None };
+        }
+    }
+
+    /// The needed roles, strongest need first (knowledge-base order within a
+    /// tie), and whether two of them tie.
+    pub fn needed(&self) -> (Vec<usize>, bool) {
+        let strongest = self.need.iter().copied().max().unwrap_or(0);
+        if strongest <= 0 {
+            return (Vec::new(), false);
+        }
+        let mut roles: Vec<usize> = (0..self.need.len())
+            .filter(|&r| {
+                self.need[r] > 0 && (2 * self.need[r] >= strongest || self.need[r] >= OWN_NEED)
+            })
+            .collect();
+        roles.sort_by_key(|&r| std::cmp::Reverse(self.need[r]));
+        let tie = roles.windows(2).any(|w| self.need[w[0]] == self.need[w[1]]);
+        (roles, tie)
+    }
+
+    /// The confidence that `role` is needed (see the module doc).
+    pub fn confidence(&self, role: usize) -> f64 {
+        let (backing, against) = (self.need[role].max(0), self.against[role].max(0));
+        if backing == 0 {
+            return 0.0;
+        }
+        let share = f64::from(backing) / f64::from(backing + against);
+        // A needed role never shows 0 once rounded.
+        (share * saturation(self.backing[role])).max(0.01)
+    }
+
+    /// Full-time or fractional as the answers lean, or `None` when they do not.
+    pub fn engagement(&self) -> Option<&'static str> {
+        match (self.full_time - self.fractional).signum() {
+            1 => Some("full-time"),
+            -1 => Some("fractional"),
+            _ => None,
+        }
+    }
+
+    /// The confidence in [`Tally::engagement`], as for a role.
+    pub fn engagement_confidence(&self) -> Option<f64> {
+        let (ahead, behind) = if self.full_time >= self.fractional {
+            (self.full_time, self.fractional)
+        } else {
+            (self.fractional, self.full_time)
+        };
+        (ahead > behind).then(|| {
+            f64::from(ahead - behind) / f64::from(ahead + behind)
+                * saturation(self.engagement_answers)
+        })
+    }
+}
+
+/// How much `answers` answers can establish at most: 1 − ½ⁿ.
+fn saturation(answers: i32) -> f64 {
+    1.0 - 0.5f64.powi(answers)
+}
+
+/// The choices `answer` picks: its values, or the band a number falls in.
+pub fn chosen<'q>(question: &'q Question, answer: Option<&Answer>) -> Vec<&'q Choice> {
+    let Some(answer) = answer else {
+        return Vec::new();
+    };
+    let values = answer.values();
+    let mut picked: Vec<&Choice> = question
+        .choices
+        .iter()
+        .filter(|c| values.contains(&c.value.as_str()))
+        .collect();
+    if picked.is_empty()
+        && question.number
+        && let Some(number) = values.first().and_then(|v| v.parse::<u32>().ok())
+    {
+        picked.extend(
+            question
+                .choices
+                .iter()
+                .filter(|c| c.at_least.is_some_and(|least| least <= number))
+                .max_by_key(|c| c.at_least),
+        );
+    }
+    picked
+}
+
+/// Sums the evidence of `answers`.
+pub fn tally(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> Tally {
+    let mut tally = Tally::empty(roles.len());
+    for question in questions {
+        for choice in chosen(question, answers.get(&question.id)) {
+            tally.add(roles, choice, 1);
+        }
+    }
+    tally
+}
+
+/// One reason per chosen value, in questionnaire order.
+pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    for question in questions {
+        let answer = answers.get(&question.id);
+        for choice in chosen(question, answer) {
+            let mut points: BTreeMap<String, i32> = choice
+                .weights
+                .iter()
+                .filter(|(_, p)| **p != 0)
+                .map(|(role, &p)| (role.to_string(), p))
+                .collect();
+            for (key, value) in [
+                ("both", choice.both),
+                ("fractional", choice.fractional),
+                ("full-time", choice.full_time),
+            ] {
+                if value != 0 {
+                    points.insert(key.to_owned(), value);
+                }
+            }
+            let needs: Vec<i32> = roles.iter().map(|r| need_of(choice, &r.id)).collect();
+            // The way it pushes is to the roles it gives the most need; a
+            // lean (3 and 1) pushes to the first, evidence for all to all.
+            let most = needs.iter().copied().max().unwrap_or(0);
+            let mut favours: Vec<String> =
+                if most > 0 && roles.len() > 1 && needs.iter().all(|&n| n == most) {
+                    vec!["both roles".to_owned()]
+                } else {
+                    (0..roles.len())
+                        .filter(|&r| most > 0 && needs[r] == most)
+                        .map(|r| roles[r].id.to_string())
+                        .collect()
+                };
+            match (choice.full_time - choice.fractional).signum() {
+                1 => favours.push("full-time".to_owned()),
+                -1 => favours.push("fractional".to_owned()),
+                _ => {}
+            }
+            reasons.push(Reason {
+                question: question.id.clone(),
+                question_text: question.text.clone(),
+                value: choice.value.clone(),
+                label: match answer.map(Answer::values).as_deref() {
+                    // A typed number reads as itself and its band.
+                    Some([typed]) if *typed != choice.value.as_str() => {
+                        Text::from(format!("{typed} ({})", choice.label))
+                    }
+                    _ => choice.label.clone(),
+                },
+                favours,
+                points,
+                because: choice.reason.text.clone(),
+                sources: choice.reason.sources.clone(),
+                basis: choice.basis,
+            });
+        }
+    }
+    reasons
+}
+
+/// Every single answer change whose outcome (by `outcome`) differs from now's,
+/// the most decisive first (the change that moves the needs most). `outcome`
+/// gives the outcome in words and the roles it recommends.
+pub fn flips<O: PartialEq>(
+    roles: &[RoleRef],
+    questions: &[Question],
+    answers: &Answers,
+    outcome: impl Fn(&Tally) -> (O, String, Vec<Text>),
+) -> Vec<Flip> {
+    let now = tally(roles, questions, answers);
+    let (current, ..) = outcome(&now);
+    let mut flips = Vec::new();
+    for question in questions {
+        let answer = answers.get(&question.id);
+        let old = chosen(question, answer);
+        for alternative in alternatives(question, answer) {
+            let mut changed = now.clone();
+            for choice in &old {
+                changed.add(roles, choice, -1);
+            }
+            for choice in chosen(question, alternative.as_ref()) {
+                changed.add(roles, choice, 1);
+            }
+            let (other, words, recommended) = outcome(&changed);
+            if other == current {
+                continue;
+            }
+            let shift = changed
+                .need
+                .iter()
+                .zip(&now.need)
+                .map(|(a, b)| (a - b).abs())
+                .sum::<i32>()
+                + (changed.full_time - changed.fractional - now.full_time + now.fractional).abs();
+            let in_words = |a: Option<&Answer>| super::interview::answer_words(question, a);
+            flips.push(Flip {
+                question: question.id.clone(),
+                from: values_of(answer),
+                to: values_of(alternative.as_ref()),
+                change: format!(
+                    "{}: {} instead of {}",
+                    question.id,
+                    in_words(alternative.as_ref()),
+                    in_words(answer)
+                ),
+                outcome: words,
+                roles: recommended,
+                shift,
+            });
+        }
+    }
+    // Stable: equal shifts keep questionnaire order.
+    flips.sort_by_key(|flip| std::cmp::Reverse(flip.shift));
+    flips
+}
+
+/// An answer's values as a list; none for no answer.
+fn values_of(answer: Option<&Answer>) -> Vec<String> {
+    answer.map_or_else(Vec::new, |a| {
+        a.values().into_iter().map(str::to_owned).collect()
+    })
+}
+
+/// The single changes to one question's answer: each other value (for a
+/// multiple-choice question, each value added or removed; for a number, each
+/// band but its own), and no preference.
+fn alternatives(question: &Question, current: Option<&Answer>) -> Vec<Option<Answer>> {
+    let now: Vec<&Choice> = chosen(question, current);
+    let mut options = Vec::new();
+    for choice in &question.choices {
+        let picked = now.iter().any(|c| c.value == choice.value);
+        if !question.multiple {
+            if !picked {
+                options.push(Some(Answer::One(choice.value.to_string())));
+            }
+            continue;
+        }
+        let toggled: Vec<String> = question
+            .choices
+            .iter()
+            .filter(|c| {
+                let was = now.iter().any(|n| n.value == c.value);
+                if c.value == choice.value { !was } else { was }
+            })
+            .map(|c| c.value.to_string())
+            .collect();
+        options.push((!toggled.is_empty()).then_some(Answer::Many(toggled)));
+    }
+    if current.is_some() && !question.multiple {
+        options.push(None);
+    }
+    options
+}
+
+/// The unanswered questions that could give some role need: what would decide
+/// a verdict that is open or close.
+pub fn deciding_questions(questions: &[Question], answers: &Answers) -> Vec<Text> {
+    questions
+        .iter()
+        .filter(|q| answers.get(&q.id).is_none())
+        .filter(|q| {
+            q.choices
+                .iter()
+                .any(|c| c.both != 0 || c.weights.values().any(|&w| w != 0))
+        })
+        .map(|q| q.id.clone())
+        .collect()
+}
+
+/// An article as a result cites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SourceRef {
+    /// The id the result's `sources` lists use.
+    pub id: Text,
+    /// The article's title.
+    pub title: Text,
+}
+
+/// The articles among `all` that `cited` names, in knowledge-base order.
+pub fn cited<'a>(all: &[Source], cited: impl IntoIterator<Item = &'a Text>) -> Vec<SourceRef> {
+    let cited: std::collections::BTreeSet<&str> = cited.into_iter().map(Text::as_str).collect();
+    all.iter()
+        .filter(|source| cited.contains(source.id.as_str()))
+        .map(|source| SourceRef {
+            id: source.id.clone(),
+            title: source.title.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,154 @@
+//! The engine on small questionnaires built here, so a weight in `data/`
+//! changes no result below.
+
+use super::*;
+use crate::kb::Fact;
+
+/// A choice as `(value, weights, both)`.
+type ChoiceSpec<'a> = (&'static str, &'a [(&'static str, i32)], i32);
+/// Answers, the roles needed, and whether they tie.
+type Case<'a> = (&'a [(&'a str, &'a str)], &'a [usize], bool);
+
+fn roles(ids: &[&'static str]) -> Vec<RoleRef> {
+    ids.iter()
+        .map(|&id| RoleRef {
+            id: Text::from(id),
+            name: Text::from(id),
+        })
+        .collect()
+}
+
+/// A question `id` whose choices are `(value, weights, both)`.
+fn question(id: &'static str, choices: &[ChoiceSpec<'_>]) -> Question {
+    Question {
+        id: Text::from(id),
+        text: Text::from(id),
+        hint: Text::from("?"),
+        multiple: false,
+        number: false,
+        choices: choices
+            .iter()
+            .map(|&(value, weights, both)| Choice {
+                value: Text::from(value),
+                label: Text::from(value),
+                weights: weights.iter().map(|&(r, w)| (Text::from(r), w)).collect(),
+                both,
+                fractional: 0,
+                full_time: 0,
+                reason: Fact {
+                    text: Text::from("because"),
+                    sources: vec![Text::from("s")],
+                    theme: None,
+                    roles: Vec::new(),
+                },
+                basis: Basis::Article,
+                aliases: Vec::new(),
+                at_least: None,
+                seats: None,
+                caveat: None,
+            })
+            .collect(),
+    }
+}
+
+fn questions() -> Vec<Question> {
+    vec![
+        question("aim", &[("a", &[("a", 3)], 0), ("b", &[("b", 3)], 0)]),
+        question("big", &[("yes", &[], 3), ("no", &[], 0)]),
+        question("lean", &[("a", &[("a", 3), ("b", 1)], 0)]),
+        question("c", &[("c", &[("c", 3)], 0)]),
+    ]
+}
+
+fn answers(given: &[(&str, &str)]) -> Answers {
+    let mut answers = Answers::default();
+    for (id, value) in given {
+        answers.set(id, Some(Answer::One((*value).to_owned())));
+    }
+    answers
+}
+
+fn needed(given: &[(&str, &str)]) -> (Vec<usize>, bool) {
+    tally(&roles(&["a", "b", "c"]), &questions(), &answers(given)).needed()
+}
+
+#[test]
+fn each_role_is_needed_on_its_own_evidence() {
+    let cases: &[Case<'_>] = &[
+        (&[], &[], false),
+        (&[("big", "no")], &[], false),
+        (&[("aim", "a")], &[0], false),
+        (&[("lean", "a")], &[0], false),
+        (&[("big", "yes")], &[0, 1, 2], true),
+        (&[("aim", "a"), ("big", "yes")], &[0, 1, 2], true),
+        (&[("aim", "a"), ("c", "c")], &[0, 2], true),
+        (&[("aim", "b"), ("lean", "a")], &[1, 0], false),
+    ];
+    for (given, roles, tie) in cases {
+        assert_eq!(needed(given), (roles.to_vec(), *tie), "{given:?}");
+    }
+}
+
+#[test]
+fn evidence_for_every_role_never_lowers_the_leading_role() {
+    let roles = roles(&["a", "b", "c"]);
+    let alone = tally(&roles, &questions(), &answers(&[("aim", "a")]));
+    let big = tally(
+        &roles,
+        &questions(),
+        &answers(&[("aim", "a"), ("big", "yes")]),
+    );
+    assert!(big.confidence(0) >= alone.confidence(0));
+    assert!(big.needed().0.contains(&0));
+}
+
+#[test]
+fn confidence_grows_with_support_and_one_answer_is_never_high() {
+    let roles = roles(&["a", "b", "c"]);
+    let one = tally(&roles, &questions(), &answers(&[("aim", "a")])).confidence(0);
+    assert!((0.0..HIGH).contains(&one) && one > 0.0, "{one}");
+    let two = tally(
+        &roles,
+        &questions(),
+        &answers(&[("aim", "a"), ("lean", "a")]),
+    );
+    assert!(two.confidence(0) > one);
+    let against = tally(&roles, &questions(), &answers(&[("aim", "a"), ("c", "c")]));
+    assert!(against.confidence(0) < one && against.confidence(0) > 0.0);
+    assert_eq!(Confidence::new(0.5, None).level, "medium");
+    assert_eq!(Confidence::new(0.67, None).level, "high");
+}
+
+#[test]
+fn flips_change_the_outcome_and_never_offer_the_answer_given() {
+    let roles = roles(&["a", "b", "c"]);
+    let given = answers(&[("aim", "a")]);
+    let flips = flips(&roles, &questions(), &given, |t| {
+        let (needed, _) = t.needed();
+        (needed.clone(), String::new(), Vec::new())
+    });
+    assert!(flips.iter().all(|f| f.to != f.from));
+    let changes: Vec<&str> = flips.iter().map(|f| f.change.as_str()).collect();
+    assert!(changes.contains(&"aim: b instead of a"), "{changes:?}");
+    assert!(
+        changes.contains(&"big: yes instead of no preference"),
+        "{changes:?}"
+    );
+    assert!(
+        !changes.iter().any(|c| c.starts_with("big: no")),
+        "{changes:?}"
+    );
+}
+
+#[test]
+fn a_number_picks_its_band_and_a_flip_never_offers_that_band() {
+    let mut size = question("size", &[("small", &[], 0), ("large", &[], 3)]);
+    size.number = true;
+    size.choices[0].at_least = Some(0);
+    size.choices[1].at_least = Some(1000);
+    let picked = chosen(&size, Some(&Answer::One("5000".into())));
+    assert_eq!(picked.len(), 1);
+    assert_eq!(picked[0].value, "large");
+    let options = alternatives(&size, Some(&Answer::One("5000".into())));
+    assert_eq!(options, [Some(Answer::One("small".into())), None]);
+}
