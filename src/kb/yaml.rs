@@ -92,8 +92,104 @@ pub fn parse_within<'de, T: Deserialize<'de>>(
         json_within_caps(text, max_nodes)?;
         return serde_json::from_str(text).map_err(|error| json_problem(&error));
     }
-    serde_saphyr::from_str_with_options(text, options(max_nodes))
-        .map_err(|error| problem_from(&error, max_nodes))
+    let parsed = serde_saphyr::from_str_with_options(text, options(max_nodes))
+        .map_err(|error| problem_from(&error, max_nodes))?;
+    typed_as_json(text)?;
+    Ok(parsed)
+}
+
+/// Keys whose value is an integer in every file `roles` reads, as are the
+/// values of a `weights` mapping.
+const INTEGER_KEYS: &[&str] = &[
+    "schema_version",
+    "both",
+    "fractional",
+    "full_time",
+    "at_least",
+    "seats",
+    "years",
+];
+
+/// Refuses what serde-saphyr would quietly convert, so that a YAML file is
+/// typed as strictly as the same file in JSON: any tag (`!!binary` is decoded
+/// into text, `!!str` turns a number into text), and quoted text (`'3'`) where
+/// an integer is expected. Run once the file has parsed within its budgets,
+/// so this pass over the parser's events needs none of its own.
+fn typed_as_json(text: &str) -> Result<(), Problem> {
+    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
+
+    /// An open collection: a mapping's last key and whether a key comes next;
+    /// whether it is the value of a `weights` key.
+    struct Open {
+        mapping: bool,
+        key_next: bool,
+        key: String,
+        weights: bool,
+    }
+    let mut open: Vec<Open> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else {
+            return Ok(());
+        };
+        let at = Some(Location {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        });
+        let (tag, scalar, opens) = match &event {
+            Event::Scalar(value, style, _, tag) => (tag, Some((value, *style)), None),
+            Event::SequenceStart(_, _, tag) => (tag, None, Some(false)),
+            Event::MappingStart(_, _, tag) => (tag, None, Some(true)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                open.pop();
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(tag) = tag {
+            let tag = tag.to_string();
+            return Err(Problem::located(
+                at,
+                format!("the YAML tag `{}` is not accepted; write the value itself, untagged", shown(&tag)),
+            ));
+        }
+        let parent = open.last_mut();
+        let mut weights = false;
+        match parent {
+            Some(parent) if parent.mapping && parent.key_next => {
+                parent.key_next = false;
+                parent.key = scalar.map_or_else(String::new, |(key, _)| key.to_string());
+            }
+            Some(parent) => {
+                parent.key_next = parent.mapping;
+                let integer = parent.mapping
+                    && (parent.weights || INTEGER_KEYS.contains(&parent.key.as_str()));
+                if let Some((value, style)) = scalar
+                    && integer
+                    && style != ScalarStyle::Plain
+                {
+                    return Err(Problem::located(
+                        at,
+                        format!(
+                            "expected an integer for `{}`, found the quoted text `{}`; write the number without quotes",
+                            shown(&parent.key),
+                            shown(value)
+                        ),
+                    ));
+                }
+                weights = parent.mapping && parent.key == "weights";
+            }
+            None => {}
+        }
+        if let Some(mapping) = opens {
+            open.push(Open {
+                mapping,
+                key_next: true,
+                key: String::new(),
+                weights,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn without_bom(text: &str) -> &str {
@@ -643,5 +739,25 @@ mod tests {
         assert_eq!(value, serde_json::json!({"a": 1}));
         let json: serde_json::Value = parse("\u{feff}{\"a\": 1}").expect("parses");
         assert_eq!(json, serde_json::json!({"a": 1}));
+    }
+
+    #[test]
+    fn tags_and_quoted_integers_are_refused_where_json_would_refuse_them() {
+        for (text, line, column, says) in [
+            ("schema_version: '1'\n", 1, 17, "quoted text `1`"),
+            ("w:\n  weights: {cio: \"3\", cto: 1}\n", 2, 18, "`cio`"),
+            ("seats: |\n  2\n", 2, 3, "`seats`"),
+            ("aim: !!binary cHJvZHVjdA==\n", 1, 6, "`tag:yaml.org,2002:binary`"),
+            ("a: !!str 3\n", 1, 4, "tag"),
+            ("a: !local {b: 1}\n", 1, 4, "`!local`"),
+        ] {
+            let problem = parse::<serde_json::Value>(text).expect_err(text);
+            let shown = problem.message.clone();
+            assert!(shown.contains(says), "{text:?}: {shown}");
+            assert_eq!(problem.location, Some(Location { line, column }), "{text:?}");
+        }
+        let value: serde_json::Value =
+            parse("schema_version: 1\nweights: {cio: 3}\ntext: '3'\nid: \"12\"\n").expect("parses");
+        assert_eq!(value["text"], "3");
     }
 }
