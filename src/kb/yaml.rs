@@ -747,9 +747,9 @@ mod tests {
             ("schema_version: '1'\n", 1, 17, "quoted text `1`"),
             ("w:\n  weights: {cio: \"3\", cto: 1}\n", 2, 18, "`cio`"),
             ("seats: |\n  2\n", 2, 3, "`seats`"),
-            ("aim: !!binary cHJvZHVjdA==\n", 1, 6, "`tag:yaml.org,2002:binary`"),
-            ("a: !!str 3\n", 1, 4, "tag"),
-            ("a: !local {b: 1}\n", 1, 4, "`!local`"),
+            ("aim: !!binary cHJvZHVjdA==\n", 1, 15, "`tag:yaml.org,2002:binary`"),
+            ("a: !!str 3\n", 1, 10, "tag"),
+            ("a: !local {b: 1}\n", 1, 11, "`!local`"),
         ] {
             let problem = parse::<serde_json::Value>(text).expect_err(text);
             let shown = problem.message.clone();
