@@ -82,7 +82,10 @@ pub fn exit_code(error: &anyhow::Error) -> Option<u8> {
 /// going to a file or a pipe, where a reader or a script wants it whole.
 pub fn message_width(columns: Option<&str>, terminal: Option<u16>) -> Option<usize> {
     let columns = columns.and_then(|c| c.trim().parse::<u16>().ok());
-    columns.or(terminal).filter(|&w| w > 0).map(|w| usize::from(w.max(40)))
+    columns
+        .or(terminal)
+        .filter(|&w| w > 0)
+        .map(|w| usize::from(w.max(40)))
 }
 
 /// The report of `error` for stderr: `error:` (red and bold with `color`), the
@@ -112,7 +115,11 @@ pub fn message(error: &anyhow::Error, color: bool, width: Option<usize>) -> Stri
     let red = anstyle::Style::new()
         .fg_color(Some(anstyle::AnsiColor::Red.into()))
         .effects(anstyle::Effects::BOLD);
-    text.replacen("error:", &crate::render::paint::paint(true, "error:", red), 1)
+    text.replacen(
+        "error:",
+        &crate::render::paint::paint(true, "error:", red),
+        1,
+    )
 }
 
 /// Formats a list of names as `` `a`, `b` `` for messages: each escaped and
@@ -196,7 +203,10 @@ mod tests {
         );
         let long = BadInput::err("word ".repeat(30));
         let wrapped = message(&long, false, Some(40));
-        assert_eq!(message(&BadInput::err("a\n\nb"), false, Some(40)), "error: a\n\nb");
+        assert_eq!(
+            message(&BadInput::err("a\n\nb"), false, Some(40)),
+            "error: a\n\nb"
+        );
         assert!(wrapped.lines().count() > 2, "{wrapped}");
         assert!(wrapped.lines().all(|line| line.len() <= 40), "{wrapped}");
         assert_eq!(message_width(Some("100"), Some(60)), Some(100));

@@ -246,9 +246,17 @@ mod tests {
     fn controls_and_invisible_characters_are_made_visible_lines_kept() {
         for (text, colour, shown) in [
             ("\u{1b}]0;title\u{7}", false, "\\u{1b}]0;title\\u{7}"),
-            ("a\rb\0c\u{7f}\tcsi\u{9b}", false, "a\\rb\\0c\\u{7f}\\tcsi\\u{9b}"),
+            (
+                "a\rb\0c\u{7f}\tcsi\u{9b}",
+                false,
+                "a\\rb\\0c\\u{7f}\\tcsi\\u{9b}",
+            ),
             ("Chief Info\u{202e}evil", false, "Chief Info\\u{202e}evil"),
-            ("c\u{200b}io\u{feff}\u{e0041}\u{2066}", false, "c\\u{200b}io\\u{feff}\\u{e0041}\\u{2066}"),
+            (
+                "c\u{200b}io\u{feff}\u{e0041}\u{2066}",
+                false,
+                "c\\u{200b}io\\u{feff}\\u{e0041}\\u{2066}",
+            ),
             ("one\ntwo", false, "one\ntwo"),
             ("\u{1b}[1;31mred\u{1b}[0m", true, "\u{1b}[1;31mred\u{1b}[0m"),
             ("\u{1b}[1;31mred", false, "\\u{1b}[1;31mred"),

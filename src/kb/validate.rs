@@ -331,15 +331,20 @@ impl<'a> Checker<'a> {
 
     /// Refuses C0 controls (but line feed), DEL and C1 controls: ESC starts
     /// terminal sequences, whether written raw or as a YAML escape, and a tab
-    /// breaks a table's columns. A name, label, title, theme or alias also
-    /// refuses invisible characters (bidi controls, zero-width and tag
-    /// characters), which would make two names that read the same differ;
-    /// longer text keeps them, shown escaped.
+    /// breaks a table's columns. A name, label, title, theme or alias is one
+    /// line (a line feed would break a Markdown table's header) and refuses
+    /// invisible characters (bidi controls, zero-width and tag characters),
+    /// which would make two names that read the same differ; longer text
+    /// keeps them, shown escaped.
     pub(super) fn controls(&mut self, at: &At<'_>, target: Target<'_>, what: &str, value: &str) {
         let short = ["name", "label", "title", "theme", "aliases"].contains(&what);
-        let bad = |c: char| is_forbidden_control(c) || (short && is_invisible(c));
+        let bad = |c: char| is_forbidden_control(c) || (short && (is_invisible(c) || c == '\n'));
         if let Some(c) = value.chars().find(|&c| bad(c)) {
-            let kind = if is_invisible(c) { "invisible" } else { "control" };
+            let kind = if is_invisible(c) {
+                "invisible"
+            } else {
+                "control"
+            };
             self.push(
                 at,
                 target,

@@ -149,7 +149,10 @@ fn typed_as_json(text: &str) -> Result<(), Problem> {
             let tag = tag.to_string();
             return Err(Problem::located(
                 at,
-                format!("the YAML tag `{}` is not accepted; write the value itself, untagged", shown(&tag)),
+                format!(
+                    "the YAML tag `{}` is not accepted; write the value itself, untagged",
+                    shown(&tag)
+                ),
             ));
         }
         let parent = open.last_mut();
@@ -747,14 +750,23 @@ mod tests {
             ("schema_version: '1'\n", 1, 17, "quoted text `1`"),
             ("w:\n  weights: {cio: \"3\", cto: 1}\n", 2, 18, "`cio`"),
             ("seats: |\n  2\n", 2, 3, "`seats`"),
-            ("aim: !!binary cHJvZHVjdA==\n", 1, 15, "`tag:yaml.org,2002:binary`"),
+            (
+                "aim: !!binary cHJvZHVjdA==\n",
+                1,
+                15,
+                "`tag:yaml.org,2002:binary`",
+            ),
             ("a: !!str 3\n", 1, 10, "tag"),
             ("a: !local {b: 1}\n", 1, 11, "`!local`"),
         ] {
             let problem = parse::<serde_json::Value>(text).expect_err(text);
             let shown = problem.message.clone();
             assert!(shown.contains(says), "{text:?}: {shown}");
-            assert_eq!(problem.location, Some(Location { line, column }), "{text:?}");
+            assert_eq!(
+                problem.location,
+                Some(Location { line, column }),
+                "{text:?}"
+            );
         }
         let value: serde_json::Value =
             parse("schema_version: 1\nweights: {cio: 3}\ntext: '3'\nid: \"12\"\n").expect("parses");

@@ -1,6 +1,7 @@
 //! A reader that stops early (`roles … | head`) closes the pipe; `roles` then ends
 //! quietly with exit 0 instead of panicking or reporting a broken pipe, whether
-//! the reader is gone before it writes or leaves after a few bytes.
+//! the reader is gone before it writes or leaves after a few bytes. A stdout
+//! closed before `roles` starts or a full disk is an error (exit 1).
 
 use std::io::Read;
 
@@ -120,5 +121,26 @@ fn a_big_output_into_a_pipe_closed_midway_ends_quietly() {
             let mut chunk = vec![0u8; 4096];
             let _ = stdout.read_exact(&mut chunk);
         });
+    }
+}
+
+#[test]
+fn a_stdout_closed_before_the_start_or_full_is_exit_1_with_a_message() {
+    let binary = crate::common::child::binary();
+    for (redirect, says) in [
+        (">&-", "stdout is closed"),
+        ("> /dev/full", "No space left"),
+    ] {
+        let line = format!("'{}' compare {redirect}", binary.display());
+        let output = std::process::Command::new("sh")
+            .args(["-c", &line])
+            .output()
+            .expect("sh runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{redirect}: {stderr}");
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains(says),
+            "{redirect}: {stderr}"
+        );
     }
 }
