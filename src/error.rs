@@ -77,15 +77,15 @@ pub fn exit_code(error: &anyhow::Error) -> Option<u8> {
     Some(EXIT_FAILURE)
 }
 
-/// The width error messages wrap to: `COLUMNS` if set to a number, else the
-/// terminal's width when stderr is one; `None` (no wrapping) for a message
-/// going to a file or a pipe, where a reader or a script wants it whole.
+/// The width error messages wrap to when stderr is a terminal (`terminal` is
+/// its width): `COLUMNS` if set to a number, else the terminal's. `None` (no
+/// wrapping) when stderr is a file or a pipe, even with `COLUMNS` set: a log,
+/// a script or an editor jumping to `file:line:column:` wants each message on
+/// its own line.
 pub fn message_width(columns: Option<&str>, terminal: Option<u16>) -> Option<usize> {
-    let columns = columns.and_then(|c| c.trim().parse::<u16>().ok());
-    columns
-        .or(terminal)
-        .filter(|&w| w > 0)
-        .map(|w| usize::from(w.max(40)))
+    let terminal = terminal.filter(|&w| w > 0)?;
+    let columns = columns.and_then(|c| c.trim().parse::<u16>().ok()).filter(|&w| w > 0);
+    Some(usize::from(columns.unwrap_or(terminal).max(40)))
 }
 
 /// The report of `error` for stderr: `error:` (red and bold with `color`), the
@@ -211,7 +211,8 @@ mod tests {
         assert!(wrapped.lines().all(|line| line.len() <= 40), "{wrapped}");
         assert_eq!(message_width(Some("100"), Some(60)), Some(100));
         assert_eq!(message_width(None, Some(60)), Some(60));
-        assert_eq!(message_width(Some("x"), None), None);
+        assert_eq!(message_width(Some("x"), Some(60)), Some(60));
+        assert_eq!(message_width(Some("100"), None), None);
         let too_long = anyhow::Error::new(io::Error::from_raw_os_error(36));
         assert_eq!(exit_code(&too_long), Some(EXIT_BAD_INPUT));
     }
