@@ -84,7 +84,9 @@ pub fn exit_code(error: &anyhow::Error) -> Option<u8> {
 /// its own line.
 pub fn message_width(columns: Option<&str>, terminal: Option<u16>) -> Option<usize> {
     let terminal = terminal.filter(|&w| w > 0)?;
-    let columns = columns.and_then(|c| c.trim().parse::<u16>().ok()).filter(|&w| w > 0);
+    let columns = columns
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| w > 0);
     Some(usize::from(columns.unwrap_or(terminal).max(40)))
 }
 
