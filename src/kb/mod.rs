@@ -3,8 +3,8 @@
 //!
 //! This module is also compiled into `build.rs`, which validates `data/` with the
 //! same checks a user's file gets and stores the result in a compact binary form;
-//! so it refers only to its own submodules, std and its serde crates (serde,
-//! serde_json, serde-saphyr, schemars).
+//! so it refers only to its own submodules, std, its serde crates (serde,
+//! serde_json, serde-saphyr, schemars) and compact_str.
 
 pub mod browse;
 pub mod career;
