@@ -74,17 +74,34 @@ fn options(max_nodes: usize) -> serde_saphyr::Options {
 }
 
 /// Parses YAML (or JSON) text into `T`, turning the parser's error into a
-/// located [`Problem`]. A byte-order mark at the very start is ignored.
+/// located [`Problem`]. A byte-order mark at the very start is ignored; a tag
+/// is refused (see [`typed_as_json`]).
 pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> {
-    parse_within(text, MAX_NODES)
+    parse_checked(text, MAX_NODES, &[])
+}
+
+/// [`parse`] for a knowledge-base file, which also refuses quoted text where
+/// the knowledge base has an integer (`schema_version: '1'`, a weight `'3'`).
+pub fn parse_kb<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> {
+    parse_checked(text, MAX_NODES, INTEGER_KEYS)
 }
 
 /// [`parse`] with a smaller node budget, for files that are small by nature
 /// (an answers file): the parser spends about 2 µs and 150 bytes on each entry
-/// of a mapping, so a smaller cap keeps a mapping of a million keys cheap to refuse.
+/// of a mapping, so a smaller cap keeps a mapping of a million keys cheap to
+/// refuse. An answers file's values are words or numbers alike, so only its
+/// tags are refused, not quoted numbers.
 pub fn parse_within<'de, T: Deserialize<'de>>(
     text: &'de str,
     max_nodes: usize,
+) -> Result<T, Problem> {
+    parse_checked(text, max_nodes, &[])
+}
+
+fn parse_checked<'de, T: Deserialize<'de>>(
+    text: &'de str,
+    max_nodes: usize,
+    integer_keys: &[&str],
 ) -> Result<T, Problem> {
     let max_nodes = max_nodes.min(MAX_NODES);
     let text = without_bom(text);
@@ -94,12 +111,12 @@ pub fn parse_within<'de, T: Deserialize<'de>>(
     }
     let parsed = serde_saphyr::from_str_with_options(text, options(max_nodes))
         .map_err(|error| problem_from(&error, max_nodes))?;
-    typed_as_json(text)?;
+    typed_as_json(text, integer_keys)?;
     Ok(parsed)
 }
 
-/// Keys whose value is an integer in every file `roles` reads, as are the
-/// values of a `weights` mapping.
+/// Keys whose value is an integer in a knowledge base, as are the values of
+/// a `weights` mapping.
 const INTEGER_KEYS: &[&str] = &[
     "schema_version",
     "both",
@@ -113,9 +130,10 @@ const INTEGER_KEYS: &[&str] = &[
 /// Refuses what serde-saphyr would quietly convert, so that a YAML file is
 /// typed as strictly as the same file in JSON: any tag (`!!binary` is decoded
 /// into text, `!!str` turns a number into text), and quoted text (`'3'`) where
-/// an integer is expected. Run once the file has parsed within its budgets,
-/// so this pass over the parser's events needs none of its own.
-fn typed_as_json(text: &str) -> Result<(), Problem> {
+/// an integer is expected (the values of `integer_keys`, and of `weights` when
+/// there are any). Run once the file has parsed within its budgets, so this
+/// pass over the parser's events needs none of its own.
+fn typed_as_json(text: &str, integer_keys: &[&str]) -> Result<(), Problem> {
     use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
     /// An open collection: a mapping's last key and whether a key comes next;
@@ -165,7 +183,9 @@ fn typed_as_json(text: &str) -> Result<(), Problem> {
             Some(parent) => {
                 parent.key_next = parent.mapping;
                 let integer = parent.mapping
-                    && (parent.weights || INTEGER_KEYS.contains(&parent.key.as_str()));
+                    && integer_keys
+                        .iter()
+                        .any(|key| *key == parent.key || parent.weights);
                 if let Some((value, style)) = scalar
                     && integer
                     && style != ScalarStyle::Plain
@@ -759,7 +779,7 @@ mod tests {
             ("a: !!str 3\n", 1, 10, "tag"),
             ("a: !local {b: 1}\n", 1, 11, "`!local`"),
         ] {
-            let problem = parse::<serde_json::Value>(text).expect_err(text);
+            let problem = parse_kb::<serde_json::Value>(text).expect_err(text);
             let shown = problem.message.clone();
             assert!(shown.contains(says), "{text:?}: {shown}");
             assert_eq!(
@@ -769,7 +789,13 @@ mod tests {
             );
         }
         let value: serde_json::Value =
-            parse("schema_version: 1\nweights: {cio: 3}\ntext: '3'\nid: \"12\"\n").expect("parses");
+            parse_kb("schema_version: 1\nweights: {cio: 3}\ntext: '3'\nid: \"12\"\n")
+                .expect("parses");
         assert_eq!(value["text"], "3");
+        let any: serde_json::Value = parse("schema_version: '1'\n").expect("parses");
+        assert_eq!(
+            any["schema_version"], "1",
+            "only a knowledge base has integers"
+        );
     }
 }
