@@ -935,56 +935,31 @@ fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
 
 // --- a --save path that cannot be used -------------------------------------------------------
 
-/// Runs `advise --save PATH` at a terminal in `dir` and checks that it fails
-/// before the first question, saying `why`.
-#[track_caller]
-fn refused_before_the_first_question(dir: tempfile::TempDir, path: &str, why: &str) {
-    let terminal = Terminal::launch(dir, "", &format!("advise --save {path} --format json"));
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(2), "{done}");
-    assert!(
-        !done.transcript.contains(" of 8]"),
-        "asked a question\n{done}"
-    );
-    assert!(
-        done.transcript
-            .contains(&format!("error: cannot save answers to `{path}`: {why}")),
-        "{done}"
-    );
-    assert!(done.stdout.is_empty(), "{done}");
-}
-
 #[test]
-fn a_save_path_in_a_missing_directory_fails_before_the_first_question() {
+fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
     if !script_works() {
         return;
     }
-    refused_before_the_first_question(
-        temp_dir(),
-        "missing/answers.yaml",
-        "there is no directory `missing`",
-    );
-}
-
-#[test]
-fn a_save_path_that_is_a_directory_fails_before_the_first_question() {
-    if !script_works() {
-        return;
+    for (path, why) in [
+        ("missing/answers.yaml", "there is no directory `missing`"),
+        ("saved", "it is a directory"),
+        ("link.yaml", "it is a symbolic link"),
+    ] {
+        let dir = temp_dir();
+        std::fs::create_dir(dir.path().join("saved")).expect("made");
+        std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
+            .expect("linked");
+        let terminal = Terminal::launch(dir, "", &format!("advise --save {path} --format json"));
+        let done = terminal.finish();
+        assert_eq!(done.code, Some(2), "{done}");
+        assert!(
+            !done.transcript.contains(" of 8]"),
+            "asked a question\n{done}"
+        );
+        let says = format!("error: cannot save answers to `{path}`: {why}");
+        assert!(done.transcript.contains(&says), "{done}");
+        assert!(done.stdout.is_empty(), "{done}");
     }
-    let dir = temp_dir();
-    std::fs::create_dir(dir.path().join("saved")).expect("made");
-    refused_before_the_first_question(dir, "saved", "it is a directory");
-}
-
-#[test]
-fn a_save_path_that_is_a_symbolic_link_fails_before_the_first_question() {
-    if !script_works() {
-        return;
-    }
-    let dir = temp_dir();
-    std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
-        .expect("linked");
-    refused_before_the_first_question(dir, "link.yaml", "it is a symbolic link");
 }
 
 #[test]
