@@ -28,13 +28,6 @@ use crate::{error, kb, render};
 
 /// Runs `roles` with these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
-    if stdout_was_closed() {
-        report(
-            &anyhow::anyhow!("stdout is closed; `roles` has nowhere to write its output"),
-            None,
-        );
-        return error::EXIT_FAILURE;
-    }
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     let command = without_empty_kb_variable(Cli::command().color(help_color(&args)));
     let parsed = command
@@ -338,23 +331,6 @@ fn pager_for(cli: &Cli, stdout: &io::Stdout, output: &[u8]) -> Option<Vec<String
         },
         output,
     )
-}
-
-/// Whether stdout was closed when `roles` started (`roles compare >&-`): the
-/// Rust runtime then opens /dev/null in its place, read-write, where a shell's
-/// `> /dev/null` opens it write-only. Output would vanish with exit 0.
-fn stdout_was_closed() -> bool {
-    use std::os::unix::fs::MetadataExt as _;
-    let device = |path: &str| std::fs::metadata(path).map(|m| m.rdev()).ok();
-    let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-        info.lines()
-            .find_map(|line| line.strip_prefix("flags:"))
-            .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-            .is_some_and(|flags| flags & 3 == 2)
-    });
-    read_write
-        && device("/proc/self/fd/1").is_some()
-        && device("/proc/self/fd/1") == device("/dev/null")
 }
 
 /// Writes finished output to stdout in one go. A reader that closed the
