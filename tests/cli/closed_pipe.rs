@@ -126,18 +126,18 @@ fn a_big_output_into_a_pipe_closed_midway_ends_quietly() {
 
 #[test]
 fn a_full_stdout_is_exit_1_with_a_message() {
-    let binary = crate::common::child::binary();
-    for (redirect, says) in [("> /dev/full", "No space left")] {
-        let line = format!("'{}' compare {redirect}", binary.display());
-        let output = std::process::Command::new("sh")
-            .args(["-c", &line])
-            .output()
-            .expect("sh runs");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{redirect}: {stderr}");
-        assert!(
-            stderr.starts_with("error: ") && stderr.contains(says),
-            "{redirect}: {stderr}"
-        );
-    }
+    let line = format!(
+        "'{}' compare > /dev/full",
+        crate::common::child::binary().display()
+    );
+    let output = std::process::Command::new("sh")
+        .args(["-c", &line])
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("No space left"),
+        "{stderr}"
+    );
 }
