@@ -224,6 +224,20 @@ def bom_inside(_size):
     return (text[:at] + "\ufeff" + text[at:]).encode()
 
 
+def replaced(old, new):
+    return lambda _s: minimal().replace(old, new, 1).encode()
+
+
+def invisible_name(char):
+    def make(size):
+        head = minimal().replace("name: Beta Officer", 'name: "Beta', 1)
+        at = head.index('name: "Beta') + len('name: "Beta')
+        filler = char * ((size - len(head) - 2) // len(char.encode()))
+        return (head[:at] + filler + '"' + head[at:]).encode()
+
+    return make
+
+
 SHAPES = [
     # (name, make(size) -> bytes, sized: made at each route's cap)
     ("billion laughs (9 levels of 9 aliases)", lambda _s: open(os.path.join(ROOT, "tests/fixtures/hostile/answers-billion-laughs.yaml"), "rb").read(), False),
@@ -256,6 +270,13 @@ SHAPES = [
     ("10,000 unknown answers", unknown_answers, False),
     ("a weight of 2147483647", huge_weight, False),
     ("`\\e]0;title\\a` and `\\e[31m` as YAML escapes", escape_in_text, False),
+    ("`schema_version: '1'` (a quoted integer)", replaced("schema_version: 1", "schema_version: '1'"), False),
+    ("`!!binary` on a text", replaced("title: An article", "title: !!binary QW4gYXJ0aWNsZQ=="), False),
+    ("a tab in a text", replaced("file: article.txt", 'file: "article\\t.txt"'), False),
+    ("a line feed in a role name", replaced("name: Beta Officer", 'name: "Beta\\nOfficer"'), False),
+    ("a zero-width space in a role name", replaced("name: Beta Officer", 'name: "Beta\\u200bOfficer"'), False),
+    ("a role name of U+202E (bidi override) to the cap", invisible_name("\u202e"), True),
+    ("a role name of tag characters to the cap", invisible_name("\U000e0041"), True),
 ]
 
 

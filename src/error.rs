@@ -58,16 +58,16 @@ impl fmt::Display for Interrupted {
 
 impl std::error::Error for Interrupted {}
 
-/// What an error means for the process: its exit code, or `None` for a closed pipe.
+/// What an error means for the process: its exit code, or `None` for a pipe
+/// its reader closed. A path or name too long for the system is bad input.
 pub fn exit_code(error: &anyhow::Error) -> Option<u8> {
     for cause in error.chain() {
-        if cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-        {
+        let io = cause.downcast_ref::<io::Error>();
+        if io.is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
             return None;
         }
-        if cause.is::<BadInput>() || cause.is::<KbError>() {
+        let too_long = io.is_some_and(|e| e.kind() == io::ErrorKind::InvalidFilename);
+        if too_long || cause.is::<BadInput>() || cause.is::<KbError>() {
             return Some(EXIT_BAD_INPUT);
         }
         if cause.is::<Interrupted>() {
@@ -75,6 +75,53 @@ pub fn exit_code(error: &anyhow::Error) -> Option<u8> {
         }
     }
     Some(EXIT_FAILURE)
+}
+
+/// The width error messages wrap to when stderr is a terminal (`terminal` is
+/// its width): `COLUMNS` if set to a number, else the terminal's. `None` (no
+/// wrapping) when stderr is a file or a pipe, even with `COLUMNS` set: a log,
+/// a script or an editor jumping to `file:line:column:` wants each message on
+/// its own line.
+pub fn message_width(columns: Option<&str>, terminal: Option<u16>) -> Option<usize> {
+    let terminal = terminal.filter(|&w| w > 0)?;
+    let columns = columns
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&w| w > 0);
+    Some(usize::from(columns.unwrap_or(terminal).max(40)))
+}
+
+/// The report of `error` for stderr: `error:` (red and bold with `color`), the
+/// message and its causes, every line wrapped to `width` when given, and
+/// nothing that could act on the terminal or hide there (see
+/// [`escape_controls`]).
+pub fn message(error: &anyhow::Error, color: bool, width: Option<usize>) -> String {
+    let mut text = format!("error: {error}");
+    for cause in error.chain().skip(1) {
+        text.push_str(&format!(": {cause}"));
+    }
+    let text = escape_controls(&text, false);
+    let lines: Vec<std::borrow::Cow<'_, str>> = match width {
+        Some(width) => text
+            .lines()
+            .flat_map(|line| match line {
+                "" => vec!["".into()],
+                _ => crate::render::wrap::wrap(line, width),
+            })
+            .collect(),
+        None => text.lines().map(Into::into).collect(),
+    };
+    let text = lines.join("\n");
+    if !color {
+        return text;
+    }
+    let red = anstyle::Style::new()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()))
+        .effects(anstyle::Effects::BOLD);
+    text.replacen(
+        "error:",
+        &crate::render::paint::paint(true, "error:", red),
+        1,
+    )
 }
 
 /// Formats a list of names as `` `a`, `b` `` for messages: each escaped and
@@ -147,6 +194,29 @@ mod tests {
         assert!(!message.contains('\u{1b}'), "{message}");
         assert!(message.contains("`\\u{1b}]0;title\\u{7}xxx"), "{message}");
         assert!(message.len() < 200, "{message}");
+    }
+
+    #[test]
+    fn a_message_shows_invisible_characters_and_wraps_to_the_width() {
+        let error = BadInput::err("id `c\u{200b}io` must be lower-case\n\ntry `cio`");
+        assert_eq!(
+            message(&error, false, None),
+            "error: id `c\\u{200b}io` must be lower-case\n\ntry `cio`"
+        );
+        let long = BadInput::err("word ".repeat(30));
+        let wrapped = message(&long, false, Some(40));
+        assert_eq!(
+            message(&BadInput::err("a\n\nb"), false, Some(40)),
+            "error: a\n\nb"
+        );
+        assert!(wrapped.lines().count() > 2, "{wrapped}");
+        assert!(wrapped.lines().all(|line| line.len() <= 40), "{wrapped}");
+        assert_eq!(message_width(Some("100"), Some(60)), Some(100));
+        assert_eq!(message_width(None, Some(60)), Some(60));
+        assert_eq!(message_width(Some("x"), Some(60)), Some(60));
+        assert_eq!(message_width(Some("100"), None), None);
+        let too_long = anyhow::Error::new(io::Error::from_raw_os_error(36));
+        assert_eq!(exit_code(&too_long), Some(EXIT_BAD_INPUT));
     }
 
     #[test]

@@ -16,6 +16,8 @@ use crate::commands::{
     advise, career, compare, disputes, jd, kb as kb_command, schema, search, show, sources, split,
     topics,
 };
+use anyhow::Context as _;
+
 use crate::error::{EXIT_OK, exit_code};
 use crate::library::Library;
 use crate::questionnaire::Intake;
@@ -128,18 +130,16 @@ fn print_clap_output(error: &clap::Error) -> u8 {
     }
 }
 
-/// Prints an error to stderr as `error: …`, with a hint where one helps.
+/// Prints an error to stderr as `error: …`, with a hint where one helps,
+/// wrapped as [`error::message`] says.
 fn report(error: &anyhow::Error, forced: Option<bool>) {
-    let color = stream_color(forced, &io::stderr());
-    let red = anstyle::Style::new()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()))
-        .effects(anstyle::Effects::BOLD);
-    let label = render::paint::paint(color, "error:", red);
-    let mut message = format!("{label} {error}");
-    for cause in error.chain().skip(1) {
-        message.push_str(&format!(": {cause}"));
-    }
-    let _ = writeln!(io::stderr().lock(), "{message}");
+    let stderr = io::stderr();
+    let color = stream_color(forced, &stderr);
+    let width = error::message_width(
+        std::env::var("COLUMNS").ok().as_deref(),
+        terminal_size::terminal_size_of(&stderr).map(|(w, _)| w.0),
+    );
+    let _ = writeln!(stderr.lock(), "{}", error::message(error, color, width));
 }
 
 /// Runs the command: one arm per command, each handing the arguments to its
@@ -328,12 +328,13 @@ fn pager_for(cli: &Cli, stdout: &io::Stdout, output: &[u8]) -> Option<Vec<String
     )
 }
 
-/// Writes finished output to stdout in one go.
+/// Writes finished output to stdout in one go. A reader that closed the
+/// pipe (`roles … | head`) ends `roles` quietly; a full disk is an error.
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()?;
-    Ok(())
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .context("cannot write the output")
 }
 
 /// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.

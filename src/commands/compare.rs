@@ -188,7 +188,7 @@ impl View for CompareView {
         header.extend(
             self.roles
                 .iter()
-                .map(|r| format!("{} ({})", r.name, r.id.to_uppercase())),
+                .map(|r| cell(&format!("{} ({})", r.name, r.id.to_uppercase()))),
         );
         table_row(out, &header)?;
         table_row(out, &vec!["---".to_owned(); header.len()])?;

@@ -123,7 +123,8 @@ fn unknown_label<T>(
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, id)| id);
     let mut message = format!(
-        "unknown {kind} `{given}`; expected one of: {} (or their names)",
+        "unknown {kind} `{}`; expected one of: {} (or their names)",
+        crate::error::shown(given),
         tick_list(entries.iter().map(&id_of))
     );
     if let Some(id) = closest {

@@ -68,7 +68,7 @@ pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbE
         ));
     }
     let kb: KnowledgeBase =
-        yaml::parse(text).map_err(|problem| KbError::single(origin, problem))?;
+        yaml::parse_kb(text).map_err(|problem| KbError::single(origin, problem))?;
     let (problems, more) = validate::check(&kb);
     if problems.is_empty() {
         return Ok(kb);

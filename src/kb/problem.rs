@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use super::text::one_line;
+use super::text::shown;
 
 /// A line and column in a file, both counted from 1 (columns in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -165,7 +165,7 @@ impl Problem {
 impl fmt::Display for KbError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The origin is a path the user typed; it may hold anything.
-        let origin = one_line(&self.origin);
+        let origin = shown(&self.origin);
         match self.problems.as_slice() {
             [one] if self.more == 0 => one.write_from(&origin, f),
             many => {

@@ -1,6 +1,7 @@
 //! [`Text`]: a string of the knowledge base, owned, and read as a `&str`; and
 //! the two functions that make any text from a file or an argument safe to put
-//! in front of a terminal: [`escape_controls`] and [`shown`].
+//! in front of a terminal: [`escape_controls`] and [`shown`], which make
+//! control and invisible characters visible.
 //!
 //! A `Text` owns its bytes: the embedded knowledge base is copied out of the
 //! binary when decoded, and a user's file is parsed into owned strings, so
@@ -143,40 +144,65 @@ impl schemars::JsonSchema for Text {
 }
 
 /// Whether `c` is a control character that must never reach a terminal raw:
-/// C0 (U+0000–U+001F) except line feed and tab, DEL (U+007F), and C1
-/// (U+0080–U+009F). ESC (U+001B) starts every colour and cursor sequence, and
-/// C1's CSI (U+009B) does the same on some terminals.
+/// C0 (U+0000–U+001F) except line feed, DEL (U+007F), and C1 (U+0080–U+009F).
+/// ESC (U+001B) starts every colour and cursor sequence, C1's CSI (U+009B) does
+/// the same on some terminals, and a tab would break a table's columns.
 pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    c.is_control() && c != '\n'
 }
 
-/// `text` with every control character except line feed and tab written as
-/// an escape (`\u{1b}`, `\r`, `\0`), for renderers: multi-line text keeps its
-/// lines and tabs, while ESC, BEL, CR, DEL and the C1 controls are made
-/// visible instead of acting on the terminal. Borrows when there is nothing to
-/// escape, which is almost always.
-pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    escape_where(text, is_forbidden_control)
+/// Whether `c` is a format character that shows nothing yet changes what is
+/// shown: bidi embeddings, overrides, isolates and marks (which can reorder a
+/// line so it reads otherwise than it is), zero-width spaces and joiners, the
+/// byte-order mark, the soft hyphen, invisible operators and tag characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
 }
 
-/// `text` on one line: every control character escaped, line feed and tab too.
-/// For file names and other text quoted whole in a message.
+/// `text` for a terminal: every character that would act on it or hide there
+/// ([`is_forbidden_control`], [`is_invisible`]) written as an escape (`\u{1b}`,
+/// `\u{202e}`, `\t`), lines kept. With `colour`, the colour sequences the
+/// painter writes (`ESC [ digits ; … m`) are kept too. Every renderer, the
+/// prompt and error messages pass their text through here. Borrows when there
+/// is nothing to escape, which is almost always.
+pub fn escape_controls(text: &str, colour: bool) -> Cow<'_, str> {
+    escape_where(text, |c| is_forbidden_control(c) || is_invisible(c), colour)
+}
+
+/// `text` on one line: as [`escape_controls`], line feeds escaped too. For file
+/// names and other text quoted whole in a message.
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    escape_where(text, char::is_control)
+    escape_where(text, |c| c.is_control() || is_invisible(c), false)
 }
 
-fn escape_where(text: &str, escape: fn(char) -> bool) -> Cow<'_, str> {
-    if !text.chars().any(escape) {
+fn escape_where(text: &str, escape: impl Fn(char) -> bool, colour: bool) -> Cow<'_, str> {
+    // The length of the colour sequence at the start of `rest`, or 0.
+    let colour_at = |rest: &str| {
+        let body = rest.strip_prefix("\u{1b}[").filter(|_| colour)?;
+        let digits = body.find(|c: char| !c.is_ascii_digit() && c != ';')?;
+        (body.as_bytes()[digits] == b'm').then_some(2 + digits + 1)
+    };
+    let mut escaped = String::new();
+    let mut copied = 0;
+    let mut skip_to = 0;
+    for (at, c) in text.char_indices() {
+        if at < skip_to || !escape(c) {
+            continue;
+        }
+        if let Some(length) = colour_at(&text[at..]) {
+            skip_to = at + length;
+            continue;
+        }
+        escaped.push_str(&text[copied..at]);
+        push_escape(&mut escaped, c);
+        copied = at + c.len_utf8();
+    }
+    if escaped.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if escape(c) {
-            push_escape(&mut escaped, c);
-        } else {
-            escaped.push(c);
-        }
-    }
+    escaped.push_str(&text[copied..]);
     Cow::Owned(escaped)
 }
 
@@ -212,24 +238,32 @@ mod tests {
 
     #[test]
     fn plain_text_is_borrowed_unchanged() {
-        let text = "Chief Information Officer\n\tresponsible for IT, ü 中文";
-        assert!(matches!(escape_controls(text), Cow::Borrowed(t) if t == text));
+        let text = "Chief Information Officer\n  responsible for IT, ü 中文";
+        assert!(matches!(escape_controls(text, false), Cow::Borrowed(t) if t == text));
     }
 
     #[test]
-    fn escape_sequences_are_made_visible() {
-        assert_eq!(escape_controls("\u{1b}[31mred"), "\\u{1b}[31mred");
-        assert_eq!(
-            escape_controls("\u{1b}]0;title\u{7}"),
-            "\\u{1b}]0;title\\u{7}"
-        );
-        assert_eq!(escape_controls("a\rb\0c\u{7f}"), "a\\rb\\0c\\u{7f}");
-        assert_eq!(escape_controls("csi\u{9b}31m"), "csi\\u{9b}31m");
-    }
-
-    #[test]
-    fn renderers_keep_line_feeds_and_tabs() {
-        assert_eq!(escape_controls("one\ntwo\tthree"), "one\ntwo\tthree");
+    fn controls_and_invisible_characters_are_made_visible_lines_kept() {
+        for (text, colour, shown) in [
+            ("\u{1b}]0;title\u{7}", false, "\\u{1b}]0;title\\u{7}"),
+            (
+                "a\rb\0c\u{7f}\tcsi\u{9b}",
+                false,
+                "a\\rb\\0c\\u{7f}\\tcsi\\u{9b}",
+            ),
+            ("Chief Info\u{202e}evil", false, "Chief Info\\u{202e}evil"),
+            (
+                "c\u{200b}io\u{feff}\u{e0041}\u{2066}",
+                false,
+                "c\\u{200b}io\\u{feff}\\u{e0041}\\u{2066}",
+            ),
+            ("one\ntwo", false, "one\ntwo"),
+            ("\u{1b}[1;31mred\u{1b}[0m", true, "\u{1b}[1;31mred\u{1b}[0m"),
+            ("\u{1b}[1;31mred", false, "\\u{1b}[1;31mred"),
+            ("\u{1b}[2Jgone\u{1b}[", true, "\\u{1b}[2Jgone\\u{1b}["),
+        ] {
+            assert_eq!(escape_controls(text, colour), shown, "{text:?}");
+        }
     }
 
     #[test]
@@ -247,13 +281,11 @@ mod tests {
     }
 
     #[test]
-    fn forbidden_controls_are_c0_but_line_feed_and_tab_del_and_c1() {
-        for c in [
-            '\0', '\u{7}', '\r', '\u{1b}', '\u{7f}', '\u{80}', '\u{85}', '\u{9f}',
-        ] {
+    fn forbidden_controls_are_c0_but_line_feed_del_and_c1() {
+        for c in ['\0', '\t', '\r', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}'] {
             assert!(is_forbidden_control(c), "{c:?}");
         }
-        for c in ['\n', '\t', ' ', 'a', '\u{a0}', '\u{2028}'] {
+        for c in ['\n', ' ', 'a', '\u{a0}', '\u{2028}', '\u{202e}'] {
             assert!(!is_forbidden_control(c), "{c:?}");
         }
     }

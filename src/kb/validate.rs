@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::model::{Fact, KB_SCHEMA_VERSION, KnowledgeBase, Question, Questionnaire, Salary, Text};
 use super::problem::{KEPT_PROBLEMS, Problem, Step};
-use super::text::{is_forbidden_control, shown};
+use super::text::{is_forbidden_control, is_invisible, shown};
 
 /// The largest weight (and `both`, `fractional`, `full_time` point) a choice
 /// may give, either way.
@@ -329,15 +329,27 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Refuses C0 controls (but line feed and tab), DEL and C1 controls: ESC
-    /// starts terminal sequences, whether written raw or as a YAML escape.
+    /// Refuses C0 controls (but line feed), DEL and C1 controls: ESC starts
+    /// terminal sequences, whether written raw or as a YAML escape, and a tab
+    /// breaks a table's columns. A name, label, title, theme or alias is one
+    /// line (a line feed would break a Markdown table's header) and refuses
+    /// invisible characters (bidi controls, zero-width and tag characters),
+    /// which would make two names that read the same differ; longer text
+    /// keeps them, shown escaped.
     pub(super) fn controls(&mut self, at: &At<'_>, target: Target<'_>, what: &str, value: &str) {
-        if let Some(c) = value.chars().find(|&c| is_forbidden_control(c)) {
+        let short = ["name", "label", "title", "theme", "aliases"].contains(&what);
+        let bad = |c: char| is_forbidden_control(c) || (short && (is_invisible(c) || c == '\n'));
+        if let Some(c) = value.chars().find(|&c| bad(c)) {
+            let kind = if is_invisible(c) {
+                "invisible"
+            } else {
+                "control"
+            };
             self.push(
                 at,
                 target,
                 format!(
-                    "`{what}` contains the control character U+{:04X}; remove it (terminal codes are not allowed in text)",
+                    "`{what}` contains the {kind} character U+{:04X}; remove it (terminal codes, tabs and hidden characters are not allowed here)",
                     u32::from(c)
                 ),
             );

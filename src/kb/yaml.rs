@@ -74,17 +74,34 @@ fn options(max_nodes: usize) -> serde_saphyr::Options {
 }
 
 /// Parses YAML (or JSON) text into `T`, turning the parser's error into a
-/// located [`Problem`]. A byte-order mark at the very start is ignored.
+/// located [`Problem`]. A byte-order mark at the very start is ignored; a tag
+/// is refused (see [`typed_as_json`]).
 pub fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> {
-    parse_within(text, MAX_NODES)
+    parse_checked(text, MAX_NODES, &[])
+}
+
+/// [`parse`] for a knowledge-base file, which also refuses quoted text where
+/// the knowledge base has an integer (`schema_version: '1'`, a weight `'3'`).
+pub fn parse_kb<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> {
+    parse_checked(text, MAX_NODES, INTEGER_KEYS)
 }
 
 /// [`parse`] with a smaller node budget, for files that are small by nature
 /// (an answers file): the parser spends about 2 µs and 150 bytes on each entry
-/// of a mapping, so a smaller cap keeps a mapping of a million keys cheap to refuse.
+/// of a mapping, so a smaller cap keeps a mapping of a million keys cheap to
+/// refuse. An answers file's values are words or numbers alike, so only its
+/// tags are refused, not quoted numbers.
 pub fn parse_within<'de, T: Deserialize<'de>>(
     text: &'de str,
     max_nodes: usize,
+) -> Result<T, Problem> {
+    parse_checked(text, max_nodes, &[])
+}
+
+fn parse_checked<'de, T: Deserialize<'de>>(
+    text: &'de str,
+    max_nodes: usize,
+    integer_keys: &[&str],
 ) -> Result<T, Problem> {
     let max_nodes = max_nodes.min(MAX_NODES);
     let text = without_bom(text);
@@ -92,8 +109,110 @@ pub fn parse_within<'de, T: Deserialize<'de>>(
         json_within_caps(text, max_nodes)?;
         return serde_json::from_str(text).map_err(|error| json_problem(&error));
     }
-    serde_saphyr::from_str_with_options(text, options(max_nodes))
-        .map_err(|error| problem_from(&error, max_nodes))
+    let parsed = serde_saphyr::from_str_with_options(text, options(max_nodes))
+        .map_err(|error| problem_from(&error, max_nodes))?;
+    typed_as_json(text, integer_keys)?;
+    Ok(parsed)
+}
+
+/// Keys whose value is an integer in a knowledge base, as are the values of
+/// a `weights` mapping.
+const INTEGER_KEYS: &[&str] = &[
+    "schema_version",
+    "both",
+    "fractional",
+    "full_time",
+    "at_least",
+    "seats",
+    "years",
+];
+
+/// Refuses what serde-saphyr would quietly convert, so that a YAML file is
+/// typed as strictly as the same file in JSON: any tag (`!!binary` is decoded
+/// into text, `!!str` turns a number into text), and quoted text (`'3'`) where
+/// an integer is expected (the values of `integer_keys`, and of `weights` when
+/// there are any). Run once the file has parsed within its budgets, so this
+/// pass over the parser's events needs none of its own.
+fn typed_as_json(text: &str, integer_keys: &[&str]) -> Result<(), Problem> {
+    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
+
+    /// An open collection: a mapping's last key and whether a key comes next;
+    /// whether it is the value of a `weights` key.
+    struct Open {
+        mapping: bool,
+        key_next: bool,
+        key: String,
+        weights: bool,
+    }
+    let mut open: Vec<Open> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else {
+            return Ok(());
+        };
+        let at = Some(Location {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        });
+        let (tag, scalar, opens) = match &event {
+            Event::Scalar(value, style, _, tag) => (tag, Some((value, *style)), None),
+            Event::SequenceStart(_, _, tag) => (tag, None, Some(false)),
+            Event::MappingStart(_, _, tag) => (tag, None, Some(true)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                open.pop();
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(tag) = tag {
+            let tag = tag.to_string();
+            return Err(Problem::located(
+                at,
+                format!(
+                    "the YAML tag `{}` is not accepted; write the value itself, untagged",
+                    shown(&tag)
+                ),
+            ));
+        }
+        let parent = open.last_mut();
+        let mut weights = false;
+        match parent {
+            Some(parent) if parent.mapping && parent.key_next => {
+                parent.key_next = false;
+                parent.key = scalar.map_or_else(String::new, |(key, _)| key.to_string());
+            }
+            Some(parent) => {
+                parent.key_next = parent.mapping;
+                let integer = parent.mapping
+                    && integer_keys
+                        .iter()
+                        .any(|key| *key == parent.key || parent.weights);
+                if let Some((value, style)) = scalar
+                    && integer
+                    && style != ScalarStyle::Plain
+                {
+                    return Err(Problem::located(
+                        at,
+                        format!(
+                            "expected an integer for `{}`, found the quoted text `{}`; write the number without quotes",
+                            shown(&parent.key),
+                            shown(value)
+                        ),
+                    ));
+                }
+                weights = parent.mapping && parent.key == "weights";
+            }
+            None => {}
+        }
+        if let Some(mapping) = opens {
+            open.push(Open {
+                mapping,
+                key_next: true,
+                key: String::new(),
+                weights,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn without_bom(text: &str) -> &str {
@@ -643,5 +762,40 @@ mod tests {
         assert_eq!(value, serde_json::json!({"a": 1}));
         let json: serde_json::Value = parse("\u{feff}{\"a\": 1}").expect("parses");
         assert_eq!(json, serde_json::json!({"a": 1}));
+    }
+
+    #[test]
+    fn tags_and_quoted_integers_are_refused_where_json_would_refuse_them() {
+        for (text, line, column, says) in [
+            ("schema_version: '1'\n", 1, 17, "quoted text `1`"),
+            ("w:\n  weights: {cio: \"3\", cto: 1}\n", 2, 18, "`cio`"),
+            ("seats: |\n  2\n", 2, 3, "`seats`"),
+            (
+                "aim: !!binary cHJvZHVjdA==\n",
+                1,
+                15,
+                "`tag:yaml.org,2002:binary`",
+            ),
+            ("a: !!str 3\n", 1, 10, "tag"),
+            ("a: !local {b: 1}\n", 1, 11, "`!local`"),
+        ] {
+            let problem = parse_kb::<serde_json::Value>(text).expect_err(text);
+            let shown = problem.message.clone();
+            assert!(shown.contains(says), "{text:?}: {shown}");
+            assert_eq!(
+                problem.location,
+                Some(Location { line, column }),
+                "{text:?}"
+            );
+        }
+        let value: serde_json::Value =
+            parse_kb("schema_version: 1\nweights: {cio: 3}\ntext: '3'\nid: \"12\"\n")
+                .expect("parses");
+        assert_eq!(value["text"], "3");
+        let any: serde_json::Value = parse("schema_version: '1'\n").expect("parses");
+        assert_eq!(
+            any["schema_version"], "1",
+            "only a knowledge base has integers"
+        );
     }
 }

@@ -27,7 +27,7 @@ use schemars::JsonSchema;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{BadInput, one_line, shown, tick_list, unknown_name, unknown_name_message};
+use crate::error::{BadInput, shown, tick_list, unknown_name, unknown_name_message};
 use crate::kb::load::{decode_text, located, read_text};
 use crate::kb::problem::KEPT_PROBLEMS;
 use crate::kb::{KbError, Problem, Question, Questionnaire, Step, yaml};
@@ -243,8 +243,8 @@ impl Answers {
         if !directory.is_dir() {
             return Err(BadInput::err(format!(
                 "cannot save answers to `{}`: there is no directory `{}`",
-                one_line(&path.display().to_string()),
-                one_line(&directory.display().to_string())
+                shown(&path.display().to_string()),
+                shown(&directory.display().to_string())
             )));
         }
         // With `--force`, the replacement keeps the replaced file's permissions.
@@ -293,7 +293,7 @@ fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
 /// regular file. A symlink, a directory, a device, a FIFO or a socket is never
 /// replaced, since the user cannot have meant to turn it into a file.
 pub fn check_save_target(path: &Path, force: bool) -> anyhow::Result<()> {
-    let shown_path = one_line(&path.display().to_string()).into_owned();
+    let shown_path = shown(&path.display().to_string());
     let metadata = match fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -350,14 +350,15 @@ fn save_failed(path: &Path, error: &io::Error) -> anyhow::Error {
     };
     let message = format!(
         "cannot save answers to `{}`: {reason}",
-        one_line(&path.display().to_string())
+        shown(&path.display().to_string())
     );
     match error.kind() {
         io::ErrorKind::PermissionDenied
         | io::ErrorKind::ReadOnlyFilesystem
         | io::ErrorKind::NotFound
         | io::ErrorKind::NotADirectory
-        | io::ErrorKind::IsADirectory => BadInput::err(message),
+        | io::ErrorKind::IsADirectory
+        | io::ErrorKind::InvalidFilename => BadInput::err(message),
         _ => anyhow::anyhow!(message),
     }
 }
@@ -366,7 +367,7 @@ fn save_failed(path: &Path, error: &io::Error) -> anyhow::Error {
 pub fn refuse_overwrite(path: &Path) -> anyhow::Error {
     BadInput::err(format!(
         "`{}` already exists; add `--force` to replace it, or choose another file",
-        one_line(&path.display().to_string())
+        shown(&path.display().to_string())
     ))
 }
 

@@ -196,7 +196,7 @@ pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<()> {
     let refuse = |why: String| {
         BadInput::err(format!(
             "cannot save answers to `{}`: {why}",
-            crate::error::one_line(&path.display().to_string())
+            crate::error::shown(&path.display().to_string())
         ))
     };
     let directory = match path.parent() {

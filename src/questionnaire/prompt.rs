@@ -10,8 +10,20 @@
 //! the terminal has: a long list shows the part around the cursor.
 //!
 //! Built on crossterm for raw mode and drawing; keys are read in [`keys`], so
-//! that a terminal that hangs up ends the prompt instead of spinning, and
-//! [`terminal`] puts the terminal back on SIGINT, SIGTERM and SIGHUP.
+//! that a terminal that hangs up ends the prompt instead of spinning and a
+//! bracketed paste is never taken as keys, and [`terminal`] puts the terminal
+//! back on SIGINT, SIGTERM, SIGHUP and SIGQUIT, and around a suspension.
+//!
+//! On a terminal that cannot move the cursor (`TERM=dumb`) the same screens
+//! are asked line by line: each is printed whole, and a line typed and ended
+//! with Enter is taken as its keys, then Enter.
+//!
+//! Tried instead (issue 20): inquire 0.7 reads keys with crossterm's reader,
+//! which spins on a hung-up terminal, never turns on bracketed paste, has no
+//! way back to an earlier prompt and filters a list by typing rather than
+//! picking by number; dialoguer 0.11 (console) ends on a hang-up but has no
+//! paste, suspend or going back either, and neither restores the terminal on a
+//! signal. Each would need most of this module around it.
 
 pub mod keys;
 pub mod screens;
@@ -20,12 +32,12 @@ pub mod terminal;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use keys::{Input, Keys};
+use keys::{Input, Key, Keys};
 use screens::{Action, Asking, Look, Naming, Reviewing, Screen};
 use terminal::{RawMode, erase, rows, size};
 
 use super::interview::{Ask, Prompter, Review, Revision, Step, answer_words};
-use crate::error::Interrupted;
+use crate::error::{Interrupted, escape_controls};
 use crate::render::wrap;
 
 /// How long after the last digit a choice number in a list of ten or more is
@@ -46,6 +58,8 @@ pub struct TerminalPrompter {
     /// The display widths of the lines of the screen drawn last; the cursor is
     /// at the end of its last line. Empty when nothing is drawn.
     shown: Vec<usize>,
+    /// Line by line, for a terminal that cannot move the cursor.
+    plain: bool,
 }
 
 impl TerminalPrompter {
@@ -59,6 +73,7 @@ impl TerminalPrompter {
             raw: None,
             records: Vec::new(),
             shown: Vec::new(),
+            plain: std::env::var_os("TERM").is_some_and(|term| term == "dumb"),
         })
     }
 
@@ -70,15 +85,34 @@ impl TerminalPrompter {
 
     /// Runs a screen until it is done, drawing it after every key and resize.
     fn show<S: Screen>(&mut self, screen: &mut S) -> anyhow::Result<S::Done> {
+        if self.plain {
+            return self.show_plain(screen);
+        }
         if self.raw.is_none() {
             self.raw = Some(RawMode::enable()?);
         }
+        let mut redraw = true;
         loop {
-            self.draw(screen)?;
+            if redraw {
+                self.draw(screen)?;
+            }
+            redraw = true;
             let timeout = screen.waiting().then_some(PAUSE);
             let action = match self.keys.next(timeout).map_err(lost)? {
                 None => screen.pause(),
-                Some(Input::Resize) => continue,
+                Some(Input::Resize) => {
+                    if terminal::resumed() {
+                        self.records.clear();
+                        self.shown.clear();
+                    }
+                    continue;
+                }
+                Some(Input::Key(Key::CtrlZ)) => {
+                    // Drawn again on `fg`, through the resize that follows.
+                    terminal::suspend();
+                    redraw = false;
+                    continue;
+                }
                 Some(Input::Key(key)) => screen.key(key),
             };
             match action {
@@ -92,6 +126,39 @@ impl TerminalPrompter {
         }
     }
 
+    /// [`Self::show`] line by line: prints the screen whole, reads a line and
+    /// gives the screen its characters and then Enter, until it is done.
+    fn show_plain<S: Screen>(&mut self, screen: &mut S) -> anyhow::Result<S::Done> {
+        loop {
+            let lines = screen
+                .frame(Self::width(), &self.look)
+                .fit(usize::MAX, &self.look);
+            self.print(&lines, "\n")?;
+            let mut line = String::new();
+            if io::stdin().read_line(&mut line).map_err(lost)? == 0 {
+                return Err(lost(io::ErrorKind::UnexpectedEof.into()));
+            }
+            let keys = line.trim_end_matches(['\r', '\n']).chars().map(Key::Char);
+            for key in keys.chain([Key::Enter]) {
+                match screen.key(key) {
+                    Action::Stay => {}
+                    Action::Done(done) => return Ok(done),
+                    Action::Quit => return Err(Interrupted.into()),
+                }
+            }
+        }
+    }
+
+    /// Writes `lines` to stderr, each ended by `end`, with nothing in them
+    /// that could act on the terminal or hide there.
+    fn print(&self, lines: &[String], end: &str) -> io::Result<()> {
+        let mut err = io::stderr().lock();
+        for line in lines {
+            write!(err, "{}{end}", escape_controls(line, self.look.color))?;
+        }
+        err.flush()
+    }
+
     /// Replaces the screen drawn last with `screen` as it is now.
     fn draw(&mut self, screen: &impl Screen) -> io::Result<()> {
         let height = size().1.max(1);
@@ -99,9 +166,9 @@ impl TerminalPrompter {
             .frame(Self::width(), &self.look)
             .fit(height, &self.look);
         self.erase(0)?;
-        let mut err = io::stderr().lock();
-        write!(err, "{}", lines.join("\r\n"))?;
-        err.flush()?;
+        let last = lines.len().saturating_sub(1);
+        self.print(&lines[..last], "\r\n")?;
+        self.print(&lines[last..], "")?;
         self.shown = lines.iter().map(|line| wrap::width(line)).collect();
         Ok(())
     }
@@ -117,7 +184,7 @@ impl TerminalPrompter {
             .map(|widths| rows(&widths, columns))
             .sum();
         let shown = rows(&self.shown, columns);
-        if shown + recorded == 0 {
+        if shown + recorded == 0 || self.plain {
             return Ok(());
         }
         let mut err = io::stderr().lock();
@@ -131,11 +198,7 @@ impl TerminalPrompter {
     /// the next screen.
     fn record(&mut self, lines: Vec<String>) -> io::Result<()> {
         self.erase(0)?;
-        let mut err = io::stderr().lock();
-        for line in &lines {
-            write!(err, "{line}\r\n")?;
-        }
-        err.flush()?;
+        self.print(&lines, if self.plain { "\n" } else { "\r\n" })?;
         self.records
             .push(lines.iter().map(|line| wrap::width(line)).collect());
         Ok(())

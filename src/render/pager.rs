@@ -68,8 +68,9 @@ fn line_count(output: &[u8]) -> usize {
 
 /// Writes `output` through the pager `command`. Returns `Ok(false)` when the
 /// pager cannot be started, for the caller to write directly. A pager that
-/// quits before reading everything (`q` in less) is not an error, and its exit
-/// status does not become ours.
+/// quits before reading everything (`q` in less) is not an error; one that
+/// fails (`PAGER=false`: a non-zero exit or killed by a signal) is, so that
+/// output it never showed does not pass for a success.
 pub fn page(command: &[String], output: &[u8]) -> io::Result<bool> {
     let Some((program, args)) = command.split_first() else {
         return Ok(false);
@@ -98,7 +99,13 @@ pub fn page(command: &[String], output: &[u8]) -> io::Result<bool> {
         Err(error) if error.kind() != io::ErrorKind::BrokenPipe => return Err(error),
         _ => {}
     }
-    waited.map(|_status| true)
+    match waited? {
+        status if status.success() => Ok(true),
+        status => Err(io::Error::other(format!(
+            "the pager `{}` failed ({status}); set PAGER or ROLES_PAGER to one that works, or pass --no-pager",
+            crate::error::shown(program)
+        ))),
+    }
 }
 
 #[cfg(test)]

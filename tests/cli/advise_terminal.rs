@@ -697,44 +697,103 @@ fn q_quits_at_the_review_too() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal_and_exits_143() {
+fn every_ending_signal_restores_the_terminal_and_exits_128_plus_its_number() {
     if !script_works() {
         return;
     }
-    let mut terminal = Terminal::start("advise --format json");
-    terminal.answer(1, "2");
-    terminal.expect("[2 of 8]");
-    terminal.signal("TERM");
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(143), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    done.assert_terminal_restored();
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129), ("QUIT", 131)] {
+        let mut terminal = Terminal::start("advise --format json");
+        terminal.answer(1, "2");
+        terminal.expect("[2 of 8]");
+        terminal.signal(signal);
+        let done = terminal.finish();
+        assert_eq!(done.code, Some(code), "SIG{signal}\n{done}");
+        assert!(done.stdout.is_empty(), "{done}");
+        done.assert_terminal_restored();
+        assert!(done.transcript.ends_with("\x1b[?2004l\x1b[?25h"), "{done}");
+    }
 }
 
 #[test]
-fn sigint_restores_the_terminal_and_exits_130() {
+fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
+    if !script_works() {
+        return;
+    }
+    for suspend in ["Ctrl-Z", "TSTP"] {
+        let mut terminal = Terminal::start("advise --format json");
+        terminal.answer(1, "2");
+        terminal.expect("[2 of 8]");
+        match suspend {
+            "Ctrl-Z" => terminal.send("\x1a"),
+            signal => terminal.signal(signal),
+        }
+        // Stopped, with the cursor shown and the terminal cooked again.
+        terminal.expect("\x1b[?2004l\x1b[?25h");
+        let pid = terminal.roles_pid();
+        let deadline = Instant::now() + PATIENCE;
+        while !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|s| s.starts_with(" T")))
+        {
+            assert!(Instant::now() < deadline, "{suspend}: roles never stopped");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("roles has a terminal");
+        let settings = Command::new("stty")
+            .arg("-F")
+            .arg(&tty)
+            .arg("-a")
+            .output()
+            .expect("stty");
+        let settings = String::from_utf8_lossy(&settings.stdout);
+        assert!(
+            settings.contains(" icanon") && settings.contains(" echo "),
+            "{settings}"
+        );
+        terminal.signal("CONT");
+        terminal.expect("\x1b[?25l\x1b[?2004h");
+        terminal.expect("[2 of 8]");
+        terminal.send("2");
+        terminal.answer(3, CTRL_C);
+        let done = terminal.finish();
+        assert_eq!(done.code, Some(130), "{suspend}\n{done}");
+        done.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn a_paste_is_never_taken_as_keys() {
     if !script_works() {
         return;
     }
     let mut terminal = Terminal::start("advise --format json");
-    terminal.expect("[1 of 8]");
-    terminal.signal("INT");
+    terminal.expect("\x1b[?2004h");
+    terminal.answer(1, "\x1b[200~aim product\rthe quick fox\r2\x1b[201~");
+    terminal.send("3");
+    terminal.answer(2, CTRL_C);
+    let done = terminal.finish();
+    assert_eq!(done.code, Some(130), "{done}");
+    // The question was answered by the key typed after the paste, not by it.
+    assert!(!done.after("[2 of 8]").contains("[3 of 8]"), "{done}");
+    assert!(done.transcript.contains("\x1b[?2004l"), "{done}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_plain_prompt_line_by_line() {
+    if !script_works() {
+        return;
+    }
+    let mut terminal = Terminal::launch(
+        temp_dir(),
+        "TERM=dumb; export TERM;",
+        "advise --format json",
+    );
+    terminal.answer(1, "2\r");
+    terminal.answer(2, "s\r");
+    terminal.answer(3, "q\r");
     let done = terminal.finish();
     assert_eq!(done.code, Some(130), "{done}");
     assert!(done.stdout.is_empty(), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
-fn sighup_restores_the_terminal_and_exits_129() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    terminal.expect("[1 of 8]");
-    terminal.signal("HUP");
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(129), "{done}");
+    assert!(!done.after("[1 of 8]").contains('\x1b'), "{done}");
     done.assert_terminal_restored();
 }
 
@@ -902,56 +961,31 @@ fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
 
 // --- a --save path that cannot be used -------------------------------------------------------
 
-/// Runs `advise --save PATH` at a terminal in `dir` and checks that it fails
-/// before the first question, saying `why`.
-#[track_caller]
-fn refused_before_the_first_question(dir: tempfile::TempDir, path: &str, why: &str) {
-    let terminal = Terminal::launch(dir, "", &format!("advise --save {path} --format json"));
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(2), "{done}");
-    assert!(
-        !done.transcript.contains(" of 8]"),
-        "asked a question\n{done}"
-    );
-    assert!(
-        done.transcript
-            .contains(&format!("error: cannot save answers to `{path}`: {why}")),
-        "{done}"
-    );
-    assert!(done.stdout.is_empty(), "{done}");
-}
-
 #[test]
-fn a_save_path_in_a_missing_directory_fails_before_the_first_question() {
+fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
     if !script_works() {
         return;
     }
-    refused_before_the_first_question(
-        temp_dir(),
-        "missing/answers.yaml",
-        "there is no directory `missing`",
-    );
-}
-
-#[test]
-fn a_save_path_that_is_a_directory_fails_before_the_first_question() {
-    if !script_works() {
-        return;
+    for (path, why) in [
+        ("missing/answers.yaml", "there is no directory `missing`"),
+        ("saved", "it is a directory"),
+        ("link.yaml", "it is a symbolic link"),
+    ] {
+        let dir = temp_dir();
+        std::fs::create_dir(dir.path().join("saved")).expect("made");
+        std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
+            .expect("linked");
+        let terminal = Terminal::launch(dir, "", &format!("advise --save {path} --format json"));
+        let done = terminal.finish();
+        assert_eq!(done.code, Some(2), "{done}");
+        assert!(
+            !done.transcript.contains(" of 8]"),
+            "asked a question\n{done}"
+        );
+        let says = format!("error: cannot save answers to `{path}`: {why}");
+        assert!(done.transcript.contains(&says), "{done}");
+        assert!(done.stdout.is_empty(), "{done}");
     }
-    let dir = temp_dir();
-    std::fs::create_dir(dir.path().join("saved")).expect("made");
-    refused_before_the_first_question(dir, "saved", "it is a directory");
-}
-
-#[test]
-fn a_save_path_that_is_a_symbolic_link_fails_before_the_first_question() {
-    if !script_works() {
-        return;
-    }
-    let dir = temp_dir();
-    std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
-        .expect("linked");
-    refused_before_the_first_question(dir, "link.yaml", "it is a symbolic link");
 }
 
 #[test]

@@ -386,30 +386,69 @@ fn role_ids_differing_only_in_case_are_duplicates() {
 }
 
 #[test]
-fn a_control_character_in_any_text_is_refused_where_it_stands() {
-    for (field, from, to) in [
+fn controls_hidden_characters_tags_and_quoted_numbers_are_refused_where_they_stand() {
+    for (from, to, says) in [
         (
-            "title",
             "title: An article",
             "title: \"An\\x1b[2J article\"",
+            "control character U+001B",
         ),
         (
-            "name",
             "name: Beta Officer",
             "name: \"Beta\\u0007 Officer\"",
+            "control character U+0007",
         ),
-        ("file", "file: article.txt", "file: \"article\\x9b.txt\""),
+        (
+            "file: article.txt",
+            "file: \"article\\x9b.txt\"",
+            "control character U+009B",
+        ),
+        (
+            "file: article.txt",
+            "file: \"article\\t.txt\"",
+            "control character U+0009",
+        ),
+        (
+            "name: Beta Officer",
+            "name: \"Beta\\nOfficer\"",
+            "control character U+000A",
+        ),
+        (
+            "name: Beta Officer",
+            "name: \"Beta\\u200bOfficer\"",
+            "invisible character U+200B",
+        ),
+        (
+            "title: An article",
+            "title: \"An \\u202Eelcitra\"",
+            "invisible character U+202E",
+        ),
+        (
+            "name: Beta Officer",
+            "name: \"Beta\\U000E0041\"",
+            "invisible character U+E0041",
+        ),
+        (
+            "schema_version: 1",
+            "schema_version: '1'",
+            "expected an integer for `schema_version`",
+        ),
+        (
+            "title: An article",
+            "title: !!binary QW4gYXJ0aWNsZQ==",
+            "YAML tag `tag:yaml.org,2002:binary`",
+        ),
     ] {
         let dir = temp_dir();
         let file = minimal_with(dir.path(), from, to);
         let line = line_of(&file, to, 1);
-        let report = refuses(&file, &["contains the control character U+"]);
+        let report = refuses(&file, &[says]);
         assert!(
             report.contains(&format!(":{line}:")),
-            "{field}: placed on line {line}:\n{report}"
+            "{to}: placed on line {line}:\n{report}"
         );
         assert!(
-            !report.contains('\u{1b}') && !report.contains('\u{7}'),
+            !report.contains(['\u{1b}', '\u{7}', '\u{200b}', '\u{202e}']),
             "{report}"
         );
     }

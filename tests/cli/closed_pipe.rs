@@ -1,6 +1,7 @@
 //! A reader that stops early (`roles … | head`) closes the pipe; `roles` then ends
 //! quietly with exit 0 instead of panicking or reporting a broken pipe, whether
-//! the reader is gone before it writes or leaves after a few bytes.
+//! the reader is gone before it writes or leaves after a few bytes. A full
+//! disk is an error (exit 1).
 
 use std::io::Read;
 
@@ -121,4 +122,22 @@ fn a_big_output_into_a_pipe_closed_midway_ends_quietly() {
             let _ = stdout.read_exact(&mut chunk);
         });
     }
+}
+
+#[test]
+fn a_full_stdout_is_exit_1_with_a_message() {
+    let line = format!(
+        "'{}' compare > /dev/full",
+        crate::common::child::binary().display()
+    );
+    let output = std::process::Command::new("sh")
+        .args(["-c", &line])
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("No space left"),
+        "{stderr}"
+    );
 }

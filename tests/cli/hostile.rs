@@ -886,63 +886,142 @@ fn terminal_escapes_written_as_yaml_escapes_are_refused() {
 // --- duplicate keys ------------------------------------------------------------
 
 #[test]
-fn a_duplicate_top_level_key_is_refused_at_the_repetition() {
-    let text = read("hostile/duplicate-top-level-key.yaml");
-    refused(
-        "duplicate top-level key",
-        &fixture("hostile/duplicate-top-level-key.yaml"),
-        KB_ROUTES,
-        says_all(&["duplicate key `roles`"]),
-        At::Line(line_of(&text, "roles: []", 1)),
+fn a_duplicate_key_is_refused_at_the_repetition() {
+    for (file, vias, key, at, occurrence) in [
+        (
+            "hostile/duplicate-top-level-key.yaml",
+            KB_ROUTES,
+            "roles",
+            "roles: []",
+            1,
+        ),
+        (
+            "hostile/duplicate-key-in-role.yaml",
+            KB_ROUTES,
+            "name",
+            "name: Alpha Prime",
+            1,
+        ),
+        (
+            "bad/duplicate-value-key.yaml",
+            KB_ROUTES,
+            "alpha",
+            "      alpha:",
+            2,
+        ),
+        (
+            "hostile/duplicate-key-in-weights.yaml",
+            KB_ROUTES,
+            "alpha",
+            "alpha: 5",
+            1,
+        ),
+        (
+            "hostile/duplicate-answer.yaml",
+            &[Via::Answers, Via::Stdin],
+            "aim",
+            "aim: process",
+            1,
+        ),
+    ] {
+        let line = line_of(&read(file), at, occurrence);
+        let says = format!("duplicate key `{key}`");
+        refused(
+            file,
+            &fixture(file),
+            vias,
+            says_all(&[&says]),
+            At::Line(line),
+        );
+    }
+}
+
+// --- what JSON would refuse, and what cannot be seen -----------------------------
+
+#[test]
+fn tags_quoted_integers_and_invisible_names_are_refused_at_their_place() {
+    let dir = temp_dir();
+    let minimal = read("minimal.yaml");
+    for (name, from, to, says) in [
+        (
+            "quoted integer",
+            "schema_version: 1",
+            "schema_version: '1'",
+            "expected an integer",
+        ),
+        (
+            "!!binary",
+            "title: An article",
+            "title: !!binary QW4gYXJ0aWNsZQ==",
+            "YAML tag",
+        ),
+        (
+            "bidi override",
+            "name: Beta Officer",
+            "name: \"Beta\\u202eOfficer\"",
+            "U+202E",
+        ),
+    ] {
+        let text = minimal.replacen(from, to, 1);
+        let file = write(dir.path(), "kb.yaml", &text);
+        let line = line_of(&text, to, 1);
+        refused(name, &file, KB_ROUTES, says_all(&[says]), At::Line(line));
+    }
+    refused_everywhere(
+        "a role name of tag characters",
+        says_any(&["U+E0041", "invalid type"]),
+        |size| {
+            let head = minimal.replacen("name: Beta Officer", "name: \"Beta", 1);
+            let at = head.find("name: \"Beta").expect("a name") + 11;
+            let tags = "\u{e0041}".repeat((size - head.len() - 2) / 4);
+            format!("{}{tags}\"{}", &head[..at], &head[at..]).into_bytes()
+        },
     );
 }
 
 #[test]
-fn a_duplicate_key_in_a_role_is_refused_at_the_repetition() {
-    let text = read("hostile/duplicate-key-in-role.yaml");
-    refused(
-        "duplicate key in a role",
-        &fixture("hostile/duplicate-key-in-role.yaml"),
-        KB_ROUTES,
-        says_all(&["duplicate key `name`"]),
-        At::Line(line_of(&text, "name: Alpha Prime", 1)),
-    );
-}
-
-#[test]
-fn a_duplicate_key_in_values_is_refused_at_the_repetition() {
-    let text = read("bad/duplicate-value-key.yaml");
-    refused(
-        "duplicate key in values",
-        &fixture("bad/duplicate-value-key.yaml"),
-        KB_ROUTES,
-        says_all(&["duplicate key `alpha`"]),
-        At::Line(line_of(&text, "      alpha:", 2)),
-    );
-}
-
-#[test]
-fn a_duplicate_key_in_choice_weights_is_refused_at_the_repetition() {
-    let text = read("hostile/duplicate-key-in-weights.yaml");
-    refused(
-        "duplicate key in weights",
-        &fixture("hostile/duplicate-key-in-weights.yaml"),
-        KB_ROUTES,
-        says_all(&["duplicate key `alpha`"]),
-        At::Line(line_of(&text, "alpha: 5", 1)),
-    );
-}
-
-#[test]
-fn a_duplicate_answer_is_refused_at_the_repetition() {
-    let text = read("hostile/duplicate-answer.yaml");
-    refused(
-        "duplicate answer",
-        &fixture("hostile/duplicate-answer.yaml"),
-        &[Via::Answers, Via::Stdin],
-        says_all(&["duplicate key `aim`"]),
-        At::Line(line_of(&text, "aim: process", 1)),
-    );
+fn invisible_characters_in_text_and_arguments_are_shown_escaped() {
+    let dir = temp_dir();
+    let hidden = "\u{202e}\u{200b}\u{feff}\u{2066}\u{e0041}";
+    let text =
+        read("minimal.yaml").replacen("Keeps the doors open.", &format!("Keeps{hidden} open."), 1);
+    let file = write(dir.path(), "kb.yaml", text);
+    for format in ["table", "markdown"] {
+        let run = child(&[
+            "--kb",
+            &file.display().to_string(),
+            "show",
+            "beta",
+            "--format",
+            format,
+        ])
+        .run();
+        assert_eq!(run.code, Some(0), "{run}");
+        assert!(
+            run.stdout
+                .contains("Keeps\\u{202e}\\u{200b}\\u{feff}\\u{2066}\\u{e0041} open."),
+            "{run}"
+        );
+    }
+    let long = "k".repeat(100_000);
+    for (args, echo) in [
+        (vec!["show", "c\u{200b}io"], "`c\\u{200b}io`".to_owned()),
+        (
+            vec!["compare", "--only", &long],
+            format!("`{}…`", "k".repeat(80)),
+        ),
+        (
+            vec!["--kb", &long, "compare"],
+            format!("{}…", "k".repeat(80)),
+        ),
+    ] {
+        let run = child(&args[..]).run();
+        assert_eq!(run.code, Some(2), "{run}");
+        assert!(
+            run.stderr.contains(&echo) && run.stderr.len() < 1000,
+            "{run}"
+        );
+    }
 }
 
 #[test]
@@ -968,34 +1047,22 @@ fn answers_differing_only_in_case_or_spaces_are_refused_as_a_repetition() {
 
 #[cfg(unix)]
 #[test]
-fn a_symlink_loop_is_refused() {
+fn a_symlink_loop_or_a_symlink_to_itself_is_refused() {
     let dir = temp_dir();
-    let a = dir.path().join("a.yaml");
-    let b = dir.path().join("b.yaml");
-    std::os::unix::fs::symlink(&b, &a).expect("a symlink");
-    std::os::unix::fs::symlink(&a, &b).expect("a symlink");
-    refused(
-        "symlink loop",
-        &a,
-        FILE_ROUTES,
-        says_all(&["symlink loop"]),
-        At::File,
-    );
-}
-
-#[cfg(unix)]
-#[test]
-fn a_symlink_to_itself_is_refused() {
-    let dir = temp_dir();
-    let a = dir.path().join("self.yaml");
-    std::os::unix::fs::symlink(&a, &a).expect("a symlink");
-    refused(
-        "self symlink",
-        &a,
-        FILE_ROUTES,
-        says_all(&["symlink loop"]),
-        At::File,
-    );
+    let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+    let itself = dir.path().join("self.yaml");
+    for (link, to) in [(&a, &b), (&b, &a), (&itself, &itself)] {
+        std::os::unix::fs::symlink(to, link).expect("a symlink");
+    }
+    for file in [&a, &itself] {
+        refused(
+            "symlink loop",
+            file,
+            FILE_ROUTES,
+            says_all(&["symlink loop"]),
+            At::File,
+        );
+    }
 }
 
 /// A FIFO with no writer would block an `open` for ever; it must be refused

@@ -65,3 +65,24 @@ fn long_output_on_a_terminal_goes_through_the_pager_unless_no_pager() {
     assert_eq!(on_a_short_terminal("show cto", &pager), Some(0));
     assert!(marker.exists(), "`roles show cto` on 10 rows did not page");
 }
+
+#[test]
+fn a_pager_that_fails_is_an_error_not_a_silent_success() {
+    let dir = temp_dir();
+    let failing = write_file(
+        dir.path(),
+        "failing.sh",
+        "#!/bin/sh
+exit 3
+",
+    );
+    std::fs::set_permissions(
+        &failing,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .expect("the pager is executable");
+    assert!(matches!(
+        on_a_short_terminal("show cto", &failing),
+        Some(1) | None
+    ));
+}

@@ -43,6 +43,12 @@ pub enum Key {
     CtrlC,
     /// Ctrl-D.
     CtrlD,
+    /// Ctrl-Z: suspend, as the shell's job control would in cooked mode.
+    CtrlZ,
+    /// The start of a bracketed paste (`ESC [ 200 ~`).
+    PasteStart,
+    /// Its end (`ESC [ 201 ~`).
+    PasteEnd,
     /// Anything else: other control keys, function keys, Alt combinations.
     Other,
 }
@@ -68,6 +74,9 @@ pub struct Keys {
     pending: VecDeque<Key>,
     /// Bytes of a sequence or character not complete yet.
     partial: Vec<u8>,
+    /// Inside a bracketed paste: what was pasted so far (up to a few
+    /// characters: only a short number is ever used).
+    pasted: Option<String>,
 }
 
 /// The error for a terminal that is gone: end of input where raw mode never
@@ -105,7 +114,10 @@ impl Keys {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             if let Some(key) = self.pending.pop_front() {
-                return Ok(Some(Input::Key(key)));
+                match self.paste(key) {
+                    Some(key) => return Ok(Some(Input::Key(key))),
+                    None => continue,
+                }
             }
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             // An incomplete sequence waits only a moment for its end.
@@ -168,6 +180,36 @@ impl Keys {
     }
 }
 
+impl Keys {
+    /// Takes `key` through bracketed paste: keys between a paste's start and
+    /// end are gathered, never acted on (a pasted `q` must not quit); at its
+    /// end, a pasted whole number of up to nine digits is typed as its digits,
+    /// so it answers a number question, and anything else is dropped.
+    fn paste(&mut self, key: Key) -> Option<Key> {
+        let Some(pasted) = self.pasted.as_mut() else {
+            if key == Key::PasteStart {
+                self.pasted = Some(String::new());
+            }
+            return (!matches!(key, Key::PasteStart | Key::PasteEnd)).then_some(key);
+        };
+        match key {
+            Key::PasteEnd => {
+                let pasted = self.pasted.take().unwrap_or_default();
+                let number = pasted.trim();
+                if (1..=9).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) {
+                    for digit in number.chars().rev() {
+                        self.pending.push_front(Key::Char(digit));
+                    }
+                }
+            }
+            Key::Char(c) if pasted.len() <= 16 => pasted.push(c),
+            Key::Enter if pasted.len() <= 16 => pasted.push('\n'),
+            _ => pasted.push_str("not a number, too long or not text"),
+        }
+        None
+    }
+}
+
 /// Parses `bytes` into keys, returning them and how many bytes they took. With
 /// `more_may_come`, an incomplete sequence or character at the end is left for
 /// later; without, it is taken as it stands (a lone ESC as Escape).
@@ -201,6 +243,7 @@ fn one(bytes: &[u8]) -> Option<(Key, usize)> {
         0x1b => return escape(bytes),
         0x03 => Key::CtrlC,
         0x04 => Key::CtrlD,
+        0x1a => Key::CtrlZ,
         b'\r' | b'\n' => Key::Enter,
         0x7f | 0x08 => Key::Backspace,
         b'\t' => Key::Tab,
@@ -223,6 +266,8 @@ fn escape(bytes: &[u8]) -> Option<(Key, usize)> {
                 b'C' => Key::Right,
                 b'D' => Key::Left,
                 b'Z' => Key::BackTab,
+                b'~' if &bytes[2..end] == b"200" => Key::PasteStart,
+                b'~' if &bytes[2..end] == b"201" => Key::PasteEnd,
                 _ => Key::Other,
             };
             Some((key, end + 1))
@@ -271,78 +316,79 @@ fn character(bytes: &[u8]) -> Option<(Key, usize)> {
 mod tests {
     use super::*;
 
-    fn keys(bytes: &[u8]) -> Vec<Key> {
-        let (keys, used) = parse(bytes, true);
-        assert_eq!(used, bytes.len(), "all of {bytes:?} is parsed");
-        keys
+    #[test]
+    fn bytes_parse_into_keys() {
+        use Key::*;
+        for (bytes, more_may_come, parsed, used) in [
+            (&b"q1 "[..], true, vec![Char('q'), Char('1'), Char(' ')], 3),
+            ("é€".as_bytes(), true, vec![Char('é'), Char('€')], 5),
+            (
+                b"\x03\x04\x1a\r\n\x7f\x08\t\x01",
+                true,
+                vec![
+                    CtrlC, CtrlD, CtrlZ, Enter, Enter, Backspace, Backspace, Tab, Other,
+                ],
+                9,
+            ),
+            // Arrows as CSI or SS3 sequences; modifiers ignored; Alt-b is not b.
+            (
+                b"\x1b[A\x1b[B\x1b[C\x1b[D\x1bOA\x1bOB\x1b[Z",
+                true,
+                vec![Up, Down, Right, Left, Up, Down, BackTab],
+                21,
+            ),
+            (
+                b"\x1b[1;5A\x1b[3~x\x1bb",
+                true,
+                vec![Up, Other, Char('x'), Other],
+                13,
+            ),
+            (
+                b"\x1b[200~a\x1b[201~",
+                true,
+                vec![PasteStart, Char('a'), PasteEnd],
+                13,
+            ),
+            // An incomplete sequence waits for the rest, unless none is coming.
+            (b"1\x1b", true, vec![Char('1')], 1),
+            (b"\x1b[1;", true, vec![], 0),
+            (&"é".as_bytes()[..1], true, vec![], 0),
+            (b"\x1b", false, vec![Esc], 1),
+            (b"\x1b\x1b[A", true, vec![Esc, Up], 4),
+            (b"\x1b[1", false, vec![Other], 3),
+            // Invalid UTF-8 is skipped a byte at a time.
+            (
+                b"\xffa\xc3a",
+                true,
+                vec![Other, Char('a'), Other, Char('a')],
+                4,
+            ),
+        ] {
+            assert_eq!(parse(bytes, more_may_come), (parsed, used), "{bytes:?}");
+        }
     }
 
     #[test]
-    fn printable_characters_are_chars() {
+    fn a_paste_is_never_keys_but_a_pasted_number_is_typed() {
+        let pasted = |bytes: &[u8]| {
+            let mut reader = Keys::default();
+            reader.pending.extend(parse(bytes, false).0);
+            let mut out = Vec::new();
+            while let Some(key) = reader.pending.pop_front() {
+                out.extend(reader.paste(key));
+            }
+            out
+        };
+        let (a, b) = (Key::Char('a'), Key::Char('b'));
         assert_eq!(
-            keys(b"q1 "),
-            [Key::Char('q'), Key::Char('1'), Key::Char(' ')]
+            pasted(b"a\x1b[200~aim product\rthe quick fox\r\x1b[201~b"),
+            [a, b]
         );
-        assert_eq!(keys("é€".as_bytes()), [Key::Char('é'), Key::Char('€')]);
-    }
-
-    #[test]
-    fn control_keys_are_named() {
         assert_eq!(
-            keys(b"\x03\x04\r\n\x7f\x08\t\x01"),
-            [
-                Key::CtrlC,
-                Key::CtrlD,
-                Key::Enter,
-                Key::Enter,
-                Key::Backspace,
-                Key::Backspace,
-                Key::Tab,
-                Key::Other
-            ]
+            pasted(b"\x1b[200~ 12\r\x1b[201~"),
+            [Key::Char('1'), Key::Char('2')]
         );
-    }
-
-    #[test]
-    fn arrows_come_as_csi_or_ss3_sequences() {
-        assert_eq!(
-            keys(b"\x1b[A\x1b[B\x1b[C\x1b[D\x1bOA\x1bOB\x1b[Z"),
-            [
-                Key::Up,
-                Key::Down,
-                Key::Right,
-                Key::Left,
-                Key::Up,
-                Key::Down,
-                Key::BackTab
-            ]
-        );
-    }
-
-    #[test]
-    fn other_sequences_are_one_other_key_each() {
-        assert_eq!(keys(b"\x1b[1;5A"), [Key::Up], "modifiers are ignored");
-        assert_eq!(keys(b"\x1b[3~x"), [Key::Other, Key::Char('x')]);
-        assert_eq!(keys(b"\x1bb"), [Key::Other], "Alt-b is not b");
-    }
-
-    #[test]
-    fn an_incomplete_sequence_waits_for_the_rest() {
-        assert_eq!(parse(b"1\x1b", true), (vec![Key::Char('1')], 1));
-        assert_eq!(parse(b"\x1b[1;", true), (vec![], 0));
-        assert_eq!(parse(&"é".as_bytes()[..1], true), (vec![], 0));
-    }
-
-    #[test]
-    fn a_lone_escape_with_nothing_more_coming_is_the_escape_key() {
-        assert_eq!(parse(b"\x1b", false), (vec![Key::Esc], 1));
-        assert_eq!(keys(b"\x1b\x1b[A"), [Key::Esc, Key::Up]);
-        assert_eq!(parse(b"\x1b[1", false), (vec![Key::Other], 3));
-    }
-
-    #[test]
-    fn invalid_utf8_is_skipped_a_byte_at_a_time() {
-        assert_eq!(keys(b"\xffa"), [Key::Other, Key::Char('a')]);
-        assert_eq!(keys(b"\xc3a"), [Key::Other, Key::Char('a')]);
+        assert_eq!(pasted(b"\x1b[200~1234567890\x1b[201~"), []);
+        assert_eq!(pasted(b"\x1b[200~\x03q\x1a\x1b[201~\x1a"), [Key::CtrlZ]);
     }
 }

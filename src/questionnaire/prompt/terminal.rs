@@ -1,23 +1,36 @@
-//! The terminal while the prompt is on it: raw mode and a hidden cursor for as
-//! long as a [`RawMode`] guard lives, and the terminal put back on every way
-//! out, including SIGINT, SIGTERM and SIGHUP, which would otherwise leave the
-//! shell with no echo, no line editing and no cursor.
+//! The terminal while the prompt is on it: raw mode, bracketed paste and a
+//! hidden cursor for as long as a [`RawMode`] guard lives, and the terminal put
+//! back on every way out, including SIGINT, SIGTERM, SIGHUP and SIGQUIT, which
+//! would otherwise leave the shell with no echo, no line editing and no cursor.
 //!
-//! After a signal `roles` exits with 128 plus its number, as a shell reports a
-//! process the signal killed: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
+//! After such a signal `roles` exits with 128 plus its number, as a shell
+//! reports a process the signal killed: 130 for SIGINT, 143 for SIGTERM, 129
+//! for SIGHUP, 131 for SIGQUIT. SIGTSTP (Ctrl-Z, or `kill -TSTP`) puts the
+//! terminal back and stops; on `fg` raw mode comes back and the screen is drawn
+//! again (through the SIGWINCH the prompt already redraws on).
 
 use std::io::{self, Write};
 use std::os::fd::AsFd;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use crossterm::{cursor, queue, terminal};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 /// Whether the terminal is in raw mode now. The lock is held while raw mode is
 /// switched, and by the signal thread from restoring the terminal to the exit,
 /// so the two never interleave.
 static RAW: Mutex<bool> = Mutex::new(false);
+
+/// Set when `roles` comes back from a suspension: what was drawn before is
+/// lost among the shell's lines, so the prompt draws afresh, erasing nothing.
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// Whether `roles` was resumed since the last call.
+pub fn resumed() -> bool {
+    RESUMED.swap(false, Ordering::Relaxed)
+}
 
 fn raw() -> MutexGuard<'static, bool> {
     RAW.lock().unwrap_or_else(PoisonError::into_inner)
@@ -31,44 +44,59 @@ impl RawMode {
     /// Puts the terminal in raw mode and hides the cursor.
     pub fn enable() -> io::Result<RawMode> {
         let mut raw = raw();
-        terminal::enable_raw_mode()?;
+        take_terminal()?;
         *raw = true;
-        let mut err = io::stderr();
-        queue!(err, cursor::Hide)?;
-        err.flush()?;
         Ok(RawMode(()))
     }
+}
+
+/// Raw mode, the cursor hidden, bracketed paste on (so a paste comes marked
+/// and is never taken as keys).
+fn take_terminal() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    rustix::io::write(io::stderr().as_fd(), b"\x1b[?25l\x1b[?2004h")?;
+    Ok(())
 }
 
 impl Drop for RawMode {
     fn drop(&mut self) {
         let mut raw = raw();
-        let _ = queue!(io::stderr(), cursor::Show);
-        let _ = io::stderr().flush();
+        let _ = rustix::io::write(io::stderr().as_fd(), b"\x1b[?2004l\x1b[?25h");
         let _ = terminal::disable_raw_mode();
         *raw = false;
     }
 }
 
-/// From now on, SIGINT, SIGTERM and SIGHUP restore the terminal (when the
-/// prompt has it in raw mode) and end `roles` with 128 plus the signal number.
-/// Set up once per process; later calls do nothing.
+/// From now on, SIGINT, SIGTERM, SIGHUP and SIGQUIT restore the terminal (when
+/// the prompt has it in raw mode) and end `roles` with 128 plus the signal
+/// number, and SIGTSTP suspends it (see the module's note). Set up once per
+/// process; later calls do nothing.
 pub fn restore_on_signals() -> io::Result<()> {
     static WATCHING: OnceLock<()> = OnceLock::new();
     if WATCHING.get().is_some() {
         return Ok(());
     }
-    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP])?;
     std::thread::Builder::new()
         .name("signals".to_owned())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                // Held to the end: the prompt cannot switch raw mode back on.
+            for signal in signals.forever() {
+                // Held while stopped and to the end: the prompt cannot switch
+                // raw mode on or off meanwhile.
                 let raw = raw();
                 if *raw {
                     restore();
                 }
-                std::process::exit(128 + signal);
+                if signal != SIGTSTP {
+                    std::process::exit(128 + signal);
+                }
+                // Stops here until `fg`.
+                let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                if *raw {
+                    let _ = take_terminal();
+                    RESUMED.store(true, Ordering::Relaxed);
+                    let _ = signal_hook::low_level::raise(SIGWINCH);
+                }
             }
         })?;
     let _ = WATCHING.set(());
@@ -79,8 +107,15 @@ pub fn restore_on_signals() -> io::Result<()> {
 /// terminal may be gone). Writes to the stderr descriptor directly, so as not
 /// to wait for a lock the interrupted thread may hold.
 fn restore() {
-    let _ = rustix::io::write(io::stderr().as_fd(), b"\r\n\x1b[?25h");
+    let _ = rustix::io::write(io::stderr().as_fd(), b"\r\n\x1b[?2004l\x1b[?25h");
     let _ = terminal::disable_raw_mode();
+}
+
+/// Suspends `roles` as Ctrl-Z does in cooked mode (raw mode turns it into a
+/// key): the signal thread puts the terminal back, stops, and on `fg` takes it
+/// again and has the screen redrawn.
+pub fn suspend() {
+    let _ = signal_hook::low_level::raise(SIGTSTP);
 }
 
 /// How many rows lines of these display widths take on a terminal `columns`

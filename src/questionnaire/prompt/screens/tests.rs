@@ -47,12 +47,6 @@ fn chars(text: &str) -> Vec<Key> {
     text.chars().map(Key::Char).collect()
 }
 
-fn answer(values: &[&str]) -> Action<Step> {
-    Action::Done(Step::Answer(
-        values.iter().map(|v| (*v).to_owned()).collect(),
-    ))
-}
-
 /// The value of choice `number` (from 1) of `question`.
 fn value(question: &Question, number: usize) -> String {
     question.choices[number - 1].value.to_string()
@@ -80,270 +74,132 @@ fn years() -> Question {
     years
 }
 
-// --- short lists -------------------------------------------------------------------
+// --- picking: keys in, the step out ------------------------------------------------------
 
-#[test]
-fn a_digit_picks_at_once_in_a_list_of_up_to_nine() {
-    let aim = question("aim");
-    let ask = ask(&aim);
-    let mut screen = Asking::new(&ask);
-    assert_eq!(screen.key(Key::Char('2')), answer(&[&value(&aim, 2)]));
-    assert!(!Asking::new(&ask).waiting());
+/// Plays `script` on a new screen for `ask`: a character is typed, `.` is a
+/// pause, and `⏎ ⌫ ⎋ ↑ ↓ ←` are Enter, Backspace, Escape and the arrows. The
+/// first step taken in words: `pick 1 3` (choice numbers), `typed 012`,
+/// `skip`, `back`, `quit`, or `stay` when none was.
+fn play(ask: &Ask<'_>, script: &str) -> String {
+    let mut screen = Asking::new(ask);
+    let choices = &ask.question.choices;
+    for c in script.chars() {
+        let key = match c {
+            '⏎' => Key::Enter,
+            '⌫' => Key::Backspace,
+            '⎋' => Key::Esc,
+            '↑' => Key::Up,
+            '↓' => Key::Down,
+            '←' => Key::Left,
+            c => Key::Char(c),
+        };
+        let action = if c == '.' {
+            screen.pause()
+        } else {
+            screen.key(key)
+        };
+        return match action {
+            Action::Stay => continue,
+            Action::Quit => "quit".to_owned(),
+            Action::Done(Step::Skip) => "skip".to_owned(),
+            Action::Done(Step::Back) => "back".to_owned(),
+            Action::Done(Step::Answer(values)) => {
+                let numbers: Option<Vec<String>> = values
+                    .iter()
+                    .map(|v| Some((choices.iter().position(|c| c.value == *v)? + 1).to_string()))
+                    .collect();
+                match numbers {
+                    Some(numbers) => format!("pick {}", numbers.join(" ")),
+                    None => format!("typed {}", values.join(" ")),
+                }
+            }
+        };
+    }
+    "stay".to_owned()
 }
 
 #[test]
-fn digits_with_no_choice_do_nothing() {
-    let aim = question("aim");
-    let ask = ask(&aim);
-    let mut screen = Asking::new(&ask);
-    assert_eq!(press(&mut screen, &chars("049")), Action::Stay);
-}
-
-#[test]
-fn arrows_move_around_the_list_and_enter_picks() {
-    let aim = question("aim");
-    let ask = ask(&aim);
-    let mut screen = Asking::new(&ask);
-    assert_eq!(
-        press(&mut screen, &[Key::Up, Key::Enter]),
-        answer(&[&value(&aim, 3)]),
-        "up from the first wraps to the last"
-    );
-    let mut screen = Asking::new(&ask);
-    assert_eq!(
-        press(&mut screen, &[Key::Down, Key::Char('j'), Key::Enter]),
-        answer(&[&value(&aim, 3)])
-    );
-}
-
-#[test]
-fn the_earlier_answer_is_under_the_cursor() {
-    let aim = question("aim");
-    let mut ask = ask(&aim);
-    ask.previous = vec![value(&aim, 2)];
-    let mut screen = Asking::new(&ask);
-    assert_eq!(screen.key(Key::Enter), answer(&[&value(&aim, 2)]));
-}
-
-#[test]
-fn skip_back_and_quit() {
-    let aim = question("aim");
+fn keys_pick_by_digit_arrow_and_two_digit_number_skip_go_back_and_quit() {
+    let (aim, needs, single, years) = (question("aim"), question("needs"), single_needs(), years());
+    let mut size = question("size");
+    size.number = true;
     let mut first = ask(&aim);
     first.can_go_back = false;
-    for key in [Key::Char('b'), Key::Left, Key::Esc, Key::Backspace] {
-        assert_eq!(Asking::new(&first).key(key), Action::Stay, "{key:?}");
-    }
-    let later = ask(&aim);
-    for key in [Key::Char('b'), Key::Left, Key::Esc, Key::Backspace] {
-        assert_eq!(
-            Asking::new(&later).key(key),
-            Action::Done(Step::Back),
-            "{key:?}"
-        );
-    }
-    assert_eq!(
-        Asking::new(&later).key(Key::Char('s')),
-        Action::Done(Step::Skip)
-    );
-    for key in [Key::Char('q'), Key::CtrlC, Key::CtrlD] {
-        assert_eq!(Asking::new(&later).key(key), Action::Quit, "{key:?}");
+    for (ask, script, step) in [
+        // Up to nine choices: a digit picks at once, arrows move (and wrap).
+        (ask(&aim), "2", "pick 2"),
+        (ask(&aim), "049", "stay"),
+        (ask(&aim), "↑⏎", "pick 3"),
+        (ask(&aim), "↓j⏎", "pick 3"),
+        (ask(&aim), "s", "skip"),
+        (ask(&aim), "b", "back"),
+        (ask(&aim), "←", "back"),
+        (ask(&aim), "⎋", "back"),
+        (ask(&aim), "⌫", "back"),
+        (first, "b←⎋⌫", "stay"),
+        (ask(&aim), "q", "quit"),
+        // Ten or more: a number waits for a pause or Enter, which toggles it.
+        (ask(&needs), "12.⏎", "pick 12"),
+        (ask(&needs), "12⏎", "stay"),
+        (ask(&needs), "12⏎⏎", "pick 12"),
+        (ask(&needs), "1.1⏎⏎", "skip"),
+        (ask(&needs), "13.⏎", "pick 1 3"),
+        (ask(&needs), "010.⏎", "pick 10"),
+        (ask(&needs), "12⌫.11⎋⏎", "pick 1"),
+        (ask(&needs), "1 ⏎", "pick 1"),
+        (ask(&single), "12⏎", "pick 12"),
+        (ask(&single), "1.", "pick 1"),
+        (ask(&single), "13", "pick 1"),
+        // A number question: digits and Enter, kept as typed.
+        (ask(&years), "⏎0120⌫⏎", "typed 012"),
+        (ask(&years), "5xk⏎", "typed 5"),
+        (ask(&years), "s", "skip"),
+        (ask(&years), "b", "back"),
+        (ask(&years), "q", "quit"),
+        (ask(&size), "↓⏎", "pick 2"),
+        (ask(&size), "2⏎", "typed 2"),
+        (ask(&size), "2↓⏎", "pick 2"),
+    ] {
+        assert_eq!(play(&ask, script), step, "{} {script:?}", ask.question.id);
     }
 }
 
-// --- lists of ten or more ------------------------------------------------------------
-
 #[test]
-fn two_digits_then_a_pause_toggle_choice_twelve() {
+fn a_half_typed_number_waits_for_a_pause() {
     let needs = question("needs");
     let ask = ask(&needs);
     let mut screen = Asking::new(&ask);
-    assert_eq!(press(&mut screen, &chars("12")), Action::Stay);
-    assert!(screen.waiting(), "12 waits for a pause or enter");
-    assert_eq!(screen.pause(), Action::Stay);
     assert!(!screen.waiting());
-    assert_eq!(
-        screen.key(Key::Enter),
-        answer(&[&value(&needs, 12)]),
-        "12 toggled, and enter is done"
-    );
-}
-
-#[test]
-fn two_digits_then_enter_toggle_twelve_without_finishing() {
-    let needs = question("needs");
-    let ask = ask(&needs);
-    let mut screen = Asking::new(&ask);
-    assert_eq!(press(&mut screen, &chars("12")), Action::Stay);
-    assert_eq!(
-        screen.key(Key::Enter),
-        Action::Stay,
-        "enter takes the number"
-    );
-    assert_eq!(screen.key(Key::Enter), answer(&[&value(&needs, 12)]));
-}
-
-#[test]
-fn a_lone_one_still_toggles_one() {
-    let needs = question("needs");
-    let ask = ask(&needs);
-    let mut screen = Asking::new(&ask);
     assert_eq!(screen.key(Key::Char('1')), Action::Stay);
     assert!(screen.waiting(), "1 could become 10, 11 or 12");
     assert_eq!(screen.pause(), Action::Stay);
-    assert_eq!(press(&mut screen, &chars("1")), Action::Stay);
-    assert_eq!(screen.key(Key::Enter), Action::Stay, "enter takes 1 again");
-    assert_eq!(
-        screen.key(Key::Enter),
-        Action::Done(Step::Skip),
-        "toggled twice: nothing picked"
-    );
-}
-
-#[test]
-fn a_digit_that_makes_no_choice_takes_the_number_before_and_starts_anew() {
-    let needs = question("needs");
-    let ask = ask(&needs);
-    let mut screen = Asking::new(&ask);
-    // 13 is no choice: 1 is taken, and 3 waits.
-    assert_eq!(press(&mut screen, &chars("13")), Action::Stay);
-    assert!(screen.waiting());
-    assert_eq!(screen.pause(), Action::Stay);
-    assert_eq!(
-        screen.key(Key::Enter),
-        answer(&[&value(&needs, 1), &value(&needs, 3)])
-    );
-}
-
-#[test]
-fn zero_cannot_start_a_number() {
-    let needs = question("needs");
-    let ask = ask(&needs);
-    let mut screen = Asking::new(&ask);
-    assert_eq!(screen.key(Key::Char('0')), Action::Stay);
     assert!(!screen.waiting());
-    assert_eq!(press(&mut screen, &chars("10")), Action::Stay);
-    assert_eq!(screen.pause(), Action::Stay);
-    assert_eq!(screen.key(Key::Enter), answer(&[&value(&needs, 10)]));
 }
 
 #[test]
-fn backspace_and_escape_edit_a_half_typed_number() {
-    let needs = question("needs");
-    let ask = ask(&needs);
-    let mut screen = Asking::new(&ask);
-    press(&mut screen, &chars("12"));
-    assert_eq!(screen.key(Key::Backspace), Action::Stay, "not back");
-    assert_eq!(screen.pause(), Action::Stay);
-    press(&mut screen, &chars("11"));
-    assert_eq!(screen.key(Key::Esc), Action::Stay, "not back");
-    assert!(!screen.waiting());
-    assert_eq!(screen.key(Key::Enter), answer(&[&value(&needs, 1)]));
+fn the_earlier_answer_is_shown_again() {
+    let (aim, years) = (question("aim"), years());
+    let mut again = ask(&aim);
+    again.previous = vec![value(&aim, 2)];
+    assert_eq!(play(&again, "⏎"), "pick 2", "under the cursor");
+    let mut again = ask(&years);
+    again.previous = vec!["12".to_owned()];
+    assert!(text(&Asking::new(&again), 80).contains("Type a number: 12_"));
+    assert_eq!(play(&again, "⏎"), "typed 12");
+    assert!(text(&Asking::new(&ask(&years)), 80).contains("❯ Type a number: _"));
 }
 
 #[test]
-fn another_key_drops_a_half_typed_number() {
-    let needs = question("needs");
-    let ask = ask(&needs);
-    let mut screen = Asking::new(&ask);
-    press(&mut screen, &chars("1"));
-    // The cursor went to 1; space toggles what is under it.
-    assert_eq!(screen.key(Key::Char(' ')), Action::Stay);
-    assert!(!screen.waiting());
-    assert_eq!(screen.key(Key::Enter), answer(&[&value(&needs, 1)]));
-}
-
-#[test]
-fn in_a_single_choice_list_of_twelve_a_number_picks_at_enter_or_a_pause() {
-    let needs = single_needs();
-    let ask = ask(&needs);
-    let mut screen = Asking::new(&ask);
-    assert_eq!(press(&mut screen, &chars("12")), Action::Stay);
-    assert_eq!(screen.key(Key::Enter), answer(&[&value(&needs, 12)]));
-    let mut screen = Asking::new(&ask);
-    assert_eq!(press(&mut screen, &chars("1")), Action::Stay);
-    assert_eq!(screen.pause(), answer(&[&value(&needs, 1)]));
-    let mut screen = Asking::new(&ask);
-    assert_eq!(
-        press(&mut screen, &chars("13")),
-        answer(&[&value(&needs, 1)]),
-        "13 is no choice, so 1 is taken"
-    );
-}
-
-// --- number questions -----------------------------------------------------------------
-
-#[test]
-fn a_number_question_takes_typed_digits_and_enter() {
-    let years = years();
-    let ask = ask(&years);
-    let mut screen = Asking::new(&ask);
-    assert!(text(&screen, 80).contains("❯ Type a number: _"));
-    assert_eq!(screen.key(Key::Enter), Action::Stay, "nothing typed yet");
-    assert_eq!(press(&mut screen, &chars("0120")), Action::Stay);
-    assert!(!screen.waiting(), "no pause: enter ends a number");
-    assert_eq!(screen.key(Key::Backspace), Action::Stay);
-    assert_eq!(screen.key(Key::Enter), answer(&["012"]), "kept as typed");
-}
-
-#[test]
-fn a_number_question_ignores_letters_but_skip_back_and_quit() {
-    let years = years();
-    let ask = ask(&years);
-    let mut screen = Asking::new(&ask);
-    assert_eq!(press(&mut screen, &chars("5xk")), Action::Stay);
-    assert_eq!(screen.key(Key::Enter), answer(&["5"]));
-    assert_eq!(
-        Asking::new(&ask).key(Key::Char('s')),
-        Action::Done(Step::Skip)
-    );
-    assert_eq!(
-        Asking::new(&ask).key(Key::Char('b')),
-        Action::Done(Step::Back)
-    );
-    assert_eq!(Asking::new(&ask).key(Key::Char('q')), Action::Quit);
-}
-
-#[test]
-fn a_number_question_shows_a_typed_answer_again() {
-    let years = years();
-    let mut ask = ask(&years);
-    ask.previous = vec!["12".to_owned()];
-    let mut screen = Asking::new(&ask);
-    assert!(text(&screen, 80).contains("Type a number: 12_"));
-    assert_eq!(screen.key(Key::Enter), answer(&["12"]));
-}
-
-#[test]
-fn a_number_question_with_choices_offers_them_by_arrow() {
+fn a_number_question_with_choices_shows_them_without_numbers() {
     let mut size = question("size");
     size.number = true;
-    let ask = ask(&size);
-    let shown = text(&Asking::new(&ask), 200);
+    let shown = text(&Asking::new(&ask(&size)), 200);
+    let (first, second) = (&size.choices[0].label, &size.choices[1].label);
     assert!(
-        shown.contains(&format!(
-            "❯ • {}\n  • {}",
-            size.choices[0].label, size.choices[1].label
-        )),
-        "choices have no numbers to confuse with the answer:\n{shown}"
+        shown.contains(&format!("❯ • {first}\n  • {second}")),
+        "{shown}"
     );
     assert!(shown.contains("  Type a number: _"), "{shown}");
-    let mut screen = Asking::new(&ask);
-    assert_eq!(
-        press(&mut screen, &[Key::Down, Key::Enter]),
-        answer(&[&value(&size, 2)])
-    );
-    let mut screen = Asking::new(&ask);
-    assert_eq!(
-        press(&mut screen, &[Key::Char('2'), Key::Enter]),
-        answer(&["2"]),
-        "a digit is a head count, not choice 2"
-    );
-    let mut screen = Asking::new(&ask);
-    assert_eq!(
-        press(&mut screen, &[Key::Char('2'), Key::Down, Key::Enter]),
-        answer(&[&value(&size, 2)]),
-        "moving drops the typed number"
-    );
 }
 
 // --- what the key help says -------------------------------------------------------------
