@@ -168,6 +168,8 @@ fn salary_details(salary: &Salary) -> String {
 }
 
 impl View for ShowView {
+    const PAGED: bool = true;
+
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(
             out,

@@ -9,7 +9,6 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-
 use super::model::KnowledgeBase;
 use super::problem::{KbError, Problem, Step, place_of};
 use super::{validate, yaml};
