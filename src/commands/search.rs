@@ -461,21 +461,16 @@ impl SearchView {
     /// When nothing matched at all, the heading has said so, and only the words
     /// with something to try are listed.
     fn suggestion_lines(&self) -> Vec<String> {
-        self.suggestions
-            .iter()
-            .filter(|suggestion| !self.hits.is_empty() || !suggestion.words.is_empty())
-            .map(|suggestion| {
-                if suggestion.words.is_empty() {
-                    format!("No fact has “{}”.", suggestion.term)
-                } else {
-                    format!(
-                        "No fact has “{}”; did you mean {}?",
-                        suggestion.term,
-                        either(&suggestion.words)
-                    )
-                }
-            })
-            .collect()
+        let line = |s: &Suggestion| match s.words.is_empty() {
+            true => format!("No fact has “{}”.", s.term),
+            false => format!(
+                "No fact has “{}”; did you mean {}?",
+                s.term,
+                either(&s.words)
+            ),
+        };
+        let shown = |s: &&Suggestion| !self.hits.is_empty() || !s.words.is_empty();
+        self.suggestions.iter().filter(shown).map(line).collect()
     }
 
     /// The words searched for, with the role filter, as the headings print them.
@@ -500,21 +495,21 @@ impl Hit {
 
 impl View for SearchView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        let fill = |text: &str| wrap::fill(text, painter.width(), "", "");
+        let searched = painter.heading(&self.searched());
         if self.hits.is_empty() {
-            let none = format!("No facts match {}.", painter.heading(&self.searched()));
-            writeln!(out, "{}", wrap::fill(&none, painter.width(), "", ""))?;
+            writeln!(out, "{}", fill(&format!("No facts match {searched}.")))?;
             for line in self.suggestion_lines() {
-                writeln!(out, "{}", wrap::fill(&line, painter.width(), "", ""))?;
+                writeln!(out, "{}", fill(&line))?;
             }
             return Ok(());
         }
-        let count = format!(
-            "{} of {} matching facts for {}",
-            self.hits.len(),
-            self.total,
-            painter.heading(&self.searched())
-        );
-        writeln!(out, "{}", wrap::fill(&count, painter.width(), "", ""))?;
+        let (shown, total) = (self.hits.len(), self.total);
+        writeln!(
+            out,
+            "{}",
+            fill(&format!("{shown} of {total} matching facts for {searched}"))
+        )?;
         let mut grid = Grid::new(Some(
             ["Role", "Where", "Fact", "Source"]
                 .map(String::from)
@@ -535,34 +530,30 @@ impl View for SearchView {
             .iter()
             .map(|(role, weight)| format!("{} {weight:.1}", role.to_uppercase()))
             .collect();
-        let verdict = match &self.lean {
-            Some(lean) => format!(
-                "Leans to {} ({}): {:.0}% of the match weight ({}).",
-                lean.role.to_uppercase(),
-                lean.name,
-                lean.share * 100.0,
-                weights.join(", ")
-            ),
-            None => format!(
-                "No clear lean: the matches are spread across roles ({}).",
-                weights.join(", ")
-            ),
-        };
-        let wrapped = wrap::fill(&verdict, painter.width(), "", "");
+        let weights = weights.join(", ");
         match &self.lean {
             Some(lean) => {
-                let role = lean.role.to_uppercase();
+                let (role, share) = (lean.role.to_uppercase(), lean.share * 100.0);
+                let verdict = format!(
+                    "Leans to {role} ({}): {share:.0}% of the match weight ({weights}).",
+                    lean.name
+                );
                 writeln!(
                     out,
                     "{}",
-                    wrapped.replacen(&role, &painter.accent(&role), 1)
+                    fill(&verdict).replacen(&role, &painter.accent(&role), 1)
                 )?;
             }
-            None => writeln!(out, "{wrapped}")?,
+            None => writeln!(
+                out,
+                "{}",
+                fill(&format!(
+                    "No clear lean: the matches are spread across roles ({weights})."
+                ))
+            )?,
         }
         for line in self.suggestion_lines() {
-            let line = wrap::fill(&line, painter.width(), "", "");
-            writeln!(out, "{}", painter.dim(&line))?;
+            writeln!(out, "{}", painter.dim(&fill(&line)))?;
         }
         Ok(())
     }
@@ -576,26 +567,16 @@ impl View for SearchView {
             }
             return Ok(());
         }
-        if let Some(lean) = &self.lean {
-            writeln!(
+        match &self.lean {
+            Some(Lean { role, name, share }) => writeln!(
                 out,
-                "The matches lean to **{}** ({}), with {:.0}% of the match weight.\n",
-                lean.role.to_uppercase(),
-                lean.name,
-                lean.share * 100.0
-            )?;
-        } else {
-            writeln!(out, "The matches lean to no single role.\n")?;
+                "The matches lean to **{}** ({name}), with {:.0}% of the match weight.\n",
+                role.to_uppercase(),
+                share * 100.0
+            )?,
+            None => writeln!(out, "The matches lean to no single role.\n")?,
         }
-        table_row(
-            out,
-            &[
-                "Role".into(),
-                "Where".into(),
-                "Fact".into(),
-                "Sources".into(),
-            ],
-        )?;
+        table_row(out, &["Role", "Where", "Fact", "Sources"].map(String::from))?;
         table_row(out, &vec!["---".to_owned(); 4])?;
         for hit in &self.hits {
             table_row(
