@@ -116,23 +116,17 @@ pub struct Suggestion {
     pub words: Vec<Text>,
 }
 
-/// A word as written, in lower case, and its singular and plural forms.
+/// A word as written, and in lower case.
 #[derive(Debug)]
 struct Word<'t> {
     written: &'t str,
     lower: String,
-    forms: Vec<String>,
 }
 
 impl<'t> Word<'t> {
     fn new(written: &'t str) -> Self {
         let lower = written.to_lowercase();
-        let forms = forms(&lower).into_iter().map(Cow::into_owned).collect();
-        Word {
-            written,
-            lower,
-            forms,
-        }
+        Word { written, lower }
     }
 
     /// How well this word of a fact stands for the query word `term`:
@@ -142,7 +136,11 @@ impl<'t> Word<'t> {
         let word = &term.word;
         if self.lower == word.lower && (!term.capitals || in_capitals(self.written)) {
             SAME_WORD
-        } else if !term.capitals && matches(&word.forms, &self.forms) {
+        } else if !term.capitals
+            // Every form keeps its word's first letter, so a match shares it.
+            && self.lower.chars().next() == word.lower.chars().next()
+            && matches(&forms(&word.lower), &forms(&self.lower))
+        {
             1.0
         } else {
             0.0
@@ -228,7 +226,7 @@ fn forms(word: &str) -> Vec<Cow<'_, str>> {
 /// Whether a query word (by its forms) matches a word (by its forms): some form
 /// of each is equal, or one begins the other (the shorter being at least three
 /// letters, and six unless it is the query's), or they share their first six letters.
-fn matches(term_forms: &[String], word_forms: &[String]) -> bool {
+fn matches(term_forms: &[Cow<str>], word_forms: &[Cow<str>]) -> bool {
     const STEM: usize = 6;
     term_forms.iter().any(|term| {
         word_forms.iter().any(|word| {
