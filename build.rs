@@ -1,5 +1,5 @@
 //! Validates the knowledge base in `data/` with the same checks a user's file gets,
-//! and stores it in a compact binary form that the binary embeds: the YAML is
+//! and stores it whole in postcard form for the binary to embed: the YAML is
 //! parsed once here, never at run time, and a broken data file fails the build.
 //! Also writes `roles advise --help`'s list of questions from the same data.
 
@@ -13,12 +13,15 @@ use std::process::ExitCode;
 #[path = "src/kb/mod.rs"]
 mod kb;
 
-const KB_FILE: &str = "data/kb.yaml";
-const QUESTIONNAIRE_FILE: &str = "data/questionnaire.yaml";
-const CAREER_FILE: &str = "data/career.yaml";
-const DISPUTES_FILE: &str = "data/disputes.yaml";
-const AREAS_FILE: &str = "data/areas.yaml";
-const JD_FILE: &str = "data/jd.yaml";
+/// The files of `data/`, each holding some of the knowledge base's top-level keys.
+const FILES: [&str; 6] = [
+    "data/kb.yaml",
+    "data/questionnaire.yaml",
+    "data/career.yaml",
+    "data/disputes.yaml",
+    "data/areas.yaml",
+    "data/jd.yaml",
+];
 
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed=data");
@@ -35,65 +38,23 @@ fn main() -> ExitCode {
 }
 
 fn embed() -> Result<(), Vec<kb::KbError>> {
-    let read = |path: &str| {
-        std::fs::read_to_string(path).map_err(|error| {
+    // Each file ends its lines and holds only top-level keys of its own, so the
+    // files one after another are one knowledge-base document, read and
+    // validated as a user's file is; `starts` holds the lines before each file.
+    let mut whole = String::new();
+    let mut starts = Vec::new();
+    for file in FILES {
+        starts.push(whole.lines().count());
+        let text = std::fs::read_to_string(file).map_err(|error| {
             vec![kb::KbError::single(
-                path,
+                file,
                 kb::Problem::whole_file(error.to_string()),
             )]
-        })
-    };
-    let kb_text = read(KB_FILE)?;
-    let questionnaire_text = read(QUESTIONNAIRE_FILE)?;
-    let career_text = read(CAREER_FILE)?;
-    let disputes_text = read(DISPUTES_FILE)?;
-    let areas_text = read(AREAS_FILE)?;
-    let jd_text = read(JD_FILE)?;
-    let mut knowledge_base: kb::KnowledgeBase =
-        kb::yaml::parse(&kb_text).map_err(|problem| vec![kb::KbError::single(KB_FILE, problem)])?;
-    knowledge_base.questionnaire =
-        kb::parse_questionnaire_file(QUESTIONNAIRE_FILE, &questionnaire_text)
-            .map_err(|error| vec![error])?;
-    knowledge_base.career =
-        kb::career::parse_career_file(CAREER_FILE, &career_text).map_err(|error| vec![error])?;
-    knowledge_base.disputes = kb::browse::parse_disputes_file(DISPUTES_FILE, &disputes_text)
-        .map_err(|error| vec![error])?;
-    knowledge_base.areas =
-        kb::browse::parse_areas_file(AREAS_FILE, &areas_text).map_err(|error| vec![error])?;
-    knowledge_base.jd = kb::jd::parse_jd_file(JD_FILE, &jd_text).map_err(|error| vec![error])?;
-
-    // The questionnaire's problems are placed in its own file, which holds the
-    // same `questionnaire:` key, so their paths resolve there too.
-    let (in_questionnaire, in_kb): (Vec<_>, Vec<_>) = kb::validate(&knowledge_base)
-        .into_iter()
-        .partition(|problem| problem.path.starts_with("questionnaire"));
-    let (in_career, in_kb): (Vec<_>, Vec<_>) = in_kb
-        .into_iter()
-        .partition(|problem| problem.path.starts_with("career"));
-    let (in_disputes, in_kb): (Vec<_>, Vec<_>) = in_kb
-        .into_iter()
-        .partition(|problem| problem.path.starts_with("disputes"));
-    let (in_areas, in_kb): (Vec<_>, Vec<_>) = in_kb
-        .into_iter()
-        .partition(|problem| problem.path.starts_with("areas"));
-    let (in_jd, in_kb): (Vec<_>, Vec<_>) = in_kb
-        .into_iter()
-        .partition(|problem| problem.path.starts_with("jd"));
-    let errors: Vec<_> = [
-        (KB_FILE, &kb_text, in_kb),
-        (QUESTIONNAIRE_FILE, &questionnaire_text, in_questionnaire),
-        (CAREER_FILE, &career_text, in_career),
-        (DISPUTES_FILE, &disputes_text, in_disputes),
-        (AREAS_FILE, &areas_text, in_areas),
-        (JD_FILE, &jd_text, in_jd),
-    ]
-    .into_iter()
-    .filter(|(_, _, problems)| !problems.is_empty())
-    .map(|(origin, text, problems)| kb::load::located(origin, text, problems))
-    .collect();
-    if !errors.is_empty() {
-        return Err(errors);
+        })?;
+        whole.push_str(&text);
     }
+    let knowledge_base =
+        kb::load::parse_and_validate("data", &whole).map_err(|error| by_file(error, &starts))?;
     let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).to_owned();
     write(
         &out.join("advise-help.txt"),
@@ -111,47 +72,36 @@ fn embed() -> Result<(), Vec<kb::KbError>> {
         )
         .as_bytes(),
     )?;
+    let bytes = postcard::to_stdvec(&knowledge_base).map_err(|error| {
+        vec![kb::KbError::single(
+            "data",
+            kb::Problem::whole_file(format!("cannot be encoded: {error}")),
+        )]
+    })?;
+    write(&out.join("kb.bin"), &bytes)
+}
 
-    // Each part on its own, so a command decodes only the parts it reads (see
-    // src/library.rs); `role-heads` holds each role's id and name alone.
-    let role_heads: Vec<(&str, &str)> = knowledge_base
-        .roles
+/// The problems found in the files together, each placed in its own file.
+fn by_file(error: kb::KbError, starts: &[usize]) -> Vec<kb::KbError> {
+    let mut errors: Vec<kb::KbError> = FILES
         .iter()
-        .map(|role| (role.id.as_str(), role.name.as_str()))
+        .map(|file| kb::KbError {
+            origin: (*file).to_owned(),
+            problems: Vec::new(),
+            more: 0,
+        })
         .collect();
-    let parts = [
-        (
-            "schema-version",
-            postcard::to_stdvec(&knowledge_base.schema_version),
-        ),
-        ("sources", postcard::to_stdvec(&knowledge_base.sources)),
-        ("role-heads", postcard::to_stdvec(&role_heads)),
-        ("roles", postcard::to_stdvec(&knowledge_base.roles)),
-        (
-            "dimensions",
-            postcard::to_stdvec(&knowledge_base.dimensions),
-        ),
-        ("topics", postcard::to_stdvec(&knowledge_base.topics)),
-        (
-            "questionnaire",
-            postcard::to_stdvec(&knowledge_base.questionnaire),
-        ),
-        ("career", postcard::to_stdvec(&knowledge_base.career)),
-        ("disputes", postcard::to_stdvec(&knowledge_base.disputes)),
-        ("areas", postcard::to_stdvec(&knowledge_base.areas)),
-        ("jd", postcard::to_stdvec(&knowledge_base.jd)),
-    ];
-    for (name, bytes) in parts {
-        let file = out.join(format!("{name}.bin"));
-        let bytes = bytes.map_err(|error| {
-            vec![kb::KbError::single(
-                &file.display().to_string(),
-                kb::Problem::whole_file(format!("cannot be encoded: {error}")),
-            )]
-        })?;
-        write(&file, &bytes)?;
+    errors[0].more = error.more;
+    for mut problem in error.problems {
+        let line = problem.location.map_or(1, |at| at.line);
+        let file = starts.iter().rposition(|&start| start < line).unwrap_or(0);
+        if let Some(at) = &mut problem.location {
+            at.line -= starts[file];
+        }
+        errors[file].problems.push(problem);
     }
-    Ok(())
+    errors.retain(|error| !error.problems.is_empty() || error.more > 0);
+    errors
 }
 
 /// Writes a generated file, as a build error if that fails.

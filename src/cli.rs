@@ -155,7 +155,7 @@ pub enum Command {
         /// Whose output: compare, show, search, topics, disputes, split, sources, advise, career,
         /// jd, kb (the knowledge-base file) or kb-validate.
         #[arg(value_enum)]
-        name: Option<SchemaName>,
+        name: Option<crate::commands::schema::Subject>,
     },
 
     /// Print a shell completion script.
@@ -173,35 +173,6 @@ pub enum Command {
         after_help = "Examples:\n  roles man > ~/.local/share/man/man1/roles.1\n  roles man | man -l -"
     )]
     Man,
-}
-
-/// The outputs `roles schema` describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaName {
-    /// `roles compare`.
-    Compare,
-    /// `roles show`.
-    Show,
-    /// `roles search`.
-    Search,
-    /// `roles topics`.
-    Topics,
-    /// `roles disputes`.
-    Disputes,
-    /// `roles split`.
-    Split,
-    /// `roles sources`.
-    Sources,
-    /// `roles advise`.
-    Advise,
-    /// `roles career`.
-    Career,
-    /// `roles jd`.
-    Jd,
-    /// A knowledge-base file, as `roles kb dump` writes and `--kb` reads it.
-    Kb,
-    /// `roles kb validate`: the report on a file, valid or not.
-    KbValidate,
 }
 
 /// How a guided questionnaire gets its answers.

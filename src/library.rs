@@ -1,47 +1,20 @@
 //! The knowledge base a command reads: a user's file, loaded and validated whole,
-//! or the copy compiled into the binary, decoded part by part on first use.
+//! or the copy compiled into the binary, decoded whole once.
 //!
-//! `build.rs` validates `data/` and stores each part (sources, roles, role heads,
-//! dimensions, topics, questionnaires, disputes, areas) on its own in postcard form. A command
-//! asks for the parts it reads through the accessors here, each backed by a
-//! `OnceCell`, so it never holds a part that was not decoded and never pays to
-//! decode one it does not read (`compare` reads a tenth of the bytes; see
-//! BENCHMARKS.md).
-
-use std::cell::OnceCell;
+//! `build.rs` validates `data/` with the checks a user's file gets and stores the
+//! knowledge base in postcard form; decoding it takes well under a millisecond,
+//! so every command simply decodes all of it (see BENCHMARKS.md).
 
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
 use crate::kb::browse::{Area, Dispute, disagreements};
 use crate::kb::career::Career;
 use crate::kb::jd::Postings;
 use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Text, Topic};
 
-macro_rules! part {
-    ($name:literal) => {
-        include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".bin"))
-    };
-}
+/// The embedded knowledge base, as `build.rs` encoded it.
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
 
-/// The embedded parts, as `build.rs` wrote them.
-mod embedded {
-    pub static SCHEMA_VERSION: &[u8] = part!("schema-version");
-    pub static SOURCES: &[u8] = part!("sources");
-    pub static ROLE_REFS: &[u8] = part!("role-heads");
-    pub static ROLES: &[u8] = part!("roles");
-    pub static DIMENSIONS: &[u8] = part!("dimensions");
-    pub static TOPICS: &[u8] = part!("topics");
-    pub static QUESTIONNAIRE: &[u8] = part!("questionnaire");
-    pub static CAREER: &[u8] = part!("career");
-    pub static DISPUTES: &[u8] = part!("disputes");
-    pub static AREAS: &[u8] = part!("areas");
-    pub static JD: &[u8] = part!("jd");
-}
-
-// Its id and name are all that some commands need of a role, so the embedded
-// knowledge base keeps them apart from the whole profiles. (A doc comment here
-// is the JSON Schema's description, so this note is a plain comment.)
 /// A role as outputs refer to it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoleRef {
@@ -60,132 +33,93 @@ impl From<&Role> for RoleRef {
     }
 }
 
-/// The knowledge base in use, read part by part.
-#[derive(Debug, Default)]
+/// The knowledge base in use.
+#[derive(Debug)]
 pub struct Library {
-    schema_version: OnceCell<u32>,
-    sources: OnceCell<Vec<Source>>,
-    role_refs: OnceCell<Vec<RoleRef>>,
-    roles: OnceCell<Vec<Role>>,
-    dimensions: OnceCell<Vec<Dimension>>,
-    topics: OnceCell<Vec<Topic>>,
-    questionnaire: OnceCell<Questionnaire>,
-    career: OnceCell<Career>,
-    disputes: OnceCell<Vec<Dispute>>,
-    areas: OnceCell<Vec<Area>>,
-    jd: OnceCell<Postings>,
-}
-
-/// Decodes one embedded part. The bytes were encoded by `build.rs` from the same
-/// types a moment after validation, and a test decodes every part, so a failure
-/// here is a broken build, not bad input.
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> T {
-    postcard::from_bytes(bytes)
-        .expect("the embedded knowledge base decodes: build.rs encoded it from the same types")
+    kb: KnowledgeBase,
+    role_refs: Vec<RoleRef>,
+    /// The knowledge base's topics and `disagreements`, built from the disputes.
+    topics: Vec<Topic>,
 }
 
 impl Library {
-    /// The knowledge base compiled into the binary; nothing is decoded yet.
+    /// The knowledge base compiled into the binary. The bytes were encoded by
+    /// `build.rs` from the same types a moment after validation, and a test
+    /// decodes them, so a failure here is a broken build, not bad input.
     pub fn embedded() -> Self {
-        Library::default()
+        Library::loaded(
+            postcard::from_bytes(EMBEDDED).expect(
+                "the embedded knowledge base decodes: build.rs encoded it from the same types",
+            ),
+        )
     }
 
     /// A knowledge base already loaded whole, e.g. from a user's file.
     pub fn loaded(kb: KnowledgeBase) -> Self {
-        let role_refs: Vec<RoleRef> = kb.roles.iter().map(RoleRef::from).collect();
-        let mut topics = kb.topics;
+        let role_refs = kb.roles.iter().map(RoleRef::from).collect();
+        let mut topics = kb.topics.clone();
         topics.extend(disagreements(&topics, &kb.disputes));
         Library {
-            schema_version: OnceCell::from(kb.schema_version),
-            sources: OnceCell::from(kb.sources),
-            role_refs: OnceCell::from(role_refs),
-            roles: OnceCell::from(kb.roles),
-            dimensions: OnceCell::from(kb.dimensions),
-            topics: OnceCell::from(topics),
-            questionnaire: OnceCell::from(kb.questionnaire),
-            career: OnceCell::from(kb.career),
-            disputes: OnceCell::from(kb.disputes),
-            areas: OnceCell::from(kb.areas),
-            jd: OnceCell::from(kb.jd),
+            kb,
+            role_refs,
+            topics,
         }
     }
 
     /// The articles facts cite.
     pub fn sources(&self) -> &[Source] {
-        self.sources.get_or_init(|| decode(embedded::SOURCES))
+        &self.kb.sources
     }
 
     /// Each role's id and name, in knowledge-base order.
     pub fn role_refs(&self) -> &[RoleRef] {
-        self.role_refs.get_or_init(|| decode(embedded::ROLE_REFS))
+        &self.role_refs
     }
 
     /// The whole role profiles, in knowledge-base order.
     pub fn roles(&self) -> &[Role] {
-        self.roles.get_or_init(|| decode(embedded::ROLES))
+        &self.kb.roles
     }
 
     /// The comparison dimensions.
     pub fn dimensions(&self) -> &[Dimension] {
-        self.dimensions.get_or_init(|| decode(embedded::DIMENSIONS))
+        &self.kb.dimensions
     }
 
     /// The cross-role topics, with `disagreements` built from the disputes.
     pub fn topics(&self) -> &[Topic] {
-        self.topics.get_or_init(|| {
-            let mut topics: Vec<Topic> = decode(embedded::TOPICS);
-            topics.extend(disagreements(&topics, self.disputes()));
-            topics
-        })
+        &self.topics
     }
 
     /// The hiring questionnaire.
     pub fn questionnaire(&self) -> &Questionnaire {
-        self.questionnaire
-            .get_or_init(|| decode(embedded::QUESTIONNAIRE))
+        &self.kb.questionnaire
     }
 
     /// The career guide: its questionnaire, and what each track asks of a person.
     pub fn career(&self) -> &Career {
-        self.career.get_or_init(|| decode(embedded::CAREER))
+        &self.kb.career
     }
 
     /// Where the articles disagree.
     pub fn disputes(&self) -> &[Dispute] {
-        self.disputes.get_or_init(|| decode(embedded::DISPUTES))
+        &self.kb.disputes
     }
 
     /// Who owns what in a company that has both roles.
     pub fn areas(&self) -> &[Area] {
-        self.areas.get_or_init(|| decode(embedded::AREAS))
+        &self.kb.areas
     }
 
     /// Each role's job posting, keyed by role id.
     pub fn jd(&self) -> &Postings {
-        self.jd.get_or_init(|| decode(embedded::JD))
+        &self.kb.jd
     }
 
-    /// The whole knowledge base, every part decoded (for `roles kb dump`).
+    /// The whole knowledge base (for `roles kb dump`).
     pub fn whole(&self) -> KnowledgeBase {
         // The built topic is the disputes again; a dump keeps one copy.
-        let built = disagreements(&[], self.disputes());
-        KnowledgeBase {
-            schema_version: *self
-                .schema_version
-                .get_or_init(|| decode(embedded::SCHEMA_VERSION)),
-            sources: self.sources().to_vec(),
-            roles: self.roles().to_vec(),
-            dimensions: self.dimensions().to_vec(),
-            topics: (self.topics().iter())
-                .filter(|topic| built.as_ref() != Some(*topic))
-                .cloned()
-                .collect(),
-            questionnaire: self.questionnaire().clone(),
-            career: self.career().clone(),
-            disputes: self.disputes().to_vec(),
-            areas: self.areas().to_vec(),
-            jd: self.jd().clone(),
-        }
+        self.kb.clone()
     }
 }
 
@@ -194,15 +128,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_embedded_part_decodes_and_the_role_refs_match_the_roles() {
-        let library = Library::embedded();
-        let kb = library.whole();
+    fn the_embedded_knowledge_base_decodes_whole() {
+        let kb = Library::embedded().whole();
         assert!(!kb.sources.is_empty() && kb.roles.len() >= 2);
         assert!(!kb.dimensions.is_empty() && !kb.topics.is_empty());
-        assert!(!kb.questionnaire.questions.is_empty());
-        assert!(!kb.disputes.is_empty() && !kb.areas.is_empty());
-        let heads: Vec<RoleRef> = kb.roles.iter().map(RoleRef::from).collect();
-        assert_eq!(library.role_refs(), heads.as_slice());
+        assert!(!kb.questionnaire.questions.is_empty() && !kb.career.questions.is_empty());
+        assert!(!kb.disputes.is_empty() && !kb.areas.is_empty() && !kb.jd.is_empty());
     }
 
     #[test]
@@ -211,7 +142,7 @@ mod tests {
         kb.roles.truncate(1);
         let library = Library::loaded(kb.clone());
         assert_eq!(library.roles(), kb.roles.as_slice());
-        assert_eq!(library.role_refs().len(), 1);
+        assert_eq!(library.role_refs(), [RoleRef::from(&kb.roles[0])]);
         assert_eq!(library.whole(), kb);
     }
 }

@@ -8,13 +8,10 @@ use std::io::{self, IsTerminal, Write};
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{
-    Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, QuestionnaireArgs, SchemaName,
-};
-use crate::commands::schema::Subject;
+use crate::cli::{Cli, ColorChoice, Command, Format as FormatFlag, KbCommand, QuestionnaireArgs};
 use crate::commands::{
-    advise, career, compare, disputes, jd, kb as kb_command, schema, search, show, sources, split,
-    topics,
+    advise, career, compare, completions, disputes, jd, kb as kb_command, man, schema, search,
+    show, sources, split, topics,
 };
 use anyhow::Context as _;
 
@@ -33,17 +30,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
     let parsed = command
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
-    let cli = match parsed {
-        Ok((cli, matches)) => match refuse_ignored_flags(&cli, &matches) {
-            Ok(()) => cli,
-            Err(error) => {
-                report(&error, forced_color(cli.color));
-                return error::EXIT_BAD_INPUT;
-            }
-        },
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => return print_clap_output(&error),
     };
-    match execute(&cli) {
+    match execute(&cli, &matches) {
         Ok(code) => code,
         Err(error) => match exit_code(&error) {
             None => EXIT_OK,
@@ -55,17 +46,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
     }
 }
 
-/// Refuses a global flag given to a command that would ignore it: `--format`
-/// and `--kb` for `completions` and `man`, `--kb` for `schema`. Saying so beats
+/// Refuses a global flag given to `roles COMMAND`, which would ignore it
+/// (`ignored` is the command's list, e.g. [`man::IGNORED_FLAGS`]): saying so beats
 /// silently printing something other than what was asked for. `ROLES_KB` in the
 /// environment is not refused: it is set once for every command.
-fn refuse_ignored_flags(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<()> {
-    let (command, ignored): (&str, &[&str]) = match &cli.command {
-        Command::Completions { .. } => ("completions", &["format", "kb"]),
-        Command::Man => ("man", &["format", "kb"]),
-        Command::Schema { .. } => ("schema", &["kb"]),
-        _ => return Ok(()),
-    };
+fn refuse(matches: &clap::ArgMatches, command: &str, ignored: &[&str]) -> anyhow::Result<()> {
     for flag in ignored {
         if matches.value_source(flag) == Some(clap::parser::ValueSource::CommandLine) {
             return Err(error::BadInput::err(format!(
@@ -144,7 +129,7 @@ fn report(error: &anyhow::Error, forced: Option<bool>) {
 
 /// Runs the command: one arm per command, each handing the arguments to its
 /// module; returns the exit code (see [`View::exit_code`]).
-fn execute(cli: &Cli) -> anyhow::Result<u8> {
+fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
     match &cli.command {
         Command::Compare(args) => emit(
             cli,
@@ -227,20 +212,20 @@ fn execute(cli: &Cli) -> anyhow::Result<u8> {
                 Err(error) => Err(error.into()),
             }
         }
-        Command::Schema { name } => emit(cli, &schema::schemas(name.map(subject))),
+        Command::Schema { name } => {
+            refuse(matches, "schema", schema::IGNORED_FLAGS)?;
+            emit(cli, &schema::schemas(*name))
+        }
         Command::Completions { shell } => {
+            refuse(matches, "completions", completions::IGNORED_FLAGS)?;
             let mut buffer = Vec::new();
-            crate::commands::completions::write_script(
-                *shell,
-                Cli::command(),
-                &Library::embedded(),
-                &mut buffer,
-            );
+            completions::write_script(*shell, Cli::command(), &Library::embedded(), &mut buffer);
             write_stdout(&buffer).map(|()| EXIT_OK)
         }
         Command::Man => {
+            refuse(matches, "man", man::IGNORED_FLAGS)?;
             let mut buffer = Vec::new();
-            crate::commands::man::write_page(Cli::command(), &mut buffer)?;
+            man::write_page(Cli::command(), &mut buffer)?;
             write_stdout(&buffer).map(|()| EXIT_OK)
         }
     }
@@ -260,24 +245,6 @@ fn intake<'a>(cli: &'a Cli, command: &'a str, args: &'a QuestionnaireArgs) -> In
     }
 }
 
-/// The schema subject `roles schema NAME` names.
-fn subject(name: SchemaName) -> Subject {
-    match name {
-        SchemaName::Compare => Subject::Compare,
-        SchemaName::Show => Subject::Show,
-        SchemaName::Search => Subject::Search,
-        SchemaName::Topics => Subject::Topics,
-        SchemaName::Disputes => Subject::Disputes,
-        SchemaName::Split => Subject::Split,
-        SchemaName::Sources => Subject::Sources,
-        SchemaName::Advise => Subject::Advise,
-        SchemaName::Career => Subject::Career,
-        SchemaName::Jd => Subject::Jd,
-        SchemaName::Kb => Subject::Kb,
-        SchemaName::KbValidate => Subject::KbValidate,
-    }
-}
-
 /// Renders a view in the chosen format and style, buffered so that nothing
 /// half-written reaches stdout when it fails; returns the view's exit code.
 fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
@@ -288,7 +255,7 @@ fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
     render::render(view, cli.format, &style, &mut buffer)?;
-    let paged = match pager_for(cli, &stdout, &buffer) {
+    let paged = match pager_for(!cli.no_pager && V::PAGED, &stdout, &buffer) {
         Some(command) => pager::page(&command, &buffer)?,
         None => false,
     };
@@ -298,9 +265,9 @@ fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     Ok(view.exit_code())
 }
 
-/// The pager for this output, if it is to be paged: long output of the
-/// commands people read page by page, on a terminal (see [`pager::pager_command`]).
-fn pager_for(cli: &Cli, stdout: &io::Stdout, output: &[u8]) -> Option<Vec<String>> {
+/// The pager for this output, if it is to be paged: long output of a view
+/// people read page by page ([`View::PAGED`]), on a terminal (see [`pager::pager_command`]).
+fn pager_for(wanted: bool, stdout: &io::Stdout, output: &[u8]) -> Option<Vec<String>> {
     let variable = |name| std::env::var(name).ok();
     let (roles_pager, pager, lines) = (
         variable("ROLES_PAGER"),
@@ -310,15 +277,7 @@ fn pager_for(cli: &Cli, stdout: &io::Stdout, output: &[u8]) -> Option<Vec<String
     let terminal_height = terminal_size::terminal_size_of(stdout).map(|(_, rows)| rows.0);
     pager::pager_command(
         &pager::Paging {
-            wanted: !cli.no_pager
-                && matches!(
-                    cli.command,
-                    Command::Show(_)
-                        | Command::Jd(_)
-                        | Command::Topics(_)
-                        | Command::Disputes
-                        | Command::Split
-                ),
+            wanted,
             terminal: stdout.is_terminal(),
             height: pager::screen_height(terminal_height, lines.as_deref()),
             roles_pager: roles_pager.as_deref(),

@@ -22,6 +22,9 @@ use crate::commands::show::{OVERVIEW, SALARY};
 use crate::kb::Question;
 use crate::library::Library;
 
+/// The global flags `roles completions` refuses: it prints a completion script, in no format, from no knowledge base.
+pub const IGNORED_FLAGS: &[&str] = &["format", "kb"];
+
 /// Writes the completion script for `shell`, completing `library`'s values.
 pub fn write_script(
     shell: clap_complete::Shell,

@@ -64,6 +64,8 @@ fn heading(view: &DisputeView, between: &str) -> String {
 }
 
 impl View for DisputesView {
+    const PAGED: bool = true;
+
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         if self.disputes.is_empty() {
             writeln!(out, "This knowledge base records no disputes.")?;

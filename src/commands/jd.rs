@@ -251,6 +251,8 @@ pub fn job_description(
 }
 
 impl View for JobDescription {
+    const PAGED: bool = true;
+
     /// A job posting is a Markdown document wherever it is read.
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         // Markdown still, so it can be pasted, but fitted to the terminal.

@@ -9,6 +9,9 @@ use std::io::Write;
 
 use clap::Command;
 
+/// The global flags `roles man` refuses: it prints the man page, in no format, from no knowledge base.
+pub const IGNORED_FLAGS: &[&str] = &["format", "kb"];
+
 /// Environment variables the program reads, and what each does.
 const ENVIRONMENT: &[(&str, &str)] = &[
     (

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use clap::ValueEnum;
 use schemars::{JsonSchema, schema_for};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -21,8 +22,8 @@ use super::topics::TopicsView;
 use crate::kb::KnowledgeBase;
 use crate::render::{Painter, View};
 
-/// The outputs `roles schema` describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The outputs `roles schema` describes (`roles schema NAME` takes their names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Subject {
     /// `roles compare`.
     Compare,
@@ -46,45 +47,14 @@ pub enum Subject {
     Jd,
     /// A knowledge-base file, as `roles kb dump` writes and `--kb` reads it.
     Kb,
-    /// `roles kb validate`.
+    /// `roles kb validate`: the report on a file, valid or not.
     KbValidate,
 }
 
+/// The global flags `roles schema` refuses: it reads no knowledge base.
+pub const IGNORED_FLAGS: &[&str] = &["kb"];
+
 impl Subject {
-    /// Every subject, in the order `roles schema` lists them.
-    pub const ALL: [Subject; 12] = [
-        Subject::Compare,
-        Subject::Show,
-        Subject::Search,
-        Subject::Topics,
-        Subject::Disputes,
-        Subject::Split,
-        Subject::Sources,
-        Subject::Advise,
-        Subject::Career,
-        Subject::Jd,
-        Subject::Kb,
-        Subject::KbValidate,
-    ];
-
-    /// The subject's name, as `roles schema NAME` takes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Subject::Compare => "compare",
-            Subject::Show => "show",
-            Subject::Search => "search",
-            Subject::Topics => "topics",
-            Subject::Disputes => "disputes",
-            Subject::Split => "split",
-            Subject::Sources => "sources",
-            Subject::Advise => "advise",
-            Subject::Career => "career",
-            Subject::Jd => "jd",
-            Subject::Kb => "kb",
-            Subject::KbValidate => "kb-validate",
-        }
-    }
-
     /// The subject's JSON Schema.
     pub fn schema(self) -> Value {
         fn of<T: JsonSchema>() -> Value {
@@ -117,9 +87,12 @@ pub fn schemas(subject: Option<Subject>) -> Schemas {
     Schemas(match subject {
         Some(subject) => subject.schema(),
         None => Value::Object(
-            Subject::ALL
+            Subject::value_variants()
                 .iter()
-                .map(|subject| (subject.name().to_owned(), subject.schema()))
+                .filter_map(|subject| {
+                    let name = subject.to_possible_value()?.get_name().to_owned();
+                    Some((name, subject.schema()))
+                })
                 .collect::<Map<_, _>>(),
         ),
     })

@@ -168,6 +168,8 @@ fn salary_details(salary: &Salary) -> String {
 }
 
 impl View for ShowView {
+    const PAGED: bool = true;
+
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let title = format!("{} · {}", self.role.id.to_uppercase(), self.role.name);
         let title = wrap::fill(&title, painter.width(), "", "");

@@ -157,6 +157,8 @@ fn fact_line(fact: &SplitFact) -> String {
 }
 
 impl View for SplitView {
+    const PAGED: bool = true;
+
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         if self.areas.is_empty() {
             writeln!(

@@ -133,6 +133,8 @@ pub(super) fn roles_label(roles: &[Text]) -> String {
 }
 
 impl View for TopicsView {
+    const PAGED: bool = true;
+
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         match self {
             TopicsView::List(list) => {

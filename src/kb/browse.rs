@@ -14,10 +14,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Fact, KnowledgeBase, Text, Topic};
-use super::problem::KbError;
 use super::text::shown;
 use super::validate::{At, Checker, Reserved, Target, known};
-use super::yaml;
 
 /// The owner of an area the articles give to more than one role.
 pub const SHARED: &str = "shared";
@@ -97,34 +95,6 @@ pub fn disagreements(topics: &[Topic], disputes: &[Dispute]) -> Option<Topic> {
         title: "Where the articles disagree".into(),
         facts: facts.collect(),
     })
-}
-
-/// The shape of `data/disputes.yaml`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DisputesFile {
-    disputes: Vec<Dispute>,
-}
-
-/// The shape of `data/areas.yaml`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AreasFile {
-    areas: Vec<Area>,
-}
-
-/// Parses a file that holds only a `disputes:` key (as `data/` keeps it).
-pub fn parse_disputes_file(origin: &str, text: &str) -> Result<Vec<Dispute>, KbError> {
-    yaml::parse::<DisputesFile>(text)
-        .map(|file| file.disputes)
-        .map_err(|problem| KbError::single(origin, problem))
-}
-
-/// Parses a file that holds only an `areas:` key (as `data/` keeps it).
-pub fn parse_areas_file(origin: &str, text: &str) -> Result<Vec<Area>, KbError> {
-    yaml::parse::<AreasFile>(text)
-        .map(|file| file.areas)
-        .map_err(|problem| KbError::single(origin, problem))
 }
 
 impl Checker<'_> {

@@ -13,10 +13,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Question, Text, unique_keys};
-use super::problem::KbError;
 use super::text::shown;
 use super::validate::{At, Checker, Reserved, Target, known};
-use super::yaml;
 
 /// The id of the question whose answer is the years of work experience.
 pub const YEARS_QUESTION: &str = "years";
@@ -251,20 +249,6 @@ pub struct CaveatPoint {
 }
 
 pub use super::model::Basis;
-
-/// The shape of `data/career.yaml`, which holds only the career guide.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CareerFile {
-    career: Career,
-}
-
-/// Parses a file that holds only a `career:` key (as `data/` keeps it).
-pub fn parse_career_file(origin: &str, text: &str) -> Result<Career, KbError> {
-    yaml::parse::<CareerFile>(text)
-        .map(|file| file.career)
-        .map_err(|problem| KbError::single(origin, problem))
-}
 
 impl Checker<'_> {
     /// The career guide: its questions (as any questionnaire's), each role's

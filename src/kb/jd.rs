@@ -11,11 +11,9 @@ use std::collections::{BTreeMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Questionnaire, Text, unique_keys};
-use super::problem::KbError;
+use super::model::{Questionnaire, Text};
 use super::text::shown;
 use super::validate::{At, Checker, Target, known};
-use super::yaml;
 
 /// The id of the hiring question whose values an item's `needs` name.
 pub const NEEDS_QUESTION: &str = "needs";
@@ -75,21 +73,6 @@ pub struct PostingItem {
     /// The hiring needs (values of `advise`'s `needs` question) it answers.
     #[serde(default)]
     pub needs: Vec<Text>,
-}
-
-/// The shape of `data/jd.yaml`, which holds only the postings.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PostingsFile {
-    #[serde(deserialize_with = "unique_keys")]
-    jd: Postings,
-}
-
-/// Parses a file that holds only a `jd:` key (as `data/` keeps it).
-pub fn parse_jd_file(origin: &str, text: &str) -> Result<Postings, KbError> {
-    yaml::parse::<PostingsFile>(text)
-        .map(|file| file.jd)
-        .map_err(|problem| KbError::single(origin, problem))
 }
 
 impl Checker<'_> {

@@ -9,9 +9,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use serde::Deserialize;
-
-use super::model::{KnowledgeBase, Questionnaire};
+use super::model::KnowledgeBase;
 use super::problem::{KbError, Problem, Step, place_of};
 use super::{validate, yaml};
 
@@ -102,20 +100,6 @@ pub fn located(origin: &str, text: &str, mut problems: Vec<Problem>) -> KbError 
     };
     error.sort();
     error
-}
-
-/// The shape of `data/questionnaire.yaml`, which holds only the questionnaire.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QuestionnaireFile {
-    questionnaire: Questionnaire,
-}
-
-/// Parses a file that holds only a `questionnaire:` key (as `data/` keeps it).
-pub fn parse_questionnaire_file(origin: &str, text: &str) -> Result<Questionnaire, KbError> {
-    yaml::parse::<QuestionnaireFile>(text)
-        .map(|file| file.questionnaire)
-        .map_err(|problem| KbError::single(origin, problem))
 }
 
 /// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing

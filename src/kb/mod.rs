@@ -16,7 +16,7 @@ pub mod text;
 pub mod validate;
 pub mod yaml;
 
-pub use load::{MAX_FILE_BYTES, STDIN_ORIGIN, load_file, load_stdin, parse_questionnaire_file};
+pub use load::{MAX_FILE_BYTES, STDIN_ORIGIN, load_file, load_stdin};
 pub use model::*;
 pub use problem::{KbError, Location, Problem, Step};
 pub use validate::validate;

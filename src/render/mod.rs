@@ -40,6 +40,8 @@ pub trait View: Serialize {
     fn exit_code(&self) -> u8 {
         crate::error::EXIT_OK
     }
+    /// Whether long output of this view goes through a pager on a terminal.
+    const PAGED: bool = false;
 }
 
 /// Writes `view` in `format`.

@@ -41,12 +41,14 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, Fo
 /// Today's date (UTC) as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when it
 /// is set, the reproducible-builds convention, so a record can be made again.
 fn today() -> String {
+    // humantime writes years up to 9999 only; a later epoch counts as unset.
     let now = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
-        .and_then(|epoch| epoch.trim().parse::<i64>().ok())
-        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
-        .unwrap_or_else(jiff::Timestamp::now);
-    now.to_zoned(jiff::tz::TimeZone::UTC).date().to_string()
+        .and_then(|epoch| epoch.trim().parse::<u64>().ok())
+        .filter(|seconds| *seconds < 253_402_300_800)
+        .map(|seconds| std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds))
+        .unwrap_or_else(std::time::SystemTime::now);
+    humantime::format_rfc3339_seconds(now).to_string()[..10].to_owned()
 }
 
 /// How an engagement reads in prose.
