@@ -1,14 +1,37 @@
-//! `roles completions`: the scripts complete the knowledge base's values. The
-//! bash script is sourced in a real bash and its function called as bash calls
-//! it on TAB (COMP_WORDS, COMP_CWORD); zsh and fish scripts are generated.
+//! `roles completions`: a script for every shell, completing the knowledge
+//! base's values. The bash script is sourced in a real bash and its function
+//! called as bash calls it on TAB (COMP_WORDS, COMP_CWORD).
 
 use std::process::Command;
 
 use crate::common::*;
 
+#[test]
+fn every_shell_gets_a_plain_script_that_completes_the_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = roles(&["completions", shell]).succeeds();
+        for word in ["roles", "compare", "advise", "schema"] {
+            assert!(
+                run.stdout.contains(word),
+                "the {shell} script completes `{word}`\n{run}"
+            );
+        }
+        assert!(!run.has_escapes(), "{shell}: no escape codes in a script");
+    }
+    for shell in ["zsh", "fish"] {
+        roles(&["completions", shell])
+            .succeeds()
+            .stdout_has("cto")
+            .stdout_has("aim=product");
+    }
+    roles(&["completions", "bash"])
+        .succeeds()
+        .stdout_has("complete -F")
+        .stdout_has(" roles");
+}
+
 /// What the bash script offers for `line` (which ends where TAB was pressed).
-fn bash_offers(line: &str) -> Vec<String> {
-    let script = roles(&["completions", "bash"]).succeeds().stdout;
+fn bash_offers(script: &str, line: &str) -> Vec<String> {
     let dir = temp_dir();
     let path = write_file(dir.path(), "roles.bash", script);
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -21,9 +44,7 @@ fn bash_offers(line: &str) -> Vec<String> {
         words.last().expect("a word"),
     );
     let output = Command::new("bash")
-        .arg("--norc")
-        .arg("-c")
-        .arg(program)
+        .args(["--norc", "-c", &program])
         .output()
         .expect("bash runs");
     assert!(output.status.success(), "{output:?}");
@@ -35,15 +56,11 @@ fn bash_offers(line: &str) -> Vec<String> {
 }
 
 #[test]
-fn bash_completes_role_ids_after_show() {
-    let offered = bash_offers("roles show ");
-    assert!(offered.contains(&"cio".to_owned()), "{offered:?}");
-    assert!(offered.contains(&"cto".to_owned()), "{offered:?}");
-}
-
-#[test]
-fn bash_completes_sections_dimensions_topics_and_answers() {
+fn bash_completes_roles_sections_dimensions_topics_and_answers() {
+    let script = roles(&["completions", "bash"]).succeeds().stdout;
     for (line, expected) in [
+        ("roles show ", "cio"),
+        ("roles show ", "cto"),
         ("roles show cio --section ", "kpis"),
         ("roles compare --only ", "revenue-line"),
         ("roles topics ", "need-both"),
@@ -52,19 +69,10 @@ fn bash_completes_sections_dimensions_topics_and_answers() {
         ("roles advise --answer ", "aim=product"),
         ("roles career --answer ", "interest=product"),
     ] {
-        let offered = bash_offers(line);
+        let offered = bash_offers(&script, line);
         assert!(
             offered.iter().any(|value| value == expected),
             "`{line}` offers {offered:?}"
         );
-    }
-}
-
-#[test]
-fn zsh_and_fish_scripts_are_generated_with_the_values() {
-    for shell in ["zsh", "fish"] {
-        let script = roles(&["completions", shell]).succeeds().stdout;
-        assert!(script.contains("cto"), "{shell}: {script}");
-        assert!(script.contains("aim=product"), "{shell}");
     }
 }

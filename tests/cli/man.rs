@@ -1,26 +1,34 @@
-//! `roles man`: one whole page, with a section per subcommand and every option,
-//! and the sections a man page is expected to have.
+//! `roles man`: one whole roff page, with the sections a man page is expected
+//! to have, a section per subcommand and every option.
 
 use clap::CommandFactory;
 
 use crate::common::*;
 
 #[test]
-fn the_page_has_every_section() {
-    let page = roles(&["man"]).succeeds().stdout;
+fn the_page_is_roff_with_every_section_variable_and_exit_status() {
+    let run = roles(&["man"]).succeeds();
+    let page = &run.stdout;
+    assert!(
+        page.starts_with(".TH") || page.contains("\n.TH roles"),
+        "a `.TH roles` title\n{run}"
+    );
+    assert!(page.contains("roles 0.1.0"), "the page carries the version");
+    assert!(!run.has_escapes(), "no escape codes in roff");
     for section in [
-        ".SH NAME",
-        ".SH SYNOPSIS",
-        ".SH OPTIONS",
-        ".SH COMMANDS",
-        ".SH ENVIRONMENT",
-        ".SH EXIT STATUS",
-        ".SH EXAMPLES",
-        ".SH FILES",
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "COMMANDS",
+        "ENVIRONMENT",
+        "EXIT STATUS",
+        "EXAMPLES",
+        "FILES",
     ] {
         assert!(
-            page.lines().any(|line| line == section),
-            "no `{section}` in the page"
+            page.lines().any(|line| line == format!(".SH {section}")),
+            "no `.SH {section}`"
         );
     }
     for variable in [
@@ -38,6 +46,11 @@ fn the_page_has_every_section() {
     for status in ["\n.B 0\n", "\n.B 1\n", "\n.B 2\n", "130", "143", "129"] {
         assert!(page.contains(status), "exit status {status:?} missing");
     }
+    // It names no page that does not exist.
+    assert!(
+        !page.contains("roles\\-compare") && !page.contains("(1)"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -47,16 +60,14 @@ fn every_subcommand_and_option_is_on_the_page() {
     command.build();
     let mut pending = vec![command];
     while let Some(command) = pending.pop() {
-        for arg in command.get_arguments() {
-            if let Some(long) = arg.get_long() {
-                let shown = format!("\\-\\-{}", long.replace('-', "\\-"));
-                assert!(page.contains(&shown), "`--{long}` is not on the page");
-            }
+        for long in command.get_arguments().filter_map(clap::Arg::get_long) {
+            let shown = format!("\\-\\-{}", long.replace('-', "\\-"));
+            assert!(page.contains(&shown), "`--{long}` is not on the page");
         }
-        for sub in command.get_subcommands() {
-            if sub.get_name() == "help" {
-                continue;
-            }
+        for sub in command
+            .get_subcommands()
+            .filter(|sub| sub.get_name() != "help")
+        {
             let name = sub.get_bin_name().expect("built").to_uppercase();
             assert!(
                 page.contains(&format!(".SH \"{name}\"")),
@@ -65,11 +76,4 @@ fn every_subcommand_and_option_is_on_the_page() {
             pending.push(sub.clone());
         }
     }
-}
-
-#[test]
-fn the_page_names_no_page_that_does_not_exist() {
-    let page = roles(&["man"]).succeeds().stdout;
-    assert!(!page.contains("roles\\-compare"), "{page}");
-    assert!(!page.contains("(1)"), "{page}");
 }

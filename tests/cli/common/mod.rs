@@ -1,21 +1,25 @@
-//! A small fluent driver for the `roles` binary, so each test reads like a
+//! The one driver for the `roles` binary, so each test reads like a
 //! specification: `roles(&["compare"]).succeeds().stdout_json()`.
 //!
-//! Every run gets a fixed environment: `COLUMNS=80`, and no `ROLES_KB`,
-//! `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE` or `TERM` from the host, so nothing
-//! outside the test can change what the binary prints.
+//! Every run gets a fixed environment (`COLUMNS=80`, nothing from the host that
+//! changes what the binary prints), a wall-clock deadline, and on request a cap
+//! on its memory; it reports the exit status, output and timing.
 
 #![allow(dead_code)]
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
-pub mod child;
-
-pub use child::{Child, Outcome, child, fixture};
+/// The driver under its older name, for the tests that import `common::child`.
+pub mod child {
+    pub use super::*;
+}
 
 /// Variables the binary reads that must not leak in from the host.
-pub const HOST_VARIABLES: &[&str] = &[
+pub const HOST_VARIABLES: [&str; 7] = [
     "ROLES_KB",
     "NO_COLOR",
     "CLICOLOR",
@@ -28,25 +32,59 @@ pub const HOST_VARIABLES: &[&str] = &[
 /// The output formats every command supports.
 pub const FORMATS: &[&str] = &["table", "json", "yaml", "markdown"];
 
-/// A run of `roles` being set up: a fluent face on [`child::Child`], the one
-/// way these tests start the binary.
-pub struct Roles {
-    child: Child,
+/// The address-space cap a hostile run gets: a blow-up fails inside it rather
+/// than swapping the machine.
+pub const MEMORY_CAP_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// How long any run may take before it is killed (a hang fails the test
+/// instead of stalling the suite).
+pub const DEADLINE: Duration = Duration::from_secs(30);
+
+/// The `roles` binary under test.
+pub fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_roles"))
 }
 
-/// What a run of `roles` did.
-pub type Run = Outcome;
+/// A committed fixture under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A run of `roles` being set up.
+pub struct Roles {
+    args: Vec<OsString>,
+    env: Vec<(OsString, OsString)>,
+    stdin: Option<Vec<u8>>,
+    capped: bool,
+    dir: Option<PathBuf>,
+}
+
+/// The driver under its older name.
+pub type Child = Roles;
 
 /// Starts a run of `roles` with these arguments, `COLUMNS=80` and nothing from
 /// the host that changes what it prints.
 pub fn roles(args: &[&str]) -> Roles {
-    Roles { child: child(args) }
+    child(args)
+}
+
+/// [`roles`] for arguments that need not be UTF-8.
+pub fn child<S: AsRef<OsStr>>(args: &[S]) -> Roles {
+    Roles {
+        args: args.iter().map(|a| a.as_ref().to_owned()).collect(),
+        env: vec![("COLUMNS".into(), "80".into())],
+        stdin: None,
+        capped: false,
+        dir: None,
+    }
 }
 
 impl Roles {
     /// Adds an argument.
     pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
-        self.child = self.child.arg(arg);
+        self.args.push(arg.as_ref().to_owned());
         self
     }
 
@@ -62,7 +100,8 @@ impl Roles {
 
     /// Sets an environment variable.
     pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Self {
-        self.child = self.child.env(key, value);
+        self.env.retain(|(k, _)| k != key);
+        self.env.push((key.into(), value.as_ref().to_owned()));
         self
     }
 
@@ -71,29 +110,109 @@ impl Roles {
         self.env("COLUMNS", width.to_string())
     }
 
-    /// Runs in this directory.
+    /// Runs in this working directory.
     pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
-        self.child = self.child.current_dir(dir);
+        self.dir = Some(dir.as_ref().to_owned());
         self
     }
 
-    /// Feeds `input` to the binary's stdin (otherwise stdin is empty and not a terminal).
-    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
-        self.child = self.child.stdin(input);
+    /// Feeds these bytes on stdin (otherwise stdin is empty and not a terminal).
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(bytes.into());
         self
     }
 
-    /// Runs it, whatever the outcome.
+    /// Caps the address space at [`MEMORY_CAP_BYTES`] (with `prlimit`, else
+    /// `ulimit -v`), so a memory blow-up ends in a failed allocation.
+    pub fn memory_capped(mut self) -> Self {
+        self.capped = true;
+        self
+    }
+
+    /// The command line, for messages.
+    pub fn shown(&self) -> String {
+        let args = self.args.iter().map(|arg| arg.to_string_lossy());
+        std::iter::once("roles".into())
+            .chain(args)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The command, its stdout and stderr piped and its stdin empty.
+    fn command(&self) -> Command {
+        let mut command = if !self.capped {
+            Command::new(binary())
+        } else if Path::new("/usr/bin/prlimit").exists() || Path::new("/bin/prlimit").exists() {
+            let mut c = Command::new("prlimit");
+            c.arg(format!("--as={MEMORY_CAP_BYTES}")).arg(binary());
+            c
+        } else {
+            let mut c = Command::new("/bin/sh");
+            let limit = MEMORY_CAP_BYTES / 1024;
+            c.arg("-c")
+                .arg(format!("ulimit -v {limit} && exec \"$0\" \"$@\""))
+                .arg(binary());
+            c
+        };
+        command.args(&self.args);
+        for name in HOST_VARIABLES {
+            command.env_remove(name);
+        }
+        command.envs(self.env.iter().map(|(k, v)| (k, v)));
+        if let Some(dir) = &self.dir {
+            command.current_dir(dir);
+        }
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command
+    }
+
+    /// Runs it to the end (or [`DEADLINE`]), whatever the outcome.
     pub fn run(self) -> Run {
-        self.child.run()
+        let mut command = self.command();
+        if self.stdin.is_some() {
+            command.stdin(Stdio::piped());
+        }
+        let started = Instant::now();
+        let mut process = command.spawn().expect("`roles` can be started");
+        let feeder = process.stdin.take().map(|mut pipe| {
+            let bytes = self.stdin.clone().unwrap_or_default();
+            // The child may stop reading early (a size cap); that is not our error.
+            std::thread::spawn(move || drop(pipe.write_all(&bytes)))
+        });
+        let stdout = drain(process.stdout.take().expect("stdout is piped"));
+        let stderr = drain(process.stderr.take().expect("stderr is piped"));
+        let (status, timed_out) = loop {
+            if let Some(status) = process.try_wait().expect("`roles` can be waited for") {
+                break (status, false);
+            }
+            if started.elapsed() > DEADLINE {
+                let _ = process.kill();
+                break (process.wait().expect("killed `roles` ends"), true);
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        let elapsed = started.elapsed();
+        feeder.map(std::thread::JoinHandle::join);
+        let text = |pipe: std::thread::JoinHandle<Vec<u8>>| {
+            String::from_utf8_lossy(&pipe.join().expect("a pipe reader")).into_owned()
+        };
+        Run {
+            shown: self.shown(),
+            code: status.code(),
+            timed_out,
+            elapsed,
+            stdout: text(stdout),
+            stderr: text(stderr),
+        }
     }
 
-    /// Runs it and checks that it succeeded: exit 0, something on stdout, nothing on stderr.
+    /// Runs it and checks it succeeded: exit 0, output, nothing on stderr.
     #[track_caller]
     pub fn succeeds(self) -> Run {
-        let run = self.run();
-        assert_eq!(run.code, Some(0), "should succeed\n{run}");
-        assert!(run.stderr.is_empty(), "wrote to stderr\n{run}");
+        let run = self.run().succeeded();
         assert!(!run.stdout.is_empty(), "printed nothing\n{run}");
         run
     }
@@ -112,9 +231,78 @@ impl Roles {
         assert!(!run.stderr.contains("panicked"), "panicked\n{run}");
         run
     }
+
+    /// Spawns it with stdout a pipe, for closed-pipe tests; stdin is empty and
+    /// stderr piped.
+    pub fn spawn_piped(self) -> std::process::Child {
+        self.command().spawn().expect("`roles` can be started")
+    }
+}
+
+fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = pipe.read_to_end(&mut bytes);
+        bytes
+    })
+}
+
+/// What a run of `roles` did.
+pub struct Run {
+    /// The command line, for messages.
+    pub shown: String,
+    /// The exit code (`None` if ended by a signal, e.g. an abort on a failed allocation).
+    pub code: Option<i32>,
+    /// Whether it was killed at [`DEADLINE`].
+    pub timed_out: bool,
+    /// Wall-clock time from spawn to exit.
+    pub elapsed: Duration,
+    /// Everything written to stdout (lossy UTF-8).
+    pub stdout: String,
+    /// Everything written to stderr (lossy UTF-8).
+    pub stderr: String,
+}
+
+/// A run under its older name.
+pub type Outcome = Run;
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let clip = |text: &str| match text.char_indices().nth(2000) {
+            Some((end, _)) => format!("{}… ({} bytes)", &text[..end], text.len()),
+            None => text.to_owned(),
+        };
+        let killed = if self.timed_out {
+            " (killed at the deadline)"
+        } else {
+            ""
+        };
+        write!(
+            f,
+            "`{}`: exit {:?}{killed} after {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.shown,
+            self.code,
+            self.elapsed,
+            clip(&self.stdout),
+            clip(&self.stderr)
+        )
+    }
 }
 
 impl Run {
+    /// Checks exit 0 and nothing on stderr.
+    #[track_caller]
+    pub fn succeeded(self) -> Self {
+        assert_eq!(self.code, Some(0), "should succeed\n{self}");
+        assert!(self.stderr.is_empty(), "wrote to stderr\n{self}");
+        self
+    }
+
+    /// Whether stdout or stderr holds an ANSI escape sequence.
+    pub fn has_escapes(&self) -> bool {
+        self.stdout.contains('\x1b') || self.stderr.contains('\x1b')
+    }
+
     /// Stdout parsed as JSON.
     #[track_caller]
     pub fn stdout_json(&self) -> serde_json::Value {
@@ -170,12 +358,44 @@ impl Run {
     }
 }
 
+/// `roles ARGS --format json`, which must succeed, parsed.
+#[track_caller]
+pub fn json(args: &[&str]) -> serde_json::Value {
+    roles(args).format("json").succeeds().stdout_json()
+}
+
+/// Compares `actual` with `tests/snapshots/NAME`, or rewrites the snapshot when
+/// `UPDATE_SNAPSHOTS=1` (then review the diff of `tests/snapshots/`).
+#[track_caller]
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("the directory");
+        std::fs::write(&path, actual).expect("the snapshot can be written");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e} (run with UPDATE_SNAPSHOTS=1)",
+            path.display()
+        )
+    });
+    assert!(
+        actual == expected,
+        "output differs from {}\n--- expected ---\n{expected}\n--- actual ---\n{actual}",
+        path.display()
+    );
+}
+
 /// Writes `roles kb dump` (in `format`) to a file in `dir` and returns its path.
 pub fn dump_to(dir: &Path, format: &str) -> PathBuf {
-    let text = roles(&["kb", "dump"]).format(format).succeeds().stdout;
-    let path = dir.join(format!("kb.{format}"));
-    std::fs::write(&path, text).expect("the dump can be written");
-    path
+    write_file(
+        dir,
+        &format!("kb.{format}"),
+        roles(&["kb", "dump"]).format(format).succeeds().stdout,
+    )
 }
 
 /// Writes `text` to a file `name` in `dir` and returns its path.
@@ -193,10 +413,8 @@ pub fn temp_dir() -> tempfile::TempDir {
 /// The ids of the objects in a JSON array, e.g. `roles` or `dimensions`.
 #[track_caller]
 pub fn ids(items: &serde_json::Value) -> Vec<&str> {
+    let items = items.as_array().expect("an array").iter();
     items
-        .as_array()
-        .expect("an array")
-        .iter()
         .map(|item| item["id"].as_str().expect("an `id` string"))
         .collect()
 }
@@ -211,18 +429,39 @@ pub fn widest_line(text: &str) -> (usize, &str) {
 
 /// The names of the entries of `dir`, sorted.
 pub fn dir_entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("the directory can be listed")
+    let entries = std::fs::read_dir(dir).expect("the directory can be listed");
+    let mut names: Vec<String> = entries
         .map(|entry| {
             entry
                 .expect("a directory entry")
                 .file_name()
                 .to_string_lossy()
-                .into_owned()
+                .into()
         })
         .collect();
     names.sort();
     names
+}
+
+/// Whether `text` contains `{file}:LINE:COLUMN:` for some numbers.
+pub fn has_location(text: &str, file: &str) -> bool {
+    location(text, file).is_some()
+}
+
+/// The `(line, column)` of the first `{file}:LINE:COLUMN:` in `text`.
+pub fn location(text: &str, file: &str) -> Option<(usize, usize)> {
+    let prefix = format!("{file}:");
+    text.match_indices(&prefix).find_map(|(at, _)| {
+        let mut parts = text[at + prefix.len()..].splitn(3, ':');
+        let mut number = || {
+            parts
+                .next()
+                .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let (line, column) = (number()?.parse().ok()?, number()?.parse().ok()?);
+        parts.next()?;
+        Some((line, column))
+    })
 }
 
 /// Notes a test that cannot run here because `what` is missing from the machine
