@@ -8,152 +8,104 @@ use crate::common::*;
 use serde_json::Value;
 
 /// Commands whose JSON output depends only on the knowledge base.
-const QUERIES: &[&[&str]] = &[
-    &["compare"],
-    &["compare", "cto", "cio", "--only", "kpis,focus"],
-    &["show", "cio"],
-    &["show", "cto", "--section", "salary"],
-    &["search", "data", "governance"],
-    &["search", "innovation"],
-    &["search", "IT", "--role", "cto"],
-    &["topics"],
-    &["topics", "tension"],
-    &["disputes"],
-    &["split"],
-    &["sources"],
-    &[
-        "advise",
-        "--no-input",
-        "-a",
-        "aim=product",
-        "-a",
-        "needs=innovation,data-governance",
-    ],
-    &[
-        "advise",
-        "--no-input",
-        "-a",
-        "size=large",
-        "-a",
-        "budget=part-time",
-    ],
-    &["jd", "cto"],
-    &["jd", "cio", "--fractional"],
+const QUERIES: &[&str] = &[
+    "compare",
+    "compare cto cio --only kpis,focus",
+    "show cio",
+    "show cto --section salary",
+    "search data governance",
+    "search innovation",
+    "search IT --role cto",
+    "topics",
+    "topics tension",
+    "disputes",
+    "split",
+    "sources",
+    "advise --no-input -a aim=product -a needs=innovation,data-governance",
+    "advise --no-input -a size=large -a budget=part-time",
+    "jd cto",
+    "jd cio --fractional",
 ];
 
-fn json(args: &[&str]) -> Value {
-    roles(args).format("json").succeeds().stdout_json()
-}
-
-fn json_with_kb(args: &[&str], kb: &Path) -> Value {
-    roles(args).kb(kb).format("json").succeeds().stdout_json()
-}
-
-/// Dumps the embedded knowledge base in `format`, loads it with `--kb`, and
-/// checks every query answers as on the embedded one.
-fn assert_dump_answers_like_the_embedded_knowledge_base(format: &str) {
+/// A YAML dump loaded with `--kb` and a JSON dump loaded with `ROLES_KB` answer
+/// every query as the embedded knowledge base does.
+#[test]
+fn a_dump_loaded_with_kb_or_roles_kb_answers_like_the_embedded_knowledge_base() {
     let dir = temp_dir();
-    let file = dump_to(dir.path(), format);
-    for args in QUERIES {
+    let (yaml, json_file) = (dump_to(dir.path(), "yaml"), dump_to(dir.path(), "json"));
+    for query in QUERIES {
+        let args: Vec<&str> = query.split_whitespace().collect();
+        let embedded = json(&args);
+        let loaded = roles(&args)
+            .kb(&yaml)
+            .format("json")
+            .succeeds()
+            .stdout_json();
+        assert_eq!(loaded, embedded, "roles --kb kb.yaml {query}");
+        let from_env = roles(&args)
+            .env("ROLES_KB", &json_file)
+            .format("json")
+            .succeeds();
         assert_eq!(
-            json_with_kb(args, &file),
-            json(args),
-            "roles {}",
-            args.join(" ")
+            from_env.stdout_json(),
+            embedded,
+            "ROLES_KB=kb.json roles {query}"
         );
     }
 }
 
 #[test]
-fn a_yaml_dump_loaded_with_kb_answers_like_the_embedded_knowledge_base() {
-    assert_dump_answers_like_the_embedded_knowledge_base("yaml");
-}
-
-#[test]
-fn a_json_dump_loads_back_too() {
-    assert_dump_answers_like_the_embedded_knowledge_base("json");
-}
-
-#[test]
-fn roles_kb_environment_variable_loads_the_file() {
-    let dir = temp_dir();
-    let file = dump_to(dir.path(), "yaml");
-    for args in QUERIES {
-        let from_env = roles(args)
-            .env("ROLES_KB", &file)
-            .format("json")
-            .succeeds()
-            .stdout_json();
-        assert_eq!(from_env, json(args), "roles {}", args.join(" "));
-    }
-}
-
-#[test]
-fn roles_kb_environment_variable_is_really_used() {
+fn roles_kb_is_really_used_and_the_kb_flag_wins_over_it() {
     let three = roles(&["compare"])
         .env("ROLES_KB", fixture("three-roles.yaml"))
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(ids(&three["roles"]), ["cio", "cto", "ciso"]);
-}
-
-#[test]
-fn kb_flag_wins_over_the_environment_variable() {
+        .format("json");
+    assert_eq!(
+        ids(&three.succeeds().stdout_json()["roles"]),
+        ["cio", "cto", "ciso"]
+    );
     let dir = temp_dir();
-    let file = dump_to(dir.path(), "yaml");
     let run = roles(&["compare"])
         .env("ROLES_KB", dir.path().join("missing.yaml"))
-        .kb(&file)
+        .kb(fixture("minimal.yaml"))
         .format("json")
         .succeeds();
-    assert_eq!(ids(&run.stdout_json()["roles"]), ["cio", "cto"]);
+    assert_eq!(ids(&run.stdout_json()["roles"]), ["alpha", "beta"]);
 }
 
 #[test]
-fn dumping_a_loaded_dump_gives_the_same_dump() {
+fn dumping_a_loaded_dump_gives_the_same_dump_with_the_questionnaire_and_no_empty_fields() {
     let dir = temp_dir();
     let file = dump_to(dir.path(), "yaml");
     let again = roles(&["kb", "dump"]).kb(&file).succeeds().stdout;
     assert_eq!(again, std::fs::read_to_string(&file).expect("the dump"));
-}
-
-#[test]
-fn dump_holds_the_questionnaire_as_well() {
-    let dump = json(&["kb", "dump"]);
-    let questions = dump["questionnaire"]["questions"]
-        .as_array()
-        .expect("questionnaire.questions");
-    assert!(!questions.is_empty());
-}
-
-#[test]
-fn dump_leaves_out_empty_optional_fields() {
-    let dump = roles(&["kb", "dump"]).succeeds().stdout;
-    let noisy: Vec<&str> = dump.lines().filter(|line| line.ends_with(": []")).collect();
+    let noisy: Vec<&str> = again
+        .lines()
+        .filter(|line| line.ends_with(": []"))
+        .collect();
     assert!(
         noisy.is_empty(),
         "{} empty fields, e.g. {:?}",
         noisy.len(),
         noisy.first()
     );
+    let dump = json(&["kb", "dump"]);
+    assert!(
+        !dump["questionnaire"]["questions"]
+            .as_array()
+            .expect("questions")
+            .is_empty()
+    );
 }
 
 #[test]
-fn validate_accepts_a_dump_and_says_ok() {
-    let dir = temp_dir();
-    dump_to(dir.path(), "yaml");
-    roles(&["kb", "validate", "kb.yaml"])
-        .current_dir(dir.path())
-        .succeeds()
-        .stdout_has("ok:")
-        .stdout_has("`kb.yaml` is a valid knowledge base");
-}
-
-#[test]
-fn validate_reports_in_json_what_the_file_holds() {
+fn validate_accepts_a_dump_says_ok_and_reports_in_json_what_the_file_holds() {
     let dir = temp_dir();
     let file = dump_to(dir.path(), "yaml");
+    roles(&["kb", "validate", "kb.yaml"])
+        .current_dir(dir.path())
+        .env("ROLES_KB", fixture("bad/syntax-error.yaml"))
+        .succeeds()
+        .stdout_has("ok: `kb.yaml` is a valid knowledge base");
     let report = roles(&["kb", "validate"])
         .arg(&file)
         .format("json")
@@ -161,55 +113,24 @@ fn validate_reports_in_json_what_the_file_holds() {
         .stdout_json();
     assert_eq!(report["valid"], true);
     assert_eq!(report["file"], file.display().to_string());
-    let compare = json(&["compare"]);
-    let sources = json(&["sources"]);
-    let count = |list: &Value| list.as_array().map(Vec::len);
-    assert_eq!(
-        report["roles"].as_u64().map(|n| n as usize),
-        count(&compare["roles"])
-    );
-    assert_eq!(
-        report["dimensions"].as_u64().map(|n| n as usize),
-        count(&compare["dimensions"])
-    );
-    assert_eq!(
-        report["sources"].as_u64().map(|n| n as usize),
-        count(&sources["sources"])
-    );
-}
-
-#[test]
-fn validate_checks_the_named_file_not_roles_kb() {
-    let dir = temp_dir();
-    let file = dump_to(dir.path(), "yaml");
-    roles(&["kb", "validate"])
-        .arg(&file)
-        .env("ROLES_KB", fixture("bad/syntax-error.yaml"))
-        .succeeds();
+    let (compare, sources) = (json(&["compare"]), json(&["sources"]));
+    let count = |list: &Value| list.as_array().map(|list| list.len() as u64);
+    assert_eq!(report["roles"].as_u64(), count(&compare["roles"]));
+    assert_eq!(report["dimensions"].as_u64(), count(&compare["dimensions"]));
+    assert_eq!(report["sources"].as_u64(), count(&sources["sources"]));
 }
 
 #[test]
 fn the_data_file_in_the_repository_is_valid() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kb.yaml");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/kb.yaml");
     roles(&["kb", "validate"])
-        .arg(&file)
+        .arg(data)
         .succeeds()
         .stdout_has("ok:");
 }
 
 #[test]
-fn the_minimal_fixture_is_valid_and_usable() {
-    roles(&["kb", "validate"])
-        .arg(fixture("minimal.yaml"))
-        .succeeds();
-    let compare = json_with_kb(&["compare"], &fixture("minimal.yaml"));
-    assert_eq!(ids(&compare["roles"]), ["alpha", "beta"]);
-}
-
-// --- `kb validate` for scripts ---------------------------------------------------
-
-#[test]
-fn validate_json_reports_an_invalid_file_on_stdout_and_exits_2() {
+fn validate_reports_an_invalid_file_on_stdout_in_json_and_yaml_and_exits_2() {
     let run = roles(&["kb", "validate"])
         .arg(fixture("bad/three-problems.yaml"))
         .format("json")
@@ -217,37 +138,38 @@ fn validate_json_reports_an_invalid_file_on_stdout_and_exits_2() {
     assert_eq!(run.code, Some(2), "{run}");
     assert!(run.stderr.is_empty(), "the report is on stdout only\n{run}");
     let report = run.stdout_json();
-    assert_eq!(report["valid"], false);
-    assert_eq!(report["count"], 3);
+    assert_eq!(
+        (&report["valid"], &report["count"]),
+        (&false.into(), &3.into())
+    );
     let problems = report["problems"].as_array().expect("problems");
     assert_eq!(problems.len(), 3);
     for problem in problems {
+        let file = problem["file"].as_str().unwrap_or_default();
+        assert!(file.ends_with("three-problems.yaml"), "{problem}");
         assert!(
-            problem["file"]
-                .as_str()
-                .is_some_and(|file| file.ends_with("three-problems.yaml"))
+            problem["line"].is_u64() && problem["column"].is_u64(),
+            "{problem}"
         );
-        assert!(problem["line"].as_u64().is_some(), "{problem}");
-        assert!(problem["column"].as_u64().is_some(), "{problem}");
-        assert!(problem["path"].is_string(), "{problem}");
-        assert!(problem["message"].is_string(), "{problem}");
+        assert!(
+            problem["path"].is_string() && problem["message"].is_string(),
+            "{problem}"
+        );
     }
     assert!(
         report.get("roles").is_none(),
         "no counts for an invalid file"
     );
-}
-
-#[test]
-fn validate_yaml_reports_an_invalid_file_on_stdout_too() {
     let run = roles(&["kb", "validate"])
         .arg(fixture("bad/syntax-error.yaml"))
         .format("yaml")
         .run();
     assert_eq!(run.code, Some(2), "{run}");
     let report = run.stdout_yaml();
-    assert_eq!(report["valid"], false);
-    assert_eq!(report["count"], 1);
+    assert_eq!(
+        (&report["valid"], &report["count"]),
+        (&false.into(), &1.into())
+    );
 }
 
 #[test]
@@ -256,11 +178,10 @@ fn validate_json_gives_null_line_and_path_where_the_place_is_unknown() {
         .format("json")
         .run();
     assert_eq!(run.code, Some(2), "{run}");
-    let report = run.stdout_json();
-    let problem = &report["problems"][0];
-    assert_eq!(problem["line"], Value::Null);
-    assert_eq!(problem["column"], Value::Null);
-    assert_eq!(problem["path"], Value::Null);
+    let problem = &run.stdout_json()["problems"][0];
+    for field in ["line", "column", "path"] {
+        assert_eq!(problem[field], Value::Null, "{field}");
+    }
     assert_eq!(problem["file"], "no-such-file.yaml");
 }
 
@@ -281,36 +202,19 @@ fn validate_json_lists_every_problem_past_the_fifty_of_the_stderr_report() {
     let count = report["count"].as_u64().expect("count");
     assert!(count >= 60, "{count}");
     assert_eq!(
-        report["problems"].as_array().map(Vec::len),
-        Some(count as usize)
+        report["problems"].as_array().map(|p| p.len() as u64),
+        Some(count)
     );
 }
 
 #[test]
-fn validate_table_keeps_the_report_on_stderr_for_an_invalid_file() {
+fn validate_as_a_table_reports_an_invalid_file_on_stderr() {
+    let bad = fixture("bad/three-problems.yaml");
     roles(&["kb", "validate"])
-        .arg(fixture("bad/three-problems.yaml"))
+        .arg(&bad)
         .fails_as_bad_input()
         .stderr_has("3 problems in");
-}
-
-#[test]
-fn validate_dash_reads_the_knowledge_base_from_stdin() {
-    let dump = roles(&["kb", "dump"]).succeeds().stdout;
-    let report = roles(&["kb", "validate", "-"])
-        .stdin(dump)
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(report["valid"], true);
-    assert_eq!(report["file"], "<stdin>");
-    assert_eq!(report["count"], 0);
-    assert_eq!(report["roles"], 2);
-}
-
-#[test]
-fn validate_dash_reports_problems_in_what_stdin_holds() {
-    let bad = std::fs::read(fixture("bad/three-problems.yaml")).expect("fixture");
+    let bad = std::fs::read(bad).expect("fixture");
     roles(&["kb", "validate", "-"])
         .stdin(bad)
         .fails_as_bad_input()
@@ -318,19 +222,25 @@ fn validate_dash_reports_problems_in_what_stdin_holds() {
 }
 
 #[test]
-fn validate_dash_with_nothing_on_stdin_says_what_to_do() {
-    roles(&["kb", "validate", "-"])
-        .fails_as_bad_input()
-        .stderr_has("<stdin>: nothing on stdin");
-}
-
-#[test]
-fn validate_dash_refuses_more_than_the_size_cap() {
-    let huge = vec![b'#'; 8 * 1024 * 1024 + 10];
-    roles(&["kb", "validate", "-"])
-        .stdin(huge)
-        .fails_as_bad_input()
-        .stderr_has("is too large");
+fn validate_dash_reads_the_knowledge_base_from_stdin() {
+    let dump = roles(&["kb", "dump"]).succeeds().stdout;
+    let run = roles(&["kb", "validate", "-"])
+        .stdin(dump)
+        .format("json")
+        .succeeds();
+    let report = run.stdout_json();
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["file"], "<stdin>");
+    assert_eq!((&report["count"], &report["roles"]), (&0.into(), &2.into()));
+    for (stdin, says) in [
+        (Vec::new(), "<stdin>: nothing on stdin"),
+        (vec![b'#'; 8 * 1024 * 1024 + 10], "is too large"),
+    ] {
+        roles(&["kb", "validate", "-"])
+            .stdin(stdin)
+            .fails_as_bad_input()
+            .stderr_has(says);
+    }
 }
 
 #[test]
