@@ -2,10 +2,9 @@
 //! whether the stream is a terminal, and the same decision paints tables, help
 //! and the error label; JSON and YAML are never painted.
 
-use crate::common::child::*;
-use crate::common::roles;
+use crate::common::*;
 
-/// The commands whose table output people read.
+/// The commands whose table output people read, and the help.
 const TABLE_COMMANDS: &[&[&str]] = &[
     &["compare"],
     &["compare", "--cite"],
@@ -13,210 +12,138 @@ const TABLE_COMMANDS: &[&[&str]] = &[
     &["show", "cto"],
     &["search", "data", "governance"],
     &["sources"],
+    &["--help"],
+    &["compare", "--help"],
 ];
 
-fn run(args: &[&str]) -> Outcome {
-    child(args).run()
-}
-
 #[test]
-fn color_always_paints_compare_and_help_even_when_piped() {
-    let out = run(&["compare", "--color", "always"]).succeeded();
-    assert!(out.stdout.contains("\x1b["), "compare is painted\n{out}");
-    for args in [
-        &["--color", "always", "--help"][..],
-        &["compare", "--help", "--color=always"],
-    ] {
-        let out = run(args).succeeded();
-        assert!(out.stdout.contains("\x1b["), "help is painted\n{out}");
+fn color_always_paints_tables_help_and_the_error_label_even_when_piped() {
+    for args in TABLE_COMMANDS {
+        let run = roles(args).arg("--color=always").succeeds();
+        assert!(run.stdout.contains("\x1b["), "painted\n{run}");
     }
+    let run = roles(&["--color", "always", "show", "nobody"]).run();
+    assert_eq!(run.code, Some(2), "{run}");
+    assert!(run.stderr.contains("\x1b["), "{run}");
 }
 
 #[test]
-fn color_always_paints_the_error_label() {
-    let out = run(&["--color", "always", "show", "nobody"]);
-    assert_eq!(out.code, Some(2), "{out}");
-    assert!(out.stderr.contains("\x1b["), "{out}");
-}
-
-#[test]
-fn piped_output_has_no_escape_codes_by_default() {
-    for args in [
-        &["compare"][..],
-        &["--help"],
-        &["compare", "--help"],
-        &["show", "cio"],
-        &["search", "data"],
-        &["advise", "--no-input", "-a", "aim=product"],
-    ] {
-        let out = run(args).succeeded();
-        assert!(!out.has_escapes(), "{out}");
-    }
-    let out = run(&["show", "nobody"]);
-    assert!(!out.has_escapes(), "the error report is plain\n{out}");
-}
-
-#[test]
-fn color_never_and_no_color_keep_output_plain() {
-    for args in TABLE_COMMANDS.iter().copied().chain([&["--help"][..]]) {
-        let never = child(args)
+fn piped_output_has_no_escape_codes_unless_clicolor_force_and_never_wins() {
+    let advise = &["advise", "--no-input", "-a", "aim=product"][..];
+    for args in TABLE_COMMANDS
+        .iter()
+        .copied()
+        .chain([advise, &["search", "data"]])
+    {
+        assert!(!roles(args).succeeds().has_escapes(), "piped: plain");
+        let forced = roles(args).env("CLICOLOR_FORCE", "1");
+        assert!(
+            forced.succeeds().stdout.contains("\x1b["),
+            "CLICOLOR_FORCE paints"
+        );
+        let never = roles(args)
             .arg("--color")
             .arg("never")
-            .env("CLICOLOR_FORCE", "1")
-            .run()
-            .succeeded();
+            .env("CLICOLOR_FORCE", "1");
         assert!(
-            !never.has_escapes(),
-            "--color never beats CLICOLOR_FORCE\n{never}"
+            !never.succeeds().has_escapes(),
+            "--color never beats CLICOLOR_FORCE"
         );
-        let no_color = child(args).env("NO_COLOR", "1").run().succeeded();
-        assert!(!no_color.has_escapes(), "{no_color}");
+        for (key, value) in [("NO_COLOR", "1"), ("TERM", "dumb")] {
+            assert!(
+                !roles(args).env(key, value).succeeds().has_escapes(),
+                "{key}={value}"
+            );
+        }
     }
-}
-
-#[test]
-fn clicolor_force_paints_in_auto_mode() {
-    for args in [&["compare"][..], &["--help"]] {
-        let out = child(args).env("CLICOLOR_FORCE", "1").run().succeeded();
-        assert!(out.stdout.contains("\x1b["), "{out}");
-    }
-}
-
-#[test]
-fn term_dumb_without_clicolor_force_is_plain() {
-    for args in [&["compare"][..], &["--help"]] {
-        let out = child(args).env("TERM", "dumb").run().succeeded();
-        assert!(!out.has_escapes(), "{out}");
-    }
+    assert!(
+        !roles(&["show", "nobody"]).run().has_escapes(),
+        "the error report is plain"
+    );
 }
 
 /// Runs `roles ARGS` on a pseudo-terminal with `script`, with these variables
-/// set; `None` when `script` is not available.
-fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<Outcome> {
-    let available = std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !available {
-        crate::common::prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
-        return None;
-    }
+/// set; `None` when `script` or a pseudo-terminal is not available.
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<Run> {
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let mut line = quote(&binary().display().to_string());
-    for arg in args {
-        line.push(' ');
-        line.push_str(&quote(arg));
-    }
+    let binary = binary().display().to_string();
+    let line: Vec<String> = std::iter::once(binary.as_str())
+        .chain(args.iter().copied())
+        .map(quote)
+        .collect();
     let mut command = std::process::Command::new("script");
-    command.args(["-qec", &line, "/dev/null"]);
-    for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM", "ROLES_KB"] {
+    command.args(["-qec", &line.join(" "), "/dev/null"]);
+    for name in HOST_VARIABLES {
         command.env_remove(name);
     }
-    command.env("COLUMNS", "80").env("TERM", "xterm-256color");
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let output = command
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("`script` runs");
+    command
+        .env("COLUMNS", "80")
+        .env("TERM", "xterm-256color")
+        .envs(env.iter().copied());
+    let Ok(output) = command.stdin(std::process::Stdio::null()).output() else {
+        crate::common::prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
+        return None;
+    };
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     if !output.status.success() && output.stdout.is_empty() {
         // `script` itself failed (no pseudo-terminals here), not `roles`.
-        crate::common::prerequisite_missing(&format!(
+        prerequisite_missing(&format!(
             "a pseudo-terminal (`script` failed: {})",
-            String::from_utf8_lossy(&output.stderr)
+            text(&output.stderr)
         ));
         return None;
     }
-    Some(Outcome {
-        shown: format!("script -qec {line}"),
+    Some(Run {
+        shown: format!("script -qec {}", line.join(" ")),
         code: output.status.code(),
         timed_out: false,
         elapsed: std::time::Duration::ZERO,
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        stdout: text(&output.stdout),
+        stderr: text(&output.stderr),
     })
 }
 
 #[test]
 fn a_terminal_gets_colour_unless_no_color_or_term_dumb() {
     for args in [&["compare", "--only", "focus"][..], &["--help"]] {
-        let Some(plain_tty) = on_a_terminal(args, &[]) else {
-            return;
-        };
-        assert_eq!(plain_tty.code, Some(0), "{plain_tty}");
-        assert!(
-            plain_tty.stdout.contains("\x1b["),
-            "auto colours a terminal\n{plain_tty}"
-        );
+        let never = [args, &["--color", "never"]].concat();
         // NO_COLOR: any non-empty value, `0` too (no-color.org).
-        for env in [
-            &[("NO_COLOR", "1")][..],
-            &[("NO_COLOR", "0")],
-            &[("TERM", "dumb")],
+        for (args, env, painted) in [
+            (args, &[][..], true),
+            (args, &[("NO_COLOR", "1")], false),
+            (args, &[("NO_COLOR", "0")], false),
+            (args, &[("TERM", "dumb")], false),
+            (args, &[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")], true),
+            (&never, &[], false),
         ] {
-            let out = on_a_terminal(args, env).expect("script");
-            assert_eq!(out.code, Some(0), "{out}");
-            assert!(
-                !out.stdout.contains("\x1b["),
-                "{env:?} keeps a terminal plain\n{out}"
-            );
+            let Some(run) = on_a_terminal(args, env) else {
+                return;
+            };
+            assert_eq!(run.code, Some(0), "{run}");
+            assert_eq!(run.stdout.contains("\x1b["), painted, "{env:?}\n{run}");
         }
-        let forced =
-            on_a_terminal(args, &[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")]).expect("script");
-        assert!(
-            forced.stdout.contains("\x1b["),
-            "CLICOLOR_FORCE beats TERM=dumb\n{forced}"
-        );
-        let never = on_a_terminal(&[args, &["--color", "never"]].concat(), &[]).expect("script");
-        assert!(!never.stdout.contains("\x1b["), "{never}");
     }
 }
 
 #[test]
-fn color_always_paints_the_table_even_when_piped() {
-    for args in TABLE_COMMANDS {
-        let run = roles(args).arg("--color").arg("always").succeeds();
-        assert!(
-            run.stdout.contains("\x1b["),
-            "`{}`:\n{}",
-            run.shown,
-            run.stdout
-        );
-    }
-}
-
-#[test]
-fn colour_does_not_change_the_words_or_the_width() {
+fn colour_does_not_change_the_words_or_the_width_and_never_reaches_json_or_yaml() {
     let plain = roles(&["compare"]).succeeds().stdout;
     let painted = roles(&["compare", "--color", "always"]).succeeds().stdout;
-    assert_eq!(strip_escapes(&painted), plain);
-}
-
-#[test]
-fn colour_never_reaches_json_or_yaml() {
+    // Removes ANSI SGR sequences (`ESC [ … m`).
+    let mut stripped = String::new();
+    let mut chars = painted.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            chars.by_ref().find(char::is_ascii_alphabetic);
+        } else {
+            stripped.push(c);
+        }
+    }
+    assert_eq!(stripped, plain);
     for format in ["json", "yaml"] {
         let run = roles(&["compare", "--color", "always"])
             .format(format)
             .succeeds();
-        assert!(!run.stdout.contains('\x1b'), "{format}:\n{}", run.stdout);
+        assert!(!run.has_escapes(), "{run}");
     }
-}
-
-/// Removes ANSI SGR sequences (`ESC [ … m`).
-fn strip_escapes(text: &str) -> String {
-    let mut plain = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            plain.push(c);
-        }
-    }
-    plain
 }
