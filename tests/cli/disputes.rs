@@ -2,36 +2,29 @@
 //! side by side, each view citing its articles (by title for people), and the
 //! data behind it: every view cites a known source.
 
+use std::collections::BTreeSet;
+
 use crate::common::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
-fn disputes() -> Value {
-    roles(&["disputes"]).format("json").succeeds().stdout_json()
-}
-
+/// The articles' ids and titles.
 fn titles() -> Vec<(String, String)> {
-    let sources = roles(&["sources"]).format("json").succeeds().stdout_json();
-    sources["sources"]
-        .as_array()
-        .expect("sources")
-        .iter()
-        .map(|s| {
-            (
-                s["id"].as_str().expect("id").to_owned(),
-                s["title"].as_str().expect("title").to_owned(),
-            )
-        })
+    let sources = json(&["sources"]);
+    let sources = sources["sources"].as_array().expect("sources").iter();
+    let text = |value: &Value| value.as_str().expect("a string").to_owned();
+    sources
+        .map(|s| (text(&s["id"]), text(&s["title"])))
         .collect()
 }
 
 #[test]
 fn each_dispute_is_a_question_with_two_views_or_more_each_cited() {
-    let json = disputes();
-    assert_eq!(json["schema_version"], 1);
+    let disputes = json(&["disputes"]);
+    assert_eq!(disputes["schema_version"], 1);
     let known: Vec<String> = titles().into_iter().map(|(id, _)| id).collect();
-    let disputes = json["disputes"].as_array().expect("disputes");
-    assert!(disputes.len() >= 10, "{json:#}");
-    for dispute in disputes {
+    let list = disputes["disputes"].as_array().expect("disputes");
+    assert!(list.len() >= 10, "{disputes:#}");
+    for dispute in list {
         let question = dispute["question"].as_str().expect("question");
         assert!(question.ends_with('?'), "{question}");
         let views = dispute["views"].as_array().expect("views");
@@ -39,20 +32,20 @@ fn each_dispute_is_a_question_with_two_views_or_more_each_cited() {
         let articles = views
             .iter()
             .flat_map(|v| v["sources"].as_array().expect("sources"));
-        let articles: std::collections::BTreeSet<String> = articles.map(Value::to_string).collect();
+        let articles: BTreeSet<&str> = articles.filter_map(Value::as_str).collect();
         assert!(articles.len() >= 2, "{question}: two articles at least");
         for view in views {
             assert!(view["text"].as_str().is_some_and(|t| !t.is_empty()));
             assert!(view["label"].as_str().is_some_and(|t| !t.is_empty()));
             let roles = view["roles"].as_array().expect("roles");
             assert!(!roles.is_empty(), "{question}: {view:#}");
-            for role in roles {
-                assert!(["cio", "cto"].contains(&role.as_str().expect("role")));
-            }
+            assert!(
+                roles.iter().all(|role| role == "cio" || role == "cto"),
+                "{view:#}"
+            );
             let sources = view["sources"].as_array().expect("sources");
             assert!(!sources.is_empty(), "{question}: every view cites a source");
-            for source in sources {
-                let id = source.as_str().expect("a source id");
+            for id in sources.iter().map(|s| s.as_str().expect("a source id")) {
                 assert!(known.iter().any(|k| k == id), "{question}: unknown {id}");
             }
         }
@@ -61,8 +54,8 @@ fn each_dispute_is_a_question_with_two_views_or_more_each_cited() {
 
 #[test]
 fn the_disagreements_the_issue_names_are_there() {
-    let json = disputes();
-    let ids = ids(&json["disputes"]);
+    let disputes = json(&["disputes"]);
+    let ids = ids(&disputes["disputes"]);
     for id in [
         "innovation",
         "revenue",
@@ -75,47 +68,45 @@ fn the_disagreements_the_issue_names_are_there() {
     // The articles call neither role more senior: no dispute of our making.
     assert!(!ids.contains(&"seniority"), "{ids:?}");
     // Who drives innovation: every article that gives it to the CTO.
-    let innovation = json["disputes"]
-        .as_array()
-        .expect("disputes")
+    let innovation = &disputes["disputes"][ids
         .iter()
-        .find(|d| d["id"] == "innovation")
-        .expect("innovation");
-    assert!(
-        innovation["views"]
-            .as_array()
-            .expect("views")
-            .iter()
-            .any(|v| v["roles"] == serde_json::json!(["cto"])
-                && v["sources"].as_array().map(Vec::len) == Some(titles().len())),
-        "{innovation:#}"
-    );
+        .position(|id| *id == "innovation")
+        .expect("innovation")];
+    let views = innovation["views"].as_array().expect("views");
+    let all = Some(titles().len());
+    let to_cto =
+        |v: &Value| v["roles"] == json!(["cto"]) && v["sources"].as_array().map(Vec::len) == all;
+    assert!(views.iter().any(to_cto), "{innovation:#}");
 }
 
 #[test]
 fn the_table_sets_the_views_side_by_side_and_cites_articles_by_title() {
     let table = roles(&["disputes"]).columns(100).succeeds().stdout;
-    let json = disputes();
-    let first = &json["disputes"][0];
-    let question = first["question"].as_str().expect("question");
-    assert!(table.starts_with(question), "{table}");
+    let disputes = json(&["disputes"]);
+    let first = &disputes["disputes"][0];
+    assert!(
+        table.starts_with(first["question"].as_str().expect("question")),
+        "{table}"
+    );
     // The first dispute's grid has a column per view, headed by what the view
     // says and whose articles say it.
     let header = table.lines().nth(2).expect("a header row");
-    for view in first["views"].as_array().expect("views") {
+    let views = first["views"].as_array().expect("views");
+    for view in views {
         assert!(
             header.contains(view["label"].as_str().expect("label")),
             "{header}"
         );
     }
-    let ids = table.lines().nth(3).expect("a second header line");
-    assert!(ids.contains("(difference,"), "{table}");
-    let columns = header.matches('┆').count() + 1;
-    assert_eq!(
-        columns,
-        first["views"].as_array().expect("views").len(),
-        "{header}"
+    assert!(
+        table
+            .lines()
+            .nth(3)
+            .expect("a second header line")
+            .contains("(difference,"),
+        "{table}"
     );
+    assert_eq!(header.matches('┆').count() + 1, views.len(), "{header}");
     // Titles, not ids: at 200 columns no title wraps.
     let wide = roles(&["disputes"]).columns(200).succeeds().stdout;
     for (id, title) in titles() {
@@ -142,39 +133,20 @@ fn markdown_gives_each_question_a_heading_and_its_views_a_table_with_titles() {
 }
 
 #[test]
-fn every_format_works_and_yaml_is_the_json_data() {
-    for format in FORMATS {
-        roles(&["disputes"]).format(format).succeeds();
-    }
-    let yaml = roles(&["disputes"]).format("yaml").succeeds().stdout_yaml();
-    assert_eq!(
-        serde_json::to_value(&yaml).expect("YAML as JSON"),
-        disputes()
-    );
-}
-
-#[test]
 fn a_custom_knowledge_base_shows_its_own_disputes() {
-    let json = roles(&["disputes"])
-        .kb(fixture("three-roles.yaml"))
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(ids(&json["disputes"]), ["security-officer"]);
+    let disputes = |kb: &std::path::Path| {
+        let run = roles(&["disputes"]).kb(kb).format("json").succeeds();
+        ids(&run.stdout_json()["disputes"])
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(disputes(&fixture("three-roles.yaml")), ["security-officer"]);
     let dir = temp_dir();
-    let json = roles(&["disputes"])
-        .kb(crate::split::three_roles_with_embedded(dir.path()))
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(ids(&json["disputes"]).first(), Some(&"innovation"));
-    assert_eq!(ids(&json["disputes"]).last(), Some(&"security-officer"));
-    let minimal = roles(&["disputes"])
-        .kb(fixture("minimal.yaml"))
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(minimal["disputes"], serde_json::json!([]));
+    let both = disputes(&crate::split::three_roles_with_embedded(dir.path()));
+    assert_eq!(both.first().map(String::as_str), Some("innovation"));
+    assert_eq!(both.last().map(String::as_str), Some("security-officer"));
+    assert!(disputes(&fixture("minimal.yaml")).is_empty());
     roles(&["disputes"])
         .kb(fixture("minimal.yaml"))
         .succeeds()

@@ -5,10 +5,11 @@ use crate::common::roles;
 
 #[test]
 fn every_console_example_in_the_readme_is_what_roles_prints() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
     let mut checked = 0;
-    for block in readme.split("```console\n").skip(1) {
+    for block in include_str!("../../README.md")
+        .split("```console\n")
+        .skip(1)
+    {
         let block = block.split("```").next().expect("a closed block");
         let (command, shown) = block.split_once('\n').expect("a command line");
         let Some(args) = command.strip_prefix("$ roles ") else {
@@ -17,11 +18,8 @@ fn every_console_example_in_the_readme_is_what_roles_prints() {
         let args: Vec<&str> = args.split_whitespace().collect();
         let printed = roles(&args).succeeds().stdout;
         assert_eq!(
-            printed,
-            shown,
-            "the README's `roles {}` example differs from the real output \
-             (regenerate it)",
-            args.join(" ")
+            printed, shown,
+            "the README's `{command}` differs from the real output (regenerate it)"
         );
         checked += 1;
     }
