@@ -11,14 +11,9 @@ fn compares_cio_and_cto_by_default_each_dimension_with_a_cited_value_per_role() 
     assert_eq!(compare["roles"][1]["name"], "Chief Technology Officer");
     let mut dimension_ids = ids(&compare["dimensions"]);
     assert!(!dimension_ids.is_empty());
-    for dimension in compare["dimensions"].as_array().expect("dimensions") {
+    for dimension in items(&compare["dimensions"]) {
         let id = &dimension["id"];
-        assert!(
-            dimension["name"]
-                .as_str()
-                .is_some_and(|name| !name.is_empty()),
-            "{id}"
-        );
+        assert!(!string(&dimension["name"]).is_empty(), "{id}");
         let values = dimension["values"].as_object().expect("values object");
         assert_eq!(
             values.keys().collect::<Vec<_>>(),
@@ -26,11 +21,8 @@ fn compares_cio_and_cto_by_default_each_dimension_with_a_cited_value_per_role() 
             "{id}: a value per role"
         );
         for value in values.values() {
-            assert!(
-                value["text"].as_str().is_some_and(|text| !text.is_empty()),
-                "{id}"
-            );
-            let sources = value["sources"].as_array().expect("sources array");
+            assert!(!string(&value["text"]).is_empty(), "{id}");
+            let sources = items(&value["sources"]);
             assert!(
                 !sources.is_empty() && sources.iter().all(|s| s.is_string()),
                 "{id}"
@@ -75,9 +67,7 @@ fn cite_shows_the_source_ids_of_each_value_in_the_table() {
         .succeeds()
         .stdout;
     for role in ["cio", "cto"] {
-        let sources = focus["dimensions"][0]["values"][role]["sources"]
-            .as_array()
-            .expect("sources");
+        let sources = items(&focus["dimensions"][0]["values"][role]["sources"]);
         let sources: Vec<&str> = sources.iter().filter_map(|id| id.as_str()).collect();
         let citation = format!("[{}]", sources.join(", "));
         assert!(table.contains(&citation), "{citation} in\n{table}");
@@ -173,9 +163,7 @@ fn unknown_repeated_or_missing_names_are_refused_saying_what_to_do() {
 #[test]
 fn the_salary_row_carries_its_caveats_in_every_format() {
     let salary = json(&["compare", "--only", "salary"]);
-    let caveats = salary["dimensions"][0]["caveats"]
-        .as_array()
-        .expect("caveats");
+    let caveats = items(&salary["dimensions"][0]["caveats"]);
     let caveats: Vec<&str> = caveats.iter().filter_map(|c| c.as_str()).collect();
     let all = caveats.join(" ");
     for point in [

@@ -16,7 +16,7 @@ fn json3(args: &[&str]) -> Value {
 
 /// The keys of each dimension's values, in order.
 fn value_keys(compare: &Value) -> Vec<Vec<&str>> {
-    let dimensions = compare["dimensions"].as_array().expect("dimensions").iter();
+    let dimensions = items(&compare["dimensions"]).iter();
     dimensions
         .map(|d| {
             d["values"]
@@ -69,17 +69,14 @@ fn compare_shows_a_column_per_role_or_pairs_an_old_role_with_the_new_one() {
 #[test]
 fn a_value_the_ciso_has_is_shown_with_its_sources() {
     let value = &json3(&["compare", "--only", "focus"])["dimensions"][0]["values"]["ciso"];
-    assert!(
-        value["text"].as_str().is_some_and(|t| !t.is_empty()),
-        "{value}"
-    );
-    assert!(!value["sources"].as_array().expect("sources").is_empty());
+    assert!(!string(&value["text"]).is_empty(), "{value}");
+    assert!(!items(&value["sources"]).is_empty());
 }
 
 #[test]
 fn a_dimension_without_a_ciso_value_is_null_in_json_and_a_dash_in_the_table_and_markdown() {
     let compare = json3(&["compare"]);
-    let dimensions = compare["dimensions"].as_array().expect("dimensions");
+    let dimensions = items(&compare["dimensions"]);
     let without = dimensions
         .iter()
         .find(|d| d["values"]["ciso"].is_null())
@@ -122,7 +119,7 @@ fn show_gives_the_new_role_profile_even_without_salaries() {
     let show = json3(&["show", "ciso"]);
     assert_eq!(show["role"]["id"], "ciso");
     assert_eq!(ids(&show["sections"]), ["responsibilities", "kpis"]);
-    let overview = show["overview"].as_array().expect("overview").iter();
+    let overview = items(&show["overview"]).iter();
     let overview: Vec<&str> = overview.filter_map(|g| g["dimension"].as_str()).collect();
     assert_eq!(overview, ["focus", "core-work", "security"]);
     assert_eq!(show["salaries"], json!([]));
@@ -135,7 +132,7 @@ fn show_gives_the_new_role_profile_even_without_salaries() {
 #[test]
 fn search_finds_the_new_role_facts_and_leans_to_it() {
     let search = json3(&["search", "phishing"]);
-    let hits = search["hits"].as_array().expect("hits");
+    let hits = items(&search["hits"]);
     assert!(!hits.is_empty());
     assert!(
         hits.iter().all(|hit| hit["roles"] == json!(["ciso"])),

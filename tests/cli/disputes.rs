@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 /// The articles' ids and titles.
 fn titles() -> Vec<(String, String)> {
     let sources = json(&["sources"]);
-    let sources = sources["sources"].as_array().expect("sources").iter();
+    let sources = items(&sources["sources"]).iter();
     let text = |value: &Value| value.as_str().expect("a string").to_owned();
     sources
         .map(|s| (text(&s["id"]), text(&s["title"])))
@@ -22,28 +22,26 @@ fn each_dispute_is_a_question_with_two_views_or_more_each_cited() {
     let disputes = json(&["disputes"]);
     assert_eq!(disputes["schema_version"], 1);
     let known: Vec<String> = titles().into_iter().map(|(id, _)| id).collect();
-    let list = disputes["disputes"].as_array().expect("disputes");
+    let list = items(&disputes["disputes"]);
     assert!(list.len() >= 10, "{disputes:#}");
     for dispute in list {
         let question = dispute["question"].as_str().expect("question");
         assert!(question.ends_with('?'), "{question}");
-        let views = dispute["views"].as_array().expect("views");
+        let views = items(&dispute["views"]);
         assert!(views.len() >= 2, "{question}: two views at least");
-        let articles = views
-            .iter()
-            .flat_map(|v| v["sources"].as_array().expect("sources"));
+        let articles = views.iter().flat_map(|v| items(&v["sources"]));
         let articles: BTreeSet<&str> = articles.filter_map(Value::as_str).collect();
         assert!(articles.len() >= 2, "{question}: two articles at least");
         for view in views {
-            assert!(view["text"].as_str().is_some_and(|t| !t.is_empty()));
-            assert!(view["label"].as_str().is_some_and(|t| !t.is_empty()));
-            let roles = view["roles"].as_array().expect("roles");
+            assert!(!string(&view["text"]).is_empty());
+            assert!(!string(&view["label"]).is_empty());
+            let roles = items(&view["roles"]);
             assert!(!roles.is_empty(), "{question}: {view:#}");
             assert!(
                 roles.iter().all(|role| role == "cio" || role == "cto"),
                 "{view:#}"
             );
-            let sources = view["sources"].as_array().expect("sources");
+            let sources = items(&view["sources"]);
             assert!(!sources.is_empty(), "{question}: every view cites a source");
             for id in sources.iter().map(|s| s.as_str().expect("a source id")) {
                 assert!(known.iter().any(|k| k == id), "{question}: unknown {id}");
@@ -72,7 +70,7 @@ fn the_disagreements_the_issue_names_are_there() {
         .iter()
         .position(|id| *id == "innovation")
         .expect("innovation")];
-    let views = innovation["views"].as_array().expect("views");
+    let views = items(&innovation["views"]);
     let all = Some(titles().len());
     let to_cto =
         |v: &Value| v["roles"] == json!(["cto"]) && v["sources"].as_array().map(Vec::len) == all;
@@ -91,7 +89,7 @@ fn the_table_sets_the_views_side_by_side_and_cites_articles_by_title() {
     // The first dispute's grid has a column per view, headed by what the view
     // says and whose articles say it.
     let header = table.lines().nth(2).expect("a header row");
-    let views = first["views"].as_array().expect("views");
+    let views = items(&first["views"]);
     for view in views {
         assert!(
             header.contains(view["label"].as_str().expect("label")),
@@ -122,7 +120,7 @@ fn the_table_sets_the_views_side_by_side_and_cites_articles_by_title() {
 
 #[test]
 fn markdown_gives_each_question_a_heading_and_its_views_a_table_with_titles() {
-    let markdown = roles(&["disputes"]).format("markdown").succeeds().stdout;
+    let markdown = markdown(&["disputes"]);
     assert!(markdown.starts_with("# Where the articles disagree\n"));
     assert!(
         markdown.contains("\n## Who works with vendors?\n"),

@@ -217,7 +217,7 @@ fn format_and_color_values_are_case_insensitive() {
 
 #[test]
 fn markdown_dump_is_a_fenced_yaml_block_of_the_dump() {
-    let markdown = roles(&["kb", "dump"]).format("markdown").succeeds().stdout;
+    let markdown = markdown(&["kb", "dump"]);
     let body = markdown
         .strip_prefix("```yaml\n")
         .and_then(|rest| rest.strip_suffix("```\n"));

@@ -34,7 +34,7 @@ fn every_command_writes_one_self_contained_page_of_its_markdown() {
     for command in COMMANDS {
         let page = html(command);
         let args: Vec<&str> = command.split_whitespace().collect();
-        let markdown = roles(&args).format("markdown").succeeds().stdout;
+        let markdown = markdown(&args);
         assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
         assert!(page.contains("<title>") && page.contains("@media print"));
         for fetch_or_run in ["<script", "<link", "<img", "src=", "url(", "@import"] {

@@ -10,21 +10,16 @@ use serde_json::{Value, json};
 
 /// The `## ` headings of a Markdown document, in order.
 fn headings(markdown: &str) -> Vec<&str> {
-    markdown
-        .lines()
-        .filter_map(|line| line.strip_prefix("## "))
-        .collect()
+    let lines = markdown.lines();
+    lines.filter_map(|line| line.strip_prefix("## ")).collect()
 }
 
 /// The bullet lines under the `## heading` section.
 fn bullets<'a>(markdown: &'a str, heading: &str) -> Vec<&'a str> {
-    let mut lines = markdown
-        .lines()
-        .skip_while(|line| *line != format!("## {heading}"))
-        .skip(1);
-    let section = lines
-        .by_ref()
-        .take_while(|line| !line.starts_with("## ") && !line.starts_with("---"));
+    let heading = format!("## {heading}");
+    let lines = markdown.lines().skip_while(|line| *line != heading);
+    let end = |line: &&str| line.starts_with("## ") || line.starts_with("---");
+    let section = lines.skip(1).take_while(|line| !end(line));
     section.filter_map(|line| line.strip_prefix("- ")).collect()
 }
 
@@ -39,8 +34,7 @@ const LISTS: [&str; 5] = [
 
 /// The texts of a JSON list of facts.
 fn texts<'a>(list: &'a Value) -> Vec<&'a str> {
-    list.as_array()
-        .expect("a list")
+    items(list)
         .iter()
         .map(|f| f["text"].as_str().expect("text"))
         .collect()
@@ -48,16 +42,12 @@ fn texts<'a>(list: &'a Value) -> Vec<&'a str> {
 
 /// A set of the strings of a JSON array.
 fn set(list: &Value) -> BTreeSet<&str> {
-    list.as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect()
+    items(list).iter().filter_map(Value::as_str).collect()
 }
 
 #[test]
 fn jd_has_every_section_of_a_job_posting_in_order_and_lists_the_json_duties() {
-    let markdown = roles(&["jd", "cto"]).format("markdown").succeeds().stdout;
+    let markdown = markdown(&["jd", "cto"]);
     let expected = [
         "About the role",
         "What you will do",
@@ -110,20 +100,15 @@ fn jd_speaks_to_the_candidate_and_states_no_line_twice() {
 #[test]
 fn jd_merges_facts_several_articles_give_and_keeps_all_their_sources() {
     let posting = json(&["jd", "cto"]);
-    let duties = posting["responsibilities"]
-        .as_array()
-        .expect("duties")
-        .iter();
-    let widest = duties
-        .map(|duty| duty["sources"].as_array().expect("sources").len())
-        .max();
+    let duties = items(&posting["responsibilities"]).iter();
+    let widest = duties.map(|duty| items(&duty["sources"]).len()).max();
     assert!(widest >= Some(4), "{posting}");
 }
 
 #[test]
 fn jd_leaves_placeholders_for_what_only_the_company_knows() {
     let placeholders = ["[Company]", "[Location]", "[Salary range]", "[Reports to]"];
-    let markdown = roles(&["jd", "cio"]).format("markdown").succeeds().stdout;
+    let markdown = markdown(&["jd", "cio"]);
     for placeholder in placeholders {
         assert!(markdown.contains(placeholder), "{placeholder}\n{markdown}");
     }
@@ -132,7 +117,7 @@ fn jd_leaves_placeholders_for_what_only_the_company_knows() {
 
 #[test]
 fn jd_states_requirements_as_requirements_and_the_rest_as_nice_to_have() {
-    let markdown = roles(&["jd", "cto"]).format("markdown").succeeds().stdout;
+    let markdown = markdown(&["jd", "cto"]);
     let required = bullets(&markdown, "What you must bring");
     assert!(
         required.iter().any(|line| line.starts_with("A degree in")),
@@ -152,28 +137,22 @@ fn jd_states_requirements_as_requirements_and_the_rest_as_nice_to_have() {
 
 #[test]
 fn jd_is_full_time_by_default_whatever_the_case_of_the_role() {
-    assert_eq!(
-        roles(&["jd", "CTO"]).succeeds().stdout,
-        roles(&["jd", "cto"]).succeeds().stdout
-    );
+    let upper = roles(&["jd", "CTO"]).succeeds().stdout;
+    assert_eq!(upper, roles(&["jd", "cto"]).succeeds().stdout);
     let posting = json(&["jd", "cio"]);
     assert_eq!(posting["fractional"], false);
     assert_eq!(posting["brief"], false);
     assert_eq!(posting["title"], "Chief Information Officer (CIO)");
-    roles(&["jd", "cio"])
-        .succeeds()
-        .stdout_has("Full-time")
-        .stdout_lacks("Fractional");
+    let cio = roles(&["jd", "cio"]).succeeds();
+    cio.stdout_has("Full-time").stdout_lacks("Fractional");
 }
 
 #[test]
 fn fractional_jd_is_titled_fractional_and_framed_as_part_time() {
     let markdown = roles(&["jd", "cto", "--fractional"]).succeeds().stdout;
     let title = markdown.lines().next().unwrap_or_default();
-    assert!(
-        title.starts_with("# Fractional ") && title.contains("(CTO)"),
-        "{title}"
-    );
+    assert!(title.starts_with("# Fractional "), "{title}");
+    assert!(title.contains("(CTO)"), "{title}");
     assert!(markdown.contains("part-time"), "{markdown}");
 }
 
@@ -182,31 +161,22 @@ fn fractional_jd_keeps_the_part_time_duties_and_claims_only_what_key_differences
     for role in ["cio", "cto"] {
         let (full, part) = (json(&["jd", role]), json(&["jd", role, "--fractional"]));
         let duties = |posting: &Value| posting["responsibilities"].as_array().map(Vec::len);
-        assert!(
-            duties(&part) > Some(0) && duties(&part) < duties(&full),
-            "{role}"
-        );
+        let (part_time, all) = (duties(&part), duties(&full));
+        assert!(part_time > Some(0) && part_time < all, "{role}");
         let engagement = part["engagement_terms"].as_str().expect("engagement_terms");
         // Terms for the candidate, not a pitch to the company.
         assert!(engagement.contains("your time"), "{role}: {engagement}");
-        for claim in [
-            "days a month",
-            "permanent",
-            "Smaller companies",
-            "may not need",
-        ] {
+        let claims = ["days a month", "permanent", "Smaller companies"];
+        for claim in claims.into_iter().chain(["may not need"]) {
             assert!(!engagement.contains(claim), "{role}: {engagement}");
         }
         // The sources the fractional posting adds to the full-time one's are its engagement's.
         assert!(set(&part["sources"]).contains("key-differences"), "{role}");
-        assert!(
-            set(&part["sources"]).is_subset(&set(&full["sources"])),
-            "{role}"
-        );
+        let (part, full) = (set(&part["sources"]), set(&full["sources"]));
+        assert!(part.is_subset(&full), "{role}");
     }
-    roles(&["jd", "cio", "--fractional"])
-        .succeeds()
-        .stdout_lacks("help desk")
+    let part = roles(&["jd", "cio", "--fractional"]).succeeds();
+    part.stdout_lacks("help desk")
         .stdout_lacks("run IT infrastructure");
 }
 
@@ -215,16 +185,12 @@ fn brief_jd_fits_one_screen_and_keeps_the_main_duties() {
     for role in ["cio", "cto"] {
         let brief = roles(&["jd", role, "--brief"]).succeeds().stdout;
         assert!(brief.lines().count() <= 25, "{role}\n{brief}");
-        let full = roles(&["jd", role]).format("markdown").succeeds().stdout;
+        let full = markdown(&["jd", role]);
         let kept = bullets(&brief, "What you will do");
-        assert!(
-            kept.len() >= 3 && kept.len() < bullets(&full, "What you will do").len(),
-            "{brief}"
-        );
-        assert!(
-            !bullets(&brief, "What you must bring").is_empty(),
-            "{brief}"
-        );
+        let all = bullets(&full, "What you will do").len();
+        assert!(kept.len() >= 3 && kept.len() < all, "{brief}");
+        let required = bullets(&brief, "What you must bring");
+        assert!(!required.is_empty(), "{brief}");
     }
 }
 
@@ -243,15 +209,10 @@ fn answers_from_advise_put_the_duties_meeting_the_chosen_needs_first() {
         assert_eq!(posting["needs"], json!([need]));
         let first = &posting["responsibilities"][0];
         assert_eq!(first["meets"], json!([need]), "{need}: {first}");
-        assert!(
-            first["text"].as_str().is_some_and(|t| t.contains(says)),
-            "{first}"
-        );
-        assert_ne!(
-            json(&["jd", role])["responsibilities"][0],
-            *first,
-            "{role} {need}"
-        );
+        let text = first["text"].as_str().unwrap_or_default();
+        assert!(text.contains(says), "{first}");
+        let plain = json(&["jd", role]);
+        assert_ne!(plain["responsibilities"][0], *first, "{need}");
     }
     let brief = roles(&["jd", "cto", "--brief", "--answers", "-"])
         .stdin("needs: intellectual-property\n")
@@ -259,10 +220,7 @@ fn answers_from_advise_put_the_duties_meeting_the_chosen_needs_first() {
         .succeeds()
         .stdout;
     let duties = bullets(&brief, "What you will do");
-    assert!(
-        duties[0].contains("intellectual property"),
-        "in the screen: {brief}"
-    );
+    assert!(duties[0].contains("intellectual property"), "{brief}");
     roles(&["jd", "cto", "--answers", "-"])
         .stdin("needs: [telepathy]\n")
         .fails_as_bad_input()
@@ -273,31 +231,19 @@ fn answers_from_advise_put_the_duties_meeting_the_chosen_needs_first() {
 fn jd_json_has_the_documented_fields_and_cites_only_known_sources() {
     let posting = json(&["jd", "cto", "--fractional"]);
     assert_eq!(posting["schema_version"], 2);
-    assert_eq!(
-        posting["role"],
-        json!({"id": "cto", "name": "Chief Technology Officer"})
-    );
+    let role = json!({"id": "cto", "name": "Chief Technology Officer"});
+    assert_eq!(posting["role"], role);
     assert_eq!(posting["fractional"], true);
-    assert!(
-        posting["title"]
-            .as_str()
-            .is_some_and(|t| t.starts_with("Fractional"))
-    );
-    for field in ["summary", "engagement_terms"] {
-        assert!(
-            posting[field].as_str().is_some_and(|t| !t.is_empty()),
-            "`{field}`"
-        );
-    }
+    let text = |field: &str| posting[field].as_str().unwrap_or_default();
+    assert!(text("title").starts_with("Fractional"));
+    assert!(!text("summary").is_empty() && !text("engagement_terms").is_empty());
     let mut cited = BTreeSet::new();
     for field in LISTS {
-        let facts = posting[field].as_array().expect("an array");
+        let facts = items(&posting[field]);
         assert!(!facts.is_empty(), "`{field}` is empty");
         for fact in facts {
-            assert!(
-                fact["text"].as_str().is_some_and(|t| !t.is_empty()),
-                "{field}: {fact}"
-            );
+            let text = fact["text"].as_str().unwrap_or_default();
+            assert!(!text.is_empty(), "{field}: {fact}");
             assert!(!set(&fact["sources"]).is_empty(), "{field}: {fact}");
             cited.extend(set(&fact["sources"]));
         }
@@ -313,15 +259,10 @@ fn jd_json_has_the_documented_fields_and_cites_only_known_sources() {
 fn every_posting_matches_its_snapshot() {
     for role in ["cio", "cto"] {
         for flag in ["", "--fractional", "--brief"] {
-            let args: Vec<&str> = ["jd", role, flag]
-                .into_iter()
-                .filter(|a| !a.is_empty())
-                .collect();
-            let posting = roles(&args).succeeds().stdout;
-            assert_snapshot(
-                &format!("jd/{role}{}.md", flag.replace("--", "-")),
-                &posting,
-            );
+            let args = ["jd", role, flag];
+            let posting = roles(&args[..2 + usize::from(!flag.is_empty())]).succeeds();
+            let name = format!("jd/{role}{}.md", flag.replace("--", "-"));
+            assert_snapshot(&name, &posting.stdout);
         }
     }
 }
@@ -339,30 +280,20 @@ fn jd_of_an_unknown_role_is_refused_with_a_suggestion() {
 fn jd_works_for_a_third_role_with_empty_lists_for_sections_it_lacks() {
     let three = fixture("three-roles.yaml");
     let markdown = roles(&["jd", "ciso"]).kb(&three).succeeds().stdout;
-    let title = markdown.lines().next();
-    assert_eq!(
-        title,
-        Some("# Chief Information Security Officer (CISO)"),
-        "{markdown}"
-    );
+    let title = "# Chief Information Security Officer (CISO)";
+    assert_eq!(markdown.lines().next(), Some(title), "{markdown}");
     // The CISO has responsibilities and KPIs only, so only those sections appear.
-    let only = [
-        "About the role",
-        "What you will do",
-        "How success may be measured",
-    ];
-    assert_eq!(headings(&markdown), only);
-    assert!(!bullets(&markdown, "What you will do").is_empty());
-    let run = roles(&["jd", "ciso", "--fractional"])
-        .kb(&three)
-        .format("json")
-        .succeeds();
-    let posting = run.stdout_json();
-    assert_eq!(posting["role"]["id"], "ciso");
+    let only = ["About the role", "What you will do"];
     assert_eq!(
-        posting["title"],
-        "Fractional Chief Information Security Officer (CISO)"
+        headings(&markdown),
+        [&only[..], &["How success may be measured"]].concat()
     );
+    assert!(!bullets(&markdown, "What you will do").is_empty());
+    let run = roles(&["jd", "ciso", "--fractional"]).kb(&three);
+    let posting = run.format("json").succeeds().stdout_json();
+    assert_eq!(posting["role"]["id"], "ciso");
+    let title = "Fractional Chief Information Security Officer (CISO)";
+    assert_eq!(posting["title"], title);
     for field in ["requirements", "nice_to_have", "background"] {
         assert_eq!(posting[field], json!([]), "{field}");
     }
@@ -371,16 +302,12 @@ fn jd_works_for_a_third_role_with_empty_lists_for_sections_it_lacks() {
 #[test]
 fn advise_points_to_a_jd_that_exists() {
     let advice = json(&["advise", "--no-input", "--answer", "aim=product"]);
-    let steps = advice["next_steps"].as_array().expect("next_steps").iter();
+    let steps = items(&advice["next_steps"]).iter();
+    let mut steps = steps.filter_map(Value::as_str);
     let step = steps
-        .filter_map(Value::as_str)
-        .find(|s| s.starts_with("roles jd "));
-    let args: Vec<&str> = step
-        .expect("a jd step")
-        .split_whitespace()
-        .skip(1)
-        .collect();
-    roles(&args)
-        .succeeds()
-        .stdout_has("# Chief Technology Officer (CTO)");
+        .find(|s| s.starts_with("roles jd "))
+        .expect("a jd step");
+    let args: Vec<&str> = step.split_whitespace().skip(1).collect();
+    let jd = roles(&args).succeeds();
+    jd.stdout_has("# Chief Technology Officer (CTO)");
 }

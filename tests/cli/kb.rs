@@ -73,12 +73,7 @@ fn dumping_a_loaded_dump_gives_the_same_dump_with_the_questionnaire_and_no_empty
         noisy.first()
     );
     let dump = json(&["kb", "dump"]);
-    assert!(
-        !dump["questionnaire"]["questions"]
-            .as_array()
-            .expect("questions")
-            .is_empty()
-    );
+    assert!(!items(&dump["questionnaire"]["questions"]).is_empty());
 }
 
 #[test]
@@ -126,7 +121,7 @@ fn validate_reports_an_invalid_file_on_stdout_in_json_and_yaml_and_exits_2() {
         (&report["valid"], &report["count"]),
         (&false.into(), &3.into())
     );
-    let problems = report["problems"].as_array().expect("problems");
+    let problems = items(&report["problems"]);
     assert_eq!(problems.len(), 3);
     for problem in problems {
         let file = problem["file"].as_str().unwrap_or_default();

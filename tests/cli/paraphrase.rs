@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::common::items;
 use serde_json::Value;
 
 /// How many consecutive words count as copying.
@@ -169,7 +170,7 @@ fn words_keep_dollar_amounts_whole_and_ignore_case_and_punctuation() {
 fn every_salary_figure_appears_verbatim_in_the_article_it_cites() {
     let Some(articles) = articles() else { return };
     let kb = yaml(&repository("data/kb.yaml"));
-    let sources = kb["sources"].as_array().expect("sources");
+    let sources = items(&kb["sources"]);
     let article = |id: &Value| {
         let source = sources
             .iter()
@@ -183,10 +184,10 @@ fn every_salary_figure_appears_verbatim_in_the_article_it_cites() {
             .1
     };
     let mut checked = 0;
-    for role in kb["roles"].as_array().expect("roles") {
+    for role in items(&kb["roles"]) {
         for salary in role["salaries"].as_array().into_iter().flatten() {
             let figure = salary["figure"].as_str().expect("figure");
-            let cited = salary["sources"].as_array().expect("salary sources");
+            let cited = items(&salary["sources"]);
             assert!(
                 cited.iter().any(|id| article(id).contains(figure)),
                 "{figure:?} is not in {cited:?}"

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 /// The length of a JSON array.
 fn len(list: &Value) -> usize {
-    list.as_array().expect("an array").len()
+    items(list).len()
 }
 
 #[test]
@@ -14,27 +14,17 @@ fn shows_the_role_with_its_summary_overview_and_cited_sections_in_any_case() {
     let profile = json(&["show", "cio"]);
     assert_eq!(profile["role"]["id"], "cio");
     assert_eq!(profile["role"]["name"], "Chief Information Officer");
-    assert!(
-        profile["summary"]["text"]
-            .as_str()
-            .is_some_and(|t| !t.is_empty())
-    );
+    assert!(!string(&profile["summary"]["text"]).is_empty());
     assert!(len(&profile["summary"]["sources"]) > 0);
     for part in ["overview", "sections", "salaries"] {
         assert!(len(&profile[part]) > 0, "{part}");
     }
-    for section in json(&["show", "CTO"])["sections"]
-        .as_array()
-        .expect("sections")
-    {
+    for section in items(&json(&["show", "CTO"])["sections"]) {
         let id = &section["id"];
-        assert!(
-            section["title"].as_str().is_some_and(|t| !t.is_empty()),
-            "{id}"
-        );
+        assert!(!string(&section["title"]).is_empty(), "{id}");
         assert!(len(&section["facts"]) > 0, "{id}: has facts");
-        for fact in section["facts"].as_array().expect("facts") {
-            assert!(fact["text"].as_str().is_some_and(|t| !t.is_empty()), "{id}");
+        for fact in items(&section["facts"]) {
+            assert!(!string(&fact["text"]).is_empty(), "{id}");
             assert!(len(&fact["sources"]) > 0, "{id}");
         }
     }
@@ -44,11 +34,11 @@ fn shows_the_role_with_its_summary_overview_and_cited_sections_in_any_case() {
 fn overview_gives_the_role_value_of_each_comparison_dimension() {
     let profile = json(&["show", "cio"]);
     let compare = json(&["compare"]);
-    let dimensions = compare["dimensions"].as_array().expect("dimensions").iter();
+    let dimensions = items(&compare["dimensions"]).iter();
     let expected: Vec<(&Value, &Value)> = dimensions
         .map(|d| (&d["id"], &d["values"]["cio"]["text"]))
         .collect();
-    let glances = profile["overview"].as_array().expect("overview").iter();
+    let glances = items(&profile["overview"]).iter();
     let actual: Vec<(&Value, &Value)> = glances.map(|g| (&g["dimension"], &g["text"])).collect();
     assert_eq!(actual, expected);
 }
@@ -57,10 +47,7 @@ fn overview_gives_the_role_value_of_each_comparison_dimension() {
 fn table_prints_the_section_titles_in_order_and_markdown_a_heading_per_section_and_theme() {
     let table = roles(&["show", "cio"]).succeeds().stdout;
     let mut from = 0;
-    for section in json(&["show", "cio"])["sections"]
-        .as_array()
-        .expect("sections")
-    {
+    for section in items(&json(&["show", "cio"])["sections"]) {
         let title = format!("\n{}\n", section["title"].as_str().expect("title"));
         let at = table[from..]
             .find(&title)
@@ -68,7 +55,7 @@ fn table_prints_the_section_titles_in_order_and_markdown_a_heading_per_section_a
         from += at + title.len();
     }
     let args = ["show", "cio", "--section", "responsibilities"];
-    let markdown = roles(&args).format("markdown").succeeds().stdout;
+    let markdown = markdown(&args);
     assert!(markdown.contains("\n## Responsibilities\n"), "{markdown}");
     for fact in json(&args)["sections"][0]["facts"]
         .as_array()
@@ -174,7 +161,7 @@ fn salary_figures_are_exactly_as_reported_with_their_caveat_in_every_format() {
             (&json!(currency), &json!(period))
         );
         assert!(salary["as_of"].as_str().is_some_and(|d| d.contains("2023")));
-        assert!(salary["place"].as_str().is_some_and(|p| !p.is_empty()));
+        assert!(!string(&salary["place"]).is_empty());
         assert_eq!(salary["sources"], json!(["definitions"]));
         let caveats = salary["caveats"].to_string();
         assert!(
@@ -199,7 +186,7 @@ fn salary_figures_are_exactly_as_reported_with_their_caveat_in_every_format() {
 fn the_salary_glance_carries_the_dimension_caveats() {
     let args = ["show", "cio", "--section", "overview"];
     let overview = json(&args)["overview"].clone();
-    let glances = overview.as_array().expect("overview").iter();
+    let glances = items(&overview).iter();
     let salary = glances
         .clone()
         .find(|g| g["dimension"] == "salary")

@@ -42,15 +42,12 @@ fn lists_the_five_articles_each_with_its_seed_file_and_title() {
         prerequisite_missing(&format!("the articles at {}", seeds.display()));
     }
     let table = roles(&["sources"]).columns(120).succeeds().stdout;
-    for source in sources["sources"].as_array().expect("sources") {
+    for source in items(&sources["sources"]) {
         let (id, file) = (
             source["id"].as_str().expect("id"),
             source["file"].as_str().expect("file"),
         );
-        assert!(
-            source["title"].as_str().is_some_and(|t| !t.is_empty()),
-            "{id}"
-        );
+        assert!(!string(&source["title"]).is_empty(), "{id}");
         assert!(file.ends_with(".txt"), "{id}");
         assert!(
             !seeds.is_dir() || seeds.join(file).is_file(),
@@ -82,7 +79,7 @@ fn every_citation_is_a_listed_source_and_counted_once_per_fact() {
     let known = ids(&sources["sources"]);
     let unknown: Vec<&&str> = counted.keys().filter(|id| !known.contains(id)).collect();
     assert!(unknown.is_empty(), "cited but not listed: {unknown:?}");
-    for source in sources["sources"].as_array().expect("sources") {
+    for source in items(&sources["sources"]) {
         let id = source["id"].as_str().expect("id");
         assert_eq!(
             source["citations"].as_u64(),

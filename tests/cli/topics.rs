@@ -8,11 +8,9 @@ use serde_json::{Value, json};
 fn without_a_topic_every_topic_is_listed_with_its_title_and_fact_count() {
     let list = json(&["topics"]);
     assert_eq!(list["schema_version"], 1);
-    let topics = list["topics"].as_array().expect("topics");
+    let topics = items(&list["topics"]);
     let dump = json(&["kb", "dump"]);
-    let kb_topics = dump["topics"]
-        .as_array()
-        .expect("the knowledge base's topics");
+    let kb_topics = items(&dump["topics"]);
     // The knowledge base's topics, then `disagreements`, built from the disputes.
     assert_eq!(topics.len(), kb_topics.len() + 1);
     for (topic, kb_topic) in topics.iter().zip(kb_topics) {
@@ -22,7 +20,7 @@ fn without_a_topic_every_topic_is_listed_with_its_title_and_fact_count() {
         );
         assert_eq!(
             topic["facts"],
-            kb_topic["facts"].as_array().expect("facts").len(),
+            items(&kb_topic["facts"]).len(),
             "{}",
             topic["id"]
         );
@@ -35,13 +33,13 @@ fn disagreements_is_the_disputes_each_question_a_theme_each_view_a_fact() {
     let topic = json(&["topics", "disagreements"]);
     assert_eq!(topic["title"], "Where the articles disagree");
     let disputes = json(&["disputes"]);
-    let disputes = disputes["disputes"].as_array().expect("disputes");
-    let themes = topic["themes"].as_array().expect("themes");
+    let disputes = items(&disputes["disputes"]);
+    let themes = items(&topic["themes"]);
     assert_eq!(themes.len(), disputes.len(), "one group per question");
     let mut count = 0;
     for (group, dispute) in themes.iter().zip(disputes) {
         assert_eq!(group["theme"], dispute["question"]);
-        let views = dispute["views"].as_array().expect("views").iter();
+        let views = items(&dispute["views"]).iter();
         let facts: Vec<Value> = views
             .map(|v| json!({"text": v["text"], "roles": v["roles"], "sources": v["sources"]}))
             .collect();
@@ -49,9 +47,7 @@ fn disagreements_is_the_disputes_each_question_a_theme_each_view_a_fact() {
         assert_eq!(group["facts"], Value::Array(facts), "{}", dispute["id"]);
     }
     let listed = json(&["topics"]);
-    let entry = listed["topics"]
-        .as_array()
-        .expect("topics")
+    let entry = items(&listed["topics"])
         .iter()
         .find(|t| t["id"] == "disagreements");
     assert_eq!(entry.expect("listed")["facts"], count);
@@ -78,10 +74,7 @@ fn the_table_lists_the_topics_and_heads_each_theme_of_one_citing_each_fact() {
         .succeeds()
         .stdout;
     assert!(table.starts_with("Where the articles disagree"), "{table}");
-    for group in json(&["topics", "disagreements"])["themes"]
-        .as_array()
-        .expect("themes")
-    {
+    for group in items(&json(&["topics", "disagreements"])["themes"]) {
         let theme = group["theme"].as_str().expect("a theme");
         assert!(
             table.contains(&format!("\n{theme}\n")),
@@ -101,7 +94,7 @@ fn markdown_gives_the_topic_a_heading_and_each_theme_a_subheading() {
         .stdout_has("- **CIO, CTO**: ")
         .stdout;
     assert!(one.starts_with("# Where the articles disagree\n"), "{one}");
-    let list = roles(&["topics"]).format("markdown").succeeds().stdout;
+    let list = markdown(&["topics"]);
     assert!(list.starts_with("# Topics\n"), "{list}");
     assert!(
         list.contains("| `need-both` | When a company needs both |"),
@@ -117,13 +110,10 @@ fn a_custom_knowledge_base_shows_its_own_topics() {
         .format("json")
         .succeeds()
         .stdout_json();
-    let themes = topic["themes"].as_array().expect("themes").iter();
-    let mut facts = themes.flat_map(|g| g["facts"].as_array().expect("facts"));
+    let themes = items(&topic["themes"]).iter();
+    let mut facts = themes.flat_map(|g| items(&g["facts"]));
     assert!(
-        facts.any(|f| f["roles"]
-            .as_array()
-            .expect("roles")
-            .contains(&"ciso".into())),
+        facts.any(|f| items(&f["roles"]).contains(&"ciso".into())),
         "{topic:#}"
     );
 }

@@ -476,3 +476,22 @@ pub fn prerequisite_missing(what: &str) {
     }
     eprintln!("note: skipped a test: {what}");
 }
+
+/// The items of a JSON array.
+#[track_caller]
+pub fn items(value: &serde_json::Value) -> &Vec<serde_json::Value> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {value}"))
+}
+
+/// `roles ARGS --format markdown`, which must succeed.
+#[track_caller]
+pub fn markdown(args: &[&str]) -> String {
+    roles(args).format("markdown").succeeds().stdout
+}
+
+/// A JSON string's text, or "" for anything else.
+pub fn string(value: &serde_json::Value) -> &str {
+    value.as_str().unwrap_or_default()
+}
