@@ -83,14 +83,8 @@ fn a_dimension_without_a_ciso_value_is_null_in_json_and_a_dash_in_the_table_and_
         .expect("a dimension");
     let id = without["id"].as_str().expect("an id");
     let only = json3(&["compare", "--only", id]);
-    assert!(
-        only["dimensions"][0]["values"]["ciso"].is_null(),
-        "{only:#}"
-    );
-    assert!(
-        only["dimensions"][0]["values"]["cio"].is_object(),
-        "{only:#}"
-    );
+    assert!(only["dimensions"][0]["values"]["ciso"].is_null());
+    assert!(only["dimensions"][0]["values"]["cio"].is_object());
     let args = ["compare", "cio", "ciso", "--only", id];
     let table = three(&args).succeeds().stdout;
     let row = table
@@ -134,10 +128,7 @@ fn search_finds_the_new_role_facts_and_leans_to_it() {
     let search = json3(&["search", "phishing"]);
     let hits = items(&search["hits"]);
     assert!(!hits.is_empty());
-    assert!(
-        hits.iter().all(|hit| hit["roles"] == json!(["ciso"])),
-        "{search:#}"
-    );
+    assert!(hits.iter().all(|hit| hit["roles"] == json!(["ciso"])));
     assert_eq!(search["lean"]["role"], "ciso");
     assert!(search["weights"]["ciso"].as_f64().is_some_and(|w| w > 0.0));
 }

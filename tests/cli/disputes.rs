@@ -37,10 +37,7 @@ fn each_dispute_is_a_question_with_two_views_or_more_each_cited() {
             assert!(!string(&view["label"]).is_empty());
             let roles = items(&view["roles"]);
             assert!(!roles.is_empty(), "{question}: {view:#}");
-            assert!(
-                roles.iter().all(|role| role == "cio" || role == "cto"),
-                "{view:#}"
-            );
+            assert!(roles.iter().all(|role| role == "cio" || role == "cto"));
             let sources = items(&view["sources"]);
             assert!(!sources.is_empty(), "{question}: every view cites a source");
             for id in sources.iter().map(|s| s.as_str().expect("a source id")) {
@@ -82,19 +79,13 @@ fn the_table_sets_the_views_side_by_side_and_cites_articles_by_title() {
     let table = roles(&["disputes"]).columns(100).succeeds().stdout;
     let disputes = json(&["disputes"]);
     let first = &disputes["disputes"][0];
-    assert!(
-        table.starts_with(first["question"].as_str().expect("question")),
-        "{table}"
-    );
+    assert!(table.starts_with(first["question"].as_str().expect("question")));
     // The first dispute's grid has a column per view, headed by what the view
     // says and whose articles say it.
     let header = table.lines().nth(2).expect("a header row");
     let views = items(&first["views"]);
     for view in views {
-        assert!(
-            header.contains(view["label"].as_str().expect("label")),
-            "{header}"
-        );
+        assert!(header.contains(view["label"].as_str().expect("label")));
     }
     assert!(
         table
@@ -112,20 +103,14 @@ fn the_table_sets_the_views_side_by_side_and_cites_articles_by_title() {
             assert!(!wide.contains(&format!("[{id}")), "{id} cited by id");
         }
     }
-    assert!(
-        wide.contains("“CIO vs CTO: What's the difference?”"),
-        "{wide}"
-    );
+    assert!(wide.contains("“CIO vs CTO: What's the difference?”"));
 }
 
 #[test]
 fn markdown_gives_each_question_a_heading_and_its_views_a_table_with_titles() {
     let markdown = markdown(&["disputes"]);
     assert!(markdown.starts_with("# Where the articles disagree\n"));
-    assert!(
-        markdown.contains("\n## Who works with vendors?\n"),
-        "{markdown}"
-    );
+    assert!(markdown.contains("\n## Who works with vendors?\n"));
     assert!(markdown.lines().any(|line| line.starts_with("| ---")));
     assert!(markdown.contains("*“CIO vs. CTO: Definition, Similarities, and Differences”"));
 }

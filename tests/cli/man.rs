@@ -47,10 +47,7 @@ fn the_page_is_roff_with_every_section_variable_and_exit_status() {
         assert!(page.contains(status), "exit status {status:?} missing");
     }
     // It names no page that does not exist.
-    assert!(
-        !page.contains("roles\\-compare") && !page.contains("(1)"),
-        "{page}"
-    );
+    assert!(!page.contains("roles\\-compare") && !page.contains("(1)"));
 }
 
 #[test]

@@ -97,10 +97,7 @@ fn a_disputed_area_names_its_dispute_and_asks_for_a_decision() {
         );
     }
     for area in settled {
-        assert!(
-            area["dispute"].is_null() && area["decide"].is_null(),
-            "{area:#}"
-        );
+        assert!(area["dispute"].is_null() && area["decide"].is_null());
     }
 }
 
@@ -123,10 +120,7 @@ fn the_table_and_markdown_give_each_area_its_owner_and_explain_shared_and_disput
     let markdown = markdown(&["split"]);
     assert!(markdown.starts_with("# Who owns what\n"), "{markdown}");
     assert!(markdown.contains("| Area | Owner | Why |"), "{markdown}");
-    assert!(
-        markdown.contains("| Choosing the technology stack | **CTO** |"),
-        "{markdown}"
-    );
+    assert!(markdown.contains("| Choosing the technology stack | **CTO** |"));
 }
 
 #[test]
@@ -139,10 +133,7 @@ fn a_third_role_shows_where_the_data_gives_it_areas() {
         .succeeds()
         .stdout_json();
     assert_eq!(ids(&split["roles"]), ["cio", "cto", "ciso"]);
-    assert!(
-        areas(&split).iter().any(|a| a["owner"] == "ciso"),
-        "{split:#}"
-    );
+    assert!(areas(&split).iter().any(|a| a["owner"] == "ciso"));
     assert!(ids(&split["areas"]).contains(&"tech-stack"), "{split:#}");
     roles(&["split"])
         .kb(&three_roles)

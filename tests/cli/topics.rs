@@ -96,10 +96,7 @@ fn markdown_gives_the_topic_a_heading_and_each_theme_a_subheading() {
     assert!(one.starts_with("# Where the articles disagree\n"), "{one}");
     let list = markdown(&["topics"]);
     assert!(list.starts_with("# Topics\n"), "{list}");
-    assert!(
-        list.contains("| `need-both` | When a company needs both |"),
-        "{list}"
-    );
+    assert!(list.contains("| `need-both` | When a company needs both |"));
 }
 
 #[test]
@@ -112,8 +109,5 @@ fn a_custom_knowledge_base_shows_its_own_topics() {
         .stdout_json();
     let themes = items(&topic["themes"]).iter();
     let mut facts = themes.flat_map(|g| items(&g["facts"]));
-    assert!(
-        facts.any(|f| items(&f["roles"]).contains(&"ciso".into())),
-        "{topic:#}"
-    );
+    assert!(facts.any(|f| items(&f["roles"]).contains(&"ciso".into())));
 }
