@@ -11,7 +11,7 @@ fn three(args: &[&str]) -> Roles {
 }
 
 fn json3(args: &[&str]) -> Value {
-    three(args).format("json").succeeds().stdout_json()
+    three(args).json()
 }
 
 /// The keys of each dimension's values, in order.
@@ -98,7 +98,7 @@ fn a_dimension_without_a_ciso_value_is_null_in_json_and_a_dash_in_the_table_and_
         .next()
         .expect("a last cell");
     assert_eq!(last_cell.trim(), "—", "{table}");
-    let markdown = three(&args).format("markdown").succeeds().stdout;
+    let markdown = three(&args).markdown();
     assert!(
         markdown
             .lines()

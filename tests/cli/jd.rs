@@ -90,7 +90,7 @@ fn jd_speaks_to_the_candidate_and_states_no_line_twice() {
         for text in LISTS.iter().flat_map(|list| texts(&posting[*list])) {
             assert!(seen.insert(text.to_lowercase()), "{args:?}: twice: {text}");
         }
-        let markdown = roles(args).format("markdown").succeeds().stdout;
+        let markdown = roles(args).markdown();
         for phrase in ["is often regarded", "visionary", "The CTO ", "The CIO "] {
             assert!(!markdown.contains(phrase), "{args:?}: {phrase}\n{markdown}");
         }
@@ -203,9 +203,7 @@ fn answers_from_advise_put_the_duties_meeting_the_chosen_needs_first() {
     ] {
         let posting = roles(&["jd", role, "--answers", "-"])
             .stdin(format!("needs: [{need}]\n"))
-            .format("json")
-            .succeeds()
-            .stdout_json();
+            .json();
         assert_eq!(posting["needs"], json!([need]));
         let first = &posting["responsibilities"][0];
         assert_eq!(first["meets"], json!([need]), "{need}: {first}");
@@ -216,9 +214,7 @@ fn answers_from_advise_put_the_duties_meeting_the_chosen_needs_first() {
     }
     let brief = roles(&["jd", "cto", "--brief", "--answers", "-"])
         .stdin("needs: intellectual-property\n")
-        .format("markdown")
-        .succeeds()
-        .stdout;
+        .markdown();
     let duties = bullets(&brief, "What you will do");
     assert!(duties[0].contains("intellectual property"), "{brief}");
     roles(&["jd", "cto", "--answers", "-"])
@@ -290,7 +286,7 @@ fn jd_works_for_a_third_role_with_empty_lists_for_sections_it_lacks() {
     );
     assert!(!bullets(&markdown, "What you will do").is_empty());
     let run = roles(&["jd", "ciso", "--fractional"]).kb(&three);
-    let posting = run.format("json").succeeds().stdout_json();
+    let posting = run.json();
     assert_eq!(posting["role"]["id"], "ciso");
     let title = "Fractional Chief Information Security Officer (CISO)";
     assert_eq!(posting["title"], title);

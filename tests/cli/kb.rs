@@ -20,11 +20,7 @@ fn a_dump_loaded_with_kb_or_roles_kb_answers_like_the_embedded_knowledge_base() 
     {
         let args: Vec<&str> = query.split_whitespace().collect();
         let embedded = json(&args);
-        let loaded = roles(&args)
-            .kb(&yaml)
-            .format("json")
-            .succeeds()
-            .stdout_json();
+        let loaded = roles(&args).kb(&yaml).json();
         assert_eq!(loaded, embedded, "roles --kb kb.yaml {query}");
         let from_env = roles(&args)
             .env("ROLES_KB", &json_file)
@@ -85,11 +81,7 @@ fn validate_accepts_a_dump_says_ok_and_reports_in_json_what_the_file_holds() {
         .env("ROLES_KB", fixture("bad/syntax-error.yaml"))
         .succeeds()
         .stdout_has("ok: `kb.yaml` is a valid knowledge base");
-    let report = roles(&["kb", "validate"])
-        .arg(&file)
-        .format("json")
-        .succeeds()
-        .stdout_json();
+    let report = roles(&["kb", "validate"]).arg(&file).json();
     assert_eq!(report["valid"], true);
     assert_eq!(report["file"], file.display().to_string());
     let (compare, sources) = (json(&["compare"]), json(&["sources"]));

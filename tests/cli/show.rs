@@ -205,31 +205,22 @@ fn the_salary_glance_carries_the_dimension_caveats() {
 
 #[test]
 fn unknown_and_repeated_names_are_refused_listing_the_valid_ones() {
-    for (args, says) in [
+    for (line, says) in [
         (
-            &["show", "cio", "--section", "kpi"][..],
-            &[
-                "unknown section `kpi`",
-                "`overview`",
-                "`responsibilities`",
-                "`kpis`",
-                "`salary`",
-                "did you mean `kpis`?",
-            ][..],
-        ),
-        (&["show", "cfo"], &["unknown role `cfo`", "`cio`, `cto`"]),
-        (
-            &["show", "cio", "--section", "kpis,KPIs"],
-            &["section `kpis` is named twice in `--section`"],
+            "show cio --section kpi",
+            "unknown section `kpi`|`overview`|`responsibilities`",
         ),
         (
-            &["show", "cio", "--section", "kpis,"],
-            &["`--section` has an empty item"],
+            "show cio --section kpi",
+            "`kpis`|`salary`|did you mean `kpis`?",
         ),
+        ("show cfo", "unknown role `cfo`|`cio`, `cto`"),
+        (
+            "show cio --section kpis,KPIs",
+            "section `kpis` is named twice in `--section`",
+        ),
+        ("show cio --section kpis,", "`--section` has an empty item"),
     ] {
-        let run = roles(args).fails_as_bad_input();
-        for text in says {
-            assert!(run.stderr.contains(text), "{text:?}\n{run}");
-        }
+        refused(line, says);
     }
 }

@@ -92,11 +92,7 @@ fn every_citation_is_a_listed_source_and_counted_once_per_fact() {
 #[test]
 fn citations_count_the_views_of_disputes_and_the_facts_of_areas() {
     let citations = |file: &Path| {
-        let sources = roles(&["sources"])
-            .kb(file)
-            .format("json")
-            .succeeds()
-            .stdout_json();
+        let sources = roles(&["sources"]).kb(file).json();
         sources["sources"][0]["citations"]
             .as_u64()
             .expect("citations")

@@ -127,11 +127,7 @@ fn the_table_and_markdown_give_each_area_its_owner_and_explain_shared_and_disput
 fn a_third_role_shows_where_the_data_gives_it_areas() {
     let dir = temp_dir();
     let three_roles = three_roles_with_embedded(dir.path());
-    let split = roles(&["split"])
-        .kb(&three_roles)
-        .format("json")
-        .succeeds()
-        .stdout_json();
+    let split = roles(&["split"]).kb(&three_roles).json();
     assert_eq!(ids(&split["roles"]), ["cio", "cto", "ciso"]);
     assert!(areas(&split).iter().any(|a| a["owner"] == "ciso"));
     assert!(ids(&split["areas"]).contains(&"tech-stack"), "{split:#}");

@@ -102,11 +102,7 @@ fn markdown_gives_the_topic_a_heading_and_each_theme_a_subheading() {
 #[test]
 fn a_custom_knowledge_base_shows_its_own_topics() {
     let args = ["topics", "disagreements"];
-    let topic = roles(&args)
-        .kb(fixture("three-roles.yaml"))
-        .format("json")
-        .succeeds()
-        .stdout_json();
+    let topic = roles(&args).kb(fixture("three-roles.yaml")).json();
     let themes = items(&topic["themes"]).iter();
     let mut facts = themes.flat_map(|g| items(&g["facts"]));
     assert!(facts.any(|f| items(&f["roles"]).contains(&"ciso".into())));

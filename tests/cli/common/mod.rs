@@ -232,6 +232,18 @@ impl Roles {
         run
     }
 
+    /// Runs it with `--format json`, checks it succeeded and parses the output.
+    #[track_caller]
+    pub fn json(self) -> serde_json::Value {
+        self.format("json").succeeds().stdout_json()
+    }
+
+    /// Runs it with `--format markdown`, checks it succeeded, and gives the output.
+    #[track_caller]
+    pub fn markdown(self) -> String {
+        self.format("markdown").succeeds().stdout
+    }
+
     /// Spawns it with stdout a pipe, for closed-pipe tests; stdin is empty and
     /// stderr piped.
     pub fn spawn_piped(self) -> std::process::Child {
@@ -358,10 +370,22 @@ impl Run {
     }
 }
 
+/// Refuses `roles LINE` (split as a shell would) as bad input, saying each of
+/// `says` (`|` between them) on stderr.
+#[track_caller]
+pub fn refused(line: &str, says: &str) -> Run {
+    let args = shell_words::split(line).expect("words");
+    let run = child(&args).fails_as_bad_input();
+    for text in says.split('|') {
+        assert!(run.stderr.contains(text), "{text:?}\n{run}");
+    }
+    run
+}
+
 /// `roles ARGS --format json`, which must succeed, parsed.
 #[track_caller]
 pub fn json(args: &[&str]) -> serde_json::Value {
-    roles(args).format("json").succeeds().stdout_json()
+    roles(args).json()
 }
 
 /// Compares `actual` with `tests/snapshots/NAME`, or rewrites the snapshot when
@@ -488,7 +512,7 @@ pub fn items(value: &serde_json::Value) -> &Vec<serde_json::Value> {
 /// `roles ARGS --format markdown`, which must succeed.
 #[track_caller]
 pub fn markdown(args: &[&str]) -> String {
-    roles(args).format("markdown").succeeds().stdout
+    roles(args).markdown()
 }
 
 /// A JSON string's text, or "" for anything else.
