@@ -95,50 +95,6 @@ fn role_ids_are_case_insensitive_and_keep_the_order_given_in_json_and_the_table(
 }
 
 #[test]
-fn unknown_repeated_or_missing_names_are_refused_saying_what_to_do() {
-    for (line, says) in [
-        (
-            "compare cio ctoo",
-            "unknown role `ctoo`|`cio`, `cto`|did you mean `cto`?",
-        ),
-        ("compare ctoo cio --format json", "did you mean `cto`?"),
-        ("compare cio zzzzzz", "unknown role `zzzzzz`"),
-        ("compare cio", "at least two roles"),
-        ("compare cio CIO", "`cio` is named twice"),
-        (
-            "compare --only focus,revenue-lin",
-            "unknown dimension `revenue-lin`|`focus`",
-        ),
-        (
-            "compare --only focus,revenue-lin",
-            "did you mean `revenue-line`?",
-        ),
-        ("compare --only salry", "did you mean `salary`?"),
-        (
-            "compare --only 'Revenu line'",
-            "unknown dimension `Revenu line`",
-        ),
-        (
-            "compare --only 'Revenu line'",
-            "did you mean `revenue-line`?",
-        ),
-        ("compare --only focus,focus", "is named twice in `--only`"),
-        ("compare --only focus,Focus", "is named twice in `--only`"),
-        (
-            "compare --only 'revenue-line,Revenue line'",
-            "is named twice in `--only`",
-        ),
-        ("compare --only focus,,kpis", "`--only` has an empty item"),
-        ("compare --only ''", "`--only` has an empty item"),
-        ("compare --only focus,", "`--only` has an empty item"),
-        ("compare --only ' '", "`--only` has an empty item"),
-    ] {
-        refused(line, says);
-    }
-    refused("compare cio zzzzzz", "").stderr_lacks("did you mean");
-}
-
-#[test]
 fn the_salary_row_carries_its_caveats_in_every_format() {
     let salary = json(&["compare", "--only", "salary"]);
     let caveats = items(&salary["dimensions"][0]["caveats"]);

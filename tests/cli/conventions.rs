@@ -83,3 +83,100 @@ fn help_and_version_exit_0_and_the_help_documents_the_exit_codes() {
         );
     }
 }
+
+/// Bad input to every command, and a global flag a command would ignore: exit
+/// 2, nothing on stdout, and on stderr what is wrong and what to do.
+#[test]
+fn bad_input_is_refused_saying_what_is_wrong_and_what_to_do() {
+    for (line, says) in [
+        (
+            "compare cio ctoo",
+            "unknown role `ctoo`|`cio`, `cto`|did you mean `cto`?",
+        ),
+        ("compare ctoo cio --format json", "did you mean `cto`?"),
+        ("compare cio zzzzzz", "unknown role `zzzzzz`"),
+        ("compare cio", "at least two roles"),
+        ("compare cio CIO", "`cio` is named twice"),
+        (
+            "compare --only focus,revenue-lin",
+            "unknown dimension `revenue-lin`|`focus`",
+        ),
+        (
+            "compare --only focus,revenue-lin",
+            "did you mean `revenue-line`?",
+        ),
+        ("compare --only salry", "did you mean `salary`?"),
+        (
+            "compare --only 'Revenu line'",
+            "unknown dimension `Revenu line`",
+        ),
+        (
+            "compare --only 'Revenu line'",
+            "did you mean `revenue-line`?",
+        ),
+        ("compare --only focus,focus", "is named twice in `--only`"),
+        ("compare --only focus,Focus", "is named twice in `--only`"),
+        (
+            "compare --only 'revenue-line,Revenue line'",
+            "is named twice in `--only`",
+        ),
+        ("compare --only focus,,kpis", "`--only` has an empty item"),
+        ("compare --only ''", "`--only` has an empty item"),
+        ("compare --only focus,", "`--only` has an empty item"),
+        ("compare --only ' '", "`--only` has an empty item"),
+        (
+            "show cio --section kpi",
+            "unknown section `kpi`|`overview`|`responsibilities`",
+        ),
+        (
+            "show cio --section kpi",
+            "`kpis`|`salary`|did you mean `kpis`?",
+        ),
+        ("show cfo", "unknown role `cfo`|`cio`, `cto`"),
+        (
+            "show cio --section kpis,KPIs",
+            "section `kpis` is named twice in `--section`",
+        ),
+        ("show cio --section kpis,", "`--section` has an empty item"),
+        (
+            "--kb tests/fixtures/three-roles.yaml show cisco",
+            "`cio`, `cto`, `ciso`",
+        ),
+        (
+            "--kb tests/fixtures/three-roles.yaml show cisco",
+            "did you mean `ciso`?",
+        ),
+        ("search data --limit 0", "--limit"),
+        ("search who owns the", "nothing to search for"),
+        ("search it", "nothing to search for"),
+        (
+            "search data --role cxo",
+            "unknown role `cxo`|did you mean `cto`?",
+        ),
+        (
+            "topics need-bot",
+            "unknown topic `need-bot`|did you mean `need-both`?",
+        ),
+        (
+            "jd ctoo",
+            "unknown role `ctoo`|`cio`, `cto`|did you mean `cto`?",
+        ),
+        (
+            "completions bash --format json",
+            "`--format` has no effect on",
+        ),
+        ("man --format json", "`--format` has no effect on"),
+        (
+            "completions bash --kb data/kb.yaml",
+            "`--kb` has no effect on",
+        ),
+        ("man --kb data/kb.yaml", "`--kb` has no effect on"),
+        (
+            "schema compare --kb data/kb.yaml",
+            "`--kb` has no effect on `roles schema`",
+        ),
+    ] {
+        refused(line, says);
+    }
+    refused("compare cio zzzzzz", "").stderr_lacks("did you mean");
+}

@@ -132,11 +132,3 @@ fn search_finds_the_new_role_facts_and_leans_to_it() {
     assert_eq!(search["lean"]["role"], "ciso");
     assert!(search["weights"]["ciso"].as_f64().is_some_and(|w| w > 0.0));
 }
-
-#[test]
-fn the_new_role_is_known_to_error_messages() {
-    three(&["show", "cisco"])
-        .fails_as_bad_input()
-        .stderr_has("`cio`, `cto`, `ciso`")
-        .stderr_has("did you mean `ciso`?");
-}

@@ -192,19 +192,6 @@ fn limit_caps_the_hits_but_total_counts_every_match_and_role_keeps_its_facts() {
 }
 
 #[test]
-fn bad_queries_are_refused_as_bad_input() {
-    for (args, message) in [
-        (&["search", "data", "--limit", "0"][..], "--limit"),
-        (&["search", "who", "owns", "the"], "nothing to search for"),
-        (&["search", "it"], "nothing to search for"),
-        (&["search", "data", "--role", "cxo"], "unknown role `cxo`"),
-        (&["search", "data", "--role", "cxo"], "did you mean `cto`?"),
-    ] {
-        roles(args).fails_as_bad_input().stderr_has(message);
-    }
-}
-
-#[test]
 fn a_query_matching_nothing_exits_1_like_grep_in_every_format() {
     let run = search_run("zzyzx");
     assert_eq!(run.code, Some(1), "{run}");

@@ -202,25 +202,3 @@ fn the_salary_glance_carries_the_dimension_caveats() {
         .succeeds()
         .stdout_has("<br>*Note: One figure is per hour");
 }
-
-#[test]
-fn unknown_and_repeated_names_are_refused_listing_the_valid_ones() {
-    for (line, says) in [
-        (
-            "show cio --section kpi",
-            "unknown section `kpi`|`overview`|`responsibilities`",
-        ),
-        (
-            "show cio --section kpi",
-            "`kpis`|`salary`|did you mean `kpis`?",
-        ),
-        ("show cfo", "unknown role `cfo`|`cio`, `cto`"),
-        (
-            "show cio --section kpis,KPIs",
-            "section `kpis` is named twice in `--section`",
-        ),
-        ("show cio --section kpis,", "`--section` has an empty item"),
-    ] {
-        refused(line, says);
-    }
-}
