@@ -33,10 +33,10 @@ const LISTS: [&str; 5] = [
 ];
 
 /// The texts of a JSON list of facts.
-fn texts<'a>(list: &'a Value) -> Vec<&'a str> {
+fn texts(list: &Value) -> Vec<&str> {
     items(list)
         .iter()
-        .map(|f| f["text"].as_str().expect("text"))
+        .map(|fact| string(&fact["text"]))
         .collect()
 }
 
