@@ -30,7 +30,7 @@ pub fn document(markdown: &str) -> String {
         .lines()
         .find_map(|line| line.strip_prefix("# "))
         .unwrap_or("roles");
-    let mut body = String::with_capacity(markdown.len() * 2);
+    let mut body = String::new();
     html::push_html(&mut body, escaped(markdown));
     let mut escaped_title = String::new();
     html::push_html(&mut escaped_title, [Event::Text(title.into())].into_iter());
@@ -56,28 +56,23 @@ fn escaped(markdown: &str) -> impl Iterator<Item = Event<'_>> {
 
 #[cfg(test)]
 mod tests {
-    use super::document;
-
     #[test]
     fn a_document_has_a_title_a_table_and_no_markup_from_the_text() {
-        let page = document(
+        let page = super::document(
             "# CIO & CTO\n\n| a | b |\n|---|---|\n| x<br>y | <script>alert(1)</script> |\n\n\
              <img src=x onerror=alert(1)>\n\n![logo](https://example.com/logo.png)\n",
         );
-        assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
-        assert!(page.contains("<title>CIO &amp; CTO</title>"), "{page}");
-        assert!(
-            page.contains("<table>") && page.contains("x<br>y"),
-            "{page}"
-        );
-        assert!(
-            page.contains("&lt;script&gt;") && page.contains("&lt;img src=x"),
-            "{page}"
-        );
+        for part in [
+            "<!DOCTYPE html>",
+            "<title>CIO &amp; CTO</title>",
+            "<table>",
+            "x<br>y",
+        ] {
+            assert!(page.contains(part), "{part}: {page}");
+        }
+        for part in ["&lt;script&gt;", "&lt;img src=x", "logo", "@media print"] {
+            assert!(page.contains(part), "{part}: {page}");
+        }
         assert!(!page.contains("<script") && !page.contains("<img") && !page.contains("https:"));
-        assert!(
-            page.contains("logo") && page.contains("@media print"),
-            "{page}"
-        );
     }
 }
