@@ -71,16 +71,6 @@ pub fn exit_code(error: &anyhow::Error) -> Option<u8> {
     Some(EXIT_FAILURE)
 }
 
-/// The width error messages wrap to when stderr is a terminal `terminal`
-/// columns wide: `COLUMNS` if a number, else the terminal's, at least 40.
-/// `None` (no wrapping) when stderr is a file or a pipe, even with `COLUMNS`
-/// set: a log or an editor jumping to `file:line:column:` wants one line.
-pub fn message_width(columns: Option<&str>, terminal: Option<u16>) -> Option<usize> {
-    let terminal = terminal.filter(|&w| w > 0)?;
-    let columns = columns.and_then(|c| c.trim().parse::<u16>().ok());
-    Some(usize::from(columns.filter(|&w| w > 0).unwrap_or(terminal).max(40)))
-}
-
 /// The report of `error` for stderr: `error:` (red and bold with `color`), the
 /// message and its causes, each line wrapped to `width` when given, and
 /// nothing that could act on the terminal or hide there.
@@ -182,15 +172,6 @@ mod tests {
         let wrapped = message(&BadInput::err("word ".repeat(30)), false, Some(40));
         assert!(wrapped.lines().count() > 2, "{wrapped}");
         assert!(wrapped.lines().all(|line| line.len() <= 40), "{wrapped}");
-        let widths = [
-            (Some("100"), Some(60), Some(100)),
-            (None, Some(60), Some(60)),
-            (Some("x"), Some(60), Some(60)),
-            (Some("100"), None, None),
-        ];
-        for (columns, terminal, width) in widths {
-            assert_eq!(message_width(columns, terminal), width, "{columns:?}");
-        }
         let too_long = anyhow::Error::new(io::Error::from_raw_os_error(36));
         assert_eq!(exit_code(&too_long), Some(EXIT_BAD_INPUT));
     }

@@ -18,7 +18,7 @@ use crate::error::{self, BadInput, EXIT_OK};
 use crate::kb;
 use crate::library::Library;
 use crate::questionnaire::{Answers, Intake};
-use crate::render::paint::{output_width, stream_color};
+use crate::render::paint::{output_width, stream_color, terminal_width};
 use crate::render::{self, Style, View, pager};
 
 /// Runs `roles` with these arguments and returns the process exit code.
@@ -45,18 +45,16 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
         return EXIT_OK;
     };
     let stderr = io::stderr();
-    let width = error::message_width(
-        std::env::var("COLUMNS").ok().as_deref(),
-        terminal_size::terminal_size_of(&stderr).map(|(w, _)| w.0),
-    );
+    // Only a terminal gets wrapped messages: a log, or an editor jumping to
+    // `file:line:column:`, wants each on one line.
+    let width = terminal_width(&stderr).map(|_| usize::from(output_width(&stderr)));
     let color = stream_color(forced_color(cli.color), &stderr);
     let _ = writeln!(stderr.lock(), "{}", error::message(&error, color, width));
     code
 }
 
-/// Refuses a global flag given on the command line to `roles COMMAND`, which
-/// would ignore it (`ignored` is the command's list, e.g.
-/// [`man::IGNORED_FLAGS`]). `ROLES_KB` in the environment is not refused.
+/// Refuses a global flag on the command line that `command` would ignore
+/// (e.g. [`man::IGNORED_FLAGS`]); `ROLES_KB` in the environment is fine.
 fn refuse(matches: &clap::ArgMatches, command: &str, ignored: &[&str]) -> anyhow::Result<()> {
     match ignored
         .iter()
@@ -102,9 +100,8 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
     }
 }
 
-/// Prints clap's help, version or usage error and returns its exit code. Help
-/// on a closed pipe is not an error, but a failed write (a full disk) is
-/// (exit 1). A usage error goes to stderr and keeps its code.
+/// Prints clap's help, version or usage error and returns its exit code; help
+/// on a full disk is exit 1, on a closed pipe not an error.
 fn print_clap_output(error: &clap::Error) -> u8 {
     let code = u8::try_from(error.exit_code()).unwrap_or(error::EXIT_BAD_INPUT);
     match error.print().and_then(|()| io::stdout().flush()) {
@@ -116,8 +113,7 @@ fn print_clap_output(error: &clap::Error) -> u8 {
     }
 }
 
-/// Runs the command, one arm per command; returns the exit code (see
-/// [`View::exit_code`]).
+/// Runs the command, one arm per command; returns [`View::exit_code`].
 fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
     let kb = || knowledge_base(cli);
     match &cli.command {
@@ -158,7 +154,11 @@ fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
             let needs = answers.as_ref().map(jd::Selection::needs_from);
             let (fractional, brief) = (*fractional, *brief);
             let needs = needs.unwrap_or_default();
-            let selection = jd::Selection { fractional, brief, needs };
+            let selection = jd::Selection {
+                fractional,
+                brief,
+                needs,
+            };
             emit(cli, &jd::job_description(&library, role, &selection)?)
         }
         Command::Kb(KbCommand::Dump) => emit(cli, &kb_command::dump(&kb()?)?),
@@ -214,8 +214,8 @@ fn intake<'a>(cli: &'a Cli, command: &'a str, args: &'a QuestionnaireArgs) -> In
     }
 }
 
-/// Renders a view, buffered so that nothing half-written reaches stdout when it
-/// fails, through a pager when it is long; returns the view's exit code.
+/// Renders a view whole (nothing half-written reaches stdout), through a pager
+/// when long; returns the view's exit code.
 fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let color = stream_color(forced_color(cli.color), &stdout);
@@ -235,8 +235,8 @@ fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     Ok(view.exit_code())
 }
 
-/// Writes finished output to stdout in one go. A closed pipe (`roles … | head`)
-/// ends `roles` quietly (see [`error::exit_code`]); a full disk is an error.
+/// Writes finished output to stdout; a closed pipe ends quietly (see
+/// [`error::exit_code`]), a full disk is an error.
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(bytes)

@@ -61,8 +61,7 @@ impl Grid {
         if longest.iter().sum::<usize>() + 3 * longest.len() + 1 > usize::from(width) {
             return self.stacked(usize::from(width), color);
         }
-        // comfy-table counts columns in a u16 and wraps a long line slowly: a
-        // cell with a line wider than any terminal is wrapped first.
+        // comfy-table counts columns in a u16 and wraps a long line slowly.
         let cell = |text: &String, bold: bool| {
             let cell = match text.lines().any(|line| line.width() > 4096) {
                 true => Cell::new(wrap::fill(text, usize::from(width), "", "")),

@@ -2,11 +2,13 @@
 //! painted by that decision: headings, accents, dimmed notes, bullets with
 //! their citations, and tables fitted to the width.
 
-use std::io::{self, IsTerminal};
+use std::io::IsTerminal;
+use std::os::fd::AsFd;
 
 use anstyle::{AnsiColor, Effects};
 
 use super::grid::Grid;
+use super::markdown::cite;
 use super::wrap;
 
 /// How terminal output looks: decided once, from flags and the environment.
@@ -31,11 +33,19 @@ pub fn stream_color(forced: Option<bool>, stream: &impl IsTerminal) -> bool {
     })
 }
 
-/// The width to fit: `COLUMNS` if set to a number, else the terminal's, else
-/// 80; never less than 40, as a table cannot usefully be narrower.
-pub fn output_width(stdout: &io::Stdout) -> u16 {
-    let terminal = terminal_size::terminal_size_of(stdout).map(|(width, _)| width.0);
-    fitted_width(std::env::var("COLUMNS").ok().as_deref(), terminal)
+/// The width to fit on `stream`: `COLUMNS` if set to a number, else the
+/// terminal's, else 80; never less than 40, as a table cannot usefully be narrower.
+pub fn output_width(stream: &impl AsFd) -> u16 {
+    fitted_width(
+        std::env::var("COLUMNS").ok().as_deref(),
+        terminal_width(stream),
+    )
+}
+
+/// The width of the terminal `stream` is, if it is one.
+pub fn terminal_width(stream: &impl AsFd) -> Option<u16> {
+    let width = terminal_size::terminal_size_of(stream).map(|(width, _)| width.0);
+    width.filter(|&width| width > 0)
 }
 
 /// [`output_width`] from `COLUMNS` and the terminal's width, where known.
@@ -71,24 +81,20 @@ impl Painter {
         usize::from(self.style.width)
     }
 
-    /// `text` in `look`, if colour is on.
-    pub fn paint(&self, text: &str, look: anstyle::Style) -> String {
-        paint(self.style.color, text, look)
-    }
-
     /// Bold.
     pub fn heading(&self, text: &str) -> String {
-        self.paint(text, Effects::BOLD.into())
+        paint(self.style.color, text, Effects::BOLD.into())
     }
 
     /// Bold cyan.
     pub fn accent(&self, text: &str) -> String {
-        self.paint(text, AnsiColor::Cyan.on_default().effects(Effects::BOLD))
+        let cyan = AnsiColor::Cyan.on_default().effects(Effects::BOLD);
+        paint(self.style.color, text, cyan)
     }
 
     /// Dimmed.
     pub fn dim(&self, text: &str) -> String {
-        self.paint(text, Effects::DIMMED.into())
+        paint(self.style.color, text, Effects::DIMMED.into())
     }
 
     /// Draws `grid` fitted to the width.
@@ -99,14 +105,9 @@ impl Painter {
     /// Wraps `text` as a bullet, continuation lines indented under the text, with
     /// its sources after it, dimmed.
     pub fn bullet(&self, text: &str, sources: &[impl AsRef<str>], indent: usize) -> String {
-        let lead = " ".repeat(indent);
-        let plain = format!("{text} {}", super::markdown::cite(sources));
-        let wrapped = wrap::fill(
-            &plain,
-            self.width().max(40),
-            &format!("{lead}• "),
-            &format!("{lead}  "),
-        );
+        let (lead, plain) = (" ".repeat(indent), format!("{text} {}", cite(sources)));
+        let (first, rest) = (format!("{lead}• "), format!("{lead}  "));
+        let wrapped = wrap::fill(&plain, self.width().max(40), &first, &rest);
         // Dim the citation after wrapping, so escape codes never count as width.
         match wrapped.rfind(" [") {
             Some(at) if self.style.color => {

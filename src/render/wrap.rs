@@ -68,9 +68,9 @@ mod tests {
     #[test]
     fn fill_indents_and_cuts_a_word_wider_than_the_line() {
         let cases = [
-            ("see key-differences here", 6, "", "", "see\nkey-di\nfferen\nces\nhere"),
+            ("a key-differences", 6, "", "", "a\nkey-di\nfferen\nces"),
             ("日本語", 4, "", "", "日本\n語"),
-            ("one two three four", 10, "• ", "  ", "• one two\n  three\n  four"),
+            ("one two three", 9, "• ", "  ", "• one two\n  three"),
             // A later line is measured with the indent it gets.
             ("ab\ncd ef", 7, "", "    ", "ab\n    cd\n    ef"),
         ];
