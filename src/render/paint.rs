@@ -24,7 +24,8 @@ pub struct Style {
 /// then CLICOLOR_FORCE (unless empty or `0`), NO_COLOR (any non-empty value,
 /// as no-color.org says), TERM=dumb and whether the stream is a terminal.
 pub fn stream_color(forced: Option<bool>, stream: &impl IsTerminal) -> bool {
-    let set = |name: &str, off: &str| std::env::var_os(name).is_some_and(|v| v != "" && v != off);
+    let set =
+        |name: &str, off: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != off);
     forced.unwrap_or_else(|| {
         set("CLICOLOR_FORCE", "0")
             || !set("NO_COLOR", "")
