@@ -1,9 +1,6 @@
 //! The knowledge base a command reads: a user's file, loaded and validated whole,
-//! or the copy compiled into the binary, decoded whole once.
-//!
-//! `build.rs` validates `data/` with the checks a user's file gets and stores the
-//! knowledge base in postcard form; decoding it takes well under a millisecond,
-//! so every command simply decodes all of it (see BENCHMARKS.md).
+//! or the copy `build.rs` validated and compiled into the binary in postcard
+//! form, which every command decodes whole (well under a millisecond).
 
 use serde::Deserialize;
 
@@ -43,9 +40,8 @@ pub struct Library {
 }
 
 impl Library {
-    /// The knowledge base compiled into the binary. The bytes were encoded by
-    /// `build.rs` from the same types a moment after validation, and a test
-    /// decodes them, so a failure here is a broken build, not bad input.
+    /// The knowledge base compiled into the binary; a test decodes it, so a
+    /// failure here is a broken build, not bad input.
     pub fn embedded() -> Self {
         Library::loaded(
             postcard::from_bytes(EMBEDDED).expect(
@@ -70,55 +66,45 @@ impl Library {
     pub fn sources(&self) -> &[Source] {
         &self.kb.sources
     }
-
     /// Each role's id and name, in knowledge-base order.
     pub fn role_refs(&self) -> &[RoleRef] {
         &self.role_refs
     }
-
     /// The whole role profiles, in knowledge-base order.
     pub fn roles(&self) -> &[Role] {
         &self.kb.roles
     }
-
     /// The comparison dimensions.
     pub fn dimensions(&self) -> &[Dimension] {
         &self.kb.dimensions
     }
-
     /// The cross-role topics, with `disagreements` built from the disputes.
     pub fn topics(&self) -> &[Topic] {
         &self.topics
     }
-
     /// The hiring questionnaire.
     pub fn questionnaire(&self) -> &Questionnaire {
         &self.kb.questionnaire
     }
-
     /// The career guide: its questionnaire, and what each track asks of a person.
     pub fn career(&self) -> &Career {
         &self.kb.career
     }
-
     /// Where the articles disagree.
     pub fn disputes(&self) -> &[Dispute] {
         &self.kb.disputes
     }
-
     /// Who owns what in a company that has both roles.
     pub fn areas(&self) -> &[Area] {
         &self.kb.areas
     }
-
     /// Each role's job posting, keyed by role id.
     pub fn jd(&self) -> &Postings {
         &self.kb.jd
     }
 
-    /// The whole knowledge base (for `roles kb dump`).
+    /// The whole knowledge base (for `roles kb dump`), without the built topic.
     pub fn whole(&self) -> KnowledgeBase {
-        // The built topic is the disputes again; a dump keeps one copy.
         self.kb.clone()
     }
 }
@@ -128,17 +114,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_knowledge_base_decodes_whole() {
-        let kb = Library::embedded().whole();
-        assert!(!kb.sources.is_empty() && kb.roles.len() >= 2);
-        assert!(!kb.dimensions.is_empty() && !kb.topics.is_empty());
-        assert!(!kb.questionnaire.questions.is_empty() && !kb.career.questions.is_empty());
-        assert!(!kb.disputes.is_empty() && !kb.areas.is_empty() && !kb.jd.is_empty());
-    }
-
-    #[test]
-    fn a_loaded_knowledge_base_hands_out_its_own_parts() {
+    fn the_embedded_knowledge_base_decodes_whole_and_a_loaded_one_hands_out_its_parts() {
         let mut kb = Library::embedded().whole();
+        assert!(!kb.sources.is_empty() && kb.roles.len() >= 2 && !kb.dimensions.is_empty());
+        assert!(!kb.questionnaire.questions.is_empty() && !kb.career.questions.is_empty());
+        assert!(!kb.topics.is_empty() && !kb.disputes.is_empty() && !kb.areas.is_empty());
+        assert!(!kb.jd.is_empty());
         kb.roles.truncate(1);
         let library = Library::loaded(kb.clone());
         assert_eq!(library.roles(), kb.roles.as_slice());

@@ -4,14 +4,13 @@
 //! gets words cut in two (`Informatio` / `n`).
 
 use comfy_table::presets::UTF8_FULL;
-use comfy_table::{
-    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width,
-};
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
 use unicode_width::UnicodeWidthStr;
 
 use super::{paint, wrap};
 
 /// Rows of plain text to fit into a width.
+#[derive(Default)]
 pub struct Grid {
     header: Option<Vec<String>>,
     rows: Vec<Vec<String>>,
@@ -24,9 +23,7 @@ impl Grid {
     pub fn new(header: Option<Vec<String>>) -> Self {
         Grid {
             header,
-            rows: Vec::new(),
-            caps: Vec::new(),
-            right: Vec::new(),
+            ..Grid::default()
         }
     }
 
@@ -64,17 +61,22 @@ impl Grid {
         if longest.iter().sum::<usize>() + 3 * longest.len() + 1 > usize::from(width) {
             return self.stacked(usize::from(width), color);
         }
-        // comfy-table counts columns in a u16 (and overflows past 65,535) and
-        // wraps a long line slowly: a cell with a line wider than any terminal
-        // is wrapped to the table's width first.
-        let cell = |text: &String| match text.lines().any(|line| line.width() > 4096) {
-            true => Cell::new(wrap::fill(text, usize::from(width), "", "")),
-            false => Cell::new(text),
+        // comfy-table counts columns in a u16 and wraps a long line slowly.
+        let cell = |text: &String, bold: bool| {
+            let cell = match text.lines().any(|line| line.width() > 4096) {
+                true => Cell::new(wrap::fill(text, usize::from(width), "", "")),
+                false => Cell::new(text),
+            };
+            if bold && color {
+                cell.add_attribute(Attribute::Bold)
+            } else {
+                cell
+            }
         };
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL.with_rounded_corners())
-            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
             .set_width(width);
         if color {
             table.enforce_styling();
@@ -82,25 +84,16 @@ impl Grid {
             table.force_no_tty();
         }
         if let Some(header) = &self.header {
-            table.set_header(header.iter().map(|text| {
-                let cell = cell(text);
-                if color {
-                    cell.add_attribute(Attribute::Bold).fg(Color::Cyan)
-                } else {
-                    cell
-                }
-            }));
+            let cyan = |cell: Cell| if color { cell.fg(Color::Cyan) } else { cell };
+            table.set_header(header.iter().map(|text| cyan(cell(text, true))));
         }
         for row in &self.rows {
             table.add_row(row.iter().enumerate().map(|(column, text)| {
-                let mut cell = cell(text);
-                if column == 0 && color {
-                    cell = cell.add_attribute(Attribute::Bold);
+                let cell = cell(text, column == 0);
+                match self.right.contains(&column) {
+                    true => cell.set_alignment(CellAlignment::Right),
+                    false => cell,
                 }
-                if self.right.contains(&column) {
-                    cell = cell.set_alignment(CellAlignment::Right);
-                }
-                cell
             }));
         }
         for (column, &word) in longest.iter().enumerate() {
@@ -134,30 +127,24 @@ impl Grid {
             let header = self.header.as_ref().and_then(|header| header.get(column));
             header.and_then(|text| text.lines().next()).unwrap_or("")
         };
-        let mut blocks = Vec::new();
-        for row in &self.rows {
-            let mut block = Vec::new();
-            for (column, text) in row.iter().enumerate() {
+        let block = |row: &Vec<String>| {
+            let cells = row.iter().enumerate().map(|(column, text)| {
                 let text = match label(column) {
                     "" => text.clone(),
                     label if column > 0 => format!("{}: {text}", paint::paint(color, label, bold)),
                     label => format!("{label}: {text}"),
                 };
-                let (first, rest) = if column == 0 || wrap::widest_word(&text) + 4 > width {
-                    ("", "")
-                } else {
-                    ("  ", "    ")
-                };
-                let filled = wrap::fill(&text, width, first, rest);
-                block.push(if column == 0 {
-                    paint::paint(color, &filled, bold)
-                } else {
-                    filled
-                });
-            }
-            blocks.push(block.join("\n"));
-        }
-        blocks.join("\n\n")
+                if column == 0 {
+                    return paint::paint(color, &wrap::fill(&text, width, "", ""), bold);
+                }
+                match wrap::widest_word(&text) + 4 > width {
+                    true => wrap::fill(&text, width, "", ""),
+                    false => wrap::fill(&text, width, "  ", "    "),
+                }
+            });
+            cells.collect::<Vec<_>>().join("\n")
+        };
+        self.rows.iter().map(block).collect::<Vec<_>>().join("\n\n")
     }
 }
 
@@ -165,28 +152,31 @@ impl Grid {
 mod tests {
     use super::*;
 
-    fn grid() -> Grid {
+    #[test]
+    fn a_table_fits_its_width_without_cutting_a_word_or_else_rows_are_stacked() {
         let mut grid = Grid::new(Some(vec!["".into(), "CIO".into(), "Source".into()]));
         grid.row(vec![
             "Focus".into(),
             "a long statement about what the chief information officer does all day".into(),
             "key-differences, overlap".into(),
         ]);
-        grid
-    }
-
-    #[test]
-    fn a_table_fits_its_width_without_cutting_a_word() {
         for width in [50, 60, 80] {
-            let table = grid().draw(width, false);
+            let table = grid.draw(width, false);
             assert!(
                 table
                     .lines()
                     .all(|line| wrap::width(line) <= usize::from(width))
             );
-            assert!(table.contains("key-differences"), "{table}");
-            assert!(table.starts_with('╭'), "{table}");
+            assert!(
+                table.contains("key-differences") && table.starts_with('╭'),
+                "{table}"
+            );
         }
+        assert_eq!(
+            grid.draw(30, false),
+            "Focus\n  CIO: a long statement about\n    what the chief information\n    officer does all day\n  \
+             Source: key-differences,\n    overlap"
+        );
     }
 
     #[test]
@@ -196,14 +186,5 @@ mod tests {
         let table = grid.draw(80, false);
         assert_eq!(table.matches("word").count(), 20_000);
         assert!(table.lines().all(|line| wrap::width(line) <= 80));
-    }
-
-    #[test]
-    fn rows_are_stacked_when_the_words_cannot_fit_side_by_side() {
-        assert_eq!(
-            grid().draw(30, false),
-            "Focus\n  CIO: a long statement about\n    what the chief information\n    officer does all day\n  \
-             Source: key-differences,\n    overlap"
-        );
     }
 }

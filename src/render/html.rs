@@ -6,9 +6,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
-/// The style: readable on a screen, and on paper within A4's and US Letter's
-/// printable width (the page's own size, 15 mm margins), tables included, since
-/// their cells break long words rather than overflow.
+/// Readable on a screen, and on A4 or US Letter (15 mm margins), tables too.
 const STYLE: &str = "\
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 h1, h2, h3 { line-height: 1.2; break-after: avoid; }
@@ -30,7 +28,7 @@ pub fn document(markdown: &str) -> String {
         .lines()
         .find_map(|line| line.strip_prefix("# "))
         .unwrap_or("roles");
-    let mut body = String::with_capacity(markdown.len() * 2);
+    let mut body = String::new();
     html::push_html(&mut body, escaped(markdown));
     let mut escaped_title = String::new();
     html::push_html(&mut escaped_title, [Event::Text(title.into())].into_iter());
@@ -41,10 +39,8 @@ pub fn document(markdown: &str) -> String {
     )
 }
 
-/// The Markdown's events with raw HTML turned into text, except the `<br>` the
-/// views write for a line break in a table cell, and images dropped (their
-/// description stays), so that nothing in a knowledge-base text becomes markup
-/// or a fetch.
+/// The Markdown's events with raw HTML as text (but the `<br>` of a table
+/// cell) and images dropped (their description stays): no markup, no fetch.
 fn escaped(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     Parser::new_ext(markdown, Options::ENABLE_TABLES).filter_map(|event| match event {
         Event::InlineHtml(text) if &*text == "<br>" => Some(Event::InlineHtml(text)),
@@ -56,28 +52,11 @@ fn escaped(markdown: &str) -> impl Iterator<Item = Event<'_>> {
 
 #[cfg(test)]
 mod tests {
-    use super::document;
-
     #[test]
-    fn a_document_has_a_title_a_table_and_no_markup_from_the_text() {
-        let page = document(
-            "# CIO & CTO\n\n| a | b |\n|---|---|\n| x<br>y | <script>alert(1)</script> |\n\n\
-             <img src=x onerror=alert(1)>\n\n![logo](https://example.com/logo.png)\n",
-        );
+    fn the_title_is_escaped_a_cell_keeps_its_line_break_and_an_image_its_words() {
+        let page = super::document("# CIO & CTO\n\n| a |\n|---|\n| x<br>y |\n\n![logo](x.png)\n");
         assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
-        assert!(page.contains("<title>CIO &amp; CTO</title>"), "{page}");
-        assert!(
-            page.contains("<table>") && page.contains("x<br>y"),
-            "{page}"
-        );
-        assert!(
-            page.contains("&lt;script&gt;") && page.contains("&lt;img src=x"),
-            "{page}"
-        );
-        assert!(!page.contains("<script") && !page.contains("<img") && !page.contains("https:"));
-        assert!(
-            page.contains("logo") && page.contains("@media print"),
-            "{page}"
-        );
+        assert!(page.contains("<title>CIO &amp; CTO</title>") && page.contains("x<br>y"));
+        assert!(page.contains("logo") && !page.contains("x.png"), "{page}");
     }
 }

@@ -10,7 +10,7 @@ use super::wrap;
 /// the item's text (which Markdown reads as the same item). Table rows and
 /// fenced code are kept whole, as wrapping would change what they mean.
 pub fn fit(text: &str, width: usize) -> String {
-    let mut fitted = String::with_capacity(text.len() + text.len() / 16);
+    let mut fitted = String::new();
     let mut fenced = false;
     for line in text.lines() {
         if line.starts_with("```") {
@@ -35,16 +35,13 @@ pub fn fit(text: &str, width: usize) -> String {
 /// The marker that starts a list item or quote (`- `, `* `, `12. `, `> `), or
 /// nothing.
 fn list_marker(line: &str) -> &str {
-    for marker in ["- ", "* ", "+ ", "> "] {
-        if line.starts_with(marker) {
-            return marker;
-        }
-    }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && line[digits..].starts_with(". ") {
-        return &line[..digits + 2];
-    }
-    ""
+    let length = match line.get(..2) {
+        _ if digits > 0 && line[digits..].starts_with(". ") => digits + 2,
+        Some("- " | "* " | "+ " | "> ") => 2,
+        _ => 0,
+    };
+    &line[..length]
 }
 
 /// Escapes text for a table cell: pipes would end the cell, newlines the row.

@@ -1,18 +1,66 @@
-//! Painting text once the colour decision is made: headings, accents, dimmed
-//! notes, bullets with their citations, and tables fitted to the width.
+//! How terminal output looks, decided once per run (colour, width), and text
+//! painted by that decision: headings, accents, dimmed notes, bullets with
+//! their citations, and tables fitted to the width.
+
+use std::io::IsTerminal;
+use std::os::fd::AsFd;
 
 use anstyle::{AnsiColor, Effects};
 
-use super::Style;
 use super::grid::Grid;
+use super::markdown::cite;
 use super::wrap;
+
+/// How terminal output looks: decided once, from flags and the environment.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Whether to use colour and bold.
+    pub color: bool,
+    /// The width to fit, in columns.
+    pub width: u16,
+}
+
+/// Whether to colour a stream: `forced` (`--color always|never`) if given,
+/// then CLICOLOR_FORCE (unless empty or `0`), NO_COLOR (any non-empty value,
+/// as no-color.org says), TERM=dumb and whether the stream is a terminal.
+pub fn stream_color(forced: Option<bool>, stream: &impl IsTerminal) -> bool {
+    let set =
+        |name: &str, off: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != off);
+    forced.unwrap_or_else(|| {
+        set("CLICOLOR_FORCE", "0")
+            || !set("NO_COLOR", "")
+                && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
+                && stream.is_terminal()
+    })
+}
+
+/// The width to fit on `stream`: `COLUMNS` if set to a number, else the
+/// terminal's, else 80; never less than 40, as a table cannot usefully be narrower.
+pub fn output_width(stream: &impl AsFd) -> u16 {
+    fitted_width(
+        std::env::var("COLUMNS").ok().as_deref(),
+        terminal_width(stream),
+    )
+}
+
+/// The width of the terminal `stream` is, if it is one.
+pub fn terminal_width(stream: &impl AsFd) -> Option<u16> {
+    let width = terminal_size::terminal_size_of(stream).map(|(width, _)| width.0);
+    width.filter(|&width| width > 0)
+}
+
+/// [`output_width`] from `COLUMNS` and the terminal's width, where known.
+fn fitted_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
+    let columns = columns.and_then(|columns| columns.trim().parse::<u16>().ok());
+    let width = columns.filter(|&w| w > 0).or(terminal.filter(|&w| w > 0));
+    width.unwrap_or(80).max(40)
+}
 
 /// `text` in `look` when `color` is on, plain otherwise.
 pub fn paint(color: bool, text: &str, look: anstyle::Style) -> String {
-    if color {
-        format!("{}{text}{}", look.render(), look.render_reset())
-    } else {
-        text.to_owned()
+    match color {
+        true => format!("{}{text}{}", look.render(), look.render_reset()),
+        false => text.to_owned(),
     }
 }
 
@@ -34,29 +82,20 @@ impl Painter {
         usize::from(self.style.width)
     }
 
-    /// `text` in `look`, if colour is on.
-    pub fn paint(&self, text: &str, look: anstyle::Style) -> String {
-        paint(self.style.color, text, look)
-    }
-
     /// Bold.
     pub fn heading(&self, text: &str) -> String {
-        self.paint(text, anstyle::Style::new().effects(Effects::BOLD))
+        paint(self.style.color, text, Effects::BOLD.into())
     }
 
     /// Bold cyan.
     pub fn accent(&self, text: &str) -> String {
-        self.paint(
-            text,
-            anstyle::Style::new()
-                .fg_color(Some(AnsiColor::Cyan.into()))
-                .effects(Effects::BOLD),
-        )
+        let cyan = AnsiColor::Cyan.on_default().effects(Effects::BOLD);
+        paint(self.style.color, text, cyan)
     }
 
     /// Dimmed.
     pub fn dim(&self, text: &str) -> String {
-        self.paint(text, anstyle::Style::new().effects(Effects::DIMMED))
+        paint(self.style.color, text, Effects::DIMMED.into())
     }
 
     /// Draws `grid` fitted to the width.
@@ -67,19 +106,35 @@ impl Painter {
     /// Wraps `text` as a bullet, continuation lines indented under the text, with
     /// its sources after it, dimmed.
     pub fn bullet(&self, text: &str, sources: &[impl AsRef<str>], indent: usize) -> String {
-        let width = self.width().max(40);
-        let lead = " ".repeat(indent);
-        let first = format!("{lead}• ");
-        let rest = format!("{lead}  ");
-        let sources: Vec<&str> = sources.iter().map(AsRef::as_ref).collect();
-        let plain = format!("{text} [{}]", sources.join(", "));
-        let wrapped = wrap::fill(&plain, width, &first, &rest);
+        let (lead, plain) = (" ".repeat(indent), format!("{text} {}", cite(sources)));
+        let (first, rest) = (format!("{lead}• "), format!("{lead}  "));
+        let wrapped = wrap::fill(&plain, self.width().max(40), &first, &rest);
         // Dim the citation after wrapping, so escape codes never count as width.
         match wrapped.rfind(" [") {
             Some(at) if self.style.color => {
                 format!("{}{}", &wrapped[..at], self.dim(&wrapped[at..]))
             }
             _ => wrapped,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_wins_over_the_terminal_and_nothing_is_narrower_than_forty() {
+        let cases = [
+            (Some("120"), Some(60), 120),
+            (Some("wide"), Some(60), 60),
+            (Some("0"), None, 80),
+            (Some("12"), Some(60), 40),
+            (None, Some(30), 40),
+            (None, None, 80),
+        ];
+        for (columns, terminal, width) in cases {
+            assert_eq!(fitted_width(columns, terminal), width, "{columns:?}");
         }
     }
 }

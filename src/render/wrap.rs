@@ -19,7 +19,6 @@ pub fn widest_word(text: &str) -> usize {
     text.split(['\n', ' ']).map(width).max().unwrap_or(0)
 }
 
-/// textwrap's options for `columns`: break at spaces, never at hyphens, first fit.
 fn options<'a>(columns: usize, first: &'a str, rest: &'a str) -> Options<'a> {
     Options::new(columns.max(1))
         .initial_indent(first)
@@ -60,32 +59,23 @@ mod tests {
             assert_eq!(lines.join(" "), text);
         }
         assert_eq!(wrap("a b\nc", 80), ["a b", "c"]);
-    }
-
-    #[test]
-    fn a_word_wider_than_the_line_is_cut_to_fit() {
-        assert_eq!(
-            fill("see key-differences here", 6, "", ""),
-            "see\nkey-di\nfferen\nces\nhere"
-        );
-        assert_eq!(fill("日本語", 4, "", ""), "日本\n語");
         assert_eq!(widest_word("a bcd\nef"), 3);
-    }
-
-    #[test]
-    fn escape_codes_take_no_width_and_wide_characters_two() {
+        // Escape codes take no width, wide characters two.
         assert_eq!(width("\x1b[1mbold\x1b[0m"), 4);
-        assert_eq!(width("日本"), 4);
-        assert_eq!(width("• bullet — dash"), 15);
+        assert_eq!(width("• bullet — dash 日本"), 20);
     }
 
     #[test]
-    fn fill_indents_the_first_and_following_lines() {
-        assert_eq!(
-            fill("one two three four", 10, "• ", "  "),
-            "• one two\n  three\n  four"
-        );
-        // A later line is measured with the indent it gets.
-        assert_eq!(fill("ab\ncd ef", 7, "", "    "), "ab\n    cd\n    ef");
+    fn fill_indents_and_cuts_a_word_wider_than_the_line() {
+        let cases = [
+            ("a key-differences", 6, "", "", "a\nkey-di\nfferen\nces"),
+            ("日本語", 4, "", "", "日本\n語"),
+            ("one two three", 9, "• ", "  ", "• one two\n  three"),
+            // A later line is measured with the indent it gets.
+            ("ab\ncd ef", 7, "", "    ", "ab\n    cd\n    ef"),
+        ];
+        for (text, columns, first, rest, filled) in cases {
+            assert_eq!(fill(text, columns, first, rest), filled);
+        }
     }
 }
