@@ -1,13 +1,15 @@
-//! Keys from the terminal: read from stdin with poll(2), parsed into the few
+//! Keys from the terminal: stdin read with poll(2) and decoded into the few
 //! keys the prompt knows, with a window resize (SIGWINCH, through a self-pipe)
 //! as an input of its own.
 //!
 //! Crossterm's reader is not used: once the terminal hangs up, its read of 0
-//! bytes (or EIO) is retried without end, at full CPU, and never returns. Here
-//! end of input or a read error is an error the prompt ends on.
+//! bytes (or EIO) is retried without end, at full CPU. Here end of input or a
+//! read error is an error the prompt ends on. A bracketed paste is gathered and
+//! never acted on as keys (a pasted `q` must not quit); only a pasted whole
+//! number is typed, so it can answer a number question.
 
 use std::collections::VecDeque;
-use std::io;
+use std::io::{self, Read};
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::sync::OnceLock;
@@ -16,71 +18,40 @@ use std::time::{Duration, Instant};
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use rustix::io::Errno;
 
-/// A key the prompt tells apart.
+/// A key the prompt tells apart (Tab and Shift-Tab come as Down and Up, other
+/// keys as `Other`), or word that the window changed size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
-    /// A printable character.
+    Resize,
     Char(char),
-    /// Enter (carriage return or line feed).
     Enter,
-    /// Backspace (DEL or BS).
     Backspace,
-    /// Arrow up.
     Up,
-    /// Arrow down.
     Down,
-    /// Arrow left.
     Left,
-    /// Arrow right.
-    Right,
-    /// Tab.
-    Tab,
-    /// Shift-Tab.
-    BackTab,
-    /// Escape on its own.
     Esc,
-    /// Ctrl-C, a key in raw mode rather than a signal.
     CtrlC,
-    /// Ctrl-D.
     CtrlD,
-    /// Ctrl-Z: suspend, as the shell's job control would in cooked mode.
     CtrlZ,
-    /// The start of a bracketed paste (`ESC [ 200 ~`).
     PasteStart,
-    /// Its end (`ESC [ 201 ~`).
     PasteEnd,
-    /// Anything else: other control keys, function keys, Alt combinations.
     Other,
 }
 
-/// What the terminal sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    /// A key.
-    Key(Key),
-    /// The window changed size.
-    Resize,
-}
-
-/// How long to wait for the rest of an escape sequence before taking a lone
-/// ESC as the Escape key. Terminals send a sequence in one write, so this only
-/// matters on a slow link.
+/// How long to wait for the rest of an escape sequence (sent in one write) before
+/// taking a lone ESC as the Escape key.
 const SEQUENCE_WAIT: Duration = Duration::from_millis(30);
 
 /// Reads keys from stdin, which must be a terminal in raw mode.
 #[derive(Debug, Default)]
 pub struct Keys {
-    /// Keys parsed but not handed out yet.
+    /// Keys decoded but not handed out yet, and bytes not complete yet.
     pending: VecDeque<Key>,
-    /// Bytes of a sequence or character not complete yet.
     partial: Vec<u8>,
-    /// Inside a bracketed paste: what was pasted so far (up to a few
-    /// characters: only a short number is ever used).
+    /// Inside a bracketed paste: the first few characters pasted.
     pasted: Option<String>,
 }
 
-/// The error for a terminal that is gone: end of input where raw mode never
-/// gives one, as after a hang-up.
 fn hung_up() -> io::Error {
     io::Error::new(io::ErrorKind::UnexpectedEof, "the terminal hung up")
 }
@@ -89,19 +60,18 @@ fn hung_up() -> io::Error {
 /// `None` when it cannot be, and then no resize is noticed.
 fn resizes() -> Option<&'static UnixStream> {
     static RESIZES: OnceLock<Option<UnixStream>> = OnceLock::new();
-    RESIZES
-        .get_or_init(|| {
-            let (receiver, sender) = UnixStream::pair().ok()?;
-            receiver.set_nonblocking(true).ok()?;
-            sender.set_nonblocking(true).ok()?;
-            signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, sender).ok()?;
-            Some(receiver)
-        })
-        .as_ref()
+    let pipe = RESIZES.get_or_init(|| {
+        let (receiver, sender) = UnixStream::pair().ok()?;
+        receiver.set_nonblocking(true).ok()?;
+        sender.set_nonblocking(true).ok()?;
+        signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, sender).ok()?;
+        Some(receiver)
+    });
+    pipe.as_ref()
 }
 
 impl Keys {
-    /// A reader, ready to notice resizes from now on.
+    /// A reader, noticing resizes from now on.
     pub fn new() -> Keys {
         let _ = resizes();
         Keys::default()
@@ -110,56 +80,39 @@ impl Keys {
     /// The next input, waiting at most `timeout` (for ever when `None`);
     /// `Ok(None)` when the time is up. A terminal that has hung up is an
     /// [`io::ErrorKind::UnexpectedEof`] error, never a busy loop.
-    pub fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Input>> {
+    pub fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Key>> {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
-            if let Some(key) = self.pending.pop_front() {
-                match self.paste(key) {
-                    Some(key) => return Ok(Some(Input::Key(key))),
-                    None => continue,
+            while let Some(key) = self.pending.pop_front() {
+                if let Some(key) = self.paste(key) {
+                    return Ok(Some(key));
                 }
             }
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             // An incomplete sequence waits only a moment for its end.
-            let wait = match (left, self.partial.is_empty()) {
-                (left, true) => left,
-                (Some(left), false) => Some(left.min(SEQUENCE_WAIT)),
-                (None, false) => Some(SEQUENCE_WAIT),
+            let wait = match self.partial.is_empty() {
+                true => left,
+                false => Some(left.unwrap_or(SEQUENCE_WAIT).min(SEQUENCE_WAIT)),
             };
+            let wait = wait.map(Timespec::try_from).transpose();
             let stdin = io::stdin();
-            let resized = resizes();
             let mut fds = vec![PollFd::new(&stdin, PollFlags::IN)];
-            if let Some(pipe) = resized {
-                fds.push(PollFd::new(pipe, PollFlags::IN));
-            }
-            let wait = wait
-                .map(|w| Timespec::try_from(w).map_err(|_| io::Error::other("timeout too long")))
-                .transpose()?;
-            match poll(&mut fds, wait.as_ref()) {
-                Ok(0) => {
-                    if !self.partial.is_empty() {
-                        let (keys, _) = parse(&self.partial, false);
-                        self.partial.clear();
-                        self.pending.extend(keys);
-                        continue;
-                    }
-                    // Only a deadline makes poll(2) return empty-handed.
-                    return Ok(None);
-                }
-                Ok(_) => {}
-                Err(Errno::INTR) => continue,
+            fds.extend(resizes().map(|pipe| PollFd::new(pipe, PollFlags::IN)));
+            match poll(&mut fds, wait.map_err(io::Error::other)?.as_ref()) {
+                // Only a deadline makes poll(2) return empty-handed.
+                Ok(0) if self.partial.is_empty() => return Ok(None),
+                Ok(0) => self
+                    .pending
+                    .extend(decode(&std::mem::take(&mut self.partial), false).0),
+                Ok(_) | Err(Errno::INTR) => {}
                 Err(error) => return Err(error.into()),
             }
             let terminal = fds[0].revents();
-            let resize = fds.get(1).is_some_and(|fd| !fd.revents().is_empty());
-            drop(fds);
-            if resize && let Some(mut pipe) = resized {
-                let mut sink = [0; 64];
-                while io::Read::read(&mut pipe, &mut sink).is_ok_and(|n| n > 0) {}
-                return Ok(Some(Input::Resize));
-            }
-            if terminal.contains(PollFlags::NVAL) {
-                return Err(hung_up());
+            if fds.get(1).is_some_and(|fd| !fd.revents().is_empty())
+                && let Some(mut pipe) = resizes()
+            {
+                while pipe.read(&mut [0; 64]).is_ok_and(|n| n > 0) {}
+                return Ok(Some(Key::Resize));
             }
             if terminal.is_empty() {
                 continue;
@@ -169,7 +122,7 @@ impl Keys {
                 Ok(0) => return Err(hung_up()),
                 Ok(n) => {
                     self.partial.extend_from_slice(&buffer[..n]);
-                    let (keys, used) = parse(&self.partial, true);
+                    let (keys, used) = decode(&self.partial, true);
                     self.partial.drain(..used);
                     self.pending.extend(keys);
                 }
@@ -178,13 +131,10 @@ impl Keys {
             }
         }
     }
-}
 
-impl Keys {
     /// Takes `key` through bracketed paste: keys between a paste's start and
-    /// end are gathered, never acted on (a pasted `q` must not quit); at its
-    /// end, a pasted whole number of up to nine digits is typed as its digits,
-    /// so it answers a number question, and anything else is dropped.
+    /// end are gathered, never acted on; at its end, a pasted whole number of
+    /// up to nine digits is typed as its digits, and anything else is dropped.
     fn paste(&mut self, key: Key) -> Option<Key> {
         let Some(pasted) = self.pasted.as_mut() else {
             if key == Key::PasteStart {
@@ -210,105 +160,74 @@ impl Keys {
     }
 }
 
-/// Parses `bytes` into keys, returning them and how many bytes they took. With
-/// `more_may_come`, an incomplete sequence or character at the end is left for
-/// later; without, it is taken as it stands (a lone ESC as Escape).
-pub fn parse(bytes: &[u8], more_may_come: bool) -> (Vec<Key>, usize) {
-    let mut keys = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        match one(&bytes[at..]) {
-            Some((key, used)) => {
-                keys.push(key);
-                at += used;
-            }
-            None if more_may_come => break,
-            None => {
-                // Incomplete and nothing more coming.
-                keys.push(if bytes[at..] == [0x1b] {
-                    Key::Esc
-                } else {
-                    Key::Other
-                });
-                at = bytes.len();
-            }
-        }
+/// Decodes `bytes` into keys, returning them and how many bytes they took.
+/// With `more_may_come`, an incomplete sequence or character at the end is
+/// left for later; without, it is taken as it stands (a lone ESC as Escape).
+pub fn decode(mut bytes: &[u8], more_may_come: bool) -> (Vec<Key>, usize) {
+    let (mut keys, total) = (Vec::new(), bytes.len());
+    while !bytes.is_empty() {
+        let (key, used) = match (one(bytes), more_may_come) {
+            (Some(decoded), _) => decoded,
+            (None, true) => break,
+            (None, false) if bytes == [0x1b] => (Key::Esc, 1),
+            (None, false) => (Key::Other, bytes.len()),
+        };
+        keys.push(key);
+        bytes = &bytes[used..];
     }
-    (keys, at)
+    (keys, total - bytes.len())
 }
 
 /// The first key in `bytes` and its length, or `None` when it is incomplete.
 fn one(bytes: &[u8]) -> Option<(Key, usize)> {
-    let key = match bytes[0] {
-        0x1b => return escape(bytes),
-        0x03 => Key::CtrlC,
-        0x04 => Key::CtrlD,
-        0x1a => Key::CtrlZ,
-        b'\r' | b'\n' => Key::Enter,
-        0x7f | 0x08 => Key::Backspace,
-        b'\t' => Key::Tab,
-        byte if byte < 0x20 => Key::Other,
-        byte if byte < 0x80 => Key::Char(char::from(byte)),
-        _ => return character(bytes),
+    let key = match bytes {
+        // CSI: `ESC [`, parameters, a final byte.
+        [0x1b, b'[', rest @ ..] => {
+            let end = rest.iter().position(|b| (0x40..=0x7e).contains(b))?;
+            let key = match (&rest[..end], rest[end]) {
+                (b"200", b'~') => Key::PasteStart,
+                (b"201", b'~') => Key::PasteEnd,
+                (_, last) => arrow(last),
+            };
+            return Some((key, end + 3));
+        }
+        [0x1b, b'O', last, ..] => return Some((arrow(*last), 3)),
+        [0x1b] | [0x1b, b'O'] => return None,
+        [0x1b, 0x1b, ..] => Key::Esc,
+        // ESC and a key: Alt and that key, not the key.
+        [0x1b, ..] => return one(&bytes[1..]).map(|(_, used)| (Key::Other, used + 1)),
+        [0x03, ..] => Key::CtrlC,
+        [0x04, ..] => Key::CtrlD,
+        [0x1a, ..] => Key::CtrlZ,
+        [b'\r' | b'\n', ..] => Key::Enter,
+        [0x7f | 0x08, ..] => Key::Backspace,
+        [b'\t', ..] => Key::Down,
+        [byte, ..] if *byte < 0x20 => Key::Other,
+        _ => {
+            // A UTF-8 character; an invalid byte is skipped on its own.
+            let head = &bytes[..bytes.len().min(4)];
+            let valid = match std::str::from_utf8(head) {
+                Ok(text) => text,
+                Err(error) if error.valid_up_to() > 0 => {
+                    std::str::from_utf8(&head[..error.valid_up_to()]).ok()?
+                }
+                Err(error) if error.error_len().is_none() => return None,
+                Err(_) => return Some((Key::Other, 1)),
+            };
+            let c = valid.chars().next()?;
+            return Some((Key::Char(c), c.len_utf8()));
+        }
     };
     Some((key, 1))
 }
 
-/// An escape sequence: CSI (`ESC [` … final byte), SS3 (`ESC O` and a byte),
-/// or ESC and a key (Alt).
-fn escape(bytes: &[u8]) -> Option<(Key, usize)> {
-    match bytes.get(1)? {
-        b'[' => {
-            let end = bytes[2..].iter().position(|b| (0x40..=0x7e).contains(b))? + 2;
-            let key = match bytes[end] {
-                b'A' => Key::Up,
-                b'B' => Key::Down,
-                b'C' => Key::Right,
-                b'D' => Key::Left,
-                b'Z' => Key::BackTab,
-                b'~' if &bytes[2..end] == b"200" => Key::PasteStart,
-                b'~' if &bytes[2..end] == b"201" => Key::PasteEnd,
-                _ => Key::Other,
-            };
-            Some((key, end + 1))
-        }
-        b'O' => {
-            let key = match bytes.get(2)? {
-                b'A' => Key::Up,
-                b'B' => Key::Down,
-                b'C' => Key::Right,
-                b'D' => Key::Left,
-                _ => Key::Other,
-            };
-            Some((key, 3))
-        }
-        0x1b => Some((Key::Esc, 1)),
-        _ => {
-            let (_, used) = one(&bytes[1..])?;
-            Some((Key::Other, used + 1))
-        }
-    }
-}
-
-/// A UTF-8 character of two bytes or more; an invalid byte is `Other`.
-fn character(bytes: &[u8]) -> Option<(Key, usize)> {
-    let length = match bytes[0] {
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        0xf0..=0xf7 => 4,
-        _ => return Some((Key::Other, 1)),
-    };
-    let Some(encoded) = bytes.get(..length) else {
-        // Cut short: wait for the rest, unless what is there is already wrong.
-        return if bytes[1..].iter().all(|b| b & 0xc0 == 0x80) {
-            None
-        } else {
-            Some((Key::Other, 1))
-        };
-    };
-    match std::str::from_utf8(encoded) {
-        Ok(text) => text.chars().next().map(|c| (Key::Char(c), length)),
-        Err(_) => Some((Key::Other, 1)),
+/// The key of the last byte of an arrow sequence (`ESC [ A`, `ESC O A`).
+fn arrow(last: u8) -> Key {
+    match last {
+        b'A' | b'Z' => Key::Up,
+        b'B' => Key::Down,
+        b'D' => Key::Left,
+        _ => Key::Other,
     }
 }
 
@@ -317,78 +236,63 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bytes_parse_into_keys() {
+    fn bytes_decode_into_keys() {
         use Key::*;
-        for (bytes, more_may_come, parsed, used) in [
-            (&b"q1 "[..], true, vec![Char('q'), Char('1'), Char(' ')], 3),
-            ("é€".as_bytes(), true, vec![Char('é'), Char('€')], 5),
-            (
-                b"\x03\x04\x1a\r\n\x7f\x08\t\x01",
-                true,
-                vec![
-                    CtrlC, CtrlD, CtrlZ, Enter, Enter, Backspace, Backspace, Tab, Other,
-                ],
-                9,
-            ),
-            // Arrows as CSI or SS3 sequences; modifiers ignored; Alt-b is not b.
-            (
-                b"\x1b[A\x1b[B\x1b[C\x1b[D\x1bOA\x1bOB\x1b[Z",
-                true,
-                vec![Up, Down, Right, Left, Up, Down, BackTab],
-                21,
-            ),
-            (
-                b"\x1b[1;5A\x1b[3~x\x1bb",
-                true,
-                vec![Up, Other, Char('x'), Other],
-                13,
-            ),
-            (
-                b"\x1b[200~a\x1b[201~",
-                true,
-                vec![PasteStart, Char('a'), PasteEnd],
-                13,
-            ),
+        let (q, one, space) = (Char('q'), Char('1'), Char(' '));
+        #[rustfmt::skip]
+        let cases: [(&[u8], bool, &[Key], usize); 14] = [
+            (b"q1 ", true, &[q, one, space], 3),
+            ("é€".as_bytes(), true, &[Char('é'), Char('€')], 5),
+            (b"\x03\x04\x1a\r\n\x7f\x08\t\x01", true, &[CtrlC, CtrlD, CtrlZ, Enter, Enter, Backspace, Backspace, Down, Other], 9),
+            // Arrows as CSI or SS3 sequences; Shift-Tab is up; Right is not used.
+            (b"\x1b[A\x1b[B\x1b[C\x1b[D\x1bOA\x1bOB\x1b[Z", true, &[Up, Down, Other, Left, Up, Down, Up], 21),
+            // Modifiers ignored; Alt-b is not b.
+            (b"\x1b[1;5A\x1b[3~x\x1bb", true, &[Up, Other, Char('x'), Other], 13),
+            (b"\x1b[200~a\x1b[201~", true, &[PasteStart, Char('a'), PasteEnd], 13),
             // An incomplete sequence waits for the rest, unless none is coming.
-            (b"1\x1b", true, vec![Char('1')], 1),
-            (b"\x1b[1;", true, vec![], 0),
-            (&"é".as_bytes()[..1], true, vec![], 0),
-            (b"\x1b", false, vec![Esc], 1),
-            (b"\x1b\x1b[A", true, vec![Esc, Up], 4),
-            (b"\x1b[1", false, vec![Other], 3),
+            (b"1\x1b", true, &[one], 1),
+            (b"\x1b[1;", true, &[], 0),
+            (&"é".as_bytes()[..1], true, &[], 0),
+            (b"\x1b", false, &[Esc], 1),
+            (b"\x1b\x1b[A", true, &[Esc, Up], 4),
+            (b"\x1b[1", false, &[Other], 3),
             // Invalid UTF-8 is skipped a byte at a time.
-            (
-                b"\xffa\xc3a",
-                true,
-                vec![Other, Char('a'), Other, Char('a')],
-                4,
-            ),
-        ] {
-            assert_eq!(parse(bytes, more_may_come), (parsed, used), "{bytes:?}");
+            (b"\xffa\xc3a", true, &[Other, Char('a'), Other, Char('a')], 4),
+            (b"\xe2\x82", false, &[Other], 2),
+        ];
+        for (bytes, more_may_come, keys, used) in cases {
+            assert_eq!(
+                decode(bytes, more_may_come),
+                (keys.to_vec(), used),
+                "{bytes:?}"
+            );
         }
     }
 
     #[test]
     fn a_paste_is_never_keys_but_a_pasted_number_is_typed() {
-        let pasted = |bytes: &[u8]| {
+        let (a, b, one, two) = (
+            Key::Char('a'),
+            Key::Char('b'),
+            Key::Char('1'),
+            Key::Char('2'),
+        );
+        for (bytes, keys) in [
+            (
+                &b"a\x1b[200~aim product\rthe quick fox\r\x1b[201~b"[..],
+                &[a, b][..],
+            ),
+            (b"\x1b[200~ 12\r\x1b[201~", &[one, two]),
+            (b"\x1b[200~1234567890\x1b[201~", &[]),
+            (b"\x1b[200~\x03q\x1a\x1b[201~\x1a", &[Key::CtrlZ]),
+        ] {
             let mut reader = Keys::default();
-            reader.pending.extend(parse(bytes, false).0);
+            reader.pending.extend(decode(bytes, false).0);
             let mut out = Vec::new();
             while let Some(key) = reader.pending.pop_front() {
                 out.extend(reader.paste(key));
             }
-            out
-        };
-        let (a, b) = (Key::Char('a'), Key::Char('b'));
-        assert_eq!(
-            pasted(b"a\x1b[200~aim product\rthe quick fox\r\x1b[201~b"),
-            [a, b]
-        );
-        assert_eq!(
-            pasted(b"\x1b[200~ 12\r\x1b[201~"),
-            [Key::Char('1'), Key::Char('2')]
-        );
-        assert_eq!(pasted(b"\x1b[200~1234567890\x1b[201~"), []);
-        assert_eq!(pasted(b"\x1b[200~\x03q\x1a\x1b[201~\x1a"), [Key::CtrlZ]);
+            assert_eq!(out, keys, "{bytes:?}");
+        }
     }
 }

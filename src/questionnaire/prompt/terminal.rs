@@ -36,12 +36,12 @@ fn raw() -> MutexGuard<'static, bool> {
     RAW.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Raw mode and a hidden cursor for as long as it lives.
+/// Raw mode, a hidden cursor and bracketed paste for as long as it lives.
 #[derive(Debug)]
 pub struct RawMode(());
 
 impl RawMode {
-    /// Puts the terminal in raw mode and hides the cursor.
+    /// Takes the terminal.
     pub fn enable() -> io::Result<RawMode> {
         let mut raw = raw();
         take_terminal()?;
@@ -50,8 +50,6 @@ impl RawMode {
     }
 }
 
-/// Raw mode, the cursor hidden, bracketed paste on (so a paste comes marked
-/// and is never taken as keys).
 fn take_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     rustix::io::write(io::stderr().as_fd(), b"\x1b[?25l\x1b[?2004h")?;
@@ -61,8 +59,7 @@ fn take_terminal() -> io::Result<()> {
 impl Drop for RawMode {
     fn drop(&mut self) {
         let mut raw = raw();
-        let _ = rustix::io::write(io::stderr().as_fd(), b"\x1b[?2004l\x1b[?25h");
-        let _ = terminal::disable_raw_mode();
+        restore(b"\x1b[?2004l\x1b[?25h");
         *raw = false;
     }
 }
@@ -85,7 +82,7 @@ pub fn restore_on_signals() -> io::Result<()> {
                 // raw mode on or off meanwhile.
                 let raw = raw();
                 if *raw {
-                    restore();
+                    restore(b"\r\n\x1b[?2004l\x1b[?25h");
                 }
                 if signal != SIGTSTP {
                     std::process::exit(128 + signal);
@@ -103,11 +100,11 @@ pub fn restore_on_signals() -> io::Result<()> {
     Ok(())
 }
 
-/// Shows the cursor on a fresh line and leaves raw mode, ignoring failures (the
-/// terminal may be gone). Writes to the stderr descriptor directly, so as not
-/// to wait for a lock the interrupted thread may hold.
-fn restore() {
-    let _ = rustix::io::write(io::stderr().as_fd(), b"\r\n\x1b[?2004l\x1b[?25h");
+/// Writes `reset` (paste off, cursor shown) and leaves raw mode, ignoring
+/// failures (the terminal may be gone). Writes to the stderr descriptor
+/// directly, so as not to wait for a lock the interrupted thread may hold.
+fn restore(reset: &[u8]) {
+    let _ = rustix::io::write(io::stderr().as_fd(), reset);
     let _ = terminal::disable_raw_mode();
 }
 
@@ -121,8 +118,10 @@ pub fn suspend() {
 /// How many rows lines of these display widths take on a terminal `columns`
 /// wide that rewraps long lines, as most do when they narrow.
 pub fn rows(widths: &[usize], columns: usize) -> usize {
-    let columns = columns.max(1);
-    widths.iter().map(|w| w.div_ceil(columns).max(1)).sum()
+    widths
+        .iter()
+        .map(|w| w.div_ceil(columns.max(1)).max(1))
+        .sum()
 }
 
 /// The terminal's size in columns and rows, 80 by 24 when it cannot be read.
@@ -131,7 +130,7 @@ pub fn size() -> (usize, usize) {
 }
 
 /// Erases `above` rows before the current line and the current line itself,
-/// from the start of the line, leaving the cursor where the first began.
+/// leaving the cursor at the start of the first.
 pub fn erase(err: &mut impl Write, above: usize) -> io::Result<()> {
     queue!(err, cursor::MoveToColumn(0))?;
     if above > 0 {
@@ -141,17 +140,4 @@ pub fn erase(err: &mut impl Write, above: usize) -> io::Result<()> {
         )?;
     }
     queue!(err, terminal::Clear(terminal::ClearType::FromCursorDown))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::rows;
-
-    #[test]
-    fn a_line_takes_a_row_for_each_full_or_part_width() {
-        assert_eq!(rows(&[0, 1, 79, 80], 80), 4);
-        assert_eq!(rows(&[81], 80), 2);
-        assert_eq!(rows(&[99, 30], 40), 3 + 1);
-        assert_eq!(rows(&[], 40), 0);
-    }
 }
