@@ -1,31 +1,24 @@
-//! The questionnaire at a terminal: one question at a time on stderr, choices
-//! picked with the arrow keys or by number, skip and back, `q`, Ctrl-C or
-//! Ctrl-D to quit; then a review of every answer, and later the offer to save
-//! them. Each kind of screen is data ([`screen`]) drawn by one function; text
-//! wraps to the terminal's width and is drawn again when the window changes
-//! size, in a terminal that [`terminal`] puts back on every way out.
+//! The questionnaire at a terminal: one question at a time on stderr, picked by
+//! arrow keys or number, skip and back, `q`, Ctrl-C or Ctrl-D to quit; then a
+//! review of every answer, and later the offer to save them. Each kind of
+//! screen is data ([`screen`]) drawn by one function, again on each resize, in
+//! a terminal that [`terminal`] puts back on every way out. What is drawn is
+//! erased by as many rows as it takes at the width the terminal has now (one
+//! that narrows rewraps long lines). With `TERM=dumb` each screen is printed
+//! whole, and a line typed is taken as its keys, then Enter.
 //!
-//! What is drawn is erased by moving up as many rows as it takes at the width
-//! the terminal has now (a terminal that narrows rewraps long lines), so going
-//! back or resizing leaves no stale lines. On a terminal that cannot move the
-//! cursor (`TERM=dumb`) each screen is printed whole, and a line typed and
-//! ended with Enter is taken as its keys, then Enter.
-//!
-//! Tried instead (issue 20): inquire 0.7 spins on a hung-up terminal, has no
-//! bracketed paste, no way back and no picking by number; dialoguer 0.11 ends
-//! on a hang-up but has no paste, suspend or going back; neither restores the
-//! terminal on a signal.
+//! Tried instead (issue 20): inquire 0.7 spins on a hung-up terminal and has no
+//! bracketed paste, no way back, no picking by number; dialoguer 0.11 has no
+//! paste, suspend or way back; neither restores the terminal on a signal.
 
-mod keys;
 mod screen;
 mod terminal;
 
 use std::io::{self, Write};
 use std::time::Duration;
 
-use keys::{Key, Keys};
 use screen::{Action, Screen, record};
-use terminal::{RawMode, rows, size};
+use terminal::{Key, Keys, RawMode, rows, size};
 
 use super::Answer;
 use super::interview::{Ask, Prompter, Review, Revision, Step, answer_words};
@@ -222,7 +215,7 @@ impl Prompter for TerminalPrompter {
         let choices = &ask.question.choices;
         let step = match self.show(&mut screen)? {
             Action::Back => Step::Back,
-            Action::Chosen(picked) => Step::Answer(
+            Action::Chosen(picked) if !picked.is_empty() => Step::Answer(
                 picked
                     .iter()
                     .map(|&i| choices[i].value.to_string())

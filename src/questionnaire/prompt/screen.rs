@@ -10,7 +10,7 @@
 
 use anstyle::{AnsiColor, Color, Style};
 
-use super::keys::Key;
+use super::terminal::Key;
 use crate::questionnaire::interview::{Ask, Review};
 use crate::render::{paint::paint, wrap};
 
@@ -127,12 +127,12 @@ impl Screen {
         }
     }
 
-    /// Whether choice numbers are typed as digits that wait for more.
+    /// Whether choice numbers are digits that wait for more.
     fn long_list(&self) -> bool {
         self.kind != Kind::Number && self.entries.len() >= 10
     }
 
-    /// Whether a half-typed number waits for a pause to be taken.
+    /// Whether a half-typed number waits for a pause.
     pub fn waiting(&self) -> bool {
         self.long_list() && !self.typed.is_empty()
     }
@@ -247,13 +247,9 @@ impl Screen {
             Key::Char(digit @ '0'..='9') => return self.digit(digit),
             Key::Char('c') if review => return Action::Confirm,
             Key::Enter if review && self.cursor == count => return Action::Confirm,
+            // None toggled is no preference.
             Key::Enter if self.kind == Kind::Toggle => {
-                let picked: Vec<usize> = (0..count).filter(|&i| self.picked[i]).collect();
-                return if picked.is_empty() {
-                    Action::Skip
-                } else {
-                    Action::Chosen(picked)
-                };
+                return Action::Chosen((0..count).filter(|&i| self.picked[i]).collect());
             }
             Key::Enter => return self.choose(self.cursor),
             Key::Char(' ') if self.kind != Kind::Number => return self.choose(self.cursor),
@@ -285,11 +281,7 @@ impl Screen {
                     "" => "type a number, then enter".to_owned(),
                     typed => format!("enter: answer {typed} · backspace: delete a digit"),
                 };
-                let choices = if count > 0 {
-                    " · or ↑↓ and enter: pick a choice"
-                } else {
-                    ""
-                };
+                let choices = [" · or ↑↓ and enter: pick a choice", ""][usize::from(count == 0)];
                 format!("{typed}{choices} · {rest}")
             }
             _ if count == 0 => rest,
@@ -307,18 +299,11 @@ impl Screen {
 
     /// The lines the screen shows, wrapped to `width` and fitted in `height` rows.
     pub fn lines(&self, width: usize, height: usize, color: bool) -> Vec<String> {
-        let painted = |lines: Vec<String>, style| {
-            lines
-                .iter()
-                .map(|l| paint(color, l, style))
-                .collect::<Vec<_>>()
-        };
-        let mut head = painted(hang("", &self.title, width), TITLE);
-        head.extend(painted(hang("  ", &self.hint, width), DIM));
-        if let Some(problem) = &self.problem {
-            head.extend(painted(hang("  ", problem, width), PROBLEM));
-        }
-        let count = self.entries.len();
+        let hang = |first: &str, text: &str, width, style| hang(first, text, width, style, color);
+        let mut head = hang("", &self.title, width, TITLE);
+        head.extend(hang("  ", &self.hint, width, DIM));
+        head.extend((self.problem.iter()).flat_map(|problem| hang("  ", problem, width, PROBLEM)));
+        let (count, inner) = (self.entries.len(), width.saturating_sub(2));
         let mut body: Vec<Vec<String>> = (self.entries.iter().enumerate())
             .map(|(index, (label, answer))| {
                 let first = match self.kind {
@@ -327,85 +312,99 @@ impl Screen {
                     Kind::Toggle => format!("[ ] {}. ", index + 1),
                     _ => format!("{}. ", index + 1),
                 };
-                let mut lines = hang(&first, label, width.saturating_sub(2));
+                let mut lines = hang(&first, label, inner, Style::new());
                 if let Some(words) = answer {
-                    let style = if words == "no preference" { DIM } else { DONE };
                     let indent = " ".repeat(wrap::width(&first));
-                    lines.extend(painted(
-                        hang(&indent, words, width.saturating_sub(2)),
-                        style,
-                    ));
+                    lines.extend(hang(&indent, words, inner, answered(words)));
                 }
                 let current = index == self.cursor && (self.typed.is_empty() || self.long_list());
                 entry(lines, current, color)
             })
             .collect();
-        let mut current = self.cursor;
-        match self.kind {
-            Kind::Review => {
-                let confirm = "These are right: show the result".to_owned();
-                body.push(entry(vec![confirm], self.cursor == count, color));
-            }
-            // The field is where the keys go once typing starts, or always
-            // when there are no choices.
-            Kind::Number => {
-                let typing = !self.typed.is_empty() || count == 0;
-                let field = format!("Type a number: {}_", self.typed);
-                body.push(entry(vec![field], typing, color));
-                current = if typing { count } else { current };
-            }
-            Kind::Name => body.push(vec![format!("File (enter to skip): {}_", self.typed)]),
-            Kind::Pick | Kind::Toggle => {}
-        }
-        let verb = match self.kind {
-            Kind::Toggle => "toggles",
-            Kind::Review => "changes",
-            _ => "picks",
-        };
+        // A number question's field is where the keys go once typing starts,
+        // or always when there are no choices.
+        let typing = self.kind == Kind::Number && (!self.typed.is_empty() || count == 0);
+        body.push(match self.kind {
+            Kind::Review => entry(
+                vec!["These are right: show the result".into()],
+                self.cursor == count,
+                color,
+            ),
+            Kind::Number => entry(
+                vec![format!("Type a number: {}_", self.typed)],
+                typing,
+                color,
+            ),
+            Kind::Name => vec![format!("File (enter to skip): {}_", self.typed)],
+            Kind::Pick | Kind::Toggle => Vec::new(),
+        });
         let mut foot = Vec::new();
         if self.waiting() {
-            foot = painted(
-                hang("", &typed_help(&self.typed, count, verb), width),
-                CURRENT,
-            );
+            let number: usize = self.typed.parse().unwrap_or(0);
+            let verb = match self.kind {
+                Kind::Toggle => "toggles",
+                Kind::Review => "changes",
+                _ => "picks",
+            };
+            let (low, high) = (number * 10, (number * 10 + 9).min(count));
+            let more = match low <= count {
+                true if low == high => format!("; another digit makes {low}"),
+                true => format!("; another digit makes {low}-{high}"),
+                false => String::new(),
+            };
+            let help = format!("typed {number}: enter or a pause {verb} {number}{more}");
+            foot = hang("", &help, width, CURRENT);
         }
-        foot.extend(painted(hang("", &self.keys_help(), width), DIM));
+        foot.extend(hang("", &self.keys_help(), width, DIM));
+        let current = if typing { count } else { self.cursor };
         fit(head, body, current, foot, height, color)
     }
 }
 
-/// The record of an answer left on screen once it is given.
-pub fn record(title: &str, words: &str, width: usize, color: bool) -> Vec<String> {
-    let style = if words == "no preference" { DIM } else { DONE };
-    let line = format!(
-        "{} {title} {}",
-        paint(color, "✔", DONE),
-        paint(color, words, style)
-    );
-    hang("", &line, width)
+/// How an answer in words is painted: dim when there is none.
+fn answered(words: &str) -> Style {
+    if words == "no preference" { DIM } else { DONE }
 }
 
-/// `text` wrapped to `width`, the first line after `first` and the others
-/// after as many spaces.
-fn hang(first: &str, text: &str, width: usize) -> Vec<String> {
+/// The record of an answer left on screen once it is given.
+pub fn record(title: &str, words: &str, width: usize, color: bool) -> Vec<String> {
+    let (tick, words) = (
+        paint(color, "✔", DONE),
+        paint(color, words, answered(words)),
+    );
+    hang(
+        "",
+        &format!("{tick} {title} {words}"),
+        width,
+        Style::new(),
+        color,
+    )
+}
+
+/// `text` wrapped to `width` and painted, the first line after `first` and the
+/// others after as many spaces.
+fn hang(first: &str, text: &str, width: usize, style: Style, color: bool) -> Vec<String> {
     let rest = " ".repeat(wrap::width(first));
-    let width = width.max(rest.len() + 10);
-    let filled = wrap::fill(text, width, first, &rest);
-    filled.split('\n').map(String::from).collect()
+    let filled = wrap::fill(text, width.max(rest.len() + 10), first, &rest);
+    filled
+        .split('\n')
+        .map(|line| paint(color, line, style))
+        .collect()
 }
 
 /// An entry of a list, marked when it is under the cursor.
 fn entry(lines: Vec<String>, current: bool, color: bool) -> Vec<String> {
-    let lines = lines.into_iter().enumerate();
-    lines
-        .map(|(index, line)| match (current, index) {
-            (true, 0) => format!(
-                "{} {}",
-                paint(color, "❯", CURRENT),
-                paint(color, &line, CURRENT)
-            ),
-            (true, _) => format!("  {}", paint(color, &line, CURRENT)),
-            (false, _) => format!("  {line}"),
+    let mark = |index| {
+        if index == 0 {
+            paint(color, "❯", CURRENT)
+        } else {
+            " ".to_owned()
+        }
+    };
+    (lines.into_iter().enumerate())
+        .map(|(index, line)| match current {
+            true => format!("{} {}", mark(index), paint(color, &line, CURRENT)),
+            false => format!("  {line}"),
         })
         .collect()
 }
@@ -426,23 +425,10 @@ fn numbers_help(count: usize, verb: &str) -> String {
         return format!("{}: {verb}", range(count));
     }
     let spelled: Vec<String> = count.to_string().chars().map(String::from).collect();
-    let spelled = spelled.join(" then ");
+    let (range, spelled) = (range(count), spelled.join(" then "));
     format!(
-        "{}: {verb} (a number is taken at enter or after a pause, so {spelled} is {count})",
-        range(count)
+        "{range}: {verb} (a number is taken at enter or after a pause, so {spelled} is {count})"
     )
-}
-
-/// What a half-typed choice number will do, for the line above the key help.
-fn typed_help(typed: &str, count: usize, verb: &str) -> String {
-    let number: usize = typed.parse().unwrap_or(0);
-    let (low, high) = (number * 10, (number * 10 + 9).min(count));
-    let more = match low <= count {
-        true if low == high => format!("; another digit makes {low}"),
-        true => format!("; another digit makes {low}-{high}"),
-        false => String::new(),
-    };
-    format!("typed {number}: enter or a pause {verb} {number}{more}")
 }
 
 /// The lines to draw in at most `height` rows: all of them when they fit;

@@ -107,7 +107,7 @@ fn keys_pick_toggle_type_skip_go_back_change_confirm_and_quit() {
         (asked("aim", &["product"], |_| {}), "⏎", "Chosen([1])"),
         // Ten or more: a number waits for a pause or Enter, which toggles it.
         (plain("needs"), "12…⏎", "Chosen([11])"), (plain("needs"), "12⏎", "Stay"),
-        (plain("needs"), "12⏎⏎", "Chosen([11])"), (plain("needs"), "1…1⏎⏎", "Skip"),
+        (plain("needs"), "12⏎⏎", "Chosen([11])"), (plain("needs"), "1…1⏎⏎", "Chosen([])"),
         (plain("needs"), "13…⏎", "Chosen([0, 2])"), (plain("needs"), "010…⏎", "Chosen([9])"),
         (plain("needs"), "12⌫…11⎋⏎", "Chosen([0])"), (plain("needs"), "1 ⏎", "Chosen([0])"),
         (single(), "12⏎", "Chosen([11])"), (single(), "1…", "Chosen([0])"), (single(), "13", "Chosen([0])"),
