@@ -6,12 +6,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, pick_named};
+use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, grid, markdown_table, pick_named};
 use crate::error::BadInput;
 use crate::kb::Text;
 use crate::library::Library;
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, cite, table_row};
+use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// The most roles compared when none is named: a table with a column per role
@@ -134,48 +133,35 @@ pub fn compare(
     })
 }
 
-/// Column header for a role: its id in capitals over its full title.
-fn role_header(id: &str, name: &str) -> String {
-    format!("{}\n{name}", id.to_uppercase())
-}
-
 impl View for CompareView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let mut header = vec![String::new()];
-        header.extend(
-            self.roles
-                .iter()
-                .map(|role| role_header(&role.id, &role.name)),
-        );
-        let mut grid = Grid::new(Some(header)).cap(0, 16);
-        for row in &self.dimensions {
-            let mut cells = vec![row.label()];
-            for role in &self.roles {
-                cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
-                    Some(value) if self.cite => {
-                        format!("{}\n[{}]", value.text, value.sources.join(", "))
-                    }
-                    Some(value) => value.text.to_string(),
-                    None => "—".to_owned(),
-                });
-            }
-            grid.row(cells);
-        }
-        writeln!(out, "{}", painter.draw(&grid))?;
+        // Each role's column is headed by its id in capitals over its full title.
+        let roles = self
+            .roles
+            .iter()
+            .map(|r| format!("{}\n{}", r.id.to_uppercase(), r.name));
+        let header: Vec<String> = std::iter::once(String::new()).chain(roles).collect();
+        let rows = self.dimensions.iter().map(|row| {
+            let values = self.roles.iter().map(|role| match row.value(&role.id) {
+                Some(value) if self.cite => {
+                    format!("{}\n[{}]", value.text, value.sources.join(", "))
+                }
+                Some(value) => value.text.to_string(),
+                None => "—".to_owned(),
+            });
+            std::iter::once(row.label()).chain(values).collect()
+        });
+        writeln!(out, "{}", painter.draw(&grid(&header, rows).cap(0, 16)))?;
         for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
             let note = format!("{CAVEAT_MARK} {}: {}", row.name, row.caveats.join(" "));
             writeln!(out, "{}", wrap::fill(&note, painter.width(), "", "  "))?;
         }
         if !self.cite {
+            let hint = "Sources: add --cite, or see `roles sources`.";
             writeln!(
                 out,
                 "{}",
-                painter.dim(&wrap::fill(
-                    "Sources: add --cite, or see `roles sources`.",
-                    painter.width(),
-                    "",
-                    ""
-                ))
+                painter.dim(&wrap::fill(hint, painter.width(), "", ""))
             )?;
         }
         Ok(())
@@ -184,44 +170,33 @@ impl View for CompareView {
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let names: Vec<&str> = self.roles.iter().map(|r| r.name.as_str()).collect();
         writeln!(out, "# {}\n", names.join(" vs "))?;
-        let mut header = vec![String::new()];
-        header.extend(
-            self.roles
-                .iter()
-                .map(|r| cell(&format!("{} ({})", r.name, r.id.to_uppercase()))),
-        );
-        table_row(out, &header)?;
-        table_row(out, &vec!["---".to_owned(); header.len()])?;
-        for row in &self.dimensions {
-            let mut cells = vec![format!("**{}**", cell(&row.label()))];
-            for role in &self.roles {
-                cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
-                    Some(value) => format!("{} {}", cell(&value.text), cite(&value.sources)),
-                    None => "—".to_owned(),
-                });
-            }
-            table_row(out, &cells)?;
-        }
-        let noted: Vec<&CompareRow> = self
-            .dimensions
-            .iter()
-            .filter(|row| !row.caveats.is_empty())
-            .collect();
-        for row in noted {
-            {
-                writeln!(
-                    out,
-                    "\n{CAVEAT_MARK} **{}**: {}",
-                    row.name,
-                    row.caveats.join(" ")
-                )?;
-            }
+        let roles =
+            (self.roles.iter()).map(|r| cell(&format!("{} ({})", r.name, r.id.to_uppercase())));
+        let header: Vec<String> = std::iter::once(String::new()).chain(roles).collect();
+        let rows = self.dimensions.iter().map(|row| {
+            let values = self.roles.iter().map(|role| match row.value(&role.id) {
+                Some(value) => format!("{} {}", cell(&value.text), cite(&value.sources)),
+                None => "—".to_owned(),
+            });
+            std::iter::once(format!("**{}**", cell(&row.label())))
+                .chain(values)
+                .collect()
+        });
+        markdown_table(out, &header, None, rows)?;
+        for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
+            let caveats = row.caveats.join(" ");
+            writeln!(out, "\n{CAVEAT_MARK} **{}**: {caveats}", row.name)?;
         }
         Ok(())
     }
 }
 
 impl CompareRow {
+    /// The value for `role`, if the knowledge base gives one.
+    fn value(&self, role: &str) -> Option<&Cited> {
+        self.values.get(role).and_then(Option::as_ref)
+    }
+
     /// The row's label, marked when caveats follow the table.
     fn label(&self) -> String {
         if self.caveats.is_empty() {

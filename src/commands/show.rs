@@ -5,16 +5,15 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, find_role, pick_named};
+use super::{Cited, RoleRef, find_role, markdown_table, pick_named};
+use crate::kb::{Salary, Text};
+use crate::library::Library;
+use crate::render::markdown::{cell, cite};
+use crate::render::{Painter, View, wrap};
 
 /// Version of the `roles show` output: 2 gave each salary its `amount`,
 /// `currency` and `period` beside the figure as reported.
 pub const SHOW_SCHEMA_VERSION: u32 = 2;
-use crate::kb::{Salary, Text};
-use crate::library::Library;
-use crate::render::markdown::{cell, cite, table_row};
-use crate::render::{Painter, View, wrap};
-
 /// The section id that selects the at-a-glance dimension values.
 pub const OVERVIEW: &str = "overview";
 /// The section id that selects the salary figures.
@@ -260,15 +259,14 @@ impl View for ShowView {
         writeln!(out, "{} {}", self.summary.text, cite(&self.summary.sources))?;
         if !self.overview.is_empty() {
             writeln!(out, "\n## At a glance\n")?;
-            table_row(out, &["Dimension".into(), "Value".into(), "Sources".into()])?;
-            table_row(out, &["---".into(), "---".into(), "---".into()])?;
-            for glance in &self.overview {
+            let rows = self.overview.iter().map(|glance| {
                 let mut value = cell(&glance.text);
                 for caveat in &glance.caveats {
                     value.push_str(&format!("<br>*Note: {}*", cell(caveat)));
                 }
-                table_row(out, &[cell(&glance.name), value, glance.sources.join(", ")])?;
-            }
+                vec![cell(&glance.name), value, glance.sources.join(", ")]
+            });
+            markdown_table(out, &["Dimension", "Value", "Sources"], None, rows)?;
         }
         for section in &self.sections {
             writeln!(out, "\n## {}\n", section.title)?;

@@ -5,11 +5,10 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::SCHEMA_VERSION;
+use super::{SCHEMA_VERSION, grid, markdown_table};
 use crate::kb::{Source, Text};
 use crate::library::Library;
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, table_row};
+use crate::render::markdown::cell;
 use crate::render::{Painter, View};
 
 /// The list of articles.
@@ -122,60 +121,44 @@ pub fn sources(library: &Library) -> SourcesView {
 
 impl View for SourcesView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let mut grid = Grid::new(Some(
-            ["Id", "Article", "Date", "Cited"]
-                .map(String::from)
-                .to_vec(),
-        ))
-        .align_right(3);
-        for source in &self.sources {
+        let rows = self.sources.iter().map(|source| {
             let mut article = source.title.to_string();
-            for extra in [&source.publisher, &source.note].into_iter().flatten() {
+            let extras = [source.publisher.as_deref(), source.note.as_deref()];
+            for extra in extras.into_iter().flatten().chain([source.file.as_str()]) {
                 article.push('\n');
                 article.push_str(&painter.dim(extra));
             }
-            article.push('\n');
-            article.push_str(&painter.dim(&source.file));
-            grid.row(vec![
+            let date = source.date.as_deref().unwrap_or("—").to_owned();
+            vec![
                 source.id.to_string(),
                 article,
-                source.date.as_deref().unwrap_or("—").to_owned(),
+                date,
                 source.citations.to_string(),
-            ]);
-        }
+            ]
+        });
+        let grid = grid(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
         writeln!(out, "{}", painter.draw(&grid))?;
         Ok(())
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "# Sources\n")?;
-        table_row(
-            out,
-            &[
-                "Id".into(),
-                "Article".into(),
-                "Date".into(),
-                "File".into(),
-                "Cited".into(),
-            ],
-        )?;
-        table_row(out, &vec!["---".to_owned(); 5])?;
-        for source in &self.sources {
+        let rows = self.sources.iter().map(|source| {
             let mut article = cell(&source.title);
             if let Some(publisher) = &source.publisher {
                 article.push_str(&format!(", {}", cell(publisher)));
             }
-            table_row(
-                out,
-                &[
-                    format!("`{}`", source.id),
-                    article,
-                    source.date.as_deref().unwrap_or("—").to_owned(),
-                    format!("`{}`", source.file),
-                    source.citations.to_string(),
-                ],
-            )?;
-        }
+            let date = source.date.as_deref().unwrap_or("—").to_owned();
+            let file = format!("`{}`", source.file);
+            vec![
+                format!("`{}`", source.id),
+                article,
+                date,
+                file,
+                source.citations.to_string(),
+            ]
+        });
+        markdown_table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
         Ok(())
     }
 }

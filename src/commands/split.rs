@@ -8,12 +8,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::RoleRef;
+use super::{RoleRef, grid, labelled, markdown_table};
 use crate::kb::Text;
 use crate::kb::browse::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, cite, table_row};
+use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// The shape of `roles split` JSON: 2 since an owner may be `divided`.
@@ -147,13 +146,8 @@ fn owner_label(owner: &str) -> String {
 
 /// A fact as one line of text: `CIO: text [sources]`.
 fn fact_line(fact: &SplitFact) -> String {
-    let label = super::topics::roles_label(&fact.roles);
-    let lead = if label.is_empty() {
-        String::new()
-    } else {
-        format!("{label}: ")
-    };
-    format!("{lead}{} {}", fact.text, cite(&fact.sources))
+    let line = labelled(&fact.roles, &fact.text, str::to_owned);
+    format!("{line} {}", cite(&fact.sources))
 }
 
 impl View for SplitView {
@@ -167,22 +161,18 @@ impl View for SplitView {
             )?;
             return Ok(());
         }
-        let mut grid = Grid::new(Some(["Area", "Owner", "Why"].map(String::from).to_vec()))
-            .cap(0, 20)
-            .cap(1, 8);
-        for area in &self.areas {
-            let mut why: Vec<String> = area
-                .facts
-                .iter()
+        let rows = self.areas.iter().map(|area| {
+            let mut why: Vec<String> = (area.facts.iter())
                 .map(|fact| format!("• {}", fact_line(fact)))
                 .collect();
             why.extend(area.decide.as_ref().map(|decide| format!("→ {decide}")));
-            grid.row(vec![
+            vec![
                 area.title.to_string(),
                 owner_label(&area.owner),
                 why.join("\n"),
-            ]);
-        }
+            ]
+        });
+        let grid = grid(&["Area", "Owner", "Why"], rows).cap(0, 20).cap(1, 8);
         writeln!(out, "{}", painter.draw(&grid))?;
         writeln!(
             out,
@@ -194,24 +184,15 @@ impl View for SplitView {
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "# Who owns what\n")?;
-        table_row(out, &["Area".into(), "Owner".into(), "Why".into()])?;
-        table_row(out, &vec!["---".to_owned(); 3])?;
-        for area in &self.areas {
-            let mut why: Vec<String> = area
-                .facts
-                .iter()
+        let rows = self.areas.iter().map(|area| {
+            let mut why: Vec<String> = (area.facts.iter())
                 .map(|fact| format!("• {}", cell(&fact_line(fact))))
                 .collect();
             why.extend(area.decide.as_ref().map(|d| format!("**{}**", cell(d))));
-            table_row(
-                out,
-                &[
-                    cell(&area.title),
-                    format!("**{}**", owner_label(&area.owner)),
-                    why.join("<br>"),
-                ],
-            )?;
-        }
+            let owner = format!("**{}**", owner_label(&area.owner));
+            vec![cell(&area.title), owner, why.join("<br>")]
+        });
+        markdown_table(out, &["Area", "Owner", "Why"], None, rows)?;
         writeln!(out, "\n{LEGEND}")?;
         Ok(())
     }
