@@ -86,13 +86,12 @@ pub fn compare(
             )
         }));
     }
-    for (index, role) in roles.iter().enumerate() {
-        if roles[..index].iter().any(|earlier| earlier.id == role.id) {
-            return Err(BadInput::err(format!(
-                "role `{}` is named twice; name each role once",
-                role.id
-            )));
-        }
+    let twice = (roles.iter().enumerate()).find(|(i, role)| roles[..*i].contains(role));
+    if let Some((_, role)) = twice {
+        let id = &role.id;
+        return Err(BadInput::err(format!(
+            "role `{id}` is named twice; name each role once"
+        )));
     }
 
     let dimensions: Vec<_> = if only.is_empty() {

@@ -585,7 +585,8 @@ mod tests {
             closest("sla", &vocabulary).is_empty(),
             "three letters allow no edit"
         );
-        let words = |list: &[&'static str]| -> Vec<Text> { list.iter().map(|w| Text::from(*w)).collect() };
+        let words =
+            |list: &[&'static str]| -> Vec<Text> { list.iter().map(|w| Text::from(*w)).collect() };
         assert_eq!(either(&words(&["a"])), "`a`");
         assert_eq!(either(&words(&["a", "b"])), "`a` or `b`");
         assert_eq!(either(&words(&["a", "b", "c"])), "`a`, `b` or `c`");

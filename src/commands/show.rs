@@ -79,75 +79,53 @@ pub struct ShowFact {
 /// (each by id or title; all of them when empty), in profile order.
 pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Result<ShowView> {
     let role = find_role(library, role_id)?;
-    let known: Vec<(&str, &str)> = std::iter::once((OVERVIEW, "At a glance"))
-        .chain(
-            role.sections
-                .iter()
-                .map(|s| (s.id.as_str(), s.title.as_str())),
-        )
-        .chain(std::iter::once((SALARY, SALARY_TITLE)))
-        .collect();
-    let picked: Vec<&str> = pick_named(
-        &known,
-        "section",
-        "--section",
-        sections,
-        |(id, _)| id,
-        |(_, title)| title,
-    )?
-    .into_iter()
-    .map(|(id, _)| *id)
-    .collect();
-    let wants = |id: &str| picked.is_empty() || picked.contains(&id);
-
-    let overview = if wants(OVERVIEW) {
-        library
-            .dimensions()
-            .iter()
-            .filter_map(|dimension| {
-                dimension.values.get(&role.id).map(|value| Glance {
-                    dimension: dimension.id.clone(),
-                    name: dimension.name.clone(),
-                    text: value.text.clone(),
-                    sources: value.sources.clone(),
-                    caveats: dimension.caveats.clone(),
-                })
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let sections = role
+    let profile = role
         .sections
         .iter()
-        .filter(|s| wants(&s.id))
-        .map(|s| ShowSection {
+        .map(|s| (s.id.as_str(), s.title.as_str()));
+    let known: Vec<(&str, &str)> = std::iter::once((OVERVIEW, "At a glance"))
+        .chain(profile)
+        .chain([(SALARY, SALARY_TITLE)])
+        .collect();
+    let picked = pick_named(&known, "section", "--section", sections, |s| s.0, |s| s.1)?;
+    let picked: Vec<&str> = picked.into_iter().map(|(id, _)| *id).collect();
+    let wants = |id: &str| picked.is_empty() || picked.contains(&id);
+
+    let overview = library.dimensions().iter().filter(|_| wants(OVERVIEW));
+    let overview = overview.filter_map(|dimension| {
+        let value = dimension.values.get(&role.id)?;
+        Some(Glance {
+            dimension: dimension.id.clone(),
+            name: dimension.name.clone(),
+            text: value.text.clone(),
+            sources: value.sources.clone(),
+            caveats: dimension.caveats.clone(),
+        })
+    });
+    let sections = role.sections.iter().filter(|s| wants(&s.id)).map(|s| {
+        let facts = s.facts.iter().map(|fact| {
+            let (theme, text) = (fact.theme.clone(), fact.text.clone());
+            ShowFact {
+                theme,
+                text,
+                sources: fact.sources.clone(),
+            }
+        });
+        ShowSection {
             id: s.id.clone(),
             title: s.title.clone(),
-            facts: s
-                .facts
-                .iter()
-                .map(|fact| ShowFact {
-                    theme: fact.theme.clone(),
-                    text: fact.text.clone(),
-                    sources: fact.sources.clone(),
-                })
-                .collect(),
-        })
-        .collect();
-    let salaries = if wants(SALARY) {
-        role.salaries.clone()
-    } else {
-        Vec::new()
-    };
+            facts: facts.collect(),
+        }
+    });
+    let salaries = role.salaries.iter().filter(|_| wants(SALARY)).cloned();
 
     Ok(ShowView {
         schema_version: SHOW_SCHEMA_VERSION,
         role: role.into(),
         summary: (&role.summary).into(),
-        overview,
-        sections,
-        salaries,
+        overview: overview.collect(),
+        sections: sections.collect(),
+        salaries: salaries.collect(),
     })
 }
 

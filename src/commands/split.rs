@@ -85,9 +85,7 @@ pub fn split(library: &Library) -> SplitView {
     SplitView {
         schema_version: SPLIT_SCHEMA_VERSION,
         roles: library.role_refs().to_vec(),
-        areas: library
-            .areas()
-            .iter()
+        areas: (library.areas().iter())
             .map(|area| split_area(area, disputes))
             .collect(),
     }
@@ -100,32 +98,29 @@ fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
             sources.push(id.clone());
         }
     }
-    let dispute = area
-        .dispute
-        .as_ref()
+    let dispute = (area.dispute.as_ref())
         .and_then(|id| disputes.iter().find(|dispute| &dispute.id == id))
-        .map(|dispute| DisputeRef {
-            id: dispute.id.clone(),
-            question: dispute.question.clone(),
+        .map(|d| DisputeRef {
+            id: d.id.clone(),
+            question: d.question.clone(),
         });
-    let decide = (area.owner == DISPUTED).then(|| {
-        decision(
-            dispute
-                .as_ref()
-                .map_or(area.title.as_str(), |d| d.question.as_str()),
-        )
-    });
+    let question = dispute
+        .as_ref()
+        .map_or(area.title.as_str(), |d| d.question.as_str());
+    let decide = (area.owner == DISPUTED).then(|| decision(question));
     SplitArea {
         id: area.id.clone(),
         title: area.title.clone(),
         owner: area.owner.clone(),
-        facts: area
-            .facts
-            .iter()
-            .map(|fact| SplitFact {
-                text: fact.text.clone(),
-                roles: fact.roles.clone(),
-                sources: fact.sources.clone(),
+        facts: (area.facts.iter())
+            .map(|fact| {
+                let (text, roles, sources) =
+                    (fact.text.clone(), fact.roles.clone(), fact.sources.clone());
+                SplitFact {
+                    text,
+                    roles,
+                    sources,
+                }
             })
             .collect(),
         sources,
@@ -174,11 +169,8 @@ impl View for SplitView {
         });
         let grid = grid(&["Area", "Owner", "Why"], rows).cap(0, 20).cap(1, 8);
         writeln!(out, "{}", painter.draw(&grid))?;
-        writeln!(
-            out,
-            "{}",
-            painter.dim(&wrap::fill(LEGEND, painter.width(), "", ""))
-        )?;
+        let legend = wrap::fill(LEGEND, painter.width(), "", "");
+        writeln!(out, "{}", painter.dim(&legend))?;
         Ok(())
     }
 
