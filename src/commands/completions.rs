@@ -38,11 +38,8 @@ pub fn with_values(command: Command, library: &Library) -> Command {
         }
     }
     sections.push(SALARY.to_owned());
-    let dimensions: Vec<String> = library
-        .dimensions()
-        .iter()
-        .map(|d| d.id.to_string())
-        .collect();
+    let dimensions = library.dimensions().iter().map(|d| d.id.to_string());
+    let dimensions: Vec<String> = dimensions.collect();
     let topics: Vec<String> = library.topics().iter().map(|t| t.id.to_string()).collect();
     let advise = answers(&library.questionnaire().questions);
     let career = answers(&library.career().questions);
@@ -51,29 +48,21 @@ pub fn with_values(command: Command, library: &Library) -> Command {
     // ids is cheaper than another feature in every build.
     let values =
         |ids: &[String]| PossibleValuesParser::new(ids.iter().map(|id| &*id.clone().leak()));
-    command
-        .mut_subcommand("show", |c| {
-            c.mut_arg("role", |a| a.value_parser(values(&roles)))
-                .mut_arg("section", |a| a.value_parser(values(&sections)))
-        })
-        .mut_subcommand("compare", |c| {
-            c.mut_arg("roles", |a| a.value_parser(values(&roles)))
-                .mut_arg("only", |a| a.value_parser(values(&dimensions)))
-        })
-        .mut_subcommand("jd", |c| {
-            c.mut_arg("role", |a| a.value_parser(values(&roles)))
-        })
-        .mut_subcommand("search", |c| {
-            c.mut_arg("role", |a| a.value_parser(values(&roles)))
-        })
-        .mut_subcommand("topics", |c| {
-            c.mut_arg("topic", |a| a.value_parser(values(&topics)))
-        })
-        .mut_subcommand("advise", |c| {
-            c.mut_arg("answer", |a| a.value_parser(values(&advise)))
-        })
-        .mut_subcommand("career", |c| {
-            c.mut_arg("answer", |a| a.value_parser(values(&career)))
+    let arguments = [
+        ("show", "role", &roles),
+        ("show", "section", &sections),
+        ("compare", "roles", &roles),
+        ("compare", "only", &dimensions),
+        ("jd", "role", &roles),
+        ("search", "role", &roles),
+        ("topics", "topic", &topics),
+        ("advise", "answer", &advise),
+        ("career", "answer", &career),
+    ];
+    arguments
+        .into_iter()
+        .fold(command, |command, (name, arg, ids)| {
+            command.mut_subcommand(name, |c| c.mut_arg(arg, |a| a.value_parser(values(ids))))
         })
 }
 

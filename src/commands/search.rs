@@ -114,11 +114,8 @@ struct Word {
 
 impl Word {
     fn of(written: &str) -> Self {
-        let capitals = in_capitals(written);
-        Word {
-            lower: written.to_lowercase(),
-            capitals,
-        }
+        let (lower, capitals) = (written.to_lowercase(), in_capitals(written));
+        Word { lower, capitals }
     }
 
     /// The term as the output gives it: in capitals when it must match capitals.
@@ -156,11 +153,12 @@ fn terms(query: &str) -> Vec<Word> {
         if capitals && !in_capitals(written) {
             continue;
         }
+        let term = Word { lower, capitals };
         if !terms
             .iter()
-            .any(|t| t.lower == lower && t.capitals == capitals)
+            .any(|t| (&t.lower, t.capitals) == (&term.lower, capitals))
         {
-            terms.push(Word { lower, capitals });
+            terms.push(term);
         }
     }
     terms
@@ -189,10 +187,8 @@ fn forms(word: &str) -> Vec<String> {
     if let Some(stem) = word.strip_suffix("es").filter(|stem| stem.len() >= 3) {
         forms.push(stem.to_owned());
     }
-    if let Some(stem) = word
-        .strip_suffix('s')
-        .filter(|s| s.len() >= 3 && !s.ends_with('s'))
-    {
+    let stem = word.strip_suffix('s');
+    if let Some(stem) = stem.filter(|s| s.len() >= 3 && !s.ends_with('s')) {
         forms.push(stem.to_owned());
     }
     forms
@@ -207,11 +203,10 @@ fn matches(term: &str, word: &str) -> bool {
     forms(term).iter().any(|term| {
         word_forms.iter().any(|word| {
             let (term, word) = (term.as_bytes(), word.as_bytes());
-            let (short, long) = if term.len() <= word.len() {
-                (term, word)
-            } else {
-                (word, term)
-            };
+            // A stable sort: the term stays first when the two are as long.
+            let mut pair = [term, word];
+            pair.sort_by_key(|form| form.len());
+            let [short, long] = pair;
             term == word
                 || (short.len() >= 3
                     && long.starts_with(short)
@@ -230,30 +225,21 @@ struct Tokens {
 
 impl Tokens {
     fn new(fact: &FactRef) -> Self {
-        let place = [
-            Some(fact.place.title()),
-            Some(fact.place.key()),
-            fact.fact.theme.as_deref(),
-        ];
+        let (title, key) = (fact.place.title(), fact.place.key());
+        let place = [Some(title), Some(key), fact.fact.theme.as_deref()];
+        let place = place.into_iter().flatten().flat_map(words).map(Word::of);
+        let text = words(&fact.fact.text).map(Word::of).collect();
         Tokens {
-            text: words(&fact.fact.text).map(Word::of).collect(),
-            place: place
-                .into_iter()
-                .flatten()
-                .flat_map(words)
-                .map(Word::of)
-                .collect(),
+            text,
+            place: place.collect(),
         }
     }
 
     /// The weight of `term` in this fact before its rarity: the best match in
     /// the text, else [`PLACE_WEIGHT`] for a match where it stands, else 0.
     fn weight(&self, term: &Word) -> f64 {
-        let best = self
-            .text
-            .iter()
-            .map(|word| word.strength(term))
-            .fold(0.0, f64::max);
+        let strengths = self.text.iter().map(|word| word.strength(term));
+        let best = strengths.fold(0.0, f64::max);
         if best == 0.0 && self.place.iter().any(|word| word.strength(term) > 0.0) {
             PLACE_WEIGHT
         } else {
@@ -297,11 +283,7 @@ pub fn search(
         if matched == 0 || role.is_some_and(|role| !fact.roles.contains(&role.id)) {
             continue;
         }
-        let score: f64 = weights
-            .iter()
-            .zip(&idf)
-            .map(|(weight, idf)| weight * idf)
-            .sum();
+        let score: f64 = weights.iter().zip(&idf).map(|(w, idf)| w * idf).sum();
         // Favour facts that match all of the query, then shorter, more focused facts.
         let score =
             score * matched as f64 / terms.len() as f64 / (1.0 + tokens.text.len() as f64 / 40.0);
@@ -342,9 +324,7 @@ pub fn search(
             name: role.name.clone(),
             share: rounded(share),
         });
-    by_role
-        .values_mut()
-        .for_each(|weight| *weight = rounded(*weight));
+    by_role.values_mut().for_each(|w| *w = rounded(*w));
 
     let vocabulary: BTreeSet<&str> = (tokens.iter())
         .flat_map(|fact| fact.text.iter().chain(&fact.place))

@@ -152,42 +152,25 @@ impl View for ShowView {
         let title = wrap::fill(&title, painter.width(), "", "");
         let (id, name) = title.split_once(' ').unwrap_or((&title, ""));
         writeln!(out, "{} {}", painter.accent(id), painter.heading(name))?;
-        writeln!(
-            out,
-            "{}",
-            painter
-                .bullet(&self.summary.text, &self.summary.sources, 0)
-                .replacen('•', " ", 1)
-        )?;
+        let summary = painter.bullet(&self.summary.text, &self.summary.sources, 0);
+        writeln!(out, "{}", summary.replacen('•', " ", 1))?;
 
         if !self.overview.is_empty() {
             // A list rather than a boxed table: each dimension's name, then its value
             // wrapped in the column beside it.
             writeln!(out, "\n{}", painter.heading("At a glance"))?;
-            let label_width = self
-                .overview
-                .iter()
-                .map(|glance| wrap::width(&glance.name))
-                .max()
-                .unwrap_or(0)
-                .min(18);
+            let widths = self.overview.iter().map(|glance| wrap::width(&glance.name));
+            let label_width = widths.max().unwrap_or(0).min(18);
             let indent = " ".repeat(label_width + 4);
+            let columns = painter.width().max(40);
             for glance in &self.overview {
-                let columns = painter.width().max(40);
                 let value = wrap::fill(&glance.text, columns, &indent, &indent);
-                let label = &glance.name;
-                let pad = label_width.saturating_sub(wrap::width(label));
-                if wrap::width(label) > label_width {
-                    writeln!(out, "  {}", painter.heading(label))?;
-                    writeln!(out, "{value}")?;
+                let (label, width) = (painter.heading(&glance.name), wrap::width(&glance.name));
+                if width > label_width {
+                    writeln!(out, "  {label}\n{value}")?;
                 } else {
-                    let value = &value[indent.len()..];
-                    writeln!(
-                        out,
-                        "  {}{}  {value}",
-                        painter.heading(label),
-                        " ".repeat(pad)
-                    )?;
+                    let pad = " ".repeat(label_width - width);
+                    writeln!(out, "  {label}{pad}  {}", &value[indent.len()..])?;
                 }
                 if !glance.caveats.is_empty() {
                     let note = format!("Note: {}", glance.caveats.join(" "));
@@ -218,8 +201,8 @@ impl View for ShowView {
                 let text = format!("{}: {}", salary.figure, salary_details(salary));
                 writeln!(out, "{}", painter.bullet(&text, &salary.sources, 0))?;
                 for caveat in &salary.caveats {
-                    let width = painter.width().max(40);
-                    let note = wrap::fill(&format!("Note: {caveat}"), width, "  ", "  ");
+                    let note = format!("Note: {caveat}");
+                    let note = wrap::fill(&note, painter.width().max(40), "  ", "  ");
                     writeln!(out, "{}", painter.dim(&note))?;
                 }
             }
@@ -228,12 +211,8 @@ impl View for ShowView {
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(
-            out,
-            "# {} ({})\n",
-            self.role.name,
-            self.role.id.to_uppercase()
-        )?;
+        let (name, id) = (&self.role.name, self.role.id.to_uppercase());
+        writeln!(out, "# {name} ({id})\n")?;
         writeln!(out, "{} {}", self.summary.text, cite(&self.summary.sources))?;
         if !self.overview.is_empty() {
             writeln!(out, "\n## At a glance\n")?;
