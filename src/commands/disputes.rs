@@ -45,21 +45,17 @@ impl DisputesView {
     /// The titles of the sources a view cites, in quotes (an id should one
     /// have no title).
     fn titles(&self, view: &DisputeView) -> Vec<String> {
-        let title = |id: &Text| self.titles.get(id).unwrap_or(id).to_string();
-        view.sources
-            .iter()
-            .map(|id| format!("“{}”", title(id)))
-            .collect()
+        let title = |id| format!("“{}”", self.titles.get(id).unwrap_or(id));
+        view.sources.iter().map(title).collect()
     }
 }
 
 /// A view's column heading: what it says, then whose articles say it, so two
 /// views that give the point to the same role still read apart.
 fn heading(view: &DisputeView, between: &str) -> String {
-    let ids: Vec<&str> = view.sources.iter().map(|id| id.as_str()).collect();
     let label = view.label.as_ref().map(Text::to_string);
     let label = label.unwrap_or_else(|| super::roles_label(&view.roles));
-    format!("{label}{between}({})", ids.join(", "))
+    format!("{label}{between}({})", view.sources.join(", "))
 }
 
 impl View for DisputesView {

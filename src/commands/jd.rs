@@ -109,13 +109,10 @@ impl Selection {
                 keep
             });
         }
-        let item = |(item, meets): (&PostingItem, _)| {
-            let (text, sources) = (item.text.clone(), item.sources.clone());
-            JobItem {
-                text,
-                sources,
-                meets,
-            }
+        let item = |(item, meets): (&PostingItem, _)| JobItem {
+            text: item.text.clone(),
+            sources: item.sources.clone(),
+            meets,
         };
         kept.into_iter().map(item).collect()
     }
@@ -130,28 +127,25 @@ fn from_profile(role: &Role) -> Posting {
             .filter(|s| s.id == section)
             .flat_map(|s| &s.facts)
             .filter(|fact| keep(fact.theme.as_deref()))
-            .map(|fact| {
-                let (text, sources) = (fact.text.clone(), fact.sources.clone());
-                let (brief, fractional, needs) = (true, true, Vec::new());
-                PostingItem {
-                    text,
-                    sources,
-                    brief,
-                    fractional,
-                    needs,
-                }
+            .map(|fact| PostingItem {
+                text: fact.text.clone(),
+                sources: fact.sources.clone(),
+                brief: true,
+                fractional: true,
+                needs: Vec::new(),
             })
             .collect()
     };
     let helpful =
         |theme: Option<&str>| theme.is_some_and(|t| t.eq_ignore_ascii_case("also helpful"));
-    let (text, sources) = (role.summary.text.clone(), role.summary.sources.clone());
-    let (fractional, none) = ("A fractional, part-time engagement.".into(), Vec::new());
     Posting {
-        about: Paragraph { text, sources },
+        about: Paragraph {
+            text: role.summary.text.clone(),
+            sources: role.summary.sources.clone(),
+        },
         fractional_engagement: Paragraph {
-            text: fractional,
-            sources: none,
+            text: "A fractional, part-time engagement.".into(),
+            sources: Vec::new(),
         },
         duties: facts("responsibilities", &|_| true),
         measures: facts("kpis", &|_| true),

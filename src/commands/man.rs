@@ -93,13 +93,10 @@ fn write_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "{}", escape(&about.to_string()))?;
     }
     let own = command.clone().mut_args(|arg| {
-        if arg.is_global_set() {
-            arg.hide(true)
-        } else {
-            arg
-        }
+        let hidden = arg.is_global_set() || arg.is_hide_set();
+        arg.hide(hidden)
     });
-    let man = clap_mangen::Man::new(own.clone());
+    let man = clap_mangen::Man::new(own);
     let mut text = Vec::new();
     man.render_synopsis_section(&mut text)?;
     man.render_options_section(&mut text)?;

@@ -103,13 +103,10 @@ pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Re
         })
     });
     let sections = role.sections.iter().filter(|s| wants(&s.id)).map(|s| {
-        let facts = s.facts.iter().map(|fact| {
-            let (theme, text) = (fact.theme.clone(), fact.text.clone());
-            ShowFact {
-                theme,
-                text,
-                sources: fact.sources.clone(),
-            }
+        let facts = s.facts.iter().map(|fact| ShowFact {
+            theme: fact.theme.clone(),
+            text: fact.text.clone(),
+            sources: fact.sources.clone(),
         });
         ShowSection {
             id: s.id.clone(),

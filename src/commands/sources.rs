@@ -45,56 +45,54 @@ pub struct SourceRow {
 fn citations(library: &Library) -> Vec<&[Text]> {
     // Topic `disagreements` is the disputes' views again: they count once, as views.
     let built = crate::kb::browse::disagreements(&[], library.disputes());
-    let mut facts = super::every_fact(library);
-    facts.retain(|f| !matches!(f.place, super::Place::Topic(t) if built.as_ref() == Some(t)));
+    let mut cited: Vec<&[Text]> = (super::every_fact(library).into_iter())
+        .filter(|f| !matches!(f.place, super::Place::Topic(t) if built.as_ref() == Some(t)))
+        .map(|f| f.fact.sources.as_slice())
+        .collect();
     let career = library.career();
-    let choices = library
+    let questions = library
         .questionnaire()
         .questions
         .iter()
-        .chain(&career.questions)
-        .flat_map(|q| &q.choices);
-    let reasons = choices.clone().flat_map(|c| {
-        std::iter::once(c.reason.sources.as_slice())
-            .chain(c.caveat.as_ref().map(|caveat| caveat.sources.as_slice()))
-    });
+        .chain(&career.questions);
+    for choice in questions.flat_map(|q| &q.choices) {
+        cited.push(&choice.reason.sources);
+        cited.extend(
+            choice
+                .caveat
+                .as_ref()
+                .map(|caveat| caveat.sources.as_slice()),
+        );
+    }
     let salaries = library.roles().iter().flat_map(|r| &r.salaries);
+    cited.extend(salaries.map(|s| s.sources.as_slice()));
     let requirements = career.requirements.values().flatten();
+    cited.extend(requirements.map(|r| r.sources.as_slice()));
     let steps = career.stepping_stones.values().flat_map(|path| &path.steps);
-    let skills = career.skills.values().flatten();
+    cited.extend(steps.map(|s| s.sources.as_slice()));
+    cited.extend(
+        career
+            .skills
+            .values()
+            .flatten()
+            .map(|s| s.sources.as_slice()),
+    );
     let caveats = career.caveats.iter().flat_map(|caveat| &caveat.points);
+    cited.extend(caveats.map(|c| c.sources.as_slice()));
     let views = library.disputes().iter().flat_map(|dispute| &dispute.views);
+    cited.extend(views.map(|v| v.sources.as_slice()));
     let areas = library.areas().iter().flat_map(|area| &area.facts);
-    let postings = library.jd().values().flat_map(|posting| {
-        [&posting.about, &posting.fractional_engagement]
+    cited.extend(areas.map(|f| f.sources.as_slice()));
+    for posting in library.jd().values() {
+        let paragraphs = [&posting.about, &posting.fractional_engagement];
+        cited.extend(paragraphs.map(|paragraph| paragraph.sources.as_slice()));
+        let lists = [&posting.duties, &posting.measures, &posting.requirements];
+        let items = lists
             .into_iter()
-            .map(|paragraph| paragraph.sources.as_slice())
-            .chain(
-                [
-                    &posting.duties,
-                    &posting.measures,
-                    &posting.requirements,
-                    &posting.assets,
-                    &posting.backgrounds,
-                ]
-                .into_iter()
-                .flatten()
-                .map(|item| item.sources.as_slice()),
-            )
-    });
-    facts
-        .iter()
-        .map(|f| f.fact.sources.as_slice())
-        .chain(salaries.map(|s| s.sources.as_slice()))
-        .chain(reasons)
-        .chain(requirements.map(|r| r.sources.as_slice()))
-        .chain(steps.map(|s| s.sources.as_slice()))
-        .chain(skills.map(|s| s.sources.as_slice()))
-        .chain(caveats.map(|c| c.sources.as_slice()))
-        .chain(views.map(|v| v.sources.as_slice()))
-        .chain(areas.map(|f| f.sources.as_slice()))
-        .chain(postings)
-        .collect()
+            .chain([&posting.assets, &posting.backgrounds]);
+        cited.extend(items.flatten().map(|item| item.sources.as_slice()));
+    }
+    cited
 }
 
 /// Builds the list of sources with their citation counts.

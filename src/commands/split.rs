@@ -113,14 +113,10 @@ fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
         title: area.title.clone(),
         owner: area.owner.clone(),
         facts: (area.facts.iter())
-            .map(|fact| {
-                let (text, roles, sources) =
-                    (fact.text.clone(), fact.roles.clone(), fact.sources.clone());
-                SplitFact {
-                    text,
-                    roles,
-                    sources,
-                }
+            .map(|fact| SplitFact {
+                text: fact.text.clone(),
+                roles: fact.roles.clone(),
+                sources: fact.sources.clone(),
             })
             .collect(),
         sources,

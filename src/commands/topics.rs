@@ -80,13 +80,10 @@ pub struct TopicFact {
 /// that suggests the closest).
 pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsView> {
     let Some(id) = topic else {
-        let topics = library.topics().iter().map(|topic| {
-            let (id, title) = (topic.id.clone(), topic.title.clone());
-            TopicSummary {
-                id,
-                title,
-                facts: topic.facts.len(),
-            }
+        let topics = library.topics().iter().map(|topic| TopicSummary {
+            id: topic.id.clone(),
+            title: topic.title.clone(),
+            facts: topic.facts.len(),
         });
         let schema_version = SCHEMA_VERSION;
         return Ok(TopicsView::List(TopicList {
@@ -102,19 +99,18 @@ pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsVi
 fn detail(topic: &Topic) -> TopicDetail {
     let mut themes: Vec<ThemeGroup> = Vec::new();
     for fact in &topic.facts {
-        if !themes.iter().any(|group| group.theme == fact.theme) {
-            themes.push(ThemeGroup {
+        let entry = TopicFact {
+            text: fact.text.clone(),
+            roles: fact.roles.clone(),
+            sources: fact.sources.clone(),
+        };
+        match themes.iter_mut().find(|group| group.theme == fact.theme) {
+            Some(group) => group.facts.push(entry),
+            None => themes.push(ThemeGroup {
                 theme: fact.theme.clone(),
-                facts: Vec::new(),
-            });
+                facts: vec![entry],
+            }),
         }
-        let (text, roles, sources) = (fact.text.clone(), fact.roles.clone(), fact.sources.clone());
-        let group = themes.iter_mut().find(|group| group.theme == fact.theme);
-        group.expect("added above").facts.push(TopicFact {
-            text,
-            roles,
-            sources,
-        });
     }
     TopicDetail {
         schema_version: SCHEMA_VERSION,
