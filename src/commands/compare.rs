@@ -60,13 +60,13 @@ pub fn compare(
     cite: bool,
 ) -> anyhow::Result<CompareView> {
     let known = library.role_refs();
+    // Two roles to name in an example: there are at least two unless refused below.
+    let (a, b) = (&known[0].id, &known.get(1).unwrap_or(&known[0]).id);
     let roles: Vec<&RoleRef> = if role_ids.is_empty() {
         if known.len() > MAX_UNNAMED_ROLES {
             return Err(BadInput::err(format!(
-                "this knowledge base has {} roles, too many to compare side by side; name the roles to compare, e.g. `roles compare {} {}`",
-                known.len(),
-                known[0].id,
-                known[1].id
+                "this knowledge base has {} roles, too many to compare side by side; name the roles to compare, e.g. `roles compare {a} {b}`",
+                known.len()
             )));
         }
         known.iter().collect()
@@ -77,13 +77,9 @@ pub fn compare(
             .collect::<anyhow::Result<_>>()?
     };
     if roles.len() < 2 {
-        return Err(BadInput::err(if known.len() < 2 {
-            "this knowledge base has fewer than two roles; nothing to compare".to_owned()
-        } else {
-            format!(
-                "compare needs at least two roles, e.g. `roles compare {} {}`",
-                known[0].id, known[1].id
-            )
+        return Err(BadInput::err(match known.len() {
+            0 | 1 => "this knowledge base has fewer than two roles; nothing to compare".to_owned(),
+            _ => format!("compare needs at least two roles, e.g. `roles compare {a} {b}`"),
         }));
     }
     let twice = (roles.iter().enumerate()).find(|(i, role)| roles[..*i].contains(role));
@@ -94,17 +90,10 @@ pub fn compare(
         )));
     }
 
-    let dimensions: Vec<_> = if only.is_empty() {
-        library.dimensions().iter().collect()
-    } else {
-        pick_named(
-            library.dimensions(),
-            "dimension",
-            "--only",
-            only,
-            |d| &d.id,
-            |d| &d.name,
-        )?
+    let all = library.dimensions();
+    let dimensions: Vec<_> = match only.is_empty() {
+        true => all.iter().collect(),
+        false => pick_named(all, "dimension", "--only", only, |d| &d.id, |d| &d.name)?,
     };
 
     Ok(CompareView {
@@ -116,14 +105,8 @@ pub fn compare(
                 id: dimension.id.clone(),
                 name: dimension.name.clone(),
                 description: dimension.description.clone(),
-                values: roles
-                    .iter()
-                    .map(|role| {
-                        (
-                            role.id.clone(),
-                            dimension.values.get(&role.id).map(Cited::from),
-                        )
-                    })
+                values: (roles.iter())
+                    .map(|r| (r.id.clone(), dimension.values.get(&r.id).map(Cited::from)))
                     .collect(),
                 caveats: dimension.caveats.clone(),
             })
