@@ -6,12 +6,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, pick_named};
+use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, grid, markdown_table, pick_named};
 use crate::error::BadInput;
 use crate::kb::Text;
 use crate::library::Library;
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, cite, table_row};
+use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// The most roles compared when none is named: a table with a column per role
@@ -61,13 +60,13 @@ pub fn compare(
     cite: bool,
 ) -> anyhow::Result<CompareView> {
     let known = library.role_refs();
+    // Two roles to name in an example: there are at least two unless refused below.
+    let (a, b) = (&known[0].id, &known.get(1).unwrap_or(&known[0]).id);
     let roles: Vec<&RoleRef> = if role_ids.is_empty() {
         if known.len() > MAX_UNNAMED_ROLES {
             return Err(BadInput::err(format!(
-                "this knowledge base has {} roles, too many to compare side by side; name the roles to compare, e.g. `roles compare {} {}`",
-                known.len(),
-                known[0].id,
-                known[1].id
+                "this knowledge base has {} roles, too many to compare side by side; name the roles to compare, e.g. `roles compare {a} {b}`",
+                known.len()
             )));
         }
         known.iter().collect()
@@ -78,35 +77,23 @@ pub fn compare(
             .collect::<anyhow::Result<_>>()?
     };
     if roles.len() < 2 {
-        return Err(BadInput::err(if known.len() < 2 {
-            "this knowledge base has fewer than two roles; nothing to compare".to_owned()
-        } else {
-            format!(
-                "compare needs at least two roles, e.g. `roles compare {} {}`",
-                known[0].id, known[1].id
-            )
+        return Err(BadInput::err(match known.len() {
+            0 | 1 => "this knowledge base has fewer than two roles; nothing to compare".to_owned(),
+            _ => format!("compare needs at least two roles, e.g. `roles compare {a} {b}`"),
         }));
     }
-    for (index, role) in roles.iter().enumerate() {
-        if roles[..index].iter().any(|earlier| earlier.id == role.id) {
-            return Err(BadInput::err(format!(
-                "role `{}` is named twice; name each role once",
-                role.id
-            )));
-        }
+    let twice = (roles.iter().enumerate()).find(|(i, role)| roles[..*i].contains(role));
+    if let Some((_, role)) = twice {
+        let id = &role.id;
+        return Err(BadInput::err(format!(
+            "role `{id}` is named twice; name each role once"
+        )));
     }
 
-    let dimensions: Vec<_> = if only.is_empty() {
-        library.dimensions().iter().collect()
-    } else {
-        pick_named(
-            library.dimensions(),
-            "dimension",
-            "--only",
-            only,
-            |d| &d.id,
-            |d| &d.name,
-        )?
+    let all = library.dimensions();
+    let dimensions: Vec<_> = match only.is_empty() {
+        true => all.iter().collect(),
+        false => pick_named(all, "dimension", "--only", only, |d| &d.id, |d| &d.name)?,
     };
 
     Ok(CompareView {
@@ -118,14 +105,8 @@ pub fn compare(
                 id: dimension.id.clone(),
                 name: dimension.name.clone(),
                 description: dimension.description.clone(),
-                values: roles
-                    .iter()
-                    .map(|role| {
-                        (
-                            role.id.clone(),
-                            dimension.values.get(&role.id).map(Cited::from),
-                        )
-                    })
+                values: (roles.iter())
+                    .map(|r| (r.id.clone(), dimension.values.get(&r.id).map(Cited::from)))
                     .collect(),
                 caveats: dimension.caveats.clone(),
             })
@@ -134,48 +115,35 @@ pub fn compare(
     })
 }
 
-/// Column header for a role: its id in capitals over its full title.
-fn role_header(id: &str, name: &str) -> String {
-    format!("{}\n{name}", id.to_uppercase())
-}
-
 impl View for CompareView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let mut header = vec![String::new()];
-        header.extend(
-            self.roles
-                .iter()
-                .map(|role| role_header(&role.id, &role.name)),
-        );
-        let mut grid = Grid::new(Some(header)).cap(0, 16);
-        for row in &self.dimensions {
-            let mut cells = vec![row.label()];
-            for role in &self.roles {
-                cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
-                    Some(value) if self.cite => {
-                        format!("{}\n[{}]", value.text, value.sources.join(", "))
-                    }
-                    Some(value) => value.text.to_string(),
-                    None => "—".to_owned(),
-                });
-            }
-            grid.row(cells);
-        }
-        writeln!(out, "{}", painter.draw(&grid))?;
+        // Each role's column is headed by its id in capitals over its full title.
+        let roles = self
+            .roles
+            .iter()
+            .map(|r| format!("{}\n{}", r.id.to_uppercase(), r.name));
+        let header: Vec<String> = std::iter::once(String::new()).chain(roles).collect();
+        let rows = self.dimensions.iter().map(|row| {
+            let values = self.roles.iter().map(|role| match row.value(&role.id) {
+                Some(value) if self.cite => {
+                    format!("{}\n[{}]", value.text, value.sources.join(", "))
+                }
+                Some(value) => value.text.to_string(),
+                None => "—".to_owned(),
+            });
+            std::iter::once(row.label()).chain(values).collect()
+        });
+        writeln!(out, "{}", painter.draw(&grid(&header, rows).cap(0, 16)))?;
         for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
             let note = format!("{CAVEAT_MARK} {}: {}", row.name, row.caveats.join(" "));
             writeln!(out, "{}", wrap::fill(&note, painter.width(), "", "  "))?;
         }
         if !self.cite {
+            let hint = "Sources: add --cite, or see `roles sources`.";
             writeln!(
                 out,
                 "{}",
-                painter.dim(&wrap::fill(
-                    "Sources: add --cite, or see `roles sources`.",
-                    painter.width(),
-                    "",
-                    ""
-                ))
+                painter.dim(&wrap::fill(hint, painter.width(), "", ""))
             )?;
         }
         Ok(())
@@ -184,44 +152,33 @@ impl View for CompareView {
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let names: Vec<&str> = self.roles.iter().map(|r| r.name.as_str()).collect();
         writeln!(out, "# {}\n", names.join(" vs "))?;
-        let mut header = vec![String::new()];
-        header.extend(
-            self.roles
-                .iter()
-                .map(|r| cell(&format!("{} ({})", r.name, r.id.to_uppercase()))),
-        );
-        table_row(out, &header)?;
-        table_row(out, &vec!["---".to_owned(); header.len()])?;
-        for row in &self.dimensions {
-            let mut cells = vec![format!("**{}**", cell(&row.label()))];
-            for role in &self.roles {
-                cells.push(match row.values.get(&role.id).and_then(Option::as_ref) {
-                    Some(value) => format!("{} {}", cell(&value.text), cite(&value.sources)),
-                    None => "—".to_owned(),
-                });
-            }
-            table_row(out, &cells)?;
-        }
-        let noted: Vec<&CompareRow> = self
-            .dimensions
-            .iter()
-            .filter(|row| !row.caveats.is_empty())
-            .collect();
-        for row in noted {
-            {
-                writeln!(
-                    out,
-                    "\n{CAVEAT_MARK} **{}**: {}",
-                    row.name,
-                    row.caveats.join(" ")
-                )?;
-            }
+        let roles =
+            (self.roles.iter()).map(|r| cell(&format!("{} ({})", r.name, r.id.to_uppercase())));
+        let header: Vec<String> = std::iter::once(String::new()).chain(roles).collect();
+        let rows = self.dimensions.iter().map(|row| {
+            let values = self.roles.iter().map(|role| match row.value(&role.id) {
+                Some(value) => format!("{} {}", cell(&value.text), cite(&value.sources)),
+                None => "—".to_owned(),
+            });
+            std::iter::once(format!("**{}**", cell(&row.label())))
+                .chain(values)
+                .collect()
+        });
+        markdown_table(out, &header, None, rows)?;
+        for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
+            let caveats = row.caveats.join(" ");
+            writeln!(out, "\n{CAVEAT_MARK} **{}**: {caveats}", row.name)?;
         }
         Ok(())
     }
 }
 
 impl CompareRow {
+    /// The value for `role`, if the knowledge base gives one.
+    fn value(&self, role: &str) -> Option<&Cited> {
+        self.values.get(role).and_then(Option::as_ref)
+    }
+
     /// The row's label, marked when caveats follow the table.
     fn label(&self) -> String {
         if self.caveats.is_empty() {

@@ -1,17 +1,8 @@
 //! `roles completions SHELL`: a completion script that offers the knowledge
-//! base's real values, not file names: role ids (`show`, `compare`, `jd`,
-//! `search --role`), section ids (`show --section`), dimension ids (`compare
-//! --only`), topic ids (`topics`) and question ids with their values
-//! (`advise --answer aim=product`, `career --answer …`).
-//!
-//! The values are written into the script when it is generated, from the
-//! embedded knowledge base, as clap's possible values on a copy of the
-//! command used only for generating: clap_complete's static generators then
-//! write them for bash, zsh, fish, elvish and PowerShell alike. The dynamic
-//! alternative (`unstable-dynamic`, `CompleteEnv`) asks the binary at every
-//! TAB, which would follow `--kb`, but it is an unstable feature and costs a
-//! process per key press; the embedded values change only with a new build, and
-//! a new build means regenerating the script, as with any completion script.
+//! base's real values, not file names: role, section, dimension and topic ids, and
+//! `ID=VALUE` answers. They are the embedded knowledge base's, written in as clap's
+//! possible values on a copy of the command, so clap_complete's static generators
+//! write them for every shell (the dynamic, per-TAB completion is still unstable).
 
 use std::io::Write;
 
@@ -41,19 +32,14 @@ pub fn write_script(
 pub fn with_values(command: Command, library: &Library) -> Command {
     let roles: Vec<String> = library.roles().iter().map(|r| r.id.to_string()).collect();
     let mut sections = vec![OVERVIEW.to_owned()];
-    for role in library.roles() {
-        for section in &role.sections {
-            if !sections.iter().any(|id| *id == section.id.as_str()) {
-                sections.push(section.id.to_string());
-            }
+    for section in library.roles().iter().flat_map(|role| &role.sections) {
+        if !sections.iter().any(|id| *id == section.id.as_str()) {
+            sections.push(section.id.to_string());
         }
     }
     sections.push(SALARY.to_owned());
-    let dimensions: Vec<String> = library
-        .dimensions()
-        .iter()
-        .map(|d| d.id.to_string())
-        .collect();
+    let dimensions = library.dimensions().iter().map(|d| d.id.to_string());
+    let dimensions: Vec<String> = dimensions.collect();
     let topics: Vec<String> = library.topics().iter().map(|t| t.id.to_string()).collect();
     let advise = answers(&library.questionnaire().questions);
     let career = answers(&library.career().questions);
@@ -62,29 +48,21 @@ pub fn with_values(command: Command, library: &Library) -> Command {
     // ids is cheaper than another feature in every build.
     let values =
         |ids: &[String]| PossibleValuesParser::new(ids.iter().map(|id| &*id.clone().leak()));
-    command
-        .mut_subcommand("show", |c| {
-            c.mut_arg("role", |a| a.value_parser(values(&roles)))
-                .mut_arg("section", |a| a.value_parser(values(&sections)))
-        })
-        .mut_subcommand("compare", |c| {
-            c.mut_arg("roles", |a| a.value_parser(values(&roles)))
-                .mut_arg("only", |a| a.value_parser(values(&dimensions)))
-        })
-        .mut_subcommand("jd", |c| {
-            c.mut_arg("role", |a| a.value_parser(values(&roles)))
-        })
-        .mut_subcommand("search", |c| {
-            c.mut_arg("role", |a| a.value_parser(values(&roles)))
-        })
-        .mut_subcommand("topics", |c| {
-            c.mut_arg("topic", |a| a.value_parser(values(&topics)))
-        })
-        .mut_subcommand("advise", |c| {
-            c.mut_arg("answer", |a| a.value_parser(values(&advise)))
-        })
-        .mut_subcommand("career", |c| {
-            c.mut_arg("answer", |a| a.value_parser(values(&career)))
+    let arguments = [
+        ("show", "role", &roles),
+        ("show", "section", &sections),
+        ("compare", "roles", &roles),
+        ("compare", "only", &dimensions),
+        ("jd", "role", &roles),
+        ("search", "role", &roles),
+        ("topics", "topic", &topics),
+        ("advise", "answer", &advise),
+        ("career", "answer", &career),
+    ];
+    arguments
+        .into_iter()
+        .fold(command, |command, (name, arg, ids)| {
+            command.mut_subcommand(name, |c| c.mut_arg(arg, |a| a.value_parser(values(ids))))
         })
 }
 

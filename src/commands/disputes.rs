@@ -7,12 +7,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::SCHEMA_VERSION;
+use super::{SCHEMA_VERSION, grid, markdown_table};
 use crate::kb::Text;
 use crate::kb::browse::{Dispute, DisputeView};
 use crate::library::Library;
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, table_row};
+use crate::render::markdown::cell;
 use crate::render::{Painter, View, wrap};
 
 /// The disputes.
@@ -46,21 +45,17 @@ impl DisputesView {
     /// The titles of the sources a view cites, in quotes (an id should one
     /// have no title).
     fn titles(&self, view: &DisputeView) -> Vec<String> {
-        let title = |id: &Text| self.titles.get(id).unwrap_or(id).to_string();
-        view.sources
-            .iter()
-            .map(|id| format!("“{}”", title(id)))
-            .collect()
+        let title = |id| format!("“{}”", self.titles.get(id).unwrap_or(id));
+        view.sources.iter().map(title).collect()
     }
 }
 
 /// A view's column heading: what it says, then whose articles say it, so two
 /// views that give the point to the same role still read apart.
 fn heading(view: &DisputeView, between: &str) -> String {
-    let ids: Vec<&str> = view.sources.iter().map(|id| id.as_str()).collect();
     let label = view.label.as_ref().map(Text::to_string);
-    let label = label.unwrap_or_else(|| super::topics::roles_label(&view.roles));
-    format!("{label}{between}({})", ids.join(", "))
+    let label = label.unwrap_or_else(|| super::roles_label(&view.roles));
+    format!("{label}{between}({})", view.sources.join(", "))
 }
 
 impl View for DisputesView {
@@ -77,16 +72,10 @@ impl View for DisputesView {
             }
             let question = wrap::fill(&dispute.question, painter.width(), "", "");
             writeln!(out, "{}", painter.heading(&question))?;
-            let header = dispute.views.iter().map(|v| heading(v, "\n"));
-            let mut grid = Grid::new(Some(header.collect()));
-            grid.row(
-                dispute
-                    .views
-                    .iter()
-                    .map(|view| format!("{}\n\n{}", view.text, self.titles(view).join("\n")))
-                    .collect(),
-            );
-            writeln!(out, "{}", painter.draw(&grid))?;
+            let header: Vec<String> = dispute.views.iter().map(|v| heading(v, "\n")).collect();
+            let row = (dispute.views.iter())
+                .map(|view| format!("{}\n\n{}", view.text, self.titles(view).join("\n")));
+            writeln!(out, "{}", painter.draw(&grid(&header, [row.collect()])))?;
             if let Some(note) = &dispute.note {
                 let note = wrap::fill(&format!("Note: {note}"), painter.width(), "", "");
                 writeln!(out, "{}", painter.dim(&note))?;
@@ -99,22 +88,14 @@ impl View for DisputesView {
         writeln!(out, "# Where the articles disagree")?;
         for dispute in &self.disputes {
             writeln!(out, "\n## {}\n", dispute.question)?;
-            let header: Vec<String> = dispute
-                .views
-                .iter()
+            let header: Vec<String> = (dispute.views.iter())
                 .map(|v| cell(&heading(v, " ")))
                 .collect();
-            table_row(out, &header)?;
-            table_row(out, &vec!["---".to_owned(); header.len()])?;
-            let cells: Vec<String> = dispute
-                .views
-                .iter()
-                .map(|view| {
-                    let titles = self.titles(view).join("; ");
-                    format!("{}<br><br>*{}*", cell(&view.text), cell(&titles))
-                })
-                .collect();
-            table_row(out, &cells)?;
+            let row = dispute.views.iter().map(|view| {
+                let titles = self.titles(view).join("; ");
+                format!("{}<br><br>*{}*", cell(&view.text), cell(&titles))
+            });
+            markdown_table(out, &header, None, [row.collect()])?;
             if let Some(note) = &dispute.note {
                 writeln!(out, "\n*Note:* {note}")?;
             }

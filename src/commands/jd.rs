@@ -1,13 +1,8 @@
-//! `roles jd ROLE`: a job posting, in the second person, built from the role's
-//! entry in `data/jd.yaml` (see [`crate::kb::jd`]).
-//!
-//! What only the hiring company knows is left as a placeholder in square
-//! brackets (`[Company]`, `[Location]`, `[Salary range]`, `[Reports to]`).
-//! `--fractional` keeps the items marked as fitting a part-time engagement and
-//! frames it with what the articles say of fractional hires; `--brief` keeps the
-//! one-screen selection; answers from `advise` put the duties that meet the
-//! chosen needs first. A role with no posting (in a custom knowledge base) gets
-//! its profile's facts as they are worded there.
+//! `roles jd ROLE`: a job posting in the second person, from the role's entry in
+//! `data/jd.yaml`, with placeholders in brackets for what only the company knows.
+//! `--fractional` keeps the items fit for a part-time engagement, `--brief` the
+//! one-screen selection, and an `advise` answers file puts the duties meeting the
+//! chosen needs first. A role with no posting gets its profile's facts.
 
 use std::io::Write;
 
@@ -88,34 +83,22 @@ pub struct Selection {
 impl Selection {
     /// The needs chosen in an `advise` answers file.
     pub fn needs_from(answers: &Answers) -> Vec<Text> {
-        answers
-            .get(NEEDS_QUESTION)
-            .map(|answer| {
-                answer
-                    .values()
-                    .into_iter()
-                    .map(|v| Text::from(v.to_owned()))
-                    .collect()
-            })
-            .unwrap_or_default()
+        let needs = answers.get(NEEDS_QUESTION).map(|answer| answer.values());
+        let needs = needs.into_iter().flatten();
+        needs.map(|need| Text::from(need.to_owned())).collect()
     }
 
-    /// The items of one list kept, those meeting a chosen need first (stable
-    /// otherwise); a brief list keeps as many as its brief items, preferring
-    /// the ones that meet a need.
+    /// The items of one list kept, those meeting a chosen need first; a brief
+    /// list keeps as many as its brief items, preferring those meeting a need.
     fn pick(&self, items: &[PostingItem]) -> Vec<JobItem> {
-        let meets = |item: &PostingItem| -> Vec<Text> {
-            self.needs
-                .iter()
-                .filter(|need| item.needs.contains(need))
-                .cloned()
-                .collect()
+        let meets = |item: &PostingItem| {
+            let needs = self.needs.iter().filter(|need| item.needs.contains(need));
+            needs.cloned().collect::<Vec<Text>>()
         };
-        let mut kept: Vec<(&PostingItem, Vec<Text>)> = items
+        let kept = items
             .iter()
-            .filter(|item| !self.fractional || item.fractional)
-            .map(|item| (item, meets(item)))
-            .collect();
+            .filter(|item| !self.fractional || item.fractional);
+        let mut kept: Vec<_> = kept.map(|item| (item, meets(item))).collect();
         kept.sort_by_key(|(_, meets)| meets.is_empty());
         if self.brief {
             let room = kept.iter().filter(|(item, _)| item.brief).count();
@@ -126,18 +109,17 @@ impl Selection {
                 keep
             });
         }
-        kept.into_iter()
-            .map(|(item, meets)| JobItem {
-                text: item.text.clone(),
-                sources: item.sources.clone(),
-                meets,
-            })
-            .collect()
+        let item = |(item, meets): (&PostingItem, _)| JobItem {
+            text: item.text.clone(),
+            sources: item.sources.clone(),
+            meets,
+        };
+        kept.into_iter().map(item).collect()
     }
 }
 
-/// A posting made of a role's profile, for a role `data/jd.yaml` does not cover:
-/// every fact is kept in full (none is marked brief or fractional-only).
+/// A posting made of a role's profile, every fact kept in full, for a role
+/// `data/jd.yaml` does not cover.
 fn from_profile(role: &Role) -> Posting {
     let facts = |section: &str, keep: &dyn Fn(Option<&str>) -> bool| -> Vec<PostingItem> {
         role.sections
@@ -156,12 +138,11 @@ fn from_profile(role: &Role) -> Posting {
     };
     let helpful =
         |theme: Option<&str>| theme.is_some_and(|t| t.eq_ignore_ascii_case("also helpful"));
-    let summary = Paragraph {
-        text: role.summary.text.clone(),
-        sources: role.summary.sources.clone(),
-    };
     Posting {
-        about: summary.clone(),
+        about: Paragraph {
+            text: role.summary.text.clone(),
+            sources: role.summary.sources.clone(),
+        },
         fractional_engagement: Paragraph {
             text: "A fractional, part-time engagement.".into(),
             sources: Vec::new(),
@@ -186,52 +167,25 @@ pub fn job_description(
     selection: &Selection,
 ) -> anyhow::Result<JobDescription> {
     let role = find_role(library, role_id)?;
-    let made;
-    let posting = match library.jd().get(role.id.as_str()) {
-        Some(posting) => posting,
-        None => {
-            made = from_profile(role);
-            &made
-        }
-    };
-    let responsibilities = selection.pick(&posting.duties);
-    let success_measures = selection.pick(&posting.measures);
-    let requirements = selection.pick(&posting.requirements);
-    let nice_to_have = selection.pick(&posting.assets);
-    let background = selection.pick(&posting.backgrounds);
-
-    let (title, engagement, engagement_sources): (String, Text, &[Text]) = if selection.fractional {
-        (
-            format!("Fractional {} ({})", role.name, role.id.to_uppercase()),
+    let made = from_profile(role);
+    let posting = library.jd().get(role.id.as_str()).unwrap_or(&made);
+    let (name, id, part_time) = (
+        &role.name,
+        role.id.to_uppercase(),
+        &posting.fractional_engagement,
+    );
+    let (title, engagement, cited) = match selection.fractional {
+        true => (
+            format!("Fractional {name} ({id})"),
             format!(
                 "{} At [Company] in [Location], reporting to [Reports to]. Pay: [Salary range].",
-                posting.fractional_engagement.text
-            )
-            .into(),
-            &posting.fractional_engagement.sources,
-        )
-    } else {
-        (
-            format!("{} ({})", role.name, role.id.to_uppercase()),
-            FULL_TIME.into(),
-            &[],
-        )
+                part_time.text
+            ),
+            &part_time.sources[..],
+        ),
+        false => (format!("{name} ({id})"), FULL_TIME.to_owned(), &[][..]),
     };
-    let lists = [&responsibilities, &success_measures, &requirements];
-    let items = lists
-        .into_iter()
-        .chain([&nice_to_have, &background])
-        .flatten();
-    let mut sources: Vec<Text> = (posting.about.sources.iter())
-        .chain(engagement_sources)
-        .chain(items.flat_map(|item| &item.sources))
-        .cloned()
-        .collect();
-    let order = |id: &Text| library.sources().iter().position(|s| &s.id == id);
-    sources.sort_by_key(order);
-    sources.dedup();
-
-    Ok(JobDescription {
+    let mut posted = JobDescription {
         schema_version: JD_SCHEMA_VERSION,
         role: role.into(),
         fractional: selection.fractional,
@@ -240,22 +194,43 @@ pub fn job_description(
         title: title.into(),
         placeholders: PLACEHOLDERS.iter().map(|p| Text::from(*p)).collect(),
         summary: posting.about.text.clone(),
-        engagement_terms: engagement,
-        responsibilities,
-        success_measures,
-        requirements,
-        nice_to_have,
-        background,
-        sources,
-    })
+        engagement_terms: engagement.into(),
+        responsibilities: selection.pick(&posting.duties),
+        success_measures: selection.pick(&posting.measures),
+        requirements: selection.pick(&posting.requirements),
+        nice_to_have: selection.pick(&posting.assets),
+        background: selection.pick(&posting.backgrounds),
+        sources: Vec::new(),
+    };
+    let lists = [
+        &posted.responsibilities,
+        &posted.success_measures,
+        &posted.requirements,
+    ];
+    let items = lists
+        .into_iter()
+        .chain([&posted.nice_to_have, &posted.background]);
+    let items = items.flatten().flat_map(|item| &item.sources);
+    let mut sources: Vec<Text> = posting
+        .about
+        .sources
+        .iter()
+        .chain(cited)
+        .chain(items)
+        .cloned()
+        .collect();
+    sources.sort_by_key(|id| library.sources().iter().position(|s| &s.id == id));
+    sources.dedup();
+    posted.sources = sources;
+    Ok(posted)
 }
 
 impl View for JobDescription {
     const PAGED: bool = true;
 
-    /// A job posting is a Markdown document wherever it is read.
+    /// A job posting is Markdown wherever it is read, so it can be pasted; here
+    /// fitted to the terminal.
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        // Markdown still, so it can be pasted, but fitted to the terminal.
         let mut text = Vec::new();
         self.markdown(&mut text)?;
         let text = String::from_utf8_lossy(&text);

@@ -1,11 +1,7 @@
 //! `roles kb`: `dump` prints the knowledge base in use as a document that loads
-//! back; `validate` checks a file and summarises it.
-//!
-//! In a dump, every optional field that holds its default (`null`, `[]`, `0`,
-//! `false`, `article`) is left out, so it reads like a hand-written file; the
-//! loader fills them back in. Which fields are optional, and their defaults, come
-//! from the knowledge base's JSON Schema (`roles schema kb`), generated from the
-//! same model, so a new field needs no change here.
+//! back, leaving out every optional field at its default so it reads like a
+//! hand-written file (which fields, and their defaults, come from the model's own
+//! JSON Schema); `validate` checks a file and summarises it.
 
 use std::io::Write;
 
@@ -28,12 +24,8 @@ pub fn dump(library: &Library) -> anyhow::Result<Dump> {
     let schema = schemars::schema_for!(KnowledgeBase).to_value();
     let definitions = schema.get("$defs").and_then(Value::as_object);
     // Top-level fields always stay, so a dump shows every part a file can hold.
-    if let (Value::Object(top), Some(properties)) = (&mut tree, schema.get("properties")) {
-        for (key, field) in top.iter_mut() {
-            if let Some(field_schema) = properties.get(key) {
-                prune(field, field_schema, definitions);
-            }
-        }
+    if let (Value::Object(top), Some(properties)) = (&mut tree, schema["properties"].as_object()) {
+        prune_fields(top, properties, definitions);
     }
     Ok(Dump(tree))
 }
@@ -59,38 +51,46 @@ fn resolve<'s>(schema: &'s Value, definitions: Option<&'s Map<String, Value>>) -
     schema
 }
 
+/// Prunes each field of `map` that `properties` describes.
+fn prune_fields(
+    map: &mut Map<String, Value>,
+    properties: &Map<String, Value>,
+    defs: Option<&Map<String, Value>>,
+) {
+    for (key, field) in map.iter_mut() {
+        if let Some(field_schema) = properties.get(key) {
+            prune(field, field_schema, defs);
+        }
+    }
+}
+
 /// Leaves out, inside `value`, the optional fields that hold their default.
 fn prune(value: &mut Value, schema: &Value, definitions: Option<&Map<String, Value>>) {
     let schema = resolve(schema, definitions);
     match value {
         Value::Object(map) => {
             if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-                let required: Vec<&str> = schema
-                    .get("required")
-                    .and_then(Value::as_array)
-                    .map(|names| names.iter().filter_map(Value::as_str).collect())
-                    .unwrap_or_default();
+                let required = schema.get("required").and_then(Value::as_array);
+                let required: Vec<&str> = required
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
                 map.retain(|key, field| {
                     let default = properties.get(key).and_then(|p| p.get("default"));
                     required.contains(&key.as_str()) || default != Some(field)
                 });
-                for (key, field) in map.iter_mut() {
-                    if let Some(field_schema) = properties.get(key) {
-                        prune(field, field_schema, definitions);
-                    }
-                }
+                prune_fields(map, properties, definitions);
             } else if let Some(entries) = schema.get("additionalProperties") {
-                for field in map.values_mut() {
-                    prune(field, entries, definitions);
-                }
+                map.values_mut()
+                    .for_each(|field| prune(field, entries, definitions));
             }
         }
         Value::Array(items) => {
-            if let Some(item_schema) = schema.get("items") {
-                for item in items {
-                    prune(item, item_schema, definitions);
-                }
-            }
+            let item_schema = schema.get("items").unwrap_or(&Value::Null);
+            items
+                .iter_mut()
+                .for_each(|item| prune(item, item_schema, definitions));
         }
         _ => {}
     }
@@ -218,17 +218,18 @@ pub fn invalid(error: &KbError) -> Validation {
 impl Validation {
     fn summary(&self) -> String {
         match &self.contents {
-            Some(c) => format!(
-                "`{}` is a valid knowledge base: {} roles, {} dimensions, {} topics, {} facts, {} sources, {} questions, {} disputes, {} areas.",
-                self.file,
-                c.roles,
-                c.dimensions,
-                c.topics,
-                c.facts,
-                c.sources,
-                c.questions,
-                c.disputes,
-                c.areas
+            Some(Contents {
+                sources,
+                roles,
+                dimensions,
+                topics,
+                facts,
+                questions,
+                disputes,
+                areas,
+            }) => format!(
+                "`{}` is a valid knowledge base: {roles} roles, {dimensions} dimensions, {topics} topics, {facts} facts, {sources} sources, {questions} questions, {disputes} disputes, {areas} areas.",
+                self.file
             ),
             None => format!("`{}` has {} problems.", self.file, self.count),
         }
@@ -239,11 +240,8 @@ impl View for Validation {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let label = if self.valid { "ok:" } else { "invalid:" };
         let line = format!("{} {}", painter.accent(label), self.summary());
-        writeln!(
-            out,
-            "{}",
-            crate::render::wrap::fill(&line, painter.width(), "", "    ")
-        )?;
+        let line = crate::render::wrap::fill(&line, painter.width(), "", "    ");
+        writeln!(out, "{line}")?;
         Ok(())
     }
 
@@ -255,10 +253,7 @@ impl View for Validation {
 
     /// An invalid file exits 2, with its report on stdout.
     fn exit_code(&self) -> u8 {
-        if self.valid {
-            crate::error::EXIT_OK
-        } else {
-            crate::error::EXIT_BAD_INPUT
-        }
+        use crate::error::{EXIT_BAD_INPUT, EXIT_OK};
+        if self.valid { EXIT_OK } else { EXIT_BAD_INPUT }
     }
 }

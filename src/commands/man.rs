@@ -12,105 +12,52 @@ use clap::Command;
 /// The global flags `roles man` refuses: it prints the man page, in no format, from no knowledge base.
 pub const IGNORED_FLAGS: &[&str] = &["format", "kb"];
 
-/// Environment variables the program reads, and what each does.
-const ENVIRONMENT: &[(&str, &str)] = &[
+/// The page's own sections (environment, exit status, examples, files): a term
+/// and what it means, a line each, the two apart by a tab.
+const SECTIONS: [(&str, &str); 4] = [
     (
-        "ROLES_KB",
-        "A knowledge-base file to load instead of the embedded one, as --kb does; empty means unset. Ignored by completions, man and schema.",
+        "ENVIRONMENT",
+        "\
+ROLES_KB\tA knowledge-base file to load instead of the embedded one, as --kb does; empty means unset. Ignored by completions, man and schema.\n\
+NO_COLOR\tSet to anything but empty: no colour, unless --color always.\n\
+CLICOLOR_FORCE\tSet to anything but empty or 0: colour even when not writing to a terminal.\n\
+TERM\tdumb turns colour off, as NO_COLOR does.\n\
+COLUMNS\tThe width to fit output to, instead of the terminal's (80 when not a terminal); below 40, output is drawn 40 wide.\n\
+LINES\tThe terminal's height, when the terminal cannot say: long output on a terminal goes through a pager when it is taller.\n\
+ROLES_PAGER, PAGER\tThe pager for long output of show, jd, topics, disputes and split on a terminal, ROLES_PAGER first; default less -FRX. Empty or cat means none; --no-pager turns it off.\n\
+SOURCE_DATE_EPOCH\tSeconds since 1970: the date written in advise's decision record, for reproducible output.",
     ),
     (
-        "NO_COLOR",
-        "Set to anything but empty: no colour, unless --color always.",
+        "EXIT STATUS",
+        "\
+0\tSuccess.\n\
+1\tAn unexpected failure, or nothing found: roles search matched no fact (as grep does).\n\
+2\tBad usage or bad input: flags, role names, answers, knowledge-base files.\n\
+129, 130, 143\tThe questionnaire was ended by SIGHUP, SIGINT (Ctrl-C) or SIGTERM (128 plus the signal), after restoring the terminal.",
     ),
     (
-        "CLICOLOR_FORCE",
-        "Set to anything but empty or 0: colour even when not writing to a terminal.",
-    ),
-    ("TERM", "dumb turns colour off, as NO_COLOR does."),
-    (
-        "COLUMNS",
-        "The width to fit output to, instead of the terminal's (80 when not a terminal); below 40, output is drawn 40 wide.",
-    ),
-    (
-        "LINES",
-        "The terminal's height, when the terminal cannot say: long output on a terminal goes through a pager when it is taller.",
+        "EXAMPLES",
+        "\
+roles compare\tCompare the roles, a row per dimension.\n\
+roles show cto --section kpis\tOne section of one role's profile.\n\
+roles search \"data governance\" --role cio\tSearch the facts about one role.\n\
+roles advise --answer aim=product --answer size=startup --no-input\tA recommendation without the questionnaire.\n\
+roles compare --format json | jq '.dimensions[0]'\tThe same data for scripts.\n\
+roles completions bash > ~/.local/share/bash-completion/completions/roles\tInstall bash completion.\n\
+roles man > ~/.local/share/man/man1/roles.1\tInstall this page.",
     ),
     (
-        "ROLES_PAGER, PAGER",
-        "The pager for long output of show, jd, topics, disputes and split on a terminal, ROLES_PAGER first; default less -FRX. Empty or cat means none; --no-pager turns it off.",
-    ),
-    (
-        "SOURCE_DATE_EPOCH",
-        "Seconds since 1970: the date written in advise's decision record, for reproducible output.",
-    ),
-];
-
-/// Exit statuses, as `src/error.rs` and the questionnaire's signal handling
-/// define them.
-const EXIT_STATUS: &[(&str, &str)] = &[
-    ("0", "Success."),
-    (
-        "1",
-        "An unexpected failure, or nothing found: roles search matched no fact (as grep does).",
-    ),
-    (
-        "2",
-        "Bad usage or bad input: flags, role names, answers, knowledge-base files.",
-    ),
-    (
-        "129, 130, 143",
-        "The questionnaire was ended by SIGHUP, SIGINT (Ctrl-C) or SIGTERM (128 plus the signal), after restoring the terminal.",
-    ),
-];
-
-/// Examples across the commands.
-const EXAMPLES: &[(&str, &str)] = &[
-    ("roles compare", "Compare the roles, a row per dimension."),
-    (
-        "roles show cto --section kpis",
-        "One section of one role's profile.",
-    ),
-    (
-        "roles search \"data governance\" --role cio",
-        "Search the facts about one role.",
-    ),
-    (
-        "roles advise --answer aim=product --answer size=startup --no-input",
-        "A recommendation without the questionnaire.",
-    ),
-    (
-        "roles compare --format json | jq '.dimensions[0]'",
-        "The same data for scripts.",
-    ),
-    (
-        "roles completions bash > ~/.local/share/bash-completion/completions/roles",
-        "Install bash completion.",
-    ),
-    (
-        "roles man > ~/.local/share/man/man1/roles.1",
-        "Install this page.",
-    ),
-];
-
-/// Files the program reads or writes.
-const FILES: &[(&str, &str)] = &[
-    (
-        "FILE given to --kb or ROLES_KB",
-        "A knowledge base in YAML or JSON, as roles kb dump writes it. Without one, the copy embedded at build time is used: the program reads no other file.",
-    ),
-    (
-        "FILE given to --answers or --save",
-        "Answers to a questionnaire, YAML or JSON.",
+        "FILES",
+        "\
+FILE given to --kb or ROLES_KB\tA knowledge base in YAML or JSON, as roles kb dump writes it. Without one, the copy embedded at build time is used: the program reads no other file.\n\
+FILE given to --answers or --save\tAnswers to a questionnaire, YAML or JSON.",
     ),
 ];
 
 /// Writes the whole page for `command` (the built `roles` command).
 pub fn write_page(mut command: Command, out: &mut dyn Write) -> anyhow::Result<()> {
     command.build();
-    let date = "";
-    let man = clap_mangen::Man::new(command.clone())
-        .date(date)
-        .manual("User Commands");
+    let man = clap_mangen::Man::new(command.clone()).manual("User Commands");
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
@@ -124,13 +71,12 @@ pub fn write_page(mut command: Command, out: &mut dyn Write) -> anyhow::Result<(
     for sub in command.get_subcommands() {
         write_command(sub, out)?;
     }
-    definitions(out, "ENVIRONMENT", ENVIRONMENT)?;
-    definitions(out, "EXIT STATUS", EXIT_STATUS)?;
-    writeln!(out, ".SH EXAMPLES")?;
-    for (command, what) in EXAMPLES {
-        writeln!(out, ".TP\n.B {}\n{}", escape(command), escape(what))?;
+    for (title, entries) in SECTIONS {
+        writeln!(out, ".SH {title}")?;
+        for (term, meaning) in entries.lines().filter_map(|line| line.split_once('\t')) {
+            writeln!(out, ".TP\n.B {}\n{}", escape(term), escape(meaning))?;
+        }
     }
-    definitions(out, "FILES", FILES)?;
     man.render_version_section(out)?;
     Ok(())
 }
@@ -147,13 +93,10 @@ fn write_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "{}", escape(&about.to_string()))?;
     }
     let own = command.clone().mut_args(|arg| {
-        if arg.is_global_set() {
-            arg.hide(true)
-        } else {
-            arg
-        }
+        let hidden = arg.is_global_set() || arg.is_hide_set();
+        arg.hide(hidden)
     });
-    let man = clap_mangen::Man::new(own.clone());
+    let man = clap_mangen::Man::new(own);
     let mut text = Vec::new();
     man.render_synopsis_section(&mut text)?;
     man.render_options_section(&mut text)?;
@@ -172,15 +115,6 @@ fn write_command(command: &Command, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     for sub in command.get_subcommands() {
         write_command(sub, out)?;
-    }
-    Ok(())
-}
-
-/// A section of terms and what they mean.
-fn definitions(out: &mut dyn Write, title: &str, entries: &[(&str, &str)]) -> anyhow::Result<()> {
-    writeln!(out, ".SH {title}")?;
-    for (term, meaning) in entries {
-        writeln!(out, ".TP\n.B {}\n{}", escape(term), escape(meaning))?;
     }
     Ok(())
 }

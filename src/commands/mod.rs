@@ -4,7 +4,8 @@
 //! that view as a table and as Markdown ([`crate::render::View`]).
 //!
 //! This file holds what several views share: how they refer to roles and cited
-//! facts, and every fact with its place, for search and the source counts.
+//! facts, every fact with its place (for search and the source counts), and the
+//! grid and Markdown table the tabular commands draw.
 
 pub mod advise;
 pub mod career;
@@ -21,6 +22,8 @@ pub mod sources;
 pub mod split;
 pub mod topics;
 
+use std::io::Write;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -28,6 +31,8 @@ use crate::error::{BadInput, tick_list, unknown_name};
 use crate::kb::{Dimension, Fact, Role, Section, Text, Topic};
 use crate::library::Library;
 pub use crate::library::RoleRef;
+use crate::render::grid::Grid;
+use crate::render::markdown::table_row;
 
 /// Version of the JSON/YAML output shapes; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -65,11 +70,9 @@ pub fn find_by_id<'a, T>(
         .ok_or_else(|| unknown_name(kind, id, entries.iter().map(&id_of)))
 }
 
-/// Picks the entries a list flag names (`--only a,b`, `--section a --section b`),
-/// in the order given, each by its id or its label, case-insensitively. An empty
-/// item, an unknown one (with the closest id suggested, by id or label) and an
-/// entry named twice are bad input. `kind` names an entry and `flag` the flag in
-/// messages.
+/// Picks the entries a list flag names (`--only a,b`), in the order given, each
+/// by its id or its label, case-insensitively. An empty item, an unknown one (with
+/// the closest id suggested) and an entry named twice are bad input.
 pub fn pick_named<'a, T>(
     entries: &'a [T],
     kind: &str,
@@ -82,55 +85,42 @@ pub fn pick_named<'a, T>(
     for item in wanted {
         let key = item.trim().to_lowercase();
         if key.is_empty() {
+            let example = entries.first().map_or("ID", &id_of);
             return Err(BadInput::err(format!(
-                "`{flag}` has an empty item; name each {kind}, separated by commas, e.g. `{flag} {}`",
-                entries.first().map_or("ID", &id_of)
+                "`{flag}` has an empty item; name each {kind}, separated by commas, e.g. `{flag} {example}`"
             )));
         }
-        let found = entries
-            .iter()
+        // How alike an entry is to the item, by id or by label.
+        let likeness = |entry: &T| {
+            let by_id = strsim::jaro_winkler(&key, id_of(entry));
+            by_id.max(strsim::jaro_winkler(&key, &label_of(entry).to_lowercase()))
+        };
+        let Some(found) = (entries.iter())
             .find(|entry| id_of(entry) == key || label_of(entry).to_lowercase() == key)
-            .ok_or_else(|| unknown_label(entries, kind, item, &id_of, &label_of))?;
+        else {
+            let closest = (entries.iter())
+                .map(|entry| (likeness(entry), id_of(entry)))
+                .filter(|(similarity, _)| *similarity > 0.7)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let mut message = format!(
+                "unknown {kind} `{}`; expected one of: {} (or their names)",
+                crate::error::shown(item),
+                tick_list(entries.iter().map(&id_of))
+            );
+            if let Some((_, id)) = closest {
+                message.push_str(&format!("\n\ndid you mean `{id}`?"));
+            }
+            return Err(BadInput::err(message));
+        };
         if picked.iter().any(|earlier| id_of(earlier) == id_of(found)) {
+            let id = id_of(found);
             return Err(BadInput::err(format!(
-                "{kind} `{}` is named twice in `{flag}`; name each {kind} once",
-                id_of(found)
+                "{kind} `{id}` is named twice in `{flag}`; name each {kind} once"
             )));
         }
         picked.push(found);
     }
     Ok(picked)
-}
-
-/// The error for a name that is neither an id nor a label of `entries`: the
-/// known ids, and the id whose id or label is closest to `given`.
-fn unknown_label<T>(
-    entries: &[T],
-    kind: &str,
-    given: &str,
-    id_of: impl Fn(&T) -> &str,
-    label_of: impl Fn(&T) -> &str,
-) -> anyhow::Error {
-    let given_lower = given.trim().to_lowercase();
-    let closest = entries
-        .iter()
-        .map(|entry| {
-            let by_id = strsim::jaro_winkler(&given_lower, id_of(entry));
-            let by_label = strsim::jaro_winkler(&given_lower, &label_of(entry).to_lowercase());
-            (by_id.max(by_label), id_of(entry))
-        })
-        .filter(|(similarity, _)| *similarity > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, id)| id);
-    let mut message = format!(
-        "unknown {kind} `{}`; expected one of: {} (or their names)",
-        crate::error::shown(given),
-        tick_list(entries.iter().map(&id_of))
-    );
-    if let Some(id) = closest {
-        message.push_str(&format!("\n\ndid you mean `{id}`?"));
-    }
-    BadInput::err(message)
 }
 
 /// Finds a role's whole profile by id; see [`find_by_id`].
@@ -149,7 +139,7 @@ pub struct FactRef<'a> {
     pub fact: &'a Fact,
 }
 
-/// Where a fact stands.
+/// Where a fact stands: a role's summary or section, a dimension, or a topic.
 #[derive(Debug, Clone, Copy)]
 pub enum Place<'a> {
     /// A role's one-line summary.
@@ -162,24 +152,33 @@ pub enum Place<'a> {
     Topic(&'a Topic),
 }
 
-impl Place<'_> {
-    /// An id for the place: a section id, `summary`, `dimension/ID` or `topic/ID`.
+impl<'a> Place<'a> {
+    /// The place's own id: `summary`, or its section's, dimension's or topic's.
+    pub fn key(&self) -> &'a str {
+        match *self {
+            Place::Summary => "summary",
+            Place::Section(section) => &section.id,
+            Place::Dimension(dimension) => &dimension.id,
+            Place::Topic(topic) => &topic.id,
+        }
+    }
+
+    /// An id across places: a section id, `summary`, `dimension/ID` or `topic/ID`.
     pub fn id(&self) -> Text {
         match self {
-            Place::Summary => "summary".into(),
-            Place::Section(section) => section.id.clone(),
-            Place::Dimension(dimension) => format!("dimension/{}", dimension.id).into(),
-            Place::Topic(topic) => format!("topic/{}", topic.id).into(),
+            Place::Dimension(_) => format!("dimension/{}", self.key()).into(),
+            Place::Topic(_) => format!("topic/{}", self.key()).into(),
+            _ => self.key().to_owned().into(),
         }
     }
 
     /// A heading for the place.
-    pub fn title(&self) -> Text {
-        match self {
-            Place::Summary => "Summary".into(),
-            Place::Section(section) => section.title.clone(),
-            Place::Dimension(dimension) => dimension.name.clone(),
-            Place::Topic(topic) => topic.title.clone(),
+    pub fn title(&self) -> &'a str {
+        match *self {
+            Place::Summary => "Summary",
+            Place::Section(section) => &section.title,
+            Place::Dimension(dimension) => &dimension.name,
+            Place::Topic(topic) => &topic.title,
         }
     }
 }
@@ -189,17 +188,17 @@ impl Place<'_> {
 pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     let mut facts = Vec::new();
     for role in library.roles() {
-        facts.push(FactRef {
-            roles: std::slice::from_ref(&role.id),
-            place: Place::Summary,
-            fact: &role.summary,
-        });
+        let roles = std::slice::from_ref(&role.id);
+        let (place, fact) = (Place::Summary, &role.summary);
+        facts.push(FactRef { roles, place, fact });
         for section in &role.sections {
-            facts.extend(section.facts.iter().map(|fact| FactRef {
-                roles: std::slice::from_ref(&role.id),
-                place: Place::Section(section),
-                fact,
-            }));
+            let place = Place::Section(section);
+            facts.extend(
+                section
+                    .facts
+                    .iter()
+                    .map(|fact| FactRef { roles, place, fact }),
+            );
         }
     }
     for dimension in library.dimensions() {
@@ -210,86 +209,64 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
         }));
     }
     for topic in library.topics() {
+        let place = Place::Topic(topic);
         facts.extend(topic.facts.iter().map(|fact| FactRef {
             roles: &fact.roles,
-            place: Place::Topic(topic),
+            place,
             fact,
         }));
     }
     facts
 }
 
+/// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.
+pub fn roles_label(roles: &[Text]) -> String {
+    let ids: Vec<String> = roles.iter().map(|role| role.to_uppercase()).collect();
+    ids.join(", ")
+}
+
+/// A fact's text led by the roles it concerns (`CIO, CTO: text`), the label as
+/// `mark` makes it; the text alone when it names none.
+pub fn labelled(roles: &[Text], text: &str, mark: impl Fn(&str) -> String) -> String {
+    match roles_label(roles) {
+        label if label.is_empty() => text.to_owned(),
+        label => format!("{}: {text}", mark(&label)),
+    }
+}
+
+/// A grid with these headings and rows, as the tabular commands draw them.
+pub fn grid(header: &[impl AsRef<str>], rows: impl IntoIterator<Item = Vec<String>>) -> Grid {
+    let mut grid = Grid::new(Some(header.iter().map(|h| h.as_ref().to_owned()).collect()));
+    rows.into_iter().for_each(|row| grid.row(row));
+    grid
+}
+
+/// Writes a Markdown table: the headings, the rule (right-aligned for column
+/// `right`), then the rows, each cell already escaped.
+pub fn markdown_table(
+    out: &mut dyn Write,
+    header: &[impl AsRef<str>],
+    right: Option<usize>,
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> anyhow::Result<()> {
+    let rule = (0..header.len()).map(|i| if Some(i) == right { "---:" } else { "---" });
+    table_row(
+        out,
+        &header
+            .iter()
+            .map(|h| h.as_ref().to_owned())
+            .collect::<Vec<_>>(),
+    )?;
+    table_row(out, &rule.map(str::to_owned).collect::<Vec<_>>())?;
+    for row in rows {
+        table_row(out, &row)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const DIMENSIONS: &[&str] = &["focus", "objective", "revenue-line"];
-
-    fn find(id: &str) -> anyhow::Result<&'static str> {
-        find_by_id(DIMENSIONS, "dimension", id, |d| d).copied()
-    }
-
-    #[test]
-    fn an_id_is_found_whatever_its_case_and_surrounding_spaces() {
-        assert_eq!(find("focus").unwrap(), "focus");
-        assert_eq!(find(" Revenue-Line ").unwrap(), "revenue-line");
-    }
-
-    #[test]
-    fn an_unknown_id_lists_the_known_ones_and_suggests_the_closest() {
-        let message = find("objectve").unwrap_err().to_string();
-        assert!(
-            message.contains("unknown dimension `objectve`"),
-            "{message}"
-        );
-        assert!(
-            message.contains("`focus`, `objective`, `revenue-line`"),
-            "{message}"
-        );
-        assert!(message.ends_with("did you mean `objective`?"), "{message}");
-    }
-
-    #[test]
-    fn nothing_is_suggested_when_no_id_is_close() {
-        let message = find("salary").unwrap_err().to_string();
-        assert!(!message.contains("did you mean"), "{message}");
-    }
-
-    #[test]
-    fn an_unknown_id_is_bad_input() {
-        let error = find("nope").unwrap_err();
-        assert_eq!(
-            crate::error::exit_code(&error),
-            Some(crate::error::EXIT_BAD_INPUT)
-        );
-    }
-
-    #[test]
-    fn every_fact_lists_summaries_sections_dimensions_then_topics() {
-        let library = Library::embedded();
-        let facts = every_fact(&library);
-        let first_dimension = facts
-            .iter()
-            .position(|f| matches!(f.place, Place::Dimension(_)))
-            .unwrap();
-        let first_topic = facts
-            .iter()
-            .position(|f| matches!(f.place, Place::Topic(_)))
-            .unwrap();
-        assert!(matches!(facts[0].place, Place::Summary));
-        assert!(first_dimension < first_topic);
-        assert!(
-            facts[first_dimension..first_topic]
-                .iter()
-                .all(|f| matches!(f.place, Place::Dimension(_)))
-        );
-        let in_profiles: usize = library
-            .roles()
-            .iter()
-            .map(|role| 1 + role.sections.iter().map(|s| s.facts.len()).sum::<usize>())
-            .sum();
-        assert_eq!(first_dimension, in_profiles);
-    }
 
     /// Dimensions as (id, name) pairs.
     const ENTRIES: [(&str, &str); 3] = [
@@ -298,45 +275,75 @@ mod tests {
         ("salary", "Salary"),
     ];
 
-    fn pick(wanted: &[&str]) -> anyhow::Result<Vec<&'static str>> {
+    fn pick(wanted: &[&str]) -> Result<Vec<&'static str>, String> {
         let wanted: Vec<String> = wanted.iter().map(|w| (*w).to_owned()).collect();
         pick_named(&ENTRIES, "dimension", "--only", &wanted, |e| e.0, |e| e.1)
             .map(|picked| picked.into_iter().map(|e| e.0).collect())
+            .map_err(|error| error.to_string())
     }
 
-    fn message(result: anyhow::Result<Vec<&'static str>>) -> String {
-        result.expect_err("refused").to_string()
+    #[test]
+    fn an_id_is_found_whatever_its_case_else_the_closest_is_suggested() {
+        let find = |id| find_by_id(&ENTRIES, "dimension", id, |e| e.0).map(|e| e.0);
+        assert_eq!(find(" Revenue-Line ").unwrap(), "revenue-line");
+        let error = find("focsu").unwrap_err();
+        assert_eq!(
+            crate::error::exit_code(&error),
+            Some(crate::error::EXIT_BAD_INPUT)
+        );
+        let message = error.to_string();
+        assert!(message.contains("unknown dimension `focsu`"), "{message}");
+        assert!(
+            message.contains("`focus`, `revenue-line`, `salary`"),
+            "{message}"
+        );
+        assert!(message.ends_with("did you mean `focus`?"), "{message}");
+        assert!(
+            !find("zzzz")
+                .unwrap_err()
+                .to_string()
+                .contains("did you mean")
+        );
     }
 
     #[test]
     fn entries_are_picked_by_id_or_name_in_any_case_in_the_order_given() {
-        assert_eq!(
-            pick(&["Salary", "REVENUE LINE", " focus "]).expect("picked"),
-            ["salary", "revenue-line", "focus"]
-        );
+        let picked = pick(&["Salary", "REVENUE LINE", " focus "]);
+        assert_eq!(picked.unwrap(), ["salary", "revenue-line", "focus"]);
     }
 
     #[test]
-    fn an_unknown_name_suggests_the_closest_id_by_id_or_by_name() {
-        let by_id = message(pick(&["revenue-lin"]));
-        assert!(by_id.contains("did you mean `revenue-line`?"), "{by_id}");
-        let by_name = message(pick(&["Revenu line"]));
-        assert!(
-            by_name.contains("did you mean `revenue-line`?"),
-            "{by_name}"
-        );
-        let far = message(pick(&["zzzz"]));
-        assert!(!far.contains("did you mean"), "{far}");
+    fn a_wrong_pick_is_refused_with_what_to_do() {
+        for (wanted, expected) in [
+            (&["revenue-lin"][..], "did you mean `revenue-line`?"),
+            (&["Revenu line"], "did you mean `revenue-line`?"),
+            (
+                &["focus", "Focus"],
+                "dimension `focus` is named twice in `--only`",
+            ),
+            (&["focus", " "], "`--only` has an empty item"),
+        ] {
+            let message = pick(wanted).unwrap_err();
+            assert!(message.contains(expected), "{wanted:?}: {message}");
+        }
+        assert!(!pick(&["zzzz"]).unwrap_err().contains("did you mean"));
     }
 
     #[test]
-    fn an_entry_named_twice_and_an_empty_item_are_refused() {
-        let twice = message(pick(&["focus", "Focus"]));
-        assert!(
-            twice.contains("dimension `focus` is named twice in `--only`"),
-            "{twice}"
-        );
-        let empty = message(pick(&["focus", " "]));
-        assert!(empty.contains("`--only` has an empty item"), "{empty}");
+    fn every_fact_lists_summaries_sections_dimensions_then_topics() {
+        let library = Library::embedded();
+        let order = |f: &FactRef| match f.place {
+            Place::Summary | Place::Section(_) => 0,
+            Place::Dimension(_) => 1,
+            Place::Topic(_) => 2,
+        };
+        let facts = every_fact(&library);
+        assert!(facts.windows(2).all(|w| order(&w[0]) <= order(&w[1])));
+        assert!(matches!(facts[0].place, Place::Summary));
+        let in_profiles: usize = (library.roles().iter())
+            .map(|role| 1 + role.sections.iter().map(|s| s.facts.len()).sum::<usize>())
+            .sum();
+        assert_eq!(facts.iter().filter(|f| order(f) == 0).count(), in_profiles);
+        assert!(facts.iter().any(|f| order(f) == 2));
     }
 }

@@ -8,17 +8,7 @@ use schemars::{JsonSchema, schema_for};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::advise::Advice;
-use super::career::CareerPlan;
-use super::compare::CompareView;
-use super::disputes::DisputesView;
-use super::jd::JobDescription;
-use super::kb::Validation;
-use super::search::SearchView;
-use super::show::ShowView;
-use super::sources::SourcesView;
-use super::split::SplitView;
-use super::topics::TopicsView;
+use super::{advise, career, compare, disputes, jd, kb, search, show, sources, split, topics};
 use crate::kb::KnowledgeBase;
 use crate::render::{Painter, View};
 
@@ -61,18 +51,18 @@ impl Subject {
             schema_for!(T).to_value()
         }
         match self {
-            Subject::Compare => of::<CompareView>(),
-            Subject::Show => of::<ShowView>(),
-            Subject::Search => of::<SearchView>(),
-            Subject::Topics => of::<TopicsView>(),
-            Subject::Disputes => of::<DisputesView>(),
-            Subject::Split => of::<SplitView>(),
-            Subject::Sources => of::<SourcesView>(),
-            Subject::Advise => of::<Advice>(),
-            Subject::Career => of::<CareerPlan>(),
-            Subject::Jd => of::<JobDescription>(),
+            Subject::Compare => of::<compare::CompareView>(),
+            Subject::Show => of::<show::ShowView>(),
+            Subject::Search => of::<search::SearchView>(),
+            Subject::Topics => of::<topics::TopicsView>(),
+            Subject::Disputes => of::<disputes::DisputesView>(),
+            Subject::Split => of::<split::SplitView>(),
+            Subject::Sources => of::<sources::SourcesView>(),
+            Subject::Advise => of::<advise::Advice>(),
+            Subject::Career => of::<career::CareerPlan>(),
+            Subject::Jd => of::<jd::JobDescription>(),
             Subject::Kb => of::<KnowledgeBase>(),
-            Subject::KbValidate => of::<Validation>(),
+            Subject::KbValidate => of::<kb::Validation>(),
         }
     }
 }
@@ -86,15 +76,14 @@ pub struct Schemas(Value);
 pub fn schemas(subject: Option<Subject>) -> Schemas {
     Schemas(match subject {
         Some(subject) => subject.schema(),
-        None => Value::Object(
-            Subject::value_variants()
-                .iter()
-                .filter_map(|subject| {
-                    let name = subject.to_possible_value()?.get_name().to_owned();
-                    Some((name, subject.schema()))
-                })
-                .collect::<Map<_, _>>(),
-        ),
+        None => Value::Object(Map::from_iter(Subject::value_variants().iter().filter_map(
+            |subject| {
+                Some((
+                    subject.to_possible_value()?.get_name().to_owned(),
+                    subject.schema(),
+                ))
+            },
+        ))),
     })
 }
 

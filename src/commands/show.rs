@@ -5,16 +5,15 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, find_role, pick_named};
+use super::{Cited, RoleRef, find_role, markdown_table, pick_named};
+use crate::kb::{Salary, Text};
+use crate::library::Library;
+use crate::render::markdown::{cell, cite};
+use crate::render::{Painter, View, wrap};
 
 /// Version of the `roles show` output: 2 gave each salary its `amount`,
 /// `currency` and `period` beside the figure as reported.
 pub const SHOW_SCHEMA_VERSION: u32 = 2;
-use crate::kb::{Salary, Text};
-use crate::library::Library;
-use crate::render::markdown::{cell, cite, table_row};
-use crate::render::{Painter, View, wrap};
-
 /// The section id that selects the at-a-glance dimension values.
 pub const OVERVIEW: &str = "overview";
 /// The section id that selects the salary figures.
@@ -80,75 +79,50 @@ pub struct ShowFact {
 /// (each by id or title; all of them when empty), in profile order.
 pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Result<ShowView> {
     let role = find_role(library, role_id)?;
-    let known: Vec<(&str, &str)> = std::iter::once((OVERVIEW, "At a glance"))
-        .chain(
-            role.sections
-                .iter()
-                .map(|s| (s.id.as_str(), s.title.as_str())),
-        )
-        .chain(std::iter::once((SALARY, SALARY_TITLE)))
-        .collect();
-    let picked: Vec<&str> = pick_named(
-        &known,
-        "section",
-        "--section",
-        sections,
-        |(id, _)| id,
-        |(_, title)| title,
-    )?
-    .into_iter()
-    .map(|(id, _)| *id)
-    .collect();
-    let wants = |id: &str| picked.is_empty() || picked.contains(&id);
-
-    let overview = if wants(OVERVIEW) {
-        library
-            .dimensions()
-            .iter()
-            .filter_map(|dimension| {
-                dimension.values.get(&role.id).map(|value| Glance {
-                    dimension: dimension.id.clone(),
-                    name: dimension.name.clone(),
-                    text: value.text.clone(),
-                    sources: value.sources.clone(),
-                    caveats: dimension.caveats.clone(),
-                })
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let sections = role
+    let profile = role
         .sections
         .iter()
-        .filter(|s| wants(&s.id))
-        .map(|s| ShowSection {
+        .map(|s| (s.id.as_str(), s.title.as_str()));
+    let known: Vec<(&str, &str)> = std::iter::once((OVERVIEW, "At a glance"))
+        .chain(profile)
+        .chain([(SALARY, SALARY_TITLE)])
+        .collect();
+    let picked = pick_named(&known, "section", "--section", sections, |s| s.0, |s| s.1)?;
+    let picked: Vec<&str> = picked.into_iter().map(|(id, _)| *id).collect();
+    let wants = |id: &str| picked.is_empty() || picked.contains(&id);
+
+    let overview = library.dimensions().iter().filter(|_| wants(OVERVIEW));
+    let overview = overview.filter_map(|dimension| {
+        let value = dimension.values.get(&role.id)?;
+        Some(Glance {
+            dimension: dimension.id.clone(),
+            name: dimension.name.clone(),
+            text: value.text.clone(),
+            sources: value.sources.clone(),
+            caveats: dimension.caveats.clone(),
+        })
+    });
+    let sections = role.sections.iter().filter(|s| wants(&s.id)).map(|s| {
+        let facts = s.facts.iter().map(|fact| ShowFact {
+            theme: fact.theme.clone(),
+            text: fact.text.clone(),
+            sources: fact.sources.clone(),
+        });
+        ShowSection {
             id: s.id.clone(),
             title: s.title.clone(),
-            facts: s
-                .facts
-                .iter()
-                .map(|fact| ShowFact {
-                    theme: fact.theme.clone(),
-                    text: fact.text.clone(),
-                    sources: fact.sources.clone(),
-                })
-                .collect(),
-        })
-        .collect();
-    let salaries = if wants(SALARY) {
-        role.salaries.clone()
-    } else {
-        Vec::new()
-    };
+            facts: facts.collect(),
+        }
+    });
+    let salaries = role.salaries.iter().filter(|_| wants(SALARY)).cloned();
 
     Ok(ShowView {
         schema_version: SHOW_SCHEMA_VERSION,
         role: role.into(),
         summary: (&role.summary).into(),
-        overview,
-        sections,
-        salaries,
+        overview: overview.collect(),
+        sections: sections.collect(),
+        salaries: salaries.collect(),
     })
 }
 
@@ -175,42 +149,25 @@ impl View for ShowView {
         let title = wrap::fill(&title, painter.width(), "", "");
         let (id, name) = title.split_once(' ').unwrap_or((&title, ""));
         writeln!(out, "{} {}", painter.accent(id), painter.heading(name))?;
-        writeln!(
-            out,
-            "{}",
-            painter
-                .bullet(&self.summary.text, &self.summary.sources, 0)
-                .replacen('•', " ", 1)
-        )?;
+        let summary = painter.bullet(&self.summary.text, &self.summary.sources, 0);
+        writeln!(out, "{}", summary.replacen('•', " ", 1))?;
 
         if !self.overview.is_empty() {
             // A list rather than a boxed table: each dimension's name, then its value
             // wrapped in the column beside it.
             writeln!(out, "\n{}", painter.heading("At a glance"))?;
-            let label_width = self
-                .overview
-                .iter()
-                .map(|glance| wrap::width(&glance.name))
-                .max()
-                .unwrap_or(0)
-                .min(18);
+            let widths = self.overview.iter().map(|glance| wrap::width(&glance.name));
+            let label_width = widths.max().unwrap_or(0).min(18);
             let indent = " ".repeat(label_width + 4);
+            let columns = painter.width().max(40);
             for glance in &self.overview {
-                let columns = painter.width().max(40);
                 let value = wrap::fill(&glance.text, columns, &indent, &indent);
-                let label = &glance.name;
-                let pad = label_width.saturating_sub(wrap::width(label));
-                if wrap::width(label) > label_width {
-                    writeln!(out, "  {}", painter.heading(label))?;
-                    writeln!(out, "{value}")?;
+                let (label, width) = (painter.heading(&glance.name), wrap::width(&glance.name));
+                if width > label_width {
+                    writeln!(out, "  {label}\n{value}")?;
                 } else {
-                    let value = &value[indent.len()..];
-                    writeln!(
-                        out,
-                        "  {}{}  {value}",
-                        painter.heading(label),
-                        " ".repeat(pad)
-                    )?;
+                    let pad = " ".repeat(label_width - width);
+                    writeln!(out, "  {label}{pad}  {}", &value[indent.len()..])?;
                 }
                 if !glance.caveats.is_empty() {
                     let note = format!("Note: {}", glance.caveats.join(" "));
@@ -241,8 +198,8 @@ impl View for ShowView {
                 let text = format!("{}: {}", salary.figure, salary_details(salary));
                 writeln!(out, "{}", painter.bullet(&text, &salary.sources, 0))?;
                 for caveat in &salary.caveats {
-                    let width = painter.width().max(40);
-                    let note = wrap::fill(&format!("Note: {caveat}"), width, "  ", "  ");
+                    let note = format!("Note: {caveat}");
+                    let note = wrap::fill(&note, painter.width().max(40), "  ", "  ");
                     writeln!(out, "{}", painter.dim(&note))?;
                 }
             }
@@ -251,24 +208,19 @@ impl View for ShowView {
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        writeln!(
-            out,
-            "# {} ({})\n",
-            self.role.name,
-            self.role.id.to_uppercase()
-        )?;
+        let (name, id) = (&self.role.name, self.role.id.to_uppercase());
+        writeln!(out, "# {name} ({id})\n")?;
         writeln!(out, "{} {}", self.summary.text, cite(&self.summary.sources))?;
         if !self.overview.is_empty() {
             writeln!(out, "\n## At a glance\n")?;
-            table_row(out, &["Dimension".into(), "Value".into(), "Sources".into()])?;
-            table_row(out, &["---".into(), "---".into(), "---".into()])?;
-            for glance in &self.overview {
+            let rows = self.overview.iter().map(|glance| {
                 let mut value = cell(&glance.text);
                 for caveat in &glance.caveats {
                     value.push_str(&format!("<br>*Note: {}*", cell(caveat)));
                 }
-                table_row(out, &[cell(&glance.name), value, glance.sources.join(", ")])?;
-            }
+                vec![cell(&glance.name), value, glance.sources.join(", ")]
+            });
+            markdown_table(out, &["Dimension", "Value", "Sources"], None, rows)?;
         }
         for section in &self.sections {
             writeln!(out, "\n## {}\n", section.title)?;

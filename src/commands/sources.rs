@@ -5,11 +5,10 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::SCHEMA_VERSION;
+use super::{SCHEMA_VERSION, grid, markdown_table};
 use crate::kb::{Source, Text};
 use crate::library::Library;
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, table_row};
+use crate::render::markdown::cell;
 use crate::render::{Painter, View};
 
 /// The list of articles.
@@ -46,56 +45,54 @@ pub struct SourceRow {
 fn citations(library: &Library) -> Vec<&[Text]> {
     // Topic `disagreements` is the disputes' views again: they count once, as views.
     let built = crate::kb::browse::disagreements(&[], library.disputes());
-    let mut facts = super::every_fact(library);
-    facts.retain(|f| !matches!(f.place, super::Place::Topic(t) if built.as_ref() == Some(t)));
+    let mut cited: Vec<&[Text]> = (super::every_fact(library).into_iter())
+        .filter(|f| !matches!(f.place, super::Place::Topic(t) if built.as_ref() == Some(t)))
+        .map(|f| f.fact.sources.as_slice())
+        .collect();
     let career = library.career();
-    let choices = library
+    let questions = library
         .questionnaire()
         .questions
         .iter()
-        .chain(&career.questions)
-        .flat_map(|q| &q.choices);
-    let reasons = choices.clone().flat_map(|c| {
-        std::iter::once(c.reason.sources.as_slice())
-            .chain(c.caveat.as_ref().map(|caveat| caveat.sources.as_slice()))
-    });
+        .chain(&career.questions);
+    for choice in questions.flat_map(|q| &q.choices) {
+        cited.push(&choice.reason.sources);
+        cited.extend(
+            choice
+                .caveat
+                .as_ref()
+                .map(|caveat| caveat.sources.as_slice()),
+        );
+    }
     let salaries = library.roles().iter().flat_map(|r| &r.salaries);
+    cited.extend(salaries.map(|s| s.sources.as_slice()));
     let requirements = career.requirements.values().flatten();
+    cited.extend(requirements.map(|r| r.sources.as_slice()));
     let steps = career.stepping_stones.values().flat_map(|path| &path.steps);
-    let skills = career.skills.values().flatten();
+    cited.extend(steps.map(|s| s.sources.as_slice()));
+    cited.extend(
+        career
+            .skills
+            .values()
+            .flatten()
+            .map(|s| s.sources.as_slice()),
+    );
     let caveats = career.caveats.iter().flat_map(|caveat| &caveat.points);
+    cited.extend(caveats.map(|c| c.sources.as_slice()));
     let views = library.disputes().iter().flat_map(|dispute| &dispute.views);
+    cited.extend(views.map(|v| v.sources.as_slice()));
     let areas = library.areas().iter().flat_map(|area| &area.facts);
-    let postings = library.jd().values().flat_map(|posting| {
-        [&posting.about, &posting.fractional_engagement]
+    cited.extend(areas.map(|f| f.sources.as_slice()));
+    for posting in library.jd().values() {
+        let paragraphs = [&posting.about, &posting.fractional_engagement];
+        cited.extend(paragraphs.map(|paragraph| paragraph.sources.as_slice()));
+        let lists = [&posting.duties, &posting.measures, &posting.requirements];
+        let items = lists
             .into_iter()
-            .map(|paragraph| paragraph.sources.as_slice())
-            .chain(
-                [
-                    &posting.duties,
-                    &posting.measures,
-                    &posting.requirements,
-                    &posting.assets,
-                    &posting.backgrounds,
-                ]
-                .into_iter()
-                .flatten()
-                .map(|item| item.sources.as_slice()),
-            )
-    });
-    facts
-        .iter()
-        .map(|f| f.fact.sources.as_slice())
-        .chain(salaries.map(|s| s.sources.as_slice()))
-        .chain(reasons)
-        .chain(requirements.map(|r| r.sources.as_slice()))
-        .chain(steps.map(|s| s.sources.as_slice()))
-        .chain(skills.map(|s| s.sources.as_slice()))
-        .chain(caveats.map(|c| c.sources.as_slice()))
-        .chain(views.map(|v| v.sources.as_slice()))
-        .chain(areas.map(|f| f.sources.as_slice()))
-        .chain(postings)
-        .collect()
+            .chain([&posting.assets, &posting.backgrounds]);
+        cited.extend(items.flatten().map(|item| item.sources.as_slice()));
+    }
+    cited
 }
 
 /// Builds the list of sources with their citation counts.
@@ -122,60 +119,44 @@ pub fn sources(library: &Library) -> SourcesView {
 
 impl View for SourcesView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let mut grid = Grid::new(Some(
-            ["Id", "Article", "Date", "Cited"]
-                .map(String::from)
-                .to_vec(),
-        ))
-        .align_right(3);
-        for source in &self.sources {
+        let rows = self.sources.iter().map(|source| {
             let mut article = source.title.to_string();
-            for extra in [&source.publisher, &source.note].into_iter().flatten() {
+            let extras = [source.publisher.as_deref(), source.note.as_deref()];
+            for extra in extras.into_iter().flatten().chain([source.file.as_str()]) {
                 article.push('\n');
                 article.push_str(&painter.dim(extra));
             }
-            article.push('\n');
-            article.push_str(&painter.dim(&source.file));
-            grid.row(vec![
+            let date = source.date.as_deref().unwrap_or("—").to_owned();
+            vec![
                 source.id.to_string(),
                 article,
-                source.date.as_deref().unwrap_or("—").to_owned(),
+                date,
                 source.citations.to_string(),
-            ]);
-        }
+            ]
+        });
+        let grid = grid(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
         writeln!(out, "{}", painter.draw(&grid))?;
         Ok(())
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "# Sources\n")?;
-        table_row(
-            out,
-            &[
-                "Id".into(),
-                "Article".into(),
-                "Date".into(),
-                "File".into(),
-                "Cited".into(),
-            ],
-        )?;
-        table_row(out, &vec!["---".to_owned(); 5])?;
-        for source in &self.sources {
+        let rows = self.sources.iter().map(|source| {
             let mut article = cell(&source.title);
             if let Some(publisher) = &source.publisher {
                 article.push_str(&format!(", {}", cell(publisher)));
             }
-            table_row(
-                out,
-                &[
-                    format!("`{}`", source.id),
-                    article,
-                    source.date.as_deref().unwrap_or("—").to_owned(),
-                    format!("`{}`", source.file),
-                    source.citations.to_string(),
-                ],
-            )?;
-        }
+            let date = source.date.as_deref().unwrap_or("—").to_owned();
+            let file = format!("`{}`", source.file);
+            vec![
+                format!("`{}`", source.id),
+                article,
+                date,
+                file,
+                source.citations.to_string(),
+            ]
+        });
+        markdown_table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
         Ok(())
     }
 }

@@ -8,12 +8,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::RoleRef;
+use super::{RoleRef, grid, labelled, markdown_table};
 use crate::kb::Text;
 use crate::kb::browse::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, cite, table_row};
+use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// The shape of `roles split` JSON: 2 since an owner may be `divided`.
@@ -86,9 +85,7 @@ pub fn split(library: &Library) -> SplitView {
     SplitView {
         schema_version: SPLIT_SCHEMA_VERSION,
         roles: library.role_refs().to_vec(),
-        areas: library
-            .areas()
-            .iter()
+        areas: (library.areas().iter())
             .map(|area| split_area(area, disputes))
             .collect(),
     }
@@ -101,28 +98,21 @@ fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
             sources.push(id.clone());
         }
     }
-    let dispute = area
-        .dispute
-        .as_ref()
+    let dispute = (area.dispute.as_ref())
         .and_then(|id| disputes.iter().find(|dispute| &dispute.id == id))
-        .map(|dispute| DisputeRef {
-            id: dispute.id.clone(),
-            question: dispute.question.clone(),
+        .map(|d| DisputeRef {
+            id: d.id.clone(),
+            question: d.question.clone(),
         });
-    let decide = (area.owner == DISPUTED).then(|| {
-        decision(
-            dispute
-                .as_ref()
-                .map_or(area.title.as_str(), |d| d.question.as_str()),
-        )
-    });
+    let question = dispute
+        .as_ref()
+        .map_or(area.title.as_str(), |d| d.question.as_str());
+    let decide = (area.owner == DISPUTED).then(|| decision(question));
     SplitArea {
         id: area.id.clone(),
         title: area.title.clone(),
         owner: area.owner.clone(),
-        facts: area
-            .facts
-            .iter()
+        facts: (area.facts.iter())
             .map(|fact| SplitFact {
                 text: fact.text.clone(),
                 roles: fact.roles.clone(),
@@ -147,13 +137,8 @@ fn owner_label(owner: &str) -> String {
 
 /// A fact as one line of text: `CIO: text [sources]`.
 fn fact_line(fact: &SplitFact) -> String {
-    let label = super::topics::roles_label(&fact.roles);
-    let lead = if label.is_empty() {
-        String::new()
-    } else {
-        format!("{label}: ")
-    };
-    format!("{lead}{} {}", fact.text, cite(&fact.sources))
+    let line = labelled(&fact.roles, &fact.text, str::to_owned);
+    format!("{line} {}", cite(&fact.sources))
 }
 
 impl View for SplitView {
@@ -167,51 +152,35 @@ impl View for SplitView {
             )?;
             return Ok(());
         }
-        let mut grid = Grid::new(Some(["Area", "Owner", "Why"].map(String::from).to_vec()))
-            .cap(0, 20)
-            .cap(1, 8);
-        for area in &self.areas {
-            let mut why: Vec<String> = area
-                .facts
-                .iter()
+        let rows = self.areas.iter().map(|area| {
+            let mut why: Vec<String> = (area.facts.iter())
                 .map(|fact| format!("• {}", fact_line(fact)))
                 .collect();
             why.extend(area.decide.as_ref().map(|decide| format!("→ {decide}")));
-            grid.row(vec![
+            vec![
                 area.title.to_string(),
                 owner_label(&area.owner),
                 why.join("\n"),
-            ]);
-        }
+            ]
+        });
+        let grid = grid(&["Area", "Owner", "Why"], rows).cap(0, 20).cap(1, 8);
         writeln!(out, "{}", painter.draw(&grid))?;
-        writeln!(
-            out,
-            "{}",
-            painter.dim(&wrap::fill(LEGEND, painter.width(), "", ""))
-        )?;
+        let legend = wrap::fill(LEGEND, painter.width(), "", "");
+        writeln!(out, "{}", painter.dim(&legend))?;
         Ok(())
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "# Who owns what\n")?;
-        table_row(out, &["Area".into(), "Owner".into(), "Why".into()])?;
-        table_row(out, &vec!["---".to_owned(); 3])?;
-        for area in &self.areas {
-            let mut why: Vec<String> = area
-                .facts
-                .iter()
+        let rows = self.areas.iter().map(|area| {
+            let mut why: Vec<String> = (area.facts.iter())
                 .map(|fact| format!("• {}", cell(&fact_line(fact))))
                 .collect();
             why.extend(area.decide.as_ref().map(|d| format!("**{}**", cell(d))));
-            table_row(
-                out,
-                &[
-                    cell(&area.title),
-                    format!("**{}**", owner_label(&area.owner)),
-                    why.join("<br>"),
-                ],
-            )?;
-        }
+            let owner = format!("**{}**", owner_label(&area.owner));
+            vec![cell(&area.title), owner, why.join("<br>")]
+        });
+        markdown_table(out, &["Area", "Owner", "Why"], None, rows)?;
         writeln!(out, "\n{LEGEND}")?;
         Ok(())
     }

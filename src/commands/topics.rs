@@ -7,11 +7,10 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{SCHEMA_VERSION, find_by_id};
+use super::{SCHEMA_VERSION, find_by_id, grid, labelled, markdown_table, roles_label};
 use crate::kb::{Text, Topic};
 use crate::library::Library;
-use crate::render::grid::Grid;
-use crate::render::markdown::{cell, cite, table_row};
+use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// The topics, or one topic: the JSON is one shape or the other.
@@ -81,17 +80,15 @@ pub struct TopicFact {
 /// that suggests the closest).
 pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsView> {
     let Some(id) = topic else {
+        let topics = library.topics().iter().map(|topic| TopicSummary {
+            id: topic.id.clone(),
+            title: topic.title.clone(),
+            facts: topic.facts.len(),
+        });
+        let schema_version = SCHEMA_VERSION;
         return Ok(TopicsView::List(TopicList {
-            schema_version: SCHEMA_VERSION,
-            topics: library
-                .topics()
-                .iter()
-                .map(|topic| TopicSummary {
-                    id: topic.id.clone(),
-                    title: topic.title.clone(),
-                    facts: topic.facts.len(),
-                })
-                .collect(),
+            schema_version,
+            topics: topics.collect(),
         }));
     };
     let topic = find_by_id(library.topics(), "topic", id, |topic| &topic.id)?;
@@ -123,30 +120,15 @@ fn detail(topic: &Topic) -> TopicDetail {
     }
 }
 
-/// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.
-pub(super) fn roles_label(roles: &[Text]) -> String {
-    roles
-        .iter()
-        .map(|role| role.to_uppercase())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 impl View for TopicsView {
     const PAGED: bool = true;
 
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         match self {
             TopicsView::List(list) => {
-                let mut grid = Grid::new(Some(["Id", "Topic", "Facts"].map(String::from).to_vec()))
-                    .align_right(2);
-                for topic in &list.topics {
-                    grid.row(vec![
-                        topic.id.to_string(),
-                        topic.title.to_string(),
-                        topic.facts.to_string(),
-                    ]);
-                }
+                let rows = (list.topics.iter())
+                    .map(|t| vec![t.id.to_string(), t.title.to_string(), t.facts.to_string()]);
+                let grid = grid(&["Id", "Topic", "Facts"], rows).align_right(2);
                 writeln!(out, "{}", painter.draw(&grid))?;
                 if let Some(first) = list.topics.first() {
                     let hint = format!("One topic with its facts: `roles topics {}`.", first.id);
@@ -169,17 +151,12 @@ impl View for TopicsView {
                         writeln!(out, "{}", painter.accent(&theme))?;
                     }
                     for fact in &group.facts {
+                        let text = labelled(&fact.roles, &fact.text, str::to_owned);
                         let label = roles_label(&fact.roles);
-                        let text = if label.is_empty() {
-                            fact.text.to_string()
-                        } else {
-                            format!("{label}: {}", fact.text)
-                        };
                         let bullet = painter.bullet(&text, &fact.sources, indent);
-                        let bullet = if label.is_empty() {
-                            bullet
-                        } else {
-                            bullet.replacen(&label, &painter.heading(&label), 1)
+                        let bullet = match label.is_empty() {
+                            true => bullet,
+                            false => bullet.replacen(&label, &painter.heading(&label), 1),
                         };
                         writeln!(out, "{bullet}")?;
                     }
@@ -193,18 +170,9 @@ impl View for TopicsView {
         match self {
             TopicsView::List(list) => {
                 writeln!(out, "# Topics\n")?;
-                table_row(out, &["Id".into(), "Topic".into(), "Facts".into()])?;
-                table_row(out, &["---".into(), "---".into(), "---:".into()])?;
-                for topic in &list.topics {
-                    table_row(
-                        out,
-                        &[
-                            format!("`{}`", topic.id),
-                            cell(&topic.title),
-                            topic.facts.to_string(),
-                        ],
-                    )?;
-                }
+                let rows = (list.topics.iter())
+                    .map(|t| vec![format!("`{}`", t.id), cell(&t.title), t.facts.to_string()]);
+                markdown_table(out, &["Id", "Topic", "Facts"], Some(2), rows)?;
             }
             TopicsView::One(topic) => {
                 writeln!(out, "# {}", topic.title)?;
@@ -214,13 +182,9 @@ impl View for TopicsView {
                         writeln!(out, "## {theme}\n")?;
                     }
                     for fact in &group.facts {
-                        let label = roles_label(&fact.roles);
-                        let lead = if label.is_empty() {
-                            String::new()
-                        } else {
-                            format!("**{label}**: ")
-                        };
-                        writeln!(out, "- {lead}{} {}", fact.text, cite(&fact.sources))?;
+                        let line =
+                            labelled(&fact.roles, &fact.text, |label| format!("**{label}**"));
+                        writeln!(out, "- {line} {}", cite(&fact.sources))?;
                     }
                 }
             }
