@@ -18,9 +18,12 @@
 
 #![allow(clippy::print_stderr)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::common::child::*;
+use crate::common::child::{binary, has_location, location};
+use crate::common::*;
+use At::*;
+use Says::*;
 
 /// The size cap of a file the README documents.
 const CAP: usize = 8 * 1024 * 1024;
@@ -45,6 +48,7 @@ enum Via {
 const EVERY_ROUTE: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers, Via::Stdin];
 const KB_ROUTES: &[Via] = &[Via::Kb, Via::Env, Via::Validate];
 const FILE_ROUTES: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers];
+const ANSWER_ROUTES: &[Via] = &[Via::Answers, Via::Stdin];
 
 impl Via {
     fn child(self, file: &Path) -> Child {
@@ -78,19 +82,11 @@ enum At {
     Line(usize),
 }
 
-/// What a refusal must say: every one of `all`, and one of `any` (if given).
-#[derive(Clone, Copy, Default)]
-struct Says<'a> {
-    all: &'a [&'a str],
-    any: &'a [&'a str],
-}
-
-fn says_all<'a>(all: &'a [&'a str]) -> Says<'a> {
-    Says { all, any: &[] }
-}
-
-fn says_any<'a>(any: &'a [&'a str]) -> Says<'a> {
-    Says { all: &[], any }
+/// What a refusal must say: every one of these, or one of these.
+#[derive(Clone, Copy)]
+enum Says<'a> {
+    All(&'a [&'a str]),
+    Any(&'a [&'a str]),
 }
 
 /// What a refusal of hostile input may say: the budget that stopped it, or the
@@ -114,55 +110,53 @@ const STOPPED: &[&str] = &[
 /// refused it: exit 2, nothing on stdout, one `error:` report naming the input,
 /// saying what `says` asks, placed as `at` says.
 #[track_caller]
-fn refused(name: &str, file: &Path, vias: &[Via], says: Says<'_>, at: At) {
+fn refused(file: &Path, vias: &[Via], at: At, says: Says<'_>) {
     for &via in vias {
         let shown = via.origin(file);
         let run = via.child(file).memory_capped().run();
+        let name = format!("{} via {via:?}", file.display());
         eprintln!(
-            "hostile: {name} via {via:?}: exit {:?} in {} ms",
+            "hostile: {name}: exit {:?} in {} ms",
             run.code,
             run.elapsed.as_millis()
         );
-        assert!(!run.timed_out, "{name} via {via:?}: hung\n{run}");
-        assert_eq!(run.code, Some(2), "{name} via {via:?}: exit 2\n{run}");
-        assert!(
-            run.stdout.is_empty(),
-            "{name} via {via:?}: wrote to stdout\n{run}"
-        );
+        assert!(!run.timed_out, "{name}: hung\n{run}");
+        assert_eq!(run.code, Some(2), "{name}: exit 2\n{run}");
+        assert!(run.stdout.is_empty(), "{name}: wrote to stdout\n{run}");
         assert!(
             run.stderr.starts_with("error: "),
-            "{name} via {via:?}: reports `error: …`\n{run}"
+            "{name}: reports `error: …`\n{run}"
         );
         assert!(!run.stderr.contains("panicked"), "{name}: panicked\n{run}");
         assert!(
             !run.stderr.contains('\u{1b}'),
-            "{name} via {via:?}: an escape reached stderr\n{run}"
+            "{name}: an escape reached stderr\n{run}"
         );
         assert!(
             run.stderr.contains(&shown),
-            "{name} via {via:?}: the report names {shown}\n{run}"
+            "{name}: the report names {shown}\n{run}"
         );
-        for text in says.all {
-            assert!(
-                run.stderr.contains(text),
-                "{name} via {via:?}: the report says {text:?}\n{run}"
-            );
-        }
-        assert!(
-            says.any.is_empty() || says.any.iter().any(|text| run.stderr.contains(text)),
-            "{name} via {via:?}: the report says one of {:?}\n{run}",
-            says.any
-        );
-        match at {
-            At::File => {}
-            At::Somewhere => assert!(
-                has_location(&run.stderr, &shown),
-                "{name} via {via:?}: the report gives line:column\n{run}"
+        let said = |text: &&str| run.stderr.contains(text);
+        match says {
+            All(all) => assert!(
+                all.iter().all(said),
+                "{name}: the report says all of {all:?}\n{run}"
             ),
-            At::Line(line) => assert_eq!(
+            Any(any) => assert!(
+                any.iter().any(said),
+                "{name}: the report says one of {any:?}\n{run}"
+            ),
+        }
+        match at {
+            File => {}
+            Somewhere => assert!(
+                has_location(&run.stderr, &shown),
+                "{name}: line:column\n{run}"
+            ),
+            Line(line) => assert_eq!(
                 location(&run.stderr, &shown).map(|(l, _)| l),
                 Some(line),
-                "{name} via {via:?}: the report points at line {line}\n{run}"
+                "{name}\n{run}"
             ),
         }
     }
@@ -173,26 +167,16 @@ fn refused(name: &str, file: &Path, vias: &[Via], says: Says<'_>, at: At) {
 /// for every route.
 #[track_caller]
 fn refused_everywhere(name: &str, says: Says<'_>, make: impl Fn(usize) -> Vec<u8>) {
+    eprintln!("hostile: {name}");
     let dir = temp_dir();
     let big = make(CAP - 64);
     assert!(big.len() <= CAP, "{name}: {} bytes", big.len());
-    let file = write(dir.path(), "hostile.yaml", &big);
-    refused(name, &file, FILE_ROUTES, says, At::Somewhere);
+    let file = write_file(dir.path(), "hostile.yaml", &big);
+    refused(&file, FILE_ROUTES, Somewhere, says);
     let small = make(STDIN_CAP - 64);
     assert!(small.len() <= STDIN_CAP, "{name}: {} bytes", small.len());
-    let stdin = write(dir.path(), "stdin.yaml", &small);
-    refused(name, &stdin, &[Via::Stdin], says, At::Somewhere);
-}
-
-/// Writes `text` to `name` in `dir`.
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("the file can be written");
-    path
-}
-
-fn temp_dir() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary directory")
+    let stdin = write_file(dir.path(), "stdin.yaml", &small);
+    refused(&stdin, &[Via::Stdin], Somewhere, says);
 }
 
 fn read(name: &str) -> String {
@@ -265,33 +249,20 @@ fn the_classic_billion_laughs_is_refused_at_its_first_anchor() {
     let file = fixture("hostile/billion-laughs.yaml");
     let line = line_of(&read("hostile/billion-laughs.yaml"), "&lol1", 1);
     refused(
-        "billion laughs",
         &file,
-        &[Via::Answers, Via::Stdin],
-        says_all(&[ANCHORS, "write the values out in full"]),
-        At::Line(line),
+        ANSWER_ROUTES,
+        Line(line),
+        All(&[ANCHORS, "write the values out in full"]),
     );
     // A knowledge base stops at the first key, which is not one of its fields.
-    refused(
-        "billion laughs",
-        &file,
-        KB_ROUTES,
-        says_all(&["unknown field `lol1`"]),
-        At::Line(line),
-    );
+    refused(&file, KB_ROUTES, Line(line), All(&["unknown field `lol1`"]));
 }
 
 #[test]
 fn a_billion_laughs_in_an_answers_file_is_refused() {
     let file = fixture("hostile/answers-billion-laughs.yaml");
     let line = line_of(&read("hostile/answers-billion-laughs.yaml"), "&lol1", 1);
-    refused(
-        "answers billion laughs",
-        &file,
-        &[Via::Answers, Via::Stdin],
-        says_all(&[ANCHORS]),
-        At::Line(line),
-    );
+    refused(&file, ANSWER_ROUTES, Line(line), All(&[ANCHORS]));
 }
 
 /// The spellings that got past the old pre-scan: an anchor name ending in `?`
@@ -310,7 +281,7 @@ fn alias_bombs_in_any_spelling_are_refused_at_the_anchor() {
             "schema_version: {anchor} [{}]\nx:\n",
             vec!["aaaaaaaa"; 2_000].join(", ")
         );
-        refused_everywhere(spelling, says_all(&[ANCHORS]), |size| {
+        refused_everywhere(spelling, All(&[ANCHORS]), |size| {
             fill(&head, alias_line, "", size)
         });
         let dir = temp_dir();
@@ -319,15 +290,9 @@ fn alias_bombs_in_any_spelling_are_refused_at_the_anchor() {
         kb.push_str(&format!(
             "topics:\n  - id: t\n    title:\n{alias_line}    facts: []\n"
         ));
-        let file = write(dir.path(), "kb.yaml", &kb);
+        let file = write_file(dir.path(), "kb.yaml", &kb);
         let line = line_of(&kb, anchor, 1);
-        refused(
-            spelling,
-            &file,
-            KB_ROUTES,
-            says_all(&[ANCHORS]),
-            At::Line(line),
-        );
+        refused(&file, KB_ROUTES, Line(line), All(&[ANCHORS]));
     }
 }
 
@@ -335,20 +300,8 @@ fn alias_bombs_in_any_spelling_are_refused_at_the_anchor() {
 fn a_small_alias_that_fits_the_schema_is_refused() {
     let file = fixture("hostile/aliased-fact-text.yaml");
     let line = line_of(&read("hostile/aliased-fact-text.yaml"), "&text", 1);
-    refused(
-        "aliased fact text",
-        &file,
-        KB_ROUTES,
-        says_all(&[ANCHORS]),
-        At::Line(line),
-    );
-    refused(
-        "aliased fact text",
-        &file,
-        &[Via::Answers, Via::Stdin],
-        says_any(STOPPED),
-        At::Somewhere,
-    );
+    refused(&file, KB_ROUTES, Line(line), All(&[ANCHORS]));
+    refused(&file, ANSWER_ROUTES, Somewhere, Any(STOPPED));
 }
 
 #[test]
@@ -356,27 +309,15 @@ fn a_mebibyte_text_aliased_thousands_of_times_is_refused() {
     let dir = temp_dir();
     let kb = aliased_text_kb(1 << 20, 5_000, "\n");
     let line = line_of(&kb, "&text", 1);
-    let file = write(dir.path(), "bomb.yaml", kb);
-    refused(
-        "1 MiB text aliased 5,000 times",
-        &file,
-        KB_ROUTES,
-        says_all(&[ANCHORS]),
-        At::Line(line),
-    );
+    let file = write_file(dir.path(), "bomb.yaml", kb);
+    refused(&file, KB_ROUTES, Line(line), All(&[ANCHORS]));
     let answers = format!(
         "x: &big '{}'\nneeds: [{}]\n",
         "a".repeat(900 * 1024),
         vec!["*big"; 3_000].join(", ")
     );
-    let answers = write(dir.path(), "answers.yaml", answers);
-    refused(
-        "900 KiB answer aliased 3,000 times",
-        &answers,
-        &[Via::Answers, Via::Stdin],
-        says_all(&[ANCHORS]),
-        At::Line(1),
-    );
+    let answers = write_file(dir.path(), "answers.yaml", answers);
+    refused(&answers, ANSWER_ROUTES, Line(1), All(&[ANCHORS]));
 }
 
 /// A line-based scan once split lines only at `\n` while the parser also broke
@@ -389,26 +330,20 @@ fn line_breaks_of_every_kind_do_not_hide_an_alias() {
     let dir = temp_dir();
     for (name, line_break) in [("crlf", "\r\n"), ("cr", "\r")] {
         let text = aliased_text_kb(1 << 20, 3_000, line_break);
-        let file = write(dir.path(), &format!("{name}.yaml"), text);
-        refused(name, &file, KB_ROUTES, says_all(&[ANCHORS]), At::Somewhere);
-        let answers = write(
+        let file = write_file(dir.path(), &format!("{name}.yaml"), text);
+        refused(&file, KB_ROUTES, Somewhere, All(&[ANCHORS]));
+        let answers = write_file(
             dir.path(),
             &format!("answers-{name}.yaml"),
             format!("# answers{line_break}aim: &both both{line_break}audience: *both{line_break}"),
         );
-        refused(
-            name,
-            &answers,
-            &[Via::Answers, Via::Stdin],
-            says_all(&[ANCHORS]),
-            At::Line(2),
-        );
+        refused(&answers, ANSWER_ROUTES, Line(2), All(&[ANCHORS]));
     }
     for (name, line_break) in [("nel", "\u{85}"), ("ls", "\u{2028}"), ("ps", "\u{2029}")] {
         let text = aliased_text_kb(1 << 20, 3_000, line_break);
-        let file = write(dir.path(), &format!("{name}.yaml"), text);
-        refused(name, &file, KB_ROUTES, says_any(STOPPED), At::Somewhere);
-        let answers = write(
+        let file = write_file(dir.path(), &format!("{name}.yaml"), text);
+        refused(&file, KB_ROUTES, Somewhere, Any(STOPPED));
+        let answers = write_file(
             dir.path(),
             &format!("answers-{name}.yaml"),
             format!("# answers{line_break}aim: &both both{line_break}audience: *both{line_break}"),
@@ -416,7 +351,7 @@ fn line_breaks_of_every_kind_do_not_hide_an_alias() {
         // The break is no line break, so the whole file is one comment: nothing
         // is answered, which `advise` refuses (naming `--answer`) rather than
         // expanding anything.
-        for via in [Via::Answers, Via::Stdin] {
+        for via in ANSWER_ROUTES {
             let run = via
                 .child(&answers)
                 .arg("--format")
@@ -434,11 +369,10 @@ fn line_breaks_of_every_kind_do_not_hide_an_alias() {
 fn an_alias_after_a_block_scalar_in_a_list_entry_is_refused() {
     let text = read("hostile/alias-after-block-scalar.yaml");
     refused(
-        "alias after a block scalar",
         &fixture("hostile/alias-after-block-scalar.yaml"),
         KB_ROUTES,
-        says_all(&[ANCHORS]),
-        At::Line(line_of(&text, "theme: &theme", 1)),
+        Line(line_of(&text, "theme: &theme", 1)),
+        All(&[ANCHORS]),
     );
 }
 
@@ -446,11 +380,10 @@ fn an_alias_after_a_block_scalar_in_a_list_entry_is_refused() {
 fn an_alias_after_a_colon_quote_in_a_flow_list_is_refused() {
     let text = read("hostile/alias-after-flow-colon-quote.yaml");
     refused(
-        "alias after a flow colon-quote",
         &fixture("hostile/alias-after-flow-colon-quote.yaml"),
         KB_ROUTES,
-        says_all(&[ANCHORS]),
-        At::Line(line_of(&text, "&inward", 2)),
+        Line(line_of(&text, "&inward", 2)),
+        All(&[ANCHORS]),
     );
 }
 
@@ -463,14 +396,8 @@ fn a_block_scalar_opening_with_a_quote_hides_nothing() {
     kb.push_str(
         "topics:\n  - id: both\n    title: Both roles\n    facts:\n      - text: |\n      'quoted at the list's column\n        sources: [article]\n      - text: &x plain\n        sources: [article]\n      - text: *x\n        sources: [article]\n",
     );
-    let file = write(dir.path(), "quote.yaml", kb);
-    refused(
-        "block scalar opening with a quote",
-        &file,
-        EVERY_ROUTE,
-        says_any(STOPPED),
-        At::Somewhere,
-    );
+    let file = write_file(dir.path(), "quote.yaml", kb);
+    refused(&file, EVERY_ROUTE, Somewhere, Any(STOPPED));
 }
 
 // --- deep and wide nesting -------------------------------------------------------
@@ -485,7 +412,7 @@ fn deep_flow_nesting_is_refused_with_or_without_tags_and_anchors() {
         ("tagged braces", "!!map {a: ", "}"),
     ] {
         for key in ["schema_version", "needs"] {
-            refused_everywhere(&format!("{name} under {key}"), says_any(STOPPED), |size| {
+            refused_everywhere(&format!("{name} under {key}"), Any(STOPPED), |size| {
                 let depth = size / (open.len() + close.len()) - 4;
                 format!("{key}: {}x{}\n", open.repeat(depth), close.repeat(depth)).into_bytes()
             });
@@ -495,7 +422,7 @@ fn deep_flow_nesting_is_refused_with_or_without_tags_and_anchors() {
 
 #[test]
 fn deep_block_nesting_is_refused() {
-    refused_everywhere("block mappings", says_any(STOPPED), |size| {
+    refused_everywhere("block mappings", Any(STOPPED), |size| {
         let mut text = String::new();
         let mut depth = 0;
         while text.len() + depth + 3 < size && depth < 4_000 {
@@ -504,10 +431,10 @@ fn deep_block_nesting_is_refused() {
         }
         text.into_bytes()
     });
-    refused_everywhere("dash chain", says_any(STOPPED), |size| {
+    refused_everywhere("dash chain", Any(STOPPED), |size| {
         fill("", "- ", "x\n", size)
     });
-    refused_everywhere("dash chain under roles", says_any(STOPPED), |size| {
+    refused_everywhere("dash chain under roles", Any(STOPPED), |size| {
         fill(
             "schema_version: 1\nsources: []\nroles:\n  ",
             "- ",
@@ -515,10 +442,10 @@ fn deep_block_nesting_is_refused() {
             size,
         )
     });
-    refused_everywhere("question-mark chain", says_any(STOPPED), |size| {
+    refused_everywhere("question-mark chain", Any(STOPPED), |size| {
         fill("", "? ", "x\n", size)
     });
-    refused_everywhere("a line indented to the cap", says_any(STOPPED), |size| {
+    refused_everywhere("a line indented to the cap", Any(STOPPED), |size| {
         fill("schema_version: 1\nsources:\n", " ", "- x\n", size)
     });
 }
@@ -526,16 +453,12 @@ fn deep_block_nesting_is_refused() {
 /// The width bomb: `!!map {a,a,…}` once took 886 MB at 8 MB.
 #[test]
 fn wide_flow_collections_are_refused() {
-    refused_everywhere(
-        "tagged map of one key repeated",
-        says_any(STOPPED),
-        |size| fill("needs: !!map {", "a,", "a}\n", size),
-    );
-    refused_everywhere(
-        "flat flow list of tiny scalars",
-        says_any(STOPPED),
-        |size| fill("needs: [", "a,", "a]\n", size),
-    );
+    refused_everywhere("tagged map of one key repeated", Any(STOPPED), |size| {
+        fill("needs: !!map {", "a,", "a}\n", size)
+    });
+    refused_everywhere("flat flow list of tiny scalars", Any(STOPPED), |size| {
+        fill("needs: [", "a,", "a]\n", size)
+    });
     let dir = temp_dir();
     let kb = fill(
         &format!("{} [", kb_up_to_a_citation_list()),
@@ -543,13 +466,12 @@ fn wide_flow_collections_are_refused() {
         "a]\n",
         CAP - 64,
     );
-    let file = write(dir.path(), "citations.yaml", kb);
+    let file = write_file(dir.path(), "citations.yaml", kb);
     refused(
-        "a fact citing millions of sources",
         &file,
         KB_ROUTES,
-        says_all(&["values, lists and mappings"]),
-        At::Somewhere,
+        Somewhere,
+        All(&["values, lists and mappings"]),
     );
 }
 
@@ -573,17 +495,17 @@ fn a_choice_weighting_hundreds_of_thousands_of_roles_is_refused() {
             n += 1;
         }
         kb.push_str(close);
-        let file = write(dir.path(), "weights.yaml", &kb);
-        refused(name, &file, KB_ROUTES, says_any(STOPPED), At::Somewhere);
+        let file = write_file(dir.path(), &format!("weights-{name}.yaml"), &kb);
+        refused(&file, KB_ROUTES, Somewhere, Any(STOPPED));
     }
 }
 
 #[test]
 fn files_of_tiny_nodes_are_refused() {
-    refused_everywhere("block list of tiny scalars", says_any(STOPPED), |size| {
+    refused_everywhere("block list of tiny scalars", Any(STOPPED), |size| {
         fill("needs:\n", "- a\n", "", size)
     });
-    refused_everywhere("distinct keys", says_any(STOPPED), |size| {
+    refused_everywhere("distinct keys", Any(STOPPED), |size| {
         let mut text = String::with_capacity(size);
         let mut n = 0u32;
         while text.len() + 16 < size {
@@ -599,17 +521,16 @@ fn files_of_tiny_nodes_are_refused() {
         "",
         CAP - 64,
     );
-    let file = write(dir.path(), "citations.yaml", kb);
+    let file = write_file(dir.path(), "citations.yaml", kb);
     refused(
-        "a block list of 700,000 unknown citations",
         &file,
         KB_ROUTES,
-        says_all(&[
+        Somewhere,
+        All(&[
             "698969 problems in",
             "cites unknown source `a`",
             "… and 698919 more",
         ]),
-        At::Somewhere,
     );
 }
 
@@ -620,33 +541,21 @@ fn a_byte_order_mark_inside_a_file_is_refused() {
     let dir = temp_dir();
     let mut kb = minimal_without_topics();
     kb.insert(kb.find("roles:").expect("roles"), '\u{feff}');
-    let file = write(dir.path(), "bom.yaml", &kb);
+    let file = write_file(dir.path(), "bom.yaml", &kb);
     let line = line_of(&kb, "roles:", 1);
-    refused(
-        "a BOM inside",
-        &file,
-        KB_ROUTES,
-        says_all(&["BOM"]),
-        At::Line(line),
-    );
-    let answers = write(
+    refused(&file, KB_ROUTES, Line(line), All(&["BOM"]));
+    let answers = write_file(
         dir.path(),
         "answers.yaml",
         "aim: product\n\u{feff}size: startup\n",
     );
-    refused(
-        "a BOM inside",
-        &answers,
-        &[Via::Answers, Via::Stdin],
-        says_all(&["BOM"]),
-        At::Line(2),
-    );
+    refused(&answers, ANSWER_ROUTES, Line(2), All(&["BOM"]));
 }
 
 #[test]
 fn a_byte_order_mark_at_the_start_is_ignored() {
     let dir = temp_dir();
-    let kb = write(
+    let kb = write_file(
         dir.path(),
         "kb.yaml",
         format!("\u{feff}{}", read("minimal.yaml")),
@@ -654,8 +563,8 @@ fn a_byte_order_mark_at_the_start_is_ignored() {
     for via in KB_ROUTES {
         via.child(&kb).run().succeeded();
     }
-    let answers = write(dir.path(), "answers.yaml", "\u{feff}aim: product\n");
-    for via in [Via::Answers, Via::Stdin] {
+    let answers = write_file(dir.path(), "answers.yaml", "\u{feff}aim: product\n");
+    for via in ANSWER_ROUTES {
         via.child(&answers).run().succeeded();
     }
 }
@@ -675,8 +584,8 @@ fn nul_bytes_and_invalid_utf8_are_refused_at_their_place() {
             "not valid UTF-8",
         ),
     ] {
-        let file = write(dir.path(), "bytes.yaml", &bytes);
-        refused(name, &file, EVERY_ROUTE, says_all(&[says]), At::Line(2));
+        let file = write_file(dir.path(), &format!("{name}.yaml"), &bytes);
+        refused(&file, EVERY_ROUTE, Line(2), All(&[says]));
     }
 }
 
@@ -694,11 +603,10 @@ fn a_file_one_byte_over_the_cap_is_refused_unread() {
             continue;
         }
         refused(
-            &format!("sparse file of {len} bytes"),
             &file,
             FILE_ROUTES,
-            says_all(&["too large", &format!("({len} bytes)"), "the limit is 8 MiB"]),
-            At::File,
+            File,
+            All(&["too large", &format!("({len} bytes)"), "the limit is 8 MiB"]),
         );
     }
 }
@@ -706,18 +614,12 @@ fn a_file_one_byte_over_the_cap_is_refused_unread() {
 #[test]
 fn more_than_a_mebibyte_on_stdin_is_refused() {
     let dir = temp_dir();
-    let file = write(
+    let file = write_file(
         dir.path(),
         "big.yaml",
         format!("aim: product\n{}", "# padding\n".repeat(110_000)),
     );
-    refused(
-        "over 1 MiB on stdin",
-        &file,
-        &[Via::Stdin],
-        says_all(&["larger than 1 MiB"]),
-        At::File,
-    );
+    refused(&file, &[Via::Stdin], File, All(&["larger than 1 MiB"]));
 }
 
 #[test]
@@ -746,20 +648,19 @@ fn twenty_thousand_unknown_citations_are_reported_briefly() {
     for n in 0..20_000 {
         kb.push_str(&format!("      - {{text: T, sources: [u{n}]}}\n"));
     }
-    let file = write(dir.path(), "sources.yaml", &kb);
+    let file = write_file(dir.path(), "sources.yaml", &kb);
     let first = line_of(&kb, "[u0]", 1);
     refused(
-        "20,000 unknown citations",
         &file,
         KB_ROUTES,
-        says_all(&[
+        Line(first),
+        All(&[
             "20000 problems in",
             "cites unknown source `u0`",
             "`article`, `s1`, `s10`",
             ", … (20000 in all)",
             "… and 19950 more",
         ]),
-        At::Line(first),
     );
     let run = Via::Validate.child(&file).memory_capped().run();
     assert!(run.stderr.len() < 20_000, "a short report:\n{run}");
@@ -774,14 +675,13 @@ fn ten_thousand_problems_are_each_located_on_their_own_line() {
     for _ in 0..10_000 {
         kb.push_str("      - text: ''\n        sources: [article]\n");
     }
-    let file = write(dir.path(), "empty.yaml", &kb);
+    let file = write_file(dir.path(), "empty.yaml", &kb);
     let first = line_of(&kb, "text: ''", 1);
     refused(
-        "10,000 empty texts",
         &file,
         KB_ROUTES,
-        says_all(&["10000 problems in", "`text` is empty", "… and 9950 more"]),
-        At::Line(first),
+        Line(first),
+        All(&["10000 problems in", "`text` is empty", "… and 9950 more"]),
     );
     let run = Via::Validate.child(&file).run();
     let shown = file.display().to_string();
@@ -798,17 +698,16 @@ fn ten_thousand_problems_are_each_located_on_their_own_line() {
 fn ten_thousand_unknown_answers_are_reported_briefly() {
     let dir = temp_dir();
     let answers: String = (0..10_000).map(|n| format!("question-{n}: x\n")).collect();
-    let file = write(dir.path(), "answers.yaml", answers);
+    let file = write_file(dir.path(), "answers.yaml", answers);
     refused(
-        "10,000 unknown questions",
         &file,
-        &[Via::Answers, Via::Stdin],
-        says_all(&[
+        ANSWER_ROUTES,
+        Line(1),
+        All(&[
             "10000 problems in",
             "unknown question `question-0`",
             "… and 9950 more",
         ]),
-        At::Line(1),
     );
 }
 
@@ -823,25 +722,23 @@ fn a_huge_weight_is_refused_at_its_place() {
         1,
     );
     let line = line_of(&text, "2147483647", 1);
-    let file = write(dir.path(), "weights.yaml", &text);
+    let file = write_file(dir.path(), "weights.yaml", &text);
     refused(
-        "a weight of 2147483647",
         &file,
         KB_ROUTES,
-        says_all(&["gives 2147483647 points", "points go from -100 to 100"]),
-        At::Line(line),
+        Line(line),
+        All(&["gives 2147483647 points", "points go from -100 to 100"]),
     );
-    let file = write(
+    let file = write_file(
         dir.path(),
         "overflow.yaml",
         text.replace("2147483647", "2147483648"),
     );
     refused(
-        "a weight past i32",
         &file,
         KB_ROUTES,
-        says_all(&["expected a whole number"]),
-        At::Line(line),
+        Line(line),
+        All(&["expected a whole number"]),
     );
 }
 
@@ -860,25 +757,23 @@ fn terminal_escapes_written_as_yaml_escapes_are_refused() {
             &format!("text: \"Keeps the doors open.{escape}\""),
         );
         let line = line_of(&kb, "Keeps the doors open.", 1);
-        let file = write(dir.path(), "escape.yaml", &kb);
+        let file = write_file(dir.path(), &format!("escape-{name}.yaml"), &kb);
         refused(
-            name,
             &file,
             KB_ROUTES,
-            says_all(&["`text` contains the control character"]),
-            At::Line(line),
+            Line(line),
+            All(&["`text` contains the control character"]),
         );
-        let answers = write(
+        let answers = write_file(
             dir.path(),
             "answers.yaml",
             format!("aim: \"product{escape}\"\n\"{escape}\": x\n"),
         );
         refused(
-            name,
             &answers,
-            &[Via::Answers, Via::Stdin],
-            says_all(&["2 problems", "\\u{"]),
-            At::Line(1),
+            ANSWER_ROUTES,
+            Line(1),
+            All(&["2 problems", "\\u{"]),
         );
     }
 }
@@ -903,13 +798,6 @@ fn a_duplicate_key_is_refused_at_the_repetition() {
             1,
         ),
         (
-            "bad/duplicate-value-key.yaml",
-            KB_ROUTES,
-            "alpha",
-            "      alpha:",
-            2,
-        ),
-        (
             "hostile/duplicate-key-in-weights.yaml",
             KB_ROUTES,
             "alpha",
@@ -918,7 +806,7 @@ fn a_duplicate_key_is_refused_at_the_repetition() {
         ),
         (
             "hostile/duplicate-answer.yaml",
-            &[Via::Answers, Via::Stdin],
+            ANSWER_ROUTES,
             "aim",
             "aim: process",
             1,
@@ -926,50 +814,19 @@ fn a_duplicate_key_is_refused_at_the_repetition() {
     ] {
         let line = line_of(&read(file), at, occurrence);
         let says = format!("duplicate key `{key}`");
-        refused(
-            file,
-            &fixture(file),
-            vias,
-            says_all(&[&says]),
-            At::Line(line),
-        );
+        refused(&fixture(file), vias, Line(line), All(&[&says]));
     }
 }
 
 // --- what JSON would refuse, and what cannot be seen -----------------------------
 
 #[test]
-fn tags_quoted_integers_and_invisible_names_are_refused_at_their_place() {
-    let dir = temp_dir();
+fn a_role_name_of_tag_characters_is_refused_at_its_place() {
+    // Quoted integers, tags and single invisible characters: bad_kb.rs.
     let minimal = read("minimal.yaml");
-    for (name, from, to, says) in [
-        (
-            "quoted integer",
-            "schema_version: 1",
-            "schema_version: '1'",
-            "expected an integer",
-        ),
-        (
-            "!!binary",
-            "title: An article",
-            "title: !!binary QW4gYXJ0aWNsZQ==",
-            "YAML tag",
-        ),
-        (
-            "bidi override",
-            "name: Beta Officer",
-            "name: \"Beta\\u202eOfficer\"",
-            "U+202E",
-        ),
-    ] {
-        let text = minimal.replacen(from, to, 1);
-        let file = write(dir.path(), "kb.yaml", &text);
-        let line = line_of(&text, to, 1);
-        refused(name, &file, KB_ROUTES, says_all(&[says]), At::Line(line));
-    }
     refused_everywhere(
         "a role name of tag characters",
-        says_any(&["U+E0041", "invalid type"]),
+        Any(&["U+E0041", "invalid type"]),
         |size| {
             let head = minimal.replacen("name: Beta Officer", "name: \"Beta", 1);
             let at = head.find("name: \"Beta").expect("a name") + 11;
@@ -985,7 +842,7 @@ fn invisible_characters_in_text_and_arguments_are_shown_escaped() {
     let hidden = "\u{202e}\u{200b}\u{feff}\u{2066}\u{e0041}";
     let text =
         read("minimal.yaml").replacen("Keeps the doors open.", &format!("Keeps{hidden} open."), 1);
-    let file = write(dir.path(), "kb.yaml", text);
+    let file = write_file(dir.path(), "kb.yaml", text);
     for format in ["table", "markdown"] {
         let run = child(&[
             "--kb",
@@ -1028,17 +885,16 @@ fn invisible_characters_in_text_and_arguments_are_shown_escaped() {
 fn answers_differing_only_in_case_or_spaces_are_refused_as_a_repetition() {
     let dir = temp_dir();
     for second in ["AIM", "\" aim\"", "Aim "] {
-        let file = write(
+        let file = write_file(
             dir.path(),
             "answers.yaml",
             format!("aim: product\nsize: startup\n{second}: process\n"),
         );
         refused(
-            second,
             &file,
-            &[Via::Answers, Via::Stdin],
-            says_all(&["question `aim` is answered twice"]),
-            At::Line(3),
+            ANSWER_ROUTES,
+            Line(3),
+            All(&["question `aim` is answered twice"]),
         );
     }
 }
@@ -1055,13 +911,7 @@ fn a_symlink_loop_or_a_symlink_to_itself_is_refused() {
         std::os::unix::fs::symlink(to, link).expect("a symlink");
     }
     for file in [&a, &itself] {
-        refused(
-            "symlink loop",
-            file,
-            FILE_ROUTES,
-            says_all(&["symlink loop"]),
-            At::File,
-        );
+        refused(file, FILE_ROUTES, File, All(&["symlink loop"]));
     }
 }
 
@@ -1077,34 +927,16 @@ fn a_fifo_is_refused_without_blocking() {
         eprintln!("note: skipped the FIFO test: `mkfifo` is not available");
         return;
     }
-    refused(
-        "FIFO",
-        &fifo,
-        FILE_ROUTES,
-        says_all(&["not a regular file"]),
-        At::File,
-    );
+    refused(&fifo, FILE_ROUTES, File, All(&["not a regular file"]));
     let link = dir.path().join("link.yaml");
     std::os::unix::fs::symlink(&fifo, &link).expect("a symlink");
-    refused(
-        "symlink to a FIFO",
-        &link,
-        FILE_ROUTES,
-        says_all(&["not a regular file"]),
-        At::File,
-    );
+    refused(&link, FILE_ROUTES, File, All(&["not a regular file"]));
 }
 
 #[test]
 fn a_directory_is_refused() {
     let dir = temp_dir();
-    refused(
-        "directory",
-        dir.path(),
-        FILE_ROUTES,
-        says_all(&["is a directory"]),
-        At::File,
-    );
+    refused(dir.path(), FILE_ROUTES, File, All(&["is a directory"]));
 }
 
 #[cfg(unix)]
@@ -1113,11 +945,10 @@ fn devices_are_refused_unread() {
     for device in ["/dev/null", "/dev/zero", "/dev/urandom"] {
         if Path::new(device).exists() {
             refused(
-                device,
                 Path::new(device),
                 FILE_ROUTES,
-                says_all(&["not a regular file"]),
-                At::File,
+                File,
+                All(&["not a regular file"]),
             );
         }
     }
@@ -1209,26 +1040,10 @@ fn mode(path: &Path) -> u32 {
 }
 
 #[cfg(unix)]
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("the directory")
-        .map(|entry| {
-            entry
-                .expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-}
-
-#[cfg(unix)]
 #[test]
 fn save_never_replaces_a_symlink_even_with_force() {
     let dir = temp_dir();
-    let real = write(dir.path(), "real.yaml", "aim: process\n");
+    let real = write_file(dir.path(), "real.yaml", "aim: process\n");
     let link = dir.path().join("link.yaml");
     std::os::unix::fs::symlink(&real, &link).expect("a symlink");
     for force in [false, true] {
@@ -1300,18 +1115,18 @@ fn save_with_force_keeps_the_replaced_files_permissions() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = temp_dir();
     for kept in [0o644, 0o640, 0o600] {
-        let target = write(dir.path(), "answers.yaml", "aim: process\n");
+        let target = write_file(dir.path(), "answers.yaml", "aim: process\n");
         std::fs::set_permissions(&target, std::fs::Permissions::from_mode(kept))
             .expect("permissions");
         let (code, stderr) = save("umask 077", &target, true);
         assert_eq!(code, Some(0), "{stderr}");
         assert_eq!(mode(&target), kept);
-        assert!(read_path(&target).contains("aim: product"));
+        assert!(
+            std::fs::read_to_string(&target)
+                .expect("saved")
+                .contains("aim: product")
+        );
     }
-}
-
-fn read_path(path: &Path) -> String {
-    std::fs::read_to_string(path).expect("the file")
 }
 
 /// A write that fails part-way (here a file-size limit of 0 blocks, with
@@ -1335,16 +1150,20 @@ fn a_failed_write_is_exit_1_and_leaves_no_file() {
         !stderr.contains(".roles-answers-"),
         "names the temporary file: {stderr}"
     );
-    assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
-    let existing = write(dir.path(), "answers.yaml", "aim: process\n");
+    assert!(
+        dir_entries(dir.path()).is_empty(),
+        "{:?}",
+        dir_entries(dir.path())
+    );
+    let existing = write_file(dir.path(), "answers.yaml", "aim: process\n");
     let (code, stderr) = save("trap '' XFSZ\nulimit -f 0", &existing, true);
     assert_eq!(code, Some(1), "{stderr}");
     assert_eq!(
-        read_path(&existing),
+        std::fs::read_to_string(&existing).expect("kept"),
         "aim: process\n",
         "the old file is untouched"
     );
-    assert_eq!(entries(dir.path()), ["answers.yaml"]);
+    assert_eq!(dir_entries(dir.path()), ["answers.yaml"]);
 }
 
 // --- small ends --------------------------------------------------------------------
