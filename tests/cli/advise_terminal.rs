@@ -43,6 +43,24 @@ fn script_works() -> bool {
     works
 }
 
+/// `Terminal::launch(dir, first, args)`, or a return from the test where no
+/// pseudo-terminal can be made here.
+macro_rules! launch {
+    ($dir:expr, $first:expr, $args:expr) => {{
+        if !script_works() {
+            return;
+        }
+        Terminal::launch($dir, $first, $args)
+    }};
+}
+
+/// `roles ARGS` in a new terminal, or a return from the test (see `launch!`).
+macro_rules! start {
+    ($args:expr) => {
+        launch!(temp_dir(), "", $args)
+    };
+}
+
 /// `roles` running in a pseudo-terminal: stdin and stderr are the terminal,
 /// stdout goes to `out.json` in a temporary directory.
 struct Terminal {
@@ -55,13 +73,9 @@ struct Terminal {
 }
 
 impl Terminal {
-    /// Starts `roles ARGS` (a shell word list) in a terminal 100 columns wide,
-    /// recording the terminal settings before and after it.
-    fn start(args: &str) -> Terminal {
-        Terminal::launch(temp_dir(), "", args)
-    }
-
-    /// Starts `roles ARGS` in `dir`, after the shell commands `first`.
+    /// Starts `roles ARGS` (a shell word list) in `dir`, after the shell commands
+    /// `first`, in a terminal 100 columns wide, recording the terminal settings
+    /// before and after it.
     fn launch(dir: tempfile::TempDir, first: &str, args: &str) -> Terminal {
         let command = format!(
             "{first} stty cols 100 rows 50; stty -g > before.stty; \
@@ -147,6 +161,12 @@ impl Terminal {
     fn answer(&mut self, number: usize, keys: &str) {
         self.expect(&format!("[{number} of 8]"));
         self.send(keys);
+    }
+
+    /// Skips the questions `numbers`, each once it is on screen.
+    #[track_caller]
+    fn skip(&mut self, numbers: std::ops::RangeInclusive<usize>) {
+        numbers.for_each(|number| self.answer(number, "s"));
     }
 
     /// Waits for the review of every answer, then confirms it.
@@ -392,54 +412,38 @@ fn advise_json(answers: &[&str]) -> Value {
     run.format("json").succeeds().stdout_json()
 }
 
+/// Ctrl-C, Ctrl-D and `q`, at a question or at the review (question 9): exit
+/// 130, no result, nothing saved, the terminal restored. Ctrl-C is a handled
+/// key, not a signal: `roles` says so before it exits.
 #[test]
-fn ctrl_c_exits_130_with_no_result_and_restores_the_terminal() {
-    if !script_works() {
-        return;
+fn every_way_to_quit_exits_130_with_no_result_and_restores_the_terminal() {
+    for (keys, at, says) in [
+        (CTRL_C, 2, "error: interrupted"),
+        (CTRL_D, 1, ""),
+        ("q", 2, "error: interrupted"),
+        ("q", 9, ""),
+    ] {
+        let mut terminal = start!("advise --save answers.yaml --format json");
+        (1..at).for_each(|number| terminal.answer(number, if at == 9 { "s" } else { "2" }));
+        match at {
+            9 => terminal.expect("Review your answers"),
+            _ => terminal.expect(&format!("[{at} of 8]")),
+        }
+        terminal.send(keys);
+        let done = terminal.finish();
+        assert_eq!(done.code, Some(130), "{keys:?} at {at}\n{done}");
+        assert!(
+            done.stdout.is_empty() && done.transcript.contains(says),
+            "{done}"
+        );
+        assert!(!done.dir.join("answers.yaml").exists(), "{done}");
+        done.assert_terminal_restored();
     }
-    let mut terminal = Terminal::start("advise --format json");
-    terminal.answer(1, "1");
-    terminal.answer(2, CTRL_C);
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    // A handled key, not a signal: roles says so before it exits.
-    assert!(done.transcript.contains("error: interrupted"), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
-fn ctrl_d_exits_130_with_no_result() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    terminal.answer(1, CTRL_D);
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
-fn ctrl_c_saves_nothing() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --save answers.yaml --format json");
-    terminal.answer(1, "2");
-    terminal.answer(2, CTRL_C);
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(!done.dir.join("answers.yaml").exists(), "{done}");
 }
 
 #[test]
 fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.answer(2, "2"); // audience: external
     terminal.answer(3, "2"); // finance: top-line
@@ -476,16 +480,11 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
 
 #[test]
 fn arrow_keys_and_enter_pick_a_choice() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, DOWN); // from process to product
     terminal.expect("❯ 2.");
     terminal.send(ENTER);
-    for number in 2..=8 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(2..=8);
     terminal.confirm();
     terminal.decline_to_save();
     let json = terminal.finish().json();
@@ -494,19 +493,14 @@ fn arrow_keys_and_enter_pick_a_choice() {
 
 #[test]
 fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.answer(2, "b"); // back to aim
     terminal.expect("[1 of 8]");
     terminal.expect("❯ 2. The products we sell"); // the earlier answer is selected
     terminal.send(ENTER); // keep it
     terminal.answer(2, "1"); // audience: internal
-    for number in 3..=8 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(3..=8);
     terminal.confirm();
     terminal.decline_to_save();
     let json = terminal.finish().json();
@@ -522,11 +516,8 @@ fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
 
 #[test]
 fn only_unanswered_questions_are_asked_at_the_terminal() {
-    if !script_works() {
-        return;
-    }
     let mut terminal =
-        Terminal::start("advise --answer aim=process --answer needs=infrastructure --format json");
+        start!("advise --answer aim=process --answer needs=infrastructure --format json");
     terminal.answer(2, "1"); // the first question asked is the second
     terminal.answer(3, "s");
     terminal.answer(4, "s");
@@ -558,10 +549,7 @@ fn only_unanswered_questions_are_asked_at_the_terminal() {
 
 #[test]
 fn the_prompt_shows_the_hint_and_the_numbered_choices() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.expect("[1 of 8] Do you mainly want to improve or digitise");
     terminal.expect("The first of the two guiding questions");
     terminal.expect("1. Business processes");
@@ -573,10 +561,7 @@ fn the_prompt_shows_the_hint_and_the_numbered_choices() {
 
 #[test]
 fn no_input_never_prompts_even_at_a_terminal() {
-    if !script_works() {
-        return;
-    }
-    let terminal = Terminal::start("advise --no-input --answer aim=process --format json");
+    let terminal = start!("advise --no-input --answer aim=process --format json");
     let done = terminal.finish();
     let json = done.json();
     assert_eq!(json["recommendation"], "cio");
@@ -585,14 +570,9 @@ fn no_input_never_prompts_even_at_a_terminal() {
 
 #[test]
 fn a_typed_head_count_counts_as_its_band_and_is_saved_as_a_number() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --save answers.yaml --format json");
+    let mut terminal = start!("advise --save answers.yaml --format json");
     terminal.answer(1, "2"); // aim: product
-    for number in 2..=5 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(2..=5);
     terminal.answer(6, "5000\r"); // size: a head count
     terminal.answer(7, "1"); // tech-company: yes
     terminal.answer(8, "3"); // budget: two
@@ -611,16 +591,11 @@ fn a_typed_head_count_counts_as_its_band_and_is_saved_as_a_number() {
 
 #[test]
 fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --save answers.yaml --format json");
+    let mut terminal = start!("advise --save answers.yaml --format json");
     terminal.answer(1, "1"); // aim: process
     terminal.answer(2, "s");
     terminal.answer(3, "1"); // finance: bottom-line
-    for number in 4..=7 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(4..=7);
     terminal.answer(8, "1"); // budget: part-time
     terminal.confirm();
     let done = terminal.finish();
@@ -648,11 +623,8 @@ fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
 
 #[test]
 fn no_prompt_when_stderr_is_not_the_terminal() {
-    if !script_works() {
-        return;
-    }
     // stdin is the terminal but stderr goes to a file: nowhere to draw questions.
-    let terminal = Terminal::start("advise --format json 2> err.txt");
+    let terminal = start!("advise --format json 2> err.txt");
     let done = terminal.finish();
     assert_eq!(done.code, Some(2), "{done}");
     assert!(done.stdout.is_empty(), "{done}");
@@ -665,44 +637,9 @@ fn no_prompt_when_stderr_is_not_the_terminal() {
 // --- quitting, signals and hang-ups -------------------------------------------------
 
 #[test]
-fn q_quits_like_ctrl_c() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    terminal.answer(1, "2");
-    terminal.answer(2, "q");
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    assert!(done.transcript.contains("error: interrupted"), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
-fn q_quits_at_the_review_too() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    for number in 1..=8 {
-        terminal.answer(number, "s");
-    }
-    terminal.expect("Review your answers");
-    terminal.send("q");
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
 fn every_ending_signal_restores_the_terminal_and_exits_128_plus_its_number() {
-    if !script_works() {
-        return;
-    }
     for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129), ("QUIT", 131)] {
-        let mut terminal = Terminal::start("advise --format json");
+        let mut terminal = start!("advise --format json");
         terminal.answer(1, "2");
         terminal.expect("[2 of 8]");
         terminal.signal(signal);
@@ -716,11 +653,8 @@ fn every_ending_signal_restores_the_terminal_and_exits_128_plus_its_number() {
 
 #[test]
 fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
-    if !script_works() {
-        return;
-    }
     for suspend in ["Ctrl-Z", "TSTP"] {
-        let mut terminal = Terminal::start("advise --format json");
+        let mut terminal = start!("advise --format json");
         terminal.answer(1, "2");
         terminal.expect("[2 of 8]");
         match suspend {
@@ -762,10 +696,7 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
 
 #[test]
 fn a_paste_is_never_taken_as_keys() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.expect("\x1b[?2004h");
     terminal.answer(1, "\x1b[200~aim product\rthe quick fox\r2\x1b[201~");
     terminal.send("3");
@@ -779,13 +710,10 @@ fn a_paste_is_never_taken_as_keys() {
 
 #[test]
 fn a_dumb_terminal_gets_a_plain_prompt_line_by_line() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::launch(
+    let mut terminal = launch!(
         temp_dir(),
         "TERM=dumb; export TERM;",
-        "advise --format json",
+        "advise --format json"
     );
     terminal.answer(1, "2\r");
     terminal.answer(2, "s\r");
@@ -799,10 +727,7 @@ fn a_dumb_terminal_gets_a_plain_prompt_line_by_line() {
 
 #[test]
 fn a_hang_up_ends_roles() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2");
     terminal.expect("[2 of 8]");
     terminal.hang_up();
@@ -810,12 +735,9 @@ fn a_hang_up_ends_roles() {
 
 #[test]
 fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
-    if !script_works() {
-        return;
-    }
     // The shell ignores SIGHUP, so it outlives the hang-up and sends none on:
     // `roles` sees only its terminal end.
-    let mut terminal = Terminal::launch(temp_dir(), "trap '' HUP;", "advise --format json");
+    let mut terminal = launch!(temp_dir(), "trap '' HUP;", "advise --format json");
     terminal.answer(1, "2");
     terminal.expect("[2 of 8]");
     let hung = terminal.hang_up();
@@ -827,13 +749,8 @@ fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
 
 #[test]
 fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    for number in 1..=4 {
-        terminal.answer(number, "s");
-    }
+    let mut terminal = start!("advise --format json");
+    terminal.skip(1..=4);
     terminal.expect("[5 of 8]");
     terminal.expect("1-12: toggle that one");
     terminal.send("12"); // together: twelve, taken after a pause
@@ -843,9 +760,7 @@ fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
     terminal.send("11\r"); // 1 1 enter: eleven
     terminal.expect("[x] 11. Intellectual property");
     terminal.send(ENTER); // done
-    for number in 6..=8 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(6..=8);
     terminal.confirm();
     terminal.decline_to_save();
     let json = terminal.finish().json();
@@ -857,14 +772,9 @@ fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
 
 #[test]
 fn an_answer_can_be_changed_at_the_review() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
-    for number in 2..=8 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(2..=8);
     terminal.expect("Review your answers");
     terminal.expect("The products we sell");
     terminal.expect("no preference");
@@ -885,10 +795,7 @@ fn an_answer_can_be_changed_at_the_review() {
 
 #[test]
 fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.expect("[1 of 8]");
     terminal.expect("q: quit");
     terminal.resize(40);
@@ -896,9 +803,7 @@ fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
     terminal.expect("[1 of 8] Do you mainly want to improve\r\nor digitise your business processes, or\r\nthe products you sell?");
     terminal.expect("q: quit");
     terminal.send("2");
-    for number in 2..=8 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(2..=8);
     terminal.confirm();
     terminal.decline_to_save();
     let json = terminal.finish().json();
@@ -909,10 +814,7 @@ fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
 
 #[test]
 fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.answer(2, "s");
     terminal.answer(3, "s");
@@ -963,9 +865,6 @@ fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
 
 #[test]
 fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
-    if !script_works() {
-        return;
-    }
     for (path, why) in [
         ("missing/answers.yaml", "there is no directory `missing`"),
         ("saved", "it is a directory"),
@@ -975,7 +874,7 @@ fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
         std::fs::create_dir(dir.path().join("saved")).expect("made");
         std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
             .expect("linked");
-        let terminal = Terminal::launch(dir, "", &format!("advise --save {path} --format json"));
+        let terminal = launch!(dir, "", &format!("advise --save {path} --format json"));
         let done = terminal.finish();
         assert_eq!(done.code, Some(2), "{done}");
         assert!(
@@ -990,13 +889,8 @@ fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
 
 #[test]
 fn a_number_question_takes_a_typed_number() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    for number in 1..=5 {
-        terminal.answer(number, "s");
-    }
+    let mut terminal = start!("advise --format json");
+    terminal.skip(1..=5);
     terminal.expect("[6 of 8]");
     terminal.expect("Type a number: _");
     terminal.expect("type a number, then enter");
@@ -1015,19 +909,12 @@ fn a_number_question_takes_a_typed_number() {
 
 #[test]
 fn roles_career_shares_the_prompt_with_its_number_question() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("career --format json");
-    for number in 1..=3 {
-        terminal.answer(number, "s");
-    }
+    let mut terminal = start!("career --format json");
+    terminal.skip(1..=3);
     terminal.expect("[4 of 8] How many years");
     terminal.expect("❯ Type a number: _");
     terminal.send("12\r");
-    for number in 5..=8 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(5..=8);
     terminal.confirm();
     terminal.expect("roles career --answer years=12 --no-input");
     terminal.expect("roles career --answers FILE");

@@ -1192,9 +1192,10 @@ fn help_and_version_into_a_full_disk_exit_1() {
             .output()
             .expect("`roles` runs");
         assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            String::from_utf8_lossy(&out.stderr).starts_with("error: "),
-            "{args:?}: {out:?}"
+            stderr.starts_with("error: ") && stderr.contains("No space left"),
+            "{args:?}: {stderr}"
         );
     }
 }
