@@ -9,7 +9,7 @@ use crate::common::FORMATS;
 use crate::common::child::child;
 
 /// Every command, in the formats that matter for a pipe.
-fn piped_commands() -> Vec<Vec<&'static str>> {
+fn piped_commands() -> Vec<String> {
     let advise = FORMATS
         .iter()
         .map(|format| ["advise --no-input -a aim=product --format ", format].concat());
