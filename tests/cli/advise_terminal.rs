@@ -127,26 +127,25 @@ impl Terminal {
     /// Waits until the terminal shows `text` after what was matched before.
     #[track_caller]
     fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            {
-                let screen = self.screen.lock().expect("screen lock");
-                let rest = &screen[self.read_to..];
-                if let Some(at) = rest
-                    .windows(text.len())
-                    .position(|window| window == text.as_bytes())
-                {
-                    self.read_to += at + text.len();
-                    return;
-                }
-            }
-            if Instant::now() > deadline {
-                let transcript = self.transcript();
-                let _ = self.child.kill();
-                panic!("the terminal never showed {text:?}; it showed:\n{transcript}");
-            }
-            std::thread::sleep(Duration::from_millis(5));
+        let (screen, from) = (Arc::clone(&self.screen), self.read_to);
+        let found = within_patience(|| {
+            let screen = screen.lock().expect("screen lock");
+            screen[from..]
+                .windows(text.len())
+                .position(|w| w == text.as_bytes())
+        });
+        match found {
+            Some(at) => self.read_to += at + text.len(),
+            None => self.give_up(&format!("the terminal never showed {text:?}")),
         }
+    }
+
+    /// Kills `script` and fails the test, showing the transcript.
+    #[track_caller]
+    fn give_up(&mut self, what: &str) -> ! {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        panic!("{what}; the terminal showed:\n{}", self.transcript());
     }
 
     /// Types `keys`.
@@ -177,6 +176,14 @@ impl Terminal {
         self.send("c");
     }
 
+    /// Confirms the review, declines to save, and returns the JSON result.
+    #[track_caller]
+    fn confirm_and_finish(mut self) -> Value {
+        self.confirm();
+        self.decline_to_save();
+        self.finish().json()
+    }
+
     /// Waits for the offer to save the answers, then declines it.
     #[track_caller]
     fn decline_to_save(&mut self) {
@@ -191,24 +198,16 @@ impl Terminal {
             .canonicalize()
             .expect("the binary exists");
         let script = self.child.id();
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let found = std::fs::read_dir("/proc")
-                .expect("/proc can be listed")
-                .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
-                .find(|&pid| {
-                    std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary)
-                        && descends_from(pid, script)
-                });
-            if let Some(pid) = found {
-                return pid;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("`roles` never ran under `script`:\n{}", self.transcript());
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        let ours = |pid: &u32| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe"));
+            exe.is_ok_and(|exe| exe == binary) && descends_from(*pid, script)
+        };
+        let found = within_patience(|| {
+            let pids = std::fs::read_dir("/proc").expect("/proc can be listed");
+            let mut pids = pids.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok());
+            pids.find(ours)
+        });
+        found.unwrap_or_else(|| self.give_up("`roles` never ran under `script`"))
     }
 
     /// Sends `roles` the signal `name` (e.g. `TERM`).
@@ -243,16 +242,12 @@ impl Terminal {
         let pid = self.roles_pid();
         self.child.kill().expect("`script` can be killed");
         let _ = self.child.wait();
-        let deadline = Instant::now() + PATIENCE;
-        while running(pid) {
-            if Instant::now() > deadline {
-                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-                panic!(
-                    "`roles` was still running after the terminal hung up:\n{}",
-                    self.transcript()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(5));
+        if within_patience(|| (!running(pid)).then_some(())).is_none() {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!(
+                "`roles` still ran after the hang-up:\n{}",
+                self.transcript()
+            );
         }
         HungUp {
             transcript: self.transcript(),
@@ -263,18 +258,8 @@ impl Terminal {
     /// Waits for `roles` to end.
     #[track_caller]
     fn finish(mut self) -> Finished {
-        let deadline = Instant::now() + PATIENCE;
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("`script` can be waited for") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-                panic!("`roles` did not end; it showed:\n{}", self.transcript());
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        };
+        let status = within_patience(|| self.child.try_wait().expect("`script` can be waited for"));
+        let status = status.unwrap_or_else(|| self.give_up("`roles` did not end"));
         drop(self.keys.take());
         // Let the reader catch the last output.
         std::thread::sleep(Duration::from_millis(50));
@@ -303,18 +288,13 @@ impl HungUp {
     #[track_caller]
     fn code(&self) -> String {
         let file = self.dir.path().join("code.txt");
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Ok(code) = std::fs::read_to_string(&file)
-                && code.ends_with('\n')
-            {
-                return code.trim().to_owned();
-            }
-            if Instant::now() > deadline {
-                panic!("no exit code was recorded:\n{}", self.transcript);
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        let read = || {
+            std::fs::read_to_string(&file)
+                .ok()
+                .filter(|c| c.ends_with('\n'))
+        };
+        let code = within_patience(read).map(|code| code.trim().to_owned());
+        code.unwrap_or_else(|| panic!("no exit code was recorded:\n{}", self.transcript))
     }
 }
 
@@ -342,13 +322,32 @@ fn descends_from(mut pid: u32, ancestor: u32) -> bool {
 
 /// Whether process `pid` is still running (not gone, not a zombie).
 fn running(pid: u32) -> bool {
-    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
-        return false;
-    };
-    let state = stat
-        .rfind(')')
-        .and_then(|at| stat[at + 1..].split_whitespace().next());
-    !matches!(state, Some("Z" | "X") | None)
+    !matches!(state(pid).as_deref(), Some("Z" | "X") | None)
+}
+
+/// The state of process `pid` (`R`, `S`, `T` for stopped, `Z`…), from `/proc/PID/stat`.
+fn state(pid: u32) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    Some(
+        stat[stat.rfind(')')? + 1..]
+            .split_whitespace()
+            .next()?
+            .to_owned(),
+    )
+}
+
+/// Polls `ready` every 5 ms until it gives a value, or gives up after `PATIENCE`.
+fn within_patience<T>(mut ready: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Some(value) = ready() {
+            return Some(value);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
 
 /// What a terminal session left behind.
@@ -403,10 +402,10 @@ impl Finished {
     }
 }
 
-/// `roles advise --no-input --format json` with these `--answer` flags.
-fn advise_json(answers: &[&str]) -> Value {
+/// `roles advise --no-input --format json` with these space-separated `--answer`s.
+fn advise_json(answers: &str) -> Value {
     let mut run = roles(&["advise", "--no-input"]);
-    for answer in answers {
+    for answer in answers.split_whitespace() {
         run = run.arg("--answer").arg(answer);
     }
     run.format("json").succeeds().stdout_json()
@@ -463,16 +462,9 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
     let json = done.json();
     assert_eq!(
         json,
-        advise_json(&[
-            "aim=product",
-            "audience=external",
-            "finance=top-line",
-            "team=engineering",
-            "needs=product-strategy,innovation",
-            "size=startup",
-            "tech-company=yes",
-            "budget=part-time",
-        ]),
+        advise_json(
+            "aim=product audience=external finance=top-line team=engineering needs=product-strategy,innovation size=startup tech-company=yes budget=part-time"
+        ),
         "{done}"
     );
     done.assert_terminal_restored();
@@ -485,9 +477,7 @@ fn arrow_keys_and_enter_pick_a_choice() {
     terminal.expect("❯ 2.");
     terminal.send(ENTER);
     terminal.skip(2..=8);
-    terminal.confirm();
-    terminal.decline_to_save();
-    let json = terminal.finish().json();
+    let json = terminal.confirm_and_finish();
     assert_eq!(json["answers"], json!({"aim": "product"}));
 }
 
@@ -501,9 +491,7 @@ fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
     terminal.send(ENTER); // keep it
     terminal.answer(2, "1"); // audience: internal
     terminal.skip(3..=8);
-    terminal.confirm();
-    terminal.decline_to_save();
-    let json = terminal.finish().json();
+    let json = terminal.confirm_and_finish();
     assert_eq!(
         json["answers"],
         json!({"aim": "product", "audience": "internal"})
@@ -519,11 +507,9 @@ fn only_unanswered_questions_are_asked_at_the_terminal() {
     let mut terminal =
         start!("advise --answer aim=process --answer needs=infrastructure --format json");
     terminal.answer(2, "1"); // the first question asked is the second
-    terminal.answer(3, "s");
-    terminal.answer(4, "s");
+    terminal.skip(3..=4);
     terminal.answer(6, "s"); // needs (5) was answered
-    terminal.answer(7, "s");
-    terminal.answer(8, "s");
+    terminal.skip(7..=8);
     terminal.confirm();
     terminal.decline_to_save();
     let done = terminal.finish();
@@ -578,8 +564,11 @@ fn a_typed_head_count_counts_as_its_band_and_is_saved_as_a_number() {
     terminal.answer(8, "3"); // budget: two
     terminal.confirm();
     let done = terminal.finish();
-    let flags = ["aim=product", "size=5000", "tech-company=yes", "budget=two"];
-    assert_eq!(done.json(), advise_json(&flags), "{done}");
+    assert_eq!(
+        done.json(),
+        advise_json("aim=product size=5000 tech-company=yes budget=two"),
+        "{done}"
+    );
     assert!(
         done.after("without the questions:")
             .contains("--answer size=5000"),
@@ -664,13 +653,8 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
         // Stopped, with the cursor shown and the terminal cooked again.
         terminal.expect("\x1b[?2004l\x1b[?25h");
         let pid = terminal.roles_pid();
-        let deadline = Instant::now() + PATIENCE;
-        while !std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|s| s.starts_with(" T")))
-        {
-            assert!(Instant::now() < deadline, "{suspend}: roles never stopped");
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        let stopped = within_patience(|| (state(pid).as_deref() == Some("T")).then_some(()));
+        assert!(stopped.is_some(), "{suspend}: roles never stopped");
         let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("roles has a terminal");
         let settings = Command::new("stty")
             .arg("-F")
@@ -761,9 +745,7 @@ fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
     terminal.expect("[x] 11. Intellectual property");
     terminal.send(ENTER); // done
     terminal.skip(6..=8);
-    terminal.confirm();
-    terminal.decline_to_save();
-    let json = terminal.finish().json();
+    let json = terminal.confirm_and_finish();
     assert_eq!(
         json["answers"],
         json!({"needs": ["infrastructure", "intellectual-property", "customer-experience"]})
@@ -804,9 +786,7 @@ fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
     terminal.expect("q: quit");
     terminal.send("2");
     terminal.skip(2..=8);
-    terminal.confirm();
-    terminal.decline_to_save();
-    let json = terminal.finish().json();
+    let json = terminal.confirm_and_finish();
     assert_eq!(json["answers"], json!({"aim": "product"}));
 }
 
@@ -816,16 +796,12 @@ fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
 fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
     let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
-    terminal.answer(2, "s");
-    terminal.answer(3, "s");
-    terminal.answer(4, "s");
+    terminal.skip(2..=4);
     terminal.answer(5, "9"); // needs: innovation
     terminal.send("12"); //       and customer experience
     terminal.expect("[x] 12.");
     terminal.send(ENTER);
-    terminal.answer(6, "s");
-    terminal.answer(7, "s");
-    terminal.answer(8, "s");
+    terminal.skip(6..=8);
     terminal.confirm();
     terminal.expect("To give the same answers without the questions:");
     terminal.expect(
@@ -898,8 +874,7 @@ fn a_number_question_takes_a_typed_number() {
     terminal.expect("Type a number: 120_");
     terminal.send(ENTER);
     terminal.expect("How many people does the company employ? 120");
-    terminal.answer(7, "s");
-    terminal.answer(8, "s");
+    terminal.skip(7..=8);
     terminal.expect("Review your answers");
     terminal.expect("6. How many people does the company employ?");
     terminal.expect("120");

@@ -45,10 +45,10 @@ enum Via {
     Stdin,
 }
 
-const EVERY_ROUTE: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers, Via::Stdin];
-const KB_ROUTES: &[Via] = &[Via::Kb, Via::Env, Via::Validate];
-const FILE_ROUTES: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers];
-const ANSWER_ROUTES: &[Via] = &[Via::Answers, Via::Stdin];
+const EVERY: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers, Via::Stdin];
+const KB: &[Via] = &[Via::Kb, Via::Env, Via::Validate];
+const FILES: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers];
+const ANSWERS: &[Via] = &[Via::Answers, Via::Stdin];
 
 impl Via {
     fn child(self, file: &Path) -> Child {
@@ -172,7 +172,7 @@ fn refused_everywhere(name: &str, says: Says<'_>, make: impl Fn(usize) -> Vec<u8
     let big = make(CAP - 64);
     assert!(big.len() <= CAP, "{name}: {} bytes", big.len());
     let file = write_file(dir.path(), "hostile.yaml", &big);
-    refused(&file, FILE_ROUTES, Somewhere, says);
+    refused(&file, FILES, Somewhere, says);
     let small = make(STDIN_CAP - 64);
     assert!(small.len() <= STDIN_CAP, "{name}: {} bytes", small.len());
     let stdin = write_file(dir.path(), "stdin.yaml", &small);
@@ -241,28 +241,43 @@ fn aliased_text_kb(text_bytes: usize, aliases: usize, line_break: &str) -> Strin
 }
 
 const ANCHORS: &str = "anchors (`&name`) and aliases (`*name`) are not accepted";
+/// A refusal of an anchor or alias.
+const ALIAS: Says = All(&[ANCHORS]);
+/// A refusal by a budget or the schema (see `STOPPED`).
+const STOP: Says = Any(STOPPED);
 
 // --- alias bombs -------------------------------------------------------------
 
-#[test]
-fn the_classic_billion_laughs_is_refused_at_its_first_anchor() {
-    let file = fixture("hostile/billion-laughs.yaml");
-    let line = line_of(&read("hostile/billion-laughs.yaml"), "&lol1", 1);
-    refused(
-        &file,
-        ANSWER_ROUTES,
-        Line(line),
-        All(&[ANCHORS, "write the values out in full"]),
-    );
+/// The committed hostile files: the routes, the text on the line the report
+/// points at (its n-th occurrence; none: somewhere), and what it says.
+#[rustfmt::skip]
+const FIXTURES: &[(&str, &[Via], &str, usize, Says)] = &[
+    ("billion-laughs", ANSWERS, "&lol1", 1, All(&[ANCHORS, "write the values out in full"])),
     // A knowledge base stops at the first key, which is not one of its fields.
-    refused(&file, KB_ROUTES, Line(line), All(&["unknown field `lol1`"]));
-}
+    ("billion-laughs", KB, "&lol1", 1, All(&["unknown field `lol1`"])),
+    ("answers-billion-laughs", ANSWERS, "&lol1", 1, ALIAS),
+    // A small alias that fits the schema.
+    ("aliased-fact-text", KB, "&text", 1, ALIAS),
+    ("aliased-fact-text", ANSWERS, "", 0, STOP),
+    ("alias-after-block-scalar", KB, "theme: &theme", 1, ALIAS),
+    ("alias-after-flow-colon-quote", KB, "&inward", 2, ALIAS),
+    // A duplicate key is refused at the repetition.
+    ("duplicate-top-level-key", KB, "roles: []", 1, All(&["duplicate key `roles`"])),
+    ("duplicate-key-in-role", KB, "name: Alpha Prime", 1, All(&["duplicate key `name`"])),
+    ("duplicate-key-in-weights", KB, "alpha: 5", 1, All(&["duplicate key `alpha`"])),
+    ("duplicate-answer", ANSWERS, "aim: process", 1, All(&["duplicate key `aim`"])),
+];
 
 #[test]
-fn a_billion_laughs_in_an_answers_file_is_refused() {
-    let file = fixture("hostile/answers-billion-laughs.yaml");
-    let line = line_of(&read("hostile/answers-billion-laughs.yaml"), "&lol1", 1);
-    refused(&file, ANSWER_ROUTES, Line(line), All(&[ANCHORS]));
+fn each_committed_hostile_file_is_refused_at_its_place() {
+    for (name, vias, needle, occurrence, says) in FIXTURES {
+        let name = format!("hostile/{name}.yaml");
+        let at = match needle.is_empty() {
+            true => Somewhere,
+            false => Line(line_of(&read(&name), needle, *occurrence)),
+        };
+        refused(&fixture(&name), vias, at, *says);
+    }
 }
 
 /// The spellings that got past the old pre-scan: an anchor name ending in `?`
@@ -281,9 +296,7 @@ fn alias_bombs_in_any_spelling_are_refused_at_the_anchor() {
             "schema_version: {anchor} [{}]\nx:\n",
             vec!["aaaaaaaa"; 2_000].join(", ")
         );
-        refused_everywhere(spelling, All(&[ANCHORS]), |size| {
-            fill(&head, alias_line, "", size)
-        });
+        refused_everywhere(spelling, ALIAS, |size| fill(&head, alias_line, "", size));
         let dir = temp_dir();
         let mut kb = minimal_without_topics()
             .replace("title: An article", &format!("title: {anchor} An article"));
@@ -292,16 +305,8 @@ fn alias_bombs_in_any_spelling_are_refused_at_the_anchor() {
         ));
         let file = write_file(dir.path(), "kb.yaml", &kb);
         let line = line_of(&kb, anchor, 1);
-        refused(&file, KB_ROUTES, Line(line), All(&[ANCHORS]));
+        refused(&file, KB, Line(line), ALIAS);
     }
-}
-
-#[test]
-fn a_small_alias_that_fits_the_schema_is_refused() {
-    let file = fixture("hostile/aliased-fact-text.yaml");
-    let line = line_of(&read("hostile/aliased-fact-text.yaml"), "&text", 1);
-    refused(&file, KB_ROUTES, Line(line), All(&[ANCHORS]));
-    refused(&file, ANSWER_ROUTES, Somewhere, Any(STOPPED));
 }
 
 #[test]
@@ -310,14 +315,14 @@ fn a_mebibyte_text_aliased_thousands_of_times_is_refused() {
     let kb = aliased_text_kb(1 << 20, 5_000, "\n");
     let line = line_of(&kb, "&text", 1);
     let file = write_file(dir.path(), "bomb.yaml", kb);
-    refused(&file, KB_ROUTES, Line(line), All(&[ANCHORS]));
+    refused(&file, KB, Line(line), ALIAS);
     let answers = format!(
         "x: &big '{}'\nneeds: [{}]\n",
         "a".repeat(900 * 1024),
         vec!["*big"; 3_000].join(", ")
     );
     let answers = write_file(dir.path(), "answers.yaml", answers);
-    refused(&answers, ANSWER_ROUTES, Line(1), All(&[ANCHORS]));
+    refused(&answers, ANSWERS, Line(1), ALIAS);
 }
 
 /// A line-based scan once split lines only at `\n` while the parser also broke
@@ -328,30 +333,32 @@ fn a_mebibyte_text_aliased_thousands_of_times_is_refused() {
 #[test]
 fn line_breaks_of_every_kind_do_not_hide_an_alias() {
     let dir = temp_dir();
-    for (name, line_break) in [("crlf", "\r\n"), ("cr", "\r")] {
+    for (name, line_break) in [
+        ("crlf", "\r\n"),
+        ("cr", "\r"),
+        ("nel", "\u{85}"),
+        ("ls", "\u{2028}"),
+        ("ps", "\u{2029}"),
+    ] {
+        let breaks_lines = line_break.starts_with('\r');
         let text = aliased_text_kb(1 << 20, 3_000, line_break);
         let file = write_file(dir.path(), &format!("{name}.yaml"), text);
-        refused(&file, KB_ROUTES, Somewhere, All(&[ANCHORS]));
-        let answers = write_file(
-            dir.path(),
-            &format!("answers-{name}.yaml"),
-            format!("# answers{line_break}aim: &both both{line_break}audience: *both{line_break}"),
+        refused(
+            &file,
+            KB,
+            Somewhere,
+            if breaks_lines { ALIAS } else { STOP },
         );
-        refused(&answers, ANSWER_ROUTES, Line(2), All(&[ANCHORS]));
-    }
-    for (name, line_break) in [("nel", "\u{85}"), ("ls", "\u{2028}"), ("ps", "\u{2029}")] {
-        let text = aliased_text_kb(1 << 20, 3_000, line_break);
-        let file = write_file(dir.path(), &format!("{name}.yaml"), text);
-        refused(&file, KB_ROUTES, Somewhere, Any(STOPPED));
-        let answers = write_file(
-            dir.path(),
-            &format!("answers-{name}.yaml"),
-            format!("# answers{line_break}aim: &both both{line_break}audience: *both{line_break}"),
-        );
+        let text = ["# answers", "aim: &both both", "audience: *both", ""].join(line_break);
+        let answers = write_file(dir.path(), &format!("answers-{name}.yaml"), text);
+        if breaks_lines {
+            refused(&answers, ANSWERS, Line(2), ALIAS);
+            continue;
+        }
         // The break is no line break, so the whole file is one comment: nothing
         // is answered, which `advise` refuses (naming `--answer`) rather than
         // expanding anything.
-        for via in ANSWER_ROUTES {
+        for via in ANSWERS {
             let run = via
                 .child(&answers)
                 .arg("--format")
@@ -359,32 +366,12 @@ fn line_breaks_of_every_kind_do_not_hide_an_alias() {
                 .memory_capped()
                 .run();
             assert_eq!(run.code, Some(2), "{name}: nothing answered\n{run}");
-            assert!(run.stderr.contains("--answer"), "{name}\n{run}");
-            assert!(run.stdout.is_empty(), "{name}\n{run}");
+            assert!(
+                run.stderr.contains("--answer") && run.stdout.is_empty(),
+                "{name}\n{run}"
+            );
         }
     }
-}
-
-#[test]
-fn an_alias_after_a_block_scalar_in_a_list_entry_is_refused() {
-    let text = read("hostile/alias-after-block-scalar.yaml");
-    refused(
-        &fixture("hostile/alias-after-block-scalar.yaml"),
-        KB_ROUTES,
-        Line(line_of(&text, "theme: &theme", 1)),
-        All(&[ANCHORS]),
-    );
-}
-
-#[test]
-fn an_alias_after_a_colon_quote_in_a_flow_list_is_refused() {
-    let text = read("hostile/alias-after-flow-colon-quote.yaml");
-    refused(
-        &fixture("hostile/alias-after-flow-colon-quote.yaml"),
-        KB_ROUTES,
-        Line(line_of(&text, "&inward", 2)),
-        All(&[ANCHORS]),
-    );
 }
 
 /// A block scalar whose content starts with `'` at the list's column switched
@@ -397,7 +384,7 @@ fn a_block_scalar_opening_with_a_quote_hides_nothing() {
         "topics:\n  - id: both\n    title: Both roles\n    facts:\n      - text: |\n      'quoted at the list's column\n        sources: [article]\n      - text: &x plain\n        sources: [article]\n      - text: *x\n        sources: [article]\n",
     );
     let file = write_file(dir.path(), "quote.yaml", kb);
-    refused(&file, EVERY_ROUTE, Somewhere, Any(STOPPED));
+    refused(&file, EVERY, Somewhere, STOP);
 }
 
 // --- deep and wide nesting -------------------------------------------------------
@@ -412,7 +399,7 @@ fn deep_flow_nesting_is_refused_with_or_without_tags_and_anchors() {
         ("tagged braces", "!!map {a: ", "}"),
     ] {
         for key in ["schema_version", "needs"] {
-            refused_everywhere(&format!("{name} under {key}"), Any(STOPPED), |size| {
+            refused_everywhere(&format!("{name} under {key}"), STOP, |size| {
                 let depth = size / (open.len() + close.len()) - 4;
                 format!("{key}: {}x{}\n", open.repeat(depth), close.repeat(depth)).into_bytes()
             });
@@ -422,7 +409,7 @@ fn deep_flow_nesting_is_refused_with_or_without_tags_and_anchors() {
 
 #[test]
 fn deep_block_nesting_is_refused() {
-    refused_everywhere("block mappings", Any(STOPPED), |size| {
+    refused_everywhere("block mappings", STOP, |size| {
         let mut text = String::new();
         let mut depth = 0;
         while text.len() + depth + 3 < size && depth < 4_000 {
@@ -431,10 +418,8 @@ fn deep_block_nesting_is_refused() {
         }
         text.into_bytes()
     });
-    refused_everywhere("dash chain", Any(STOPPED), |size| {
-        fill("", "- ", "x\n", size)
-    });
-    refused_everywhere("dash chain under roles", Any(STOPPED), |size| {
+    refused_everywhere("dash chain", STOP, |size| fill("", "- ", "x\n", size));
+    refused_everywhere("dash chain under roles", STOP, |size| {
         fill(
             "schema_version: 1\nsources: []\nroles:\n  ",
             "- ",
@@ -442,10 +427,10 @@ fn deep_block_nesting_is_refused() {
             size,
         )
     });
-    refused_everywhere("question-mark chain", Any(STOPPED), |size| {
+    refused_everywhere("question-mark chain", STOP, |size| {
         fill("", "? ", "x\n", size)
     });
-    refused_everywhere("a line indented to the cap", Any(STOPPED), |size| {
+    refused_everywhere("a line indented to the cap", STOP, |size| {
         fill("schema_version: 1\nsources:\n", " ", "- x\n", size)
     });
 }
@@ -453,10 +438,10 @@ fn deep_block_nesting_is_refused() {
 /// The width bomb: `!!map {a,a,…}` once took 886 MB at 8 MB.
 #[test]
 fn wide_flow_collections_are_refused() {
-    refused_everywhere("tagged map of one key repeated", Any(STOPPED), |size| {
+    refused_everywhere("tagged map of one key repeated", STOP, |size| {
         fill("needs: !!map {", "a,", "a}\n", size)
     });
-    refused_everywhere("flat flow list of tiny scalars", Any(STOPPED), |size| {
+    refused_everywhere("flat flow list of tiny scalars", STOP, |size| {
         fill("needs: [", "a,", "a]\n", size)
     });
     let dir = temp_dir();
@@ -467,12 +452,7 @@ fn wide_flow_collections_are_refused() {
         CAP - 64,
     );
     let file = write_file(dir.path(), "citations.yaml", kb);
-    refused(
-        &file,
-        KB_ROUTES,
-        Somewhere,
-        All(&["values, lists and mappings"]),
-    );
+    refused(&file, KB, Somewhere, All(&["values, lists and mappings"]));
 }
 
 /// The mapping of tiny entries, where the model takes any key (a choice's
@@ -496,16 +476,16 @@ fn a_choice_weighting_hundreds_of_thousands_of_roles_is_refused() {
         }
         kb.push_str(close);
         let file = write_file(dir.path(), &format!("weights-{name}.yaml"), &kb);
-        refused(&file, KB_ROUTES, Somewhere, Any(STOPPED));
+        refused(&file, KB, Somewhere, STOP);
     }
 }
 
 #[test]
 fn files_of_tiny_nodes_are_refused() {
-    refused_everywhere("block list of tiny scalars", Any(STOPPED), |size| {
+    refused_everywhere("block list of tiny scalars", STOP, |size| {
         fill("needs:\n", "- a\n", "", size)
     });
-    refused_everywhere("distinct keys", Any(STOPPED), |size| {
+    refused_everywhere("distinct keys", STOP, |size| {
         let mut text = String::with_capacity(size);
         let mut n = 0u32;
         while text.len() + 16 < size {
@@ -524,7 +504,7 @@ fn files_of_tiny_nodes_are_refused() {
     let file = write_file(dir.path(), "citations.yaml", kb);
     refused(
         &file,
-        KB_ROUTES,
+        KB,
         Somewhere,
         All(&[
             "698969 problems in",
@@ -543,13 +523,13 @@ fn a_byte_order_mark_inside_a_file_is_refused() {
     kb.insert(kb.find("roles:").expect("roles"), '\u{feff}');
     let file = write_file(dir.path(), "bom.yaml", &kb);
     let line = line_of(&kb, "roles:", 1);
-    refused(&file, KB_ROUTES, Line(line), All(&["BOM"]));
+    refused(&file, KB, Line(line), All(&["BOM"]));
     let answers = write_file(
         dir.path(),
         "answers.yaml",
         "aim: product\n\u{feff}size: startup\n",
     );
-    refused(&answers, ANSWER_ROUTES, Line(2), All(&["BOM"]));
+    refused(&answers, ANSWERS, Line(2), All(&["BOM"]));
 }
 
 #[test]
@@ -560,11 +540,11 @@ fn a_byte_order_mark_at_the_start_is_ignored() {
         "kb.yaml",
         format!("\u{feff}{}", read("minimal.yaml")),
     );
-    for via in KB_ROUTES {
+    for via in KB {
         via.child(&kb).run().succeeded();
     }
     let answers = write_file(dir.path(), "answers.yaml", "\u{feff}aim: product\n");
-    for via in ANSWER_ROUTES {
+    for via in ANSWERS {
         via.child(&answers).run().succeeded();
     }
 }
@@ -585,7 +565,7 @@ fn nul_bytes_and_invalid_utf8_are_refused_at_their_place() {
         ),
     ] {
         let file = write_file(dir.path(), &format!("{name}.yaml"), &bytes);
-        refused(&file, EVERY_ROUTE, Line(2), All(&[says]));
+        refused(&file, EVERY, Line(2), All(&[says]));
     }
 }
 
@@ -604,7 +584,7 @@ fn a_file_one_byte_over_the_cap_is_refused_unread() {
         }
         refused(
             &file,
-            FILE_ROUTES,
+            FILES,
             File,
             All(&["too large", &format!("({len} bytes)"), "the limit is 8 MiB"]),
         );
@@ -652,7 +632,7 @@ fn twenty_thousand_unknown_citations_are_reported_briefly() {
     let first = line_of(&kb, "[u0]", 1);
     refused(
         &file,
-        KB_ROUTES,
+        KB,
         Line(first),
         All(&[
             "20000 problems in",
@@ -679,7 +659,7 @@ fn ten_thousand_problems_are_each_located_on_their_own_line() {
     let first = line_of(&kb, "text: ''", 1);
     refused(
         &file,
-        KB_ROUTES,
+        KB,
         Line(first),
         All(&["10000 problems in", "`text` is empty", "… and 9950 more"]),
     );
@@ -701,7 +681,7 @@ fn ten_thousand_unknown_answers_are_reported_briefly() {
     let file = write_file(dir.path(), "answers.yaml", answers);
     refused(
         &file,
-        ANSWER_ROUTES,
+        ANSWERS,
         Line(1),
         All(&[
             "10000 problems in",
@@ -725,7 +705,7 @@ fn a_huge_weight_is_refused_at_its_place() {
     let file = write_file(dir.path(), "weights.yaml", &text);
     refused(
         &file,
-        KB_ROUTES,
+        KB,
         Line(line),
         All(&["gives 2147483647 points", "points go from -100 to 100"]),
     );
@@ -734,12 +714,7 @@ fn a_huge_weight_is_refused_at_its_place() {
         "overflow.yaml",
         text.replace("2147483647", "2147483648"),
     );
-    refused(
-        &file,
-        KB_ROUTES,
-        Line(line),
-        All(&["expected a whole number"]),
-    );
+    refused(&file, KB, Line(line), All(&["expected a whole number"]));
 }
 
 /// `"\e[31m"` and `"\e]0;title\a"` written as YAML escapes become ESC and BEL
@@ -760,7 +735,7 @@ fn terminal_escapes_written_as_yaml_escapes_are_refused() {
         let file = write_file(dir.path(), &format!("escape-{name}.yaml"), &kb);
         refused(
             &file,
-            KB_ROUTES,
+            KB,
             Line(line),
             All(&["`text` contains the control character"]),
         );
@@ -769,54 +744,11 @@ fn terminal_escapes_written_as_yaml_escapes_are_refused() {
             "answers.yaml",
             format!("aim: \"product{escape}\"\n\"{escape}\": x\n"),
         );
-        refused(
-            &answers,
-            ANSWER_ROUTES,
-            Line(1),
-            All(&["2 problems", "\\u{"]),
-        );
+        refused(&answers, ANSWERS, Line(1), All(&["2 problems", "\\u{"]));
     }
 }
 
 // --- duplicate keys ------------------------------------------------------------
-
-#[test]
-fn a_duplicate_key_is_refused_at_the_repetition() {
-    for (file, vias, key, at, occurrence) in [
-        (
-            "hostile/duplicate-top-level-key.yaml",
-            KB_ROUTES,
-            "roles",
-            "roles: []",
-            1,
-        ),
-        (
-            "hostile/duplicate-key-in-role.yaml",
-            KB_ROUTES,
-            "name",
-            "name: Alpha Prime",
-            1,
-        ),
-        (
-            "hostile/duplicate-key-in-weights.yaml",
-            KB_ROUTES,
-            "alpha",
-            "alpha: 5",
-            1,
-        ),
-        (
-            "hostile/duplicate-answer.yaml",
-            ANSWER_ROUTES,
-            "aim",
-            "aim: process",
-            1,
-        ),
-    ] {
-        let line = line_of(&read(file), at, occurrence);
-        let says = format!("duplicate key `{key}`");
-        refused(&fixture(file), vias, Line(line), All(&[&says]));
-    }
-}
 
 // --- what JSON would refuse, and what cannot be seen -----------------------------
 
@@ -892,7 +824,7 @@ fn answers_differing_only_in_case_or_spaces_are_refused_as_a_repetition() {
         );
         refused(
             &file,
-            ANSWER_ROUTES,
+            ANSWERS,
             Line(3),
             All(&["question `aim` is answered twice"]),
         );
@@ -901,56 +833,39 @@ fn answers_differing_only_in_case_or_spaces_are_refused_as_a_repetition() {
 
 // --- not regular files -----------------------------------------------------------
 
-#[cfg(unix)]
-#[test]
-fn a_symlink_loop_or_a_symlink_to_itself_is_refused() {
-    let dir = temp_dir();
-    let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
-    let itself = dir.path().join("self.yaml");
-    for (link, to) in [(&a, &b), (&b, &a), (&itself, &itself)] {
-        std::os::unix::fs::symlink(to, link).expect("a symlink");
-    }
-    for file in [&a, &itself] {
-        refused(file, FILE_ROUTES, File, All(&["symlink loop"]));
-    }
+/// Makes a FIFO at `path`; false where `mkfifo` is missing.
+fn mkfifo(path: &Path) -> bool {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    matches!(made, Ok(status) if status.success())
 }
 
-/// A FIFO with no writer would block an `open` for ever; it must be refused
-/// from its metadata, unopened.
+/// Symlink loops, a FIFO (which with no writer would block an `open` for
+/// ever) and a link to it, a directory and devices are refused from their
+/// metadata, unopened.
 #[cfg(unix)]
 #[test]
-fn a_fifo_is_refused_without_blocking() {
+fn files_that_are_not_regular_are_refused_unread() {
     let dir = temp_dir();
-    let fifo = dir.path().join("kb.yaml");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !matches!(made, Ok(status) if status.success()) {
-        eprintln!("note: skipped the FIFO test: `mkfifo` is not available");
-        return;
+    let at = |name: &str| dir.path().join(name);
+    let link = |to: &str, name: &str| std::os::unix::fs::symlink(at(to), at(name)).expect("a link");
+    link("b.yaml", "a.yaml");
+    link("a.yaml", "b.yaml");
+    link("self.yaml", "self.yaml");
+    if mkfifo(&at("fifo.yaml")) {
+        link("fifo.yaml", "link.yaml");
     }
-    refused(&fifo, FILE_ROUTES, File, All(&["not a regular file"]));
-    let link = dir.path().join("link.yaml");
-    std::os::unix::fs::symlink(&fifo, &link).expect("a symlink");
-    refused(&link, FILE_ROUTES, File, All(&["not a regular file"]));
-}
-
-#[test]
-fn a_directory_is_refused() {
-    let dir = temp_dir();
-    refused(dir.path(), FILE_ROUTES, File, All(&["is a directory"]));
-}
-
-#[cfg(unix)]
-#[test]
-fn devices_are_refused_unread() {
-    for device in ["/dev/null", "/dev/zero", "/dev/urandom"] {
-        if Path::new(device).exists() {
-            refused(
-                Path::new(device),
-                FILE_ROUTES,
-                File,
-                All(&["not a regular file"]),
-            );
-        }
+    #[rustfmt::skip]
+    let cases = [
+        (at("a.yaml"), "symlink loop"), (at("self.yaml"), "symlink loop"),
+        (at("fifo.yaml"), "not a regular file"), (at("link.yaml"), "not a regular file"),
+        (dir.path().to_owned(), "is a directory"), ("/dev/null".into(), "not a regular file"),
+        ("/dev/zero".into(), "not a regular file"), ("/dev/urandom".into(), "not a regular file"),
+    ];
+    for (file, says) in cases
+        .iter()
+        .filter(|(file, _)| file.is_symlink() || file.exists())
+    {
+        refused(file, FILES, File, All(&[says]));
     }
 }
 
@@ -1039,62 +954,53 @@ fn mode(path: &Path) -> u32 {
         & 0o7777
 }
 
+/// A symbolic link (even a dangling one), a directory, a device or a FIFO is
+/// never replaced by a saved file, even with `--force`.
 #[cfg(unix)]
 #[test]
-fn save_never_replaces_a_symlink_even_with_force() {
+fn save_never_replaces_a_link_a_directory_a_device_or_a_fifo() {
     let dir = temp_dir();
     let real = write_file(dir.path(), "real.yaml", "aim: process\n");
-    let link = dir.path().join("link.yaml");
+    let (link, dangling) = (
+        dir.path().join("link.yaml"),
+        dir.path().join("dangling.yaml"),
+    );
     std::os::unix::fs::symlink(&real, &link).expect("a symlink");
-    for force in [false, true] {
-        let (code, stderr) = save("", &link, force);
-        assert_eq!(code, Some(2), "{stderr}");
-        assert!(stderr.contains("it is a symbolic link"), "{stderr}");
-        assert!(stderr.contains(&link.display().to_string()), "{stderr}");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.yaml"), &dangling).expect("a symlink");
+    std::fs::create_dir(dir.path().join("sub.yaml")).expect("a directory");
+    mkfifo(&dir.path().join("fifo.yaml"));
+    #[rustfmt::skip]
+    let cases = [
+        (link.clone(), false, "it is a symbolic link"), (link.clone(), true, "it is a symbolic link"),
+        (dangling, true, ""), (dir.path().join("sub.yaml"), true, "it is a directory"),
+        ("/dev/full".into(), true, "it is a device"), ("/dev/null".into(), true, "it is a device"),
+        (dir.path().join("fifo.yaml"), true, "it is a FIFO"),
+    ];
+    for (target, force, says) in cases
+        .iter()
+        .filter(|(t, _, _)| t.is_symlink() || t.exists())
+    {
+        let (code, stderr) = save("", target, *force);
+        assert_eq!(code, Some(2), "{}: {stderr}", target.display());
         assert!(
-            std::fs::symlink_metadata(&link)
-                .expect("the link")
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(
-            std::fs::read_to_string(&real).expect("the file"),
-            "aim: process\n"
+            stderr.contains(says) && stderr.contains(&*target.to_string_lossy()),
+            "{stderr}"
         );
     }
-    let dangling = dir.path().join("dangling.yaml");
-    std::os::unix::fs::symlink(dir.path().join("nowhere.yaml"), &dangling).expect("a symlink");
-    let (code, stderr) = save("", &dangling, true);
-    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("the link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&real).expect("the file"),
+        "aim: process\n"
+    );
     assert!(
         !dir.path().join("nowhere.yaml").exists(),
         "nothing written through the link"
     );
-}
-
-#[cfg(unix)]
-#[test]
-fn save_never_replaces_a_directory_a_device_or_a_fifo() {
-    let dir = temp_dir();
-    let sub = dir.path().join("sub.yaml");
-    std::fs::create_dir(&sub).expect("a directory");
-    let (code, stderr) = save("", &sub, true);
-    assert_eq!(code, Some(2), "{stderr}");
-    assert!(stderr.contains("it is a directory"), "{stderr}");
-    for device in ["/dev/full", "/dev/null"] {
-        if Path::new(device).exists() {
-            let (code, stderr) = save("", Path::new(device), true);
-            assert_eq!(code, Some(2), "{device}: {stderr}");
-            assert!(stderr.contains("it is a device"), "{stderr}");
-        }
-    }
-    let fifo = dir.path().join("fifo.yaml");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if matches!(made, Ok(status) if status.success()) {
-        let (code, stderr) = save("", &fifo, true);
-        assert_eq!(code, Some(2), "{stderr}");
-        assert!(stderr.contains("it is a FIFO"), "{stderr}");
-    }
 }
 
 #[cfg(unix)]
