@@ -43,6 +43,24 @@ fn script_works() -> bool {
     works
 }
 
+/// `Terminal::launch(dir, first, args)`, or a return from the test where no
+/// pseudo-terminal can be made here.
+macro_rules! launch {
+    ($dir:expr, $first:expr, $args:expr) => {{
+        if !script_works() {
+            return;
+        }
+        Terminal::launch($dir, $first, $args)
+    }};
+}
+
+/// `roles ARGS` in a new terminal, or a return from the test (see `launch!`).
+macro_rules! start {
+    ($args:expr) => {
+        launch!(temp_dir(), "", $args)
+    };
+}
+
 /// `roles` running in a pseudo-terminal: stdin and stderr are the terminal,
 /// stdout goes to `out.json` in a temporary directory.
 struct Terminal {
@@ -55,13 +73,9 @@ struct Terminal {
 }
 
 impl Terminal {
-    /// Starts `roles ARGS` (a shell word list) in a terminal 100 columns wide,
-    /// recording the terminal settings before and after it.
-    fn start(args: &str) -> Terminal {
-        Terminal::launch(temp_dir(), "", args)
-    }
-
-    /// Starts `roles ARGS` in `dir`, after the shell commands `first`.
+    /// Starts `roles ARGS` (a shell word list) in `dir`, after the shell commands
+    /// `first`, in a terminal 100 columns wide, recording the terminal settings
+    /// before and after it.
     fn launch(dir: tempfile::TempDir, first: &str, args: &str) -> Terminal {
         let command = format!(
             "{first} stty cols 100 rows 50; stty -g > before.stty; \
@@ -113,26 +127,25 @@ impl Terminal {
     /// Waits until the terminal shows `text` after what was matched before.
     #[track_caller]
     fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            {
-                let screen = self.screen.lock().expect("screen lock");
-                let rest = &screen[self.read_to..];
-                if let Some(at) = rest
-                    .windows(text.len())
-                    .position(|window| window == text.as_bytes())
-                {
-                    self.read_to += at + text.len();
-                    return;
-                }
-            }
-            if Instant::now() > deadline {
-                let transcript = self.transcript();
-                let _ = self.child.kill();
-                panic!("the terminal never showed {text:?}; it showed:\n{transcript}");
-            }
-            std::thread::sleep(Duration::from_millis(5));
+        let (screen, from) = (Arc::clone(&self.screen), self.read_to);
+        let found = within_patience(|| {
+            let screen = screen.lock().expect("screen lock");
+            screen[from..]
+                .windows(text.len())
+                .position(|w| w == text.as_bytes())
+        });
+        match found {
+            Some(at) => self.read_to += at + text.len(),
+            None => self.give_up(&format!("the terminal never showed {text:?}")),
         }
+    }
+
+    /// Kills `script` and fails the test, showing the transcript.
+    #[track_caller]
+    fn give_up(&mut self, what: &str) -> ! {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        panic!("{what}; the terminal showed:\n{}", self.transcript());
     }
 
     /// Types `keys`.
@@ -149,12 +162,26 @@ impl Terminal {
         self.send(keys);
     }
 
+    /// Skips the questions `numbers`, each once it is on screen.
+    #[track_caller]
+    fn skip(&mut self, numbers: std::ops::RangeInclusive<usize>) {
+        numbers.for_each(|number| self.answer(number, "s"));
+    }
+
     /// Waits for the review of every answer, then confirms it.
     #[track_caller]
     fn confirm(&mut self) {
         self.expect("Review your answers");
         self.expect("These are right: show the result");
         self.send("c");
+    }
+
+    /// Confirms the review, declines to save, and returns the JSON result.
+    #[track_caller]
+    fn confirm_and_finish(mut self) -> Value {
+        self.confirm();
+        self.decline_to_save();
+        self.finish().json()
     }
 
     /// Waits for the offer to save the answers, then declines it.
@@ -171,24 +198,16 @@ impl Terminal {
             .canonicalize()
             .expect("the binary exists");
         let script = self.child.id();
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let found = std::fs::read_dir("/proc")
-                .expect("/proc can be listed")
-                .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
-                .find(|&pid| {
-                    std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary)
-                        && descends_from(pid, script)
-                });
-            if let Some(pid) = found {
-                return pid;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("`roles` never ran under `script`:\n{}", self.transcript());
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        let ours = |pid: &u32| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe"));
+            exe.is_ok_and(|exe| exe == binary) && descends_from(*pid, script)
+        };
+        let found = within_patience(|| {
+            let pids = std::fs::read_dir("/proc").expect("/proc can be listed");
+            let mut pids = pids.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok());
+            pids.find(ours)
+        });
+        found.unwrap_or_else(|| self.give_up("`roles` never ran under `script`"))
     }
 
     /// Sends `roles` the signal `name` (e.g. `TERM`).
@@ -223,16 +242,12 @@ impl Terminal {
         let pid = self.roles_pid();
         self.child.kill().expect("`script` can be killed");
         let _ = self.child.wait();
-        let deadline = Instant::now() + PATIENCE;
-        while running(pid) {
-            if Instant::now() > deadline {
-                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-                panic!(
-                    "`roles` was still running after the terminal hung up:\n{}",
-                    self.transcript()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(5));
+        if within_patience(|| (!running(pid)).then_some(())).is_none() {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!(
+                "`roles` still ran after the hang-up:\n{}",
+                self.transcript()
+            );
         }
         HungUp {
             transcript: self.transcript(),
@@ -243,18 +258,8 @@ impl Terminal {
     /// Waits for `roles` to end.
     #[track_caller]
     fn finish(mut self) -> Finished {
-        let deadline = Instant::now() + PATIENCE;
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("`script` can be waited for") {
-                break status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-                panic!("`roles` did not end; it showed:\n{}", self.transcript());
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        };
+        let status = within_patience(|| self.child.try_wait().expect("`script` can be waited for"));
+        let status = status.unwrap_or_else(|| self.give_up("`roles` did not end"));
         drop(self.keys.take());
         // Let the reader catch the last output.
         std::thread::sleep(Duration::from_millis(50));
@@ -283,18 +288,13 @@ impl HungUp {
     #[track_caller]
     fn code(&self) -> String {
         let file = self.dir.path().join("code.txt");
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Ok(code) = std::fs::read_to_string(&file)
-                && code.ends_with('\n')
-            {
-                return code.trim().to_owned();
-            }
-            if Instant::now() > deadline {
-                panic!("no exit code was recorded:\n{}", self.transcript);
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        let read = || {
+            std::fs::read_to_string(&file)
+                .ok()
+                .filter(|c| c.ends_with('\n'))
+        };
+        let code = within_patience(read).map(|code| code.trim().to_owned());
+        code.unwrap_or_else(|| panic!("no exit code was recorded:\n{}", self.transcript))
     }
 }
 
@@ -322,13 +322,32 @@ fn descends_from(mut pid: u32, ancestor: u32) -> bool {
 
 /// Whether process `pid` is still running (not gone, not a zombie).
 fn running(pid: u32) -> bool {
-    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
-        return false;
-    };
-    let state = stat
-        .rfind(')')
-        .and_then(|at| stat[at + 1..].split_whitespace().next());
-    !matches!(state, Some("Z" | "X") | None)
+    !matches!(state(pid).as_deref(), Some("Z" | "X") | None)
+}
+
+/// The state of process `pid` (`R`, `S`, `T` for stopped, `Z`…), from `/proc/PID/stat`.
+fn state(pid: u32) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    Some(
+        stat[stat.rfind(')')? + 1..]
+            .split_whitespace()
+            .next()?
+            .to_owned(),
+    )
+}
+
+/// Polls `ready` every 5 ms until it gives a value, or gives up after `PATIENCE`.
+fn within_patience<T>(mut ready: impl FnMut() -> Option<T>) -> Option<T> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Some(value) = ready() {
+            return Some(value);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
 
 /// What a terminal session left behind.
@@ -383,63 +402,47 @@ impl Finished {
     }
 }
 
-/// `roles advise --no-input --format json` with these `--answer` flags.
-fn advise_json(answers: &[&str]) -> Value {
+/// `roles advise --no-input --format json` with these space-separated `--answer`s.
+fn advise_json(answers: &str) -> Value {
     let mut run = roles(&["advise", "--no-input"]);
-    for answer in answers {
+    for answer in answers.split_whitespace() {
         run = run.arg("--answer").arg(answer);
     }
     run.format("json").succeeds().stdout_json()
 }
 
+/// Ctrl-C, Ctrl-D and `q`, at a question or at the review (question 9): exit
+/// 130, no result, nothing saved, the terminal restored. Ctrl-C is a handled
+/// key, not a signal: `roles` says so before it exits.
 #[test]
-fn ctrl_c_exits_130_with_no_result_and_restores_the_terminal() {
-    if !script_works() {
-        return;
+fn every_way_to_quit_exits_130_with_no_result_and_restores_the_terminal() {
+    for (keys, at, says) in [
+        (CTRL_C, 2, "error: interrupted"),
+        (CTRL_D, 1, ""),
+        ("q", 2, "error: interrupted"),
+        ("q", 9, ""),
+    ] {
+        let mut terminal = start!("advise --save answers.yaml --format json");
+        (1..at).for_each(|number| terminal.answer(number, if at == 9 { "s" } else { "2" }));
+        match at {
+            9 => terminal.expect("Review your answers"),
+            _ => terminal.expect(&format!("[{at} of 8]")),
+        }
+        terminal.send(keys);
+        let done = terminal.finish();
+        assert_eq!(done.code, Some(130), "{keys:?} at {at}\n{done}");
+        assert!(
+            done.stdout.is_empty() && done.transcript.contains(says),
+            "{done}"
+        );
+        assert!(!done.dir.join("answers.yaml").exists(), "{done}");
+        done.assert_terminal_restored();
     }
-    let mut terminal = Terminal::start("advise --format json");
-    terminal.answer(1, "1");
-    terminal.answer(2, CTRL_C);
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    // A handled key, not a signal: roles says so before it exits.
-    assert!(done.transcript.contains("error: interrupted"), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
-fn ctrl_d_exits_130_with_no_result() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    terminal.answer(1, CTRL_D);
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
-fn ctrl_c_saves_nothing() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --save answers.yaml --format json");
-    terminal.answer(1, "2");
-    terminal.answer(2, CTRL_C);
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(!done.dir.join("answers.yaml").exists(), "{done}");
 }
 
 #[test]
 fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.answer(2, "2"); // audience: external
     terminal.answer(3, "2"); // finance: top-line
@@ -459,16 +462,9 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
     let json = done.json();
     assert_eq!(
         json,
-        advise_json(&[
-            "aim=product",
-            "audience=external",
-            "finance=top-line",
-            "team=engineering",
-            "needs=product-strategy,innovation",
-            "size=startup",
-            "tech-company=yes",
-            "budget=part-time",
-        ]),
+        advise_json(
+            "aim=product audience=external finance=top-line team=engineering needs=product-strategy,innovation size=startup tech-company=yes budget=part-time"
+        ),
         "{done}"
     );
     done.assert_terminal_restored();
@@ -476,40 +472,26 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
 
 #[test]
 fn arrow_keys_and_enter_pick_a_choice() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, DOWN); // from process to product
     terminal.expect("❯ 2.");
     terminal.send(ENTER);
-    for number in 2..=8 {
-        terminal.answer(number, "s");
-    }
-    terminal.confirm();
-    terminal.decline_to_save();
-    let json = terminal.finish().json();
+    terminal.skip(2..=8);
+    let json = terminal.confirm_and_finish();
     assert_eq!(json["answers"], json!({"aim": "product"}));
 }
 
 #[test]
 fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.answer(2, "b"); // back to aim
     terminal.expect("[1 of 8]");
     terminal.expect("❯ 2. The products we sell"); // the earlier answer is selected
     terminal.send(ENTER); // keep it
     terminal.answer(2, "1"); // audience: internal
-    for number in 3..=8 {
-        terminal.answer(number, "s");
-    }
-    terminal.confirm();
-    terminal.decline_to_save();
-    let json = terminal.finish().json();
+    terminal.skip(3..=8);
+    let json = terminal.confirm_and_finish();
     assert_eq!(
         json["answers"],
         json!({"aim": "product", "audience": "internal"})
@@ -522,17 +504,12 @@ fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
 
 #[test]
 fn only_unanswered_questions_are_asked_at_the_terminal() {
-    if !script_works() {
-        return;
-    }
     let mut terminal =
-        Terminal::start("advise --answer aim=process --answer needs=infrastructure --format json");
+        start!("advise --answer aim=process --answer needs=infrastructure --format json");
     terminal.answer(2, "1"); // the first question asked is the second
-    terminal.answer(3, "s");
-    terminal.answer(4, "s");
+    terminal.skip(3..=4);
     terminal.answer(6, "s"); // needs (5) was answered
-    terminal.answer(7, "s");
-    terminal.answer(8, "s");
+    terminal.skip(7..=8);
     terminal.confirm();
     terminal.decline_to_save();
     let done = terminal.finish();
@@ -558,10 +535,7 @@ fn only_unanswered_questions_are_asked_at_the_terminal() {
 
 #[test]
 fn the_prompt_shows_the_hint_and_the_numbered_choices() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.expect("[1 of 8] Do you mainly want to improve or digitise");
     terminal.expect("The first of the two guiding questions");
     terminal.expect("1. Business processes");
@@ -573,10 +547,7 @@ fn the_prompt_shows_the_hint_and_the_numbered_choices() {
 
 #[test]
 fn no_input_never_prompts_even_at_a_terminal() {
-    if !script_works() {
-        return;
-    }
-    let terminal = Terminal::start("advise --no-input --answer aim=process --format json");
+    let terminal = start!("advise --no-input --answer aim=process --format json");
     let done = terminal.finish();
     let json = done.json();
     assert_eq!(json["recommendation"], "cio");
@@ -585,21 +556,19 @@ fn no_input_never_prompts_even_at_a_terminal() {
 
 #[test]
 fn a_typed_head_count_counts_as_its_band_and_is_saved_as_a_number() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --save answers.yaml --format json");
+    let mut terminal = start!("advise --save answers.yaml --format json");
     terminal.answer(1, "2"); // aim: product
-    for number in 2..=5 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(2..=5);
     terminal.answer(6, "5000\r"); // size: a head count
     terminal.answer(7, "1"); // tech-company: yes
     terminal.answer(8, "3"); // budget: two
     terminal.confirm();
     let done = terminal.finish();
-    let flags = ["aim=product", "size=5000", "tech-company=yes", "budget=two"];
-    assert_eq!(done.json(), advise_json(&flags), "{done}");
+    assert_eq!(
+        done.json(),
+        advise_json("aim=product size=5000 tech-company=yes budget=two"),
+        "{done}"
+    );
     assert!(
         done.after("without the questions:")
             .contains("--answer size=5000"),
@@ -611,16 +580,11 @@ fn a_typed_head_count_counts_as_its_band_and_is_saved_as_a_number() {
 
 #[test]
 fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --save answers.yaml --format json");
+    let mut terminal = start!("advise --save answers.yaml --format json");
     terminal.answer(1, "1"); // aim: process
     terminal.answer(2, "s");
     terminal.answer(3, "1"); // finance: bottom-line
-    for number in 4..=7 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(4..=7);
     terminal.answer(8, "1"); // budget: part-time
     terminal.confirm();
     let done = terminal.finish();
@@ -648,11 +612,8 @@ fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
 
 #[test]
 fn no_prompt_when_stderr_is_not_the_terminal() {
-    if !script_works() {
-        return;
-    }
     // stdin is the terminal but stderr goes to a file: nowhere to draw questions.
-    let terminal = Terminal::start("advise --format json 2> err.txt");
+    let terminal = start!("advise --format json 2> err.txt");
     let done = terminal.finish();
     assert_eq!(done.code, Some(2), "{done}");
     assert!(done.stdout.is_empty(), "{done}");
@@ -665,44 +626,9 @@ fn no_prompt_when_stderr_is_not_the_terminal() {
 // --- quitting, signals and hang-ups -------------------------------------------------
 
 #[test]
-fn q_quits_like_ctrl_c() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    terminal.answer(1, "2");
-    terminal.answer(2, "q");
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    assert!(done.transcript.contains("error: interrupted"), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
-fn q_quits_at_the_review_too() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    for number in 1..=8 {
-        terminal.answer(number, "s");
-    }
-    terminal.expect("Review your answers");
-    terminal.send("q");
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(130), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    done.assert_terminal_restored();
-}
-
-#[test]
 fn every_ending_signal_restores_the_terminal_and_exits_128_plus_its_number() {
-    if !script_works() {
-        return;
-    }
     for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129), ("QUIT", 131)] {
-        let mut terminal = Terminal::start("advise --format json");
+        let mut terminal = start!("advise --format json");
         terminal.answer(1, "2");
         terminal.expect("[2 of 8]");
         terminal.signal(signal);
@@ -716,11 +642,8 @@ fn every_ending_signal_restores_the_terminal_and_exits_128_plus_its_number() {
 
 #[test]
 fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
-    if !script_works() {
-        return;
-    }
     for suspend in ["Ctrl-Z", "TSTP"] {
-        let mut terminal = Terminal::start("advise --format json");
+        let mut terminal = start!("advise --format json");
         terminal.answer(1, "2");
         terminal.expect("[2 of 8]");
         match suspend {
@@ -730,13 +653,8 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
         // Stopped, with the cursor shown and the terminal cooked again.
         terminal.expect("\x1b[?2004l\x1b[?25h");
         let pid = terminal.roles_pid();
-        let deadline = Instant::now() + PATIENCE;
-        while !std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|s| s.starts_with(" T")))
-        {
-            assert!(Instant::now() < deadline, "{suspend}: roles never stopped");
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        let stopped = within_patience(|| (state(pid).as_deref() == Some("T")).then_some(()));
+        assert!(stopped.is_some(), "{suspend}: roles never stopped");
         let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("roles has a terminal");
         let settings = Command::new("stty")
             .arg("-F")
@@ -762,10 +680,7 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
 
 #[test]
 fn a_paste_is_never_taken_as_keys() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.expect("\x1b[?2004h");
     terminal.answer(1, "\x1b[200~aim product\rthe quick fox\r2\x1b[201~");
     terminal.send("3");
@@ -779,13 +694,10 @@ fn a_paste_is_never_taken_as_keys() {
 
 #[test]
 fn a_dumb_terminal_gets_a_plain_prompt_line_by_line() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::launch(
+    let mut terminal = launch!(
         temp_dir(),
         "TERM=dumb; export TERM;",
-        "advise --format json",
+        "advise --format json"
     );
     terminal.answer(1, "2\r");
     terminal.answer(2, "s\r");
@@ -799,10 +711,7 @@ fn a_dumb_terminal_gets_a_plain_prompt_line_by_line() {
 
 #[test]
 fn a_hang_up_ends_roles() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2");
     terminal.expect("[2 of 8]");
     terminal.hang_up();
@@ -810,12 +719,9 @@ fn a_hang_up_ends_roles() {
 
 #[test]
 fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
-    if !script_works() {
-        return;
-    }
     // The shell ignores SIGHUP, so it outlives the hang-up and sends none on:
     // `roles` sees only its terminal end.
-    let mut terminal = Terminal::launch(temp_dir(), "trap '' HUP;", "advise --format json");
+    let mut terminal = launch!(temp_dir(), "trap '' HUP;", "advise --format json");
     terminal.answer(1, "2");
     terminal.expect("[2 of 8]");
     let hung = terminal.hang_up();
@@ -827,13 +733,8 @@ fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
 
 #[test]
 fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    for number in 1..=4 {
-        terminal.answer(number, "s");
-    }
+    let mut terminal = start!("advise --format json");
+    terminal.skip(1..=4);
     terminal.expect("[5 of 8]");
     terminal.expect("1-12: toggle that one");
     terminal.send("12"); // together: twelve, taken after a pause
@@ -843,12 +744,8 @@ fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
     terminal.send("11\r"); // 1 1 enter: eleven
     terminal.expect("[x] 11. Intellectual property");
     terminal.send(ENTER); // done
-    for number in 6..=8 {
-        terminal.answer(number, "s");
-    }
-    terminal.confirm();
-    terminal.decline_to_save();
-    let json = terminal.finish().json();
+    terminal.skip(6..=8);
+    let json = terminal.confirm_and_finish();
     assert_eq!(
         json["answers"],
         json!({"needs": ["infrastructure", "intellectual-property", "customer-experience"]})
@@ -857,14 +754,9 @@ fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
 
 #[test]
 fn an_answer_can_be_changed_at_the_review() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
-    for number in 2..=8 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(2..=8);
     terminal.expect("Review your answers");
     terminal.expect("The products we sell");
     terminal.expect("no preference");
@@ -885,10 +777,7 @@ fn an_answer_can_be_changed_at_the_review() {
 
 #[test]
 fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.expect("[1 of 8]");
     terminal.expect("q: quit");
     terminal.resize(40);
@@ -896,12 +785,8 @@ fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
     terminal.expect("[1 of 8] Do you mainly want to improve\r\nor digitise your business processes, or\r\nthe products you sell?");
     terminal.expect("q: quit");
     terminal.send("2");
-    for number in 2..=8 {
-        terminal.answer(number, "s");
-    }
-    terminal.confirm();
-    terminal.decline_to_save();
-    let json = terminal.finish().json();
+    terminal.skip(2..=8);
+    let json = terminal.confirm_and_finish();
     assert_eq!(json["answers"], json!({"aim": "product"}));
 }
 
@@ -909,21 +794,14 @@ fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
 
 #[test]
 fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
+    let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
-    terminal.answer(2, "s");
-    terminal.answer(3, "s");
-    terminal.answer(4, "s");
+    terminal.skip(2..=4);
     terminal.answer(5, "9"); // needs: innovation
     terminal.send("12"); //       and customer experience
     terminal.expect("[x] 12.");
     terminal.send(ENTER);
-    terminal.answer(6, "s");
-    terminal.answer(7, "s");
-    terminal.answer(8, "s");
+    terminal.skip(6..=8);
     terminal.confirm();
     terminal.expect("To give the same answers without the questions:");
     terminal.expect(
@@ -963,9 +841,6 @@ fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
 
 #[test]
 fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
-    if !script_works() {
-        return;
-    }
     for (path, why) in [
         ("missing/answers.yaml", "there is no directory `missing`"),
         ("saved", "it is a directory"),
@@ -975,7 +850,7 @@ fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
         std::fs::create_dir(dir.path().join("saved")).expect("made");
         std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
             .expect("linked");
-        let terminal = Terminal::launch(dir, "", &format!("advise --save {path} --format json"));
+        let terminal = launch!(dir, "", &format!("advise --save {path} --format json"));
         let done = terminal.finish();
         assert_eq!(done.code, Some(2), "{done}");
         assert!(
@@ -990,13 +865,8 @@ fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
 
 #[test]
 fn a_number_question_takes_a_typed_number() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("advise --format json");
-    for number in 1..=5 {
-        terminal.answer(number, "s");
-    }
+    let mut terminal = start!("advise --format json");
+    terminal.skip(1..=5);
     terminal.expect("[6 of 8]");
     terminal.expect("Type a number: _");
     terminal.expect("type a number, then enter");
@@ -1004,8 +874,7 @@ fn a_number_question_takes_a_typed_number() {
     terminal.expect("Type a number: 120_");
     terminal.send(ENTER);
     terminal.expect("How many people does the company employ? 120");
-    terminal.answer(7, "s");
-    terminal.answer(8, "s");
+    terminal.skip(7..=8);
     terminal.expect("Review your answers");
     terminal.expect("6. How many people does the company employ?");
     terminal.expect("120");
@@ -1015,19 +884,12 @@ fn a_number_question_takes_a_typed_number() {
 
 #[test]
 fn roles_career_shares_the_prompt_with_its_number_question() {
-    if !script_works() {
-        return;
-    }
-    let mut terminal = Terminal::start("career --format json");
-    for number in 1..=3 {
-        terminal.answer(number, "s");
-    }
+    let mut terminal = start!("career --format json");
+    terminal.skip(1..=3);
     terminal.expect("[4 of 8] How many years");
     terminal.expect("❯ Type a number: _");
     terminal.send("12\r");
-    for number in 5..=8 {
-        terminal.answer(number, "s");
-    }
+    terminal.skip(5..=8);
     terminal.confirm();
     terminal.expect("roles career --answer years=12 --no-input");
     terminal.expect("roles career --answers FILE");

@@ -44,24 +44,25 @@ fn on_a_short_terminal(args: &str, pager: &Path) -> Option<i32> {
     Some(code.parse().expect("an exit code"))
 }
 
+/// An executable shell script `name` in `dir`.
+fn script(dir: &Path, name: &str, text: String) -> std::path::PathBuf {
+    let file = write_file(dir, name, text);
+    let executable = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+    std::fs::set_permissions(&file, executable).expect("the pager is executable");
+    file
+}
+
 #[test]
 fn long_output_on_a_terminal_goes_through_the_pager_unless_no_pager() {
     let dir = temp_dir();
     let marker = dir.path().join("paged");
-    let pager = write_file(
-        dir.path(),
-        "pager.sh",
-        format!("#!/bin/sh\necho ran > '{}'\ncat\n", marker.display()),
-    );
-    std::fs::set_permissions(&pager, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-        .expect("the pager is executable");
-
+    let text = format!("#!/bin/sh\necho ran > '{}'\ncat\n", marker.display());
+    let pager = script(dir.path(), "pager.sh", text);
     let Some(code) = on_a_short_terminal("--no-pager show cto", &pager) else {
         return;
     };
     assert_eq!(code, 0);
     assert!(!marker.exists(), "--no-pager ran the pager");
-
     assert_eq!(on_a_short_terminal("show cto", &pager), Some(0));
     assert!(marker.exists(), "`roles show cto` on 10 rows did not page");
 }
@@ -69,20 +70,7 @@ fn long_output_on_a_terminal_goes_through_the_pager_unless_no_pager() {
 #[test]
 fn a_pager_that_fails_is_an_error_not_a_silent_success() {
     let dir = temp_dir();
-    let failing = write_file(
-        dir.path(),
-        "failing.sh",
-        "#!/bin/sh
-exit 3
-",
-    );
-    std::fs::set_permissions(
-        &failing,
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .expect("the pager is executable");
-    assert!(matches!(
-        on_a_short_terminal("show cto", &failing),
-        Some(1) | None
-    ));
+    let failing = script(dir.path(), "failing.sh", "#!/bin/sh\nexit 3\n".into());
+    let code = on_a_short_terminal("show cto", &failing);
+    assert!(matches!(code, Some(1) | None), "{code:?}");
 }

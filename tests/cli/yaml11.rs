@@ -15,47 +15,14 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 use crate::common::*;
 
 /// Every command's output, with a `kb validate` of an invalid file too.
-const COMMANDS: &[&[&str]] = &[
-    &["compare"],
-    &["compare", "cio", "cto", "--only", "focus,kpis", "--cite"],
-    &["show", "cio"],
-    &["show", "cto"],
-    &["search", "data", "governance"],
-    &["search", "tension"],
-    &["topics"],
-    &["topics", "need-both"],
-    &["disputes"],
-    &["split"],
-    &["sources"],
-    &[
-        "advise",
-        "--no-input",
-        "-a",
-        "tech-company=yes",
-        "-a",
-        "size=startup",
-    ],
-    &[
-        "advise",
-        "--no-input",
-        "-a",
-        "tech-company=no",
-        "-a",
-        "budget=part-time",
-    ],
-    &[
-        "career",
-        "--no-input",
-        "-a",
-        "certifications=no",
-        "-a",
-        "leadership=yes",
-    ],
-    &["jd", "cto"],
-    &["jd", "cio", "--fractional"],
-    &["kb", "dump"],
-    &["kb", "validate", "data/kb.yaml"],
-    &["schema", "advise"],
+#[rustfmt::skip]
+const COMMANDS: &[&str] = &[
+    "compare", "compare cio cto --only focus,kpis --cite", "show cio", "show cto",
+    "search data governance", "search tension", "topics", "topics need-both", "disputes", "split",
+    "sources", "advise --no-input -a tech-company=yes -a size=startup",
+    "advise --no-input -a tech-company=no -a budget=part-time",
+    "career --no-input -a certifications=no -a leadership=yes", "jd cto", "jd cio --fractional",
+    "kb dump", "kb validate data/kb.yaml", "schema advise",
 ];
 
 /// What YAML 1.1 reads a plain scalar as.
@@ -270,25 +237,22 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Plain scalars YAML 1.1 reads as something other than a string.
+#[rustfmt::skip]
+const RETYPED: &[&str] = &[
+    "yes", "No", "ON", "off", "y", "N", "true", "~", "null", "NULL", "", "0o17", "0x1F", "1_000",
+    ".5", "1e3", "1:30", "017", "-12", "190:20:30.15", "2023-06-16",
+];
+
 #[test]
 fn the_yaml_11_oracle_reads_what_the_type_specs_say() {
-    for word in ["yes", "No", "ON", "off", "y", "N", "true"] {
+    for word in &RETYPED[..7] {
         assert!(resolve_plain(word).is_boolean(), "{word}");
     }
-    for word in ["~", "null", "NULL", ""] {
+    for word in &RETYPED[7..11] {
         assert!(resolve_plain(word).is_null(), "{word}");
     }
-    for word in [
-        "0o17",
-        "0x1F",
-        "1_000",
-        ".5",
-        "1e3",
-        "1:30",
-        "017",
-        "-12",
-        "190:20:30.15",
-    ] {
+    for word in RETYPED {
         assert!(!resolve_plain(word).is_string(), "{word}");
     }
     assert_eq!(resolve_plain("1:30"), 90);
@@ -308,32 +272,11 @@ fn the_yaml_11_oracle_reads_what_the_type_specs_say() {
 
 #[test]
 fn strings_yaml_11_would_retype_are_quoted_in_yaml_output() {
-    let tricky = [
-        "yes",
-        "No",
-        "ON",
-        "off",
-        "y",
-        "N",
-        "~",
-        "null",
-        "0o17",
-        "0x1F",
-        "1_000",
-        ".5",
-        "1e3",
-        "1:30",
-        "2023-06-16",
-        "017",
-        "true",
-        "-",
-        "",
-    ];
-    let mut value = Map::new();
-    for word in tricky {
-        value.insert(word.to_owned(), Value::String(word.to_owned()));
-    }
-    let value = Value::Object(value);
+    let words = RETYPED.iter().chain(&["-"]);
+    let value: Value = words
+        .map(|word| (word.to_string(), Value::from(*word)))
+        .collect::<Map<_, _>>()
+        .into();
     let text = roles::kb::yaml::to_string(&value).expect("writes");
     assert!(same(&read_as_yaml11(&text), &value), "{text}");
 }
@@ -341,16 +284,16 @@ fn strings_yaml_11_would_retype_are_quoted_in_yaml_output() {
 #[test]
 fn every_commands_yaml_reads_as_its_json_under_yaml_11() {
     let root = env!("CARGO_MANIFEST_DIR");
-    for args in COMMANDS {
-        let yaml = roles(args).current_dir(root).format("yaml").run();
-        let json = roles(args).current_dir(root).format("json").run();
-        assert_eq!(yaml.code, json.code, "roles {}", args.join(" "));
+    for line in COMMANDS {
+        let args: Vec<&str> = line.split(' ').collect();
+        let yaml = roles(&args).current_dir(root).format("yaml").run();
+        let json = roles(&args).current_dir(root).format("json").run();
+        assert_eq!(yaml.code, json.code, "roles {line}");
         let read = read_as_yaml11(&yaml.stdout);
         let expected = json.stdout_json();
         assert!(
             same(&read, &expected),
-            "`roles {}` reads differently under YAML 1.1\n{}",
-            args.join(" "),
+            "`roles {line}` reads differently under YAML 1.1\n{}",
             yaml.stdout
         );
     }
@@ -360,19 +303,15 @@ fn every_commands_yaml_reads_as_its_json_under_yaml_11() {
 fn saved_answers_read_the_same_under_yaml_11() {
     let dir = temp_dir();
     let file = dir.path().join("answers.yaml");
-    roles(&[
+    let run = roles(&[
         "advise",
         "--no-input",
         "-a",
         "tech-company=no",
         "-a",
         "needs=innovation",
-    ])
-    .arg("--save")
-    .arg(&file)
-    .format("json")
-    .succeeds();
+    ]);
+    run.arg("--save").arg(&file).format("json").succeeds();
     let text = std::fs::read_to_string(&file).expect("saved");
-    let read = read_as_yaml11(&text);
-    assert_eq!(read["tech-company"], "no", "{text}");
+    assert_eq!(read_as_yaml11(&text)["tech-company"], "no", "{text}");
 }
