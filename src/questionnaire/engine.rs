@@ -20,6 +20,7 @@
 //!   linear in the questions and their choices.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -27,6 +28,7 @@ use serde::Serialize;
 use super::answers::{Answer, Answers};
 use crate::commands::RoleRef;
 use crate::kb::{Basis, Choice, Question, Source, Text};
+use crate::render::{Painter, wrap};
 
 /// A need this strong stands on its own, whatever other roles' needs are: as
 /// much as one guiding question gives (so a large organisation, which the
@@ -115,6 +117,55 @@ impl Reason {
             .collect();
         format!("→ {}", words.join(", "))
     }
+
+    /// `ANSWER → CTO: because (our judgement)`, for the table's "Why".
+    pub fn line(&self, answer: &str) -> String {
+        format!(
+            "{answer} {}: {}{}",
+            self.arrow(),
+            self.because,
+            self.basis_note()
+        )
+    }
+
+    /// What the reason's basis adds to it in prose.
+    pub fn basis_note(&self) -> &'static str {
+        match self.basis {
+            Basis::Article => "",
+            Basis::Disputed => " (the articles lean one way but disagree)",
+            Basis::Judgement => " (our judgement)",
+        }
+    }
+}
+
+/// Writes "What would change it": at most `shown` flips as bullets, then how
+/// many more there are and where to see them (`more`).
+pub fn flips_table(
+    painter: &Painter,
+    flips: &[Flip],
+    shown: usize,
+    more: &str,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let width = painter.width().max(40);
+    writeln!(out, "\n{}", painter.heading("What would change it"))?;
+    if flips.is_empty() {
+        let none = "No single change of answer would change it.";
+        writeln!(out, "{}", wrap::fill(none, width, "  ", "  "))?;
+    }
+    for flip in flips.iter().take(shown) {
+        let text = format!("{} → {}", flip.change, flip.outcome);
+        writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
+    }
+    if flips.len() > shown {
+        let text = format!("… and {} more {more}", flips.len() - shown);
+        writeln!(
+            out,
+            "{}",
+            painter.dim(&wrap::fill(&text, width, "  ", "  "))
+        )?;
+    }
+    Ok(())
 }
 
 /// One answer changed that would change the outcome.

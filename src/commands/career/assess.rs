@@ -12,8 +12,10 @@
 
 use std::collections::BTreeMap;
 
-use super::plan::{CareerPlan, Confidence, PathPlan, Qualification, Reason, SkillPlan, StepPlan};
-use crate::commands::SCHEMA_VERSION;
+use super::plan::{
+    CAREER_SCHEMA_VERSION, CareerPlan, Confidence, PathPlan, Qualification, Reason, SkillPlan,
+    StepPlan,
+};
 use crate::kb::Text;
 use crate::kb::career::{
     BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Degree, Requirement, RequirementKind, ShownBy,
@@ -138,7 +140,7 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
         .collect();
 
     let mut plan = CareerPlan {
-        schema_version: SCHEMA_VERSION,
+        schema_version: CAREER_SCHEMA_VERSION,
         track: leader.map(|index| roles[index].id.to_string()),
         track_roles: leader
             .map(|index| roles[index].clone())

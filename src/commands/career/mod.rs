@@ -48,12 +48,10 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(CareerPlan
 
 impl View for CareerPlan {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        render::table(self, painter.width(), painter.style.color, out)?;
-        Ok(())
+        render::table(self, painter, out)
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        render::markdown(self, out)?;
-        Ok(())
+        render::markdown(self, out)
     }
 }
