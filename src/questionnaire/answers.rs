@@ -1,21 +1,9 @@
-//! Answers to the questionnaire: parsed from `--answer KEY=VALUE` flags and
+//! Answers to the questionnaire: from `--answer KEY=VALUE` flags and
 //! `--answers FILE` (YAML or JSON, `-` for stdin), checked against the questions
-//! in the knowledge base, and saved back (`--save`) as a YAML answers file.
-//!
-//! A file is read like a knowledge base (same size cap, same parser budgets)
-//! and every problem in it is reported with its line and column. Question ids
-//! are matched ignoring case and surrounding spaces, so keys that differ only
-//! in those are the same question given twice. Values are matched against the
-//! question's own choices: `on`, `off`, `yes` and `no` are read as the words
-//! written (the parser's YAML 1.2 booleans are `true` and `false` only), and a
-//! boolean means the choice `true`/`false`, else `yes`/`no`, whichever the
-//! question has.
-//!
-//! Saving never replaces anything but a regular file: not a symlink, a
-//! directory, a device or a FIFO, even with `--force`. The file is written
-//! beside the target and renamed over it, so it is complete or absent; a new
-//! file gets the usual permissions (0666 less the umask), and `--force` keeps
-//! those of the file it replaces.
+//! (ids ignoring case and spaces; values as the question's own words, so `on`
+//! stays `on` and a boolean is the question's `yes`/`no`), every problem placed
+//! at its line and column; and saved back (`--save`) atomically, never over
+//! anything but a regular file.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -247,18 +235,7 @@ impl Answers {
     /// input; either way the message names `path`, never the temporary file.
     pub fn save(&self, path: &Path, force: bool) -> anyhow::Result<()> {
         let text = yaml::to_string(self).map_err(|error| anyhow::anyhow!(error))?;
-        check_save_target(path, force)?;
-        let directory = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        if !directory.is_dir() {
-            return Err(BadInput::err(format!(
-                "cannot save answers to `{}`: there is no directory `{}`",
-                shown(&path.display().to_string()),
-                shown(&directory.display().to_string())
-            )));
-        }
+        let directory = check_save_path(path, force)?;
         // With `--force`, the replacement keeps the replaced file's permissions.
         let kept = force
             .then(|| fs::metadata(path).ok())
@@ -301,34 +278,50 @@ fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
     builder.tempfile_in(directory)
 }
 
-/// Whether `--save` may write to `path`: nothing there, or (with `force`) a
-/// regular file. A symlink, a directory, a device, a FIFO or a socket is never
-/// replaced, since the user cannot have meant to turn it into a file.
-pub fn check_save_target(path: &Path, force: bool) -> anyhow::Result<()> {
-    let shown_path = shown(&path.display().to_string());
-    let metadata = match fs::symlink_metadata(path) {
-        Ok(metadata) => metadata,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+/// Refuses a path answers cannot be saved to, saying what it is: a symbolic
+/// link, a directory or another special file (never replaced, even with
+/// `force`), an existing file without `force`, or a file in a directory that
+/// is missing or not writable. Returns that directory.
+pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<&Path> {
+    let refuse = |why: String| {
+        let path = shown(&path.display().to_string());
+        BadInput::err(format!("cannot save answers to `{path}`: {why}"))
+    };
+    match fs::symlink_metadata(path).map(|metadata| metadata.file_type()) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
         Err(error) => return Err(save_failed(path, &error)),
-    };
-    let kind = metadata.file_type();
-    if kind.is_file() {
-        return if force {
-            Ok(())
-        } else {
-            Err(refuse_overwrite(path))
-        };
+        Ok(kind) if kind.is_file() && force => {}
+        Ok(kind) if kind.is_file() => return Err(refuse_overwrite(path)),
+        Ok(kind) => {
+            let what = if kind.is_symlink() {
+                "a symbolic link"
+            } else if kind.is_dir() {
+                "a directory"
+            } else {
+                special_file_kind(&kind)
+            };
+            return Err(refuse(format!(
+                "it is {what}, and `--save` only writes regular files (even with `--force`); choose another path"
+            )));
+        }
     }
-    let what = if kind.is_symlink() {
-        "a symbolic link"
-    } else if kind.is_dir() {
-        "a directory"
-    } else {
-        special_file_kind(&kind)
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
     };
-    Err(BadInput::err(format!(
-        "cannot save answers to `{shown_path}`: it is {what}, and `--save` only writes regular files (even with `--force`); choose another path"
-    )))
+    let shown_directory = shown(&directory.display().to_string());
+    if !directory.is_dir() {
+        return Err(refuse(format!("there is no directory `{shown_directory}`")));
+    }
+    // Saving writes a temporary file beside the answers and renames it; try
+    // the first half now rather than after the last question.
+    temp_file_in(directory).map_err(|error| {
+        refuse(format!(
+            "cannot write in `{shown_directory}` ({})",
+            error.kind()
+        ))
+    })?;
+    Ok(directory)
 }
 
 #[cfg(unix)]
@@ -592,7 +585,10 @@ struct AnswersFile(Vec<(Scalar, Option<FileAnswer>)>);
 
 /// An answer as a file may write it; `null` (no preference) is `None` above.
 #[derive(Deserialize)]
-#[serde(untagged, expecting = "a value, a list of values, or nothing")]
+#[serde(
+    untagged,
+    expecting = "invalid type: expected a value, a list of values, or nothing"
+)]
 enum FileAnswer {
     One(Scalar),
     List(Vec<Scalar>),
@@ -600,7 +596,10 @@ enum FileAnswer {
 
 /// One value as written: a boolean, a number (read as its digits), or text.
 #[derive(Deserialize)]
-#[serde(untagged, expecting = "a value (a word, a number or true/false)")]
+#[serde(
+    untagged,
+    expecting = "invalid type: expected a value (a word, a number or true/false)"
+)]
 enum Scalar {
     Flag(bool),
     Whole(u64),

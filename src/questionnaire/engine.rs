@@ -2,22 +2,14 @@
 //! decision → reasons → flips → confidence. Each command adds only a policy
 //! (advise: a hire plan within the seats; career: a track and its gaps).
 //!
-//! The rules, which the README documents:
-//! - each chosen value is evidence: its `weights` add to each role's need, and
-//!   its `both` points add to the need of *every* role (large organisations and
-//!   technology companies need both, so they never count against either);
-//! - a role is needed when its need is above 0 and either at least half the
-//!   strongest need or [`OWN_NEED`] points, as much as one of the guiding
-//!   questions gives (our judgement: a lesser need is "may be needed later", as
-//!   article 000 counsels); needed roles rank by need, and equal needs are a
-//!   tie that is said, never settled by list order;
-//! - a role's confidence grows with the evidence for it and shrinks with the
-//!   evidence for other roles only: `for / (for + against) × (1 − ½ⁿ)` for the n
-//!   answers that back it, so one answer reaches at most 0.5 and an answer that
-//!   backs a role never lowers that role's confidence;
-//! - a flip is one answer changed that changes the policy's outcome; each is
-//!   found from the totals less the old answer plus the new one, so the cost is
-//!   linear in the questions and their choices.
+//! The rules (the README documents them): each chosen value's `weights` add
+//! to each role's need and its `both` points to every role's; a role is needed
+//! when its need is above 0 and at least half the strongest or [`OWN_NEED`]
+//! (our judgement), ranked by need, equal needs a tie that is said; a role's
+//! confidence is `for / (for + against) × (1 − ½ⁿ)` for the n answers backing
+//! it, so one answer stays below high and support never lowers it; a flip is
+//! one changed answer that changes the policy's outcome, found from the totals
+//! less the old answer plus the new one.
 
 use std::collections::BTreeMap;
 use std::io::Write;

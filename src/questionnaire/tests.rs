@@ -151,7 +151,7 @@ fn a_save_path_is_refused_early_saying_what_it_is() {
     ];
     for (path, force, refused) in cases {
         match (check_save_path(&path, force), refused) {
-            (Ok(()), None) => {}
+            (Ok(_), None) => {}
             (Err(error), Some(why)) => {
                 let message = error.to_string();
                 assert!(message.contains(why), "{path:?}: {message}");

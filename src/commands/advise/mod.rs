@@ -8,7 +8,6 @@ use std::io::Write;
 
 pub use score::{Advice, Hire, advise};
 
-use crate::error::BadInput;
 use crate::kb::Text;
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Gathered, Intake, engine};
@@ -16,25 +15,17 @@ use crate::render::markdown::{cell, table_row};
 use crate::render::{Painter, View, wrap};
 
 /// Gathers the answers as `intake` says and scores them; the follow-up is
-/// offered once the advice is shown. With no answer at all there is nothing to
-/// advise on: that is bad input, naming `--answer`.
+/// offered once the advice is shown.
 pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, FollowUp)> {
-    let questionnaire = library.questionnaire();
-    if questionnaire.questions.is_empty() {
-        return Err(BadInput::err(
-            "this knowledge base has no questionnaire; add `questionnaire.questions` (see `roles kb dump`)",
-        ));
-    }
-    let Gathered { answers, follow_up } = questionnaire::gather(questionnaire, intake)?;
-    if answers.is_empty() {
-        return Err(BadInput::err(
-            "no question was answered, so there is nothing to advise on; answer at least one with \
-             `--answer KEY=VALUE` (e.g. `--answer aim=product`), or see `roles advise --help`",
-        ));
-    }
+    let missing = "questionnaire; add `questionnaire.questions`";
+    let Gathered { answers, follow_up } = questionnaire::gather_for(
+        library.questionnaire(),
+        intake,
+        missing,
+        ("advise on", "aim=product"),
+    )?;
     let mut advice = advise(library, &answers);
     advice.date = Some(today());
-    questionnaire::save(intake, &answers)?;
     Ok((advice, follow_up))
 }
 
