@@ -1,21 +1,9 @@
-//! Answers to the questionnaire: parsed from `--answer KEY=VALUE` flags and
+//! Answers to the questionnaire: from `--answer KEY=VALUE` flags and
 //! `--answers FILE` (YAML or JSON, `-` for stdin), checked against the questions
-//! in the knowledge base, and saved back (`--save`) as a YAML answers file.
-//!
-//! A file is read like a knowledge base (same size cap, same parser budgets)
-//! and every problem in it is reported with its line and column. Question ids
-//! are matched ignoring case and surrounding spaces, so keys that differ only
-//! in those are the same question given twice. Values are matched against the
-//! question's own choices: `on`, `off`, `yes` and `no` are read as the words
-//! written (the parser's YAML 1.2 booleans are `true` and `false` only), and a
-//! boolean means the choice `true`/`false`, else `yes`/`no`, whichever the
-//! question has.
-//!
-//! Saving never replaces anything but a regular file: not a symlink, a
-//! directory, a device or a FIFO, even with `--force`. The file is written
-//! beside the target and renamed over it, so it is complete or absent; a new
-//! file gets the usual permissions (0666 less the umask), and `--force` keeps
-//! those of the file it replaces.
+//! (ids ignoring case and spaces; values as the question's own words, so `on`
+//! stays `on` and a boolean is the question's `yes`/`no`), every problem placed
+//! at its line and column; and saved back (`--save`) atomically, never over
+//! anything but a regular file.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -24,7 +12,7 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use schemars::JsonSchema;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{BadInput, shown, tick_list, unknown_name, unknown_name_message};
@@ -142,7 +130,13 @@ impl Answers {
         let nodes: Vec<&[Step]> = paths.iter().map(|path| &path[..]).collect();
         let written_at = yaml::locate(text, &nodes);
         let lines: Vec<&str> = text.lines().collect();
-        for (position, (key, answer)) in file.0.iter().enumerate() {
+        let keys: Vec<String> = file.0.iter().map(|(key, _)| key.word(None)).collect();
+        for (position, (key, answer)) in keys
+            .iter()
+            .zip(&file.0)
+            .map(|(k, (_, a))| (k, a))
+            .enumerate()
+        {
             let question = match find(questionnaire, key) {
                 Ok(question) => question,
                 Err(message) => {
@@ -162,7 +156,7 @@ impl Answers {
                 );
                 continue;
             }
-            if let FileAnswer::One(_) = answer
+            if let Some(FileAnswer::One(_)) = answer
                 && let Some(message) = written_at[position].and_then(|at| {
                     let line = lines.get(at.line.checked_sub(1)?)?;
                     loosely_typed(line, at.column, question)
@@ -172,7 +166,13 @@ impl Answers {
                 continue;
             }
             // `null` and an empty list both mean no preference, as a skip does.
-            let values = answer.words(question);
+            let values: Vec<String> = match answer {
+                None => Vec::new(),
+                Some(FileAnswer::One(one)) => vec![one.word(Some(question))],
+                Some(FileAnswer::List(list)) => {
+                    list.iter().map(|v| v.word(Some(question))).collect()
+                }
+            };
             if values.is_empty() {
                 continue;
             }
@@ -180,7 +180,7 @@ impl Answers {
                 Ok(checked) => answers.set(&question.id, Some(checked)),
                 Err(bad) => {
                     let mut node = vec![Step::EntryValue(position)];
-                    if let (FileAnswer::List(_), Some(item)) = (answer, bad.item) {
+                    if let (Some(FileAnswer::List(_)), Some(item)) = (answer, bad.item) {
                         node.push(Step::Item(item));
                     }
                     problems.keep(Problem::whole_file(bad.message).on(node));
@@ -235,18 +235,7 @@ impl Answers {
     /// input; either way the message names `path`, never the temporary file.
     pub fn save(&self, path: &Path, force: bool) -> anyhow::Result<()> {
         let text = yaml::to_string(self).map_err(|error| anyhow::anyhow!(error))?;
-        check_save_target(path, force)?;
-        let directory = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        if !directory.is_dir() {
-            return Err(BadInput::err(format!(
-                "cannot save answers to `{}`: there is no directory `{}`",
-                shown(&path.display().to_string()),
-                shown(&directory.display().to_string())
-            )));
-        }
+        let directory = check_save_path(path, force)?;
         // With `--force`, the replacement keeps the replaced file's permissions.
         let kept = force
             .then(|| fs::metadata(path).ok())
@@ -289,34 +278,50 @@ fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
     builder.tempfile_in(directory)
 }
 
-/// Whether `--save` may write to `path`: nothing there, or (with `force`) a
-/// regular file. A symlink, a directory, a device, a FIFO or a socket is never
-/// replaced, since the user cannot have meant to turn it into a file.
-pub fn check_save_target(path: &Path, force: bool) -> anyhow::Result<()> {
-    let shown_path = shown(&path.display().to_string());
-    let metadata = match fs::symlink_metadata(path) {
-        Ok(metadata) => metadata,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+/// Refuses a path answers cannot be saved to, saying what it is: a symbolic
+/// link, a directory or another special file (never replaced, even with
+/// `force`), an existing file without `force`, or a file in a directory that
+/// is missing or not writable. Returns that directory.
+pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<&Path> {
+    let refuse = |why: String| {
+        let path = shown(&path.display().to_string());
+        BadInput::err(format!("cannot save answers to `{path}`: {why}"))
+    };
+    match fs::symlink_metadata(path).map(|metadata| metadata.file_type()) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
         Err(error) => return Err(save_failed(path, &error)),
-    };
-    let kind = metadata.file_type();
-    if kind.is_file() {
-        return if force {
-            Ok(())
-        } else {
-            Err(refuse_overwrite(path))
-        };
+        Ok(kind) if kind.is_file() && force => {}
+        Ok(kind) if kind.is_file() => return Err(refuse_overwrite(path)),
+        Ok(kind) => {
+            let what = if kind.is_symlink() {
+                "a symbolic link"
+            } else if kind.is_dir() {
+                "a directory"
+            } else {
+                special_file_kind(&kind)
+            };
+            return Err(refuse(format!(
+                "it is {what}, and `--save` only writes regular files (even with `--force`); choose another path"
+            )));
+        }
     }
-    let what = if kind.is_symlink() {
-        "a symbolic link"
-    } else if kind.is_dir() {
-        "a directory"
-    } else {
-        special_file_kind(&kind)
+    let directory = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
     };
-    Err(BadInput::err(format!(
-        "cannot save answers to `{shown_path}`: it is {what}, and `--save` only writes regular files (even with `--force`); choose another path"
-    )))
+    let shown_directory = shown(&directory.display().to_string());
+    if !directory.is_dir() {
+        return Err(refuse(format!("there is no directory `{shown_directory}`")));
+    }
+    // Saving writes a temporary file beside the answers and renames it; try
+    // the first half now rather than after the last question.
+    temp_file_in(directory).map_err(|error| {
+        refuse(format!(
+            "cannot write in `{shown_directory}` ({})",
+            error.kind()
+        ))
+    })?;
+    Ok(directory)
 }
 
 #[cfg(unix)]
@@ -576,35 +581,43 @@ fn number_expected(question: &Question) -> String {
 
 /// The shape of an answers file: question ids and their answers, in file order
 /// (so that each can be placed, and repeats found, after parsing).
-struct AnswersFile(Vec<(String, FileAnswer)>);
+struct AnswersFile(Vec<(Scalar, Option<FileAnswer>)>);
 
-/// An answer as a file may write it.
+/// An answer as a file may write it; `null` (no preference) is `None` above.
+#[derive(Deserialize)]
+#[serde(
+    untagged,
+    expecting = "invalid type: expected a value, a list of values, or nothing"
+)]
 enum FileAnswer {
-    /// `null` or nothing: no preference.
-    Nothing,
-    /// One value.
     One(Scalar),
-    /// Several values.
     List(Vec<Scalar>),
 }
 
-/// One value as written: text (numbers read as their digits), or a boolean.
+/// One value as written: a boolean, a number (read as its digits), or text.
+#[derive(Deserialize)]
+#[serde(
+    untagged,
+    expecting = "invalid type: expected a value (a word, a number or true/false)"
+)]
 enum Scalar {
-    Text(String),
     Flag(bool),
+    Whole(u64),
+    Signed(i64),
+    Real(f64),
+    Text(String),
 }
 
-impl FileAnswer {
-    /// The values as words to match against `question`'s choices.
-    fn words(&self, question: &Question) -> Vec<String> {
-        let word = |scalar: &Scalar| match scalar {
-            Scalar::Text(text) => text.clone(),
-            Scalar::Flag(flag) => flag_word(question, *flag),
-        };
-        match self {
-            FileAnswer::Nothing => Vec::new(),
-            FileAnswer::One(scalar) => vec![word(scalar)],
-            FileAnswer::List(scalars) => scalars.iter().map(word).collect(),
+impl Scalar {
+    /// The value as a word to match against `question`'s choices (a key has none).
+    fn word(&self, question: Option<&Question>) -> String {
+        match (self, question) {
+            (Scalar::Flag(flag), Some(question)) => flag_word(question, *flag),
+            (Scalar::Flag(flag), None) => flag.to_string(),
+            (Scalar::Whole(number), _) => number.to_string(),
+            (Scalar::Signed(number), _) => number.to_string(),
+            (Scalar::Real(number), _) => number.to_string(),
+            (Scalar::Text(text), _) => text.clone(),
         }
     }
 }
@@ -663,199 +676,43 @@ fn flag_word(question: &Question, flag: bool) -> String {
 
 impl<'de> Deserialize<'de> for AnswersFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FileVisitor;
-
-        impl<'de> Visitor<'de> for FileVisitor {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
             type Value = AnswersFile;
-
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a mapping from question ids to values")
             }
-
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnswersFile, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<KeyText, FileAnswer>()? {
-                    entries.push((entry.0.0, entry.1));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
                 }
                 Ok(AnswersFile(entries))
             }
         }
-
-        deserializer.deserialize_map(FileVisitor)
-    }
-}
-
-/// A question id as written: text, or a number read as its digits.
-struct KeyText(String);
-
-impl<'de> Deserialize<'de> for KeyText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ScalarVisitor
-            .deserialize(deserializer)
-            .map(|scalar| match scalar {
-                Scalar::Text(text) => KeyText(text),
-                Scalar::Flag(flag) => KeyText(flag.to_string()),
-            })
-    }
-}
-
-/// Reads one scalar value: a string, a number (as its digits) or a boolean.
-struct ScalarVisitor;
-
-impl ScalarVisitor {
-    fn deserialize<'de, D: Deserializer<'de>>(self, deserializer: D) -> Result<Scalar, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl Visitor<'_> for ScalarVisitor {
-    type Value = Scalar;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value (a word, a number or true/false)")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Scalar, E> {
-        Ok(Scalar::Text(text.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, text: String) -> Result<Scalar, E> {
-        Ok(Scalar::Text(text))
-    }
-
-    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Scalar, E> {
-        Ok(Scalar::Flag(flag))
-    }
-
-    fn visit_i64<E: de::Error>(self, number: i64) -> Result<Scalar, E> {
-        Ok(Scalar::Text(number.to_string()))
-    }
-
-    fn visit_u64<E: de::Error>(self, number: u64) -> Result<Scalar, E> {
-        Ok(Scalar::Text(number.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, number: f64) -> Result<Scalar, E> {
-        Ok(Scalar::Text(number.to_string()))
-    }
-}
-
-impl<'de> Deserialize<'de> for FileAnswer {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct AnswerVisitor;
-
-        impl<'de> Visitor<'de> for AnswerVisitor {
-            type Value = FileAnswer;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a value, a list of values, or nothing")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<FileAnswer, E> {
-                ScalarVisitor.visit_str(text).map(FileAnswer::One)
-            }
-
-            fn visit_string<E: de::Error>(self, text: String) -> Result<FileAnswer, E> {
-                ScalarVisitor.visit_string(text).map(FileAnswer::One)
-            }
-
-            fn visit_bool<E: de::Error>(self, flag: bool) -> Result<FileAnswer, E> {
-                ScalarVisitor.visit_bool(flag).map(FileAnswer::One)
-            }
-
-            fn visit_i64<E: de::Error>(self, number: i64) -> Result<FileAnswer, E> {
-                ScalarVisitor.visit_i64(number).map(FileAnswer::One)
-            }
-
-            fn visit_u64<E: de::Error>(self, number: u64) -> Result<FileAnswer, E> {
-                ScalarVisitor.visit_u64(number).map(FileAnswer::One)
-            }
-
-            fn visit_f64<E: de::Error>(self, number: f64) -> Result<FileAnswer, E> {
-                ScalarVisitor.visit_f64(number).map(FileAnswer::One)
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<FileAnswer, E> {
-                Ok(FileAnswer::Nothing)
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<FileAnswer, E> {
-                Ok(FileAnswer::Nothing)
-            }
-
-            fn visit_some<D: Deserializer<'de>>(
-                self,
-                deserializer: D,
-            ) -> Result<FileAnswer, D::Error> {
-                FileAnswer::deserialize(deserializer)
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FileAnswer, A::Error> {
-                let mut values = Vec::new();
-                while let Some(ListItem(scalar)) = seq.next_element()? {
-                    values.push(scalar);
-                }
-                Ok(FileAnswer::List(values))
-            }
-        }
-
-        deserializer.deserialize_any(AnswerVisitor)
-    }
-}
-
-/// An item of a list of values.
-struct ListItem(Scalar);
-
-impl<'de> Deserialize<'de> for ListItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ScalarVisitor.deserialize(deserializer).map(ListItem)
+        deserializer.deserialize_map(Entries)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kb::{Choice, Fact, Text};
-
-    fn question(id: &'static str, values: &[&'static str], multiple: bool) -> Question {
-        Question {
-            id: Text::from(id),
-            text: Text::from("?"),
-            hint: Text::from("?"),
-            multiple,
-            number: false,
-            choices: values
-                .iter()
-                .map(|&value| Choice {
-                    value: Text::from(value),
-                    label: Text::from(value),
-                    weights: BTreeMap::new(),
-                    both: 0,
-                    fractional: 0,
-                    full_time: 0,
-                    reason: Fact {
-                        text: Text::from("because"),
-                        sources: vec![Text::from("s")],
-                        theme: None,
-                        roles: Vec::new(),
-                    },
-                    basis: crate::kb::Basis::Article,
-                    aliases: Vec::new(),
-                    at_least: None,
-                    seats: None,
-                    caveat: None,
-                })
-                .collect(),
-        }
-    }
+    use crate::questionnaire::tests::question;
 
     fn questionnaire() -> Questionnaire {
+        let mut needs = question("needs", &[("a", &[], 0), ("b", &[], 0), ("c", &[], 0)]);
+        needs.multiple = true;
+        let mut size = question("size", &[("small", &[], 0), ("large", &[], 0)]);
+        size.number = true;
+        size.choices[0].at_least = Some(0);
+        size.choices[1].at_least = Some(1000);
         Questionnaire {
             questions: vec![
-                question("aim", &["product", "process"], false),
-                question("light", &["on", "off"], false),
-                question("tech-company", &["yes", "no"], false),
-                question("needs", &["a", "b", "c"], true),
+                question("aim", &[("product", &[], 0), ("process", &[], 0)]),
+                question("light", &[("on", &[], 0), ("off", &[], 0)]),
+                question("tech-company", &[("yes", &[], 0), ("no", &[], 0)]),
+                needs,
+                size,
             ],
         }
     }
@@ -865,63 +722,54 @@ mod tests {
     }
 
     #[test]
-    fn on_and_off_are_the_words_written() {
-        let answers = read("light: on\n").expect("valid");
-        assert_eq!(answers.get("light"), Some(&Answer::One("on".into())));
-        let answers = read("light: OFF\n").expect("valid");
-        assert_eq!(answers.get("light"), Some(&Answer::One("off".into())));
-    }
-
-    #[test]
-    fn a_boolean_means_yes_or_no_where_the_question_has_those() {
-        let answers = read("tech-company: true\n").expect("valid");
-        assert_eq!(
-            answers.get("tech-company"),
-            Some(&Answer::One("yes".into()))
-        );
-        let answers = read("{\"tech-company\": false}").expect("valid");
-        assert_eq!(answers.get("tech-company"), Some(&Answer::One("no".into())));
-    }
-
-    #[test]
-    fn keys_differing_only_in_case_or_spaces_are_one_question_twice() {
-        let error = read("aim: product\n\"Aim \": process\n").expect_err("refused");
-        let message = error.to_string();
-        assert!(message.starts_with("answers.yaml:2:1: "), "{message}");
-        assert!(message.contains("answered twice"), "{message}");
-    }
-
-    #[test]
-    fn every_problem_is_reported_at_its_place() {
-        let error = read("aim: prodcut\nneeds: [a, zzz]\nnope: x\n").expect_err("refused");
-        let message = error.to_string();
-        assert!(
-            message.starts_with("3 problems in `answers.yaml`:"),
-            "{message}"
-        );
-        assert!(
-            message.contains("answers.yaml:1:6: unknown `aim` value `prodcut`"),
-            "{message}"
-        );
-        assert!(
-            message.contains("answers.yaml:2:12: unknown `needs` value `zzz`"),
-            "{message}"
-        );
-        assert!(
-            message.contains("answers.yaml:3:1: unknown question `nope`"),
-            "{message}"
-        );
-    }
-
-    #[test]
-    fn nothing_and_an_empty_list_mean_no_preference() {
-        let answers = read("aim: ~\nneeds: []\n").expect("valid");
-        assert!(answers.is_empty());
-    }
-
-    #[test]
-    fn a_mapping_as_a_value_is_refused_at_its_place() {
-        let error = read("aim:\n  x: y\n").expect_err("refused");
-        assert!(error.to_string().starts_with("answers.yaml:2:"), "{error}");
+    fn a_file_is_read_strictly_and_every_problem_placed() {
+        let one = |v: &str| Some(Answer::One(v.to_owned()));
+        let ok: &[(&str, &str, Option<Answer>)] = &[
+            // `on`/`off` are the words written; a boolean is yes/no where the question has those.
+            ("light: on\n", "light", one("on")),
+            ("light: OFF\n", "light", one("off")),
+            ("tech-company: true\n", "tech-company", one("yes")),
+            ("{\"tech-company\": false}", "tech-company", one("no")),
+            ("size: 5000\n", "size", one("5000")),
+            (
+                "needs: [c, a, c]\n",
+                "needs",
+                Some(Answer::Many(vec!["a".into(), "c".into()])),
+            ),
+            // `null` and an empty list mean no preference.
+            ("aim: ~\nneeds: []\n", "aim", None),
+        ];
+        for (text, id, expected) in ok {
+            let answers = read(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(answers.get(id), expected.as_ref(), "{text:?}");
+        }
+        let refused: &[(&str, &[&str])] = &[
+            (
+                "aim: product\n\"Aim \": process\n",
+                &["answers.yaml:2:1: ", "answered twice"],
+            ),
+            (
+                "aim: prodcut\nneeds: [a, zzz]\nnope: x\n",
+                &[
+                    "3 problems in `answers.yaml`:",
+                    "answers.yaml:1:6: unknown `aim` value `prodcut`",
+                    "answers.yaml:2:12: unknown `needs` value `zzz`",
+                    "answers.yaml:3:1: unknown question `nope`",
+                ],
+            ),
+            ("aim:\n  x: y\n", &["answers.yaml:2:"]),
+            ("size: 0x10\n", &["answers.yaml:1:7: `0x10` is not valid"]),
+            ("size: +5\n", &["answers.yaml:1:7: `+5` is not valid"]),
+            ("size: 1_000\n", &["answers.yaml:1:7: `1_000` is not valid"]),
+            ("size: 3e2\n", &["answers.yaml:1:7: `3e2` is not valid"]),
+            ("size: !!int 5\n", &["answers.yaml:1:", "YAML tag"]),
+        ];
+        for (text, parts) in refused {
+            let message = read(text).expect_err(text).to_string();
+            assert!(message.starts_with(parts[0]), "{text:?}: {message}");
+            for part in *parts {
+                assert!(message.contains(part), "{text:?}: {message}");
+            }
+        }
     }
 }

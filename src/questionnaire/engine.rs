@@ -2,24 +2,17 @@
 //! decision → reasons → flips → confidence. Each command adds only a policy
 //! (advise: a hire plan within the seats; career: a track and its gaps).
 //!
-//! The rules, which the README documents:
-//! - each chosen value is evidence: its `weights` add to each role's need, and
-//!   its `both` points add to the need of *every* role (large organisations and
-//!   technology companies need both, so they never count against either);
-//! - a role is needed when its need is above 0 and either at least half the
-//!   strongest need or [`OWN_NEED`] points, as much as one of the guiding
-//!   questions gives (our judgement: a lesser need is "may be needed later", as
-//!   article 000 counsels); needed roles rank by need, and equal needs are a
-//!   tie that is said, never settled by list order;
-//! - a role's confidence grows with the evidence for it and shrinks with the
-//!   evidence for other roles only: `for / (for + against) × (1 − ½ⁿ)` for the n
-//!   answers that back it, so one answer reaches at most 0.5 and an answer that
-//!   backs a role never lowers that role's confidence;
-//! - a flip is one answer changed that changes the policy's outcome; each is
-//!   found from the totals less the old answer plus the new one, so the cost is
-//!   linear in the questions and their choices.
+//! The rules (the README documents them): each chosen value's `weights` add
+//! to each role's need and its `both` points to every role's; a role is needed
+//! when its need is above 0 and at least half the strongest or [`OWN_NEED`]
+//! (our judgement), ranked by need, equal needs a tie that is said; a role's
+//! confidence is `for / (for + against) × (1 − ½ⁿ)` for the n answers backing
+//! it, so one answer stays below high and support never lowers it; a flip is
+//! one changed answer that changes the policy's outcome, found from the totals
+//! less the old answer plus the new one.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -27,6 +20,7 @@ use serde::Serialize;
 use super::answers::{Answer, Answers};
 use crate::commands::RoleRef;
 use crate::kb::{Basis, Choice, Question, Source, Text};
+use crate::render::{Painter, wrap};
 
 /// A need this strong stands on its own, whatever other roles' needs are: as
 /// much as one guiding question gives (so a large organisation, which the
@@ -115,6 +109,55 @@ impl Reason {
             .collect();
         format!("→ {}", words.join(", "))
     }
+
+    /// `ANSWER → CTO: because (our judgement)`, for the table's "Why".
+    pub fn line(&self, answer: &str) -> String {
+        format!(
+            "{answer} {}: {}{}",
+            self.arrow(),
+            self.because,
+            self.basis_note()
+        )
+    }
+
+    /// What the reason's basis adds to it in prose.
+    pub fn basis_note(&self) -> &'static str {
+        match self.basis {
+            Basis::Article => "",
+            Basis::Disputed => " (the articles lean one way but disagree)",
+            Basis::Judgement => " (our judgement)",
+        }
+    }
+}
+
+/// Writes "What would change it": at most `shown` flips as bullets, then how
+/// many more there are and where to see them (`more`).
+pub fn flips_table(
+    painter: &Painter,
+    flips: &[Flip],
+    shown: usize,
+    more: &str,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let width = painter.width().max(40);
+    writeln!(out, "\n{}", painter.heading("What would change it"))?;
+    if flips.is_empty() {
+        let none = "No single change of answer would change it.";
+        writeln!(out, "{}", wrap::fill(none, width, "  ", "  "))?;
+    }
+    for flip in flips.iter().take(shown) {
+        let text = format!("{} → {}", flip.change, flip.outcome);
+        writeln!(out, "{}", wrap::fill(&text, width, "  • ", "    "))?;
+    }
+    if flips.len() > shown {
+        let text = format!("… and {} more {more}", flips.len() - shown);
+        writeln!(
+            out,
+            "{}",
+            painter.dim(&wrap::fill(&text, width, "  ", "  "))
+        )?;
+    }
+    Ok(())
 }
 
 /// One answer changed that would change the outcome.

@@ -14,7 +14,7 @@ pub mod prompt;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-pub use answers::{Answer, Answers};
+pub use answers::{Answer, Answers, check_save_path};
 
 use crate::error::BadInput;
 use crate::kb::{Question, Questionnaire};
@@ -107,9 +107,7 @@ impl FollowUp {
                 ));
                 continue;
             }
-            let saved =
-                check_save_path(&path, false).and_then(|()| replay.answers.save(&path, false));
-            match saved {
+            match replay.answers.save(&path, false) {
                 Ok(()) => {
                     drop(prompter);
                     let _ = writeln!(
@@ -178,47 +176,34 @@ pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Res
     Ok(Gathered { answers, follow_up })
 }
 
-/// Saves the answers where `--save` says, once the run has succeeded: a run
-/// that fails never creates, truncates or replaces the file.
-pub fn save(intake: &Intake<'_>, answers: &Answers) -> anyhow::Result<()> {
-    match intake.save {
-        Some(path) => answers.save(path, intake.force),
-        None => Ok(()),
-    }
-}
-
-/// Refuses a path answers cannot be saved to, saying what it is: a symbolic
-/// link, a directory, something other than a regular file, an existing file
-/// without `force`, or a file in a directory that is missing or not writable.
-pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<()> {
-    // What the path is: nothing yet, or a regular file (with `force`).
-    answers::check_save_target(path, force)?;
-    let refuse = |why: String| {
-        BadInput::err(format!(
-            "cannot save answers to `{}`: {why}",
-            crate::error::shown(&path.display().to_string())
-        ))
-    };
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    if !directory.is_dir() {
-        return Err(refuse(format!(
-            "there is no directory `{}`",
-            directory.display()
+/// [`gather`] for a command, refusing a knowledge base without its questions
+/// (`missing` says where they go) and a run with no answer at all (nothing to
+/// `verb`; `example` is an answer to suggest). Then saves the answers where
+/// `--save` says: the result cannot fail past this point, and a run that fails
+/// never creates, truncates or replaces the file.
+pub fn gather_for(
+    questionnaire: &Questionnaire,
+    intake: &Intake<'_>,
+    missing: &str,
+    (verb, example): (&str, &str),
+) -> anyhow::Result<Gathered> {
+    if questionnaire.questions.is_empty() {
+        return Err(BadInput::err(format!(
+            "this knowledge base has no {missing} (see `roles kb dump`)"
         )));
     }
-    // Saving writes a temporary file beside the answers and renames it; try
-    // the first half now rather than after the last question.
-    tempfile::NamedTempFile::new_in(directory).map_err(|error| {
-        refuse(format!(
-            "cannot write in `{}` ({})",
-            directory.display(),
-            error.kind()
-        ))
-    })?;
-    Ok(())
+    let gathered = gather(questionnaire, intake)?;
+    if gathered.answers.is_empty() {
+        return Err(BadInput::err(format!(
+            "no question was answered, so there is nothing to {verb}; answer at least one with \
+             `--answer KEY=VALUE` (e.g. `--answer {example}`), or see `roles {} --help`",
+            intake.command
+        )));
+    }
+    if let Some(path) = intake.save {
+        gathered.answers.save(path, intake.force)?;
+    }
+    Ok(gathered)
 }
 
 /// The command line that gives these answers without questions: `roles

@@ -8,33 +8,24 @@ use std::io::Write;
 
 pub use score::{Advice, Hire, advise};
 
-use crate::error::BadInput;
-use crate::kb::{Basis, Text};
+use crate::kb::Text;
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Gathered, Intake, engine};
 use crate::render::markdown::{cell, table_row};
 use crate::render::{Painter, View, wrap};
 
 /// Gathers the answers as `intake` says and scores them; the follow-up is
-/// offered once the advice is shown. With no answer at all there is nothing to
-/// advise on: that is bad input, naming `--answer`.
+/// offered once the advice is shown.
 pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, FollowUp)> {
-    let questionnaire = library.questionnaire();
-    if questionnaire.questions.is_empty() {
-        return Err(BadInput::err(
-            "this knowledge base has no questionnaire; add `questionnaire.questions` (see `roles kb dump`)",
-        ));
-    }
-    let Gathered { answers, follow_up } = questionnaire::gather(questionnaire, intake)?;
-    if answers.is_empty() {
-        return Err(BadInput::err(
-            "no question was answered, so there is nothing to advise on; answer at least one with \
-             `--answer KEY=VALUE` (e.g. `--answer aim=product`), or see `roles advise --help`",
-        ));
-    }
+    let missing = "questionnaire; add `questionnaire.questions`";
+    let Gathered { answers, follow_up } = questionnaire::gather_for(
+        library.questionnaire(),
+        intake,
+        missing,
+        ("advise on", "aim=product"),
+    )?;
     let mut advice = advise(library, &answers);
     advice.date = Some(today());
-    questionnaire::save(intake, &answers)?;
     Ok((advice, follow_up))
 }
 
@@ -77,15 +68,6 @@ fn titles(advice: &Advice, ids: &[Text]) -> String {
         .map(|source| format!("\u{201c}{}\u{201d}", source.title))
         .collect();
     titles.join("; ")
-}
-
-/// What a reason's basis adds to it in prose.
-fn basis_note(basis: Basis) -> &'static str {
-    match basis {
-        Basis::Article => "",
-        Basis::Disputed => " (the articles lean one way but disagree)",
-        Basis::Judgement => " (our judgement)",
-    }
 }
 
 /// A hire's confidence in the role and the engagement, in words.
@@ -172,16 +154,14 @@ impl View for AdviceView {
         if !advice.reasons.is_empty() {
             writeln!(out, "\n{}", painter.heading("Why"))?;
             for reason in &advice.reasons {
-                let text = format!(
-                    "{} {} {}: {}{} {}",
-                    reason.question_text,
-                    painter.accent(&reason.label),
-                    reason.arrow(),
-                    reason.because,
-                    basis_note(reason.basis),
-                    painter.dim(&notes(advice, &reason.sources))
-                );
-                line(out, &text, "  • ", "    ")?;
+                let answer = reason.line(&painter.accent(&reason.label));
+                let notes = painter.dim(&notes(advice, &reason.sources));
+                line(
+                    out,
+                    &format!("{} {answer} {notes}", reason.question_text),
+                    "  • ",
+                    "    ",
+                )?;
             }
         }
         if !advice.caveats.is_empty() {
@@ -196,29 +176,18 @@ impl View for AdviceView {
             }
         }
         if !advice.flips.is_empty() {
-            writeln!(out, "\n{}", painter.heading("What would change it"))?;
             let shown = if self.all_flips {
                 advice.flips.len()
             } else {
                 SHOWN_FLIPS
             };
-            for flip in advice.flips.iter().take(shown) {
-                line(
-                    out,
-                    &format!("{} → {}", flip.change, flip.outcome),
-                    "  • ",
-                    "    ",
-                )?;
-            }
-            let more = advice.flips.len().saturating_sub(shown);
-            if more > 0 {
-                let text = format!("… and {more} more (--all-flips shows them)");
-                writeln!(
-                    out,
-                    "{}",
-                    painter.dim(&wrap::fill(&text, width, "  ", "  "))
-                )?;
-            }
+            engine::flips_table(
+                painter,
+                &advice.flips,
+                shown,
+                "(--all-flips shows them)",
+                out,
+            )?;
         }
         if !advice.sources.is_empty() {
             writeln!(out, "\n{}", painter.heading("Sources"))?;
@@ -287,16 +256,11 @@ impl View for AdviceView {
 
         writeln!(out, "\n## Why\n")?;
         for reason in &advice.reasons {
-            writeln!(
-                out,
-                "- **{}: {}** ({}): {}{} (Sources: {}.)",
-                reason.question_text,
-                reason.label,
-                reason.arrow(),
-                reason.because,
-                basis_note(reason.basis),
-                titles(advice, &reason.sources)
-            )?;
+            let (arrow, note) = (reason.arrow(), reason.basis_note());
+            let titles = titles(advice, &reason.sources);
+            let (question, label) = (&reason.question_text, &reason.label);
+            let because = format!("{}{note} (Sources: {titles}.)", reason.because);
+            writeln!(out, "- **{question}: {label}** ({arrow}): {because}")?;
         }
         if !advice.caveats.is_empty() {
             writeln!(out, "\n## Caveats\n")?;

@@ -12,8 +12,10 @@
 
 use std::collections::BTreeMap;
 
-use super::plan::{CareerPlan, Confidence, PathPlan, Qualification, Reason, SkillPlan, StepPlan};
-use crate::commands::SCHEMA_VERSION;
+use super::plan::{
+    CAREER_SCHEMA_VERSION, CareerPlan, Confidence, PathPlan, Qualification, Reason, SkillPlan,
+    StepPlan,
+};
 use crate::kb::Text;
 use crate::kb::career::{
     BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Degree, Requirement, RequirementKind, ShownBy,
@@ -84,9 +86,9 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
         for requirement in career.requirements.get(role).into_iter().flatten() {
             let (standing, qualification) = check(career, role, requirement, answers);
             match standing {
-                Standing::Gap => gaps.push(qualification),
-                Standing::Met => met.push(qualification),
-                Standing::Unknown => unknown.push(qualification),
+                Some(false) => gaps.push(qualification),
+                Some(true) => met.push(qualification),
+                None => unknown.push(qualification),
             }
         }
     }
@@ -138,7 +140,7 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
         .collect();
 
     let mut plan = CareerPlan {
-        schema_version: SCHEMA_VERSION,
+        schema_version: CAREER_SCHEMA_VERSION,
         track: leader.map(|index| roles[index].id.to_string()),
         track_roles: leader
             .map(|index| roles[index].clone())
@@ -207,20 +209,14 @@ fn requirement_name(requirement: &Requirement) -> String {
     }
 }
 
-/// Where an answer leaves a qualification.
-enum Standing {
-    Gap,
-    Met,
-    Unknown,
-}
-
-/// Checks one requirement of `role` against the answers.
+/// Checks one requirement of `role` against the answers: met (`Some(true)`),
+/// a gap (`Some(false)`) or unknown until its question is answered (`None`).
 fn check(
     career: &Career,
     role: &Text,
     requirement: &Requirement,
     answers: &CareerAnswers,
-) -> (Standing, Qualification) {
+) -> (Option<bool>, Qualification) {
     let question: &str = match requirement.kind {
         RequirementKind::Experience => YEARS_QUESTION,
         RequirementKind::Degree => DEGREE_QUESTION,
@@ -230,79 +226,61 @@ fn check(
     let first = answered(answers, question).and_then(|values| values.first());
     let strength = requirement.strength.as_str();
     let mut years_to_go = None;
-    let (standing, detail) = match requirement.kind {
-        RequirementKind::Experience => {
+    let (standing, detail) = match (requirement.kind, first) {
+        (_, None) => (None, unanswered_detail(career, question)),
+        (RequirementKind::Experience, Some(value)) => {
             let need = requirement.years.unwrap_or(0);
-            match first.and_then(|value| value.trim().parse::<u32>().ok()) {
-                None => (Standing::Unknown, unanswered_detail(career, question)),
-                Some(have) if have >= need => (
-                    Standing::Met,
+            match value.trim().parse::<u32>() {
+                Err(_) => (None, unanswered_detail(career, question)),
+                Ok(have) if have >= need => (
+                    Some(true),
                     format!("{have} years, against {need} {strength}"),
                 ),
-                Some(have) => {
+                Ok(have) => {
                     let to_go = need - have;
                     years_to_go = Some(to_go);
-                    (
-                        Standing::Gap,
-                        format!(
-                            "{to_go} more {} to go ({have} so far, against {need} {strength})",
-                            if to_go == 1 { "year" } else { "years" }
-                        ),
-                    )
+                    let unit = if to_go == 1 { "year" } else { "years" };
+                    let so_far = format!("({have} so far, against {need} {strength})");
+                    (Some(false), format!("{to_go} more {unit} to go {so_far}"))
                 }
             }
         }
-        RequirementKind::Degree => {
+        (RequirementKind::Degree, Some(value)) => {
             let need = requirement.degree.unwrap_or(Degree::None);
-            match first.and_then(|value| Degree::from_answer(value)) {
-                None => (Standing::Unknown, unanswered_detail(career, question)),
-                Some(have) if have >= need => (
-                    Standing::Met,
-                    format!(
-                        "{}, where {} meets it",
-                        degree_phrase(have),
-                        or_higher(need)
-                    ),
-                ),
-                Some(have) => (
-                    Standing::Gap,
-                    format!(
-                        "{} so far; {} meets it",
-                        degree_phrase(have),
-                        or_higher(need)
-                    ),
-                ),
-            }
-        }
-        RequirementKind::Background => match first {
-            None => (Standing::Unknown, unanswered_detail(career, question)),
-            Some(have) => {
-                let have_label = label_of(career, question, have);
-                if requirement.backgrounds.iter().any(|b| b == have) {
-                    (Standing::Met, format!("background “{have_label}”"))
-                } else {
-                    let wanted: Vec<String> = requirement
-                        .backgrounds
-                        .iter()
-                        .map(|b| format!("“{}”", label_of(career, question, b)))
-                        .collect();
-                    (
-                        Standing::Gap,
-                        format!(
-                            "background “{have_label}”, where the articles point to {}",
-                            wanted.join(" or ")
+            match Degree::from_answer(value) {
+                None => (None, unanswered_detail(career, question)),
+                Some(have) => {
+                    let (have_words, need_words) = (degree_phrase(have), or_higher(need));
+                    match have >= need {
+                        true => (
+                            Some(true),
+                            format!("{have_words}, where {need_words} meets it"),
                         ),
-                    )
+                        false => (
+                            Some(false),
+                            format!("{have_words} so far; {need_words} meets it"),
+                        ),
+                    }
                 }
             }
-        },
-        RequirementKind::Certifications | RequirementKind::Leadership | RequirementKind::Skills => {
-            match first {
-                None => (Standing::Unknown, unanswered_detail(career, question)),
-                Some(value) if value == YES => (Standing::Met, "answered yes".to_owned()),
-                Some(value) => (Standing::Gap, format!("not yet (answered {value})")),
+        }
+        (RequirementKind::Background, Some(have)) => {
+            let label = |value: &str| format!("“{}”", label_of(career, question, value));
+            let now = format!("background {}", label(have));
+            if requirement.backgrounds.iter().any(|b| b == have) {
+                (Some(true), now)
+            } else {
+                let wanted: Vec<String> =
+                    requirement.backgrounds.iter().map(|b| label(b)).collect();
+                let wanted = wanted.join(" or ");
+                (
+                    Some(false),
+                    format!("{now}, where the articles point to {wanted}"),
+                )
             }
         }
+        (_, Some(value)) if value == YES => (Some(true), "answered yes".to_owned()),
+        (_, Some(value)) => (Some(false), format!("not yet (answered {value})")),
     };
     let qualification = Qualification {
         name: requirement_name(requirement),

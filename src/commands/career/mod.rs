@@ -17,43 +17,29 @@ use std::io::Write;
 pub use assess::{CareerAnswers, assess};
 pub use plan::CareerPlan;
 
-use crate::error::BadInput;
 use crate::kb::Questionnaire;
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Gathered, Intake};
 use crate::render::{Painter, View};
 
 /// Gathers the answers as `intake` says and assesses them; the follow-up is
-/// offered once the plan is shown. With no answer at all there is nothing to
-/// assess: that is bad input, naming `--answer`.
+/// offered once the plan is shown.
 pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(CareerPlan, FollowUp)> {
     let questionnaire = Questionnaire {
         questions: library.career().questions.clone(),
     };
-    if questionnaire.questions.is_empty() {
-        return Err(BadInput::err(
-            "this knowledge base has no career questions; add `career.questions` (see `roles kb dump`)",
-        ));
-    }
-    let Gathered { answers, follow_up } = questionnaire::gather(&questionnaire, intake)?;
-    if answers.is_empty() {
-        return Err(BadInput::err(
-            "no question was answered, so there is nothing to assess; answer at least one with \
-             `--answer KEY=VALUE` (e.g. `--answer years=12`), or see `roles career --help`",
-        ));
-    }
-    questionnaire::save(intake, &answers)?;
+    let missing = "career questions; add `career.questions`";
+    let Gathered { answers, follow_up } =
+        questionnaire::gather_for(&questionnaire, intake, missing, ("assess", "years=12"))?;
     Ok((assess(library, &answers), follow_up))
 }
 
 impl View for CareerPlan {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        render::table(self, painter.width(), painter.style.color, out)?;
-        Ok(())
+        render::table(self, painter, out)
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        render::markdown(self, out)?;
-        Ok(())
+        render::markdown(self, out)
     }
 }

@@ -10,6 +10,11 @@ use crate::commands::RoleRef;
 use crate::kb::Text;
 use crate::kb::career::{Caveat, RequirementKind, Strength};
 
+/// Version of `roles career`'s JSON: 2 made `confidence` the shared shape
+/// (`null` without a track) and added `tie`, `deciding_questions` and each
+/// qualification's `name` and `required`.
+pub const CAREER_SCHEMA_VERSION: u32 = 2;
+
 /// The full result of `roles career`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CareerPlan {

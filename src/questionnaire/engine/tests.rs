@@ -2,10 +2,8 @@
 //! changes no result below.
 
 use super::*;
-use crate::kb::Fact;
+use crate::questionnaire::tests::question;
 
-/// A choice as `(value, weights, both)`.
-type ChoiceSpec<'a> = (&'static str, &'a [(&'static str, i32)], i32);
 /// Answers, the roles needed, and whether they tie.
 type Case<'a> = (&'a [(&'a str, &'a str)], &'a [usize], bool);
 
@@ -16,39 +14,6 @@ fn roles(ids: &[&'static str]) -> Vec<RoleRef> {
             name: Text::from(id),
         })
         .collect()
-}
-
-/// A question `id` whose choices are `(value, weights, both)`.
-fn question(id: &'static str, choices: &[ChoiceSpec<'_>]) -> Question {
-    Question {
-        id: Text::from(id),
-        text: Text::from(id),
-        hint: Text::from("?"),
-        multiple: false,
-        number: false,
-        choices: choices
-            .iter()
-            .map(|&(value, weights, both)| Choice {
-                value: Text::from(value),
-                label: Text::from(value),
-                weights: weights.iter().map(|&(r, w)| (Text::from(r), w)).collect(),
-                both,
-                fractional: 0,
-                full_time: 0,
-                reason: Fact {
-                    text: Text::from("because"),
-                    sources: vec![Text::from("s")],
-                    theme: None,
-                    roles: Vec::new(),
-                },
-                basis: Basis::Article,
-                aliases: Vec::new(),
-                at_least: None,
-                seats: None,
-                caveat: None,
-            })
-            .collect(),
-    }
 }
 
 fn questions() -> Vec<Question> {
@@ -129,13 +94,13 @@ fn flips_change_the_outcome_and_never_offer_the_answer_given() {
     });
     assert!(flips.iter().all(|f| f.to != f.from));
     let changes: Vec<&str> = flips.iter().map(|f| f.change.as_str()).collect();
-    assert!(changes.contains(&"aim: b instead of a"), "{changes:?}");
+    assert!(changes.contains(&"aim: B instead of A"), "{changes:?}");
     assert!(
-        changes.contains(&"big: yes instead of no preference"),
+        changes.contains(&"big: YES instead of no preference"),
         "{changes:?}"
     );
     assert!(
-        !changes.iter().any(|c| c.starts_with("big: no")),
+        !changes.iter().any(|c| c.starts_with("big: NO")),
         "{changes:?}"
     );
 }
