@@ -178,3 +178,37 @@ fn the_table_shows_at_most_five_changes() {
     let section = section.split("\n\n").next().unwrap_or_default();
     assert!(section.matches("  • ").count() <= 5, "{table}");
 }
+
+#[test]
+fn gaps_are_split_into_required_and_helpful_and_none_when_all_is_met() {
+    let answers = "background=business interest=process years=3";
+    let table = career(answers).succeeds().stdout;
+    let (required, helpful) = table
+        .split_once("  Would help:")
+        .expect("a 'Would help' list");
+    let required = required
+        .split_once("  Required:")
+        .expect("a 'Required' list")
+        .1;
+    assert!(required.contains("experience: 7 more years"), "{table}");
+    assert!(!required.contains("background"), "{table}");
+    assert!(helpful.contains("IT operations background"), "{table}");
+    let json = career_json(answers);
+    let required: Vec<bool> = json["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|gap| gap["required"].as_bool().expect("required"))
+        .collect();
+    assert_eq!(required, [true, false, false]);
+
+    let met =
+        "background=software-engineering interest=product audience=external years=16 degree=master";
+    assert!(
+        career(met)
+            .succeeds()
+            .stdout
+            .contains("None in what you answered.")
+    );
+    assert_eq!(career_json(met)["gaps"], json!([]));
+}
