@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::SCHEMA_VERSION;
 use crate::kb::Text;
-use crate::kb::browse::{Dispute, DisputeView};
+use crate::kb::disputes::{Dispute, DisputeView};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{cell, table_row};

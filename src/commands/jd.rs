@@ -206,8 +206,7 @@ pub fn job_description(
             format!(
                 "{} At [Company] in [Location], reporting to [Reports to]. Pay: [Salary range].",
                 posting.fractional_engagement.text
-            )
-            .into(),
+            ),
             &posting.fractional_engagement.sources,
         )
     } else {
@@ -237,7 +236,7 @@ pub fn job_description(
         fractional: selection.fractional,
         brief: selection.brief,
         needs: selection.needs.clone(),
-        title: title.into(),
+        title,
         placeholders: PLACEHOLDERS.iter().map(|p| Text::from(*p)).collect(),
         summary: posting.about.text.clone(),
         engagement_terms: engagement,

@@ -168,8 +168,8 @@ impl Place<'_> {
         match self {
             Place::Summary => "summary".into(),
             Place::Section(section) => section.id.clone(),
-            Place::Dimension(dimension) => format!("dimension/{}", dimension.id).into(),
-            Place::Topic(topic) => format!("topic/{}", topic.id).into(),
+            Place::Dimension(dimension) => format!("dimension/{}", dimension.id),
+            Place::Topic(topic) => format!("topic/{}", topic.id),
         }
     }
 

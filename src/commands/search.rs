@@ -160,8 +160,8 @@ impl Term<'_> {
     /// The term as the output gives it: in capitals when it must match capitals.
     fn shown(&self) -> Text {
         match self.capitals {
-            true => self.word.lower.to_uppercase().into(),
-            false => self.word.lower.clone().into(),
+            true => self.word.lower.to_uppercase(),
+            false => self.word.lower.clone(),
         }
     }
 }
@@ -395,7 +395,7 @@ pub fn search(
 
     Ok(SearchView {
         schema_version: SEARCH_SCHEMA_VERSION,
-        query: query.clone().into(),
+        query: query.clone(),
         terms: terms.iter().map(Term::shown).collect(),
         role_filter: role.map(|role| role.id.clone()),
         total,

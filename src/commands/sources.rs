@@ -45,7 +45,7 @@ pub struct SourceRow {
 /// requirements, steps, skills and caveats, the disputes' views and the areas' facts.
 fn citations(library: &Library) -> Vec<&[Text]> {
     // Topic `disagreements` is the disputes' views again: they count once, as views.
-    let built = crate::kb::browse::disagreements(&[], library.disputes());
+    let built = crate::kb::disputes::disagreements(&[], library.disputes());
     let mut facts = super::every_fact(library);
     facts.retain(|f| !matches!(f.place, super::Place::Topic(t) if built.as_ref() == Some(t)));
     let career = library.career();

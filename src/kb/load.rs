@@ -9,9 +9,9 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use super::model::KnowledgeBase;
+use super::knowledge_base::{KnowledgeBase, check};
 use super::problem::{KbError, Problem, Step, place_of};
-use super::{validate, yaml};
+use super::yaml;
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
 /// times the embedded knowledge base, and small enough that a file at the cap
@@ -67,7 +67,7 @@ pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbE
     }
     let kb: KnowledgeBase =
         yaml::parse_kb(text).map_err(|problem| KbError::single(origin, problem))?;
-    let (problems, more) = validate::check(&kb);
+    let (problems, more) = check(&kb);
     if problems.is_empty() {
         return Ok(kb);
     }

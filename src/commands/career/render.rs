@@ -463,7 +463,6 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> io::Result<()> {
                 .map(ToString::to_string),
         )
         .into_iter()
-        .map(Text::from)
         .collect();
         writeln!(
             out,

@@ -261,7 +261,7 @@ impl<'a, 'q> Asking<'a, 'q> {
         let choices = &ask.question.choices;
         let picked: Vec<bool> = choices
             .iter()
-            .map(|c| ask.previous.iter().any(|v| c.value == *v))
+            .map(|c| ask.previous.contains(&c.value))
             .collect();
         let typed = match ask.previous.as_slice() {
             [value] if ask.question.number && !picked.contains(&true) => value.clone(),
