@@ -9,7 +9,7 @@
 //! and `false`, so `on` and `no` stay words. A document that starts with `{` is
 //! JSON, read by serde_json with the same caps from a count of its brackets.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use serde::Serialize;
@@ -112,32 +112,88 @@ const INTEGER_KEYS: &[&str] = &[
 /// typed as strictly as the same file in JSON: any tag (`!!binary` is decoded
 /// into text, `!!str` turns a number into text), and quoted text (`'3'`) where
 /// an integer is expected (the values of `integer_keys`, and of `weights` when
-/// there are any).
+/// there are any). Run once the file has parsed within its budgets, so this
+/// pass over the parser's events needs none of its own.
 fn typed_as_json(text: &str, integer_keys: &[&str]) -> Result<(), Problem> {
-    walk(text, |node| {
-        let at = Some(node.at);
-        if let Some(tag) = node.tag {
-            let message = format!(
-                "the YAML tag `{}` is not accepted; write the value itself, untagged",
-                shown(&tag)
-            );
-            return Err(Problem::located(at, message));
+    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
+
+    /// An open collection: a mapping's last key and whether a key comes next;
+    /// whether it is the value of a `weights` key.
+    struct Open {
+        mapping: bool,
+        key_next: bool,
+        key: String,
+        weights: bool,
+    }
+    let mut open: Vec<Open> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else {
+            return Ok(());
+        };
+        let at = Some(Location {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        });
+        let (tag, scalar, opens) = match &event {
+            Event::Scalar(value, style, _, tag) => (tag, Some((value, *style)), None),
+            Event::SequenceStart(_, _, tag) => (tag, None, Some(false)),
+            Event::MappingStart(_, _, tag) => (tag, None, Some(true)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                open.pop();
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(tag) = tag {
+            let tag = tag.to_string();
+            return Err(Problem::located(
+                at,
+                format!(
+                    "the YAML tag `{}` is not accepted; write the value itself, untagged",
+                    shown(&tag)
+                ),
+            ));
         }
-        let weights =
-            matches!(node.by_name, [.., Step::Value(w), Step::Value(_)] if w == "weights");
-        if let (Some((value, true)), Some(Step::Value(key))) = (node.scalar, node.by_name.last())
-            && !integer_keys.is_empty()
-            && (integer_keys.contains(&key.as_str()) || weights)
-        {
-            let message = format!(
-                "expected an integer for `{}`, found the quoted text `{}`; write the number without quotes",
-                shown(key),
-                shown(value)
-            );
-            return Err(Problem::located(at, message));
+        let parent = open.last_mut();
+        let mut weights = false;
+        match parent {
+            Some(parent) if parent.mapping && parent.key_next => {
+                parent.key_next = false;
+                parent.key = scalar.map_or_else(String::new, |(key, _)| key.to_string());
+            }
+            Some(parent) => {
+                parent.key_next = parent.mapping;
+                let integer = parent.mapping
+                    && integer_keys
+                        .iter()
+                        .any(|key| *key == parent.key || parent.weights);
+                if let Some((value, style)) = scalar
+                    && integer
+                    && style != ScalarStyle::Plain
+                {
+                    return Err(Problem::located(
+                        at,
+                        format!(
+                            "expected an integer for `{}`, found the quoted text `{}`; write the number without quotes",
+                            shown(&parent.key),
+                            shown(value)
+                        ),
+                    ));
+                }
+                weights = parent.mapping && parent.key == "weights";
+            }
+            None => {}
         }
-        Ok(())
-    })
+        if let Some(mapping) = opens {
+            open.push(Open {
+                mapping,
+                key_next: true,
+                key: String::new(),
+                weights,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn without_bom(text: &str) -> &str {
@@ -376,133 +432,214 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
     serde_saphyr::to_string_with_options(&value, options).map_err(|error| error.to_string())
 }
 
-/// Where each of `nodes` (paths from the document's root) starts in `text`,
-/// in one more pass over the parser's events, only when there are problems to
-/// place. A path by key means the first entry with that key; a path that names
-/// no node gives `None`. JSON is located the same way: it is YAML too.
+// --- locating nodes ----------------------------------------------------------
+
+/// Where each of `nodes` (paths from the document's root) starts in `text`:
+/// one more pass over the parser's events (without deserialising: about a
+/// third of the cost of a parse), following only the branches some path
+/// names, so the cost is O(file) for any number of paths, and it stops once
+/// every path is found. A path that names no node, or text that no longer
+/// parses, gives `None`. JSON is located the same way: it is YAML too.
+///
+/// Only text that has already parsed within the budgets is located, so the
+/// pass needs no budgets of its own beyond the parser's nesting limits.
 pub fn locate(text: &str, nodes: &[&[Step]]) -> Vec<Option<Location>> {
-    let mut wanted: HashMap<&[Step], Vec<usize>> = HashMap::new();
-    // An empty path means the whole file, which has no place.
-    for (index, path) in nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, path)| !path.is_empty())
-    {
-        wanted.entry(path).or_default().push(index);
-    }
+    use serde_saphyr::granit_parser::{Event, Parser};
+
     let mut found = vec![None; nodes.len()];
-    let placed = walk(text, |node| {
-        for path in [node.by_name, node.by_position] {
-            for target in wanted.remove(path).unwrap_or_default() {
-                found[target] = Some(node.at);
-            }
+    let mut tree = Tree::default();
+    let mut remaining = 0;
+    for (index, path) in nodes.iter().enumerate() {
+        if !path.is_empty() {
+            tree.insert(path, index);
+            remaining += 1;
         }
-        Ok(())
-    });
-    debug_assert!(placed.is_ok(), "locating refuses nothing");
-    found
-}
-
-/// A node of a document as [`walk`] meets it.
-struct Node<'a> {
-    at: Location,
-    /// Its path from the root by name (`Value`, `Key`, `Item`) and by position
-    /// (`EntryValue`, `EntryKey`, `Item`); a path to locate is one or the other.
-    by_name: &'a [Step],
-    by_position: &'a [Step],
-    tag: Option<String>,
-    /// A scalar's text, and whether it was quoted (or a block scalar).
-    scalar: Option<(&'a str, bool)>,
-}
-
-/// An open collection during [`walk`]: whether a mapping, entries (or items)
-/// read, whether a key comes next, and the last key read.
-struct Open {
-    mapping: bool,
-    count: usize,
-    key_next: bool,
-    key: String,
-}
-
-/// Calls `visit` on each node of `text` in file order, stopping at its first
-/// error or where the text stops parsing. Only text that has parsed within the
-/// budgets is walked, so the parser's nesting limits are all it needs.
-fn walk(text: &str, mut visit: impl FnMut(Node<'_>) -> Result<(), Problem>) -> Result<(), Problem> {
-    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
-
+    }
+    if remaining == 0 {
+        return found;
+    }
     let options = serde_saphyr::granit_parser::options! {
         flow_nesting_limit: MAX_DEPTH,
         block_nesting_limit: MAX_DEPTH + 1,
     };
-    let (mut open, mut by_name, mut by_position) = (Vec::<Open>::new(), Vec::new(), Vec::new());
+    let mut frames: Vec<Frame> = Vec::new();
     for event in Parser::new_from_str_with_options(without_bom(text), options) {
-        let Ok((event, span)) = event else { break };
-        let (tag, scalar, opens) = match &event {
-            Event::Scalar(value, style, _, tag) => (
-                tag,
-                Some((value.as_ref(), *style != ScalarStyle::Plain)),
-                None,
-            ),
-            Event::Alias(_) => (&None, Some(("", false)), None),
-            Event::SequenceStart(_, _, tag) => (tag, None, Some(false)),
-            Event::MappingStart(_, _, tag) => (tag, None, Some(true)),
+        let Ok((event, span)) = event else {
+            break;
+        };
+        let at = Location {
+            line: span.start.line(),
+            column: span.start.col() + 1,
+        };
+        let (scalar, opens) = match &event {
+            Event::Scalar(value, ..) => (Some(value.as_ref()), None),
+            Event::Alias(_) => (Some(""), None),
+            Event::SequenceStart(..) => (None, Some(false)),
+            Event::MappingStart(..) => (None, Some(true)),
             Event::SequenceEnd | Event::MappingEnd => {
-                open.pop();
-                by_name.pop();
-                by_position.pop();
-                node_done(&mut open);
+                frames.pop();
+                node_done(&mut frames);
                 continue;
             }
             _ => continue,
         };
-        if let Some(parent) = open.last_mut() {
-            let (name, position) = match (parent.mapping, parent.key_next) {
-                (false, _) => (Step::Item(parent.count), Step::Item(parent.count)),
-                (true, true) => {
-                    parent.key = scalar.map_or_else(String::new, |(key, _)| key.to_owned());
-                    (Step::Key(parent.key.clone()), Step::EntryKey(parent.count))
-                }
-                (true, false) => (
-                    Step::Value(parent.key.clone()),
-                    Step::EntryValue(parent.count),
-                ),
-            };
-            by_name.push(name);
-            by_position.push(position);
+        let node = tree.node_at(&mut frames, scalar, at, &mut found, &mut remaining);
+        if let Some(node) = node {
+            tree.record(node, at, &mut found, &mut remaining);
         }
-        visit(Node {
-            at: Location {
-                line: span.start.line(),
-                column: span.start.col() + 1,
-            },
-            by_name: &by_name,
-            by_position: &by_position,
-            tag: tag.as_ref().map(ToString::to_string),
-            scalar,
-        })?;
+        if remaining == 0 {
+            break;
+        }
         match opens {
-            Some(mapping) => open.push(Open {
+            Some(mapping) => frames.push(Frame {
+                node: node.filter(|&node| tree.nodes[node].has_children()),
                 mapping,
                 count: 0,
                 key_next: true,
-                key: String::new(),
+                value_node: None,
+                seen: HashSet::new(),
             }),
-            None if open.is_empty() => {}
-            None => {
-                by_name.pop();
-                by_position.pop();
-                node_done(&mut open);
-            }
+            None => node_done(&mut frames),
         }
     }
-    Ok(())
+    found
+}
+
+/// An open sequence or mapping during [`locate`].
+struct Frame {
+    /// The tree node it matches, if any path goes through it.
+    node: Option<usize>,
+    mapping: bool,
+    /// Items (or entries) read so far.
+    count: usize,
+    /// In a mapping: whether the next node is a key.
+    key_next: bool,
+    /// In a mapping: the tree node of the value after the key just read.
+    value_node: Option<usize>,
+    /// In a mapping: keys named by a path and seen (a step by key means the
+    /// first entry with that key).
+    seen: HashSet<String>,
 }
 
 /// Moves the enclosing collection past a node just read.
-fn node_done(open: &mut [Open]) {
-    if let Some(frame) = open.last_mut() {
-        frame.count += usize::from(!frame.mapping || !frame.key_next);
-        frame.key_next = frame.mapping && !frame.key_next;
+fn node_done(frames: &mut [Frame]) {
+    if let Some(frame) = frames.last_mut() {
+        if !frame.mapping {
+            frame.count += 1;
+        } else if frame.key_next {
+            frame.key_next = false;
+        } else {
+            frame.key_next = true;
+            frame.count += 1;
+        }
+    }
+}
+
+/// The paths to locate, merged into a tree.
+#[derive(Default)]
+struct Tree {
+    nodes: Vec<TreeNode>,
+}
+
+#[derive(Default)]
+struct TreeNode {
+    values: HashMap<String, usize>,
+    keys: HashMap<String, usize>,
+    items: HashMap<usize, usize>,
+    entry_keys: HashMap<usize, usize>,
+    entry_values: HashMap<usize, usize>,
+    /// The indices of the paths that end here.
+    targets: Vec<usize>,
+}
+
+impl TreeNode {
+    fn has_children(&self) -> bool {
+        !(self.values.is_empty()
+            && self.keys.is_empty()
+            && self.items.is_empty()
+            && self.entry_keys.is_empty()
+            && self.entry_values.is_empty())
+    }
+}
+
+impl Tree {
+    fn insert(&mut self, path: &[Step], target: usize) {
+        if self.nodes.is_empty() {
+            self.nodes.push(TreeNode::default());
+        }
+        let mut at = 0;
+        for step in path {
+            let next = self.nodes.len();
+            let node = &mut self.nodes[at];
+            at = *match step {
+                Step::Value(key) => node.values.entry(key.clone()).or_insert(next),
+                Step::Key(key) => node.keys.entry(key.clone()).or_insert(next),
+                Step::Item(index) => node.items.entry(*index).or_insert(next),
+                Step::EntryKey(index) => node.entry_keys.entry(*index).or_insert(next),
+                Step::EntryValue(index) => node.entry_values.entry(*index).or_insert(next),
+            };
+            if at == next {
+                self.nodes.push(TreeNode::default());
+            }
+        }
+        self.nodes[at].targets.push(target);
+    }
+
+    /// The tree node of a node starting now, given the collections it is in;
+    /// a mapping key is not descended into, but places the paths to it.
+    fn node_at(
+        &self,
+        frames: &mut [Frame],
+        scalar: Option<&str>,
+        at: Location,
+        found: &mut [Option<Location>],
+        remaining: &mut usize,
+    ) -> Option<usize> {
+        let Some(frame) = frames.last_mut() else {
+            return Some(0);
+        };
+        let parent = &self.nodes[frame.node?];
+        if !frame.mapping {
+            return parent.items.get(&frame.count).copied();
+        }
+        if !frame.key_next {
+            return frame.value_node.take();
+        }
+        let by_position = parent.entry_keys.get(&frame.count).copied();
+        let mut by_key = None;
+        let mut value_by_key = None;
+        if let Some(key) = scalar {
+            let named = parent.keys.get(key).or(parent.values.get(key)).is_some();
+            if named && frame.seen.insert(key.to_owned()) {
+                by_key = parent.keys.get(key).copied();
+                value_by_key = parent.values.get(key).copied();
+            }
+        }
+        for node in [by_position, by_key].into_iter().flatten() {
+            self.record(node, at, found, remaining);
+        }
+        frame.value_node = parent
+            .entry_values
+            .get(&frame.count)
+            .copied()
+            .or(value_by_key);
+        None
+    }
+
+    /// Places every path ending at tree node `node` at `at`.
+    fn record(
+        &self,
+        node: usize,
+        at: Location,
+        found: &mut [Option<Location>],
+        remaining: &mut usize,
+    ) {
+        for &target in &self.nodes[node].targets {
+            if found[target].is_none() {
+                found[target] = Some(at);
+                *remaining -= 1;
+            }
+        }
     }
 }
 
@@ -527,7 +664,7 @@ mod tests {
                 Step::Item(1),
             ],
             vec![Step::Value("map".into()), Step::Key("k".into())],
-            vec![Step::EntryValue(2), Step::EntryValue(0)],
+            vec![Step::Value("map".into()), Step::EntryValue(0)],
             vec![Step::Value("missing".into())],
             vec![],
         ];
