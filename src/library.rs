@@ -4,10 +4,10 @@
 
 use serde::Deserialize;
 
-use crate::kb::browse::{Area, Dispute, disagreements};
 use crate::kb::career::Career;
+use crate::kb::disputes::{Area, Dispute, disagreements};
 use crate::kb::jd::Postings;
-use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Text, Topic};
+use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Topic};
 
 /// The embedded knowledge base, as `build.rs` encoded it.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
@@ -16,9 +16,9 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoleRef {
     /// The role's id, e.g. `cio`.
-    pub id: Text,
+    pub id: String,
     /// Its full title.
-    pub name: Text,
+    pub name: String,
 }
 
 impl From<&Role> for RoleRef {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{SCHEMA_VERSION, grid, markdown_table};
 use crate::kb::Text;
-use crate::kb::browse::{Dispute, DisputeView};
+use crate::kb::disputes::{Dispute, DisputeView};
 use crate::library::Library;
 use crate::render::markdown::cell;
 use crate::render::{Painter, View, wrap};

@@ -166,9 +166,9 @@ impl<'a> Place<'a> {
     /// An id across places: a section id, `summary`, `dimension/ID` or `topic/ID`.
     pub fn id(&self) -> Text {
         match self {
-            Place::Dimension(_) => format!("dimension/{}", self.key()).into(),
-            Place::Topic(_) => format!("topic/{}", self.key()).into(),
-            _ => self.key().to_owned().into(),
+            Place::Dimension(_) => format!("dimension/{}", self.key()),
+            Place::Topic(_) => format!("topic/{}", self.key()),
+            _ => self.key().to_owned(),
         }
     }
 

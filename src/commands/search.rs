@@ -121,8 +121,8 @@ impl Word {
     /// The term as the output gives it: in capitals when it must match capitals.
     fn shown(&self) -> Text {
         match self.capitals {
-            true => self.lower.to_uppercase().into(),
-            false => self.lower.clone().into(),
+            true => self.lower.to_uppercase(),
+            false => self.lower.clone(),
         }
     }
 
@@ -290,7 +290,7 @@ pub fn search(
         hits.push(Hit {
             roles: fact.roles.to_vec(),
             section: fact.place.id(),
-            section_title: fact.place.title().to_owned().into(),
+            section_title: fact.place.title().to_owned(),
             text: fact.fact.text.clone(),
             sources: fact.fact.sources.clone(),
             score: rounded(score),
@@ -343,7 +343,7 @@ pub fn search(
 
     Ok(SearchView {
         schema_version: SEARCH_SCHEMA_VERSION,
-        query: query.clone().into(),
+        query: query.clone(),
         terms: terms.iter().map(Word::shown).collect(),
         role_filter: role.map(|role| role.id.clone()),
         total,

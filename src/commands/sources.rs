@@ -44,7 +44,7 @@ pub struct SourceRow {
 /// requirements, steps, skills and caveats, the disputes' views and the areas' facts.
 fn citations(library: &Library) -> Vec<&[Text]> {
     // Topic `disagreements` is the disputes' views again: they count once, as views.
-    let built = crate::kb::browse::disagreements(&[], library.disputes());
+    let built = crate::kb::disputes::disagreements(&[], library.disputes());
     let mut cited: Vec<&[Text]> = (super::every_fact(library).into_iter())
         .filter(|f| !matches!(f.place, super::Place::Topic(t) if built.as_ref() == Some(t)))
         .map(|f| f.fact.sources.as_slice())

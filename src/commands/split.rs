@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{RoleRef, grid, labelled, markdown_table};
 use crate::kb::Text;
-use crate::kb::browse::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
+use crate::kb::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
 use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
@@ -73,7 +73,7 @@ pub struct DisputeRef {
 /// The tension article's point is that every company strikes the balance
 /// between the two roles its own way, so nobody else settles it for you.
 fn decision(question: &str) -> Text {
-    format!("Decide it explicitly: see “{question}” in `roles disputes`.").into()
+    format!("Decide it explicitly: see “{question}” in `roles disputes`.")
 }
 
 /// The table's legend for the two owners that are not roles.

@@ -9,9 +9,9 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use super::model::KnowledgeBase;
+use super::knowledge_base::{KnowledgeBase, check};
 use super::problem::{KbError, Problem, Step, place_of};
-use super::{validate, yaml};
+use super::yaml;
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
 /// times the embedded knowledge base, and small enough that a file at the cap
@@ -37,22 +37,32 @@ pub fn load_stdin() -> Result<KnowledgeBase, KbError> {
 /// Reads stdin as UTF-8 text, within the file size cap. Nothing at all (stdin
 /// empty, or closed) is refused: `-` asks for a knowledge base on stdin.
 fn read_stdin() -> Result<String, Problem> {
-    let whole = |message: String| Problem::whole_file(message);
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| whole(format!("cannot read stdin: {}", describe_io(&error))))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(whole(too_large(bytes.len() as u64)));
-    }
+    let bytes = read_capped(io::stdin().lock(), |error| {
+        format!("cannot read stdin: {}", describe_io(&error))
+    })?;
     if bytes.is_empty() {
-        return Err(whole(
-            "nothing on stdin (it is empty or closed); pipe a knowledge base in, e.g. `roles kb dump | roles kb validate -`".into(),
+        return Err(Problem::whole_file(
+            "nothing on stdin (it is empty or closed); pipe a knowledge base in, e.g. `roles kb dump | roles kb validate -`",
         ));
     }
     decode_text(bytes)
+}
+
+/// At most the size cap of bytes from `source`, refusing more (a file may
+/// grow between its size check and the read).
+fn read_capped(
+    source: impl Read,
+    describe: impl Fn(io::Error) -> String,
+) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| Problem::whole_file(describe(error)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Problem::whole_file(too_large(bytes.len() as u64)));
+    }
+    Ok(bytes)
 }
 
 /// Parses and validates knowledge-base text.
@@ -67,7 +77,7 @@ pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbE
     }
     let kb: KnowledgeBase =
         yaml::parse_kb(text).map_err(|problem| KbError::single(origin, problem))?;
-    let (problems, more) = validate::check(&kb);
+    let (problems, more) = check(&kb);
     if problems.is_empty() {
         return Ok(kb);
     }
@@ -121,14 +131,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return Err(whole(too_large(metadata.len())));
     }
     let file = File::open(path).map_err(|error| whole(describe_io(&error)))?;
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    // The file may grow between the check and the read; never read past the cap.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| whole(describe_io(&error)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(whole(too_large(bytes.len() as u64)));
-    }
+    let bytes = read_capped(file, |error| describe_io(&error))?;
     decode_text(bytes)
 }
 

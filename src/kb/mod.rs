@@ -1,14 +1,16 @@
-//! The knowledge base: its model, how a file becomes a model (with every problem
-//! found reported by file, line and column), and the copy embedded at build time.
+//! The knowledge base: its parts' types, the checks they must pass, the whole,
+//! and how a file becomes one (every problem reported by file, line and column).
+//! Imports point one way: `text` and `problem` ← `model` ← `career`, `disputes`,
+//! `jd` ← `validate` ← `knowledge_base` ← `load` (with `yaml`).
 //!
-//! This module is also compiled into `build.rs`, which validates `data/` with the
-//! same checks a user's file gets and stores the result in a compact binary form;
-//! so it refers only to its own submodules, std, its serde crates (serde,
-//! serde_json, serde-saphyr, schemars) and compact_str.
+//! `build.rs` compiles this module too, to validate `data/` with the checks a
+//! user's file gets; so it refers only to its own submodules, std and its serde
+//! crates (serde, serde_json, serde-saphyr, schemars).
 
-pub mod browse;
 pub mod career;
+pub mod disputes;
 pub mod jd;
+pub mod knowledge_base;
 pub mod load;
 pub mod model;
 pub mod problem;
@@ -16,7 +18,10 @@ pub mod text;
 pub mod validate;
 pub mod yaml;
 
+pub use knowledge_base::{KB_SCHEMA_VERSION, KnowledgeBase, validate};
 pub use load::{MAX_FILE_BYTES, STDIN_ORIGIN, load_file, load_stdin};
 pub use model::*;
 pub use problem::{KbError, Location, Problem, Step};
-pub use validate::validate;
+
+/// A string of the knowledge base: the name callers outside `kb` still use.
+pub type Text = String;

@@ -1,10 +1,7 @@
-//! The knowledge-base model: sources, roles, comparison dimensions, cross-role
-//! topics and the hiring questionnaire, exactly as a knowledge-base file holds them.
-//!
-//! Nothing here names a particular role: roles, dimensions and questions are data.
-//! Every field serialises (so the embedded copy can be stored in a compact binary
-//! form at build time and dumped back to YAML or JSON); optional fields use
-//! `#[serde(default)]` so a hand-written file can leave them out.
+//! The types the parts of a knowledge base share: sources, facts, roles,
+//! comparison dimensions, topics and questionnaires, exactly as a file holds them.
+//! Nothing here names a particular role: roles, dimensions and questions are data;
+//! optional fields use `#[serde(default)]` so a hand-written file can leave them out.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -13,62 +10,25 @@ use schemars::JsonSchema;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-pub use super::text::Text;
-
-/// The version of the knowledge-base file format this build reads and writes.
-pub const KB_SCHEMA_VERSION: u32 = 1;
-
-/// A whole knowledge base: what `--kb FILE` loads and `roles kb dump` prints.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct KnowledgeBase {
-    /// File-format version; must equal [`KB_SCHEMA_VERSION`].
-    pub schema_version: u32,
-    /// The articles every fact cites.
-    pub sources: Vec<Source>,
-    /// The roles, in the order they are shown.
-    pub roles: Vec<Role>,
-    /// The rows of `roles compare`, each with a value per role.
-    pub dimensions: Vec<Dimension>,
-    /// Facts about the roles together: similarities, when to hire both, …
-    #[serde(default)]
-    pub topics: Vec<Topic>,
-    /// The hiring questionnaire behind `roles advise`.
-    #[serde(default)]
-    pub questionnaire: Questionnaire,
-    /// The career guide behind `roles career`.
-    #[serde(default)]
-    pub career: super::career::Career,
-    /// Where the articles disagree, as questions with their views side by side.
-    #[serde(default)]
-    pub disputes: Vec<super::browse::Dispute>,
-    /// Who owns what in a company that has both roles.
-    #[serde(default)]
-    pub areas: Vec<super::browse::Area>,
-    /// Each role's job posting (`roles jd`), keyed by role id.
-    #[serde(default, deserialize_with = "unique_keys")]
-    pub jd: super::jd::Postings,
-}
-
 /// One article the knowledge base is distilled from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short id that facts cite, e.g. `overlap`.
-    pub id: Text,
+    pub id: String,
     /// The article's title as it gives it (or a description when it has none).
-    pub title: Text,
+    pub title: String,
     /// Publisher or site, where the article names one.
     #[serde(default)]
-    pub publisher: Option<Text>,
+    pub publisher: Option<String>,
     /// Publication or update date, where the article gives one.
     #[serde(default)]
-    pub date: Option<Text>,
+    pub date: Option<String>,
     /// The seed file the article was read from.
-    pub file: Text,
+    pub file: String,
     /// Anything a reader should know about the source.
     #[serde(default)]
-    pub note: Option<Text>,
+    pub note: Option<String>,
 }
 
 /// A statement in our own words, with the sources that support it.
@@ -76,15 +36,15 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// The paraphrase.
-    pub text: Text,
+    pub text: String,
     /// Ids of the sources that support it (at least one).
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// Optional group within its section (e.g. a responsibility theme).
     #[serde(default)]
-    pub theme: Option<Text>,
+    pub theme: Option<String>,
     /// For facts in cross-role topics: the roles the fact is about.
     #[serde(default)]
-    pub roles: Vec<Text>,
+    pub roles: Vec<String>,
 }
 
 /// One executive role.
@@ -92,9 +52,9 @@ pub struct Fact {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Lower-case id used on the command line, e.g. `cio`.
-    pub id: Text,
+    pub id: String,
     /// Full title, e.g. "Chief Information Officer".
-    pub name: Text,
+    pub name: String,
     /// One-line summary of the role.
     pub summary: Fact,
     /// The profile, grouped by section (responsibilities, KPIs, …).
@@ -109,9 +69,9 @@ pub struct Role {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Id used by `roles show --section`, e.g. `kpis`.
-    pub id: Text,
+    pub id: String,
     /// Heading, e.g. "Key performance indicators".
-    pub title: Text,
+    pub title: String,
     /// The facts, in order; `theme` groups them.
     pub facts: Vec<Fact>,
 }
@@ -121,24 +81,24 @@ pub struct Section {
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     /// The figure exactly as reported, e.g. "$102,150 per year".
-    pub figure: Text,
+    pub figure: String,
     /// What the figure is, e.g. "national average salary".
-    pub basis: Text,
+    pub basis: String,
     /// Where it applies.
-    pub place: Text,
+    pub place: String,
     /// Places the source names as paying the most.
     #[serde(default)]
-    pub highest_paying: Vec<Text>,
+    pub highest_paying: Vec<String>,
     /// When it was reported.
-    pub as_of: Text,
+    pub as_of: String,
     /// Who collected the figure, e.g. a salary site the article cites.
     #[serde(default)]
-    pub data_from: Option<Text>,
+    pub data_from: Option<String>,
     /// The source that reports it.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// What a reader must know before reading the figure, shown wherever it is.
     #[serde(default)]
-    pub caveats: Vec<Text>,
+    pub caveats: Vec<String>,
     /// The figure's number, for scripts: exactly the number `figure` prints
     /// (checked when the knowledge base is loaded), never converted.
     #[serde(default)]
@@ -146,7 +106,7 @@ pub struct Salary {
     /// The figure's currency as an ISO 4217 code, e.g. `CAD`; it follows from
     /// `place` (an article that prints `$` for Canada means Canadian dollars).
     #[serde(default)]
-    pub currency: Option<Text>,
+    pub currency: Option<String>,
     /// What the figure is paid per.
     #[serde(default)]
     pub period: Option<PayPeriod>,
@@ -173,18 +133,18 @@ pub enum PayPeriod {
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Id used by `roles compare --only`, e.g. `focus`.
-    pub id: Text,
+    pub id: String,
     /// Row label, e.g. "Focus".
-    pub name: Text,
+    pub name: String,
     /// What the row compares.
     #[serde(default)]
-    pub description: Option<Text>,
+    pub description: Option<String>,
     /// The value for each role, keyed by role id.
     #[serde(deserialize_with = "unique_keys")]
-    pub values: BTreeMap<Text, Fact>,
+    pub values: BTreeMap<String, Fact>,
     /// What a reader must know before comparing the values, shown wherever they are.
     #[serde(default)]
-    pub caveats: Vec<Text>,
+    pub caveats: Vec<String>,
 }
 
 /// Facts about the roles together, e.g. "When a company needs both".
@@ -192,9 +152,9 @@ pub struct Dimension {
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// Id, e.g. `need-both`.
-    pub id: Text,
+    pub id: String,
     /// Heading.
-    pub title: Text,
+    pub title: String,
     /// The facts; `theme` groups them and `roles` says whom each concerns.
     pub facts: Vec<Fact>,
 }
@@ -213,11 +173,11 @@ pub struct Questionnaire {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Id used by `--answer ID=VALUE`, e.g. `aim`.
-    pub id: Text,
+    pub id: String,
     /// The question as asked.
-    pub text: Text,
+    pub text: String,
     /// One line on why we ask.
-    pub hint: Text,
+    pub hint: String,
     /// Whether several choices may be picked (comma-separated on the command line).
     #[serde(default)]
     pub multiple: bool,
@@ -234,13 +194,13 @@ pub struct Question {
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Value used on the command line, e.g. `process`.
-    pub value: Text,
+    pub value: String,
     /// How the choice reads in the prompt.
-    pub label: Text,
+    pub label: String,
     /// Points this choice gives each role, keyed by role id; each within
     /// ±[`super::validate::MAX_WEIGHT`], like the three tallies below.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub weights: BTreeMap<Text, i32>,
+    pub weights: BTreeMap<String, i32>,
     /// Points towards hiring more than one of the roles.
     #[serde(default)]
     pub both: i32,
@@ -259,7 +219,7 @@ pub struct Choice {
     /// Other values accepted for this choice, e.g. an older spelling kept so
     /// saved answers files still work.
     #[serde(default)]
-    pub aliases: Vec<Text>,
+    pub aliases: Vec<String>,
     /// For a question that takes a number: the least number this choice covers
     /// (a number maps to the choice with the greatest `at_least` not above it).
     #[serde(default)]

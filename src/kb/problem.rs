@@ -209,37 +209,34 @@ mod tests {
     }
 
     #[test]
-    fn one_problem_is_one_line() {
-        assert_eq!(problems(1).to_string(), "kb.yaml:1:1: problem 0");
-    }
-
-    #[test]
     fn a_report_lists_fifty_problems_then_counts_the_rest() {
-        let report = problems(10_000).to_string();
-        assert!(report.starts_with("10000 problems in `kb.yaml`:"));
-        assert_eq!(report.lines().count(), 1 + LISTED_PROBLEMS + 1);
-        assert!(report.contains("kb.yaml:50:1: problem 49"));
-        assert!(!report.contains("problem 50\n"));
-        assert!(report.ends_with("… and 9950 more"));
-    }
-
-    #[test]
-    fn problems_not_kept_are_counted() {
-        let mut error = problems(2);
-        error.more = 700_000;
-        let report = error.to_string();
-        assert!(report.starts_with("700002 problems in `kb.yaml`:"));
-        assert!(
-            report.ends_with("problem 1\n  … and 700000 more"),
-            "{report}"
-        );
-    }
-
-    #[test]
-    fn fifty_problems_are_all_listed() {
-        let report = problems(LISTED_PROBLEMS).to_string();
-        assert_eq!(report.lines().count(), 1 + LISTED_PROBLEMS);
-        assert!(!report.contains("more"));
+        // (problems kept, more counted, lines, how the report ends)
+        for (kept, more, lines, ends) in [
+            (1, 0, 1, "kb.yaml:1:1: problem 0"),
+            (
+                LISTED_PROBLEMS,
+                0,
+                1 + LISTED_PROBLEMS,
+                "kb.yaml:50:1: problem 49",
+            ),
+            (
+                10_000,
+                0,
+                2 + LISTED_PROBLEMS,
+                "problem 49\n  … and 9950 more",
+            ),
+            (2, 700_000, 4, "problem 1\n  … and 700000 more"),
+        ] {
+            let mut error = problems(kept);
+            error.more = more;
+            let report = error.to_string();
+            assert_eq!(report.lines().count(), lines, "{report}");
+            assert!(report.ends_with(ends), "{report}");
+            if lines > 1 {
+                let head = format!("{} problems in `kb.yaml`:", kept + more);
+                assert!(report.starts_with(&head), "{report}");
+            }
+        }
     }
 
     #[test]

@@ -1,147 +1,10 @@
-//! [`Text`]: a string of the knowledge base, owned, and read as a `&str`; and
-//! the two functions that make any text from a file or an argument safe to put
-//! in front of a terminal: [`escape_controls`] and [`shown`], which make
-//! control and invisible characters visible.
-//!
-//! A `Text` owns its bytes: the embedded knowledge base is copied out of the
-//! binary when decoded, and a user's file is parsed into owned strings, so
-//! nothing is leaked to give strings a `'static` life. It is a compact string
-//! (three words, like `String`): ids and citations, most of a knowledge base's
-//! strings, fit in those 24 bytes and need no allocation, which keeps decoding
-//! the embedded copy about as cheap as when it borrowed from the binary.
-//!
-//! The escaping functions live here rather than in `crate::error` because
-//! `build.rs` compiles this module on its own; `crate::error` re-exports them.
+//! Making any text from a file or an argument safe to put in front of a
+//! terminal: [`escape_controls`] and [`shown`] make control and invisible
+//! characters visible. They live here rather than in `crate::error` because
+//! `build.rs` compiles `src/kb/` on its own; `crate::error` re-exports them.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Cow;
 use std::fmt;
-use std::ops::Deref;
-
-use serde::de::{self, Deserialize, Deserializer, Visitor};
-use serde::{Serialize, Serializer};
-
-/// A string of the knowledge base.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(compact_str::CompactString);
-
-impl Text {
-    /// The text as a `&str`.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Deref for Text {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Borrow<str> for Text {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&'static str> for Text {
-    fn from(text: &'static str) -> Self {
-        Text(compact_str::CompactString::const_new(text))
-    }
-}
-
-impl From<String> for Text {
-    fn from(text: String) -> Self {
-        Text(text.into())
-    }
-}
-
-impl From<&Text> for String {
-    fn from(text: &Text) -> Self {
-        text.0.to_string()
-    }
-}
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<String> for Text {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl fmt::Debug for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for Text {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-
-        impl Visitor<'_> for TextVisitor {
-            type Value = Text;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
-                Ok(Text(compact_str::CompactString::new(text)))
-            }
-
-            fn visit_string<E: de::Error>(self, text: String) -> Result<Text, E> {
-                Ok(Text::from(text))
-            }
-        }
-
-        deserializer.deserialize_str(TextVisitor)
-    }
-}
-
-impl schemars::JsonSchema for Text {
-    fn schema_name() -> Cow<'static, str> {
-        "String".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
-    }
-}
 
 /// Whether `c` is a control character that must never reach a terminal raw:
 /// C0 (U+0000–U+001F) except line feed, DEL (U+007F), and C1 (U+0080–U+009F).
@@ -288,13 +151,5 @@ mod tests {
         for c in ['\n', ' ', 'a', '\u{a0}', '\u{2028}', '\u{202e}'] {
             assert!(!is_forbidden_control(c), "{c:?}");
         }
-    }
-
-    #[test]
-    fn text_owns_what_it_was_made_from() {
-        let owned = Text::from(String::from("cto"));
-        let borrowed = Text::from("cto");
-        assert_eq!(owned, borrowed);
-        assert_eq!(&*owned, "cto");
     }
 }

@@ -1,32 +1,13 @@
 //! The one place that names the YAML library (serde-saphyr): parsing a
-//! knowledge-base or answers file into a model, within budgets; finding where
-//! nodes of the document start, for problems found after parsing; and writing
-//! any serialisable value as YAML. Swapping the YAML crate means changing this
-//! file only.
+//! knowledge-base or answers file within budgets, finding where nodes start
+//! (for problems found after parsing), and writing any value as YAML.
 //!
-//! # Budgets
-//!
-//! serde-saphyr streams parser events into the deserialiser and counts them as
-//! it goes, so hostile input ends at the first node over a limit, with its
-//! place, before it costs time or memory:
-//!
-//! - anchors and aliases are refused (a budget of 0 each): the "billion laughs"
-//!   needs an alias, and no real knowledge base needs one. The parser reads the
-//!   names, so no spelling of a name (`&x?`, `&x:`, a BOM before `*x`) can hide one;
-//! - nesting, block or flow, tagged or not, is capped at [`MAX_DEPTH`] levels;
-//! - a document holds at most [`MAX_NODES`] nodes (scalars, sequences, mappings)
-//!   and [`MAX_TEXT_BYTES`] bytes of scalar text;
-//! - one document per file; a repeated key, a merge key (`<<`) or an unknown
-//!   tag is an error;
-//! - booleans are YAML 1.2's `true` and `false` only, so `on`, `off`, `yes`
-//!   and `no` stay the words written.
-//!
-//! Written YAML quotes every string YAML 1.1 would retype (see [`to_string`]).
-//!
-//! A document that starts with `{` is JSON (as `roles kb dump --format json`
-//! writes) and is read by serde_json, exact about JSON's own escapes; it gets the
-//! same depth and node caps from a count of its brackets and commas, which is
-//! exact for JSON because strings are its only quoting.
+//! Hostile input ends at the first node over a budget, with its place: no
+//! anchors or aliases (the "billion laughs" needs one), nesting within
+//! [`MAX_DEPTH`], at most [`MAX_NODES`] nodes and [`MAX_TEXT_BYTES`] of text,
+//! one document, no repeated or merge keys, no tags; booleans are only `true`
+//! and `false`, so `on` and `no` stay words. A document that starts with `{` is
+//! JSON, read by serde_json with the same caps from a count of its brackets.
 
 use std::collections::{HashMap, HashSet};
 
@@ -733,13 +714,6 @@ mod tests {
         assert_eq!(problem.location, at(1, 30));
         let brackets_in_strings = format!("{{\"a\": \"{}\"}}", "[".repeat(1000));
         assert!(parse::<serde_json::Value>(&brackets_in_strings).is_ok());
-    }
-
-    #[test]
-    fn an_alias_is_refused_at_its_anchor() {
-        let problem = parse::<serde_json::Value>("a: &x [1]\nb: *x\n").expect_err("refused");
-        assert!(problem.message.contains("aliases"), "{problem:?}");
-        assert_eq!(problem.location.map(|at| at.line), Some(1));
     }
 
     #[test]

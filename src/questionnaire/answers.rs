@@ -497,7 +497,7 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, BadVal
         let picked = question
             .choices
             .iter()
-            .find(|c| c.value == wanted || c.aliases.iter().any(|alias| *alias == wanted));
+            .find(|c| c.value == wanted || c.aliases.contains(&wanted));
         let value = match (picked, question.number) {
             (Some(choice), _) => choice.value.to_string(),
             (None, true) => number_answer(question, &wanted).map_err(bad)?,

@@ -342,7 +342,7 @@ fn shown(shown_by: &[ShownBy], answers: &CareerAnswers) -> Option<bool> {
     let mut all_answered = true;
     for sign in shown_by {
         match answered(answers, &sign.question) {
-            Some(values) if values.iter().any(|v| sign.value == *v) => return Some(true),
+            Some(values) if values.contains(&sign.value) => return Some(true),
             Some(_) => {}
             None => all_answered = false,
         }

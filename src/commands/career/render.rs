@@ -344,7 +344,6 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> anyhow::Result<()> {
                 .map(ToString::to_string),
         )
         .into_iter()
-        .map(Text::from)
         .collect();
         let (to, cited) = (role(&path.role), note(plan, &sources));
         writeln!(

@@ -76,7 +76,7 @@ impl Screen {
         let question = ask.question;
         let choices = question.choices.iter();
         let picked: Vec<bool> = (choices.clone())
-            .map(|c| ask.previous.iter().any(|v| c.value == *v))
+            .map(|c| ask.previous.contains(&c.value))
             .collect();
         let typed = match ask.previous.as_slice() {
             [value] if question.number && !picked.contains(&true) => value.clone(),
