@@ -42,7 +42,7 @@ pub const RUNS: &[(&str, u64, &str)] = &[
     ),
     (
         "career",
-        1,
+        2,
         "career --no-input -a background=software-engineering -a interest=product -a years=12",
     ),
     ("jd", 2, "jd cto"),
