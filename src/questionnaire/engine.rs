@@ -214,9 +214,13 @@ impl Tally {
         }
     }
 
-    /// Adds (`sign` 1) or takes away (`sign` −1) one chosen value.
-    fn add(&mut self, roles: &[RoleRef], choice: &Choice, sign: i32) {
-        let needs: Vec<i32> = roles.iter().map(|r| need_of(choice, &r.id)).collect();
+    /// Adds (`sign` 1) or takes away (`sign` −1) one answer: the values chosen
+    /// for one question. An answer backs a role once however many values it
+    /// has, so one answer alone never reaches high confidence.
+    fn add(&mut self, roles: &[RoleRef], choices: &[&Choice], sign: i32) {
+        let needs: Vec<i32> = (roles.iter())
+            .map(|r| choices.iter().map(|c| need_of(c, &r.id)).sum())
+            .collect();
         let strongest = needs.iter().copied().max().unwrap_or(0).max(0);
         for (index, &need) in needs.iter().enumerate() {
             self.need[index] += sign * need;
@@ -226,13 +230,18 @@ impl Tally {
                 self.against[index] += sign * strongest;
             }
         }
-        self.fractional += sign * choice.fractional;
-        self.full_time += sign * choice.full_time;
-        if choice.fractional != 0 || choice.full_time != 0 {
+        for choice in choices {
+            self.fractional += sign * choice.fractional;
+            self.full_time += sign * choice.full_time;
+        }
+        if choices
+            .iter()
+            .any(|c| c.fractional != 0 || c.full_time != 0)
+        {
             self.engagement_answers += sign;
         }
-        if choice.seats.is_some() {
-            self.seats = if sign > 0 { choice.seats } else { None };
+        if let Some(seats) = choices.iter().find_map(|c| c.seats) {
+            self.seats = (sign > 0).then_some(seats);
         }
     }
 
@@ -322,9 +331,7 @@ pub fn chosen<'q>(question: &'q Question, answer: Option<&Answer>) -> Vec<&'q Ch
 pub fn tally(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> Tally {
     let mut tally = Tally::empty(roles.len());
     for question in questions {
-        for choice in chosen(question, answers.get(&question.id)) {
-            tally.add(roles, choice, 1);
-        }
+        tally.add(roles, &chosen(question, answers.get(&question.id)), 1);
     }
     tally
 }
@@ -407,12 +414,8 @@ pub fn flips<O: PartialEq>(
         let old = chosen(question, answer);
         for alternative in alternatives(question, answer) {
             let mut changed = now.clone();
-            for choice in &old {
-                changed.add(roles, choice, -1);
-            }
-            for choice in chosen(question, alternative.as_ref()) {
-                changed.add(roles, choice, 1);
-            }
+            changed.add(roles, &old, -1);
+            changed.add(roles, &chosen(question, alternative.as_ref()), 1);
             let (other, words, recommended) = outcome(&changed);
             if other == current {
                 continue;

@@ -686,3 +686,13 @@ fn yaml_is_the_same_data_as_json() {
     let yaml = advise(MIXED).format("yaml").succeeds().stdout_yaml();
     assert_eq!(yaml, advise_json(MIXED));
 }
+
+#[test]
+fn one_answer_with_several_values_backs_each_role_once_and_is_never_high() {
+    let json = advise_json("needs=innovation,process-optimization");
+    let hires = json["hires"].as_array().expect("hires");
+    assert!(!hires.is_empty(), "{json}");
+    for hire in hires {
+        assert_ne!(hire["confidence"]["level"], "high", "{json}");
+    }
+}
