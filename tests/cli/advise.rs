@@ -578,7 +578,7 @@ fn a_malformed_answers_file_is_located_by_file_line_and_column() {
     let run = roles(&["advise", "--answers"])
         .arg(fixture("advise/malformed.yaml"))
         .fails_as_bad_input();
-    let location = crate::common::child::location(&run.stderr, "malformed.yaml");
+    let location = crate::common::location(&run.stderr, "malformed.yaml");
     let (line, column) =
         location.unwrap_or_else(|| panic!("names the file, line and column\n{run}"));
     // The unclosed `[` is on line 4; the parser notices it on line 4 or 5.

@@ -84,7 +84,7 @@ impl Terminal {
         );
         let mut child = Command::new("script")
             .args(["-qec", &command, "/dev/null"])
-            .env("ROLES", crate::common::child::binary())
+            .env("ROLES", crate::common::binary())
             .env("SHELL", "/bin/sh")
             .env_remove("ROLES_KB")
             .env_remove("NO_COLOR")
@@ -194,7 +194,7 @@ impl Terminal {
     /// The process id of `roles`: the process running its binary under `script`.
     #[track_caller]
     fn roles_pid(&mut self) -> u32 {
-        let binary = crate::common::child::binary()
+        let binary = crate::common::binary()
             .canonicalize()
             .expect("the binary exists");
         let script = self.child.id();

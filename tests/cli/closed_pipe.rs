@@ -5,8 +5,7 @@
 
 use std::io::Read;
 
-use crate::common::FORMATS;
-use crate::common::child::child;
+use crate::common::{FORMATS, child};
 
 /// Every command, in the formats that matter for a pipe.
 fn piped_commands() -> Vec<String> {

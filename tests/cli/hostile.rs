@@ -20,7 +20,6 @@
 
 use std::path::Path;
 
-use crate::common::child::{binary, has_location, location};
 use crate::common::*;
 use At::*;
 use Says::*;
@@ -51,7 +50,7 @@ const FILES: &[Via] = &[Via::Kb, Via::Env, Via::Validate, Via::Answers];
 const ANSWERS: &[Via] = &[Via::Answers, Via::Stdin];
 
 impl Via {
-    fn child(self, file: &Path) -> Child {
+    fn child(self, file: &Path) -> Roles {
         match self {
             Via::Kb => child(&["--kb"]).arg(file).arg("compare"),
             Via::Env => child(&["compare"]).env("ROLES_KB", file),

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::common::child::binary;
+use crate::common::binary;
 use crate::common::{prerequisite_missing, temp_dir, write_file};
 
 /// Runs `roles ARGS` on a terminal of 10 rows and 80 columns with `PAGER` set

@@ -13,11 +13,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The driver under its older name, for the tests that import `common::child`.
-pub mod child {
-    pub use super::*;
-}
-
 /// Variables the binary reads that must not leak in from the host.
 pub const HOST_VARIABLES: [&str; 7] = [
     "ROLES_KB",
@@ -60,9 +55,6 @@ pub struct Roles {
     capped: bool,
     dir: Option<PathBuf>,
 }
-
-/// The driver under its older name.
-pub type Child = Roles;
 
 /// Starts a run of `roles` with these arguments, `COLUMNS=80` and nothing from
 /// the host that changes what it prints.
@@ -274,9 +266,6 @@ pub struct Run {
     /// Everything written to stderr (lossy UTF-8).
     pub stderr: String,
 }
-
-/// A run under its older name.
-pub type Outcome = Run;
 
 impl std::fmt::Display for Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
