@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, grid, markdown_table, pick_named};
 use crate::error::BadInput;
-use crate::kb::Text;
 use crate::library::Library;
 use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
@@ -38,16 +37,16 @@ pub struct CompareView {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct CompareRow {
     /// Dimension id.
-    pub id: Text,
+    pub id: String,
     /// Row label.
-    pub name: Text,
+    pub name: String,
     /// What the row compares.
-    pub description: Option<Text>,
+    pub description: Option<String>,
     /// Value per role id; `null` where the knowledge base gives none.
-    pub values: BTreeMap<Text, Option<Cited>>,
+    pub values: BTreeMap<String, Option<Cited>>,
     /// What to know before comparing the values (e.g. that two salary figures are
     /// per hour and per year); shown under the table.
-    pub caveats: Vec<Text>,
+    pub caveats: Vec<String>,
 }
 
 /// Builds the comparison of `role_ids` (all roles when empty, if there are no

@@ -8,7 +8,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{SCHEMA_VERSION, grid, markdown_table};
-use crate::kb::Text;
 use crate::kb::disputes::{Dispute, DisputeView};
 use crate::library::Library;
 use crate::render::markdown::cell;
@@ -25,7 +24,7 @@ pub struct DisputesView {
     /// Each cited source's title by id, for people (JSON carries the ids; `roles
     /// sources` has the titles).
     #[serde(skip)]
-    pub titles: BTreeMap<Text, Text>,
+    pub titles: BTreeMap<String, String>,
 }
 
 /// Builds the list of disputes.
@@ -53,7 +52,7 @@ impl DisputesView {
 /// A view's column heading: what it says, then whose articles say it, so two
 /// views that give the point to the same role still read apart.
 fn heading(view: &DisputeView, between: &str) -> String {
-    let label = view.label.as_ref().map(Text::to_string);
+    let label = view.label.as_ref().map(String::to_string);
     let label = label.unwrap_or_else(|| super::roles_label(&view.roles));
     format!("{label}{between}({})", view.sources.join(", "))
 }

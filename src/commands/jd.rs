@@ -10,8 +10,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{RoleRef, find_role};
+use crate::kb::Role;
 use crate::kb::jd::{NEEDS_QUESTION, Paragraph, Posting, PostingItem};
-use crate::kb::{Role, Text};
 use crate::library::Library;
 use crate::questionnaire::Answers;
 use crate::render::{Painter, View};
@@ -34,16 +34,16 @@ pub struct JobDescription {
     /// Whether it is the one-screen version (`--brief`).
     pub brief: bool,
     /// The hiring needs from the answers file whose duties come first.
-    pub needs: Vec<Text>,
+    pub needs: Vec<String>,
     /// The job title as advertised.
-    pub title: Text,
+    pub title: String,
     /// The placeholders left in the text for the company to fill in.
-    pub placeholders: Vec<Text>,
+    pub placeholders: Vec<String>,
     /// The opening paragraph.
-    pub summary: Text,
+    pub summary: String,
     /// The terms of the engagement, in words (`advise`'s `engagement` is the
     /// one-word kind; this is the posting's paragraph).
-    pub engagement_terms: Text,
+    pub engagement_terms: String,
     /// What the person will do, the duties meeting `needs` first.
     pub responsibilities: Vec<JobItem>,
     /// What success may be measured by.
@@ -55,18 +55,18 @@ pub struct JobDescription {
     /// Where candidates may come from.
     pub background: Vec<JobItem>,
     /// Every source the posting cites.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
 }
 
 /// One line of a posting.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct JobItem {
     /// The line.
-    pub text: Text,
+    pub text: String,
     /// Ids of every source that says it.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// Which of the chosen needs it meets.
-    pub meets: Vec<Text>,
+    pub meets: Vec<String>,
 }
 
 /// Which items a posting keeps, and in what order.
@@ -77,15 +77,15 @@ pub struct Selection {
     /// Only the one-screen selection.
     pub brief: bool,
     /// The needs whose duties come first.
-    pub needs: Vec<Text>,
+    pub needs: Vec<String>,
 }
 
 impl Selection {
     /// The needs chosen in an `advise` answers file.
-    pub fn needs_from(answers: &Answers) -> Vec<Text> {
+    pub fn needs_from(answers: &Answers) -> Vec<String> {
         let needs = answers.get(NEEDS_QUESTION).map(|answer| answer.values());
         let needs = needs.into_iter().flatten();
-        needs.map(|need| Text::from(need.to_owned())).collect()
+        needs.map(|need| need.to_owned()).collect()
     }
 
     /// The items of one list kept, those meeting a chosen need first; a brief
@@ -93,7 +93,7 @@ impl Selection {
     fn pick(&self, items: &[PostingItem]) -> Vec<JobItem> {
         let meets = |item: &PostingItem| {
             let needs = self.needs.iter().filter(|need| item.needs.contains(need));
-            needs.cloned().collect::<Vec<Text>>()
+            needs.cloned().collect::<Vec<String>>()
         };
         let kept = items
             .iter()
@@ -192,7 +192,7 @@ pub fn job_description(
         brief: selection.brief,
         needs: selection.needs.clone(),
         title,
-        placeholders: PLACEHOLDERS.iter().map(|p| Text::from(*p)).collect(),
+        placeholders: PLACEHOLDERS.iter().map(|p| String::from(*p)).collect(),
         summary: posting.about.text.clone(),
         engagement_terms: engagement,
         responsibilities: selection.pick(&posting.duties),
@@ -211,7 +211,7 @@ pub fn job_description(
         .into_iter()
         .chain([&posted.nice_to_have, &posted.background]);
     let items = items.flatten().flat_map(|item| &item.sources);
-    let mut sources: Vec<Text> = posting
+    let mut sources: Vec<String> = posting
         .about
         .sources
         .iter()

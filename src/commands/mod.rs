@@ -28,7 +28,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::{BadInput, tick_list, unknown_name};
-use crate::kb::{Dimension, Fact, Role, Section, Text, Topic};
+use crate::kb::{Dimension, Fact, Role, Section, Topic};
 use crate::library::Library;
 pub use crate::library::RoleRef;
 use crate::render::grid::Grid;
@@ -41,9 +41,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Cited {
     /// The statement.
-    pub text: Text,
+    pub text: String,
     /// Ids of the sources that support it.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
 }
 
 impl From<&Fact> for Cited {
@@ -132,7 +132,7 @@ pub fn find_role<'a>(library: &'a Library, id: &str) -> anyhow::Result<&'a Role>
 #[derive(Debug, Clone)]
 pub struct FactRef<'a> {
     /// The roles it concerns (empty when it concerns none in particular).
-    pub roles: &'a [Text],
+    pub roles: &'a [String],
     /// Where it stands.
     pub place: Place<'a>,
     /// The fact.
@@ -164,7 +164,7 @@ impl<'a> Place<'a> {
     }
 
     /// An id across places: a section id, `summary`, `dimension/ID` or `topic/ID`.
-    pub fn id(&self) -> Text {
+    pub fn id(&self) -> String {
         match self {
             Place::Dimension(_) => format!("dimension/{}", self.key()),
             Place::Topic(_) => format!("topic/{}", self.key()),
@@ -220,14 +220,14 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
 }
 
 /// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.
-pub fn roles_label(roles: &[Text]) -> String {
+pub fn roles_label(roles: &[String]) -> String {
     let ids: Vec<String> = roles.iter().map(|role| role.to_uppercase()).collect();
     ids.join(", ")
 }
 
 /// A fact's text led by the roles it concerns (`CIO, CTO: text`), the label as
 /// `mark` makes it; the text alone when it names none.
-pub fn labelled(roles: &[Text], text: &str, mark: impl Fn(&str) -> String) -> String {
+pub fn labelled(roles: &[String], text: &str, mark: impl Fn(&str) -> String) -> String {
     match roles_label(roles) {
         label if label.is_empty() => text.to_owned(),
         label => format!("{}: {text}", mark(&label)),

@@ -18,7 +18,6 @@ use serde::Serialize;
 
 use super::{FactRef, every_fact, find_by_id, grid, markdown_table};
 use crate::error::{BadInput, EXIT_FAILURE, EXIT_OK};
-use crate::kb::Text;
 use crate::library::Library;
 use crate::render::markdown::cell;
 use crate::render::{Painter, View, wrap};
@@ -46,12 +45,12 @@ pub struct SearchView {
     /// Output shape version.
     pub schema_version: u32,
     /// The query as given.
-    pub query: Text,
+    pub query: String,
     /// The words searched for, after dropping question words; a word kept only
     /// because it was written in capitals (`IT`) is given in capitals.
-    pub terms: Vec<Text>,
+    pub terms: Vec<String>,
     /// The role `--role` kept hits for; `null` without it.
-    pub role_filter: Option<Text>,
+    pub role_filter: Option<String>,
     /// How many facts matched in all.
     pub total: usize,
     /// The best hits, best first.
@@ -59,7 +58,7 @@ pub struct SearchView {
     /// Which role the hits shown lean to; `null` when they lean to none.
     pub lean: Option<Lean>,
     /// Match weight per role id, summed over the hits shown.
-    pub weights: BTreeMap<Text, f64>,
+    pub weights: BTreeMap<String, f64>,
     /// For each query word that matched no fact, the closest words of the knowledge base.
     pub suggestions: Vec<Suggestion>,
 }
@@ -69,15 +68,15 @@ pub struct SearchView {
 pub struct Hit {
     /// The roles the fact concerns: one for a role's own fact, several for a
     /// comparison or topic fact about more than one, none when it names none.
-    pub roles: Vec<Text>,
+    pub roles: Vec<String>,
     /// Where it stands: a section id, `summary`, `dimension/ID` or `topic/ID`.
-    pub section: Text,
+    pub section: String,
     /// A heading for that place.
-    pub section_title: Text,
+    pub section_title: String,
     /// The fact.
-    pub text: Text,
+    pub text: String,
     /// Its sources.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// Its score; higher is better.
     pub score: f64,
     /// How many of the query's terms it matched.
@@ -88,9 +87,9 @@ pub struct Hit {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Lean {
     /// Its id.
-    pub role: Text,
+    pub role: String,
     /// Its name.
-    pub name: Text,
+    pub name: String,
     /// Its share of the match weight, from 0 to 1.
     pub share: f64,
 }
@@ -99,9 +98,9 @@ pub struct Lean {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Suggestion {
     /// The query word, as searched for.
-    pub term: Text,
+    pub term: String,
     /// The closest words, closest first (empty when none is close).
-    pub words: Vec<Text>,
+    pub words: Vec<String>,
 }
 
 /// A word in lower case, and whether it counts as written in capitals: for a
@@ -119,7 +118,7 @@ impl Word {
     }
 
     /// The term as the output gives it: in capitals when it must match capitals.
-    fn shown(&self) -> Text {
+    fn shown(&self) -> String {
         match self.capitals {
             true => self.lower.to_uppercase(),
             false => self.lower.clone(),
@@ -305,7 +304,7 @@ pub fn search(
     // The lean is read from the hits shown, so the last line of the table speaks
     // of the rows above it; a fact about several roles shares its score.
     let roles = library.role_refs();
-    let mut by_role: BTreeMap<Text, f64> = roles.iter().map(|r| (r.id.clone(), 0.0)).collect();
+    let mut by_role: BTreeMap<String, f64> = roles.iter().map(|r| (r.id.clone(), 0.0)).collect();
     for hit in &hits {
         for role in &hit.roles {
             if let Some(weight) = by_role.get_mut(role) {
@@ -336,7 +335,7 @@ pub fn search(
             term: terms[term].shown(),
             words: closest(&terms[term].lower, &vocabulary)
                 .into_iter()
-                .map(|word| Text::from(word.to_owned()))
+                .map(|word| word.to_owned())
                 .collect(),
         })
         .collect();
@@ -380,7 +379,7 @@ fn closest<'v>(term: &str, vocabulary: &BTreeSet<&'v str>) -> Vec<&'v str> {
 }
 
 /// `a`, `a or b`, `a, b or c`, each in backticks.
-fn either(words: &[Text]) -> String {
+fn either(words: &[String]) -> String {
     let ticked: Vec<String> = words.iter().map(|word| format!("`{word}`")).collect();
     match ticked.split_last() {
         Some((last, [])) => last.clone(),
@@ -528,7 +527,7 @@ mod tests {
             ("data Data governance DATA data", &["data", "governance"]),
             ("IT it IT", &["IT"]),
         ] {
-            let shown: Vec<Text> = terms(query).iter().map(Word::shown).collect();
+            let shown: Vec<String> = terms(query).iter().map(Word::shown).collect();
             assert_eq!(shown, expected, "{query}");
         }
     }
@@ -565,8 +564,9 @@ mod tests {
             closest("sla", &vocabulary).is_empty(),
             "three letters allow no edit"
         );
-        let words =
-            |list: &[&'static str]| -> Vec<Text> { list.iter().map(|w| Text::from(*w)).collect() };
+        let words = |list: &[&'static str]| -> Vec<String> {
+            list.iter().map(|w| String::from(*w)).collect()
+        };
         assert_eq!(either(&words(&["a"])), "`a`");
         assert_eq!(either(&words(&["a", "b"])), "`a` or `b`");
         assert_eq!(either(&words(&["a", "b", "c"])), "`a`, `b` or `c`");

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Cited, RoleRef, find_role, markdown_table, pick_named};
-use crate::kb::{Salary, Text};
+use crate::kb::Salary;
 use crate::library::Library;
 use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
@@ -42,24 +42,24 @@ pub struct ShowView {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Glance {
     /// Dimension id.
-    pub dimension: Text,
+    pub dimension: String,
     /// Dimension name.
-    pub name: Text,
+    pub name: String,
     /// The value.
-    pub text: Text,
+    pub text: String,
     /// Its sources.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// What to know before reading the value (the dimension's caveats).
-    pub caveats: Vec<Text>,
+    pub caveats: Vec<String>,
 }
 
 /// One section of the profile.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ShowSection {
     /// Section id.
-    pub id: Text,
+    pub id: String,
     /// Heading.
-    pub title: Text,
+    pub title: String,
     /// The facts, in order.
     pub facts: Vec<ShowFact>,
 }
@@ -68,11 +68,11 @@ pub struct ShowSection {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ShowFact {
     /// The group it belongs to within the section, if any.
-    pub theme: Option<Text>,
+    pub theme: Option<String>,
     /// The statement.
-    pub text: Text,
+    pub text: String,
     /// Its sources.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
 }
 
 /// Builds the profile of `role_id`, or only the sections named in `sections`

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{SCHEMA_VERSION, grid, markdown_table};
-use crate::kb::{Source, Text};
+use crate::kb::Source;
 use crate::library::Library;
 use crate::render::markdown::cell;
 use crate::render::{Painter, View};
@@ -24,17 +24,17 @@ pub struct SourcesView {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SourceRow {
     /// Its id.
-    pub id: Text,
+    pub id: String,
     /// Its title.
-    pub title: Text,
+    pub title: String,
     /// Publisher or site, where named.
-    pub publisher: Option<Text>,
+    pub publisher: Option<String>,
     /// Date, where given.
-    pub date: Option<Text>,
+    pub date: Option<String>,
     /// The seed file.
-    pub file: Text,
+    pub file: String,
     /// Notes on the source.
-    pub note: Option<Text>,
+    pub note: Option<String>,
     /// How many facts, salary figures and reasons cite it.
     pub citations: usize,
 }
@@ -42,10 +42,10 @@ pub struct SourceRow {
 /// The source lists of everything in the knowledge base that cites: facts,
 /// salary figures, the questionnaires' reasons and caveats, the career guide's
 /// requirements, steps, skills and caveats, the disputes' views and the areas' facts.
-fn citations(library: &Library) -> Vec<&[Text]> {
+fn citations(library: &Library) -> Vec<&[String]> {
     // Topic `disagreements` is the disputes' views again: they count once, as views.
     let built = crate::kb::disputes::disagreements(&[], library.disputes());
-    let mut cited: Vec<&[Text]> = (super::every_fact(library).into_iter())
+    let mut cited: Vec<&[String]> = (super::every_fact(library).into_iter())
         .filter(|f| !matches!(f.place, super::Place::Topic(t) if built.as_ref() == Some(t)))
         .map(|f| f.fact.sources.as_slice())
         .collect();

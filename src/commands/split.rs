@@ -9,7 +9,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{RoleRef, grid, labelled, markdown_table};
-use crate::kb::Text;
 use crate::kb::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
 use crate::render::markdown::{cell, cite};
@@ -33,46 +32,46 @@ pub struct SplitView {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SplitArea {
     /// Area id.
-    pub id: Text,
+    pub id: String,
     /// Heading.
-    pub title: Text,
+    pub title: String,
     /// A role id, `shared` (the articles give it to both), `divided` (each role
     /// a different part of it) or `disputed` (they disagree).
-    pub owner: Text,
+    pub owner: String,
     /// Why: the facts, each with the roles it gives the area to and its sources.
     pub facts: Vec<SplitFact>,
     /// Every source the facts cite, in order of first citation.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// For a disputed area: the dispute, as `roles disputes` shows it.
     pub dispute: Option<DisputeRef>,
     /// For a disputed area: what the company has to do about it.
-    pub decide: Option<Text>,
+    pub decide: Option<String>,
 }
 
 /// A fact behind an owner.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SplitFact {
     /// The statement.
-    pub text: Text,
+    pub text: String,
     /// The roles it gives the area to.
-    pub roles: Vec<Text>,
+    pub roles: Vec<String>,
     /// Ids of the sources that support it.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
 }
 
 /// The dispute a disputed area refers to.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct DisputeRef {
     /// Its id.
-    pub id: Text,
+    pub id: String,
     /// Its question.
-    pub question: Text,
+    pub question: String,
 }
 
 /// What a company with both roles does about an area the articles disagree on.
 /// The tension article's point is that every company strikes the balance
 /// between the two roles its own way, so nobody else settles it for you.
-fn decision(question: &str) -> Text {
+fn decision(question: &str) -> String {
     format!("Decide it explicitly: see “{question}” in `roles disputes`.")
 }
 
@@ -92,7 +91,7 @@ pub fn split(library: &Library) -> SplitView {
 }
 
 fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
-    let mut sources: Vec<Text> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
     for id in area.facts.iter().flat_map(|fact| &fact.sources) {
         if !sources.contains(id) {
             sources.push(id.clone());

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{SCHEMA_VERSION, find_by_id, grid, labelled, markdown_table, roles_label};
-use crate::kb::{Text, Topic};
+use crate::kb::Topic;
 use crate::library::Library;
 use crate::render::markdown::{cell, cite};
 use crate::render::{Painter, View, wrap};
@@ -36,9 +36,9 @@ pub struct TopicList {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct TopicSummary {
     /// Its id, as `roles topics ID` takes it.
-    pub id: Text,
+    pub id: String,
     /// Its title.
-    pub title: Text,
+    pub title: String,
     /// How many facts it holds.
     pub facts: usize,
 }
@@ -49,9 +49,9 @@ pub struct TopicDetail {
     /// Output shape version.
     pub schema_version: u32,
     /// Its id.
-    pub id: Text,
+    pub id: String,
     /// Its title.
-    pub title: Text,
+    pub title: String,
     /// The facts by theme, themes in the order they first appear.
     pub themes: Vec<ThemeGroup>,
 }
@@ -60,7 +60,7 @@ pub struct TopicDetail {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ThemeGroup {
     /// The theme; `null` for the facts that have none.
-    pub theme: Option<Text>,
+    pub theme: Option<String>,
     /// The facts, in knowledge-base order.
     pub facts: Vec<TopicFact>,
 }
@@ -69,11 +69,11 @@ pub struct ThemeGroup {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct TopicFact {
     /// The statement.
-    pub text: Text,
+    pub text: String,
     /// The roles it concerns.
-    pub roles: Vec<Text>,
+    pub roles: Vec<String>,
     /// Ids of the sources that support it.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
 }
 
 /// Lists the topics, or shows the one `topic` names (an unknown id is bad input

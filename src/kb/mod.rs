@@ -22,6 +22,3 @@ pub use knowledge_base::{KB_SCHEMA_VERSION, KnowledgeBase, validate};
 pub use load::{MAX_FILE_BYTES, STDIN_ORIGIN, load_file, load_stdin};
 pub use model::*;
 pub use problem::{KbError, Location, Problem, Step};
-
-/// A string of the knowledge base: the name callers outside `kb` still use.
-pub type Text = String;

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use super::answers::{Answer, Answers};
 use crate::commands::RoleRef;
-use crate::kb::{Basis, Choice, Question, Source, Text};
+use crate::kb::{Basis, Choice, Question, Source};
 use crate::render::{Painter, wrap};
 
 /// A need this strong stands on its own, whatever other roles' needs are: as
@@ -74,21 +74,21 @@ impl Confidence {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Reason {
     /// The question id.
-    pub question: Text,
+    pub question: String,
     /// The question as asked.
-    pub question_text: Text,
+    pub question_text: String,
     /// The chosen value.
-    pub value: Text,
+    pub value: String,
     /// The answer in words.
-    pub label: Text,
+    pub label: String,
     /// Which way it pushes: role ids, `both roles`, `fractional`, `full-time`.
     pub favours: Vec<String>,
     /// The points it gave, keyed by role id, `both`, `fractional`, `full-time`.
     pub points: BTreeMap<String, i32>,
     /// Why, in the knowledge base's words.
-    pub because: Text,
+    pub because: String,
     /// The sources behind that.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// `article`, `disputed` (the articles disagree) or `judgement` (ours).
     pub basis: Basis,
 }
@@ -164,7 +164,7 @@ pub fn flips_table(
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Flip {
     /// The question id.
-    pub question: Text,
+    pub question: String,
     /// The values answered now (empty when unanswered).
     pub from: Vec<String>,
     /// The values of the changed answer (empty for no preference).
@@ -174,7 +174,7 @@ pub struct Flip {
     /// The outcome it would give, in words.
     pub outcome: String,
     /// The role ids it would recommend, in order.
-    pub roles: Vec<Text>,
+    pub roles: Vec<String>,
     /// How far the change moves the needs; the list is sorted by it.
     pub shift: i32,
 }
@@ -382,7 +382,7 @@ pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> 
                 label: match answer.map(Answer::values).as_deref() {
                     // A typed number reads as itself and its band.
                     Some([typed]) if *typed != choice.value.as_str() => {
-                        Text::from(format!("{typed} ({})", choice.label))
+                        format!("{typed} ({})", choice.label)
                     }
                     _ => choice.label.clone(),
                 },
@@ -404,7 +404,7 @@ pub fn flips<O: PartialEq>(
     roles: &[RoleRef],
     questions: &[Question],
     answers: &Answers,
-    outcome: impl Fn(&Tally) -> (O, String, Vec<Text>),
+    outcome: impl Fn(&Tally) -> (O, String, Vec<String>),
 ) -> Vec<Flip> {
     let now = tally(roles, questions, answers);
     let (current, ..) = outcome(&now);
@@ -489,7 +489,7 @@ fn alternatives(question: &Question, current: Option<&Answer>) -> Vec<Option<Ans
 
 /// The unanswered questions that could give some role need: what would decide
 /// a verdict that is open or close.
-pub fn deciding_questions(questions: &[Question], answers: &Answers) -> Vec<Text> {
+pub fn deciding_questions(questions: &[Question], answers: &Answers) -> Vec<String> {
     questions
         .iter()
         .filter(|q| answers.get(&q.id).is_none())
@@ -506,14 +506,14 @@ pub fn deciding_questions(questions: &[Question], answers: &Answers) -> Vec<Text
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct SourceRef {
     /// The id the result's `sources` lists use.
-    pub id: Text,
+    pub id: String,
     /// The article's title.
-    pub title: Text,
+    pub title: String,
 }
 
 /// The articles among `all` that `cited` names, in knowledge-base order.
-pub fn cited<'a>(all: &[Source], cited: impl IntoIterator<Item = &'a Text>) -> Vec<SourceRef> {
-    let cited: std::collections::BTreeSet<&str> = cited.into_iter().map(Text::as_str).collect();
+pub fn cited<'a>(all: &[Source], cited: impl IntoIterator<Item = &'a String>) -> Vec<SourceRef> {
+    let cited: std::collections::BTreeSet<&str> = cited.into_iter().map(String::as_str).collect();
     all.iter()
         .filter(|source| cited.contains(source.id.as_str()))
         .map(|source| SourceRef {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::{Answer, Answers, Intake, check_save_path, command_line, shell_word};
-use crate::kb::{Basis, Choice, Fact, Question, Questionnaire, Text};
+use crate::kb::{Basis, Choice, Fact, Question, Questionnaire};
 
 /// A choice as `(value, weights by role id, points for both)`.
 pub type ChoiceSpec<'a> = (&'static str, &'a [(&'static str, i32)], i32);
@@ -12,23 +12,23 @@ pub type ChoiceSpec<'a> = (&'static str, &'a [(&'static str, i32)], i32);
 /// A single-choice question `id` whose labels are its values in capitals.
 pub fn question(id: &'static str, choices: &[ChoiceSpec<'_>]) -> Question {
     Question {
-        id: Text::from(id),
-        text: Text::from(id),
-        hint: Text::from("?"),
+        id: String::from(id),
+        text: String::from(id),
+        hint: String::from("?"),
         multiple: false,
         number: false,
         choices: choices
             .iter()
             .map(|&(value, weights, both)| Choice {
-                value: Text::from(value),
-                label: Text::from(value.to_uppercase()),
-                weights: weights.iter().map(|&(r, w)| (Text::from(r), w)).collect(),
+                value: String::from(value),
+                label: value.to_uppercase(),
+                weights: weights.iter().map(|&(r, w)| (String::from(r), w)).collect(),
                 both,
                 fractional: 0,
                 full_time: 0,
                 reason: Fact {
-                    text: Text::from("because"),
-                    sources: vec![Text::from("s")],
+                    text: String::from("because"),
+                    sources: vec![String::from("s")],
                     theme: None,
                     roles: Vec::new(),
                 },

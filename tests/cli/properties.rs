@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use roles::kb::load::parse_and_validate;
-use roles::kb::{KnowledgeBase, Questionnaire, Text, yaml};
+use roles::kb::{KnowledgeBase, Questionnaire, yaml};
 use roles::questionnaire::{Answer, Answers};
 use serde_json::Value;
 
@@ -361,7 +361,7 @@ fn a_valid_knowledge_base_dumped_and_loaded_again_is_equal() {
         for _ in 0..1 + generator.below(5) {
             let text = std::iter::repeat_with(|| generator.text()).find(|t| !t.trim().is_empty());
             let at = generator.below(fields.len());
-            *fields[at] = Text::from(text.clone().unwrap_or_default());
+            *fields[at] = text.clone().unwrap_or_default();
             mutations.push(text);
         }
         if !roles::kb::validate(&kb).is_empty() {
@@ -380,8 +380,8 @@ fn a_valid_knowledge_base_dumped_and_loaded_again_is_equal() {
 }
 
 /// Every free-text field of a knowledge base, to mutate.
-fn text_fields(kb: &mut KnowledgeBase) -> Vec<&mut Text> {
-    let mut fields: Vec<&mut Text> = Vec::new();
+fn text_fields(kb: &mut KnowledgeBase) -> Vec<&mut String> {
+    let mut fields: Vec<&mut String> = Vec::new();
     for source in &mut kb.sources {
         fields.push(&mut source.title);
         fields.extend(source.note.as_mut());
@@ -424,7 +424,7 @@ fn text_fields(kb: &mut KnowledgeBase) -> Vec<&mut Text> {
 fn a_dump_with_a_control_character_in_a_text_does_not_load() {
     for control in ['\u{1b}', '\u{85}', '\u{7}'] {
         let mut kb = embedded().clone();
-        kb.roles[0].summary.text = Text::from(format!("before{control}after"));
+        kb.roles[0].summary.text = format!("before{control}after");
         let problems = roles::kb::validate(&kb);
         assert_eq!(problems.len(), 1, "{problems:?}");
         for json in [true, false] {

@@ -8,7 +8,6 @@ use std::io::Write;
 
 pub use score::{Advice, Hire, advise};
 
-use crate::kb::Text;
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Gathered, Intake, engine};
 use crate::render::markdown::{cell, table_row};
@@ -48,7 +47,7 @@ fn engaged(engagement: Option<&str>) -> &str {
 }
 
 /// The numbers of `ids` among the advice's numbered sources: `[1, 3]`.
-fn notes(advice: &Advice, ids: &[Text]) -> String {
+fn notes(advice: &Advice, ids: &[String]) -> String {
     let numbers: Vec<String> = advice
         .sources
         .iter()
@@ -60,7 +59,7 @@ fn notes(advice: &Advice, ids: &[Text]) -> String {
 }
 
 /// The article titles of `ids`, for prose: `"A"; "B"`.
-fn titles(advice: &Advice, ids: &[Text]) -> String {
+fn titles(advice: &Advice, ids: &[String]) -> String {
     let titles: Vec<String> = advice
         .sources
         .iter()

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::kb::{Fact, Text};
+use crate::kb::Fact;
 use crate::library::Library;
 use crate::questionnaire::Answers;
 use crate::questionnaire::engine::{self, Confidence, Flip, Reason, SourceRef, Tally};
@@ -35,7 +35,7 @@ pub struct Advice {
     /// Full-time senior seats the company says it can fund, if it said.
     pub seats: Option<u8>,
     /// Need per role id.
-    pub scores: BTreeMap<Text, i32>,
+    pub scores: BTreeMap<String, i32>,
     /// Points towards each engagement.
     pub engagement_points: BTreeMap<String, i32>,
     /// One entry per chosen value, in questionnaire order.
@@ -47,9 +47,9 @@ pub struct Advice {
     /// The answers used.
     pub answers: Answers,
     /// Ids of the questions left without an answer (no preference).
-    pub unanswered: Vec<Text>,
+    pub unanswered: Vec<String>,
     /// The unanswered questions that could decide an open or close verdict.
-    pub deciding_questions: Vec<Text>,
+    pub deciding_questions: Vec<String>,
     /// The articles the reasons and caveats cite.
     pub sources: Vec<SourceRef>,
     /// Commands to run next.
@@ -67,9 +67,9 @@ pub struct Advice {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Hire {
     /// The role's id.
-    pub role: Text,
+    pub role: String,
     /// Its full title.
-    pub name: Text,
+    pub name: String,
     /// `full-time`, `fractional`, or `null` when no answer settles it.
     pub engagement: Option<String>,
     /// How strongly the answers show the need for it.
@@ -251,7 +251,7 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
             other.iter().map(|&(r, _)| roles[r].id.clone()).collect()
         })
     });
-    let unanswered: Vec<Text> = questions
+    let unanswered: Vec<String> = questions
         .iter()
         .filter(|q| answers.get(&q.id).is_none())
         .map(|q| q.id.clone())
@@ -312,8 +312,8 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
 /// A caveat of the plan's own, citing one article by source id.
 fn fact(text: &'static str, source: &'static str) -> Fact {
     Fact {
-        text: Text::from(text),
-        sources: vec![Text::from(source)],
+        text: String::from(text),
+        sources: vec![String::from(source)],
         theme: None,
         roles: Vec::new(),
     }

@@ -16,7 +16,6 @@ use super::plan::{
     CAREER_SCHEMA_VERSION, CareerPlan, Confidence, PathPlan, Qualification, Reason, SkillPlan,
     StepPlan,
 };
-use crate::kb::Text;
 use crate::kb::career::{
     BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Degree, Requirement, RequirementKind, ShownBy,
     Strength, YEARS_QUESTION, YES,
@@ -76,7 +75,7 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
         .collect();
 
     // With no track, the plan covers every role.
-    let considered: Vec<&Text> = match leader {
+    let considered: Vec<&String> = match leader {
         None => roles.iter().map(|role| &role.id).collect(),
         Some(index) => vec![&roles[index].id],
     };
@@ -213,7 +212,7 @@ fn requirement_name(requirement: &Requirement) -> String {
 /// a gap (`Some(false)`) or unknown until its question is answered (`None`).
 fn check(
     career: &Career,
-    role: &Text,
+    role: &str,
     requirement: &Requirement,
     answers: &CareerAnswers,
 ) -> (Option<bool>, Qualification) {
@@ -289,12 +288,12 @@ fn check(
             Strength::Required | Strength::Necessary
         ),
         kind: requirement.kind,
-        role: role.clone(),
+        role: role.to_owned(),
         strength: requirement.strength,
         text: requirement.text.clone(),
         detail,
         years_to_go,
-        question: Text::from(question.to_owned()),
+        question: question.to_owned(),
         sources: requirement.sources.clone(),
     };
     (standing, qualification)
@@ -352,7 +351,7 @@ fn shown(shown_by: &[ShownBy], answers: &CareerAnswers) -> Option<bool> {
 
 /// The articles the plan cites, in knowledge-base order.
 fn cited_sources(library: &Library, plan: &CareerPlan) -> Vec<SourceRef> {
-    let mut cited: Vec<&Text> = Vec::new();
+    let mut cited: Vec<&String> = Vec::new();
     cited.extend(plan.reasons.iter().flat_map(|r| &r.sources));
     for list in [&plan.gaps, &plan.met, &plan.unknown] {
         cited.extend(list.iter().flat_map(|q| &q.sources));

@@ -7,7 +7,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::commands::RoleRef;
-use crate::kb::Text;
 use crate::kb::career::{Caveat, RequirementKind, Strength};
 
 /// Version of `roles career`'s JSON: 2 made `confidence` the shared shape
@@ -29,16 +28,16 @@ pub struct CareerPlan {
     /// How clearly the answers point to the track; `null` without a track.
     pub confidence: Option<Confidence>,
     /// Points per role id from the answers that bear on the track.
-    pub scores: BTreeMap<Text, i32>,
+    pub scores: BTreeMap<String, i32>,
     /// Whether the leading roles tie, leaving the track undecided.
     pub tie: bool,
     /// When the track is undecided: the unanswered questions that would decide it.
-    pub deciding_questions: Vec<Text>,
+    pub deciding_questions: Vec<String>,
     /// One entry per answer that bore on the track, in question order.
     pub reasons: Vec<Reason>,
     /// The roles the qualifications, paths and skills below are for: the track's,
     /// or every role when there is no track.
-    pub covers: Vec<Text>,
+    pub covers: Vec<String>,
     /// Qualifications of the roles in `covers` the answers fall short of.
     pub gaps: Vec<Qualification>,
     /// Qualifications the answers meet.
@@ -57,7 +56,7 @@ pub struct CareerPlan {
     /// The answers used, by question id (`years` as a decimal string).
     pub answers: BTreeMap<String, Vec<String>>,
     /// Ids of the questions left without an answer.
-    pub unanswered: Vec<Text>,
+    pub unanswered: Vec<String>,
     /// The articles this plan cites, in knowledge-base order.
     pub sources: Vec<SourceRef>,
 }
@@ -75,27 +74,27 @@ pub struct Qualification {
     /// What sort of qualification.
     pub kind: RequirementKind,
     /// The role it is for.
-    pub role: Text,
+    pub role: String,
     /// How firmly the article words it.
     pub strength: Strength,
     /// What the articles say.
-    pub text: Text,
+    pub text: String,
     /// How the answer stands against it: how far off for a gap, what meets it for
     /// a met one, the question to answer for an unknown one.
     pub detail: String,
     /// For an experience gap: the years still to go.
     pub years_to_go: Option<u32>,
     /// The question it is checked against.
-    pub question: Text,
+    pub question: String,
     /// The sources behind it.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
 }
 
 /// The usual path into one role.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PathPlan {
     /// The role.
-    pub role: Text,
+    pub role: String,
     /// Whether the steps are a progression (`false`: in no set order).
     pub ordered: bool,
     /// The steps.
@@ -106,9 +105,9 @@ pub struct PathPlan {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StepPlan {
     /// The step.
-    pub text: Text,
+    pub text: String,
     /// The sources that give it.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// `true` when an answer suggests the step is taken, `false` when the answers
     /// that would show it were given otherwise, `null` when nothing tells.
     pub reached: Option<bool>,
@@ -118,11 +117,11 @@ pub struct StepPlan {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SkillPlan {
     /// The role that needs it.
-    pub role: Text,
+    pub role: String,
     /// The skill.
-    pub text: Text,
+    pub text: String,
     /// The sources that name it.
-    pub sources: Vec<Text>,
+    pub sources: Vec<String>,
     /// `true` when an answer suggests it, `false` when the answers that would show
     /// it were given otherwise, `null` when nothing tells.
     pub have: Option<bool>,

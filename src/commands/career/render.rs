@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use super::plan::{CareerPlan, Qualification, SHOWN_FLIPS};
-use crate::kb::Text;
 use crate::kb::career::Basis;
 use crate::questionnaire::engine;
 use crate::render::markdown::cell;
@@ -29,7 +28,7 @@ fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
 
 /// `text` and its citation wrapped under `first`, the citation dimmed after
 /// wrapping so escape codes never count as width.
-fn cited(painter: &Painter, text: &str, sources: &[Text], first: &str) -> String {
+fn cited(painter: &Painter, text: &str, sources: &[String], first: &str) -> String {
     let rest = " ".repeat(wrap::width(first));
     let plain = match sources {
         [] => text.to_owned(),
@@ -206,7 +205,7 @@ pub fn table(plan: &CareerPlan, painter: &Painter, out: &mut dyn Write) -> anyho
 
 /// The plan's source numbers for `sources`, e.g. ` [1, 4]`: the articles are
 /// listed by title, numbered, at the end of the document.
-fn note(plan: &CareerPlan, sources: &[Text]) -> String {
+fn note(plan: &CareerPlan, sources: &[String]) -> String {
     let numbers: Vec<String> = sources
         .iter()
         .filter_map(|id| plan.sources.iter().position(|s| s.id == *id))
@@ -337,7 +336,7 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> anyhow::Result<()> {
         } else {
             "in no set order"
         };
-        let sources: Vec<Text> = distinct(
+        let sources: Vec<String> = distinct(
             path.steps
                 .iter()
                 .flat_map(|s| &s.sources)

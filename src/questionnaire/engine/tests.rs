@@ -10,8 +10,8 @@ type Case<'a> = (&'a [(&'a str, &'a str)], &'a [usize], bool);
 fn roles(ids: &[&'static str]) -> Vec<RoleRef> {
     ids.iter()
         .map(|&id| RoleRef {
-            id: Text::from(id),
-            name: Text::from(id),
+            id: String::from(id),
+            name: String::from(id),
         })
         .collect()
 }
