@@ -118,12 +118,7 @@ fn the_json_has_the_documented_fields_and_validates_against_its_schema() {
         assert!(json.get(field).is_some(), "`{field}` missing\n{json:#}");
     }
     let schema = roles(&["schema", "career"]).succeeds().stdout_json();
-    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let problems: Vec<String> = validator
-        .iter_errors(&json)
-        .map(|e| e.to_string())
-        .collect();
-    assert!(problems.is_empty(), "{problems:#?}");
+    crate::formats::assert_valid(&schema, &json, "`roles career --format json`");
 }
 
 #[test]
