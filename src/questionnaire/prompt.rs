@@ -20,9 +20,10 @@ use std::time::Duration;
 use screen::{Action, Screen, record};
 use terminal::{Key, Keys, RawMode, rows, size};
 
-use super::Answer;
-use super::interview::{Ask, Prompter, Review, Revision, Step, answer_words};
+use super::interview::{Ask, Prompter, Step, answer_words};
+use super::{Answer, Answers};
 use crate::error::{Interrupted, escape_controls};
+use crate::kb::Question;
 use crate::render::wrap;
 
 /// How long after the last digit a choice number in a list of ten or more is
@@ -238,21 +239,24 @@ impl Prompter for TerminalPrompter {
         Ok(step)
     }
 
-    fn review(&mut self, review: &Review<'_>) -> anyhow::Result<Revision> {
+    fn review(
+        &mut self,
+        questions: &[Question],
+        answers: &Answers,
+    ) -> anyhow::Result<Option<usize>> {
         // The review lists every answer itself.
         self.erase(self.records.len())?;
-        let action = self.show(&mut Screen::review(review))?;
+        let action = self.show(&mut Screen::review(questions, answers))?;
         self.erase(0)?;
         if let Action::Chosen(rows) = action
             && let Some(&row) = rows.first()
         {
-            return Ok(Revision::Change(row));
+            return Ok(Some(row));
         }
-        let total = review.rows.len();
-        for row in &review.rows {
-            let title = format!("[{} of {total}] {}", row.number, row.question.text);
-            self.record(&title, &row.answer_words())?;
+        for (index, question) in questions.iter().enumerate() {
+            let title = format!("[{} of {}] {}", index + 1, questions.len(), question.text);
+            self.record(&title, &answer_words(question, answers.get(&question.id)))?;
         }
-        Ok(Revision::Confirm)
+        Ok(None)
     }
 }

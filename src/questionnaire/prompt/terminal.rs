@@ -59,6 +59,7 @@ impl RawMode {
     }
 }
 
+/// Raw mode, then the cursor hidden and bracketed paste on.
 fn take_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     rustix::io::write(io::stderr().as_fd(), b"\x1b[?25l\x1b[?2004h")?;
@@ -139,14 +140,13 @@ pub fn size() -> (usize, usize) {
 }
 
 /// Erases `above` rows before the current line and the current line itself,
-/// leaving the cursor at the start of the first.
+/// leaving the cursor at the start of the first. (`MoveUp(0)` would still
+/// move one row on many terminals.)
 pub fn erase(err: &mut impl Write, above: usize) -> io::Result<()> {
+    let above = u16::try_from(above).unwrap_or(u16::MAX);
     queue!(err, cursor::MoveToColumn(0))?;
     if above > 0 {
-        queue!(
-            err,
-            cursor::MoveUp(u16::try_from(above).unwrap_or(u16::MAX))
-        )?;
+        queue!(err, cursor::MoveUp(above))?;
     }
     queue!(err, terminal::Clear(terminal::ClearType::FromCursorDown))
 }
@@ -183,10 +183,6 @@ pub struct Keys {
     pending: VecDeque<Key>,
     partial: Vec<u8>,
     pasted: Option<String>,
-}
-
-fn hung_up() -> io::Error {
-    io::Error::new(io::ErrorKind::UnexpectedEof, "the terminal hung up")
 }
 
 /// The read end of a pipe written on each SIGWINCH, set up once per process;
@@ -252,7 +248,12 @@ impl Keys {
             }
             let mut buffer = [0; 1024];
             match rustix::io::read(stdin.as_fd(), &mut buffer) {
-                Ok(0) => return Err(hung_up()),
+                Ok(0) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "the terminal hung up",
+                    ));
+                }
                 Ok(n) => {
                     self.partial.extend_from_slice(&buffer[..n]);
                     let (keys, used) = decode(&self.partial, true);

@@ -5,8 +5,7 @@
 use super::*;
 use crate::kb::Question;
 use crate::library::Library;
-use crate::questionnaire::Answer;
-use crate::questionnaire::interview::Row;
+use crate::questionnaire::{Answer, Answers};
 
 fn questions() -> Vec<Question> {
     Library::embedded().questionnaire().questions.clone()
@@ -52,15 +51,10 @@ fn years(previous: &[&str]) -> Screen {
 /// The review of the questionnaire repeated to `count` rows, the first answered.
 fn review(count: usize) -> Screen {
     let questions: Vec<Question> = questions().into_iter().cycle().take(count).collect();
-    let first = Answer::One(questions[0].choices[1].value.to_string());
-    let rows = (questions.iter().enumerate())
-        .map(|(index, question)| Row {
-            question,
-            number: index + 1,
-            answer: (index == 0).then_some(&first),
-        })
-        .collect();
-    Screen::review(&Review { rows })
+    let mut answers = Answers::default();
+    let first = &questions[0];
+    answers.set(&first.id, Some(Answer::One(first.choices[1].value.clone())));
+    Screen::review(&questions, &answers)
 }
 
 /// Plays `script`: a character is typed, `…` is a pause, and `⏎ ⌫ ⎋ ↑ ↓ ← ⌃`
