@@ -10,10 +10,8 @@ use crate::kb::Question;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// Picked these values (one for a single-choice question; the typed digits
-    /// for a number question); none is no preference.
+    /// for a number question); none is no preference, as a skip.
     Answer(Vec<String>),
-    /// No preference.
-    Skip,
     /// Go back: to the previous question asked, or to the review when the
     /// question was re-asked from it.
     Back,
@@ -105,7 +103,7 @@ pub fn interview(
 }
 
 /// Asks the question at `index` with its answer so far, and records the reply
-/// unless it is back: values as the answer, none (or a skip) as no preference.
+/// unless it is back: values as the answer, none as no preference.
 /// Returns whether it was answered rather than left by going back.
 fn ask(
     questions: &[Question],
@@ -133,7 +131,6 @@ fn ask(
         Step::Answer(values) if values.is_empty() => None,
         Step::Answer(values) if question.multiple => Some(Answer::Many(values)),
         Step::Answer(mut values) => Some(Answer::One(values.swap_remove(0))),
-        Step::Skip => None,
     };
     answers.set(&question.id, answer);
     Ok(true)

@@ -216,14 +216,11 @@ impl Prompter for TerminalPrompter {
         let choices = &ask.question.choices;
         let step = match self.show(&mut screen)? {
             Action::Back => Step::Back,
-            Action::Chosen(picked) if !picked.is_empty() => Step::Answer(
-                picked
-                    .iter()
-                    .map(|&i| choices[i].value.to_string())
-                    .collect(),
-            ),
+            Action::Chosen(picked) => {
+                Step::Answer(picked.iter().map(|&i| choices[i].value.clone()).collect())
+            }
             Action::Typed(number) => Step::Answer(vec![number]),
-            _ => Step::Skip,
+            _ => Step::Answer(Vec::new()),
         };
         match &step {
             // The review is drawn again in the question's place.
@@ -231,10 +228,9 @@ impl Prompter for TerminalPrompter {
             // The question before is asked again where its record was.
             Step::Back => self.erase(1)?,
             Step::Answer(values) => {
-                let words = answer_words(ask.question, Some(&Answer::Many(values.clone())));
-                self.record(&screen.title, &words)?;
+                let answer = (!values.is_empty()).then(|| Answer::Many(values.clone()));
+                self.record(&screen.title, &answer_words(ask.question, answer.as_ref()))?;
             }
-            Step::Skip => self.record(&screen.title, "no preference")?,
         }
         Ok(step)
     }

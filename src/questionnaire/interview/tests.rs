@@ -12,7 +12,7 @@ use crate::questionnaire::tests::{answers, questionnaire};
 
 /// Replies from a script and logs each question as put and each review shown.
 struct Scripted {
-    /// Per question: values (`p,q`), `-` skip, `<` back, `` nothing, `!` interrupt.
+    /// Per question: values (`p,q`), `-` skip (none), `<` back, `!` interrupt.
     replies: VecDeque<&'static str>,
     /// Per review, until it runs out (then confirm): a row to change, `!` interrupt.
     revisions: VecDeque<&'static str>,
@@ -35,15 +35,15 @@ impl Prompter for Scripted {
             _ => "",
         };
         (self.asked).push(format!("{}{}{previous}{mark}", ask.question.id, ask.number));
-        Ok(
-            match self.replies.pop_front().expect("the script ran out") {
-                "!" => return Err(Interrupted.into()),
-                "-" => Step::Skip,
-                "<" => Step::Back,
-                "" => Step::Answer(Vec::new()),
-                values => Step::Answer(values.split(',').map(str::to_owned).collect()),
-            },
-        )
+        let values = match self.replies.pop_front().expect("the script ran out") {
+            "!" => return Err(Interrupted.into()),
+            "<" => return Ok(Step::Back),
+            "-" => "",
+            values => values,
+        };
+        Ok(Step::Answer(
+            values.split_terminator(',').map(str::to_owned).collect(),
+        ))
     }
 
     fn review(
@@ -80,8 +80,8 @@ fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
     let cases: &[Case] = &[
         // Each question once, in order; one value or a list; then a review.
         ("", &["x", "p,q", "y"], &[], "a1^ n2 s3", "a=x n=p,q s=y", &["1a=X 2n=P, Q 3s=Y"]),
-        // Skip, and an empty answer, leave a question unanswered.
-        ("", &["-", "", "y"], &[], "a1^ n2 s3", "s=y", &["1a=no preference 2n=no preference 3s=Y"]),
+        // A skip leaves a question unanswered.
+        ("", &["-", "-", "y"], &[], "a1^ n2 s3", "s=y", &["1a=no preference 2n=no preference 3s=Y"]),
         // Back shows the earlier answer (every value of a list); the new one wins.
         ("", &["x", "<", "y", "p", "x"], &[], "a1^ n2 a1:x^ n2 s3", "a=y n=p s=x", &["1a=Y 2n=P 3s=X"]),
         ("", &["-", "p,q", "<", "q", "-"], &[], "a1^ n2 s3 n2:p,q s3", "n=q", &["1a=no preference 2n=Q 3s=no preference"]),
@@ -143,7 +143,7 @@ fn a_prompter_error_propagates_and_one_without_a_review_confirms_at_once() {
             self.0 += 1;
             match self.1 {
                 true => Err(std::io::Error::other("terminal went away").into()),
-                false => Ok(Step::Skip),
+                false => Ok(Step::Answer(Vec::new())),
             }
         }
     }
