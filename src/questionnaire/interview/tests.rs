@@ -158,17 +158,6 @@ fn a_prompter_error_propagates_and_one_without_a_review_confirms_at_once() {
 }
 
 #[test]
-fn interview_answers_replayed_as_flags_are_the_same_answers() {
-    let interviewed = answers("a=y n=q,p s=x");
-    let flags: Vec<String> = (interviewed.0.iter())
-        .map(|(id, answer)| format!("{id}={}", answer.values().join(",")))
-        .collect();
-    let mut replayed = Answers::default();
-    (replayed.apply_flags(&flags, &questionnaire())).expect("valid");
-    assert_eq!(replayed, answers("a=y n=p,q s=x"));
-}
-
-#[test]
 fn an_answer_in_words_uses_labels_and_keeps_a_typed_number_as_typed() {
     let questions = questionnaire().questions;
     for (index, given, words) in [
