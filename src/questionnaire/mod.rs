@@ -41,15 +41,6 @@ pub struct Intake<'a> {
     pub color: bool,
 }
 
-/// The answers gathered, and what to offer once the result is shown.
-#[derive(Debug)]
-pub struct Gathered {
-    /// The answers.
-    pub answers: Answers,
-    /// What to offer after the result; nothing unless an interview ran.
-    pub follow_up: FollowUp,
-}
-
 /// What to offer after the result of an interview at the terminal: the command
 /// line that gives the same answers, and saving them when `--save` was not
 /// given. Empty when the answers came from flags or a file alone.
@@ -73,49 +64,40 @@ impl FollowUp {
     /// when `--save` was not given, asks for a file to save the answers to
     /// (Enter skips). Does nothing otherwise. Call it once the result is shown.
     pub fn offer(self) -> anyhow::Result<()> {
-        let Some(Replay {
-            command,
-            line,
-            save,
-            color,
-        }) = self.0
-        else {
+        let Some(replay) = self.0 else {
             return Ok(());
         };
         // Best effort: the result is out, and a closed stderr should not turn
         // it into a failure.
         let say = |text: String| drop(writeln!(io::stderr().lock(), "{text}"));
         say(format!(
-            "\nTo give the same answers without the questions:\n  {line}"
+            "\nTo give the same answers without the questions:\n  {}",
+            replay.line
         ));
-        let Some(answers) = save else {
+        let Some(answers) = &replay.save else {
             return Ok(());
         };
-        let mut prompter = prompt::TerminalPrompter::new(color)?;
+        let mut prompter = prompt::TerminalPrompter::new(replay.color)?;
         let (mut problem, mut before) = (None, String::new());
-        while let Some(name) = prompter.ask_file(&command, &before, problem.take())? {
+        while let Some(name) = prompter.ask_file(&replay.command, &before, problem.take())? {
             let path = expand_home(&name);
             before = name;
             // `--force` means nothing here: an existing file is for another name.
-            let saved = match std::fs::symlink_metadata(&path) {
-                Ok(meta) if meta.is_file() => Err(format!(
+            if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file()) {
+                problem = Some(format!(
                     "`{}` already exists; type another name",
                     path.display()
-                )),
-                _ => answers
-                    .save(&path, false)
-                    .map_err(|error| error.to_string()),
-            };
-            match saved {
-                Ok(()) => {
-                    drop(prompter);
-                    let (shown, replay) = (path.display(), shell_word(&path.display().to_string()));
-                    say(format!(
-                        "Saved to `{shown}`; replay with `roles {command} --answers {replay}`."
-                    ));
-                    return Ok(());
-                }
-                Err(why) => problem = Some(why),
+                ));
+            } else if let Err(error) = answers.save(&path, false) {
+                problem = Some(error.to_string());
+            } else {
+                drop(prompter);
+                let file = shell_word(&path.display().to_string());
+                let (shown, command) = (path.display(), &replay.command);
+                say(format!(
+                    "Saved to `{shown}`; replay with `roles {command} --answers {file}`."
+                ));
+                break;
             }
         }
         Ok(())
@@ -130,20 +112,19 @@ fn expand_home(name: &str) -> PathBuf {
     }
 }
 
-/// Gathers answers for a command: the file, then the flags, then a terminal
-/// interview for the rest when there is a terminal and prompting is allowed.
-/// Refuses first a knowledge base without the command's questions (`missing`
-/// says where they go) and a `--save` path that cannot be written, before any
-/// question; then a run with no answer at all (nothing to `verb`; `example` is
-/// an answer to suggest). Then saves the answers where `--save` says: the result
-/// cannot fail past this point, and a run that fails never creates, truncates
-/// or replaces the file.
+/// Gathers a command's answers and what to offer once its result is shown:
+/// the file, then the flags, then a terminal interview for the rest when there
+/// is a terminal and prompting is allowed. Refuses first, before any question,
+/// a knowledge base without the questions (`missing` says where they go) and a
+/// `--save` path that cannot be written; then a run with no answer (nothing to
+/// `verb`; `example` is one to suggest). Saves last, so a run that fails never
+/// creates, truncates or replaces the file.
 pub fn gather_for(
     questionnaire: &Questionnaire,
     intake: &Intake<'_>,
     missing: &str,
     (verb, example): (&str, &str),
-) -> anyhow::Result<Gathered> {
+) -> anyhow::Result<(Answers, FollowUp)> {
     let questions = &questionnaire.questions;
     if questions.is_empty() {
         return Err(BadInput::err(format!(
@@ -192,7 +173,7 @@ pub fn gather_for(
     if let Some(path) = intake.save {
         answers.save(path, intake.force)?;
     }
-    Ok(Gathered { answers, follow_up })
+    Ok((answers, follow_up))
 }
 
 /// The command line that gives these answers without questions: `roles
