@@ -29,7 +29,7 @@ pub const MAX_ANSWER_NODES: usize = 100_000;
 
 /// What was answered to one question: one value, or several for a question that
 /// takes several.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
     /// The value of a single-choice question, or a number (written as one).

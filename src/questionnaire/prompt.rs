@@ -54,7 +54,7 @@ impl TerminalPrompter {
         terminal::restore_on_signals()?;
         Ok(TerminalPrompter {
             color,
-            keys: Keys::new(),
+            keys: Keys::default(),
             raw: None,
             records: Vec::new(),
             shown: Vec::new(),

@@ -76,13 +76,14 @@ impl Drop for RawMode {
 
 /// From now on, SIGINT, SIGTERM, SIGHUP and SIGQUIT restore the terminal (when
 /// the prompt has it in raw mode) and end `roles` with 128 plus the signal
-/// number, and SIGTSTP suspends it (see the module's note). Set up once per
-/// process; later calls do nothing.
+/// number, SIGTSTP suspends it (see the module's note), and resizes are
+/// noticed. Set up once per process; later calls do nothing.
 pub fn restore_on_signals() -> io::Result<()> {
     static WATCHING: OnceLock<()> = OnceLock::new();
     if WATCHING.get().is_some() {
         return Ok(());
     }
+    let _ = resizes();
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP])?;
     std::thread::Builder::new()
         .name("signals".to_owned())
@@ -198,12 +199,6 @@ fn resizes() -> Option<&'static UnixStream> {
 }
 
 impl Keys {
-    /// A reader, noticing resizes from now on.
-    pub fn new() -> Keys {
-        let _ = resizes();
-        Keys::default()
-    }
-
     /// The next input, waiting at most `timeout` (for ever when `None`);
     /// `Ok(None)` when the time is up. A terminal that has hung up is an
     /// [`io::ErrorKind::UnexpectedEof`] error, never a busy loop.
