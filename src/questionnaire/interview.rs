@@ -26,8 +26,8 @@ pub struct Ask<'a> {
     pub number: usize,
     /// How many questions the questionnaire has.
     pub total: usize,
-    /// The values picked before, when coming back to it.
-    pub previous: Vec<String>,
+    /// Its answer so far, when coming back to it.
+    pub previous: Option<&'a Answer>,
     /// Whether [`Step::Back`] goes anywhere: an earlier question, or the review.
     pub can_go_back: bool,
     /// Whether the question is asked again from the review, so that back
@@ -113,16 +113,11 @@ fn ask(
     prompter: &mut dyn Prompter,
 ) -> anyhow::Result<bool> {
     let question = &questions[index];
-    let previous = answers.get(&question.id).map(Answer::values);
     let step = prompter.ask(&Ask {
         question,
         number: index + 1,
         total: questions.len(),
-        previous: previous
-            .unwrap_or_default()
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
+        previous: answers.get(&question.id),
         can_go_back,
         revising,
     })?;

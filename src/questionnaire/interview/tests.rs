@@ -25,10 +25,8 @@ struct Scripted {
 impl Prompter for Scripted {
     fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step> {
         assert_eq!(ask.total, 3);
-        let previous = match ask.previous.join(",") {
-            joined if joined.is_empty() => joined,
-            joined => format!(":{joined}"),
-        };
+        let previous =
+            (ask.previous).map_or(String::new(), |a| format!(":{}", a.values().join(",")));
         let mark = match (ask.revising, ask.can_go_back) {
             (true, _) => "*",
             (false, false) => "^",

@@ -12,8 +12,8 @@ use anstyle::{AnsiColor, Color, Style};
 
 use super::terminal::Key;
 use crate::kb::Question;
-use crate::questionnaire::Answers;
 use crate::questionnaire::interview::{Ask, answer_words};
+use crate::questionnaire::{Answer, Answers};
 use crate::render::{paint::paint, wrap};
 
 const TITLE: Style = Style::new().bold();
@@ -77,11 +77,12 @@ impl Screen {
     pub fn ask(ask: &Ask<'_>) -> Screen {
         let question = ask.question;
         let choices = question.choices.iter();
+        let previous = ask.previous.map(Answer::values).unwrap_or_default();
         let picked: Vec<bool> = (choices.clone())
-            .map(|c| ask.previous.contains(&c.value))
+            .map(|c| previous.contains(&c.value.as_str()))
             .collect();
-        let typed = match ask.previous.as_slice() {
-            [value] if question.number && !picked.contains(&true) => value.clone(),
+        let typed = match previous.as_slice() {
+            [value] if question.number && !picked.contains(&true) => (*value).to_owned(),
             _ => String::new(),
         };
         let back = ["b: back", "b: back to the review"][usize::from(ask.revising)];

@@ -21,7 +21,9 @@ fn asked(id: &str, previous: &[&str], edit: impl Fn(&mut Question)) -> Screen {
         question: &question,
         number: 1,
         total: 8,
-        previous: previous.iter().map(|v| (*v).to_owned()).collect(),
+        previous: Some(&Answer::Many(
+            previous.iter().map(|v| v.to_string()).collect(),
+        )),
         can_go_back: how != "first",
         revising: how == "revise",
     })
