@@ -10,10 +10,8 @@ use crate::kb::Question;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// Picked these values (one for a single-choice question; the typed digits
-    /// for a number question).
+    /// for a number question); none is no preference, as a skip.
     Answer(Vec<String>),
-    /// No preference.
-    Skip,
     /// Go back: to the previous question asked, or to the review when the
     /// question was re-asked from it.
     Back,
@@ -28,47 +26,13 @@ pub struct Ask<'a> {
     pub number: usize,
     /// How many questions the questionnaire has.
     pub total: usize,
-    /// The values picked before, when coming back to it.
-    pub previous: Vec<String>,
+    /// Its answer so far, when coming back to it.
+    pub previous: Option<&'a Answer>,
     /// Whether [`Step::Back`] goes anywhere: an earlier question, or the review.
     pub can_go_back: bool,
     /// Whether the question is asked again from the review, so that back
     /// returns to the review and the answer replaces the one shown there.
     pub revising: bool,
-}
-
-/// One line of the review: a question and its answer as it stands.
-#[derive(Debug)]
-pub struct Row<'a> {
-    /// The question.
-    pub question: &'a Question,
-    /// Its position in the questionnaire, from 1.
-    pub number: usize,
-    /// The answer, `None` for no preference.
-    pub answer: Option<&'a Answer>,
-}
-
-impl Row<'_> {
-    /// The answer in words: choice labels, a typed number, or "no preference".
-    pub fn answer_words(&self) -> String {
-        answer_words(self.question, self.answer)
-    }
-}
-
-/// Every question of the questionnaire with its answer, shown before the result.
-#[derive(Debug)]
-pub struct Review<'a> {
-    /// One row per question, in questionnaire order.
-    pub rows: Vec<Row<'a>>,
-}
-
-/// What the person did at the review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Revision {
-    /// The answers are right: go on to the result.
-    Confirm,
-    /// Ask the question of this row (an index into [`Review::rows`]) again.
-    Change(usize),
 }
 
 /// Something that can put a question to a person. Returning an
@@ -77,11 +41,16 @@ pub trait Prompter {
     /// Asks one question.
     fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step>;
 
-    /// Shows every answer and lets the person confirm them or pick one to
-    /// change. A prompter with no review screen confirms at once.
-    fn review(&mut self, review: &Review<'_>) -> anyhow::Result<Revision> {
-        let _ = review;
-        Ok(Revision::Confirm)
+    /// Shows every question with its answer and returns the index of one to
+    /// change, or `None` when the person confirms them. A prompter with no
+    /// review screen confirms at once.
+    fn review(
+        &mut self,
+        questions: &[Question],
+        answers: &Answers,
+    ) -> anyhow::Result<Option<usize>> {
+        let _ = (questions, answers);
+        Ok(None)
     }
 }
 
@@ -91,16 +60,14 @@ pub fn answer_words(question: &Question, answer: Option<&Answer>) -> String {
     let Some(answer) = answer else {
         return "no preference".to_owned();
     };
+    let label = |value: &str| {
+        let choice = question.choices.iter().find(|c| c.value == value);
+        choice.map_or(value.to_owned(), |c| c.label.clone())
+    };
     answer
         .values()
-        .iter()
-        .map(|value| {
-            question
-                .choices
-                .iter()
-                .find(|c| c.value == *value)
-                .map_or(*value, |c| c.label.as_str())
-        })
+        .into_iter()
+        .map(label)
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -113,85 +80,55 @@ pub fn interview(
     answers: &mut Answers,
     prompter: &mut dyn Prompter,
 ) -> anyhow::Result<bool> {
-    let pending: Vec<usize> = questions
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| answers.get(&q.id).is_none())
-        .map(|(index, _)| index)
+    let pending: Vec<usize> = (0..questions.len())
+        .filter(|&index| answers.get(&questions[index].id).is_none())
         .collect();
+    let mut position = 0;
+    while let Some(&index) = pending.get(position) {
+        match ask(questions, index, answers, (position > 0, false), prompter)? {
+            true => position += 1,
+            false => position = position.saturating_sub(1),
+        }
+    }
     if pending.is_empty() {
         return Ok(false);
     }
-    let mut position = 0;
-    while let Some(&index) = pending.get(position) {
-        let step = prompter.ask(&ask(questions, index, answers, position > 0, false))?;
-        if step == Step::Back {
-            position = position.saturating_sub(1);
-        } else {
-            record(&questions[index], answers, step);
-            position += 1;
+    // A row that does not exist changes nothing; the review is shown again.
+    while let Some(index) = prompter.review(questions, answers)? {
+        if index < questions.len() {
+            ask(questions, index, answers, (true, true), prompter)?;
         }
     }
-    loop {
-        let review = Review {
-            rows: questions
-                .iter()
-                .enumerate()
-                .map(|(index, question)| Row {
-                    question,
-                    number: index + 1,
-                    answer: answers.get(&question.id),
-                })
-                .collect(),
-        };
-        match prompter.review(&review)? {
-            Revision::Confirm => return Ok(true),
-            Revision::Change(index) if index < questions.len() => {
-                let step = prompter.ask(&ask(questions, index, answers, true, true))?;
-                if step != Step::Back {
-                    record(&questions[index], answers, step);
-                }
-            }
-            // A row that does not exist changes nothing; the review is shown again.
-            Revision::Change(_) => {}
-        }
-    }
+    Ok(true)
 }
 
-/// The question at `index` as put to the person, with its answer so far.
-fn ask<'q>(
-    questions: &'q [Question],
+/// Asks the question at `index` with its answer so far, and records the reply
+/// unless it is back: values as the answer, none as no preference.
+/// Returns whether it was answered rather than left by going back.
+fn ask(
+    questions: &[Question],
     index: usize,
-    answers: &Answers,
-    can_go_back: bool,
-    revising: bool,
-) -> Ask<'q> {
+    answers: &mut Answers,
+    (can_go_back, revising): (bool, bool),
+    prompter: &mut dyn Prompter,
+) -> anyhow::Result<bool> {
     let question = &questions[index];
-    Ask {
+    let step = prompter.ask(&Ask {
         question,
         number: index + 1,
         total: questions.len(),
-        previous: answers
-            .get(&question.id)
-            .map(|a| a.values().iter().map(|v| (*v).to_owned()).collect())
-            .unwrap_or_default(),
+        previous: answers.get(&question.id),
         can_go_back,
         revising,
-    }
-}
-
-/// Records a reply other than back: values as the answer, nothing (or a skip)
-/// as no preference.
-fn record(question: &Question, answers: &mut Answers, step: Step) {
+    })?;
     let answer = match step {
-        Step::Answer(values) if !values.is_empty() => Some(if question.multiple {
-            Answer::Many(values)
-        } else {
-            Answer::One(values.into_iter().next().unwrap_or_default())
-        }),
-        _ => None,
+        Step::Back => return Ok(false),
+        Step::Answer(values) if values.is_empty() => None,
+        Step::Answer(values) if question.multiple => Some(Answer::Many(values)),
+        Step::Answer(mut values) => Some(Answer::One(values.swap_remove(0))),
     };
     answers.set(&question.id, answer);
+    Ok(true)
 }
 
 #[cfg(test)]

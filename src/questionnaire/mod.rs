@@ -2,7 +2,7 @@
 //! answers file or stdin, checked against the questions in the knowledge base,
 //! and saved for replay), the interview engine, and the terminal prompt.
 //!
-//! A command calls [`gather`] with an [`Intake`] naming itself, shows its
+//! A command calls [`gather_for`] with an [`Intake`] naming itself, shows its
 //! result, then calls [`FollowUp::offer`]: after an interview at the terminal
 //! that prints the equivalent command line and offers to save the answers.
 
@@ -41,85 +41,63 @@ pub struct Intake<'a> {
     pub color: bool,
 }
 
-/// The answers gathered, and what to offer once the result is shown.
-#[derive(Debug)]
-pub struct Gathered {
-    /// The answers.
-    pub answers: Answers,
-    /// What to offer after the result; nothing unless an interview ran.
-    pub follow_up: FollowUp,
-}
-
 /// What to offer after the result of an interview at the terminal: the command
 /// line that gives the same answers, and saving them when `--save` was not
 /// given. Empty when the answers came from flags or a file alone.
 #[derive(Debug, Default)]
 #[must_use = "call `offer` once the result is shown"]
-pub struct FollowUp {
-    replay: Option<Replay>,
-}
+pub struct FollowUp(Option<Replay>);
 
-/// The follow-up of an interview.
+/// The follow-up of an interview: the command, the command line that gives the
+/// same answers, the answers to offer to save (none when `--save` was given),
+/// and whether the prompt is coloured.
 #[derive(Debug)]
 struct Replay {
     command: String,
     line: String,
-    answers: Answers,
-    offer_save: bool,
+    save: Option<Answers>,
     color: bool,
 }
 
 impl FollowUp {
-    /// The command line that gives the same answers without questions, e.g.
-    /// `roles advise --answer aim=product --no-input`, after an interview.
-    pub fn command_line(&self) -> Option<&str> {
-        self.replay.as_ref().map(|replay| replay.line.as_str())
-    }
-
     /// After an interview, prints the equivalent command line to stderr and,
     /// when `--save` was not given, asks for a file to save the answers to
     /// (Enter skips). Does nothing otherwise. Call it once the result is shown.
     pub fn offer(self) -> anyhow::Result<()> {
-        let Some(replay) = self.replay else {
+        let Some(replay) = self.0 else {
             return Ok(());
         };
         // Best effort: the result is out, and a closed stderr should not turn
         // it into a failure.
-        let _ = writeln!(
-            io::stderr().lock(),
+        let say = |text: String| drop(writeln!(io::stderr().lock(), "{text}"));
+        say(format!(
             "\nTo give the same answers without the questions:\n  {}",
             replay.line
-        );
-        if !replay.offer_save {
+        ));
+        let Some(answers) = &replay.save else {
             return Ok(());
-        }
+        };
         let mut prompter = prompt::TerminalPrompter::new(replay.color)?;
-        let mut problem = None;
-        let mut before = String::new();
+        let (mut problem, mut before) = (None, String::new());
         while let Some(name) = prompter.ask_file(&replay.command, &before, problem.take())? {
-            before.clone_from(&name);
             let path = expand_home(&name);
+            before = name;
             // `--force` means nothing here: an existing file is for another name.
             if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file()) {
                 problem = Some(format!(
                     "`{}` already exists; type another name",
                     path.display()
                 ));
-                continue;
-            }
-            match replay.answers.save(&path, false) {
-                Ok(()) => {
-                    drop(prompter);
-                    let _ = writeln!(
-                        io::stderr().lock(),
-                        "Saved to `{}`; replay with `roles {} --answers {}`.",
-                        path.display(),
-                        replay.command,
-                        shell_word(&path.display().to_string())
-                    );
-                    return Ok(());
-                }
-                Err(error) => problem = Some(format!("{error}")),
+            } else if let Err(error) = answers.save(&path, false) {
+                problem = Some(error.to_string());
+            } else {
+                drop(prompter);
+                let file = shell_word(&path.display().to_string());
+                let (shown, command) = (path.display(), &replay.command);
+                say(format!(
+                    "Saved to `{shown}`; replay with `roles {command} --answers {file}`."
+                ));
+                break;
             }
         }
         Ok(())
@@ -134,10 +112,25 @@ fn expand_home(name: &str) -> PathBuf {
     }
 }
 
-/// Gathers answers: the file, then the flags, then a terminal interview for the
-/// rest when there is a terminal and prompting is allowed; saves them if asked.
-/// A `--save` path that cannot be written is refused first, before any question.
-pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Result<Gathered> {
+/// Gathers a command's answers and what to offer once its result is shown:
+/// the file, then the flags, then a terminal interview for the rest when there
+/// is a terminal and prompting is allowed. Refuses first, before any question,
+/// a knowledge base without the questions (`missing` says where they go) and a
+/// `--save` path that cannot be written; then a run with no answer (nothing to
+/// `verb`; `example` is one to suggest). Saves last, so a run that fails never
+/// creates, truncates or replaces the file.
+pub fn gather_for(
+    questionnaire: &Questionnaire,
+    intake: &Intake<'_>,
+    missing: &str,
+    (verb, example): (&str, &str),
+) -> anyhow::Result<(Answers, FollowUp)> {
+    let questions = &questionnaire.questions;
+    if questions.is_empty() {
+        return Err(BadInput::err(format!(
+            "this knowledge base has no {missing} (see `roles kb dump`)"
+        )));
+    }
     if let Some(path) = intake.save {
         if path == Path::new("-") {
             return Err(BadInput::err(
@@ -151,19 +144,16 @@ pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Res
         None => Answers::default(),
     };
     answers.apply_flags(intake.flags, questionnaire)?;
-
     let mut follow_up = FollowUp::default();
-    let interactive = !intake.no_input && io::stdin().is_terminal() && io::stderr().is_terminal();
-    if interactive {
+    if !intake.no_input && io::stdin().is_terminal() && io::stderr().is_terminal() {
         let mut prompter = prompt::TerminalPrompter::new(intake.color)?;
-        let asked = interview::interview(&questionnaire.questions, &mut answers, &mut prompter)?;
+        let asked = interview::interview(questions, &mut answers, &mut prompter)?;
         drop(prompter);
         if asked {
-            follow_up.replay = Some(Replay {
+            follow_up.0 = Some(Replay {
                 command: intake.command.to_owned(),
-                line: command_line(intake, &questionnaire.questions, &answers),
-                answers: answers.clone(),
-                offer_save: intake.save.is_none(),
+                line: command_line(intake, questions, &answers),
+                save: intake.save.is_none().then(|| answers.clone()),
                 color: intake.color,
             });
         }
@@ -173,27 +163,7 @@ pub fn gather(questionnaire: &Questionnaire, intake: &Intake<'_>) -> anyhow::Res
              `--answer KEY=VALUE` or `--answers FILE` (add `--no-input` to accept no preference)",
         ));
     }
-    Ok(Gathered { answers, follow_up })
-}
-
-/// [`gather`] for a command, refusing a knowledge base without its questions
-/// (`missing` says where they go) and a run with no answer at all (nothing to
-/// `verb`; `example` is an answer to suggest). Then saves the answers where
-/// `--save` says: the result cannot fail past this point, and a run that fails
-/// never creates, truncates or replaces the file.
-pub fn gather_for(
-    questionnaire: &Questionnaire,
-    intake: &Intake<'_>,
-    missing: &str,
-    (verb, example): (&str, &str),
-) -> anyhow::Result<Gathered> {
-    if questionnaire.questions.is_empty() {
-        return Err(BadInput::err(format!(
-            "this knowledge base has no {missing} (see `roles kb dump`)"
-        )));
-    }
-    let gathered = gather(questionnaire, intake)?;
-    if gathered.answers.is_empty() {
+    if answers.is_empty() {
         return Err(BadInput::err(format!(
             "no question was answered, so there is nothing to {verb}; answer at least one with \
              `--answer KEY=VALUE` (e.g. `--answer {example}`), or see `roles {} --help`",
@@ -201,9 +171,9 @@ pub fn gather_for(
         )));
     }
     if let Some(path) = intake.save {
-        gathered.answers.save(path, intake.force)?;
+        answers.save(path, intake.force)?;
     }
-    Ok(gathered)
+    Ok((answers, follow_up))
 }
 
 /// The command line that gives these answers without questions: `roles
@@ -212,17 +182,12 @@ pub fn gather_for(
 pub fn command_line(intake: &Intake<'_>, questions: &[Question], answers: &Answers) -> String {
     let mut words = vec!["roles".to_owned(), shell_word(intake.command)];
     if let Some(kb) = intake.kb {
-        words.push("--kb".to_owned());
-        words.push(shell_word(&kb.display().to_string()));
+        words.extend(["--kb".to_owned(), shell_word(&kb.display().to_string())]);
     }
     for question in questions {
         if let Some(answer) = answers.get(&question.id) {
-            words.push("--answer".to_owned());
-            words.push(shell_word(&format!(
-                "{}={}",
-                question.id,
-                answer.values().join(",")
-            )));
+            let pair = format!("{}={}", question.id, answer.values().join(","));
+            words.extend(["--answer".to_owned(), shell_word(&pair)]);
         }
     }
     if questions.iter().any(|q| answers.get(&q.id).is_none()) {
@@ -232,13 +197,12 @@ pub fn command_line(intake: &Intake<'_>, questions: &[Question], answers: &Answe
 }
 
 /// `word` as a POSIX shell reads it back: as it is when it holds only
-/// characters no shell treats specially, else in single quotes.
+/// characters no shell treats specially, else in single quotes. (The
+/// shell-words crate leaves `~` bare and quotes `=`, so `aim=product` would
+/// read `'aim=product'`.)
 pub fn shell_word(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_=,./:@+%".contains(c));
-    if plain {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_=,./:@+%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
         word.to_owned()
     } else {
         format!("'{}'", word.replace('\'', r"'\''"))

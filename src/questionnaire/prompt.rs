@@ -20,9 +20,10 @@ use std::time::Duration;
 use screen::{Action, Screen, record};
 use terminal::{Key, Keys, RawMode, rows, size};
 
-use super::Answer;
-use super::interview::{Ask, Prompter, Review, Revision, Step, answer_words};
+use super::interview::{Ask, Prompter, Step, answer_words};
+use super::{Answer, Answers};
 use crate::error::{Interrupted, escape_controls};
+use crate::kb::Question;
 use crate::render::wrap;
 
 /// How long after the last digit a choice number in a list of ten or more is
@@ -53,7 +54,7 @@ impl TerminalPrompter {
         terminal::restore_on_signals()?;
         Ok(TerminalPrompter {
             color,
-            keys: Keys::new(),
+            keys: Keys::default(),
             raw: None,
             records: Vec::new(),
             shown: Vec::new(),
@@ -215,14 +216,11 @@ impl Prompter for TerminalPrompter {
         let choices = &ask.question.choices;
         let step = match self.show(&mut screen)? {
             Action::Back => Step::Back,
-            Action::Chosen(picked) if !picked.is_empty() => Step::Answer(
-                picked
-                    .iter()
-                    .map(|&i| choices[i].value.to_string())
-                    .collect(),
-            ),
+            Action::Chosen(picked) => {
+                Step::Answer(picked.iter().map(|&i| choices[i].value.clone()).collect())
+            }
             Action::Typed(number) => Step::Answer(vec![number]),
-            _ => Step::Skip,
+            _ => Step::Answer(Vec::new()),
         };
         match &step {
             // The review is drawn again in the question's place.
@@ -230,29 +228,31 @@ impl Prompter for TerminalPrompter {
             // The question before is asked again where its record was.
             Step::Back => self.erase(1)?,
             Step::Answer(values) => {
-                let words = answer_words(ask.question, Some(&Answer::Many(values.clone())));
-                self.record(&screen.title, &words)?;
+                let answer = (!values.is_empty()).then(|| Answer::Many(values.clone()));
+                self.record(&screen.title, &answer_words(ask.question, answer.as_ref()))?;
             }
-            Step::Skip => self.record(&screen.title, "no preference")?,
         }
         Ok(step)
     }
 
-    fn review(&mut self, review: &Review<'_>) -> anyhow::Result<Revision> {
+    fn review(
+        &mut self,
+        questions: &[Question],
+        answers: &Answers,
+    ) -> anyhow::Result<Option<usize>> {
         // The review lists every answer itself.
         self.erase(self.records.len())?;
-        let action = self.show(&mut Screen::review(review))?;
+        let action = self.show(&mut Screen::review(questions, answers))?;
         self.erase(0)?;
         if let Action::Chosen(rows) = action
             && let Some(&row) = rows.first()
         {
-            return Ok(Revision::Change(row));
+            return Ok(Some(row));
         }
-        let total = review.rows.len();
-        for row in &review.rows {
-            let title = format!("[{} of {total}] {}", row.number, row.question.text);
-            self.record(&title, &row.answer_words())?;
+        for (index, question) in questions.iter().enumerate() {
+            let title = format!("[{} of {}] {}", index + 1, questions.len(), question.text);
+            self.record(&title, &answer_words(question, answers.get(&question.id)))?;
         }
-        Ok(Revision::Confirm)
+        Ok(None)
     }
 }

@@ -9,7 +9,7 @@ use std::io::Write;
 pub use score::{Advice, Hire, advise};
 
 use crate::library::Library;
-use crate::questionnaire::{self, FollowUp, Gathered, Intake, engine};
+use crate::questionnaire::{self, FollowUp, Intake, engine};
 use crate::render::markdown::{cell, table_row};
 use crate::render::{Painter, View, wrap};
 
@@ -17,7 +17,7 @@ use crate::render::{Painter, View, wrap};
 /// offered once the advice is shown.
 pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, FollowUp)> {
     let missing = "questionnaire; add `questionnaire.questions`";
-    let Gathered { answers, follow_up } = questionnaire::gather_for(
+    let (answers, follow_up) = questionnaire::gather_for(
         library.questionnaire(),
         intake,
         missing,

@@ -19,7 +19,7 @@ pub use plan::CareerPlan;
 
 use crate::kb::Questionnaire;
 use crate::library::Library;
-use crate::questionnaire::{self, FollowUp, Gathered, Intake};
+use crate::questionnaire::{self, FollowUp, Intake};
 use crate::render::{Painter, View};
 
 /// Gathers the answers as `intake` says and assesses them; the follow-up is
@@ -29,7 +29,7 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(CareerPlan
         questions: library.career().questions.clone(),
     };
     let missing = "career questions; add `career.questions`";
-    let Gathered { answers, follow_up } =
+    let (answers, follow_up) =
         questionnaire::gather_for(&questionnaire, intake, missing, ("assess", "years=12"))?;
     Ok((assess(library, &answers), follow_up))
 }

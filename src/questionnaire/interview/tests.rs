@@ -4,14 +4,15 @@
 
 use std::collections::VecDeque;
 
-use super::{Ask, Prompter, Review, Revision, Step, answer_words, interview};
+use super::{Ask, Prompter, Step, answer_words, interview};
 use crate::error::{EXIT_INTERRUPTED, Interrupted, exit_code};
-use crate::questionnaire::tests::questionnaire;
-use crate::questionnaire::{Answer, Answers};
+use crate::kb::Question;
+use crate::questionnaire::Answers;
+use crate::questionnaire::tests::{answers, questionnaire};
 
 /// Replies from a script and logs each question as put and each review shown.
 struct Scripted {
-    /// Per question: values (`p,q`), `-` skip, `<` back, `` nothing, `!` interrupt.
+    /// Per question: values (`p,q`), `-` skip (none), `<` back, `!` interrupt.
     replies: VecDeque<&'static str>,
     /// Per review, until it runs out (then confirm): a row to change, `!` interrupt.
     revisions: VecDeque<&'static str>,
@@ -24,196 +25,82 @@ struct Scripted {
 impl Prompter for Scripted {
     fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step> {
         assert_eq!(ask.total, 3);
-        let mut log = format!("{}{}", ask.question.id, ask.number);
-        if !ask.previous.is_empty() {
-            log.push_str(&format!(":{}", ask.previous.join(",")));
-        }
-        log.push_str(match (ask.revising, ask.can_go_back) {
+        let previous =
+            (ask.previous).map_or(String::new(), |a| format!(":{}", a.values().join(",")));
+        let mark = match (ask.revising, ask.can_go_back) {
             (true, _) => "*",
             (false, false) => "^",
             _ => "",
-        });
-        self.asked.push(log);
-        Ok(
-            match self.replies.pop_front().expect("the script ran out") {
-                "!" => return Err(Interrupted.into()),
-                "-" => Step::Skip,
-                "<" => Step::Back,
-                "" => Step::Answer(Vec::new()),
-                values => Step::Answer(values.split(',').map(str::to_owned).collect()),
-            },
-        )
+        };
+        (self.asked).push(format!("{}{}{previous}{mark}", ask.question.id, ask.number));
+        let values = match self.replies.pop_front().expect("the script ran out") {
+            "!" => return Err(Interrupted.into()),
+            "<" => return Ok(Step::Back),
+            "-" => "",
+            values => values,
+        };
+        Ok(Step::Answer(
+            values.split_terminator(',').map(str::to_owned).collect(),
+        ))
     }
 
-    fn review(&mut self, review: &Review<'_>) -> anyhow::Result<Revision> {
-        let rows: Vec<String> = review
-            .rows
-            .iter()
-            .map(|r| format!("{}{}={}", r.number, r.question.id, r.answer_words()))
-            .collect();
-        self.reviewed.push(rows.join(" "));
+    fn review(
+        &mut self,
+        questions: &[Question],
+        answers: &Answers,
+    ) -> anyhow::Result<Option<usize>> {
+        let rows = (questions.iter().enumerate())
+            .map(|(i, q)| format!("{}{}={}", i + 1, q.id, answer_words(q, answers.get(&q.id))));
+        self.reviewed.push(rows.collect::<Vec<_>>().join(" "));
         match self.revisions.pop_front() {
-            None => Ok(Revision::Confirm),
+            None => Ok(None),
             Some("!") => Err(Interrupted.into()),
-            Some(row) => Ok(Revision::Change(row.parse().expect("a row"))),
+            Some(row) => Ok(Some(row.parse().expect("a row"))),
         }
     }
 }
 
-/// `a=x n=p,q`: answers as the command line would give them.
-fn answers(given: &str) -> Answers {
-    let mut answers = Answers::default();
-    for pair in given.split_whitespace() {
-        let (id, values) = pair.split_once('=').expect("ID=VALUE");
-        let answer = if id == "n" {
-            Answer::Many(values.split(',').map(str::to_owned).collect())
-        } else {
-            Answer::One(values.to_owned())
-        };
-        answers.set(id, Some(answer));
-    }
-    answers
-}
-
-/// (pre-filled, replies, revisions, asked, answers after or `!` if interrupted, reviews)
-type Case = (
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-);
-
 const ALL_XY: &str = "1a=X 2n=P 3s=Y";
+const NONE: &str = "1a=no preference 2n=no preference 3s=no preference";
 
 #[test]
 fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
+    // (pre-filled, replies, revisions, asked, answers after or `!` if interrupted, reviews)
+    type Case = (
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+    );
+    #[rustfmt::skip]
     let cases: &[Case] = &[
         // Each question once, in order; one value or a list; then a review.
-        (
-            "",
-            &["x", "p,q", "y"],
-            &[],
-            "a1^ n2 s3",
-            "a=x n=p,q s=y",
-            &["1a=X 2n=P, Q 3s=Y"],
-        ),
-        // Skip, and an empty answer, leave a question unanswered.
-        (
-            "",
-            &["-", "", "y"],
-            &[],
-            "a1^ n2 s3",
-            "s=y",
-            &["1a=no preference 2n=no preference 3s=Y"],
-        ),
+        ("", &["x", "p,q", "y"], &[], "a1^ n2 s3", "a=x n=p,q s=y", &["1a=X 2n=P, Q 3s=Y"]),
+        // A skip leaves a question unanswered.
+        ("", &["-", "-", "y"], &[], "a1^ n2 s3", "s=y", &["1a=no preference 2n=no preference 3s=Y"]),
         // Back shows the earlier answer (every value of a list); the new one wins.
-        (
-            "",
-            &["x", "<", "y", "p", "x"],
-            &[],
-            "a1^ n2 a1:x^ n2 s3",
-            "a=y n=p s=x",
-            &["1a=Y 2n=P 3s=X"],
-        ),
-        (
-            "",
-            &["-", "p,q", "<", "q", "-"],
-            &[],
-            "a1^ n2 s3 n2:p,q s3",
-            "n=q",
-            &["1a=no preference 2n=Q 3s=no preference"],
-        ),
+        ("", &["x", "<", "y", "p", "x"], &[], "a1^ n2 a1:x^ n2 s3", "a=y n=p s=x", &["1a=Y 2n=P 3s=X"]),
+        ("", &["-", "p,q", "<", "q", "-"], &[], "a1^ n2 s3 n2:p,q s3", "n=q", &["1a=no preference 2n=Q 3s=no preference"]),
         // Back then skip clears; back twice walks back two; the first stays put.
-        (
-            "",
-            &["x", "<", "-", "-", "-"],
-            &[],
-            "a1^ n2 a1:x^ n2 s3",
-            "",
-            &["1a=no preference 2n=no preference 3s=no preference"],
-        ),
-        (
-            "",
-            &["x", "p", "<", "<", "x", "p", "y"],
-            &[],
-            "a1^ n2 s3 n2:p a1:x^ n2:p s3",
-            "a=x n=p s=y",
-            &[ALL_XY],
-        ),
-        (
-            "",
-            &["<", "x", "p", "y"],
-            &[],
-            "a1^ a1^ n2 s3",
-            "a=x n=p s=y",
-            &[ALL_XY],
-        ),
+        ("", &["x", "<", "-", "-", "-"], &[], "a1^ n2 a1:x^ n2 s3", "", &[NONE]),
+        ("", &["x", "p", "<", "<", "x", "p", "y"], &[], "a1^ n2 s3 n2:p a1:x^ n2:p s3", "a=x n=p s=y", &[ALL_XY]),
+        ("", &["<", "x", "p", "y"], &[], "a1^ a1^ n2 s3", "a=x n=p s=y", &[ALL_XY]),
         // Pre-filled answers are kept, not asked, and back skips them; numbers
         // keep their place; the review shows them too.
-        (
-            "n=p",
-            &["x", "<", "x", "y"],
-            &[],
-            "a1^ s3 a1:x^ s3",
-            "a=x n=p s=y",
-            &[ALL_XY],
-        ),
+        ("n=p", &["x", "<", "x", "y"], &[], "a1^ s3 a1:x^ s3", "a=x n=p s=y", &[ALL_XY]),
         ("a=x n=p s=y", &[], &[], "", "a=x n=p s=y", &[]),
         // At the review any answer can be asked again, several in turn.
-        (
-            "",
-            &["x", "p", "y", "y"],
-            &["0"],
-            "a1^ n2 s3 a1:x*",
-            "a=y n=p s=y",
-            &[ALL_XY, "1a=Y 2n=P 3s=Y"],
-        ),
-        (
-            "",
-            &["x", "p", "y", "q", "x"],
-            &["1", "2"],
-            "a1^ n2 s3 n2:p* s3:y*",
-            "a=x n=q s=x",
-            &[ALL_XY, "1a=X 2n=Q 3s=Y", "1a=X 2n=Q 3s=X"],
-        ),
+        ("", &["x", "p", "y", "y"], &["0"], "a1^ n2 s3 a1:x*", "a=y n=p s=y", &[ALL_XY, "1a=Y 2n=P 3s=Y"]),
+        ("", &["x", "p", "y", "q", "x"], &["1", "2"], "a1^ n2 s3 n2:p* s3:y*", "a=x n=q s=x",
+            &[ALL_XY, "1a=X 2n=Q 3s=Y", "1a=X 2n=Q 3s=X"]),
         // There a skip clears, back keeps, a missing row changes nothing.
-        (
-            "",
-            &["x", "p", "y", "-"],
-            &["0"],
-            "a1^ n2 s3 a1:x*",
-            "n=p s=y",
-            &[ALL_XY, "1a=no preference 2n=P 3s=Y"],
-        ),
-        (
-            "",
-            &["x", "p", "y", "<"],
-            &["2"],
-            "a1^ n2 s3 s3:y*",
-            "a=x n=p s=y",
-            &[ALL_XY, ALL_XY],
-        ),
-        (
-            "",
-            &["x", "p", "y"],
-            &["99"],
-            "a1^ n2 s3",
-            "a=x n=p s=y",
-            &[ALL_XY, ALL_XY],
-        ),
-        (
-            "a=x",
-            &["-", "-", "y"],
-            &["0"],
-            "n2^ s3 a1:x*",
-            "a=y",
-            &[
-                "1a=X 2n=no preference 3s=no preference",
-                "1a=Y 2n=no preference 3s=no preference",
-            ],
-        ),
+        ("", &["x", "p", "y", "-"], &["0"], "a1^ n2 s3 a1:x*", "n=p s=y", &[ALL_XY, "1a=no preference 2n=P 3s=Y"]),
+        ("", &["x", "p", "y", "<"], &["2"], "a1^ n2 s3 s3:y*", "a=x n=p s=y", &[ALL_XY, ALL_XY]),
+        ("", &["x", "p", "y"], &["99"], "a1^ n2 s3", "a=x n=p s=y", &[ALL_XY, ALL_XY]),
+        ("a=x", &["-", "-", "y"], &["0"], "n2^ s3 a1:x*", "a=y",
+            &["1a=X 2n=no preference 3s=no preference", "1a=Y 2n=no preference 3s=no preference"]),
         // An interruption, at a question or at the review, ends it all.
         ("", &["x", "!"], &[], "a1^ n2", "!", &[]),
         ("", &["x", "p", "y"], &["!"], "a1^ n2 s3", "!", &[ALL_XY]),
@@ -247,53 +134,38 @@ fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
 
 #[test]
 fn a_prompter_error_propagates_and_one_without_a_review_confirms_at_once() {
-    struct Broken;
-    impl Prompter for Broken {
-        fn ask(&mut self, _: &Ask<'_>) -> anyhow::Result<Step> {
-            Err(std::io::Error::other("terminal went away").into())
-        }
-    }
-    struct Skipper(usize);
+    /// Skips every question, or fails at the first when broken.
+    struct Skipper(usize, bool);
     impl Prompter for Skipper {
         fn ask(&mut self, _: &Ask<'_>) -> anyhow::Result<Step> {
             self.0 += 1;
-            Ok(Step::Skip)
+            match self.1 {
+                true => Err(std::io::Error::other("terminal went away").into()),
+                false => Ok(Step::Answer(Vec::new())),
+            }
         }
     }
     let questions = questionnaire().questions;
-    let error = interview(&questions, &mut Answers::default(), &mut Broken).expect_err("fails");
+    let error =
+        interview(&questions, &mut Answers::default(), &mut Skipper(0, true)).expect_err("fails");
     assert!(error.to_string().contains("terminal went away"));
     assert_eq!(exit_code(&error), Some(1));
-    let mut skipper = Skipper(0);
+    let mut skipper = Skipper(0, false);
     assert!(interview(&questions, &mut Answers::default(), &mut skipper).expect("completes"));
     assert_eq!(skipper.0, 3);
 }
 
 #[test]
-fn interview_answers_replayed_as_flags_are_the_same_answers() {
-    let interviewed = answers("a=y n=q,p s=x");
-    let flags: Vec<String> = interviewed
-        .0
-        .iter()
-        .map(|(id, answer)| format!("{id}={}", answer.values().join(",")))
-        .collect();
-    let mut replayed = Answers::default();
-    replayed
-        .apply_flags(&flags, &questionnaire())
-        .expect("valid");
-    assert_eq!(replayed, answers("a=y n=p,q s=x"));
-}
-
-#[test]
 fn an_answer_in_words_uses_labels_and_keeps_a_typed_number_as_typed() {
     let questions = questionnaire().questions;
-    let words = |index: usize, given: &str| {
-        let answer = (!given.is_empty()).then(|| answers(given));
+    for (index, given, words) in [
+        (0, "", "no preference"),
+        (0, "a=x", "X"),
+        (0, "a=120", "120"),
+        (1, "n=p,q", "P, Q"),
+    ] {
+        let given = answers(given);
         let id = questions[index].id.as_str();
-        answer_words(&questions[index], answer.as_ref().and_then(|a| a.get(id)))
-    };
-    assert_eq!(words(0, ""), "no preference");
-    assert_eq!(words(0, "a=x"), "X");
-    assert_eq!(words(0, "a=120"), "120");
-    assert_eq!(words(1, "n=p,q"), "P, Q");
+        assert_eq!(answer_words(&questions[index], given.get(id)), words);
+    }
 }

@@ -11,7 +11,9 @@
 use anstyle::{AnsiColor, Color, Style};
 
 use super::terminal::Key;
-use crate::questionnaire::interview::{Ask, Review};
+use crate::kb::Question;
+use crate::questionnaire::interview::{Ask, answer_words};
+use crate::questionnaire::{Answer, Answers};
 use crate::render::{paint::paint, wrap};
 
 const TITLE: Style = Style::new().bold();
@@ -75,11 +77,12 @@ impl Screen {
     pub fn ask(ask: &Ask<'_>) -> Screen {
         let question = ask.question;
         let choices = question.choices.iter();
+        let previous = ask.previous.map(Answer::values).unwrap_or_default();
         let picked: Vec<bool> = (choices.clone())
-            .map(|c| ask.previous.contains(&c.value))
+            .map(|c| previous.contains(&c.value.as_str()))
             .collect();
-        let typed = match ask.previous.as_slice() {
-            [value] if question.number && !picked.contains(&true) => value.clone(),
+        let typed = match previous.as_slice() {
+            [value] if question.number && !picked.contains(&true) => (*value).to_owned(),
             _ => String::new(),
         };
         let back = ["b: back", "b: back to the review"][usize::from(ask.revising)];
@@ -90,8 +93,8 @@ impl Screen {
                 (false, false) => Kind::Pick,
             },
             title: format!("[{} of {}] {}", ask.number, ask.total, question.text),
-            hint: question.hint.to_string(),
-            entries: choices.map(|c| (c.label.to_string(), None)).collect(),
+            hint: question.hint.clone(),
+            entries: choices.map(|c| (c.label.clone(), None)).collect(),
             cursor: picked.iter().position(|&p| p).unwrap_or(0),
             picked,
             typed,
@@ -101,15 +104,15 @@ impl Screen {
     }
 
     /// The review of every answer, with the cursor on the confirm line.
-    pub fn review(review: &Review<'_>) -> Screen {
-        let rows = review.rows.iter();
+    pub fn review(questions: &[Question], answers: &Answers) -> Screen {
+        let rows = questions.iter();
         Screen {
             kind: Kind::Review,
             title: "Review your answers".to_owned(),
             hint: "Change any that is not right, then confirm to see the result.".to_owned(),
-            entries: (rows.map(|row| (row.question.text.to_string(), Some(row.answer_words()))))
+            entries: (rows.map(|q| (q.text.clone(), Some(answer_words(q, answers.get(&q.id))))))
                 .collect(),
-            cursor: review.rows.len(),
+            cursor: questions.len(),
             ..Screen::default()
         }
     }
@@ -139,12 +142,12 @@ impl Screen {
 
     /// The pause came: takes a half-typed number.
     pub fn pause(&mut self) -> Action {
-        if self.waiting() {
-            let number = self.typed.parse::<usize>().unwrap_or(0);
-            self.typed.clear();
-            return self.choose(number.wrapping_sub(1));
+        if !self.waiting() {
+            return Action::Stay;
         }
-        Action::Stay
+        let number = self.typed.parse::<usize>().unwrap_or(0);
+        self.typed.clear();
+        self.choose(number.wrapping_sub(1))
     }
 
     /// Picks entry `index` (toggles it, when several may be picked).
@@ -153,14 +156,15 @@ impl Screen {
             return Action::Stay;
         }
         self.cursor = index;
-        if self.kind == Kind::Toggle {
-            self.picked[index] = !self.picked[index];
-            return Action::Stay;
+        if self.kind != Kind::Toggle {
+            return Action::Chosen(vec![index]);
         }
-        Action::Chosen(vec![index])
+        self.picked[index] = !self.picked[index];
+        Action::Stay
     }
 
     fn digit(&mut self, digit: char) -> Action {
+        let count = self.entries.len();
         if self.kind == Kind::Number {
             if self.typed.len() < 9 {
                 self.typed.push(digit);
@@ -174,16 +178,14 @@ impl Screen {
         // Digits collect while they make a number in the list; one that
         // cannot extend it takes the number so far and starts another.
         let extended = format!("{}{digit}", self.typed);
-        let fits = extended
-            .parse()
-            .is_ok_and(|n| (1..=self.entries.len()).contains(&n));
+        let fits = extended.parse().is_ok_and(|n| (1..=count).contains(&n));
         let mut action = Action::Stay;
         if fits && !extended.starts_with('0') {
             self.typed = extended;
         } else {
             action = self.pause();
             self.typed.clear();
-            if (1..=self.entries.len()).contains(&number) {
+            if (1..=count).contains(&number) {
                 self.typed.push(digit);
             }
         }
@@ -199,13 +201,9 @@ impl Screen {
         if self.kind == Kind::Name {
             match key {
                 Key::CtrlC | Key::CtrlD | Key::Esc => return Action::Skip,
-                Key::Enter => match self.typed.trim() {
-                    "" => return Action::Skip,
-                    name => return Action::Typed(name.to_owned()),
-                },
-                Key::Backspace => {
-                    self.typed.pop();
-                }
+                Key::Enter if self.typed.trim().is_empty() => return Action::Skip,
+                Key::Enter => return Action::Typed(self.typed.trim().to_owned()),
+                Key::Backspace => drop(self.typed.pop()),
                 Key::Char(c) if self.typed.chars().count() < LONGEST_NAME => self.typed.push(c),
                 _ => {}
             }
@@ -372,13 +370,8 @@ pub fn record(title: &str, words: &str, width: usize, color: bool) -> Vec<String
         paint(color, "✔", DONE),
         paint(color, words, answered(words)),
     );
-    hang(
-        "",
-        &format!("{tick} {title} {words}"),
-        width,
-        Style::new(),
-        color,
-    )
+    let line = format!("{tick} {title} {words}");
+    hang("", &line, width, Style::new(), color)
 }
 
 /// `text` wrapped to `width` and painted, the first line after `first` and the
@@ -394,17 +387,16 @@ fn hang(first: &str, text: &str, width: usize, style: Style, color: bool) -> Vec
 
 /// An entry of a list, marked when it is under the cursor.
 fn entry(lines: Vec<String>, current: bool, color: bool) -> Vec<String> {
-    let mark = |index| {
-        if index == 0 {
-            paint(color, "❯", CURRENT)
-        } else {
-            " ".to_owned()
-        }
-    };
-    (lines.into_iter().enumerate())
-        .map(|(index, line)| match current {
-            true => format!("{} {}", mark(index), paint(color, &line, CURRENT)),
-            false => format!("  {line}"),
+    let lines = lines.into_iter().enumerate();
+    lines
+        .map(|(index, line)| match (current, index) {
+            (true, 0) => format!(
+                "{} {}",
+                paint(color, "❯", CURRENT),
+                paint(color, &line, CURRENT)
+            ),
+            (true, _) => format!("  {}", paint(color, &line, CURRENT)),
+            (false, _) => format!("  {line}"),
         })
         .collect()
 }
@@ -448,10 +440,8 @@ pub fn fit(
     } else {
         let start_of = |entry: usize| body[..entry].iter().map(Vec::len).sum::<usize>();
         let entry = current.min(body.len().saturating_sub(1));
-        let (first, last) = (
-            start_of(entry),
-            start_of(entry) + body.get(entry).map_or(0, Vec::len),
-        );
+        let first = start_of(entry);
+        let last = first + body.get(entry).map_or(0, Vec::len);
         let room = height.saturating_sub(lines.len() + foot.len() + 2).max(1);
         let start = (first.saturating_sub(room.saturating_sub(last - first) / 2))
             .min(flat.len().saturating_sub(room));

@@ -14,7 +14,7 @@
 //! drawn again (through the SIGWINCH the prompt already redraws on).
 
 use std::collections::VecDeque;
-use std::io::{self, Read, Write};
+use std::io::{self, ErrorKind::UnexpectedEof, Read, Write};
 use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,6 +32,10 @@ use signal_hook::iterator::Signals;
 /// so the two never interleave.
 static RAW: Mutex<bool> = Mutex::new(false);
 
+fn raw() -> MutexGuard<'static, bool> {
+    RAW.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// Set when `roles` comes back from a suspension: what was drawn before is
 /// lost among the shell's lines, so the prompt draws afresh, erasing nothing.
 static RESUMED: AtomicBool = AtomicBool::new(false);
@@ -39,10 +43,6 @@ static RESUMED: AtomicBool = AtomicBool::new(false);
 /// Whether `roles` was resumed since the last call.
 pub fn resumed() -> bool {
     RESUMED.swap(false, Ordering::Relaxed)
-}
-
-fn raw() -> MutexGuard<'static, bool> {
-    RAW.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Raw mode, a hidden cursor and bracketed paste for as long as it lives.
@@ -59,6 +59,7 @@ impl RawMode {
     }
 }
 
+/// Raw mode, then the cursor hidden and bracketed paste on.
 fn take_terminal() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     rustix::io::write(io::stderr().as_fd(), b"\x1b[?25l\x1b[?2004h")?;
@@ -75,13 +76,14 @@ impl Drop for RawMode {
 
 /// From now on, SIGINT, SIGTERM, SIGHUP and SIGQUIT restore the terminal (when
 /// the prompt has it in raw mode) and end `roles` with 128 plus the signal
-/// number, and SIGTSTP suspends it (see the module's note). Set up once per
-/// process; later calls do nothing.
+/// number, SIGTSTP suspends it (see the module's note), and resizes are
+/// noticed. Set up once per process; later calls do nothing.
 pub fn restore_on_signals() -> io::Result<()> {
     static WATCHING: OnceLock<()> = OnceLock::new();
     if WATCHING.get().is_some() {
         return Ok(());
     }
+    let _ = resizes();
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP])?;
     std::thread::Builder::new()
         .name("signals".to_owned())
@@ -127,10 +129,8 @@ pub fn suspend() {
 /// How many rows lines of these display widths take on a terminal `columns`
 /// wide that rewraps long lines, as most do when they narrow.
 pub fn rows(widths: &[usize], columns: usize) -> usize {
-    widths
-        .iter()
-        .map(|w| w.div_ceil(columns.max(1)).max(1))
-        .sum()
+    let rows = |width: &usize| width.div_ceil(columns.max(1)).max(1);
+    widths.iter().map(rows).sum()
 }
 
 /// The terminal's size in columns and rows, 80 by 24 when it cannot be read.
@@ -139,14 +139,13 @@ pub fn size() -> (usize, usize) {
 }
 
 /// Erases `above` rows before the current line and the current line itself,
-/// leaving the cursor at the start of the first.
+/// leaving the cursor at the start of the first. (`MoveUp(0)` would still
+/// move one row on many terminals.)
 pub fn erase(err: &mut impl Write, above: usize) -> io::Result<()> {
+    let above = u16::try_from(above).unwrap_or(u16::MAX);
     queue!(err, cursor::MoveToColumn(0))?;
     if above > 0 {
-        queue!(
-            err,
-            cursor::MoveUp(u16::try_from(above).unwrap_or(u16::MAX))
-        )?;
+        queue!(err, cursor::MoveUp(above))?;
     }
     queue!(err, terminal::Clear(terminal::ClearType::FromCursorDown))
 }
@@ -175,18 +174,14 @@ pub enum Key {
 /// taking a lone ESC as the Escape key.
 const SEQUENCE_WAIT: Duration = Duration::from_millis(30);
 
-/// Reads keys from stdin, which must be a terminal in raw mode.
+/// Reads keys from stdin, which must be a terminal in raw mode: keys decoded
+/// but not handed out yet, bytes not complete yet, and inside a bracketed
+/// paste the first few characters pasted.
 #[derive(Debug, Default)]
 pub struct Keys {
-    /// Keys decoded but not handed out yet; bytes not complete yet; inside a
-    /// bracketed paste, the first few characters pasted.
     pending: VecDeque<Key>,
     partial: Vec<u8>,
     pasted: Option<String>,
-}
-
-fn hung_up() -> io::Error {
-    io::Error::new(io::ErrorKind::UnexpectedEof, "the terminal hung up")
 }
 
 /// The read end of a pipe written on each SIGWINCH, set up once per process;
@@ -204,12 +199,6 @@ fn resizes() -> Option<&'static UnixStream> {
 }
 
 impl Keys {
-    /// A reader, noticing resizes from now on.
-    pub fn new() -> Keys {
-        let _ = resizes();
-        Keys::default()
-    }
-
     /// The next input, waiting at most `timeout` (for ever when `None`);
     /// `Ok(None)` when the time is up. A terminal that has hung up is an
     /// [`io::ErrorKind::UnexpectedEof`] error, never a busy loop.
@@ -252,7 +241,7 @@ impl Keys {
             }
             let mut buffer = [0; 1024];
             match rustix::io::read(stdin.as_fd(), &mut buffer) {
-                Ok(0) => return Err(hung_up()),
+                Ok(0) => return Err(io::Error::new(UnexpectedEof, "the terminal hung up")),
                 Ok(n) => {
                     self.partial.extend_from_slice(&buffer[..n]);
                     let (keys, used) = decode(&self.partial, true);
@@ -337,18 +326,18 @@ fn one(bytes: &[u8]) -> Option<(Key, usize)> {
         [b'\t', ..] => Key::Down,
         [byte, ..] if *byte < 0x20 => Key::Other,
         _ => {
-            // A UTF-8 character; an invalid byte is skipped on its own.
-            let head = &bytes[..bytes.len().min(4)];
-            let valid = match std::str::from_utf8(head) {
-                Ok(text) => text,
-                Err(error) if error.valid_up_to() > 0 => {
-                    std::str::from_utf8(&head[..error.valid_up_to()]).ok()?
-                }
-                Err(error) if error.error_len().is_none() => return None,
-                Err(_) => return Some((Key::Other, 1)),
+            // A UTF-8 character, as long as its first byte says; an invalid
+            // byte is skipped on its own.
+            let len = match bytes.first()? {
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                _ => 1,
             };
-            let c = valid.chars().next()?;
-            return Some((Key::Char(c), c.len_utf8()));
+            return match std::str::from_utf8(bytes.get(..len)?) {
+                Ok(text) => text.chars().next().map(|c| (Key::Char(c), len)),
+                Err(_) => Some((Key::Other, 1)),
+            };
         }
     };
     Some((key, 1))

@@ -5,32 +5,25 @@
 use super::*;
 use crate::kb::Question;
 use crate::library::Library;
-use crate::questionnaire::Answer;
-use crate::questionnaire::interview::Row;
+use crate::questionnaire::{Answer, Answers};
 
 fn questions() -> Vec<Question> {
     Library::embedded().questionnaire().questions.clone()
-}
-
-fn question(id: &str) -> Question {
-    let questions = questions();
-    questions
-        .into_iter()
-        .find(|q| q.id == id)
-        .expect("a question")
 }
 
 /// Question `id` changed by `edit`, asked first of eight with the answer
 /// `previous`; `first:id` cannot go back, `revise:id` is asked from the review.
 fn asked(id: &str, previous: &[&str], edit: impl Fn(&mut Question)) -> Screen {
     let (how, id) = id.split_once(':').unwrap_or(("", id));
-    let mut question = question(id);
+    let mut question = (questions().into_iter().find(|q| q.id == id)).expect("a question");
     edit(&mut question);
     Screen::ask(&Ask {
         question: &question,
         number: 1,
         total: 8,
-        previous: previous.iter().map(|v| (*v).to_owned()).collect(),
+        previous: Some(&Answer::Many(
+            previous.iter().map(|v| v.to_string()).collect(),
+        )),
         can_go_back: how != "first",
         revising: how == "revise",
     })
@@ -42,42 +35,32 @@ fn plain(id: &str) -> Screen {
 
 /// The years question of the career questionnaire: a number, no choices.
 fn years(previous: &[&str]) -> Screen {
-    let edit = |q: &mut Question| {
-        q.number = true;
-        q.choices.clear();
-    };
-    asked("size", previous, edit)
+    asked("size", previous, |q| {
+        (q.number, q.choices) = (true, Vec::new())
+    })
 }
 
 /// The review of the questionnaire repeated to `count` rows, the first answered.
 fn review(count: usize) -> Screen {
     let questions: Vec<Question> = questions().into_iter().cycle().take(count).collect();
-    let first = Answer::One(questions[0].choices[1].value.to_string());
-    let rows = (questions.iter().enumerate())
-        .map(|(index, question)| Row {
-            question,
-            number: index + 1,
-            answer: (index == 0).then_some(&first),
-        })
-        .collect();
-    Screen::review(&Review { rows })
+    let mut answers = Answers::default();
+    let first = &questions[0];
+    answers.set(&first.id, Some(Answer::One(first.choices[1].value.clone())));
+    Screen::review(&questions, &answers)
 }
 
 /// Plays `script`: a character is typed, `…` is a pause, and `⏎ ⌫ ⎋ ↑ ↓ ← ⌃`
 /// are Enter, Backspace, Escape, the arrows and Ctrl-C. The first action that
 /// ends the screen, or `Stay`.
 fn play(screen: &mut Screen, script: &str) -> Action {
+    #[rustfmt::skip]
+    let keys = [('⏎', Key::Enter), ('⌫', Key::Backspace), ('⎋', Key::Esc), ('↑', Key::Up),
+        ('↓', Key::Down), ('←', Key::Left), ('⌃', Key::CtrlC)];
     for c in script.chars() {
-        let key = match c {
-            '⏎' => Key::Enter,
-            '⌫' => Key::Backspace,
-            '⎋' => Key::Esc,
-            '↑' => Key::Up,
-            '↓' => Key::Down,
-            '←' => Key::Left,
-            '⌃' => Key::CtrlC,
-            c => Key::Char(c),
-        };
+        let key = keys
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map_or(Key::Char(c), |&(_, key)| key);
         let action = if c == '…' {
             screen.pause()
         } else {
@@ -169,12 +152,14 @@ fn screens_show_their_entries_marks_fields_and_key_help() {
     for (screen, script, width, expected) in cases {
         let title = screen.title.clone();
         let lines = shown(screen, script, width);
-        for expected in expected {
-            assert!(
-                lines.contains(expected),
-                "{title} {script:?}: {expected:?} in\n{lines}"
-            );
-        }
+        let missing: Vec<_> = expected
+            .iter()
+            .filter(|part| !lines.contains(*part))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{title} {script:?}: {missing:?} not in\n{lines}"
+        );
     }
 }
 
@@ -183,10 +168,8 @@ fn every_line_of_every_question_fits_narrow_widths_and_breaks_between_words() {
     for question in questions() {
         for width in [30, 45, 79] {
             let lines = shown(asked(&question.id, &[], |_| {}), "", width);
-            assert!(
-                lines.lines().all(|line| wrap::width(line) <= width),
-                "{lines}"
-            );
+            let fits = lines.lines().all(|line| wrap::width(line) <= width);
+            assert!(fits, "{lines}");
             for word in question.text.split(' ') {
                 assert!(lines.contains(word), "`{word}` was cut at {width}");
             }
@@ -201,18 +184,13 @@ fn a_screen_taller_than_the_terminal_shows_the_part_around_the_cursor() {
         let (head, foot) = (vec!["head".into()], vec!["foot".into()]);
         fit(head, body, current, foot, height, false).join(", ")
     };
-    for (entries, current, height, lines) in [
-        (3, 0, 5, "head, 1, 2, 3, foot"),
-        (
-            20,
-            10,
-            8,
-            "head,   ↑ 9 more, 10, 11, 12, 13,   ↓ 7 more, foot",
-        ),
-        (20, 0, 8, "head, 1, 2, 3, 4,   ↓ 16 more, foot"),
-        (20, 19, 8, "head,   ↑ 16 more, 17, 18, 19, 20, foot"),
+    #[rustfmt::skip]
+    let cases = [
+        (3, 0, 5, "head, 1, 2, 3, foot"), (20, 10, 8, "head,   ↑ 9 more, 10, 11, 12, 13,   ↓ 7 more, foot"),
+        (20, 0, 8, "head, 1, 2, 3, 4,   ↓ 16 more, foot"), (20, 19, 8, "head,   ↑ 16 more, 17, 18, 19, 20, foot"),
         (12, 5, 2, "  ↓ 6 more, foot"),
-    ] {
+    ];
+    for (entries, current, height, lines) in cases {
         assert_eq!(fitted(entries, current, height), lines);
     }
     for (height, current) in (1..12).flat_map(|h| [(h, 0), (h, 5), (h, 11)]) {
@@ -220,12 +198,10 @@ fn a_screen_taller_than_the_terminal_shows_the_part_around_the_cursor() {
     }
     // What is drawn is erased by as many rows as it takes now.
     let rows = super::super::terminal::rows;
-    assert_eq!(
-        (
-            rows(&[0, 1, 79, 80], 80),
-            rows(&[81], 80),
-            rows(&[99, 30], 40)
-        ),
-        (4, 2, 4)
-    );
+    let counted = [
+        rows(&[0, 1, 79, 80], 80),
+        rows(&[81], 80),
+        rows(&[99, 30], 40),
+    ];
+    assert_eq!(counted, [4, 2, 4]);
 }
