@@ -36,6 +36,7 @@ pub fn question(id: &'static str, choices: &[ChoiceSpec<'_>]) -> Question {
                 aliases: Vec::new(),
                 at_least: None,
                 seats: None,
+                first: None,
                 caveat: None,
             })
             .collect(),
