@@ -228,6 +228,10 @@ pub struct Choice {
     /// says so (the budget); the hire plan never puts more roles full-time.
     #[serde(default)]
     pub seats: Option<u8>,
+    /// The role this choice puts first when needs tie (a question of priority);
+    /// it adds no need to any role.
+    #[serde(default)]
+    pub first: Option<String>,
     /// A caveat to show when this answer limits the plan (e.g. fewer seats than
     /// roles recommended).
     #[serde(default)]

@@ -518,6 +518,9 @@ impl<'a> Checker<'a> {
                 ] {
                     self.weight(&at, Target::Field(field), field, points);
                 }
+                if let Some(role) = &choice.first {
+                    self.role_ref(&at, Target::Field("first"), role);
+                }
                 self.fact(&at.field("reason"), &choice.reason);
                 if let Some(caveat) = &choice.caveat {
                     self.fact(&at.field("caveat"), caveat);

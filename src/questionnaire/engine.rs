@@ -196,6 +196,8 @@ pub struct Tally {
     pub engagement_answers: i32,
     /// Full-time seats the answers say can be funded.
     pub seats: Option<u8>,
+    /// The role the answers put first when needs tie.
+    pub first: Option<usize>,
 }
 
 /// The need `choice` gives the role `id`: its weight plus its points for both.
@@ -243,10 +245,22 @@ impl Tally {
         if let Some(seats) = choices.iter().find_map(|c| c.seats) {
             self.seats = (sign > 0).then_some(seats);
         }
+        if let Some(first) = choices.iter().find_map(|c| c.first.as_deref()) {
+            self.first = roles
+                .iter()
+                .position(|r| r.id == first)
+                .filter(|_| sign > 0);
+        }
     }
 
-    /// The needed roles, strongest need first (knowledge-base order within a
-    /// tie), and whether two of them tie.
+    /// Whether roles `a` and `b` have the same need and no answer has put
+    /// either of them first.
+    pub fn ties(&self, a: usize, b: usize) -> bool {
+        a != b && self.need[a] == self.need[b] && self.first != Some(a) && self.first != Some(b)
+    }
+
+    /// The needed roles, strongest need first (then the role put first, then
+    /// knowledge-base order), and whether two of them tie.
     pub fn needed(&self) -> (Vec<usize>, bool) {
         let strongest = self.need.iter().copied().max().unwrap_or(0);
         if strongest <= 0 {
@@ -257,8 +271,8 @@ impl Tally {
                 self.need[r] > 0 && (2 * self.need[r] >= strongest || self.need[r] >= OWN_NEED)
             })
             .collect();
-        roles.sort_by_key(|&r| std::cmp::Reverse(self.need[r]));
-        let tie = roles.windows(2).any(|w| self.need[w[0]] == self.need[w[1]]);
+        roles.sort_by_key(|&r| (std::cmp::Reverse(self.need[r]), self.first != Some(r)));
+        let tie = roles.windows(2).any(|w| self.ties(w[0], w[1]));
         (roles, tie)
     }
 
@@ -361,15 +375,16 @@ pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> 
             // The way it pushes is to the roles it gives the most need; a
             // lean (3 and 1) pushes to the first, evidence for all to all.
             let most = needs.iter().copied().max().unwrap_or(0);
-            let mut favours: Vec<String> =
-                if most > 0 && roles.len() > 1 && needs.iter().all(|&n| n == most) {
-                    vec!["both roles".to_owned()]
-                } else {
-                    (0..roles.len())
-                        .filter(|&r| most > 0 && needs[r] == most)
-                        .map(|r| roles[r].id.to_string())
-                        .collect()
-                };
+            let mut favours: Vec<String> = if let Some(first) = &choice.first {
+                vec![first.clone()]
+            } else if most > 0 && roles.len() > 1 && needs.iter().all(|&n| n == most) {
+                vec!["both roles".to_owned()]
+            } else {
+                (0..roles.len())
+                    .filter(|&r| most > 0 && needs[r] == most)
+                    .map(|r| roles[r].id.to_string())
+                    .collect()
+            };
             match (choice.full_time - choice.fractional).signum() {
                 1 => favours.push("full-time".to_owned()),
                 -1 => favours.push("fractional".to_owned()),
@@ -498,6 +513,14 @@ pub fn deciding_questions(questions: &[Question], answers: &Answers) -> Vec<Stri
                 .iter()
                 .any(|c| c.both != 0 || c.weights.values().any(|&w| w != 0))
         })
+        .map(|q| q.id.clone())
+        .collect()
+}
+
+/// The unanswered questions that put one role first: what would settle a tie.
+pub fn priority_questions(questions: &[Question], answers: &Answers) -> Vec<String> {
+    (questions.iter())
+        .filter(|q| answers.get(&q.id).is_none() && q.choices.iter().any(|c| c.first.is_some()))
         .map(|q| q.id.clone())
         .collect()
 }

@@ -233,7 +233,15 @@ fn answers_echo_what_was_given_in_lower_case_and_questionnaire_order() {
     ] {
         assert_eq!(advise_json(answers)["answers"], echoed, "{answers}");
     }
-    let unanswered = json!(["aim", "finance", "team", "needs", "tech-company", "budget"]);
+    let unanswered = json!([
+        "aim",
+        "finance",
+        "team",
+        "needs",
+        "tech-company",
+        "budget",
+        "first"
+    ]);
     assert_eq!(
         advise_json("audience=internal size=mid")["unanswered"],
         unanswered

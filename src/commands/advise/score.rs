@@ -98,7 +98,7 @@ fn plan(tally: &Tally) -> (Vec<(usize, Option<&'static str>)>, bool) {
                 seats > 0
                     && seats < roles.len()
                     && (position + 1 == seats || position == seats)
-                    && tally.need[roles[seats - 1]] == tally.need[roles[seats]]
+                    && tally.ties(roles[seats - 1], roles[seats])
             });
             let engagement = match lean {
                 Some("fractional") => Some("fractional"),
@@ -138,7 +138,15 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
     let (hire_plan, tie) = plan(&tally);
     let reasons = engine::reasons(roles, questions, answers);
     let deciding_questions = engine::deciding_questions(questions, answers);
-    let settle = |what: &str| match deciding_questions.as_slice() {
+    let priority = engine::priority_questions(questions, answers);
+    // A tie is settled by an answer that gives need or by one of priority.
+    let settle = |what: &str, tie: bool| match [
+        deciding_questions.as_slice(),
+        if tie { &priority } else { &[] },
+    ]
+    .concat()
+    .as_slice()
+    {
         [] => format!("{what}; the changes listed under “what would change it” would settle it"),
         ids => format!(
             "{what}; an answer on {} would settle it",
@@ -155,27 +163,31 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
             let need = tally.need[role];
             let tied: Vec<String> = hire_plan
                 .iter()
-                .filter(|&&(other, _)| other != role && tally.need[other] == need)
+                .filter(|&&(other, _)| tally.ties(role, other))
                 .map(|&(other, _)| roles[other].id.to_uppercase())
                 .collect();
             let close = if !tied.is_empty() {
-                Some(settle(&format!(
-                    "a tie: the need for it equals the {}'s",
-                    tied.join(" and ")
-                )))
+                Some(settle(
+                    &format!("a tie: the need for it equals the {}'s", tied.join(" and ")),
+                    true,
+                ))
             } else if need < strongest && (2 * need - strongest).max(need - engine::OWN_NEED) <= 0 {
-                Some(settle(&format!(
-                    "a close call: its need ({need}) only just counts beside the strongest ({strongest})"
-                )))
+                Some(settle(
+                    &format!(
+                        "a close call: its need ({need}) only just counts beside the strongest ({strongest})"
+                    ),
+                    false,
+                ))
             } else {
                 None
             };
             let mut backers: Vec<&str> = reasons
                 .iter()
+                // Those that gave it need: a priority (no points) gives none.
                 .filter(|r| {
-                    r.favours
-                        .iter()
-                        .any(|f| f == "both roles" || *f == roles[role].id.as_str())
+                    !r.points.is_empty()
+                        && (r.favours.iter())
+                            .any(|f| f == "both roles" || *f == roles[role].id.as_str())
                 })
                 .map(|r| r.question.as_str())
                 .collect();

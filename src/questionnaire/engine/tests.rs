@@ -17,11 +17,16 @@ fn roles(ids: &[&'static str]) -> Vec<RoleRef> {
 }
 
 fn questions() -> Vec<Question> {
+    let mut first = question("first", &[("a", &[], 0), ("b", &[], 0), ("c", &[], 0)]);
+    for choice in &mut first.choices {
+        choice.first = Some(choice.value.clone());
+    }
     vec![
         question("aim", &[("a", &[("a", 3)], 0), ("b", &[("b", 3)], 0)]),
         question("big", &[("yes", &[], 3), ("no", &[], 0)]),
         question("lean", &[("a", &[("a", 3), ("b", 1)], 0)]),
         question("c", &[("c", &[("c", 3)], 0)]),
+        first,
     ]
 }
 
@@ -48,6 +53,16 @@ fn each_role_is_needed_on_its_own_evidence() {
         (&[("aim", "a"), ("big", "yes")], &[0, 1, 2], true),
         (&[("aim", "a"), ("c", "c")], &[0, 2], true),
         (&[("aim", "b"), ("lean", "a")], &[1, 0], false),
+        // A priority settles a tie it takes part in, and nothing else.
+        (&[("first", "a")], &[], false),
+        (&[("aim", "a"), ("c", "c"), ("first", "c")], &[2, 0], false),
+        (&[("aim", "a"), ("c", "c"), ("first", "b")], &[0, 2], true),
+        (&[("big", "yes"), ("first", "b")], &[1, 0, 2], true),
+        (
+            &[("aim", "b"), ("lean", "a"), ("first", "a")],
+            &[1, 0],
+            false,
+        ),
     ];
     for (given, roles, tie) in cases {
         assert_eq!(needed(given), (roles.to_vec(), *tie), "{given:?}");
