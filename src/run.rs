@@ -19,7 +19,7 @@ use crate::kb;
 use crate::library::Library;
 use crate::questionnaire::{Answers, Intake};
 use crate::render::paint::{output_width, stream_color, terminal_width};
-use crate::render::{self, Style, View, pager};
+use crate::render::{self, Painter, View, pager};
 
 /// Runs `roles` with these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
@@ -219,12 +219,12 @@ fn intake<'a>(cli: &'a Cli, command: &'a str, args: &'a QuestionnaireArgs) -> In
 fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let color = stream_color(forced_color(cli.color), &stdout);
-    let style = Style {
+    let painter = Painter {
         color,
         width: output_width(&stdout),
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
-    render::render(view, cli.format, &style, &mut buffer)?;
+    render::render(view, cli.format, &painter, &mut buffer)?;
     let paged = match pager::pager_for(!cli.no_pager && V::PAGED, &stdout, &buffer) {
         Some(command) => pager::page(&command, &buffer)?,
         None => false,
