@@ -128,7 +128,7 @@ fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
         Command::Topics { topic } => emit(cli, &topics::topics(&kb()?, topic.as_deref())?),
         Command::Disputes => emit(cli, &disputes::disputes(&kb()?)),
         Command::Split => emit(cli, &split::split(&kb()?)),
-        Command::Sources => emit(cli, &sources::sources(&kb()?)),
+        Command::Sources => emit(cli, &sources::sources(&kb()?)?),
         Command::Advise { answers, all_flips } => {
             let (advice, follow_up) = advise::run(&kb()?, &intake(cli, "advise", answers))?;
             let all_flips = *all_flips;

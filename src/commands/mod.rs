@@ -27,7 +27,7 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::error::{BadInput, tick_list, unknown_name};
+use crate::error::{BadInput, suggest, tick_list, unknown_name};
 use crate::kb::{Dimension, Fact, Role, Section, Topic};
 use crate::library::Library;
 pub use crate::library::RoleRef;
@@ -90,27 +90,23 @@ pub fn pick_named<'a, T>(
                 "`{flag}` has an empty item; name each {kind}, separated by commas, e.g. `{flag} {example}`"
             )));
         }
-        // How alike an entry is to the item, by id or by label.
-        let likeness = |entry: &T| {
-            let by_id = strsim::jaro_winkler(&key, id_of(entry));
-            by_id.max(strsim::jaro_winkler(&key, &label_of(entry).to_lowercase()))
-        };
         let Some(found) = (entries.iter())
             .find(|entry| id_of(entry) == key || label_of(entry).to_lowercase() == key)
         else {
-            let closest = (entries.iter())
-                .map(|entry| (likeness(entry), id_of(entry)))
-                .filter(|(similarity, _)| *similarity > 0.7)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            let mut message = format!(
-                "unknown {kind} `{}`; expected one of: {} (or their names)",
-                crate::error::shown(item),
-                tick_list(entries.iter().map(&id_of))
+            let ids = tick_list(entries.iter().map(&id_of));
+            let message = format!(
+                "unknown {kind} `{}`; expected one of: {ids} (or their names)",
+                crate::error::shown(item)
             );
-            if let Some((_, id)) = closest {
-                message.push_str(&format!("\n\ndid you mean `{id}`?"));
-            }
-            return Err(BadInput::err(message));
+            // How alike an entry is to the item, by id or by label.
+            let likeness = entries.iter().map(|entry| {
+                let by_label = strsim::jaro_winkler(&key, &label_of(entry).to_lowercase());
+                (
+                    strsim::jaro_winkler(&key, id_of(entry)).max(by_label),
+                    id_of(entry),
+                )
+            });
+            return Err(BadInput::err(suggest(message, likeness)));
         };
         if picked.iter().any(|earlier| id_of(earlier) == id_of(found)) {
             let id = id_of(found);
