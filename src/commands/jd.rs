@@ -5,6 +5,7 @@
 //! chosen needs first. A role with no posting gets its profile's facts.
 
 use std::io::Write;
+use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -71,7 +72,7 @@ pub struct JobItem {
 
 /// Which items a posting keeps, and in what order.
 #[derive(Debug, Clone, Default)]
-pub struct Selection {
+struct Selection {
     /// Only the items fit for a fractional engagement.
     pub fractional: bool,
     /// Only the one-screen selection.
@@ -81,13 +82,6 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// The needs chosen in an `advise` answers file.
-    pub fn needs_from(answers: &Answers) -> Vec<String> {
-        let needs = answers.get(NEEDS_QUESTION).map(|answer| answer.values());
-        let needs = needs.into_iter().flatten();
-        needs.map(|need| need.to_owned()).collect()
-    }
-
     /// The items of one list kept, those meeting a chosen need first; a brief
     /// list keeps as many as its brief items, preferring those meeting a need.
     fn pick(&self, items: &[PostingItem]) -> Vec<JobItem> {
@@ -160,12 +154,25 @@ fn from_profile(role: &Role) -> Posting {
 const FULL_TIME: &str = "Full-time and permanent, at [Company] in [Location], reporting to \
                          [Reports to]. Salary: [Salary range].";
 
-/// Builds the posting of `role_id`.
-pub fn job_description(
+/// Builds the posting of `role_id`: `fractional` keeps the items fit for a
+/// part-time engagement, `brief` the one-screen selection, and the needs chosen
+/// in an `advise` answers file put the duties meeting them first.
+pub fn posting(
     library: &Library,
     role_id: &str,
-    selection: &Selection,
+    (fractional, brief, answers): (bool, bool, Option<&Path>),
 ) -> anyhow::Result<JobDescription> {
+    let answers = answers.map(|file| Answers::from_file(file, library.questionnaire()));
+    let answers = answers.transpose()?;
+    let needs = (answers
+        .iter()
+        .filter_map(|answers| answers.get(NEEDS_QUESTION)))
+    .flat_map(|answer| answer.values().into_iter().map(str::to_owned));
+    let selection = &Selection {
+        fractional,
+        brief,
+        needs: needs.collect(),
+    };
     let role = find_role(library, role_id)?;
     let made = from_profile(role);
     let posting = library.jd().get(role.id.as_str()).unwrap_or(&made);

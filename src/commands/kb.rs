@@ -4,13 +4,15 @@
 //! JSON Schema); `validate` checks a file and summarises it.
 
 use std::io::Write;
+use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::cli::Format;
 use crate::error::{EXIT_BAD_INPUT, EXIT_OK};
-use crate::kb::{KbError, KnowledgeBase};
+use crate::kb::{self, KbError, KnowledgeBase};
 use crate::library::Library;
 use crate::render::{Painter, View};
 
@@ -166,8 +168,26 @@ pub struct ReportedProblem {
     pub message: String,
 }
 
+/// Checks the knowledge-base file `file` (`-` for stdin). A file that does not
+/// load is an error, but for scripts (`--format json|yaml`), which get the
+/// report on stdout, valid or not (exit 2).
+pub fn validate(file: &Path, format: Format) -> anyhow::Result<Validation> {
+    let (origin, loaded) = match file.as_os_str() == "-" {
+        true => (kb::STDIN_ORIGIN.to_owned(), kb::load_stdin()),
+        false => (
+            file.display().to_string(),
+            kb::load_file(file, &file.display().to_string()),
+        ),
+    };
+    match loaded {
+        Ok(loaded) => Ok(validated(&origin, &Library::loaded(loaded))),
+        Err(error) if matches!(format, Format::Json | Format::Yaml) => Ok(invalid(&error)),
+        Err(error) => Err(error.into()),
+    }
+}
+
 /// Summarises a knowledge base that loaded and validated from `file`.
-pub fn validated(file: &str, library: &Library) -> Validation {
+fn validated(file: &str, library: &Library) -> Validation {
     Validation {
         schema_version: VALIDATE_SCHEMA_VERSION,
         file: file.to_owned(),
@@ -188,7 +208,7 @@ pub fn validated(file: &str, library: &Library) -> Validation {
 }
 
 /// The report of a file that did not load: every problem kept, with its place.
-pub fn invalid(error: &KbError) -> Validation {
+fn invalid(error: &KbError) -> Validation {
     let file = error.origin.clone();
     Validation {
         schema_version: VALIDATE_SCHEMA_VERSION,

@@ -14,9 +14,13 @@ use crate::questionnaire::{self, FollowUp, Gathered, Intake, engine};
 use crate::render::markdown::cell;
 use crate::render::{Painter, View};
 
-/// Gathers the answers as `intake` says and scores them; the follow-up is
-/// offered once the advice is shown.
-pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, FollowUp)> {
+/// Gathers the answers as `intake` says and scores them (the table showing
+/// every flip with `all_flips`); the follow-up is offered once the advice is shown.
+pub fn run(
+    library: &Library,
+    intake: &Intake<'_>,
+    all_flips: bool,
+) -> anyhow::Result<(AdviceView, FollowUp)> {
     let missing = "questionnaire; add `questionnaire.questions`";
     let Gathered { answers, follow_up } = questionnaire::gather_for(
         library.questionnaire(),
@@ -26,7 +30,7 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, Fo
     )?;
     let mut advice = advise(library, &answers);
     advice.date = Some(today());
-    Ok((advice, follow_up))
+    Ok((AdviceView { advice, all_flips }, follow_up))
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when it
