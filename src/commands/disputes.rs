@@ -7,10 +7,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{SCHEMA_VERSION, grid, markdown_table};
+use super::SCHEMA_VERSION;
 use crate::kb::disputes::{Dispute, DisputeView};
 use crate::library::Library;
-use crate::render::markdown::cell;
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell};
 use crate::render::{Painter, View, wrap};
 
 /// The disputes.
@@ -74,7 +75,11 @@ impl View for DisputesView {
             let header: Vec<String> = dispute.views.iter().map(|v| heading(v, "\n")).collect();
             let row = (dispute.views.iter())
                 .map(|view| format!("{}\n\n{}", view.text, self.titles(view).join("\n")));
-            writeln!(out, "{}", painter.draw(&grid(&header, [row.collect()])))?;
+            writeln!(
+                out,
+                "{}",
+                painter.draw(&Grid::new(&header, [row.collect()]))
+            )?;
             if let Some(note) = &dispute.note {
                 let note = wrap::fill(&format!("Note: {note}"), painter.width(), "", "");
                 writeln!(out, "{}", painter.dim(&note))?;
@@ -94,7 +99,7 @@ impl View for DisputesView {
                 let titles = self.titles(view).join("; ");
                 format!("{}<br><br>*{}*", cell(&view.text), cell(&titles))
             });
-            markdown_table(out, &header, None, [row.collect()])?;
+            markdown::table(out, &header, None, [row.collect()])?;
             if let Some(note) = &dispute.note {
                 writeln!(out, "\n*Note:* {note}")?;
             }

@@ -4,8 +4,8 @@
 //! that view as a table and as Markdown ([`crate::render::View`]).
 //!
 //! This file holds what several views share: how they refer to roles and cited
-//! facts, every fact with its place (for search and the source counts), and the
-//! grid and Markdown table the tabular commands draw.
+//! facts, how a list flag picks entries, and every fact with its place (for
+//! search and the knowledge-base summary).
 
 pub mod advise;
 pub mod career;
@@ -22,8 +22,6 @@ pub mod sources;
 pub mod split;
 pub mod topics;
 
-use std::io::Write;
-
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -31,8 +29,6 @@ use crate::error::{BadInput, suggest, tick_list, unknown_name};
 use crate::kb::{Dimension, Fact, Role, Section, Topic};
 use crate::library::Library;
 pub use crate::library::RoleRef;
-use crate::render::grid::Grid;
-use crate::render::markdown::table_row;
 
 /// Version of the JSON/YAML output shapes; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -228,36 +224,6 @@ pub fn labelled(roles: &[String], text: &str, mark: impl Fn(&str) -> String) -> 
         label if label.is_empty() => text.to_owned(),
         label => format!("{}: {text}", mark(&label)),
     }
-}
-
-/// A grid with these headings and rows, as the tabular commands draw them.
-pub fn grid(header: &[impl AsRef<str>], rows: impl IntoIterator<Item = Vec<String>>) -> Grid {
-    let mut grid = Grid::new(Some(header.iter().map(|h| h.as_ref().to_owned()).collect()));
-    rows.into_iter().for_each(|row| grid.row(row));
-    grid
-}
-
-/// Writes a Markdown table: the headings, the rule (right-aligned for column
-/// `right`), then the rows, each cell already escaped.
-pub fn markdown_table(
-    out: &mut dyn Write,
-    header: &[impl AsRef<str>],
-    right: Option<usize>,
-    rows: impl IntoIterator<Item = Vec<String>>,
-) -> anyhow::Result<()> {
-    let rule = (0..header.len()).map(|i| if Some(i) == right { "---:" } else { "---" });
-    table_row(
-        out,
-        &header
-            .iter()
-            .map(|h| h.as_ref().to_owned())
-            .collect::<Vec<_>>(),
-    )?;
-    table_row(out, &rule.map(str::to_owned).collect::<Vec<_>>())?;
-    for row in rows {
-        table_row(out, &row)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -5,10 +5,10 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, find_role, markdown_table, pick_named};
+use super::{Cited, RoleRef, find_role, pick_named};
 use crate::kb::Salary;
 use crate::library::Library;
-use crate::render::markdown::{cell, cite};
+use crate::render::markdown::{self, cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// Version of the `roles show` output: 2 gave each salary its `amount`,
@@ -220,7 +220,7 @@ impl View for ShowView {
                 }
                 vec![cell(&glance.name), value, glance.sources.join(", ")]
             });
-            markdown_table(out, &["Dimension", "Value", "Sources"], None, rows)?;
+            markdown::table(out, &["Dimension", "Value", "Sources"], None, rows)?;
         }
         for section in &self.sections {
             writeln!(out, "\n## {}\n", section.title)?;

@@ -6,9 +6,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{SCHEMA_VERSION, grid, markdown_table};
+use super::SCHEMA_VERSION;
 use crate::library::Library;
-use crate::render::markdown::cell;
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell};
 use crate::render::{Painter, View};
 
 /// The list of articles.
@@ -96,7 +97,7 @@ impl View for SourcesView {
                 source.citations.to_string(),
             ]
         });
-        let grid = grid(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
+        let grid = Grid::new(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
         writeln!(out, "{}", painter.draw(&grid))?;
         Ok(())
     }
@@ -118,7 +119,7 @@ impl View for SourcesView {
                 source.citations.to_string(),
             ]
         });
-        markdown_table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
+        markdown::table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
         Ok(())
     }
 }

@@ -8,10 +8,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{RoleRef, grid, labelled, markdown_table};
+use super::{RoleRef, labelled};
 use crate::kb::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
-use crate::render::markdown::{cell, cite};
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// The shape of `roles split` JSON: 2 since an owner may be `divided`.
@@ -162,7 +163,9 @@ impl View for SplitView {
                 why.join("\n"),
             ]
         });
-        let grid = grid(&["Area", "Owner", "Why"], rows).cap(0, 20).cap(1, 8);
+        let grid = Grid::new(&["Area", "Owner", "Why"], rows)
+            .cap(0, 20)
+            .cap(1, 8);
         writeln!(out, "{}", painter.draw(&grid))?;
         let legend = wrap::fill(LEGEND, painter.width(), "", "");
         writeln!(out, "{}", painter.dim(&legend))?;
@@ -179,7 +182,7 @@ impl View for SplitView {
             let owner = format!("**{}**", owner_label(&area.owner));
             vec![cell(&area.title), owner, why.join("<br>")]
         });
-        markdown_table(out, &["Area", "Owner", "Why"], None, rows)?;
+        markdown::table(out, &["Area", "Owner", "Why"], None, rows)?;
         writeln!(out, "\n{LEGEND}")?;
         Ok(())
     }

@@ -7,10 +7,11 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{SCHEMA_VERSION, find_by_id, grid, labelled, markdown_table, roles_label};
+use super::{SCHEMA_VERSION, find_by_id, labelled, roles_label};
 use crate::kb::Topic;
 use crate::library::Library;
-use crate::render::markdown::{cell, cite};
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// The topics, or one topic: the JSON is one shape or the other.
@@ -128,7 +129,7 @@ impl View for TopicsView {
             TopicsView::List(list) => {
                 let rows = (list.topics.iter())
                     .map(|t| vec![t.id.to_string(), t.title.to_string(), t.facts.to_string()]);
-                let grid = grid(&["Id", "Topic", "Facts"], rows).align_right(2);
+                let grid = Grid::new(&["Id", "Topic", "Facts"], rows).align_right(2);
                 writeln!(out, "{}", painter.draw(&grid))?;
                 if let Some(first) = list.topics.first() {
                     let hint = format!("One topic with its facts: `roles topics {}`.", first.id);
@@ -172,7 +173,7 @@ impl View for TopicsView {
                 writeln!(out, "# Topics\n")?;
                 let rows = (list.topics.iter())
                     .map(|t| vec![format!("`{}`", t.id), cell(&t.title), t.facts.to_string()]);
-                markdown_table(out, &["Id", "Topic", "Facts"], Some(2), rows)?;
+                markdown::table(out, &["Id", "Topic", "Facts"], Some(2), rows)?;
             }
             TopicsView::One(topic) => {
                 writeln!(out, "# {}", topic.title)?;

@@ -8,10 +8,9 @@ use std::io::Write;
 
 pub use score::{Advice, Hire, advise};
 
-use super::markdown_table;
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Gathered, Intake, engine};
-use crate::render::markdown::cell;
+use crate::render::markdown::{self, cell};
 use crate::render::{Painter, View};
 
 /// Gathers the answers as `intake` says and scores them (the table showing
@@ -234,7 +233,7 @@ impl View for AdviceView {
             let words = questionnaire::interview::answer_words(question, answer);
             vec![cell(&question.text), cell(&words)]
         });
-        markdown_table(out, &["Question", "Answer"], None, rows)?;
+        markdown::table(out, &["Question", "Answer"], None, rows)?;
 
         writeln!(out, "\n## Why\n")?;
         for reason in &advice.reasons {
