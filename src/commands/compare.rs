@@ -11,7 +11,7 @@ use crate::error::BadInput;
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell, cite};
-use crate::render::{Painter, View, wrap};
+use crate::render::{Painter, View};
 
 /// The most roles compared when none is named: a table with a column per role
 /// stops being readable long before a knowledge base runs out of roles.
@@ -140,15 +140,11 @@ impl View for CompareView {
         )?;
         for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
             let note = format!("{CAVEAT_MARK} {}: {}", row.name, row.caveats.join(" "));
-            writeln!(out, "{}", wrap::fill(&note, painter.width(), "", "  "))?;
+            writeln!(out, "{}", painter.fill(&note, "", "  "))?;
         }
         if !self.cite {
             let hint = "Sources: add --cite, or see `roles sources`.";
-            writeln!(
-                out,
-                "{}",
-                painter.dim(&wrap::fill(hint, painter.width(), "", ""))
-            )?;
+            writeln!(out, "{}", painter.dim(&painter.fill(hint, "", "")))?;
         }
         Ok(())
     }

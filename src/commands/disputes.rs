@@ -12,7 +12,7 @@ use crate::kb::disputes::{Dispute, DisputeView};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell};
-use crate::render::{Painter, View, wrap};
+use crate::render::{Painter, View};
 
 /// The disputes.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -70,7 +70,7 @@ impl View for DisputesView {
             if index > 0 {
                 writeln!(out)?;
             }
-            let question = wrap::fill(&dispute.question, painter.width(), "", "");
+            let question = painter.fill(&dispute.question, "", "");
             writeln!(out, "{}", painter.heading(&question))?;
             let header: Vec<String> = dispute.views.iter().map(|v| heading(v, "\n")).collect();
             let row = (dispute.views.iter())
@@ -81,7 +81,7 @@ impl View for DisputesView {
                 painter.draw(&Grid::new(&header, [row.collect()]))
             )?;
             if let Some(note) = &dispute.note {
-                let note = wrap::fill(&format!("Note: {note}"), painter.width(), "", "");
+                let note = painter.fill(&format!("Note: {note}"), "", "");
                 writeln!(out, "{}", painter.dim(&note))?;
             }
         }

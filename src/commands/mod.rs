@@ -211,6 +211,17 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     facts
 }
 
+/// The distinct entries of `items`, first occurrence first.
+pub fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut seen = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen
+}
+
 /// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.
 pub fn roles_label(roles: &[String]) -> String {
     let ids: Vec<String> = roles.iter().map(|role| role.to_uppercase()).collect();

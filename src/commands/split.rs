@@ -8,12 +8,12 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{RoleRef, labelled};
+use super::{RoleRef, distinct, labelled};
 use crate::kb::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell, cite};
-use crate::render::{Painter, View, wrap};
+use crate::render::{Painter, View};
 
 /// The shape of `roles split` JSON: 2 since an owner may be `divided`.
 pub const SPLIT_SCHEMA_VERSION: u32 = 2;
@@ -92,12 +92,11 @@ pub fn split(library: &Library) -> SplitView {
 }
 
 fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
-    let mut sources: Vec<String> = Vec::new();
-    for id in area.facts.iter().flat_map(|fact| &fact.sources) {
-        if !sources.contains(id) {
-            sources.push(id.clone());
-        }
-    }
+    let sources = distinct(
+        area.facts
+            .iter()
+            .flat_map(|fact| fact.sources.iter().cloned()),
+    );
     let dispute = (area.dispute.as_ref())
         .and_then(|id| disputes.iter().find(|dispute| &dispute.id == id))
         .map(|d| DisputeRef {
@@ -167,7 +166,7 @@ impl View for SplitView {
             .cap(0, 20)
             .cap(1, 8);
         writeln!(out, "{}", painter.draw(&grid))?;
-        let legend = wrap::fill(LEGEND, painter.width(), "", "");
+        let legend = painter.fill(LEGEND, "", "");
         writeln!(out, "{}", painter.dim(&legend))?;
         Ok(())
     }

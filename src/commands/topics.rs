@@ -12,7 +12,7 @@ use crate::kb::Topic;
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell, cite};
-use crate::render::{Painter, View, wrap};
+use crate::render::{Painter, View};
 
 /// The topics, or one topic: the JSON is one shape or the other.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -133,7 +133,7 @@ impl View for TopicsView {
                 writeln!(out, "{}", painter.draw(&grid))?;
                 if let Some(first) = list.topics.first() {
                     let hint = format!("One topic with its facts: `roles topics {}`.", first.id);
-                    let hint = wrap::fill(&hint, painter.width(), "", "");
+                    let hint = painter.fill(&hint, "", "");
                     writeln!(out, "{}", painter.dim(&hint))?;
                 }
             }
@@ -143,12 +143,12 @@ impl View for TopicsView {
                     painter.heading(&topic.title),
                     painter.dim(&format!("({})", topic.id))
                 );
-                writeln!(out, "{}", wrap::fill(&title, painter.width(), "", ""))?;
+                writeln!(out, "{}", painter.fill(&title, "", ""))?;
                 for group in &topic.themes {
                     let indent = if group.theme.is_some() { 2 } else { 0 };
                     writeln!(out)?;
                     if let Some(theme) = &group.theme {
-                        let theme = wrap::fill(theme, painter.width(), "", "");
+                        let theme = painter.fill(theme, "", "");
                         writeln!(out, "{}", painter.accent(&theme))?;
                     }
                     for fact in &group.facts {

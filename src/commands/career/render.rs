@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use super::super::distinct;
 use super::plan::{CareerPlan, PathPlan, SHOWN_FLIPS};
 use crate::kb::career::Basis;
 use crate::questionnaire::engine;
@@ -13,17 +14,6 @@ use crate::render::markdown::{cell, cite};
 /// A role as the plan names it: its id in capitals.
 fn role(id: &str) -> String {
     id.to_uppercase()
-}
-
-/// The distinct entries of `items`, first occurrence first.
-fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    items.into_iter().for_each(|item| {
-        if !seen.contains(&item) {
-            seen.push(item);
-        }
-    });
-    seen
 }
 
 /// Every source a path's steps cite, once each.
