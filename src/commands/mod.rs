@@ -26,7 +26,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::{BadInput, suggest, tick_list, unknown_name};
-use crate::kb::{Dimension, Fact, Role, Section, Topic};
+use crate::kb::{Fact, Role};
 use crate::library::Library;
 pub use crate::library::RoleRef;
 
@@ -120,57 +120,41 @@ pub fn find_role<'a>(library: &'a Library, id: &str) -> anyhow::Result<&'a Role>
     find_by_id(library.roles(), "role", id, |role| &role.id)
 }
 
-/// A fact together with where it stands in the knowledge base.
+/// A fact together with where it stands in the knowledge base: a role's
+/// summary or section, a dimension, or a topic.
 #[derive(Debug, Clone)]
 pub struct FactRef<'a> {
     /// The roles it concerns (empty when it concerns none in particular).
     pub roles: &'a [String],
-    /// Where it stands.
-    pub place: Place<'a>,
     /// The fact.
     pub fact: &'a Fact,
+    /// Its place's own id: `summary`, or its section's, dimension's or topic's.
+    pub key: &'a str,
+    /// An id across places: `summary`, a section id, `dimension/ID` or `topic/ID`.
+    pub id: String,
+    /// A heading for its place.
+    pub title: &'a str,
 }
 
-/// Where a fact stands: a role's summary or section, a dimension, or a topic.
-#[derive(Debug, Clone, Copy)]
-pub enum Place<'a> {
-    /// A role's one-line summary.
-    Summary,
-    /// A section of a role's profile.
-    Section(&'a Section),
-    /// A value of a comparison dimension.
-    Dimension(&'a Dimension),
-    /// A cross-role topic.
-    Topic(&'a Topic),
-}
-
-impl<'a> Place<'a> {
-    /// The place's own id: `summary`, or its section's, dimension's or topic's.
-    pub fn key(&self) -> &'a str {
-        match *self {
-            Place::Summary => "summary",
-            Place::Section(section) => &section.id,
-            Place::Dimension(dimension) => &dimension.id,
-            Place::Topic(topic) => &topic.id,
-        }
-    }
-
-    /// An id across places: a section id, `summary`, `dimension/ID` or `topic/ID`.
-    pub fn id(&self) -> String {
-        match self {
-            Place::Dimension(_) => format!("dimension/{}", self.key()),
-            Place::Topic(_) => format!("topic/{}", self.key()),
-            _ => self.key().to_owned(),
-        }
-    }
-
-    /// A heading for the place.
-    pub fn title(&self) -> &'a str {
-        match *self {
-            Place::Summary => "Summary",
-            Place::Section(section) => &section.title,
-            Place::Dimension(dimension) => &dimension.name,
-            Place::Topic(topic) => &topic.title,
+impl<'a> FactRef<'a> {
+    /// `fact` at `key` in places of `kind` (`dimension`, `topic`; empty for a
+    /// role's own), headed `title`.
+    fn new(
+        roles: &'a [String],
+        fact: &'a Fact,
+        (kind, key, title): (&str, &'a str, &'a str),
+    ) -> Self {
+        let id = if kind.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{kind}/{key}")
+        };
+        FactRef {
+            roles,
+            fact,
+            key,
+            id,
+            title,
         }
     }
 }
@@ -181,32 +165,28 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     let mut facts = Vec::new();
     for role in library.roles() {
         let roles = std::slice::from_ref(&role.id);
-        let (place, fact) = (Place::Summary, &role.summary);
-        facts.push(FactRef { roles, place, fact });
-        for section in &role.sections {
-            let place = Place::Section(section);
-            facts.extend(
-                section
-                    .facts
-                    .iter()
-                    .map(|fact| FactRef { roles, place, fact }),
-            );
+        facts.push(FactRef::new(
+            roles,
+            &role.summary,
+            ("", "summary", "Summary"),
+        ));
+        for s in &role.sections {
+            let place = ("", s.id.as_str(), s.title.as_str());
+            facts.extend(s.facts.iter().map(|fact| FactRef::new(roles, fact, place)));
         }
     }
-    for dimension in library.dimensions() {
-        facts.extend(dimension.values.iter().map(|(role, fact)| FactRef {
-            roles: std::slice::from_ref(role),
-            place: Place::Dimension(dimension),
-            fact,
-        }));
+    for d in library.dimensions() {
+        let place = ("dimension", d.id.as_str(), d.name.as_str());
+        let at = |(role, fact)| FactRef::new(std::slice::from_ref(role), fact, place);
+        facts.extend(d.values.iter().map(at));
     }
-    for topic in library.topics() {
-        let place = Place::Topic(topic);
-        facts.extend(topic.facts.iter().map(|fact| FactRef {
-            roles: &fact.roles,
-            place,
-            fact,
-        }));
+    for t in library.topics() {
+        let place = ("topic", t.id.as_str(), t.title.as_str());
+        facts.extend(
+            t.facts
+                .iter()
+                .map(|fact| FactRef::new(&fact.roles, fact, place)),
+        );
     }
     facts
 }
@@ -305,14 +285,14 @@ mod tests {
     #[test]
     fn every_fact_lists_summaries_sections_dimensions_then_topics() {
         let library = Library::embedded();
-        let order = |f: &FactRef| match f.place {
-            Place::Summary | Place::Section(_) => 0,
-            Place::Dimension(_) => 1,
-            Place::Topic(_) => 2,
+        let order = |f: &FactRef| match f.id.split_once('/') {
+            None => 0,
+            Some(("dimension", _)) => 1,
+            _ => 2,
         };
         let facts = every_fact(&library);
         assert!(facts.windows(2).all(|w| order(&w[0]) <= order(&w[1])));
-        assert!(matches!(facts[0].place, Place::Summary));
+        assert_eq!((facts[0].key, facts[0].title), ("summary", "Summary"));
         let in_profiles: usize = (library.roles().iter())
             .map(|role| 1 + role.sections.iter().map(|s| s.facts.len()).sum::<usize>())
             .sum();

@@ -221,7 +221,7 @@ struct Tokens {
 
 impl Tokens {
     fn new(fact: &FactRef) -> Self {
-        let (title, key) = (fact.place.title(), fact.place.key());
+        let (title, key) = (fact.title, fact.key);
         let place = [Some(title), Some(key), fact.fact.theme.as_deref()];
         let place = place.into_iter().flatten().flat_map(words).map(Word::of);
         let text = words(&fact.fact.text).map(Word::of);
@@ -285,8 +285,8 @@ pub fn search(
             score * matched as f64 / terms.len() as f64 / (1.0 + tokens.text.len() as f64 / 40.0);
         hits.push(Hit {
             roles: fact.roles.to_vec(),
-            section: fact.place.id(),
-            section_title: fact.place.title().to_owned(),
+            section: fact.id.clone(),
+            section_title: fact.title.to_owned(),
             text: fact.fact.text.clone(),
             sources: fact.fact.sources.clone(),
             score: rounded(score),
