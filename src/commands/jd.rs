@@ -163,11 +163,11 @@ pub fn posting(
     (fractional, brief, answers): (bool, bool, Option<&Path>),
 ) -> anyhow::Result<JobDescription> {
     let answers = answers.map(|file| Answers::from_file(file, library.questionnaire()));
-    let answers = answers.transpose()?;
-    let needs = (answers
+    let needs = (answers.transpose()?).and_then(|answers| answers.get(NEEDS_QUESTION).cloned());
+    let needs = needs
         .iter()
-        .filter_map(|answers| answers.get(NEEDS_QUESTION)))
-    .flat_map(|answer| answer.values().into_iter().map(str::to_owned));
+        .flat_map(|answer| answer.values())
+        .map(str::to_owned);
     let selection = &Selection {
         fractional,
         brief,
@@ -199,7 +199,7 @@ pub fn posting(
         brief: selection.brief,
         needs: selection.needs.clone(),
         title,
-        placeholders: PLACEHOLDERS.iter().map(|p| String::from(*p)).collect(),
+        placeholders: PLACEHOLDERS.map(String::from).to_vec(),
         summary: posting.about.text.clone(),
         engagement_terms: engagement,
         responsibilities: selection.pick(&posting.duties),
@@ -209,27 +209,27 @@ pub fn posting(
         background: selection.pick(&posting.backgrounds),
         sources: Vec::new(),
     };
-    let lists = [
-        &posted.responsibilities,
-        &posted.success_measures,
-        &posted.requirements,
-    ];
-    let items = lists
-        .into_iter()
-        .chain([&posted.nice_to_have, &posted.background]);
-    let items = items.flatten().flat_map(|item| &item.sources);
-    let mut sources: Vec<String> = posting
-        .about
-        .sources
-        .iter()
-        .chain(cited)
-        .chain(items)
-        .cloned()
-        .collect();
+    let items = posted.lists().into_iter().flat_map(|(_, items)| items);
+    let items = items.flat_map(|item| &item.sources);
+    let about = posting.about.sources.iter().chain(cited);
+    let mut sources: Vec<String> = about.chain(items).cloned().collect();
     sources.sort_by_key(|id| library.sources().iter().position(|s| &s.id == id));
     sources.dedup();
     posted.sources = sources;
     Ok(posted)
+}
+
+impl JobDescription {
+    /// The posting's lists under their headings, in order.
+    fn lists(&self) -> [(&'static str, &[JobItem]); 5] {
+        [
+            ("What you will do", &self.responsibilities),
+            ("How success may be measured", &self.success_measures),
+            ("What you must bring", &self.requirements),
+            ("Nice to have", &self.nice_to_have),
+            ("Where you may come from", &self.background),
+        ]
+    }
 }
 
 impl View for JobDescription {
@@ -253,14 +253,7 @@ impl View for JobDescription {
         }
         writeln!(out, "{}\n", self.summary)?;
         writeln!(out, "**Engagement:** {}", self.engagement_terms)?;
-        let sections = [
-            ("What you will do", &self.responsibilities),
-            ("How success may be measured", &self.success_measures),
-            ("What you must bring", &self.requirements),
-            ("Nice to have", &self.nice_to_have),
-            ("Where you may come from", &self.background),
-        ];
-        for (heading, items) in sections {
+        for (heading, items) in self.lists() {
             if items.is_empty() {
                 continue;
             }
