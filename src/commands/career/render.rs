@@ -8,8 +8,8 @@ use super::super::distinct;
 use super::plan::{CareerPlan, PathPlan, SHOWN_FLIPS};
 use crate::kb::career::Basis;
 use crate::questionnaire::engine;
-use crate::render::Painter;
 use crate::render::markdown::{cell, cite};
+use crate::render::{Painter, View};
 
 /// A role as the plan names it: its id in capitals.
 fn role(id: &str) -> String {
@@ -26,147 +26,331 @@ fn tick(yes: Option<bool>) -> &'static str {
     if yes == Some(true) { "✓" } else { "·" }
 }
 
-/// Writes the plan for a person at a terminal, fitted to the painter's width.
-pub fn table(plan: &CareerPlan, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-    let verdict = match (plan.track.as_deref(), plan.track_roles.first()) {
-        (Some(id), Some(r)) => format!("{} ({})", role(id), r.name),
-        _ if plan.tie => "undecided, as your answers lean equally both ways".to_owned(),
-        _ => "none yet, as no answer bears on it".to_owned(),
-    };
-    // Wrapping measures width without the escape codes, so painting first is safe.
-    let mut lines = vec![format!(
-        "{} {}",
-        painter.heading("Track:"),
-        painter.accent(&verdict)
-    )];
-    lines.extend((plan.confidence.as_ref()).map(|c| format!("Confidence: {}", c.text())));
-    if !plan.deciding_questions.is_empty() {
-        let questions = plan.deciding_questions.join(", ");
-        lines.push(format!("These questions would decide it: {questions}."));
-    }
-    if plan.reasons.is_empty() {
-        lines.push(
-            "Why: none of your answers bears on the track yet; see what would change it below"
-                .into(),
+impl View for CareerPlan {
+    /// Writes the plan for a person at a terminal, fitted to the painter's width.
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        let plan = self;
+        let verdict = match (plan.track.as_deref(), plan.track_roles.first()) {
+            (Some(id), Some(r)) => format!("{} ({})", role(id), r.name),
+            _ if plan.tie => "undecided, as your answers lean equally both ways".to_owned(),
+            _ => "none yet, as no answer bears on it".to_owned(),
+        };
+        // Wrapping measures width without the escape codes, so painting first is safe.
+        let mut lines = vec![format!(
+            "{} {}",
+            painter.heading("Track:"),
+            painter.accent(&verdict)
+        )];
+        lines.extend((plan.confidence.as_ref()).map(|c| format!("Confidence: {}", c.text())));
+        if !plan.deciding_questions.is_empty() {
+            let questions = plan.deciding_questions.join(", ");
+            lines.push(format!("These questions would decide it: {questions}."));
+        }
+        if plan.reasons.is_empty() {
+            lines.push(
+                "Why: none of your answers bears on the track yet; see what would change it below"
+                    .into(),
+            );
+        }
+        for line in lines {
+            writeln!(out, "{}", painter.fill(&line, "", ""))?;
+        }
+        if !plan.reasons.is_empty() {
+            writeln!(out, "Why:")?;
+            for reason in &plan.reasons {
+                writeln!(
+                    out,
+                    "{}",
+                    painter.fill(&reason.line(&reason.label), "  • ", "    ")
+                )?;
+            }
+        }
+
+        // With more than one role covered, each line says whose it is.
+        let several = plan.covers.len() > 1;
+        let whose = |id: &str| {
+            if several {
+                format!("{} · ", role(id))
+            } else {
+                String::new()
+            }
+        };
+        let for_roles: Vec<String> = plan.covers.iter().map(|id| role(id)).collect();
+        let for_roles = for_roles.join(" and ");
+        let heading = painter.heading(&format!("Gaps against the {for_roles} qualifications"));
+        writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
+        if plan.gaps.is_empty() {
+            let none = match plan.unknown.is_empty() {
+                true => {
+                    format!(
+                        "None: you meet every qualification the articles list for the {for_roles}."
+                    )
+                }
+                false => "None in what you answered.".to_owned(),
+            };
+            writeln!(out, "{}", painter.fill(&none, "  ", "  "))?;
+        }
+        for (required, heading) in [(true, "Required"), (false, "Would help")] {
+            let gaps = plan.gaps.iter().filter(|q| q.required == required);
+            for (index, gap) in gaps.enumerate() {
+                if index == 0 {
+                    writeln!(out, "  {heading}:")?;
+                }
+                let text = format!(
+                    "{}{}: {}. {}",
+                    whose(&gap.role),
+                    gap.name,
+                    gap.detail,
+                    gap.text
+                );
+                writeln!(out, "{}", painter.cited(&text, &gap.sources, "  • "))?;
+            }
+        }
+        let met = distinct(
+            plan.met
+                .iter()
+                .map(|q| format!("{}{}", whose(&q.role), q.name)),
         );
+        let unknown = distinct(plan.unknown.iter().map(|q| q.question.clone()));
+        for (list, lead) in [(met, "Met"), (unknown, "Not known until answered")] {
+            if !list.is_empty() {
+                let text = format!("{lead}: {}.", list.join(", "));
+                writeln!(out, "{}", painter.dim(&painter.fill(&text, "  ", "  ")))?;
+            }
+        }
+
+        for path in &plan.stepping_stones {
+            let order = if path.ordered {
+                "in this order"
+            } else {
+                "in no set order"
+            };
+            let heading = format!("Usual path into {}, {order}", role(&path.role));
+            let heading = format!(
+                "{} {}",
+                painter.heading(&heading),
+                painter.dim(&cite(&path_sources(path)))
+            );
+            writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
+            for (index, step) in path.steps.iter().enumerate() {
+                let first = match path.ordered {
+                    true => format!("  {}. {} ", index + 1, tick(step.reached)),
+                    false => format!("  {} ", tick(step.reached)),
+                };
+                writeln!(out, "{}", painter.cited(&step.text, &[], &first))?;
+            }
+        }
+
+        if !plan.skills.is_empty() {
+            let heading = format!(
+                "{} {}",
+                painter.heading(&format!("Skills for the {for_roles}")),
+                painter.dim("(✓ your answers suggest you have it)")
+            );
+            writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
+            for skill in &plan.skills {
+                let text = format!("{}{}", whose(&skill.role), skill.text);
+                let first = format!("  {} ", tick(skill.have));
+                writeln!(out, "{}", painter.cited(&text, &skill.sources, &first))?;
+            }
+        }
+
+        engine::flips_table(painter, &plan.flips, SHOWN_FLIPS, "in the JSON output", out)?;
+
+        if !plan.caveats.is_empty() {
+            writeln!(out, "\n{}", painter.heading("Keep in mind"))?;
+            for caveat in &plan.caveats {
+                writeln!(out, "{}", painter.fill(&caveat.title, "  ", "  "))?;
+                for point in &caveat.points {
+                    let text = match point.basis {
+                        Basis::Judgement => format!("{} (our reading)", point.text),
+                        _ => point.text.clone(),
+                    };
+                    writeln!(out, "{}", painter.cited(&text, &point.sources, "    • "))?;
+                }
+            }
+        }
+        Ok(())
     }
-    for line in lines {
-        writeln!(out, "{}", painter.fill(&line, "", ""))?;
-    }
-    if !plan.reasons.is_empty() {
-        writeln!(out, "Why:")?;
+
+    /// Writes the plan as a personal development plan in Markdown, for a person to
+    /// keep or take to a mentor: plain words, articles cited by title.
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let plan = self;
+        let names: Vec<String> = plan
+            .track_roles
+            .iter()
+            .map(|r| named(plan, &r.id))
+            .collect();
+        match names.is_empty() {
+            true => writeln!(out, "# Personal development plan\n")?,
+            false => writeln!(
+                out,
+                "# Personal development plan: towards {}\n",
+                names.join(" or ")
+            )?,
+        }
+        writeln!(out, "## Direction\n")?;
+        match &plan.confidence {
+            None if plan.tie => writeln!(
+                out,
+                "No track yet: my answers lean equally both ways. These questions would decide it: {}.",
+                plan.deciding_questions.join(", ")
+            )?,
+            None => writeln!(
+                out,
+                "No track yet: none of my answers so far says what I want to work on or for whom."
+            )?,
+            Some(confidence) => writeln!(
+                out,
+                "The track that fits my aims: **{}**. How clearly my answers point to it: {}.",
+                names.join(", "),
+                confidence.text()
+            )?,
+        }
+        if !plan.reasons.is_empty() {
+            writeln!(out, "\nWhy:\n")?;
+        }
         for reason in &plan.reasons {
+            let judged = match reason.basis {
+                Basis::Judgement => " *(our judgement; no article says this outright)*",
+                _ => "",
+            };
+            let (label, arrow, because) = (&reason.label, reason.arrow(), &reason.because);
+            let cited = note(plan, &reason.sources);
+            let asked = &reason.question_text;
             writeln!(
                 out,
-                "{}",
-                painter.fill(&reason.line(&reason.label), "  • ", "    ")
+                "- *{asked}* {label} ({arrow}). {because}{cited}{judged}"
             )?;
         }
-    }
 
-    // With more than one role covered, each line says whose it is.
-    let several = plan.covers.len() > 1;
-    let whose = |id: &str| {
-        if several {
-            format!("{} · ", role(id))
+        writeln!(out, "\n## Where I stand\n")?;
+        if plan.gaps.is_empty() && plan.met.is_empty() && plan.unknown.is_empty() {
+            writeln!(out, "Nothing to check yet.")?;
         } else {
-            String::new()
+            writeln!(
+                out,
+                "| Qualification | For | Where I stand | What the articles say |"
+            )?;
+            writeln!(out, "| --- | --- | --- | --- |")?;
+            let rows = (plan.gaps.iter().map(|q| ("to close", q)))
+                .chain(plan.met.iter().map(|q| ("met", q)))
+                .chain(plan.unknown.iter().map(|q| ("not yet known", q)));
+            for (status, q) in rows {
+                let (name, strength, detail) = (&q.name, q.strength.as_str(), cell(&q.detail));
+                let (text, cited) = (cell(&q.text), note(plan, &q.sources));
+                let whose = role(&q.role);
+                writeln!(
+                    out,
+                    "| {name} ({strength}) | {whose} | {status}: {detail} | {text}{cited} |"
+                )?;
+            }
         }
-    };
-    let for_roles: Vec<String> = plan.covers.iter().map(|id| role(id)).collect();
-    let for_roles = for_roles.join(" and ");
-    let heading = painter.heading(&format!("Gaps against the {for_roles} qualifications"));
-    writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
-    if plan.gaps.is_empty() {
-        let none = match plan.unknown.is_empty() {
-            true => {
-                format!("None: you meet every qualification the articles list for the {for_roles}.")
+
+        writeln!(out, "\n## Gaps to close\n")?;
+        if plan.gaps.is_empty() {
+            let covered: Vec<String> = plan.covers.iter().map(|id| named(plan, id)).collect();
+            match plan.unknown.is_empty() && !covered.is_empty() {
+                true => writeln!(
+                    out,
+                    "None: I meet every qualification the articles list for {}.",
+                    covered.join(" and ")
+                )?,
+                false => writeln!(out, "None among the questions I have answered.")?,
             }
-            false => "None in what you answered.".to_owned(),
-        };
-        writeln!(out, "{}", painter.fill(&none, "  ", "  "))?;
-    }
-    for (required, heading) in [(true, "Required"), (false, "Would help")] {
-        let gaps = plan.gaps.iter().filter(|q| q.required == required);
-        for (index, gap) in gaps.enumerate() {
-            if index == 0 {
-                writeln!(out, "  {heading}:")?;
-            }
-            let text = format!(
-                "{}{}: {}. {}",
-                whose(&gap.role),
-                gap.name,
-                gap.detail,
-                gap.text
+        }
+        for gap in &plan.gaps {
+            let (name, whose, strength) = (
+                capitalised(&gap.name),
+                role(&gap.role),
+                gap.strength.as_str(),
             );
-            writeln!(out, "{}", painter.cited(&text, &gap.sources, "  • "))?;
+            let about = format!("{}. {}{}", gap.detail, gap.text, note(plan, &gap.sources));
+            writeln!(out, "- **{name}** for the {whose} ({strength}): {about}")?;
         }
-    }
-    let met = distinct(
-        plan.met
-            .iter()
-            .map(|q| format!("{}{}", whose(&q.role), q.name)),
-    );
-    let unknown = distinct(plan.unknown.iter().map(|q| q.question.clone()));
-    for (list, lead) in [(met, "Met"), (unknown, "Not known until answered")] {
-        if !list.is_empty() {
-            let text = format!("{lead}: {}.", list.join(", "));
-            writeln!(out, "{}", painter.dim(&painter.fill(&text, "  ", "  ")))?;
-        }
-    }
-
-    for path in &plan.stepping_stones {
-        let order = if path.ordered {
-            "in this order"
-        } else {
-            "in no set order"
-        };
-        let heading = format!("Usual path into {}, {order}", role(&path.role));
-        let heading = format!(
-            "{} {}",
-            painter.heading(&heading),
-            painter.dim(&cite(&path_sources(path)))
-        );
-        writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
-        for (index, step) in path.steps.iter().enumerate() {
-            let first = match path.ordered {
-                true => format!("  {}. {} ", index + 1, tick(step.reached)),
-                false => format!("  {} ", tick(step.reached)),
-            };
-            writeln!(out, "{}", painter.cited(&step.text, &[], &first))?;
-        }
-    }
-
-    if !plan.skills.is_empty() {
-        let heading = format!(
-            "{} {}",
-            painter.heading(&format!("Skills for the {for_roles}")),
-            painter.dim("(✓ your answers suggest you have it)")
-        );
-        writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
-        for skill in &plan.skills {
-            let text = format!("{}{}", whose(&skill.role), skill.text);
-            let first = format!("  {} ", tick(skill.have));
-            writeln!(out, "{}", painter.cited(&text, &skill.sources, &first))?;
-        }
-    }
-
-    engine::flips_table(painter, &plan.flips, SHOWN_FLIPS, "in the JSON output", out)?;
-
-    if !plan.caveats.is_empty() {
-        writeln!(out, "\n{}", painter.heading("Keep in mind"))?;
-        for caveat in &plan.caveats {
-            writeln!(out, "{}", painter.fill(&caveat.title, "  ", "  "))?;
-            for point in &caveat.points {
-                let text = match point.basis {
-                    Basis::Judgement => format!("{} (our reading)", point.text),
-                    _ => point.text.clone(),
-                };
-                writeln!(out, "{}", painter.cited(&text, &point.sources, "    • "))?;
+        if !plan.unknown.is_empty() {
+            writeln!(out, "\nStill to find out:\n")?;
+            for question in distinct(plan.unknown.iter().map(|q| q.detail.clone())) {
+                writeln!(out, "- {question}")?;
             }
         }
+
+        for path in &plan.stepping_stones {
+            let order = if path.ordered {
+                "usually in this order"
+            } else {
+                "in no set order"
+            };
+            let (to, cited) = (role(&path.role), note(plan, &path_sources(path)));
+            writeln!(
+                out,
+                "\n## The usual path to {to}\n\nThe roles it runs through, {order}{cited}:\n"
+            )?;
+            for (index, step) in path.steps.iter().enumerate() {
+                let done = if step.reached == Some(true) {
+                    " *(already behind me)*"
+                } else {
+                    ""
+                };
+                match path.ordered {
+                    true => writeln!(out, "{}. {}{done}", index + 1, step.text)?,
+                    false => writeln!(out, "- {}{done}", step.text)?,
+                }
+            }
+        }
+
+        if !plan.skills.is_empty() {
+            writeln!(out, "\n## Skills to build\n")?;
+            writeln!(out, "Ticked: my answers suggest I already have it.\n")?;
+        }
+        for skill in &plan.skills {
+            let ticked = if skill.have == Some(true) { "x" } else { " " };
+            let whose = match plan.covers.len() > 1 {
+                true => format!(" ({})", role(&skill.role)),
+                false => String::new(),
+            };
+            let cited = note(plan, &skill.sources);
+            writeln!(out, "- [{ticked}] {}{whose}{cited}", skill.text)?;
+        }
+
+        writeln!(out, "\n## What would change the track\n")?;
+        if plan.flips.is_empty() {
+            writeln!(out, "No single change of answer would change it.")?;
+        }
+        for flip in plan.flips.iter().take(SHOWN_FLIPS) {
+            writeln!(
+                out,
+                "- If I answered {}, it would be {}.",
+                flip.change, flip.outcome
+            )?;
+        }
+
+        if !plan.caveats.is_empty() {
+            writeln!(out, "\n## Worth discussing\n")?;
+            writeln!(
+                out,
+                "The articles disagree on points that bear on this track."
+            )?;
+        }
+        for caveat in &plan.caveats {
+            writeln!(out, "\n### {}\n", caveat.title)?;
+            for point in &caveat.points {
+                let ours = match point.basis {
+                    Basis::Judgement => " *(our reading, not the article's words)*",
+                    _ => "",
+                };
+                writeln!(out, "- {}{}{ours}", point.text, note(plan, &point.sources))?;
+            }
+        }
+        if !plan.sources.is_empty() {
+            writeln!(out, "\n## Sources\n")?;
+        }
+        for (index, source) in plan.sources.iter().enumerate() {
+            writeln!(out, "{}. *{}*", index + 1, source.title)?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// The plan's source numbers for `sources`, e.g. ` [1, 4]`: the articles are
@@ -189,184 +373,6 @@ fn named(plan: &CareerPlan, id: &str) -> String {
         Some(r) => format!("{} ({})", r.name, role(id)),
         None => role(id),
     }
-}
-
-/// Writes the plan as a personal development plan in Markdown, for a person to
-/// keep or take to a mentor: plain words, articles cited by title.
-pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> anyhow::Result<()> {
-    let names: Vec<String> = plan
-        .track_roles
-        .iter()
-        .map(|r| named(plan, &r.id))
-        .collect();
-    match names.is_empty() {
-        true => writeln!(out, "# Personal development plan\n")?,
-        false => writeln!(
-            out,
-            "# Personal development plan: towards {}\n",
-            names.join(" or ")
-        )?,
-    }
-    writeln!(out, "## Direction\n")?;
-    match &plan.confidence {
-        None if plan.tie => writeln!(
-            out,
-            "No track yet: my answers lean equally both ways. These questions would decide it: {}.",
-            plan.deciding_questions.join(", ")
-        )?,
-        None => writeln!(
-            out,
-            "No track yet: none of my answers so far says what I want to work on or for whom."
-        )?,
-        Some(confidence) => writeln!(
-            out,
-            "The track that fits my aims: **{}**. How clearly my answers point to it: {}.",
-            names.join(", "),
-            confidence.text()
-        )?,
-    }
-    if !plan.reasons.is_empty() {
-        writeln!(out, "\nWhy:\n")?;
-    }
-    for reason in &plan.reasons {
-        let judged = match reason.basis {
-            Basis::Judgement => " *(our judgement; no article says this outright)*",
-            _ => "",
-        };
-        let (label, arrow, because) = (&reason.label, reason.arrow(), &reason.because);
-        let cited = note(plan, &reason.sources);
-        let asked = &reason.question_text;
-        writeln!(
-            out,
-            "- *{asked}* {label} ({arrow}). {because}{cited}{judged}"
-        )?;
-    }
-
-    writeln!(out, "\n## Where I stand\n")?;
-    if plan.gaps.is_empty() && plan.met.is_empty() && plan.unknown.is_empty() {
-        writeln!(out, "Nothing to check yet.")?;
-    } else {
-        writeln!(
-            out,
-            "| Qualification | For | Where I stand | What the articles say |"
-        )?;
-        writeln!(out, "| --- | --- | --- | --- |")?;
-        let rows = (plan.gaps.iter().map(|q| ("to close", q)))
-            .chain(plan.met.iter().map(|q| ("met", q)))
-            .chain(plan.unknown.iter().map(|q| ("not yet known", q)));
-        for (status, q) in rows {
-            let (name, strength, detail) = (&q.name, q.strength.as_str(), cell(&q.detail));
-            let (text, cited) = (cell(&q.text), note(plan, &q.sources));
-            let whose = role(&q.role);
-            writeln!(
-                out,
-                "| {name} ({strength}) | {whose} | {status}: {detail} | {text}{cited} |"
-            )?;
-        }
-    }
-
-    writeln!(out, "\n## Gaps to close\n")?;
-    if plan.gaps.is_empty() {
-        let covered: Vec<String> = plan.covers.iter().map(|id| named(plan, id)).collect();
-        match plan.unknown.is_empty() && !covered.is_empty() {
-            true => writeln!(
-                out,
-                "None: I meet every qualification the articles list for {}.",
-                covered.join(" and ")
-            )?,
-            false => writeln!(out, "None among the questions I have answered.")?,
-        }
-    }
-    for gap in &plan.gaps {
-        let (name, whose, strength) = (
-            capitalised(&gap.name),
-            role(&gap.role),
-            gap.strength.as_str(),
-        );
-        let about = format!("{}. {}{}", gap.detail, gap.text, note(plan, &gap.sources));
-        writeln!(out, "- **{name}** for the {whose} ({strength}): {about}")?;
-    }
-    if !plan.unknown.is_empty() {
-        writeln!(out, "\nStill to find out:\n")?;
-        for question in distinct(plan.unknown.iter().map(|q| q.detail.clone())) {
-            writeln!(out, "- {question}")?;
-        }
-    }
-
-    for path in &plan.stepping_stones {
-        let order = if path.ordered {
-            "usually in this order"
-        } else {
-            "in no set order"
-        };
-        let (to, cited) = (role(&path.role), note(plan, &path_sources(path)));
-        writeln!(
-            out,
-            "\n## The usual path to {to}\n\nThe roles it runs through, {order}{cited}:\n"
-        )?;
-        for (index, step) in path.steps.iter().enumerate() {
-            let done = if step.reached == Some(true) {
-                " *(already behind me)*"
-            } else {
-                ""
-            };
-            match path.ordered {
-                true => writeln!(out, "{}. {}{done}", index + 1, step.text)?,
-                false => writeln!(out, "- {}{done}", step.text)?,
-            }
-        }
-    }
-
-    if !plan.skills.is_empty() {
-        writeln!(out, "\n## Skills to build\n")?;
-        writeln!(out, "Ticked: my answers suggest I already have it.\n")?;
-    }
-    for skill in &plan.skills {
-        let ticked = if skill.have == Some(true) { "x" } else { " " };
-        let whose = match plan.covers.len() > 1 {
-            true => format!(" ({})", role(&skill.role)),
-            false => String::new(),
-        };
-        let cited = note(plan, &skill.sources);
-        writeln!(out, "- [{ticked}] {}{whose}{cited}", skill.text)?;
-    }
-
-    writeln!(out, "\n## What would change the track\n")?;
-    if plan.flips.is_empty() {
-        writeln!(out, "No single change of answer would change it.")?;
-    }
-    for flip in plan.flips.iter().take(SHOWN_FLIPS) {
-        writeln!(
-            out,
-            "- If I answered {}, it would be {}.",
-            flip.change, flip.outcome
-        )?;
-    }
-
-    if !plan.caveats.is_empty() {
-        writeln!(out, "\n## Worth discussing\n")?;
-        writeln!(
-            out,
-            "The articles disagree on points that bear on this track."
-        )?;
-    }
-    for caveat in &plan.caveats {
-        writeln!(out, "\n### {}\n", caveat.title)?;
-        for point in &caveat.points {
-            let ours = match point.basis {
-                Basis::Judgement => " *(our reading, not the article's words)*",
-                _ => "",
-            };
-            writeln!(out, "- {}{}{ours}", point.text, note(plan, &point.sources))?;
-        }
-    }
-    if !plan.sources.is_empty() {
-        writeln!(out, "\n## Sources\n")?;
-    }
-    for (index, source) in plan.sources.iter().enumerate() {
-        writeln!(out, "{}. *{}*", index + 1, source.title)?;
-    }
-    Ok(())
 }
 
 /// `text` with its first letter in capitals.
