@@ -75,11 +75,8 @@ impl View for DisputesView {
             let header: Vec<String> = dispute.views.iter().map(|v| heading(v, "\n")).collect();
             let row = (dispute.views.iter())
                 .map(|view| format!("{}\n\n{}", view.text, self.titles(view).join("\n")));
-            writeln!(
-                out,
-                "{}",
-                painter.draw(&Grid::new(&header, [row.collect()]))
-            )?;
+            let grid = Grid::new(&header, [row.collect()]);
+            writeln!(out, "{}", painter.draw(&grid))?;
             if let Some(note) = &dispute.note {
                 let note = painter.fill(&format!("Note: {note}"), "", "");
                 writeln!(out, "{}", painter.dim(&note))?;

@@ -26,12 +26,8 @@ pub fn dump(library: &Library) -> anyhow::Result<Dump> {
     let mut tree = serde_json::to_value(library.whole())?;
     let schema = schemars::schema_for!(KnowledgeBase).to_value();
     // Top-level fields always stay, so a dump shows every part a file can hold.
-    prune(
-        &mut tree,
-        &schema,
-        schema.get("$defs").and_then(Value::as_object),
-        true,
-    );
+    let definitions = schema.get("$defs").and_then(Value::as_object);
+    prune(&mut tree, &schema, definitions, true);
     Ok(Dump(tree))
 }
 

@@ -187,13 +187,12 @@ impl View for AdviceView {
             let source = format!("[{}] {}", index + 1, source.title);
             writeln!(out, "{}", painter.fill(&source, "  ", "      "))?;
         }
-        let next = advice.next_steps.join(" · ");
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            painter.fill(&format!("{} {next}", painter.heading("Next:")), "", "  ")
-        )?;
+        let next = format!(
+            "{} {}",
+            painter.heading("Next:"),
+            advice.next_steps.join(" · ")
+        );
+        writeln!(out, "\n{}", painter.fill(&next, "", "  "))?;
         Ok(())
     }
 

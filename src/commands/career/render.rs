@@ -58,11 +58,8 @@ impl View for CareerPlan {
         if !plan.reasons.is_empty() {
             writeln!(out, "Why:")?;
             for reason in &plan.reasons {
-                writeln!(
-                    out,
-                    "{}",
-                    painter.fill(&reason.line(&reason.label), "  • ", "    ")
-                )?;
+                let why = painter.fill(&reason.line(&reason.label), "  • ", "    ");
+                writeln!(out, "{why}")?;
             }
         }
 
