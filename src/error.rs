@@ -122,19 +122,22 @@ pub fn unknown_name_message<'a>(
     given: &str,
     known: impl IntoIterator<Item = &'a str> + Clone,
 ) -> String {
-    let wanted = given.to_lowercase();
-    let closest = known
-        .clone()
-        .into_iter()
-        .map(|name| (strsim::jaro_winkler(&wanted, name), name))
-        .filter(|(similarity, _)| *similarity > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    let mut message = format!(
-        "unknown {kind} `{}`; expected one of: {}",
-        shown(given),
-        tick_list(known)
+    let (wanted, listed) = (given.to_lowercase(), tick_list(known.clone()));
+    let message = format!(
+        "unknown {kind} `{}`; expected one of: {listed}",
+        shown(given)
     );
-    if let Some((_, name)) = closest {
+    let likeness = known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(&wanted, name), name));
+    suggest(message, likeness)
+}
+
+/// `message` and, when a name is alike enough (above 0.7) to what was given,
+/// `did you mean` the most alike; `likeness` pairs each name with its likeness.
+pub fn suggest<'a>(mut message: String, likeness: impl Iterator<Item = (f64, &'a str)>) -> String {
+    let closest = likeness.filter(|(similarity, _)| *similarity > 0.7);
+    if let Some((_, name)) = closest.max_by(|a, b| a.0.total_cmp(&b.0)) {
         message.push_str(&format!("\n\ndid you mean `{}`?", shown(name)));
     }
     message

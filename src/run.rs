@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, ColorChoice, Command, Format, KbCommand, QuestionnaireArgs};
+use crate::cli::{Cli, ColorChoice, Command, KbCommand, QuestionnaireArgs};
 use crate::commands::{
     advise, career, compare, completions, disputes, jd, kb as kb_command, man, schema, search,
     show, sources, split, topics,
@@ -17,9 +17,9 @@ use crate::commands::{
 use crate::error::{self, BadInput, EXIT_OK};
 use crate::kb;
 use crate::library::Library;
-use crate::questionnaire::{Answers, Intake};
+use crate::questionnaire::{FollowUp, Intake};
 use crate::render::paint::{output_width, stream_color, terminal_width};
-use crate::render::{self, Style, View, pager};
+use crate::render::{self, Painter, View, pager};
 
 /// Runs `roles` with these arguments and returns the process exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
@@ -128,19 +128,13 @@ fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
         Command::Topics { topic } => emit(cli, &topics::topics(&kb()?, topic.as_deref())?),
         Command::Disputes => emit(cli, &disputes::disputes(&kb()?)),
         Command::Split => emit(cli, &split::split(&kb()?)),
-        Command::Sources => emit(cli, &sources::sources(&kb()?)),
+        Command::Sources => emit(cli, &sources::sources(&kb()?)?),
         Command::Advise { answers, all_flips } => {
-            let (advice, follow_up) = advise::run(&kb()?, &intake(cli, "advise", answers))?;
-            let all_flips = *all_flips;
-            let code = emit(cli, &advise::AdviceView { advice, all_flips })?;
-            follow_up.offer()?;
-            Ok(code)
+            let intake = intake(cli, "advise", answers);
+            follow(cli, advise::run(&kb()?, &intake, *all_flips)?)
         }
         Command::Career { answers } => {
-            let (plan, follow_up) = career::run(&kb()?, &intake(cli, "career", answers))?;
-            let code = emit(cli, &plan)?;
-            follow_up.offer()?;
-            Ok(code)
+            follow(cli, career::run(&kb()?, &intake(cli, "career", answers))?)
         }
         Command::Jd {
             role,
@@ -148,38 +142,12 @@ fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
             brief,
             answers,
         } => {
-            let library = kb()?;
-            let read = |file| Answers::from_file(file, library.questionnaire());
-            let answers = answers.as_deref().map(read).transpose()?;
-            let needs = answers.as_ref().map(jd::Selection::needs_from);
-            let (fractional, brief) = (*fractional, *brief);
-            let needs = needs.unwrap_or_default();
-            let selection = jd::Selection {
-                fractional,
-                brief,
-                needs,
-            };
-            emit(cli, &jd::job_description(&library, role, &selection)?)
+            let flags = (*fractional, *brief, answers.as_deref());
+            emit(cli, &jd::posting(&kb()?, role, flags)?)
         }
         Command::Kb(KbCommand::Dump) => emit(cli, &kb_command::dump(&kb()?)?),
         Command::Kb(KbCommand::Validate { file }) => {
-            let (origin, loaded) = if file.as_os_str() == "-" {
-                (kb::STDIN_ORIGIN.to_owned(), kb::load_stdin())
-            } else {
-                let origin = file.display().to_string();
-                (origin.clone(), kb::load_file(file, &origin))
-            };
-            match loaded {
-                Ok(loaded) => emit(
-                    cli,
-                    &kb_command::validated(&origin, &Library::loaded(loaded)),
-                ),
-                // Scripts get the report on stdout, valid or not (exit 2).
-                Err(error) if matches!(cli.format, Format::Json | Format::Yaml) => {
-                    emit(cli, &kb_command::invalid(&error))
-                }
-                Err(error) => Err(error.into()),
-            }
+            emit(cli, &kb_command::validate(file, cli.format)?)
         }
         Command::Schema { name } => {
             refuse(matches, "schema", schema::IGNORED_FLAGS)?;
@@ -198,6 +166,13 @@ fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
             write_stdout(&buffer).map(|()| EXIT_OK)
         }
     }
+}
+
+/// Shows a questionnaire's result, then offers its follow-up (saving the answers).
+fn follow<V: View>(cli: &Cli, (view, follow_up): (V, FollowUp)) -> anyhow::Result<u8> {
+    let code = emit(cli, &view)?;
+    follow_up.offer()?;
+    Ok(code)
 }
 
 /// Where the answers of `command`'s questionnaire come from, from its flags.
@@ -219,12 +194,12 @@ fn intake<'a>(cli: &'a Cli, command: &'a str, args: &'a QuestionnaireArgs) -> In
 fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let color = stream_color(forced_color(cli.color), &stdout);
-    let style = Style {
+    let painter = Painter {
         color,
         width: output_width(&stdout),
     };
     let mut buffer = Vec::with_capacity(64 * 1024);
-    render::render(view, cli.format, &style, &mut buffer)?;
+    render::render(view, cli.format, &painter, &mut buffer)?;
     let paged = match pager::pager_for(!cli.no_pager && V::PAGED, &stdout, &buffer) {
         Some(command) => pager::page(&command, &buffer)?,
         None => false,

@@ -6,11 +6,12 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, grid, markdown_table, pick_named};
+use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, pick_named};
 use crate::error::BadInput;
 use crate::library::Library;
-use crate::render::markdown::{cell, cite};
-use crate::render::{Painter, View, wrap};
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell, cite};
+use crate::render::{Painter, View};
 
 /// The most roles compared when none is named: a table with a column per role
 /// stops being readable long before a knowledge base runs out of roles.
@@ -132,18 +133,18 @@ impl View for CompareView {
             });
             std::iter::once(row.label()).chain(values).collect()
         });
-        writeln!(out, "{}", painter.draw(&grid(&header, rows).cap(0, 16)))?;
+        writeln!(
+            out,
+            "{}",
+            painter.draw(&Grid::new(&header, rows).cap(0, 16))
+        )?;
         for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
             let note = format!("{CAVEAT_MARK} {}: {}", row.name, row.caveats.join(" "));
-            writeln!(out, "{}", wrap::fill(&note, painter.width(), "", "  "))?;
+            writeln!(out, "{}", painter.fill(&note, "", "  "))?;
         }
         if !self.cite {
             let hint = "Sources: add --cite, or see `roles sources`.";
-            writeln!(
-                out,
-                "{}",
-                painter.dim(&wrap::fill(hint, painter.width(), "", ""))
-            )?;
+            writeln!(out, "{}", painter.dim(&painter.fill(hint, "", "")))?;
         }
         Ok(())
     }
@@ -163,7 +164,7 @@ impl View for CompareView {
                 .chain(values)
                 .collect()
         });
-        markdown_table(out, &header, None, rows)?;
+        markdown::table(out, &header, None, rows)?;
         for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
             let caveats = row.caveats.join(" ");
             writeln!(out, "\n{CAVEAT_MARK} **{}**: {caveats}", row.name)?;

@@ -9,6 +9,7 @@ use std::io::Write;
 use clap::Command;
 use clap::builder::PossibleValuesParser;
 
+use crate::commands::distinct;
 use crate::commands::show::{OVERVIEW, SALARY};
 use crate::kb::Question;
 use crate::library::Library;
@@ -30,17 +31,16 @@ pub fn write_script(
 /// `command` with the knowledge base's ids as the possible values of the
 /// arguments that take them.
 pub fn with_values(command: Command, library: &Library) -> Command {
-    let roles: Vec<String> = library.roles().iter().map(|r| r.id.to_string()).collect();
-    let mut sections = vec![OVERVIEW.to_owned()];
-    for section in library.roles().iter().flat_map(|role| &role.sections) {
-        if !sections.iter().any(|id| *id == section.id.as_str()) {
-            sections.push(section.id.to_string());
-        }
-    }
+    let roles: Vec<String> = library.roles().iter().map(|r| r.id.clone()).collect();
+    let profile = library.roles().iter().flat_map(|role| &role.sections);
+    let mut sections = distinct(
+        [OVERVIEW.to_owned()]
+            .into_iter()
+            .chain(profile.map(|s| s.id.clone())),
+    );
     sections.push(SALARY.to_owned());
-    let dimensions = library.dimensions().iter().map(|d| d.id.to_string());
-    let dimensions: Vec<String> = dimensions.collect();
-    let topics: Vec<String> = library.topics().iter().map(|t| t.id.to_string()).collect();
+    let dimensions: Vec<String> = library.dimensions().iter().map(|d| d.id.clone()).collect();
+    let topics: Vec<String> = library.topics().iter().map(|t| t.id.clone()).collect();
     let advise = answers(&library.questionnaire().questions);
     let career = answers(&library.career().questions);
     // clap keeps possible values as `&'static str` unless its `string` feature

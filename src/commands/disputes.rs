@@ -7,11 +7,12 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{SCHEMA_VERSION, grid, markdown_table};
+use super::SCHEMA_VERSION;
 use crate::kb::disputes::{Dispute, DisputeView};
 use crate::library::Library;
-use crate::render::markdown::cell;
-use crate::render::{Painter, View, wrap};
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell};
+use crate::render::{Painter, View};
 
 /// The disputes.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -69,14 +70,15 @@ impl View for DisputesView {
             if index > 0 {
                 writeln!(out)?;
             }
-            let question = wrap::fill(&dispute.question, painter.width(), "", "");
+            let question = painter.fill(&dispute.question, "", "");
             writeln!(out, "{}", painter.heading(&question))?;
             let header: Vec<String> = dispute.views.iter().map(|v| heading(v, "\n")).collect();
             let row = (dispute.views.iter())
                 .map(|view| format!("{}\n\n{}", view.text, self.titles(view).join("\n")));
-            writeln!(out, "{}", painter.draw(&grid(&header, [row.collect()])))?;
+            let grid = Grid::new(&header, [row.collect()]);
+            writeln!(out, "{}", painter.draw(&grid))?;
             if let Some(note) = &dispute.note {
-                let note = wrap::fill(&format!("Note: {note}"), painter.width(), "", "");
+                let note = painter.fill(&format!("Note: {note}"), "", "");
                 writeln!(out, "{}", painter.dim(&note))?;
             }
         }
@@ -94,7 +96,7 @@ impl View for DisputesView {
                 let titles = self.titles(view).join("; ");
                 format!("{}<br><br>*{}*", cell(&view.text), cell(&titles))
             });
-            markdown_table(out, &header, None, [row.collect()])?;
+            markdown::table(out, &header, None, [row.collect()])?;
             if let Some(note) = &dispute.note {
                 writeln!(out, "\n*Note:* {note}")?;
             }

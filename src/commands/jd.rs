@@ -5,6 +5,7 @@
 //! chosen needs first. A role with no posting gets its profile's facts.
 
 use std::io::Write;
+use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -71,7 +72,7 @@ pub struct JobItem {
 
 /// Which items a posting keeps, and in what order.
 #[derive(Debug, Clone, Default)]
-pub struct Selection {
+struct Selection {
     /// Only the items fit for a fractional engagement.
     pub fractional: bool,
     /// Only the one-screen selection.
@@ -81,13 +82,6 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// The needs chosen in an `advise` answers file.
-    pub fn needs_from(answers: &Answers) -> Vec<String> {
-        let needs = answers.get(NEEDS_QUESTION).map(|answer| answer.values());
-        let needs = needs.into_iter().flatten();
-        needs.map(|need| need.to_owned()).collect()
-    }
-
     /// The items of one list kept, those meeting a chosen need first; a brief
     /// list keeps as many as its brief items, preferring those meeting a need.
     fn pick(&self, items: &[PostingItem]) -> Vec<JobItem> {
@@ -160,12 +154,25 @@ fn from_profile(role: &Role) -> Posting {
 const FULL_TIME: &str = "Full-time and permanent, at [Company] in [Location], reporting to \
                          [Reports to]. Salary: [Salary range].";
 
-/// Builds the posting of `role_id`.
-pub fn job_description(
+/// Builds the posting of `role_id`: `fractional` keeps the items fit for a
+/// part-time engagement, `brief` the one-screen selection, and the needs chosen
+/// in an `advise` answers file put the duties meeting them first.
+pub fn posting(
     library: &Library,
     role_id: &str,
-    selection: &Selection,
+    (fractional, brief, answers): (bool, bool, Option<&Path>),
 ) -> anyhow::Result<JobDescription> {
+    let answers = answers.map(|file| Answers::from_file(file, library.questionnaire()));
+    let needs = (answers.transpose()?).and_then(|answers| answers.get(NEEDS_QUESTION).cloned());
+    let needs = needs
+        .iter()
+        .flat_map(|answer| answer.values())
+        .map(str::to_owned);
+    let selection = &Selection {
+        fractional,
+        brief,
+        needs: needs.collect(),
+    };
     let role = find_role(library, role_id)?;
     let made = from_profile(role);
     let posting = library.jd().get(role.id.as_str()).unwrap_or(&made);
@@ -192,7 +199,7 @@ pub fn job_description(
         brief: selection.brief,
         needs: selection.needs.clone(),
         title,
-        placeholders: PLACEHOLDERS.iter().map(|p| String::from(*p)).collect(),
+        placeholders: PLACEHOLDERS.map(String::from).to_vec(),
         summary: posting.about.text.clone(),
         engagement_terms: engagement,
         responsibilities: selection.pick(&posting.duties),
@@ -202,27 +209,27 @@ pub fn job_description(
         background: selection.pick(&posting.backgrounds),
         sources: Vec::new(),
     };
-    let lists = [
-        &posted.responsibilities,
-        &posted.success_measures,
-        &posted.requirements,
-    ];
-    let items = lists
-        .into_iter()
-        .chain([&posted.nice_to_have, &posted.background]);
-    let items = items.flatten().flat_map(|item| &item.sources);
-    let mut sources: Vec<String> = posting
-        .about
-        .sources
-        .iter()
-        .chain(cited)
-        .chain(items)
-        .cloned()
-        .collect();
+    let items = posted.lists().into_iter().flat_map(|(_, items)| items);
+    let items = items.flat_map(|item| &item.sources);
+    let about = posting.about.sources.iter().chain(cited);
+    let mut sources: Vec<String> = about.chain(items).cloned().collect();
     sources.sort_by_key(|id| library.sources().iter().position(|s| &s.id == id));
     sources.dedup();
     posted.sources = sources;
     Ok(posted)
+}
+
+impl JobDescription {
+    /// The posting's lists under their headings, in order.
+    fn lists(&self) -> [(&'static str, &[JobItem]); 5] {
+        [
+            ("What you will do", &self.responsibilities),
+            ("How success may be measured", &self.success_measures),
+            ("What you must bring", &self.requirements),
+            ("Nice to have", &self.nice_to_have),
+            ("Where you may come from", &self.background),
+        ]
+    }
 }
 
 impl View for JobDescription {
@@ -246,14 +253,7 @@ impl View for JobDescription {
         }
         writeln!(out, "{}\n", self.summary)?;
         writeln!(out, "**Engagement:** {}", self.engagement_terms)?;
-        let sections = [
-            ("What you will do", &self.responsibilities),
-            ("How success may be measured", &self.success_measures),
-            ("What you must bring", &self.requirements),
-            ("Nice to have", &self.nice_to_have),
-            ("Where you may come from", &self.background),
-        ];
-        for (heading, items) in sections {
+        for (heading, items) in self.lists() {
             if items.is_empty() {
                 continue;
             }

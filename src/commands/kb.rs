@@ -4,12 +4,15 @@
 //! JSON Schema); `validate` checks a file and summarises it.
 
 use std::io::Write;
+use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::kb::{KbError, KnowledgeBase};
+use crate::cli::Format;
+use crate::error::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::kb::{self, KbError, KnowledgeBase};
 use crate::library::Library;
 use crate::render::{Painter, View};
 
@@ -22,11 +25,9 @@ pub struct Dump(Value);
 pub fn dump(library: &Library) -> anyhow::Result<Dump> {
     let mut tree = serde_json::to_value(library.whole())?;
     let schema = schemars::schema_for!(KnowledgeBase).to_value();
-    let definitions = schema.get("$defs").and_then(Value::as_object);
     // Top-level fields always stay, so a dump shows every part a file can hold.
-    if let (Value::Object(top), Some(properties)) = (&mut tree, schema["properties"].as_object()) {
-        prune_fields(top, properties, definitions);
-    }
+    let definitions = schema.get("$defs").and_then(Value::as_object);
+    prune(&mut tree, &schema, definitions, true);
     Ok(Dump(tree))
 }
 
@@ -51,21 +52,9 @@ fn resolve<'s>(schema: &'s Value, definitions: Option<&'s Map<String, Value>>) -
     schema
 }
 
-/// Prunes each field of `map` that `properties` describes.
-fn prune_fields(
-    map: &mut Map<String, Value>,
-    properties: &Map<String, Value>,
-    defs: Option<&Map<String, Value>>,
-) {
-    for (key, field) in map.iter_mut() {
-        if let Some(field_schema) = properties.get(key) {
-            prune(field, field_schema, defs);
-        }
-    }
-}
-
-/// Leaves out, inside `value`, the optional fields that hold their default.
-fn prune(value: &mut Value, schema: &Value, definitions: Option<&Map<String, Value>>) {
+/// Leaves out, inside `value`, the optional fields that hold their default
+/// (but its own fields when `top`).
+fn prune(value: &mut Value, schema: &Value, definitions: Option<&Map<String, Value>>, top: bool) {
     let schema = resolve(schema, definitions);
     match value {
         Value::Object(map) => {
@@ -78,19 +67,23 @@ fn prune(value: &mut Value, schema: &Value, definitions: Option<&Map<String, Val
                     .collect();
                 map.retain(|key, field| {
                     let default = properties.get(key).and_then(|p| p.get("default"));
-                    required.contains(&key.as_str()) || default != Some(field)
+                    top || required.contains(&key.as_str()) || default != Some(field)
                 });
-                prune_fields(map, properties, definitions);
+                for (key, field) in map.iter_mut() {
+                    if let Some(schema) = properties.get(key) {
+                        prune(field, schema, definitions, false);
+                    }
+                }
             } else if let Some(entries) = schema.get("additionalProperties") {
                 map.values_mut()
-                    .for_each(|field| prune(field, entries, definitions));
+                    .for_each(|field| prune(field, entries, definitions, false));
             }
         }
         Value::Array(items) => {
             let item_schema = schema.get("items").unwrap_or(&Value::Null);
             items
                 .iter_mut()
-                .for_each(|item| prune(item, item_schema, definitions));
+                .for_each(|item| prune(item, item_schema, definitions, false));
         }
         _ => {}
     }
@@ -171,8 +164,26 @@ pub struct ReportedProblem {
     pub message: String,
 }
 
+/// Checks the knowledge-base file `file` (`-` for stdin). A file that does not
+/// load is an error, but for scripts (`--format json|yaml`), which get the
+/// report on stdout, valid or not (exit 2).
+pub fn validate(file: &Path, format: Format) -> anyhow::Result<Validation> {
+    let (origin, loaded) = match file.as_os_str() == "-" {
+        true => (kb::STDIN_ORIGIN.to_owned(), kb::load_stdin()),
+        false => (
+            file.display().to_string(),
+            kb::load_file(file, &file.display().to_string()),
+        ),
+    };
+    match loaded {
+        Ok(loaded) => Ok(validated(&origin, &Library::loaded(loaded))),
+        Err(error) if matches!(format, Format::Json | Format::Yaml) => Ok(invalid(&error)),
+        Err(error) => Err(error.into()),
+    }
+}
+
 /// Summarises a knowledge base that loaded and validated from `file`.
-pub fn validated(file: &str, library: &Library) -> Validation {
+fn validated(file: &str, library: &Library) -> Validation {
     Validation {
         schema_version: VALIDATE_SCHEMA_VERSION,
         file: file.to_owned(),
@@ -193,7 +204,7 @@ pub fn validated(file: &str, library: &Library) -> Validation {
 }
 
 /// The report of a file that did not load: every problem kept, with its place.
-pub fn invalid(error: &KbError) -> Validation {
+fn invalid(error: &KbError) -> Validation {
     let file = error.origin.clone();
     Validation {
         schema_version: VALIDATE_SCHEMA_VERSION,
@@ -217,22 +228,21 @@ pub fn invalid(error: &KbError) -> Validation {
 
 impl Validation {
     fn summary(&self) -> String {
-        match &self.contents {
-            Some(Contents {
-                sources,
-                roles,
-                dimensions,
-                topics,
-                facts,
-                questions,
-                disputes,
-                areas,
-            }) => format!(
-                "`{}` is a valid knowledge base: {roles} roles, {dimensions} dimensions, {topics} topics, {facts} facts, {sources} sources, {questions} questions, {disputes} disputes, {areas} areas.",
-                self.file
-            ),
-            None => format!("`{}` has {} problems.", self.file, self.count),
-        }
+        let Some(c) = &self.contents else {
+            return format!("`{}` has {} problems.", self.file, self.count);
+        };
+        format!(
+            "`{}` is a valid knowledge base: {} roles, {} dimensions, {} topics, {} facts, {} sources, {} questions, {} disputes, {} areas.",
+            self.file,
+            c.roles,
+            c.dimensions,
+            c.topics,
+            c.facts,
+            c.sources,
+            c.questions,
+            c.disputes,
+            c.areas
+        )
     }
 }
 
@@ -240,8 +250,7 @@ impl View for Validation {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let label = if self.valid { "ok:" } else { "invalid:" };
         let line = format!("{} {}", painter.accent(label), self.summary());
-        let line = crate::render::wrap::fill(&line, painter.width(), "", "    ");
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", painter.fill(&line, "", "    "))?;
         Ok(())
     }
 
@@ -253,7 +262,6 @@ impl View for Validation {
 
     /// An invalid file exits 2, with its report on stdout.
     fn exit_code(&self) -> u8 {
-        use crate::error::{EXIT_BAD_INPUT, EXIT_OK};
         if self.valid { EXIT_OK } else { EXIT_BAD_INPUT }
     }
 }

@@ -4,8 +4,8 @@
 //! that view as a table and as Markdown ([`crate::render::View`]).
 //!
 //! This file holds what several views share: how they refer to roles and cited
-//! facts, every fact with its place (for search and the source counts), and the
-//! grid and Markdown table the tabular commands draw.
+//! facts, how a list flag picks entries, and every fact with its place (for
+//! search and the knowledge-base summary).
 
 pub mod advise;
 pub mod career;
@@ -22,17 +22,13 @@ pub mod sources;
 pub mod split;
 pub mod topics;
 
-use std::io::Write;
-
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::error::{BadInput, tick_list, unknown_name};
-use crate::kb::{Dimension, Fact, Role, Section, Topic};
+use crate::error::{BadInput, suggest, tick_list, unknown_name};
+use crate::kb::{Fact, Role};
 use crate::library::Library;
 pub use crate::library::RoleRef;
-use crate::render::grid::Grid;
-use crate::render::markdown::table_row;
 
 /// Version of the JSON/YAML output shapes; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -90,27 +86,23 @@ pub fn pick_named<'a, T>(
                 "`{flag}` has an empty item; name each {kind}, separated by commas, e.g. `{flag} {example}`"
             )));
         }
-        // How alike an entry is to the item, by id or by label.
-        let likeness = |entry: &T| {
-            let by_id = strsim::jaro_winkler(&key, id_of(entry));
-            by_id.max(strsim::jaro_winkler(&key, &label_of(entry).to_lowercase()))
-        };
         let Some(found) = (entries.iter())
             .find(|entry| id_of(entry) == key || label_of(entry).to_lowercase() == key)
         else {
-            let closest = (entries.iter())
-                .map(|entry| (likeness(entry), id_of(entry)))
-                .filter(|(similarity, _)| *similarity > 0.7)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            let mut message = format!(
-                "unknown {kind} `{}`; expected one of: {} (or their names)",
-                crate::error::shown(item),
-                tick_list(entries.iter().map(&id_of))
+            let ids = tick_list(entries.iter().map(&id_of));
+            let message = format!(
+                "unknown {kind} `{}`; expected one of: {ids} (or their names)",
+                crate::error::shown(item)
             );
-            if let Some((_, id)) = closest {
-                message.push_str(&format!("\n\ndid you mean `{id}`?"));
-            }
-            return Err(BadInput::err(message));
+            // How alike an entry is to the item, by id or by label.
+            let likeness = entries.iter().map(|entry| {
+                let by_label = strsim::jaro_winkler(&key, &label_of(entry).to_lowercase());
+                (
+                    strsim::jaro_winkler(&key, id_of(entry)).max(by_label),
+                    id_of(entry),
+                )
+            });
+            return Err(BadInput::err(suggest(message, likeness)));
         };
         if picked.iter().any(|earlier| id_of(earlier) == id_of(found)) {
             let id = id_of(found);
@@ -128,57 +120,41 @@ pub fn find_role<'a>(library: &'a Library, id: &str) -> anyhow::Result<&'a Role>
     find_by_id(library.roles(), "role", id, |role| &role.id)
 }
 
-/// A fact together with where it stands in the knowledge base.
+/// A fact together with where it stands in the knowledge base: a role's
+/// summary or section, a dimension, or a topic.
 #[derive(Debug, Clone)]
 pub struct FactRef<'a> {
     /// The roles it concerns (empty when it concerns none in particular).
     pub roles: &'a [String],
-    /// Where it stands.
-    pub place: Place<'a>,
     /// The fact.
     pub fact: &'a Fact,
+    /// Its place's own id: `summary`, or its section's, dimension's or topic's.
+    pub key: &'a str,
+    /// An id across places: `summary`, a section id, `dimension/ID` or `topic/ID`.
+    pub id: String,
+    /// A heading for its place.
+    pub title: &'a str,
 }
 
-/// Where a fact stands: a role's summary or section, a dimension, or a topic.
-#[derive(Debug, Clone, Copy)]
-pub enum Place<'a> {
-    /// A role's one-line summary.
-    Summary,
-    /// A section of a role's profile.
-    Section(&'a Section),
-    /// A value of a comparison dimension.
-    Dimension(&'a Dimension),
-    /// A cross-role topic.
-    Topic(&'a Topic),
-}
-
-impl<'a> Place<'a> {
-    /// The place's own id: `summary`, or its section's, dimension's or topic's.
-    pub fn key(&self) -> &'a str {
-        match *self {
-            Place::Summary => "summary",
-            Place::Section(section) => &section.id,
-            Place::Dimension(dimension) => &dimension.id,
-            Place::Topic(topic) => &topic.id,
-        }
-    }
-
-    /// An id across places: a section id, `summary`, `dimension/ID` or `topic/ID`.
-    pub fn id(&self) -> String {
-        match self {
-            Place::Dimension(_) => format!("dimension/{}", self.key()),
-            Place::Topic(_) => format!("topic/{}", self.key()),
-            _ => self.key().to_owned(),
-        }
-    }
-
-    /// A heading for the place.
-    pub fn title(&self) -> &'a str {
-        match *self {
-            Place::Summary => "Summary",
-            Place::Section(section) => &section.title,
-            Place::Dimension(dimension) => &dimension.name,
-            Place::Topic(topic) => &topic.title,
+impl<'a> FactRef<'a> {
+    /// `fact` at `key` in places of `kind` (`dimension`, `topic`; empty for a
+    /// role's own), headed `title`.
+    fn new(
+        roles: &'a [String],
+        fact: &'a Fact,
+        (kind, key, title): (&str, &'a str, &'a str),
+    ) -> Self {
+        let id = if kind.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{kind}/{key}")
+        };
+        FactRef {
+            roles,
+            fact,
+            key,
+            id,
+            title,
         }
     }
 }
@@ -189,34 +165,41 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     let mut facts = Vec::new();
     for role in library.roles() {
         let roles = std::slice::from_ref(&role.id);
-        let (place, fact) = (Place::Summary, &role.summary);
-        facts.push(FactRef { roles, place, fact });
-        for section in &role.sections {
-            let place = Place::Section(section);
-            facts.extend(
-                section
-                    .facts
-                    .iter()
-                    .map(|fact| FactRef { roles, place, fact }),
-            );
+        facts.push(FactRef::new(
+            roles,
+            &role.summary,
+            ("", "summary", "Summary"),
+        ));
+        for s in &role.sections {
+            let place = ("", s.id.as_str(), s.title.as_str());
+            facts.extend(s.facts.iter().map(|fact| FactRef::new(roles, fact, place)));
         }
     }
-    for dimension in library.dimensions() {
-        facts.extend(dimension.values.iter().map(|(role, fact)| FactRef {
-            roles: std::slice::from_ref(role),
-            place: Place::Dimension(dimension),
-            fact,
-        }));
+    for d in library.dimensions() {
+        let place = ("dimension", d.id.as_str(), d.name.as_str());
+        let at = |(role, fact)| FactRef::new(std::slice::from_ref(role), fact, place);
+        facts.extend(d.values.iter().map(at));
     }
-    for topic in library.topics() {
-        let place = Place::Topic(topic);
-        facts.extend(topic.facts.iter().map(|fact| FactRef {
-            roles: &fact.roles,
-            place,
-            fact,
-        }));
+    for t in library.topics() {
+        let place = ("topic", t.id.as_str(), t.title.as_str());
+        facts.extend(
+            t.facts
+                .iter()
+                .map(|fact| FactRef::new(&fact.roles, fact, place)),
+        );
     }
     facts
+}
+
+/// The distinct entries of `items`, first occurrence first.
+pub fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut seen = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen
 }
 
 /// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.
@@ -232,36 +215,6 @@ pub fn labelled(roles: &[String], text: &str, mark: impl Fn(&str) -> String) -> 
         label if label.is_empty() => text.to_owned(),
         label => format!("{}: {text}", mark(&label)),
     }
-}
-
-/// A grid with these headings and rows, as the tabular commands draw them.
-pub fn grid(header: &[impl AsRef<str>], rows: impl IntoIterator<Item = Vec<String>>) -> Grid {
-    let mut grid = Grid::new(Some(header.iter().map(|h| h.as_ref().to_owned()).collect()));
-    rows.into_iter().for_each(|row| grid.row(row));
-    grid
-}
-
-/// Writes a Markdown table: the headings, the rule (right-aligned for column
-/// `right`), then the rows, each cell already escaped.
-pub fn markdown_table(
-    out: &mut dyn Write,
-    header: &[impl AsRef<str>],
-    right: Option<usize>,
-    rows: impl IntoIterator<Item = Vec<String>>,
-) -> anyhow::Result<()> {
-    let rule = (0..header.len()).map(|i| if Some(i) == right { "---:" } else { "---" });
-    table_row(
-        out,
-        &header
-            .iter()
-            .map(|h| h.as_ref().to_owned())
-            .collect::<Vec<_>>(),
-    )?;
-    table_row(out, &rule.map(str::to_owned).collect::<Vec<_>>())?;
-    for row in rows {
-        table_row(out, &row)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -287,40 +240,24 @@ mod tests {
         let find = |id| find_by_id(&ENTRIES, "dimension", id, |e| e.0).map(|e| e.0);
         assert_eq!(find(" Revenue-Line ").unwrap(), "revenue-line");
         let error = find("focsu").unwrap_err();
-        assert_eq!(
-            crate::error::exit_code(&error),
-            Some(crate::error::EXIT_BAD_INPUT)
-        );
-        let message = error.to_string();
-        assert!(message.contains("unknown dimension `focsu`"), "{message}");
-        assert!(
-            message.contains("`focus`, `revenue-line`, `salary`"),
-            "{message}"
-        );
-        assert!(message.ends_with("did you mean `focus`?"), "{message}");
-        assert!(
-            !find("zzzz")
-                .unwrap_err()
-                .to_string()
-                .contains("did you mean")
-        );
+        let bad_input = Some(crate::error::EXIT_BAD_INPUT);
+        assert_eq!(crate::error::exit_code(&error), bad_input);
+        let expected = "unknown dimension `focsu`; expected one of: `focus`, `revenue-line`, \
+                        `salary`\n\ndid you mean `focus`?";
+        assert_eq!(error.to_string(), expected);
+        let message = find("zzzz").unwrap_err().to_string();
+        assert!(!message.contains("did you mean"), "{message}");
     }
 
     #[test]
-    fn entries_are_picked_by_id_or_name_in_any_case_in_the_order_given() {
+    fn entries_are_picked_by_id_or_name_in_the_order_given_else_refused_with_what_to_do() {
         let picked = pick(&["Salary", "REVENUE LINE", " focus "]);
         assert_eq!(picked.unwrap(), ["salary", "revenue-line", "focus"]);
-    }
-
-    #[test]
-    fn a_wrong_pick_is_refused_with_what_to_do() {
+        let twice = "dimension `focus` is named twice in `--only`";
         for (wanted, expected) in [
             (&["revenue-lin"][..], "did you mean `revenue-line`?"),
             (&["Revenu line"], "did you mean `revenue-line`?"),
-            (
-                &["focus", "Focus"],
-                "dimension `focus` is named twice in `--only`",
-            ),
+            (&["focus", "Focus"], twice),
             (&["focus", " "], "`--only` has an empty item"),
         ] {
             let message = pick(wanted).unwrap_err();
@@ -332,14 +269,14 @@ mod tests {
     #[test]
     fn every_fact_lists_summaries_sections_dimensions_then_topics() {
         let library = Library::embedded();
-        let order = |f: &FactRef| match f.place {
-            Place::Summary | Place::Section(_) => 0,
-            Place::Dimension(_) => 1,
-            Place::Topic(_) => 2,
+        let order = |f: &FactRef| match f.id.split_once('/') {
+            None => 0,
+            Some(("dimension", _)) => 1,
+            _ => 2,
         };
         let facts = every_fact(&library);
         assert!(facts.windows(2).all(|w| order(&w[0]) <= order(&w[1])));
-        assert!(matches!(facts[0].place, Place::Summary));
+        assert_eq!((facts[0].key, facts[0].title), ("summary", "Summary"));
         let in_profiles: usize = (library.roles().iter())
             .map(|role| 1 + role.sections.iter().map(|s| s.facts.len()).sum::<usize>())
             .sum();

@@ -16,11 +16,12 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{FactRef, every_fact, find_by_id, grid, markdown_table};
+use super::{FactRef, every_fact, find_by_id};
 use crate::error::{BadInput, EXIT_FAILURE, EXIT_OK};
 use crate::library::Library;
-use crate::render::markdown::cell;
-use crate::render::{Painter, View, wrap};
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell};
+use crate::render::{Painter, View};
 
 /// Version of the `roles search` output: 2 lists a hit's `roles` (`role` was
 /// `null` for a fact about several).
@@ -149,15 +150,11 @@ fn terms(query: &str) -> Vec<Word> {
     for written in words(query) {
         let lower = written.to_lowercase();
         let capitals = IGNORED.split_whitespace().any(|w| w == lower);
-        if capitals && !in_capitals(written) {
-            continue;
-        }
-        let term = Word { lower, capitals };
-        if !terms
+        let known = terms
             .iter()
-            .any(|t| (&t.lower, t.capitals) == (&term.lower, capitals))
-        {
-            terms.push(term);
+            .any(|t| t.lower == lower && t.capitals == capitals);
+        if !known && (!capitals || in_capitals(written)) {
+            terms.push(Word { lower, capitals });
         }
     }
     terms
@@ -224,12 +221,12 @@ struct Tokens {
 
 impl Tokens {
     fn new(fact: &FactRef) -> Self {
-        let (title, key) = (fact.place.title(), fact.place.key());
+        let (title, key) = (fact.title, fact.key);
         let place = [Some(title), Some(key), fact.fact.theme.as_deref()];
         let place = place.into_iter().flatten().flat_map(words).map(Word::of);
-        let text = words(&fact.fact.text).map(Word::of).collect();
+        let text = words(&fact.fact.text).map(Word::of);
         Tokens {
-            text,
+            text: text.collect(),
             place: place.collect(),
         }
     }
@@ -288,8 +285,8 @@ pub fn search(
             score * matched as f64 / terms.len() as f64 / (1.0 + tokens.text.len() as f64 / 40.0);
         hits.push(Hit {
             roles: fact.roles.to_vec(),
-            section: fact.place.id(),
-            section_title: fact.place.title().to_owned(),
+            section: fact.id.clone(),
+            section_title: fact.title.to_owned(),
             text: fact.fact.text.clone(),
             sources: fact.fact.sources.clone(),
             score: rounded(score),
@@ -329,20 +326,20 @@ pub fn search(
         .flat_map(|fact| fact.text.iter().chain(&fact.place))
         .map(|word| word.lower.as_str())
         .collect();
-    let suggestions = (0..terms.len())
-        .filter(|term| found(*term) == 0)
-        .map(|term| Suggestion {
-            term: terms[term].shown(),
-            words: closest(&terms[term].lower, &vocabulary)
+    let suggestions = (terms.iter().enumerate())
+        .filter(|(index, _)| found(*index) == 0)
+        .map(|(_, term)| Suggestion {
+            term: term.shown(),
+            words: closest(&term.lower, &vocabulary)
                 .into_iter()
-                .map(|word| word.to_owned())
+                .map(str::to_owned)
                 .collect(),
         })
         .collect();
 
     Ok(SearchView {
         schema_version: SEARCH_SCHEMA_VERSION,
-        query: query.clone(),
+        query,
         terms: terms.iter().map(Word::shown).collect(),
         role_filter: role.map(|role| role.id.clone()),
         total,
@@ -415,18 +412,21 @@ impl SearchView {
 }
 
 impl Hit {
-    /// The role a table shows: the one the fact concerns, else `both`.
-    fn shown_role(&self) -> String {
-        match self.roles.as_slice() {
+    /// The role a table shows, the one the fact concerns (else `BOTH`), and
+    /// the other cells of its row, escaped by `escape`.
+    fn row(&self, escape: impl Fn(&str) -> String) -> Vec<String> {
+        let role = match self.roles.as_slice() {
             [one] => one.to_uppercase(),
             _ => "BOTH".to_owned(),
-        }
+        };
+        let (title, text) = (escape(&self.section_title), escape(&self.text));
+        vec![role, title, text, self.sources.join(", ")]
     }
 }
 
 impl View for SearchView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let fill = |text: &str| wrap::fill(text, painter.width(), "", "");
+        let fill = |text: &str| painter.fill(text, "", "");
         let searched = painter.heading(&self.searched());
         if self.hits.is_empty() {
             writeln!(out, "{}", fill(&format!("No facts match {searched}.")))?;
@@ -438,11 +438,8 @@ impl View for SearchView {
         let (shown, total) = (self.hits.len(), self.total);
         let heading = format!("{shown} of {total} matching facts for {searched}");
         writeln!(out, "{}", fill(&heading))?;
-        let rows = self.hits.iter().map(|hit| {
-            let (title, text) = (hit.section_title.to_string(), hit.text.to_string());
-            vec![hit.shown_role(), title, text, hit.sources.join(", ")]
-        });
-        let grid = grid(&["Role", "Where", "Fact", "Source"], rows).cap(1, 18);
+        let rows = self.hits.iter().map(|hit| hit.row(str::to_owned));
+        let grid = Grid::new(&["Role", "Where", "Fact", "Source"], rows).cap(1, 18);
         writeln!(out, "{}", painter.draw(&grid))?;
         let weights: Vec<String> = (self.weights.iter())
             .map(|(role, weight)| format!("{} {weight:.1}", role.to_uppercase()))
@@ -484,11 +481,8 @@ impl View for SearchView {
                 )?,
                 None => writeln!(out, "The matches lean to no single role.\n")?,
             }
-            let rows = self.hits.iter().map(|hit| {
-                let (title, text) = (cell(&hit.section_title), cell(&hit.text));
-                vec![hit.shown_role(), title, text, hit.sources.join(", ")]
-            });
-            markdown_table(out, &["Role", "Where", "Fact", "Sources"], None, rows)?;
+            let rows = self.hits.iter().map(|hit| hit.row(cell));
+            markdown::table(out, &["Role", "Where", "Fact", "Sources"], None, rows)?;
         }
         for line in self.suggestion_lines() {
             writeln!(out, "\n{line}")?;

@@ -5,10 +5,10 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cited, RoleRef, find_role, markdown_table, pick_named};
+use super::{Cited, RoleRef, find_role, pick_named};
 use crate::kb::Salary;
 use crate::library::Library;
-use crate::render::markdown::{cell, cite};
+use crate::render::markdown::{self, cell, cite};
 use crate::render::{Painter, View, wrap};
 
 /// Version of the `roles show` output: 2 gave each salary its `amount`,
@@ -146,7 +146,7 @@ impl View for ShowView {
 
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let title = format!("{} · {}", self.role.id.to_uppercase(), self.role.name);
-        let title = wrap::fill(&title, painter.width(), "", "");
+        let title = painter.fill(&title, "", "");
         let (id, name) = title.split_once(' ').unwrap_or((&title, ""));
         writeln!(out, "{} {}", painter.accent(id), painter.heading(name))?;
         let summary = painter.bullet(&self.summary.text, &self.summary.sources, 0);
@@ -159,9 +159,8 @@ impl View for ShowView {
             let widths = self.overview.iter().map(|glance| wrap::width(&glance.name));
             let label_width = widths.max().unwrap_or(0).min(18);
             let indent = " ".repeat(label_width + 4);
-            let columns = painter.width().max(40);
             for glance in &self.overview {
-                let value = wrap::fill(&glance.text, columns, &indent, &indent);
+                let value = painter.fill(&glance.text, &indent, &indent);
                 let (label, width) = (painter.heading(&glance.name), wrap::width(&glance.name));
                 if width > label_width {
                     writeln!(out, "  {label}\n{value}")?;
@@ -171,7 +170,7 @@ impl View for ShowView {
                 }
                 if !glance.caveats.is_empty() {
                     let note = format!("Note: {}", glance.caveats.join(" "));
-                    let note = wrap::fill(&note, columns, &indent, &indent);
+                    let note = painter.fill(&note, &indent, &indent);
                     writeln!(out, "{}", painter.dim(&note))?;
                 }
             }
@@ -199,7 +198,7 @@ impl View for ShowView {
                 writeln!(out, "{}", painter.bullet(&text, &salary.sources, 0))?;
                 for caveat in &salary.caveats {
                     let note = format!("Note: {caveat}");
-                    let note = wrap::fill(&note, painter.width().max(40), "  ", "  ");
+                    let note = painter.fill(&note, "  ", "  ");
                     writeln!(out, "{}", painter.dim(&note))?;
                 }
             }
@@ -220,7 +219,7 @@ impl View for ShowView {
                 }
                 vec![cell(&glance.name), value, glance.sources.join(", ")]
             });
-            markdown_table(out, &["Dimension", "Value", "Sources"], None, rows)?;
+            markdown::table(out, &["Dimension", "Value", "Sources"], None, rows)?;
         }
         for section in &self.sections {
             writeln!(out, "\n## {}\n", section.title)?;

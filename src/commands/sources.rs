@@ -4,11 +4,12 @@ use std::io::Write;
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use serde_json::Value;
 
-use super::{SCHEMA_VERSION, grid, markdown_table};
-use crate::kb::Source;
+use super::SCHEMA_VERSION;
 use crate::library::Library;
-use crate::render::markdown::cell;
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell};
 use crate::render::{Painter, View};
 
 /// The list of articles.
@@ -39,72 +40,34 @@ pub struct SourceRow {
     pub citations: usize,
 }
 
-/// The source lists of everything in the knowledge base that cites: facts,
-/// salary figures, the questionnaires' reasons and caveats, the career guide's
-/// requirements, steps, skills and caveats, the disputes' views and the areas' facts.
-fn citations(library: &Library) -> Vec<&[String]> {
-    // Topic `disagreements` is the disputes' views again: they count once, as views.
-    let built = crate::kb::disputes::disagreements(&[], library.disputes());
-    let mut cited: Vec<&[String]> = (super::every_fact(library).into_iter())
-        .filter(|f| !matches!(f.place, super::Place::Topic(t) if built.as_ref() == Some(t)))
-        .map(|f| f.fact.sources.as_slice())
-        .collect();
-    let career = library.career();
-    let questions = library
-        .questionnaire()
-        .questions
-        .iter()
-        .chain(&career.questions);
-    for choice in questions.flat_map(|q| &q.choices) {
-        cited.push(&choice.reason.sources);
-        cited.extend(
-            choice
-                .caveat
-                .as_ref()
-                .map(|caveat| caveat.sources.as_slice()),
-        );
+/// Every list of source ids in the knowledge base (facts, salary figures, the
+/// questionnaires' reasons and caveats, the career guide, disputes, areas and
+/// postings), found by walking its serialisation, so a new part is counted
+/// without a line here. The topic built from the disputes is not in it, so
+/// their views count once.
+fn citations(value: &Value, found: &mut Vec<Vec<String>>) {
+    match value {
+        Value::Object(fields) => {
+            for (key, field) in fields {
+                match serde_json::from_value::<Vec<String>>(field.clone()) {
+                    Ok(ids) if key == "sources" => found.push(ids),
+                    _ => citations(field, found),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| citations(item, found)),
+        _ => {}
     }
-    let salaries = library.roles().iter().flat_map(|r| &r.salaries);
-    cited.extend(salaries.map(|s| s.sources.as_slice()));
-    let requirements = career.requirements.values().flatten();
-    cited.extend(requirements.map(|r| r.sources.as_slice()));
-    let steps = career.stepping_stones.values().flat_map(|path| &path.steps);
-    cited.extend(steps.map(|s| s.sources.as_slice()));
-    cited.extend(
-        career
-            .skills
-            .values()
-            .flatten()
-            .map(|s| s.sources.as_slice()),
-    );
-    let caveats = career.caveats.iter().flat_map(|caveat| &caveat.points);
-    cited.extend(caveats.map(|c| c.sources.as_slice()));
-    let views = library.disputes().iter().flat_map(|dispute| &dispute.views);
-    cited.extend(views.map(|v| v.sources.as_slice()));
-    let areas = library.areas().iter().flat_map(|area| &area.facts);
-    cited.extend(areas.map(|f| f.sources.as_slice()));
-    for posting in library.jd().values() {
-        let paragraphs = [&posting.about, &posting.fractional_engagement];
-        cited.extend(paragraphs.map(|paragraph| paragraph.sources.as_slice()));
-        let lists = [&posting.duties, &posting.measures, &posting.requirements];
-        let items = lists
-            .into_iter()
-            .chain([&posting.assets, &posting.backgrounds]);
-        cited.extend(items.flatten().map(|item| item.sources.as_slice()));
-    }
-    cited
 }
 
 /// Builds the list of sources with their citation counts.
-pub fn sources(library: &Library) -> SourcesView {
-    let cited = citations(library);
-
-    SourcesView {
+pub fn sources(library: &Library) -> anyhow::Result<SourcesView> {
+    let mut cited = Vec::new();
+    citations(&serde_json::to_value(library.whole())?, &mut cited);
+    Ok(SourcesView {
         schema_version: SCHEMA_VERSION,
-        sources: library
-            .sources()
-            .iter()
-            .map(|source: &Source| SourceRow {
+        sources: (library.sources().iter())
+            .map(|source| SourceRow {
                 id: source.id.clone(),
                 title: source.title.clone(),
                 publisher: source.publisher.clone(),
@@ -114,7 +77,7 @@ pub fn sources(library: &Library) -> SourcesView {
                 citations: cited.iter().filter(|ids| ids.contains(&source.id)).count(),
             })
             .collect(),
-    }
+    })
 }
 
 impl View for SourcesView {
@@ -134,7 +97,7 @@ impl View for SourcesView {
                 source.citations.to_string(),
             ]
         });
-        let grid = grid(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
+        let grid = Grid::new(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
         writeln!(out, "{}", painter.draw(&grid))?;
         Ok(())
     }
@@ -156,7 +119,7 @@ impl View for SourcesView {
                 source.citations.to_string(),
             ]
         });
-        markdown_table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
+        markdown::table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
         Ok(())
     }
 }

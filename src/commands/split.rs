@@ -8,11 +8,12 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{RoleRef, grid, labelled, markdown_table};
+use super::{RoleRef, distinct, labelled};
 use crate::kb::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use crate::library::Library;
-use crate::render::markdown::{cell, cite};
-use crate::render::{Painter, View, wrap};
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell, cite};
+use crate::render::{Painter, View};
 
 /// The shape of `roles split` JSON: 2 since an owner may be `divided`.
 pub const SPLIT_SCHEMA_VERSION: u32 = 2;
@@ -91,12 +92,11 @@ pub fn split(library: &Library) -> SplitView {
 }
 
 fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
-    let mut sources: Vec<String> = Vec::new();
-    for id in area.facts.iter().flat_map(|fact| &fact.sources) {
-        if !sources.contains(id) {
-            sources.push(id.clone());
-        }
-    }
+    let sources = distinct(
+        area.facts
+            .iter()
+            .flat_map(|fact| fact.sources.iter().cloned()),
+    );
     let dispute = (area.dispute.as_ref())
         .and_then(|id| disputes.iter().find(|dispute| &dispute.id == id))
         .map(|d| DisputeRef {
@@ -162,9 +162,11 @@ impl View for SplitView {
                 why.join("\n"),
             ]
         });
-        let grid = grid(&["Area", "Owner", "Why"], rows).cap(0, 20).cap(1, 8);
+        let grid = Grid::new(&["Area", "Owner", "Why"], rows)
+            .cap(0, 20)
+            .cap(1, 8);
         writeln!(out, "{}", painter.draw(&grid))?;
-        let legend = wrap::fill(LEGEND, painter.width(), "", "");
+        let legend = painter.fill(LEGEND, "", "");
         writeln!(out, "{}", painter.dim(&legend))?;
         Ok(())
     }
@@ -179,7 +181,7 @@ impl View for SplitView {
             let owner = format!("**{}**", owner_label(&area.owner));
             vec![cell(&area.title), owner, why.join("<br>")]
         });
-        markdown_table(out, &["Area", "Owner", "Why"], None, rows)?;
+        markdown::table(out, &["Area", "Owner", "Why"], None, rows)?;
         writeln!(out, "\n{LEGEND}")?;
         Ok(())
     }

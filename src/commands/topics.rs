@@ -7,11 +7,12 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{SCHEMA_VERSION, find_by_id, grid, labelled, markdown_table, roles_label};
+use super::{SCHEMA_VERSION, find_by_id, labelled, roles_label};
 use crate::kb::Topic;
 use crate::library::Library;
-use crate::render::markdown::{cell, cite};
-use crate::render::{Painter, View, wrap};
+use crate::render::grid::Grid;
+use crate::render::markdown::{self, cell, cite};
+use crate::render::{Painter, View};
 
 /// The topics, or one topic: the JSON is one shape or the other.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -128,11 +129,11 @@ impl View for TopicsView {
             TopicsView::List(list) => {
                 let rows = (list.topics.iter())
                     .map(|t| vec![t.id.to_string(), t.title.to_string(), t.facts.to_string()]);
-                let grid = grid(&["Id", "Topic", "Facts"], rows).align_right(2);
+                let grid = Grid::new(&["Id", "Topic", "Facts"], rows).align_right(2);
                 writeln!(out, "{}", painter.draw(&grid))?;
                 if let Some(first) = list.topics.first() {
                     let hint = format!("One topic with its facts: `roles topics {}`.", first.id);
-                    let hint = wrap::fill(&hint, painter.width(), "", "");
+                    let hint = painter.fill(&hint, "", "");
                     writeln!(out, "{}", painter.dim(&hint))?;
                 }
             }
@@ -142,12 +143,12 @@ impl View for TopicsView {
                     painter.heading(&topic.title),
                     painter.dim(&format!("({})", topic.id))
                 );
-                writeln!(out, "{}", wrap::fill(&title, painter.width(), "", ""))?;
+                writeln!(out, "{}", painter.fill(&title, "", ""))?;
                 for group in &topic.themes {
                     let indent = if group.theme.is_some() { 2 } else { 0 };
                     writeln!(out)?;
                     if let Some(theme) = &group.theme {
-                        let theme = wrap::fill(theme, painter.width(), "", "");
+                        let theme = painter.fill(theme, "", "");
                         writeln!(out, "{}", painter.accent(&theme))?;
                     }
                     for fact in &group.facts {
@@ -172,7 +173,7 @@ impl View for TopicsView {
                 writeln!(out, "# Topics\n")?;
                 let rows = (list.topics.iter())
                     .map(|t| vec![format!("`{}`", t.id), cell(&t.title), t.facts.to_string()]);
-                markdown_table(out, &["Id", "Topic", "Facts"], Some(2), rows)?;
+                markdown::table(out, &["Id", "Topic", "Facts"], Some(2), rows)?;
             }
             TopicsView::One(topic) => {
                 writeln!(out, "# {}", topic.title)?;

@@ -10,26 +10,24 @@ use unicode_width::UnicodeWidthStr;
 use super::{paint, wrap};
 
 /// Rows of plain text to fit into a width.
-#[derive(Default)]
 pub struct Grid {
-    header: Option<Vec<String>>,
+    header: Vec<String>,
     rows: Vec<Vec<String>>,
     caps: Vec<(usize, usize)>,
     right: Vec<usize>,
 }
 
 impl Grid {
-    /// A grid with these column headings (or none).
-    pub fn new(header: Option<Vec<String>>) -> Self {
+    /// A grid with these column headings (none when empty) and rows.
+    pub fn new(header: &[impl AsRef<str>], rows: impl IntoIterator<Item = Vec<String>>) -> Self {
+        let header = header.iter().map(|h| h.as_ref().to_owned()).collect();
+        let rows = rows.into_iter().collect();
         Grid {
             header,
-            ..Grid::default()
+            rows,
+            caps: Vec::new(),
+            right: Vec::new(),
         }
-    }
-
-    /// Adds a row.
-    pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
     }
 
     /// Keeps `column` at most `width` wide, unless a word needs more.
@@ -50,7 +48,7 @@ impl Grid {
         // Each column's longest word, measured as comfy-table measures (escape
         // codes of dimmed text included), so that its layout never cuts one.
         let mut longest = Vec::new();
-        for row in self.rows.iter().chain(&self.header) {
+        for row in self.rows.iter().chain([&self.header]) {
             longest.resize(longest.len().max(row.len()), 1);
             for (column, text) in row.iter().enumerate() {
                 let word = text.split(['\n', ' ']).map(UnicodeWidthStr::width).max();
@@ -83,9 +81,9 @@ impl Grid {
         } else {
             table.force_no_tty();
         }
-        if let Some(header) = &self.header {
+        if !self.header.is_empty() {
             let cyan = |cell: Cell| if color { cell.fg(Color::Cyan) } else { cell };
-            table.set_header(header.iter().map(|text| cyan(cell(text, true))));
+            table.set_header(self.header.iter().map(|text| cyan(cell(text, true))));
         }
         for row in &self.rows {
             table.add_row(row.iter().enumerate().map(|(column, text)| {
@@ -124,7 +122,7 @@ impl Grid {
     fn stacked(&self, width: usize, color: bool) -> String {
         let bold = anstyle::Style::new().effects(anstyle::Effects::BOLD);
         let label = |column: usize| {
-            let header = self.header.as_ref().and_then(|header| header.get(column));
+            let header = self.header.get(column);
             header.and_then(|text| text.lines().next()).unwrap_or("")
         };
         let block = |row: &Vec<String>| {
@@ -154,12 +152,12 @@ mod tests {
 
     #[test]
     fn a_table_fits_its_width_without_cutting_a_word_or_else_rows_are_stacked() {
-        let mut grid = Grid::new(Some(vec!["".into(), "CIO".into(), "Source".into()]));
-        grid.row(vec![
-            "Focus".into(),
-            "a long statement about what the chief information officer does all day".into(),
-            "key-differences, overlap".into(),
-        ]);
+        let row = [
+            "Focus",
+            "a long statement about what the chief information officer does all day",
+            "key-differences, overlap",
+        ];
+        let grid = Grid::new(&["", "CIO", "Source"], [row.map(String::from).to_vec()]);
         for width in [50, 60, 80] {
             let table = grid.draw(width, false);
             assert!(
@@ -181,8 +179,10 @@ mod tests {
 
     #[test]
     fn a_cell_wider_than_comfy_table_can_count_is_wrapped_first() {
-        let mut grid = Grid::new(None);
-        grid.row(vec!["Focus".into(), "word ".repeat(20_000)]);
+        let grid = Grid::new(
+            &[] as &[&str],
+            [vec!["Focus".into(), "word ".repeat(20_000)]],
+        );
         let table = grid.draw(80, false);
         assert_eq!(table.matches("word").count(), 20_000);
         assert!(table.lines().all(|line| wrap::width(line) <= 80));

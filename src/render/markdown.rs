@@ -55,9 +55,23 @@ pub fn cite(sources: &[impl AsRef<str>]) -> String {
     format!("[{}]", ids.join(", "))
 }
 
-/// Writes one pipe-table row.
-pub fn table_row(out: &mut dyn Write, cells: &[String]) -> std::io::Result<()> {
-    writeln!(out, "| {} |", cells.join(" | "))
+/// Writes a pipe table: the headings, the rule (right-aligned for column
+/// `right`), then the rows, each cell already escaped.
+pub fn table(
+    out: &mut dyn Write,
+    header: &[impl AsRef<str>],
+    right: Option<usize>,
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> std::io::Result<()> {
+    let rule = (0..header.len()).map(|i| if Some(i) == right { "---:" } else { "---" });
+    let header = header.iter().map(|h| h.as_ref().to_owned()).collect();
+    for row in [header, rule.map(str::to_owned).collect()]
+        .into_iter()
+        .chain(rows)
+    {
+        writeln!(out, "| {} |", row.join(" | "))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

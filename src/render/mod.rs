@@ -15,7 +15,7 @@ use std::io::Write;
 use serde::Serialize;
 
 pub use crate::cli::Format;
-pub use paint::{Painter, Style};
+pub use paint::Painter;
 
 /// What a command shows. Its serde serialisation is the JSON and YAML output; the
 /// two methods draw it for people.
@@ -43,21 +43,21 @@ pub trait View: Serialize {
 pub fn render<V: View>(
     view: &V,
     format: Format,
-    style: &Style,
+    painter: &Painter,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let mut text = Vec::new();
     match format {
         Format::Json => return json(view, out),
         Format::Yaml => return yaml(view, out),
-        Format::Table => view.table(&Painter::new(*style), &mut text)?,
+        Format::Table => view.table(painter, &mut text)?,
         Format::Markdown | Format::Html => view.markdown(&mut text)?,
     }
     let mut text = String::from_utf8_lossy(&text).into_owned();
     if format == Format::Html {
         text = html::document(&text);
     }
-    out.write_all(crate::error::escape_controls(&text, style.color).as_bytes())?;
+    out.write_all(crate::error::escape_controls(&text, painter.color).as_bytes())?;
     Ok(())
 }
 

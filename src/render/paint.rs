@@ -1,6 +1,6 @@
 //! How terminal output looks, decided once per run (colour, width), and text
-//! painted by that decision: headings, accents, dimmed notes, bullets with
-//! their citations, and tables fitted to the width.
+//! painted by that decision: headings, accents, dimmed notes, cited bullets,
+//! and tables fitted to the width.
 
 use std::io::IsTerminal;
 use std::os::fd::AsFd;
@@ -11,12 +11,13 @@ use super::grid::Grid;
 use super::markdown::cite;
 use super::wrap;
 
-/// How terminal output looks: decided once, from flags and the environment.
+/// How terminal output looks, decided once from flags and the environment,
+/// and the text and tables painted by that decision.
 #[derive(Debug, Clone, Copy)]
-pub struct Style {
+pub struct Painter {
     /// Whether to use colour and bold.
     pub color: bool,
-    /// The width to fit, in columns.
+    /// The width to fit, in columns (never less than 40, see [`output_width`]).
     pub width: u16,
 }
 
@@ -64,58 +65,57 @@ pub fn paint(color: bool, text: &str, look: anstyle::Style) -> String {
     }
 }
 
-/// Applies one [`Style`] to text and tables.
-#[derive(Debug, Clone, Copy)]
-pub struct Painter {
-    /// The colour and width decision.
-    pub style: Style,
-}
-
 impl Painter {
-    /// A painter for `style`.
-    pub fn new(style: Style) -> Self {
-        Painter { style }
-    }
-
     /// The width to fit, in columns.
     pub fn width(&self) -> usize {
-        usize::from(self.style.width)
+        usize::from(self.width)
     }
 
     /// Bold.
     pub fn heading(&self, text: &str) -> String {
-        paint(self.style.color, text, Effects::BOLD.into())
+        paint(self.color, text, Effects::BOLD.into())
     }
 
     /// Bold cyan.
     pub fn accent(&self, text: &str) -> String {
         let cyan = AnsiColor::Cyan.on_default().effects(Effects::BOLD);
-        paint(self.style.color, text, cyan)
+        paint(self.color, text, cyan)
     }
 
     /// Dimmed.
     pub fn dim(&self, text: &str) -> String {
-        paint(self.style.color, text, Effects::DIMMED.into())
+        paint(self.color, text, Effects::DIMMED.into())
     }
 
     /// Draws `grid` fitted to the width.
     pub fn draw(&self, grid: &Grid) -> String {
-        grid.draw(self.style.width, self.style.color)
+        grid.draw(self.width, self.color)
     }
 
-    /// Wraps `text` as a bullet, continuation lines indented under the text, with
-    /// its sources after it, dimmed.
-    pub fn bullet(&self, text: &str, sources: &[impl AsRef<str>], indent: usize) -> String {
-        let (lead, plain) = (" ".repeat(indent), format!("{text} {}", cite(sources)));
-        let (first, rest) = (format!("{lead}• "), format!("{lead}  "));
-        let wrapped = wrap::fill(&plain, self.width().max(40), &first, &rest);
-        // Dim the citation after wrapping, so escape codes never count as width.
+    /// `text` wrapped to the width, the first line led by `first`, the others by `rest`.
+    pub fn fill(&self, text: &str, first: &str, rest: &str) -> String {
+        wrap::fill(text, self.width(), first, rest)
+    }
+
+    /// `text` and its sources (`[a, b]`, none when empty) wrapped under `first`,
+    /// the citation dimmed after wrapping so escape codes never count as width.
+    pub fn cited(&self, text: &str, sources: &[String], first: &str) -> String {
+        let plain = match sources {
+            [] => text.to_owned(),
+            _ => format!("{text} {}", cite(sources)),
+        };
+        let wrapped = self.fill(&plain, first, &" ".repeat(wrap::width(first)));
         match wrapped.rfind(" [") {
-            Some(at) if self.style.color => {
+            Some(at) if self.color && !sources.is_empty() => {
                 format!("{}{}", &wrapped[..at], self.dim(&wrapped[at..]))
             }
             _ => wrapped,
         }
+    }
+
+    /// [`Painter::cited`] as a bullet `indent` columns in.
+    pub fn bullet(&self, text: &str, sources: &[String], indent: usize) -> String {
+        self.cited(text, sources, &format!("{}• ", " ".repeat(indent)))
     }
 }
 

@@ -10,12 +10,16 @@ pub use score::{Advice, Hire, advise};
 
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Intake, engine};
-use crate::render::markdown::{cell, table_row};
-use crate::render::{Painter, View, wrap};
+use crate::render::markdown::{self, cell};
+use crate::render::{Painter, View};
 
-/// Gathers the answers as `intake` says and scores them; the follow-up is
-/// offered once the advice is shown.
-pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, FollowUp)> {
+/// Gathers the answers as `intake` says and scores them (the table showing
+/// every flip with `all_flips`); the follow-up is offered once the advice is shown.
+pub fn run(
+    library: &Library,
+    intake: &Intake<'_>,
+    all_flips: bool,
+) -> anyhow::Result<(AdviceView, FollowUp)> {
     let missing = "questionnaire; add `questionnaire.questions`";
     let (answers, follow_up) = questionnaire::gather_for(
         library.questionnaire(),
@@ -25,7 +29,7 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(Advice, Fo
     )?;
     let mut advice = advise(library, &answers);
     advice.date = Some(today());
-    Ok((advice, follow_up))
+    Ok((AdviceView { advice, all_flips }, follow_up))
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when it
@@ -41,9 +45,9 @@ fn today() -> String {
     humantime::format_rfc3339_seconds(now).to_string()[..10].to_owned()
 }
 
-/// How an engagement reads in prose.
-fn engaged(engagement: Option<&str>) -> &str {
-    engagement.unwrap_or("engagement open")
+/// How a hire's engagement reads in prose.
+fn engaged(hire: &Hire) -> &str {
+    hire.engagement.as_deref().unwrap_or("engagement open")
 }
 
 /// The numbers of `ids` among the advice's numbered sources: `[1, 3]`.
@@ -86,6 +90,9 @@ fn confidence_line(hire: &Hire) -> String {
 /// The headline when no role is needed yet.
 const NO_VERDICT: &str = "no answer so far bears on any role.";
 
+/// What a tie between needed roles means for the plan.
+const TIE: &str = "A tie: some roles are needed equally, so their order is open.";
+
 /// How many flips the table shows unless asked for all.
 pub const SHOWN_FLIPS: usize = 5;
 
@@ -103,76 +110,61 @@ pub struct AdviceView {
 impl View for AdviceView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let advice = &self.advice;
-        let width = painter.width();
-        let line = |out: &mut dyn Write, text: &str, first: &str, rest: &str| {
-            writeln!(out, "{}", wrap::fill(text, width, first, rest))
+        let mut line = |text: &str, first: &str, rest: &str| {
+            writeln!(out, "{}", painter.fill(text, first, rest))
         };
         if advice.hires.is_empty() {
-            let headline = format!("{} {NO_VERDICT}", painter.heading("No recommendation yet:"));
-            line(out, &headline, "", "")?;
+            line(
+                &format!("{} {NO_VERDICT}", painter.heading("No recommendation yet:")),
+                "",
+                "",
+            )?;
             if !advice.deciding_questions.is_empty() {
                 let ask = format!(
                     "These questions would decide it: {}. Answer them with `--answer ID=VALUE` (values: `roles advise --help`).",
                     advice.deciding_questions.join(", ")
                 );
-                line(out, &ask, "", "")?;
+                line(&ask, "", "")?;
             }
         } else {
-            let names: Vec<String> = advice
-                .hires
-                .iter()
+            let names: Vec<String> = (advice.hires.iter())
                 .map(|hire| format!("{} ({})", hire.role.to_uppercase(), hire.name))
                 .collect();
-            let verdict = format!(
-                "{} {}",
-                painter.heading("Recommendation: hire"),
-                painter.accent(&names.join(" and "))
-            );
+            let hire = painter.heading("Recommendation: hire");
             // Wrapping measures width without the escape codes, so painting first is safe.
-            line(out, &verdict, "", "")?;
+            line(
+                &format!("{hire} {}", painter.accent(&names.join(" and "))),
+                "",
+                "",
+            )?;
             if advice.tie {
-                line(
-                    out,
-                    "A tie: some roles are needed equally, so their order is open.",
-                    "",
-                    "",
-                )?;
+                line(TIE, "", "")?;
             }
             for (index, hire) in advice.hires.iter().enumerate() {
-                let text = format!(
-                    "{}. {}, {}: {}",
-                    index + 1,
-                    hire.role.to_uppercase(),
-                    engaged(hire.engagement.as_deref()),
-                    hire.why
-                );
-                line(out, &text, "  ", "     ")?;
-                line(out, &confidence_line(hire), "     ", "       ")?;
+                let (id, engagement) = (hire.role.to_uppercase(), engaged(hire));
+                let text = format!("{}. {id}, {engagement}: {}", index + 1, hire.why);
+                line(&text, "  ", "     ")?;
+                line(&confidence_line(hire), "     ", "       ")?;
             }
         }
         if !advice.reasons.is_empty() {
-            writeln!(out, "\n{}", painter.heading("Why"))?;
-            for reason in &advice.reasons {
-                let answer = reason.line(&painter.accent(&reason.label));
-                let notes = painter.dim(&notes(advice, &reason.sources));
-                line(
-                    out,
-                    &format!("{} {answer} {notes}", reason.question_text),
-                    "  • ",
-                    "    ",
-                )?;
-            }
+            line(&format!("\n{}", painter.heading("Why")), "", "")?;
+        }
+        for reason in &advice.reasons {
+            let answer = reason.line(&painter.accent(&reason.label));
+            let notes = painter.dim(&notes(advice, &reason.sources));
+            line(
+                &format!("{} {answer} {notes}", reason.question_text),
+                "  • ",
+                "    ",
+            )?;
         }
         if !advice.caveats.is_empty() {
-            writeln!(out, "\n{}", painter.heading("Keep in mind"))?;
-            for caveat in &advice.caveats {
-                let text = format!(
-                    "{} {}",
-                    caveat.text,
-                    painter.dim(&notes(advice, &caveat.sources))
-                );
-                line(out, &text, "  • ", "    ")?;
-            }
+            line(&format!("\n{}", painter.heading("Keep in mind")), "", "")?;
+        }
+        for caveat in &advice.caveats {
+            let notes = painter.dim(&notes(advice, &caveat.sources));
+            line(&format!("{} {notes}", caveat.text), "  • ", "    ")?;
         }
         if !advice.flips.is_empty() {
             let shown = if self.all_flips {
@@ -190,22 +182,17 @@ impl View for AdviceView {
         }
         if !advice.sources.is_empty() {
             writeln!(out, "\n{}", painter.heading("Sources"))?;
-            for (index, source) in advice.sources.iter().enumerate() {
-                line(
-                    out,
-                    &format!("[{}] {}", index + 1, source.title),
-                    "  ",
-                    "      ",
-                )?;
-            }
+        }
+        for (index, source) in advice.sources.iter().enumerate() {
+            let source = format!("[{}] {}", index + 1, source.title);
+            writeln!(out, "{}", painter.fill(&source, "  ", "      "))?;
         }
         let next = format!(
             "{} {}",
             painter.heading("Next:"),
             advice.next_steps.join(" · ")
         );
-        writeln!(out)?;
-        line(out, &next, "", "  ")?;
+        writeln!(out, "\n{}", painter.fill(&next, "", "  "))?;
         Ok(())
     }
 
@@ -219,39 +206,33 @@ impl View for AdviceView {
         if advice.hires.is_empty() {
             writeln!(out, "No recommendation yet: {NO_VERDICT}")?;
             if !advice.deciding_questions.is_empty() {
+                let open = advice.deciding_questions.join(", ");
                 writeln!(
                     out,
-                    "\nThe questions still open that would decide it: {}.",
-                    advice.deciding_questions.join(", ")
+                    "\nThe questions still open that would decide it: {open}."
                 )?;
             }
         }
         if advice.tie {
-            writeln!(
-                out,
-                "A tie: some roles are needed equally, so their order is open.\n"
-            )?;
+            writeln!(out, "{TIE}\n")?;
         }
         for hire in &advice.hires {
+            let (name, id, engagement) = (&hire.name, hire.role.to_uppercase(), engaged(hire));
+            let confidence = confidence_line(hire);
             writeln!(
                 out,
-                "- Hire a **{} ({})**, {}. {} {}.",
-                hire.name,
-                hire.role.to_uppercase(),
-                engaged(hire.engagement.as_deref()),
-                hire.why,
-                confidence_line(hire)
+                "- Hire a **{name} ({id})**, {engagement}. {} {confidence}.",
+                hire.why
             )?;
         }
 
         writeln!(out, "\n## What we answered\n")?;
-        table_row(out, &["Question".into(), "Answer".into()])?;
-        table_row(out, &["---".into(), "---".into()])?;
-        for question in &advice.questions {
+        let rows = advice.questions.iter().map(|question| {
             let answer = advice.answers.get(&question.id);
             let words = questionnaire::interview::answer_words(question, answer);
-            table_row(out, &[cell(&question.text), cell(&words)])?;
-        }
+            vec![cell(&question.text), cell(&words)]
+        });
+        markdown::table(out, &["Question", "Answer"], None, rows)?;
 
         writeln!(out, "\n## Why\n")?;
         for reason in &advice.reasons {
@@ -263,14 +244,10 @@ impl View for AdviceView {
         }
         if !advice.caveats.is_empty() {
             writeln!(out, "\n## Caveats\n")?;
-            for caveat in &advice.caveats {
-                writeln!(
-                    out,
-                    "- {} (Sources: {}.)",
-                    caveat.text,
-                    titles(advice, &caveat.sources)
-                )?;
-            }
+        }
+        for caveat in &advice.caveats {
+            let titles = titles(advice, &caveat.sources);
+            writeln!(out, "- {} (Sources: {titles}.)", caveat.text)?;
         }
 
         writeln!(out, "\n## What would change the decision\n")?;
@@ -283,12 +260,10 @@ impl View for AdviceView {
 
         writeln!(out, "\n## Next steps\n")?;
         for hire in &advice.hires {
+            let (id, engagement, name) = (hire.role.to_uppercase(), engaged(hire), &hire.name);
             writeln!(
                 out,
-                "- Read the {} profile and draft a job description for a {} {}.",
-                hire.role.to_uppercase(),
-                engaged(hire.engagement.as_deref()),
-                hire.name
+                "- Read the {id} profile and draft a job description for a {engagement} {name}."
             )?;
         }
         if advice.hires.is_empty() {

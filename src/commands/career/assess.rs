@@ -13,16 +13,15 @@
 use std::collections::BTreeMap;
 
 use super::plan::{
-    CAREER_SCHEMA_VERSION, CareerPlan, Confidence, PathPlan, Qualification, Reason, SkillPlan,
-    StepPlan,
+    CAREER_SCHEMA_VERSION, CareerPlan, Confidence, PathPlan, Qualification, SkillPlan, StepPlan,
 };
 use crate::kb::career::{
-    BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Degree, Requirement, RequirementKind, ShownBy,
-    Strength, YEARS_QUESTION, YES,
+    BACKGROUND_QUESTION, Career, Caveat, DEGREE_QUESTION, Degree, Requirement, RequirementKind,
+    ShownBy, Step, Strength, YEARS_QUESTION, YES,
 };
 use crate::library::Library;
-use crate::questionnaire::Answers;
 use crate::questionnaire::engine::{self, SourceRef, Tally};
+use crate::questionnaire::{Answer, Answers};
 
 /// Checked answers by question id; `years` as its decimal string, e.g. `"12"`.
 pub type CareerAnswers = BTreeMap<String, Vec<String>>;
@@ -55,24 +54,16 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
     let tally = engine::tally(roles, questions, given);
     let leader = track(&tally);
     let tie = leader.is_none() && !tally.needed().0.is_empty();
-    let answers: &CareerAnswers = &given
-        .0
-        .iter()
-        .map(|(id, answer)| {
-            let values = answer.values().into_iter().map(str::to_owned).collect();
-            (id.clone(), values)
-        })
+    let values = |answer: &Answer| answer.values().into_iter().map(str::to_owned).collect();
+    let answers: &CareerAnswers = &(given.0.iter())
+        .map(|(id, a)| (id.clone(), values(a)))
         .collect();
-    let deciding_questions = if leader.is_none() {
-        engine::deciding_questions(questions, given)
-    } else {
-        Vec::new()
+    let deciding_questions = match leader {
+        None => engine::deciding_questions(questions, given),
+        Some(_) => Vec::new(),
     };
-
-    let reasons: Vec<Reason> = engine::reasons(roles, questions, given)
-        .into_iter()
-        .filter(|reason| reason.points.values().any(|&p| p != 0))
-        .collect();
+    let mut reasons = engine::reasons(roles, questions, given);
+    reasons.retain(|reason| reason.points.values().any(|&p| p != 0));
 
     // With no track, the plan covers every role.
     let considered: Vec<&String> = match leader {
@@ -92,55 +83,35 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
         }
     }
 
-    let stepping_stones: Vec<PathPlan> = considered
-        .iter()
-        .filter_map(|&role| {
-            let path = career.stepping_stones.get(role)?;
-            Some(PathPlan {
-                role: role.clone(),
-                ordered: path.ordered,
-                steps: path
-                    .steps
-                    .iter()
-                    .map(|step| StepPlan {
-                        text: step.text.clone(),
-                        sources: step.sources.clone(),
-                        reached: shown(&step.shown_by, answers),
-                    })
-                    .collect(),
-            })
+    let step = |step: &Step| StepPlan {
+        text: step.text.clone(),
+        sources: step.sources.clone(),
+        reached: shown(&step.shown_by, answers),
+    };
+    let stepping_stones = considered.iter().filter_map(|&role| {
+        let path = career.stepping_stones.get(role)?;
+        let (role, ordered) = (role.clone(), path.ordered);
+        Some(PathPlan {
+            role,
+            ordered,
+            steps: path.steps.iter().map(step).collect(),
         })
-        .collect();
-
-    let skills: Vec<SkillPlan> = considered
-        .iter()
-        .flat_map(|&role| {
-            career
-                .skills
-                .get(role)
-                .into_iter()
-                .flatten()
-                .map(|skill| SkillPlan {
-                    role: role.clone(),
-                    text: skill.text.clone(),
-                    sources: skill.sources.clone(),
-                    have: shown(&skill.shown_by, answers),
-                })
+    });
+    let skills = considered.iter().flat_map(|&role| {
+        (career.skills.get(role).into_iter().flatten()).map(|skill| SkillPlan {
+            role: role.clone(),
+            text: skill.text.clone(),
+            sources: skill.sources.clone(),
+            have: shown(&skill.shown_by, answers),
         })
-        .collect();
-
-    let caveats: Vec<_> = career
-        .caveats
-        .iter()
-        .filter(|caveat| {
-            caveat.roles.is_empty() || caveat.roles.iter().any(|r| considered.contains(&r))
-        })
-        .cloned()
-        .collect();
+    });
+    let concerns = |caveat: &&Caveat| {
+        caveat.roles.is_empty() || caveat.roles.iter().any(|r| considered.contains(&r))
+    };
 
     let mut plan = CareerPlan {
         schema_version: CAREER_SCHEMA_VERSION,
-        track: leader.map(|index| roles[index].id.to_string()),
+        track: leader.map(|index| roles[index].id.clone()),
         track_roles: leader
             .map(|index| roles[index].clone())
             .into_iter()
@@ -148,17 +119,15 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
         confidence: leader.map(|index| Confidence::new(tally.confidence(index), None)),
         tie,
         deciding_questions,
-        scores: roles
-            .iter()
-            .zip(&tally.need)
-            .map(|(role, &score)| (role.id.clone(), score))
+        scores: (roles.iter().zip(&tally.need))
+            .map(|(r, &need)| (r.id.clone(), need))
             .collect(),
         reasons,
         gaps,
         met,
         unknown,
-        stepping_stones,
-        skills,
+        stepping_stones: stepping_stones.collect(),
+        skills: skills.collect(),
         flips: engine::flips(roles, questions, given, |changed| {
             let other = track(changed);
             let words = other.map_or_else(
@@ -171,16 +140,13 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
                 .collect();
             (other, words, ids)
         }),
-        caveats,
+        caveats: career.caveats.iter().filter(concerns).cloned().collect(),
         covers: considered.iter().map(|&id| id.clone()).collect(),
-        answers: answers
-            .iter()
+        answers: (answers.iter())
             .filter(|(_, values)| !values.is_empty())
             .map(|(id, values)| (id.clone(), values.clone()))
             .collect(),
-        unanswered: career
-            .questions
-            .iter()
+        unanswered: (questions.iter())
             .filter(|q| answered(answers, &q.id).is_none())
             .map(|q| q.id.clone())
             .collect(),
@@ -225,68 +191,62 @@ fn check(
     let first = answered(answers, question).and_then(|values| values.first());
     let strength = requirement.strength.as_str();
     let mut years_to_go = None;
-    let (standing, detail) = match (requirement.kind, first) {
-        (_, None) => (None, unanswered_detail(career, question)),
+    // Met or not, in words; `None` when there is no answer to judge (yet).
+    let judged = match (requirement.kind, first) {
+        (_, None) => None,
         (RequirementKind::Experience, Some(value)) => {
-            let need = requirement.years.unwrap_or(0);
-            match value.trim().parse::<u32>() {
-                Err(_) => (None, unanswered_detail(career, question)),
-                Ok(have) if have >= need => (
-                    Some(true),
-                    format!("{have} years, against {need} {strength}"),
-                ),
-                Ok(have) => {
-                    let to_go = need - have;
-                    years_to_go = Some(to_go);
-                    let unit = if to_go == 1 { "year" } else { "years" };
-                    let so_far = format!("({have} so far, against {need} {strength})");
-                    (Some(false), format!("{to_go} more {unit} to go {so_far}"))
+            value.trim().parse::<u32>().ok().map(|have| {
+                let need = requirement.years.unwrap_or(0);
+                let to_go = need.saturating_sub(have);
+                years_to_go = (to_go > 0).then_some(to_go);
+                let unit = if to_go == 1 { "year" } else { "years" };
+                match to_go {
+                    0 => (true, format!("{have} years, against {need} {strength}")),
+                    _ => (
+                        false,
+                        format!(
+                            "{to_go} more {unit} to go ({have} so far, against {need} {strength})"
+                        ),
+                    ),
                 }
-            }
+            })
         }
-        (RequirementKind::Degree, Some(value)) => {
+        (RequirementKind::Degree, Some(value)) => Degree::from_answer(value).map(|have| {
             let need = requirement.degree.unwrap_or(Degree::None);
-            match Degree::from_answer(value) {
-                None => (None, unanswered_detail(career, question)),
-                Some(have) => {
-                    let (have_words, need_words) = (degree_phrase(have), or_higher(need));
-                    match have >= need {
-                        true => (
-                            Some(true),
-                            format!("{have_words}, where {need_words} meets it"),
-                        ),
-                        false => (
-                            Some(false),
-                            format!("{have_words} so far; {need_words} meets it"),
-                        ),
-                    }
-                }
+            let (have_words, need_words) = (degree_phrase(have), or_higher(need));
+            match have >= need {
+                true => (true, format!("{have_words}, where {need_words} meets it")),
+                false => (false, format!("{have_words} so far; {need_words} meets it")),
             }
-        }
+        }),
         (RequirementKind::Background, Some(have)) => {
             let label = |value: &str| format!("“{}”", label_of(career, question, value));
             let now = format!("background {}", label(have));
-            if requirement.backgrounds.iter().any(|b| b == have) {
-                (Some(true), now)
-            } else {
-                let wanted: Vec<String> =
-                    requirement.backgrounds.iter().map(|b| label(b)).collect();
-                let wanted = wanted.join(" or ");
-                (
-                    Some(false),
-                    format!("{now}, where the articles point to {wanted}"),
-                )
-            }
+            let wanted: Vec<String> = requirement.backgrounds.iter().map(|b| label(b)).collect();
+            Some(match requirement.backgrounds.contains(have) {
+                true => (true, now),
+                false => (
+                    false,
+                    format!("{now}, where the articles point to {}", wanted.join(" or ")),
+                ),
+            })
         }
-        (_, Some(value)) if value == YES => (Some(true), "answered yes".to_owned()),
-        (_, Some(value)) => (Some(false), format!("not yet (answered {value})")),
+        (_, Some(value)) => Some(match value == YES {
+            true => (true, "answered yes".to_owned()),
+            false => (false, format!("not yet (answered {value})")),
+        }),
     };
+    let (standing, detail) = match judged {
+        Some((met, detail)) => (Some(met), detail),
+        None => (None, unanswered_detail(career, question)),
+    };
+    let required = matches!(
+        requirement.strength,
+        Strength::Required | Strength::Necessary
+    );
     let qualification = Qualification {
         name: requirement_name(requirement),
-        required: matches!(
-            requirement.strength,
-            Strength::Required | Strength::Necessary
-        ),
+        required,
         kind: requirement.kind,
         role: role.to_owned(),
         strength: requirement.strength,
@@ -299,6 +259,7 @@ fn check(
     (standing, qualification)
 }
 
+/// What an unknown qualification waits for: its question, as asked.
 fn unanswered_detail(career: &Career, question: &str) -> String {
     match career.questions.iter().find(|q| q.id == question) {
         Some(q) => q.text.to_string(),
@@ -351,23 +312,14 @@ fn shown(shown_by: &[ShownBy], answers: &CareerAnswers) -> Option<bool> {
 
 /// The articles the plan cites, in knowledge-base order.
 fn cited_sources(library: &Library, plan: &CareerPlan) -> Vec<SourceRef> {
-    let mut cited: Vec<&String> = Vec::new();
-    cited.extend(plan.reasons.iter().flat_map(|r| &r.sources));
+    let mut cited: Vec<&String> = plan.reasons.iter().flat_map(|r| &r.sources).collect();
     for list in [&plan.gaps, &plan.met, &plan.unknown] {
         cited.extend(list.iter().flat_map(|q| &q.sources));
     }
-    cited.extend(
-        plan.stepping_stones
-            .iter()
-            .flat_map(|p| &p.steps)
-            .flat_map(|s| &s.sources),
-    );
+    let steps = plan.stepping_stones.iter().flat_map(|p| &p.steps);
+    cited.extend(steps.flat_map(|s| &s.sources));
     cited.extend(plan.skills.iter().flat_map(|s| &s.sources));
-    cited.extend(
-        plan.caveats
-            .iter()
-            .flat_map(|c| &c.points)
-            .flat_map(|p| &p.sources),
-    );
+    let points = plan.caveats.iter().flat_map(|c| &c.points);
+    cited.extend(points.flat_map(|p| &p.sources));
     engine::cited(library.sources(), cited)
 }

@@ -12,15 +12,12 @@ pub mod assess;
 pub mod plan;
 pub mod render;
 
-use std::io::Write;
-
 pub use assess::{CareerAnswers, assess};
 pub use plan::CareerPlan;
 
 use crate::kb::Questionnaire;
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Intake};
-use crate::render::{Painter, View};
 
 /// Gathers the answers as `intake` says and assesses them; the follow-up is
 /// offered once the plan is shown.
@@ -32,14 +29,4 @@ pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(CareerPlan
     let (answers, follow_up) =
         questionnaire::gather_for(&questionnaire, intake, missing, ("assess", "years=12"))?;
     Ok((assess(library, &answers), follow_up))
-}
-
-impl View for CareerPlan {
-    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        render::table(self, painter, out)
-    }
-
-    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        render::markdown(self, out)
-    }
 }

@@ -4,400 +4,332 @@
 
 use std::io::Write;
 
-use super::plan::{CareerPlan, Qualification, SHOWN_FLIPS};
+use super::super::distinct;
+use super::plan::{CareerPlan, PathPlan, SHOWN_FLIPS};
 use crate::kb::career::Basis;
 use crate::questionnaire::engine;
-use crate::render::markdown::cell;
-use crate::render::{Painter, wrap};
+use crate::render::markdown::{cell, cite};
+use crate::render::{Painter, View};
 
-/// A role as the table names it: its id in capitals.
+/// A role as the plan names it: its id in capitals.
 fn role(id: &str) -> String {
     id.to_uppercase()
 }
 
-/// The distinct entries of `items`, first occurrence first.
-fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    for item in items {
-        if !seen.contains(&item) {
-            seen.push(item);
-        }
-    }
-    seen
+/// Every source a path's steps cite, once each.
+fn path_sources(path: &PathPlan) -> Vec<String> {
+    distinct(path.steps.iter().flat_map(|s| s.sources.iter().cloned()))
 }
 
-/// `text` and its citation wrapped under `first`, the citation dimmed after
-/// wrapping so escape codes never count as width.
-fn cited(painter: &Painter, text: &str, sources: &[String], first: &str) -> String {
-    let rest = " ".repeat(wrap::width(first));
-    let plain = match sources {
-        [] => text.to_owned(),
-        _ => format!("{text} [{}]", sources.join(", ")),
-    };
-    let wrapped = wrap::fill(&plain, painter.width().max(40), first, &rest);
-    match wrapped.rfind(" [") {
-        Some(at) if painter.style.color && !sources.is_empty() => {
-            format!("{}{}", &wrapped[..at], painter.dim(&wrapped[at..]))
-        }
-        _ => wrapped,
-    }
+/// The mark of a step taken or a skill held (`Some(true)`), else a dot.
+fn tick(yes: Option<bool>) -> &'static str {
+    if yes == Some(true) { "✓" } else { "·" }
 }
 
-/// Writes the plan for a person at a terminal, fitted to the painter's width
-/// (at least 40 columns).
-pub fn table(plan: &CareerPlan, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-    let width = painter.width().max(40);
-    let fill = |text: &str, first: &str, rest: &str| wrap::fill(text, width, first, rest);
-    let verdict = match (plan.track.as_deref(), plan.track_roles.first()) {
-        (Some(id), Some(r)) => format!("{} ({})", role(id), r.name),
-        _ if plan.tie => "undecided, as your answers lean equally both ways".to_owned(),
-        _ => "none yet, as no answer bears on it".to_owned(),
-    };
-    // Wrapping measures width without the escape codes, so painting first is safe.
-    let verdict = format!("{} {}", painter.heading("Track:"), painter.accent(&verdict));
-    writeln!(out, "{}", fill(&verdict, "", ""))?;
-    if let Some(confidence) = &plan.confidence {
-        writeln!(
-            out,
-            "{}",
-            fill(&format!("Confidence: {}", confidence.text()), "", "")
-        )?;
-    }
-    if !plan.deciding_questions.is_empty() {
-        let ask = format!(
-            "These questions would decide it: {}.",
-            plan.deciding_questions.join(", ")
-        );
-        writeln!(out, "{}", fill(&ask, "", ""))?;
-    }
-    if plan.reasons.is_empty() {
-        let why =
-            "Why: none of your answers bears on the track yet; see what would change it below";
-        writeln!(out, "{}", fill(why, "", ""))?;
-    } else {
-        writeln!(out, "Why:")?;
-        for reason in &plan.reasons {
-            writeln!(out, "{}", fill(&reason.line(&reason.label), "  • ", "    "))?;
-        }
-    }
-
-    let several = plan.covers.len() > 1;
-    let for_roles: Vec<String> = plan.covers.iter().map(|id| role(id)).collect();
-    let for_roles = for_roles.join(" and ");
-    let prefix = |q: &Qualification| {
-        if several {
-            format!("{} · ", role(&q.role))
-        } else {
-            String::new()
-        }
-    };
-    let heading = painter.heading(&format!("Gaps against the {for_roles} qualifications"));
-    writeln!(out, "\n{}", fill(&heading, "", ""))?;
-    if plan.gaps.is_empty() {
-        let none = if plan.unknown.is_empty() {
-            format!("None: you meet every qualification the articles list for the {for_roles}.")
-        } else {
-            "None in what you answered.".to_owned()
+impl View for CareerPlan {
+    /// Writes the plan for a person at a terminal, fitted to the painter's width.
+    fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
+        let plan = self;
+        let verdict = match (plan.track.as_deref(), plan.track_roles.first()) {
+            (Some(id), Some(r)) => format!("{} ({})", role(id), r.name),
+            _ if plan.tie => "undecided, as your answers lean equally both ways".to_owned(),
+            _ => "none yet, as no answer bears on it".to_owned(),
         };
-        writeln!(out, "{}", fill(&none, "  ", "  "))?;
-    }
-    for (required, heading) in [(true, "Required"), (false, "Would help")] {
-        let gaps: Vec<&Qualification> = plan
-            .gaps
-            .iter()
-            .filter(|q| q.required == required)
-            .collect();
-        if !gaps.is_empty() {
-            writeln!(out, "  {heading}:")?;
-        }
-        for gap in gaps {
-            let text = format!("{}{}: {}. {}", prefix(gap), gap.name, gap.detail, gap.text);
-            writeln!(out, "{}", cited(painter, &text, &gap.sources, "  • "))?;
-        }
-    }
-    let met = distinct(plan.met.iter().map(|q| format!("{}{}", prefix(q), q.name)));
-    let unknown = distinct(plan.unknown.iter().map(|q| q.question.to_string()));
-    for (list, lead) in [(met, "Met"), (unknown, "Not known until answered")] {
-        if !list.is_empty() {
-            let text = format!("{lead}: {}.", list.join(", "));
-            writeln!(out, "{}", painter.dim(&fill(&text, "  ", "  ")))?;
-        }
-    }
-
-    for path in &plan.stepping_stones {
-        let order = if path.ordered {
-            "in this order"
-        } else {
-            "in no set order"
-        };
-        let sources = distinct(
-            path.steps
-                .iter()
-                .flat_map(|s| &s.sources)
-                .map(ToString::to_string),
-        );
-        let heading = format!(
+        // Wrapping measures width without the escape codes, so painting first is safe.
+        let mut lines = vec![format!(
             "{} {}",
-            painter.heading(&format!("Usual path into {}, {order}", role(&path.role))),
-            painter.dim(&format!("[{}]", sources.join(", ")))
-        );
-        writeln!(out, "\n{}", fill(&heading, "", ""))?;
-        for (index, step) in path.steps.iter().enumerate() {
-            let mark = if step.reached == Some(true) {
-                "✓"
-            } else {
-                "·"
-            };
-            let first = match path.ordered {
-                true => format!("  {}. {mark} ", index + 1),
-                false => format!("  {mark} "),
-            };
-            writeln!(
-                out,
-                "{}",
-                fill(&step.text, &first, &" ".repeat(wrap::width(&first)))
-            )?;
+            painter.heading("Track:"),
+            painter.accent(&verdict)
+        )];
+        lines.extend((plan.confidence.as_ref()).map(|c| format!("Confidence: {}", c.text())));
+        if !plan.deciding_questions.is_empty() {
+            let questions = plan.deciding_questions.join(", ");
+            lines.push(format!("These questions would decide it: {questions}."));
         }
-    }
-
-    if !plan.skills.is_empty() {
-        let heading = format!(
-            "{} {}",
-            painter.heading(&format!("Skills for the {for_roles}")),
-            painter.dim("(✓ your answers suggest you have it)")
-        );
-        writeln!(out, "\n{}", fill(&heading, "", ""))?;
-        for skill in &plan.skills {
-            let mark = if skill.have == Some(true) {
-                "✓"
-            } else {
-                "·"
-            };
-            let text = match several {
-                true => format!("{} · {}", role(&skill.role), skill.text),
-                false => skill.text.to_string(),
-            };
-            writeln!(
-                out,
-                "{}",
-                cited(painter, &text, &skill.sources, &format!("  {mark} "))
-            )?;
+        if plan.reasons.is_empty() {
+            lines.push(
+                "Why: none of your answers bears on the track yet; see what would change it below"
+                    .into(),
+            );
         }
-    }
-
-    engine::flips_table(painter, &plan.flips, SHOWN_FLIPS, "in the JSON output", out)?;
-
-    if !plan.caveats.is_empty() {
-        writeln!(out, "\n{}", painter.heading("Keep in mind"))?;
-        for caveat in &plan.caveats {
-            writeln!(out, "{}", fill(&caveat.title, "  ", "  "))?;
-            for point in &caveat.points {
-                let text = match point.basis {
-                    Basis::Judgement => format!("{} (our reading)", point.text),
-                    _ => point.text.to_string(),
-                };
-                writeln!(out, "{}", cited(painter, &text, &point.sources, "    • "))?;
+        for line in lines {
+            writeln!(out, "{}", painter.fill(&line, "", ""))?;
+        }
+        if !plan.reasons.is_empty() {
+            writeln!(out, "Why:")?;
+            for reason in &plan.reasons {
+                let why = painter.fill(&reason.line(&reason.label), "  • ", "    ");
+                writeln!(out, "{why}")?;
             }
         }
-    }
-    Ok(())
-}
 
-/// The plan's source numbers for `sources`, e.g. ` [1, 4]`: the articles are
-/// listed by title, numbered, at the end of the document.
-fn note(plan: &CareerPlan, sources: &[String]) -> String {
-    let numbers: Vec<String> = sources
-        .iter()
-        .filter_map(|id| plan.sources.iter().position(|s| s.id == *id))
-        .map(|index| (index + 1).to_string())
-        .collect();
-    match numbers.as_slice() {
-        [] => String::new(),
-        _ => format!(" [{}]", numbers.join(", ")),
-    }
-}
+        // With more than one role covered, each line says whose it is.
+        let several = plan.covers.len() > 1;
+        let whose = |id: &str| {
+            if several {
+                format!("{} · ", role(id))
+            } else {
+                String::new()
+            }
+        };
+        let for_roles: Vec<String> = plan.covers.iter().map(|id| role(id)).collect();
+        let for_roles = for_roles.join(" and ");
+        let heading = painter.heading(&format!("Gaps against the {for_roles} qualifications"));
+        writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
+        if plan.gaps.is_empty() {
+            let none = match plan.unknown.is_empty() {
+                true => {
+                    format!(
+                        "None: you meet every qualification the articles list for the {for_roles}."
+                    )
+                }
+                false => "None in what you answered.".to_owned(),
+            };
+            writeln!(out, "{}", painter.fill(&none, "  ", "  "))?;
+        }
+        for (required, heading) in [(true, "Required"), (false, "Would help")] {
+            let gaps = plan.gaps.iter().filter(|q| q.required == required);
+            for (index, gap) in gaps.enumerate() {
+                if index == 0 {
+                    writeln!(out, "  {heading}:")?;
+                }
+                let text = format!(
+                    "{}{}: {}. {}",
+                    whose(&gap.role),
+                    gap.name,
+                    gap.detail,
+                    gap.text
+                );
+                writeln!(out, "{}", painter.cited(&text, &gap.sources, "  • "))?;
+            }
+        }
+        let met = distinct(
+            plan.met
+                .iter()
+                .map(|q| format!("{}{}", whose(&q.role), q.name)),
+        );
+        let unknown = distinct(plan.unknown.iter().map(|q| q.question.clone()));
+        for (list, lead) in [(met, "Met"), (unknown, "Not known until answered")] {
+            if !list.is_empty() {
+                let text = format!("{lead}: {}.", list.join(", "));
+                writeln!(out, "{}", painter.dim(&painter.fill(&text, "  ", "  ")))?;
+            }
+        }
 
-/// Writes the plan as a personal development plan in Markdown, for a person to
-/// keep or take to a mentor: plain words, articles cited by title.
-pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> anyhow::Result<()> {
-    let names: Vec<String> = plan
-        .track_roles
-        .iter()
-        .map(|r| format!("{} ({})", r.name, role(&r.id)))
-        .collect();
-    match names.as_slice() {
-        [] => writeln!(out, "# Personal development plan\n")?,
-        _ => writeln!(
-            out,
-            "# Personal development plan: towards {}\n",
-            names.join(" or ")
-        )?,
+        for path in &plan.stepping_stones {
+            let order = if path.ordered {
+                "in this order"
+            } else {
+                "in no set order"
+            };
+            let heading = format!("Usual path into {}, {order}", role(&path.role));
+            let heading = format!(
+                "{} {}",
+                painter.heading(&heading),
+                painter.dim(&cite(&path_sources(path)))
+            );
+            writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
+            for (index, step) in path.steps.iter().enumerate() {
+                let first = match path.ordered {
+                    true => format!("  {}. {} ", index + 1, tick(step.reached)),
+                    false => format!("  {} ", tick(step.reached)),
+                };
+                writeln!(out, "{}", painter.cited(&step.text, &[], &first))?;
+            }
+        }
+
+        if !plan.skills.is_empty() {
+            let heading = format!(
+                "{} {}",
+                painter.heading(&format!("Skills for the {for_roles}")),
+                painter.dim("(✓ your answers suggest you have it)")
+            );
+            writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
+            for skill in &plan.skills {
+                let text = format!("{}{}", whose(&skill.role), skill.text);
+                let first = format!("  {} ", tick(skill.have));
+                writeln!(out, "{}", painter.cited(&text, &skill.sources, &first))?;
+            }
+        }
+
+        engine::flips_table(painter, &plan.flips, SHOWN_FLIPS, "in the JSON output", out)?;
+
+        if !plan.caveats.is_empty() {
+            writeln!(out, "\n{}", painter.heading("Keep in mind"))?;
+            for caveat in &plan.caveats {
+                writeln!(out, "{}", painter.fill(&caveat.title, "  ", "  "))?;
+                for point in &caveat.points {
+                    let text = match point.basis {
+                        Basis::Judgement => format!("{} (our reading)", point.text),
+                        _ => point.text.clone(),
+                    };
+                    writeln!(out, "{}", painter.cited(&text, &point.sources, "    • "))?;
+                }
+            }
+        }
+        Ok(())
     }
-    writeln!(out, "## Direction\n")?;
-    match &plan.confidence {
-        None if plan.tie => writeln!(
-            out,
-            "No track yet: my answers lean equally both ways. These questions would decide it: {}.",
-            plan.deciding_questions.join(", ")
-        )?,
-        None => writeln!(
-            out,
-            "No track yet: none of my answers so far says what I want to work on or for whom."
-        )?,
-        Some(confidence) => writeln!(
-            out,
-            "The track that fits my aims: **{}**. How clearly my answers point to it: {}.",
-            names.join(", "),
-            confidence.text()
-        )?,
-    }
-    if !plan.reasons.is_empty() {
-        writeln!(out, "\nWhy:\n")?;
+
+    /// Writes the plan as a personal development plan in Markdown, for a person to
+    /// keep or take to a mentor: plain words, articles cited by title.
+    fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let plan = self;
+        let names: Vec<String> = plan
+            .track_roles
+            .iter()
+            .map(|r| named(plan, &r.id))
+            .collect();
+        match names.is_empty() {
+            true => writeln!(out, "# Personal development plan\n")?,
+            false => writeln!(
+                out,
+                "# Personal development plan: towards {}\n",
+                names.join(" or ")
+            )?,
+        }
+        writeln!(out, "## Direction\n")?;
+        match &plan.confidence {
+            None if plan.tie => writeln!(
+                out,
+                "No track yet: my answers lean equally both ways. These questions would decide it: {}.",
+                plan.deciding_questions.join(", ")
+            )?,
+            None => writeln!(
+                out,
+                "No track yet: none of my answers so far says what I want to work on or for whom."
+            )?,
+            Some(confidence) => writeln!(
+                out,
+                "The track that fits my aims: **{}**. How clearly my answers point to it: {}.",
+                names.join(", "),
+                confidence.text()
+            )?,
+        }
+        if !plan.reasons.is_empty() {
+            writeln!(out, "\nWhy:\n")?;
+        }
         for reason in &plan.reasons {
             let judged = match reason.basis {
                 Basis::Judgement => " *(our judgement; no article says this outright)*",
                 _ => "",
             };
-            let line = format!("{} ({}). {}", reason.label, reason.arrow(), reason.because);
+            let (label, arrow, because) = (&reason.label, reason.arrow(), &reason.because);
+            let cited = note(plan, &reason.sources);
+            let asked = &reason.question_text;
             writeln!(
                 out,
-                "- *{}* {line}{}{judged}",
-                reason.question_text,
-                note(plan, &reason.sources)
+                "- *{asked}* {label} ({arrow}). {because}{cited}{judged}"
             )?;
         }
-    }
 
-    writeln!(out, "\n## Where I stand\n")?;
-    if plan.gaps.is_empty() && plan.met.is_empty() && plan.unknown.is_empty() {
-        writeln!(out, "Nothing to check yet.")?;
-    } else {
-        writeln!(
-            out,
-            "| Qualification | For | Where I stand | What the articles say |"
-        )?;
-        writeln!(out, "| --- | --- | --- | --- |")?;
-        let rows = (plan.gaps.iter().map(|q| ("to close", q)))
-            .chain(plan.met.iter().map(|q| ("met", q)))
-            .chain(plan.unknown.iter().map(|q| ("not yet known", q)));
-        for (status, q) in rows {
-            writeln!(
-                out,
-                "| {} ({}) | {} | {status}: {} | {}{} |",
-                q.name,
-                q.strength.as_str(),
-                role(&q.role),
-                cell(&q.detail),
-                cell(&q.text),
-                note(plan, &q.sources)
-            )?;
-        }
-    }
-
-    writeln!(out, "\n## Gaps to close\n")?;
-    if plan.gaps.is_empty() {
-        let covered: Vec<String> = plan
-            .covers
-            .iter()
-            .map(|id| match plan.track_roles.iter().find(|r| r.id == *id) {
-                Some(r) => format!("{} ({})", r.name, role(id)),
-                None => role(id),
-            })
-            .collect();
-        if plan.unknown.is_empty() && !covered.is_empty() {
-            let all = covered.join(" and ");
-            writeln!(
-                out,
-                "None: I meet every qualification the articles list for {all}."
-            )?;
+        writeln!(out, "\n## Where I stand\n")?;
+        if plan.gaps.is_empty() && plan.met.is_empty() && plan.unknown.is_empty() {
+            writeln!(out, "Nothing to check yet.")?;
         } else {
-            writeln!(out, "None among the questions I have answered.")?;
-        }
-    }
-    for gap in &plan.gaps {
-        let (role, strength) = (role(&gap.role), gap.strength.as_str());
-        let about = format!("{}. {}{}", gap.detail, gap.text, note(plan, &gap.sources));
-        writeln!(
-            out,
-            "- **{}** for the {role} ({strength}): {about}",
-            capitalised(&gap.name)
-        )?;
-    }
-    if !plan.unknown.is_empty() {
-        writeln!(out, "\nStill to find out:\n")?;
-        for question in distinct(plan.unknown.iter().map(|q| q.detail.clone())) {
-            writeln!(out, "- {question}")?;
-        }
-    }
-
-    for path in &plan.stepping_stones {
-        let order = if path.ordered {
-            "usually in this order"
-        } else {
-            "in no set order"
-        };
-        let sources: Vec<String> = distinct(
-            path.steps
-                .iter()
-                .flat_map(|s| &s.sources)
-                .map(ToString::to_string),
-        )
-        .into_iter()
-        .collect();
-        let (to, cited) = (role(&path.role), note(plan, &sources));
-        writeln!(
-            out,
-            "\n## The usual path to {to}\n\nThe roles it runs through, {order}{cited}:\n"
-        )?;
-        for (index, step) in path.steps.iter().enumerate() {
-            let done = if step.reached == Some(true) {
-                " *(already behind me)*"
-            } else {
-                ""
-            };
-            match path.ordered {
-                true => writeln!(out, "{}. {}{done}", index + 1, step.text)?,
-                false => writeln!(out, "- {}{done}", step.text)?,
+            writeln!(
+                out,
+                "| Qualification | For | Where I stand | What the articles say |"
+            )?;
+            writeln!(out, "| --- | --- | --- | --- |")?;
+            let rows = (plan.gaps.iter().map(|q| ("to close", q)))
+                .chain(plan.met.iter().map(|q| ("met", q)))
+                .chain(plan.unknown.iter().map(|q| ("not yet known", q)));
+            for (status, q) in rows {
+                let (name, strength, detail) = (&q.name, q.strength.as_str(), cell(&q.detail));
+                let (text, cited) = (cell(&q.text), note(plan, &q.sources));
+                let whose = role(&q.role);
+                writeln!(
+                    out,
+                    "| {name} ({strength}) | {whose} | {status}: {detail} | {text}{cited} |"
+                )?;
             }
         }
-    }
 
-    if !plan.skills.is_empty() {
-        writeln!(out, "\n## Skills to build\n")?;
-        writeln!(out, "Ticked: my answers suggest I already have it.\n")?;
+        writeln!(out, "\n## Gaps to close\n")?;
+        if plan.gaps.is_empty() {
+            let covered: Vec<String> = plan.covers.iter().map(|id| named(plan, id)).collect();
+            match plan.unknown.is_empty() && !covered.is_empty() {
+                true => writeln!(
+                    out,
+                    "None: I meet every qualification the articles list for {}.",
+                    covered.join(" and ")
+                )?,
+                false => writeln!(out, "None among the questions I have answered.")?,
+            }
+        }
+        for gap in &plan.gaps {
+            let (name, whose, strength) = (
+                capitalised(&gap.name),
+                role(&gap.role),
+                gap.strength.as_str(),
+            );
+            let about = format!("{}. {}{}", gap.detail, gap.text, note(plan, &gap.sources));
+            writeln!(out, "- **{name}** for the {whose} ({strength}): {about}")?;
+        }
+        if !plan.unknown.is_empty() {
+            writeln!(out, "\nStill to find out:\n")?;
+            for question in distinct(plan.unknown.iter().map(|q| q.detail.clone())) {
+                writeln!(out, "- {question}")?;
+            }
+        }
+
+        for path in &plan.stepping_stones {
+            let order = if path.ordered {
+                "usually in this order"
+            } else {
+                "in no set order"
+            };
+            let (to, cited) = (role(&path.role), note(plan, &path_sources(path)));
+            writeln!(
+                out,
+                "\n## The usual path to {to}\n\nThe roles it runs through, {order}{cited}:\n"
+            )?;
+            for (index, step) in path.steps.iter().enumerate() {
+                let done = if step.reached == Some(true) {
+                    " *(already behind me)*"
+                } else {
+                    ""
+                };
+                match path.ordered {
+                    true => writeln!(out, "{}. {}{done}", index + 1, step.text)?,
+                    false => writeln!(out, "- {}{done}", step.text)?,
+                }
+            }
+        }
+
+        if !plan.skills.is_empty() {
+            writeln!(out, "\n## Skills to build\n")?;
+            writeln!(out, "Ticked: my answers suggest I already have it.\n")?;
+        }
         for skill in &plan.skills {
-            let tick = if skill.have == Some(true) { "x" } else { " " };
+            let ticked = if skill.have == Some(true) { "x" } else { " " };
             let whose = match plan.covers.len() > 1 {
                 true => format!(" ({})", role(&skill.role)),
                 false => String::new(),
             };
+            let cited = note(plan, &skill.sources);
+            writeln!(out, "- [{ticked}] {}{whose}{cited}", skill.text)?;
+        }
+
+        writeln!(out, "\n## What would change the track\n")?;
+        if plan.flips.is_empty() {
+            writeln!(out, "No single change of answer would change it.")?;
+        }
+        for flip in plan.flips.iter().take(SHOWN_FLIPS) {
             writeln!(
                 out,
-                "- [{tick}] {}{whose}{}",
-                skill.text,
-                note(plan, &skill.sources)
+                "- If I answered {}, it would be {}.",
+                flip.change, flip.outcome
             )?;
         }
-    }
 
-    writeln!(out, "\n## What would change the track\n")?;
-    if plan.flips.is_empty() {
-        writeln!(out, "No single change of answer would change it.")?;
-    }
-    for flip in plan.flips.iter().take(SHOWN_FLIPS) {
-        writeln!(
-            out,
-            "- If I answered {}, it would be {}.",
-            flip.change, flip.outcome
-        )?;
-    }
-
-    if !plan.caveats.is_empty() {
-        writeln!(out, "\n## Worth discussing\n")?;
-        writeln!(
-            out,
-            "The articles disagree on points that bear on this track."
-        )?;
+        if !plan.caveats.is_empty() {
+            writeln!(out, "\n## Worth discussing\n")?;
+            writeln!(
+                out,
+                "The articles disagree on points that bear on this track."
+            )?;
+        }
         for caveat in &plan.caveats {
             writeln!(out, "\n### {}\n", caveat.title)?;
             for point in &caveat.points {
@@ -408,14 +340,36 @@ pub fn markdown(plan: &CareerPlan, out: &mut dyn Write) -> anyhow::Result<()> {
                 writeln!(out, "- {}{}{ours}", point.text, note(plan, &point.sources))?;
             }
         }
-    }
-    if !plan.sources.is_empty() {
-        writeln!(out, "\n## Sources\n")?;
+        if !plan.sources.is_empty() {
+            writeln!(out, "\n## Sources\n")?;
+        }
         for (index, source) in plan.sources.iter().enumerate() {
             writeln!(out, "{}. *{}*", index + 1, source.title)?;
         }
+        Ok(())
     }
-    Ok(())
+}
+
+/// The plan's source numbers for `sources`, e.g. ` [1, 4]`: the articles are
+/// listed by title, numbered, at the end of the document.
+fn note(plan: &CareerPlan, sources: &[String]) -> String {
+    let numbers: Vec<String> = (sources.iter())
+        .filter_map(|id| plan.sources.iter().position(|s| s.id == *id))
+        .map(|index| (index + 1).to_string())
+        .collect();
+    match numbers.is_empty() {
+        true => String::new(),
+        false => format!(" {}", cite(&numbers)),
+    }
+}
+
+/// A role of the plan by its name and id, `Chief Technology Officer (CTO)`;
+/// the id alone for a role outside the track.
+fn named(plan: &CareerPlan, id: &str) -> String {
+    match plan.track_roles.iter().find(|r| r.id == id) {
+        Some(r) => format!("{} ({})", r.name, role(id)),
+        None => role(id),
+    }
 }
 
 /// `text` with its first letter in capitals.
