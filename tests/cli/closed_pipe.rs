@@ -5,7 +5,7 @@
 
 use std::io::Read;
 
-use crate::common::{FORMATS, child};
+use crate::common::{FORMATS, roles};
 
 /// Every command, in the formats that matter for a pipe.
 fn piped_commands() -> Vec<String> {
@@ -28,7 +28,7 @@ fn piped_commands() -> Vec<String> {
 /// drop the pipe, then checks a quiet exit 0: no panic, no broken-pipe report.
 #[track_caller]
 fn ends_quietly(line: &str, how: &str, reader: impl FnOnce(std::process::ChildStdout)) {
-    let mut process = child(&line.split(' ').collect::<Vec<_>>()).spawn_piped();
+    let mut process = roles(&line.split(' ').collect::<Vec<_>>()).spawn_piped();
     reader(process.stdout.take().expect("stdout is piped"));
     let mut stderr = String::new();
     let mut pipe = process.stderr.take().expect("stderr is piped");

@@ -177,7 +177,7 @@ fn every_example_in_the_help_runs() {
             let file = redirect.and_then(|at| args.get(at + 1).cloned());
             args.truncate(redirect.unwrap_or(args.len()));
             assert_eq!(args.remove(0), "roles", "{line}");
-            let run = child(&args).current_dir(dir.path()).run();
+            let run = roles(&args).current_dir(dir.path()).run();
             ran += 1;
             if args == ["advise"] || args == ["career"] {
                 assert_eq!(run.code, Some(2), "{line}: without a terminal\n{run}");

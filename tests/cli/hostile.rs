@@ -45,11 +45,11 @@ const ANSWERS: &[Via] = &[Via::Answers, Via::Stdin];
 impl Via {
     fn child(self, file: &Path) -> Roles {
         match self {
-            Via::Kb => child(&["--kb"]).arg(file).arg("compare"),
-            Via::Env => child(&["compare"]).env("ROLES_KB", file),
-            Via::Validate => child(&["kb", "validate"]).arg(file),
-            Via::Answers => child(&["advise", "--no-input", "--answers"]).arg(file),
-            Via::Stdin => child(&["advise", "--no-input", "--answers", "-"])
+            Via::Kb => roles(&["--kb"]).arg(file).arg("compare"),
+            Via::Env => roles(&["compare"]).env("ROLES_KB", file),
+            Via::Validate => roles(&["kb", "validate"]).arg(file),
+            Via::Answers => roles(&["advise", "--no-input", "--answers"]).arg(file),
+            Via::Stdin => roles(&["advise", "--no-input", "--answers", "-"])
                 .stdin(std::fs::read(file).expect("the file can be read")),
         }
     }
@@ -639,7 +639,7 @@ fn invisible_characters_in_text_and_arguments_are_shown_escaped() {
         read("minimal.yaml").replacen("Keeps the doors open.", &format!("Keeps{hidden} open."), 1);
     let file = write_file(dir.path(), "kb.yaml", text);
     for format in ["table", "markdown"] {
-        let run = child(&["show", "beta"])
+        let run = roles(&["show", "beta"])
             .kb(&file)
             .format(format)
             .run()
@@ -653,7 +653,7 @@ fn invisible_characters_in_text_and_arguments_are_shown_escaped() {
         (vec!["compare", "--only", &long], format!("`{cut}…`")),
         (vec!["--kb", &long, "compare"], format!("{cut}…")),
     ] {
-        let run = child(&args).fails_as_bad_input();
+        let run = roles(&args).fails_as_bad_input();
         assert!(
             run.stderr.contains(&echo) && run.stderr.len() < 1000,
             "{run}"
@@ -750,7 +750,7 @@ fn a_directory_a_closed_or_an_empty_stdin_is_refused() {
         assert_eq!(code, Some(2), "{stderr}");
         assert!(stderr.starts_with(says), "{stderr}");
     }
-    child(&args)
+    roles(&args)
         .stdin("")
         .fails_as_bad_input()
         .stderr_has("no answers on stdin");
@@ -758,8 +758,8 @@ fn a_directory_a_closed_or_an_empty_stdin_is_refused() {
 
 #[test]
 fn an_empty_roles_kb_means_the_embedded_knowledge_base() {
-    let embedded = child(&["compare"]).succeeds();
-    let empty = child(&["compare"]).env("ROLES_KB", "").succeeds();
+    let embedded = roles(&["compare"]).succeeds();
+    let empty = roles(&["compare"]).env("ROLES_KB", "").succeeds();
     assert_eq!(empty.stdout, embedded.stdout);
 }
 

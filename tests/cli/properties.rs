@@ -447,9 +447,9 @@ fn yaml_soup_and_answers_through_the_binary_exit_0_or_2() {
         };
         let dir = crate::common::temp_dir();
         let file = crate::common::write_file(dir.path(), "prop.yaml", &text);
-        let validate = crate::common::child(&["kb", "validate"]).arg(&file).run();
+        let validate = crate::common::roles(&["kb", "validate"]).arg(&file).run();
         let advise =
-            crate::common::child(&["advise", "--no-input", "--answers", "-"]).stdin(text.clone());
+            crate::common::roles(&["advise", "--no-input", "--answers", "-"]).stdin(text.clone());
         for (route, out) in [
             ("kb validate", validate),
             ("advise --answers -", advise.run()),
