@@ -30,15 +30,13 @@ const DOWN: &str = "\x1b[B";
 
 /// Whether util-linux `script` can run a command in a pseudo-terminal here.
 fn script_works() -> bool {
-    let works = Command::new("script")
+    let mut script = Command::new("script");
+    let run = script
         .args(["-qec", "true", "/dev/null"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
+        .stdin(Stdio::null());
+    let works = run.output().is_ok_and(|out| out.status.success());
     if !works {
-        crate::common::prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
+        prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
     }
     works
 }
@@ -82,29 +80,25 @@ impl Terminal {
              \"$ROLES\" --color never {args} > out.json; code=$?; echo $code > code.txt; \
              stty -g > after.stty; exit $code"
         );
-        let mut child = Command::new("script")
+        let mut script = Command::new("script");
+        for name in ["ROLES_KB", "NO_COLOR", "CLICOLOR_FORCE", "COLUMNS"] {
+            script.env_remove(name);
+        }
+        script
             .args(["-qec", &command, "/dev/null"])
-            .env("ROLES", crate::common::binary())
+            .current_dir(dir.path());
+        script
+            .env("ROLES", binary())
             .env("SHELL", "/bin/sh")
-            .env_remove("ROLES_KB")
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .env_remove("COLUMNS")
-            .current_dir(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("`script` can be started");
+            .stderr(Stdio::null());
+        script.stdin(Stdio::piped()).stdout(Stdio::piped());
+        let mut child = script.spawn().expect("`script` can be started");
         let screen = Arc::new(Mutex::new(Vec::new()));
         let mut output = child.stdout.take().expect("stdout is piped");
         let sink = Arc::clone(&screen);
         std::thread::spawn(move || {
             let mut buffer = [0; 4096];
-            while let Ok(n) = output.read(&mut buffer) {
-                if n == 0 {
-                    break;
-                }
+            while let Ok(n @ 1..) = output.read(&mut buffer) {
                 sink.lock()
                     .expect("screen lock")
                     .extend_from_slice(&buffer[..n]);
@@ -194,9 +188,7 @@ impl Terminal {
     /// The process id of `roles`: the process running its binary under `script`.
     #[track_caller]
     fn roles_pid(&mut self) -> u32 {
-        let binary = crate::common::binary()
-            .canonicalize()
-            .expect("the binary exists");
+        let binary = binary().canonicalize().expect("the binary exists");
         let script = self.child.id();
         let ours = |pid: &u32| {
             let exe = std::fs::read_link(format!("/proc/{pid}/exe"));
@@ -213,26 +205,20 @@ impl Terminal {
     /// Sends `roles` the signal `name` (e.g. `TERM`).
     #[track_caller]
     fn signal(&mut self, name: &str) {
-        let pid = self.roles_pid();
-        let status = Command::new("kill")
-            .args(["-s", name, &pid.to_string()])
-            .status()
-            .expect("`kill` runs");
-        assert!(status.success(), "kill -s {name} {pid}");
+        let pid = self.roles_pid().to_string();
+        let status = Command::new("kill").args(["-s", name, &pid]).status();
+        assert!(status.is_ok_and(|s| s.success()), "kill -s {name} {pid}");
     }
 
-    /// Makes the terminal `columns` wide; the kernel tells `roles` with SIGWINCH.
+    /// `stty -F TTY ARGS` on the terminal of `roles`, and its output.
     #[track_caller]
-    fn resize(&mut self, columns: u16) {
+    fn stty(&mut self, args: &[&str]) -> String {
         let pid = self.roles_pid();
         let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("roles has a terminal");
-        let status = Command::new("stty")
-            .arg("-F")
-            .arg(&tty)
-            .args(["cols", &columns.to_string()])
-            .status()
-            .expect("`stty` runs");
-        assert!(status.success(), "stty -F {} cols {columns}", tty.display());
+        let out = Command::new("stty").arg("-F").arg(&tty).args(args).output();
+        let out = out.expect("`stty` runs");
+        assert!(out.status.success(), "stty -F {} {args:?}", tty.display());
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// Hangs up the terminal by killing `script`, which holds its master side,
@@ -242,15 +228,13 @@ impl Terminal {
         let pid = self.roles_pid();
         self.child.kill().expect("`script` can be killed");
         let _ = self.child.wait();
+        let transcript = self.transcript();
         if within_patience(|| (!running(pid)).then_some(())).is_none() {
             let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!(
-                "`roles` still ran after the hang-up:\n{}",
-                self.transcript()
-            );
+            panic!("`roles` still ran after the hang-up:\n{transcript}");
         }
         HungUp {
-            transcript: self.transcript(),
+            transcript,
             dir: self.dir,
         }
     }
@@ -298,22 +282,20 @@ impl HungUp {
     }
 }
 
-/// The parent of process `pid`, from `/proc/PID/stat`.
-fn parent(pid: u32) -> Option<u32> {
+/// Field `n` after the command in `/proc/PID/stat` (`PID (COMMAND) STATE PPID
+/// …`; the command may hold spaces and parentheses): 0 the state (`R`, `S`,
+/// `T` for stopped, `Z`…), 1 the parent.
+fn stat(pid: u32, n: usize) -> Option<String> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // `PID (COMMAND) STATE PPID …`; the command may hold spaces and parentheses.
-    let rest = &stat[stat.rfind(')')? + 1..];
-    rest.split_whitespace().nth(1)?.parse().ok()
+    let fields = stat[stat.rfind(')')? + 1..].split_whitespace();
+    fields.map(str::to_owned).nth(n)
 }
 
 /// Whether process `pid` has `ancestor` above it.
 fn descends_from(mut pid: u32, ancestor: u32) -> bool {
-    while let Some(up) = parent(pid) {
-        if up == ancestor {
-            return true;
-        }
-        if up <= 1 {
-            return false;
+    while let Some(up) = stat(pid, 1).and_then(|p| p.parse().ok()) {
+        if up == ancestor || up <= 1 {
+            return up == ancestor;
         }
         pid = up;
     }
@@ -322,18 +304,7 @@ fn descends_from(mut pid: u32, ancestor: u32) -> bool {
 
 /// Whether process `pid` is still running (not gone, not a zombie).
 fn running(pid: u32) -> bool {
-    !matches!(state(pid).as_deref(), Some("Z" | "X") | None)
-}
-
-/// The state of process `pid` (`R`, `S`, `T` for stopped, `Z`…), from `/proc/PID/stat`.
-fn state(pid: u32) -> Option<String> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    Some(
-        stat[stat.rfind(')')? + 1..]
-            .split_whitespace()
-            .next()?
-            .to_owned(),
-    )
+    !matches!(stat(pid, 0).as_deref(), Some("Z" | "X") | None)
 }
 
 /// Polls `ready` every 5 ms until it gives a value, or gives up after `PATIENCE`.
@@ -363,10 +334,10 @@ struct Finished {
 
 impl std::fmt::Display for Finished {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (code, stdout, screen) = (self.code, &self.stdout, &self.transcript);
         write!(
             f,
-            "exit: {:?}\n--- stdout ---\n{}\n--- terminal ---\n{}",
-            self.code, self.stdout, self.transcript
+            "exit: {code:?}\n--- stdout ---\n{stdout}\n--- terminal ---\n{screen}"
         )
     }
 }
@@ -380,10 +351,10 @@ impl Finished {
 
     #[track_caller]
     fn assert_terminal_restored(&self) {
-        assert!(self.settings_before.is_some(), "{self}");
-        assert_eq!(
-            self.settings_before, self.settings_after,
-            "terminal settings changed\n{self}"
+        let (before, after) = (&self.settings_before, &self.settings_after);
+        assert!(
+            before.is_some() && before == after,
+            "settings changed\n{self}"
         );
         // The cursor was shown again after it was last hidden.
         let hidden = self.transcript.rfind("\x1b[?25l");
@@ -394,21 +365,14 @@ impl Finished {
     /// The terminal output from the first time it showed `text`.
     #[track_caller]
     fn after(&self, text: &str) -> &str {
-        let at = self
-            .transcript
-            .find(text)
-            .unwrap_or_else(|| panic!("the terminal never showed {text:?}\n{self}"));
-        &self.transcript[at..]
+        let at = self.transcript.find(text);
+        &self.transcript[at.unwrap_or_else(|| panic!("never showed {text:?}\n{self}"))..]
     }
 }
 
 /// `roles advise --no-input --format json` with these space-separated `--answer`s.
 fn advise_json(answers: &str) -> Value {
-    let mut run = roles(&["advise", "--no-input"]);
-    for answer in answers.split_whitespace() {
-        run = run.arg("--answer").arg(answer);
-    }
-    run.format("json").succeeds().stdout_json()
+    roles(&["advise", "--no-input"]).answers(answers).json()
 }
 
 /// Ctrl-C, Ctrl-D and `q`, at a question or at the review (question 9): exit
@@ -653,16 +617,9 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
         // Stopped, with the cursor shown and the terminal cooked again.
         terminal.expect("\x1b[?2004l\x1b[?25h");
         let pid = terminal.roles_pid();
-        let stopped = within_patience(|| (state(pid).as_deref() == Some("T")).then_some(()));
+        let stopped = within_patience(|| (stat(pid, 0).as_deref() == Some("T")).then_some(()));
         assert!(stopped.is_some(), "{suspend}: roles never stopped");
-        let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("roles has a terminal");
-        let settings = Command::new("stty")
-            .arg("-F")
-            .arg(&tty)
-            .arg("-a")
-            .output()
-            .expect("stty");
-        let settings = String::from_utf8_lossy(&settings.stdout);
+        let settings = terminal.stty(&["-a"]);
         assert!(
             settings.contains(" icanon") && settings.contains(" echo "),
             "{settings}"
@@ -780,7 +737,7 @@ fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
     let mut terminal = start!("advise --format json");
     terminal.expect("[1 of 8]");
     terminal.expect("q: quit");
-    terminal.resize(40);
+    terminal.stty(&["cols", "40"]); // the kernel tells `roles` with SIGWINCH
     // Wrapped at 39 columns, between words.
     terminal.expect("[1 of 8] Do you mainly want to improve\r\nor digitise your business processes, or\r\nthe products you sell?");
     terminal.expect("q: quit");

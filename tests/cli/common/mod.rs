@@ -80,6 +80,12 @@ impl Roles {
         self.arg("--kb").arg(file.as_ref())
     }
 
+    /// Adds `--answer A` for each space-separated answer in `answers`.
+    pub fn answers(self, answers: &str) -> Self {
+        let each = answers.split_whitespace();
+        each.fold(self, |run, answer| run.arg("--answer").arg(answer))
+    }
+
     /// Adds `--format FORMAT`.
     pub fn format(self, format: &str) -> Self {
         self.arg("--format").arg(format)
