@@ -75,6 +75,11 @@ impl Roles {
         self
     }
 
+    /// Adds arguments.
+    pub fn args<S: AsRef<OsStr>>(self, args: &[S]) -> Self {
+        args.iter().fold(self, |run, arg| run.arg(arg))
+    }
+
     /// Adds `--kb FILE`.
     pub fn kb(self, file: impl AsRef<Path>) -> Self {
         self.arg("--kb").arg(file.as_ref())
