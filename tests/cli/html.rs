@@ -10,18 +10,10 @@ use crate::common::*;
 
 const RECORD: &str = "advise --no-input -a aim=product -a size=startup";
 
+#[rustfmt::skip]
 const COMMANDS: &[&str] = &[
-    RECORD,
-    "career --no-input -a interest=product -a years=12",
-    "compare --cite",
-    "show cio",
-    "disputes",
-    "split",
-    "topics",
-    "topics need-both",
-    "jd cto",
-    "search data governance",
-    "sources",
+    RECORD, "career --no-input -a interest=product -a years=12", "compare --cite", "show cio",
+    "disputes", "split", "topics", "topics need-both", "jd cto", "search data governance", "sources",
 ];
 
 fn html(command: &str) -> String {
@@ -48,8 +40,11 @@ fn every_command_writes_one_self_contained_page_of_its_markdown() {
         let lines = |keep: fn(&str) -> bool| markdown.lines().filter(|l| keep(l)).count();
         let headings = lines(|l| l.starts_with('#'));
         let rows = lines(|l| l.starts_with('|') && !l.chars().all(|c| "|-: ".contains(c)));
-        let tags =
-            |tags: &[&str]| -> usize { tags.iter().map(|tag| page.matches(tag).count()).sum() };
+        let tags = |tags: &[&str]| {
+            tags.iter()
+                .map(|tag| page.matches(tag).count())
+                .sum::<usize>()
+        };
         assert_eq!(tags(&["<h1", "<h2", "<h3", "<h4"]), headings, "`{command}`");
         assert_eq!(tags(&["<tr>"]), rows, "`{command}` table rows");
         let tables = !matches!(*command, "topics need-both" | "jd cto");
@@ -85,10 +80,8 @@ fn tool(program: &str, args: &[&str]) -> Option<String> {
 /// without it), and returns the PDF's path as a string.
 fn print(dir: &Path, name: &str, page: &str, paper: &str) -> Option<String> {
     let sized = page.replace("</style>", &format!("@page {{ size: {paper}; }}\n</style>"));
-    let url = format!(
-        "file://{}",
-        write_file(dir, &format!("{name}.html"), sized).display()
-    );
+    let html = write_file(dir, &format!("{name}.html"), sized);
+    let url = format!("file://{}", html.display());
     let pdf: PathBuf = dir.join(format!("{name}.pdf"));
     let to = format!("--print-to-pdf={}", pdf.display());
     let flags = [
