@@ -170,6 +170,19 @@ const ONE_FACT: &str = "topics:\n  - id: both\n    title: Both roles\n    facts:
 /// The head of the topics of a knowledge base whose facts follow.
 const FACTS: &str = "topics:\n  - id: both\n    title: Both roles\n    facts:\n";
 
+/// `head`, then `unit(0)`, `unit(1)`, … as many as fit in `size` bytes with `tail`.
+fn numbered(head: &str, unit: impl Fn(u32) -> String, tail: &str, size: usize) -> Vec<u8> {
+    let mut text = head.to_owned();
+    for unit in (0..).map(unit) {
+        if text.len() + unit.len() + tail.len() > size {
+            break;
+        }
+        text.push_str(&unit);
+    }
+    text.push_str(tail);
+    text.into_bytes()
+}
+
 /// Repeats `unit` to fill `size` bytes after `head` and before `tail`.
 fn fill(head: &str, unit: &str, tail: &str, size: usize) -> Vec<u8> {
     let room = size.saturating_sub(head.len() + tail.len());
@@ -240,11 +253,9 @@ fn alias_bombs_in_any_spelling_are_refused_at_the_anchor() {
         let head = format!("schema_version: {anchor} [{list}]\nx:\n");
         refused_everywhere(anchor, ALIAS, |size| fill(&head, alias_line, "", size));
         let dir = temp_dir();
+        let topics = format!("topics:\n  - id: t\n    title:\n{alias_line}    facts: []\n");
         let titled = format!("title: {anchor} An article");
-        let kb = minimal_with_topics(&format!(
-            "topics:\n  - id: t\n    title:\n{alias_line}    facts: []\n"
-        ))
-        .replace("title: An article", &titled);
+        let kb = minimal_with_topics(&topics).replace("title: An article", &titled);
         let file = write_file(dir.path(), "kb.yaml", &kb);
         refused(&file, KB, Line(line_of(&kb, anchor, 1)), ALIAS);
     }
@@ -272,13 +283,8 @@ fn a_mebibyte_text_aliased_thousands_of_times_is_refused() {
 #[test]
 fn line_breaks_of_every_kind_do_not_hide_an_alias() {
     let dir = temp_dir();
-    for (name, line_break) in [
-        ("crlf", "\r\n"),
-        ("cr", "\r"),
-        ("nel", "\u{85}"),
-        ("ls", "\u{2028}"),
-        ("ps", "\u{2029}"),
-    ] {
+    for line_break in ["\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+        let name = line_break.escape_unicode().to_string();
         let breaks_lines = line_break.starts_with('\r');
         let text = aliased_text_kb(1 << 16, 3_000, line_break);
         let file = write_file(dir.path(), &format!("{name}.yaml"), text);
@@ -286,7 +292,7 @@ fn line_breaks_of_every_kind_do_not_hide_an_alias() {
             &file,
             KB,
             Somewhere,
-            if breaks_lines { ALIAS } else { STOP },
+            [STOP, ALIAS][usize::from(breaks_lines)],
         );
         let text = ["# answers", "aim: &both both", "audience: *both", ""].join(line_break);
         let answers = write_file(dir.path(), &format!("answers-{name}.yaml"), text);
@@ -318,13 +324,9 @@ fn a_block_scalar_opening_with_a_quote_hides_nothing() {
 
 #[test]
 fn deep_flow_nesting_is_refused_with_or_without_tags_and_anchors() {
-    for (open, close) in [
-        ("[", "]"),
-        ("{a: ", "}"),
-        ("!!seq [", "]"),
-        ("&a [", "]"),
-        ("!!map {a: ", "}"),
-    ] {
+    #[rustfmt::skip]
+    let brackets = [("[", "]"), ("{a: ", "}"), ("!!seq [", "]"), ("&a [", "]"), ("!!map {a: ", "}")];
+    for (open, close) in brackets {
         for key in ["schema_version", "needs"] {
             refused_everywhere(&format!("{open} under {key}"), STOP, |size| {
                 let depth = size / (open.len() + close.len()) - 4;
@@ -357,15 +359,9 @@ fn repeated_units_deep_or_wide_are_refused() {
 
 #[test]
 fn deep_block_nesting_is_refused() {
-    refused_everywhere("block mappings", STOP, |size| {
-        let mut text = String::new();
-        let mut depth = 0;
-        while text.len() + depth + 3 < size && depth < 4_000 {
-            text.push_str(&format!("{}k:\n", " ".repeat(depth)));
-            depth += 1;
-        }
-        text.into_bytes()
-    });
+    let key = |depth: u32| format!("{}k:\n", " ".repeat(depth as usize));
+    let keys = |size: usize| numbered("", key, "", size.min(4_000 * 4_003 / 2));
+    refused_everywhere("block mappings", STOP, keys);
 }
 
 /// Where the model takes a list or a mapping of any length, a file at the cap
@@ -377,13 +373,12 @@ fn deep_block_nesting_is_refused() {
 #[test]
 fn a_list_or_mapping_of_any_length_at_the_cap_is_refused() {
     let dir = temp_dir();
-    let citations = fill(
-        &minimal_with_topics(&format!("{ONE_FACT} [")),
-        "a,",
-        "a]\n",
-        CAP - 64,
+    let head = minimal_with_topics(&format!("{ONE_FACT} ["));
+    let file = write_file(
+        dir.path(),
+        "citations.yaml",
+        fill(&head, "a,", "a]\n", CAP - 64),
     );
-    let file = write_file(dir.path(), "citations.yaml", citations);
     refused(
         &file,
         &[Via::Kb],
@@ -394,19 +389,13 @@ fn a_list_or_mapping_of_any_length_at_the_cap_is_refused() {
         "{}questionnaire:\n  questions:\n    - id: aim\n      text: Aim?\n      hint: Why.\n      choices:\n        - value: process\n          label: Processes\n          reason: {{text: Because., sources: [article]}}\n          weights:",
         read("minimal.yaml")
     );
-    for (name, open, unit, close, via) in [
-        ("block", "\n", "            k{n:x}: 1\n", "", Via::Env),
-        ("flow", " {", "k{n:x}: 1, ", "z: 1}\n", Via::Validate),
+    for (open, unit, close, via) in [
+        ("\n", "            k{n}: 1\n", "", Via::Env),
+        (" {", "k{n}: 1, ", "z: 1}\n", Via::Validate),
     ] {
-        let mut kb = format!("{head}{open}");
-        for n in 0u32.. {
-            if kb.len() + 40 >= CAP {
-                break;
-            }
-            kb.push_str(&unit.replace("{n:x}", &format!("{n:x}")));
-        }
-        kb.push_str(close);
-        let file = write_file(dir.path(), &format!("weights-{name}.yaml"), &kb);
+        let unit = |n: u32| unit.replace("{n}", &format!("{n:x}"));
+        let kb = numbered(&format!("{head}{open}"), unit, close, CAP - 64);
+        let file = write_file(dir.path(), &format!("weights-{}.yaml", open.len()), &kb);
         refused(&file, &[via], Somewhere, STOP);
     }
 }
@@ -415,24 +404,15 @@ fn a_list_or_mapping_of_any_length_at_the_cap_is_refused() {
 /// at the cap, whose 698,969 unknown sources are counted, not all listed.
 #[test]
 fn files_of_tiny_nodes_are_refused() {
-    refused_everywhere("distinct keys", STOP, |size| {
-        let mut text = String::with_capacity(size);
-        for n in 0u32.. {
-            if text.len() + 16 >= size {
-                break;
-            }
-            text.push_str(&format!("k{n:x}: v\n"));
-        }
-        text.into_bytes()
-    });
+    let key = |n: u32| format!("k{n:x}: v\n");
+    refused_everywhere("distinct keys", STOP, |size| numbered("", key, "", size));
     let dir = temp_dir();
-    let kb = fill(
-        &minimal_with_topics(&format!("{ONE_FACT}\n")),
-        "        - a\n",
-        "",
-        CAP - 64,
+    let head = minimal_with_topics(&format!("{ONE_FACT}\n"));
+    let file = write_file(
+        dir.path(),
+        "citations.yaml",
+        fill(&head, "        - a\n", "", CAP - 64),
     );
-    let file = write_file(dir.path(), "citations.yaml", kb);
     let says = [
         "698969 problems in",
         "cites unknown source `a`",
