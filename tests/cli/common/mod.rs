@@ -14,15 +14,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Variables the binary reads that must not leak in from the host.
-pub const HOST_VARIABLES: [&str; 7] = [
-    "ROLES_KB",
-    "NO_COLOR",
-    "CLICOLOR",
-    "CLICOLOR_FORCE",
-    "TERM",
-    "COLUMNS",
-    "LINES",
-];
+#[rustfmt::skip]
+pub const HOST_VARIABLES: [&str; 7] =
+    ["ROLES_KB", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM", "COLUMNS", "LINES"];
 
 /// The output formats every command supports.
 pub const FORMATS: &[&str] = &["table", "json", "yaml", "markdown"];
@@ -190,16 +184,21 @@ impl Roles {
         };
         let elapsed = started.elapsed();
         feeder.map(std::thread::JoinHandle::join);
-        let text = |pipe: std::thread::JoinHandle<Vec<u8>>| {
-            String::from_utf8_lossy(&pipe.join().expect("a pipe reader")).into_owned()
-        };
+        let text = |pipe: std::thread::JoinHandle<Vec<u8>>| pipe.join().expect("a pipe reader");
+        let (stdout, stderr) = (text(stdout), text(stderr));
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&stdout),
+            String::from_utf8_lossy(&stderr),
+        );
+        let (shown, code) = (self.shown(), status.code());
+        let (stdout, stderr) = (stdout.into_owned(), stderr.into_owned());
         Run {
-            shown: self.shown(),
-            code: status.code(),
+            shown,
+            code,
             timed_out,
             elapsed,
-            stdout: text(stdout),
-            stderr: text(stderr),
+            stdout,
+            stderr,
         }
     }
 
@@ -218,10 +217,7 @@ impl Roles {
         let run = self.run();
         let (code, stderr) = (run.code, &run.stderr);
         let refused = code == Some(2) && run.stdout.is_empty() && stderr.starts_with("error: ");
-        assert!(
-            refused && !stderr.contains("panicked"),
-            "not refused\n{run}"
-        );
+        assert!(refused && !stderr.contains("panicked"), "{run}");
         run
     }
 
@@ -302,8 +298,8 @@ impl Run {
     /// Stdout parsed as JSON.
     #[track_caller]
     pub fn stdout_json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("printed invalid JSON: {e}\n{self}"))
+        let json = serde_json::from_str(&self.stdout);
+        json.unwrap_or_else(|e| panic!("printed invalid JSON: {e}\n{self}"))
     }
 
     /// Stdout parsed as YAML (by the binary's own reader), as a JSON tree.
