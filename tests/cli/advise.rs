@@ -57,19 +57,15 @@ fn json_has_schema_version_4_and_every_documented_field() {
 #[test]
 fn each_hire_names_a_role_an_engagement_and_why() {
     let json = advise_json("aim=process size=large budget=one");
-    assert_eq!(
-        (&json["recommendation"], &json["tie"], &json["seats"]),
-        (&json!("both"), &json!(false), &json!(1))
-    );
+    let plan = (&json["recommendation"], &json["tie"], &json["seats"]);
+    assert_eq!(plan, (&json!("both"), &json!(false), &json!(1)));
     let hires = items(&json["hires"]);
     let plan: Vec<_> = hires
         .iter()
         .map(|h| (&h["role"], &h["engagement"]))
         .collect();
-    assert_eq!(
-        json!(plan),
-        json!([["cio", "full-time"], ["cto", "fractional"]])
-    );
+    let expected = json!([["cio", "full-time"], ["cto", "fractional"]]);
+    assert_eq!(json!(plan), expected);
     assert!(hires.iter().all(|h| !string(&h["why"]).is_empty()));
     assert_eq!(json["caveats"][0]["sources"], json!(["tension"]));
 }
@@ -79,20 +75,16 @@ fn an_engagement_no_answer_bears_on_is_null_not_a_default() {
     let json = advise_json("aim=process");
     assert_eq!(json["recommendation"], "cio");
     let hire = &json["hires"][0];
-    assert_eq!(
-        (&hire["engagement"], &hire["engagement_confidence"]),
-        (&Value::Null, &Value::Null)
-    );
+    let engagement = (&hire["engagement"], &hire["engagement_confidence"]);
+    assert_eq!(engagement, (&Value::Null, &Value::Null));
     assert_eq!(hire["confidence"]["value"], 0.5);
 }
 
 #[test]
 fn answers_that_bear_on_no_role_give_a_null_recommendation_and_exit_0() {
     let json = advise_json("size=startup budget=part-time");
-    assert_eq!(
-        (&json["recommendation"], &json["hires"]),
-        (&Value::Null, &json!([]))
-    );
+    let none = (&json["recommendation"], &json["hires"]);
+    assert_eq!(none, (&Value::Null, &json!([])));
     assert_eq!(json["engagement_points"]["fractional"], 5);
     let deciding = [
         "aim",
@@ -133,10 +125,8 @@ fn each_answer_gives_a_reason_with_its_points_basis_and_known_sources() {
     for (reason, at) in reasons.iter().zip(&pairs) {
         assert!(!string(&reason["because"]).is_empty(), "{at}: because");
         let basis = string(&reason["basis"]);
-        assert!(
-            ["article", "disputed", "judgement"].contains(&basis),
-            "{at}"
-        );
+        let bases = ["article", "disputed", "judgement"];
+        assert!(bases.contains(&basis), "{at}");
         let cited = items(&reason["sources"]);
         assert!(!cited.is_empty(), "{at}: cites nothing");
         for id in cited.iter().map(string) {
@@ -226,10 +216,8 @@ fn a_tie_for_the_one_seat_is_said_and_left_open_never_settled_by_list_order() {
     for hire in items(&json["hires"]) {
         assert_eq!(hire["engagement"], Value::Null, "{hire:#}");
         let close = string(&hire["confidence"]["close_call"]);
-        assert!(
-            close.contains("a tie") && close.contains("would settle it"),
-            "{close}"
-        );
+        let said = close.contains("a tie") && close.contains("would settle it");
+        assert!(said, "{close}");
     }
     let run = advise(answers).succeeds();
     run.stdout_has("A tie: some roles are needed equally");
@@ -298,10 +286,8 @@ fn saved_answers_are_yaml_keyed_by_question_id_and_replay_to_the_same_result() {
     let yaml = saved_yaml(&saved);
     let keys: Vec<&String> = yaml.as_object().expect("a mapping").keys().collect();
     assert_eq!(keys, ["aim", "audience", "needs", "size", "tech-company"]);
-    assert_eq!(
-        yaml["needs"],
-        json!(["data-governance", "product-strategy"])
-    );
+    let needs = json!(["data-governance", "product-strategy"]);
+    assert_eq!(yaml["needs"], needs);
     assert_eq!(
         dir_entries(dir.path()),
         ["answers.yaml"],
@@ -329,25 +315,18 @@ fn save_refuses_to_overwrite_an_existing_file_unless_forced() {
         .arg(&saved)
         .json();
     let yaml = saved_yaml(&saved);
-    assert_eq!(
-        (&yaml["aim"], &yaml["size"]),
-        (&json!("product"), &json!("startup"))
-    );
+    let saved_answers = (&yaml["aim"], &yaml["size"]);
+    assert_eq!(saved_answers, (&json!("product"), &json!("startup")));
     assert_eq!(advise_file_json(&saved), json);
-    assert_eq!(
-        dir_entries(dir.path()),
-        ["answers.yaml"],
-        "no temporary files"
-    );
+    let files = dir_entries(dir.path());
+    assert_eq!(files, ["answers.yaml"], "no temporary files");
 }
 
 #[test]
 fn force_without_save_is_a_usage_error() {
     let run = roles(&["advise", "--no-input", "--force"]).run();
-    assert!(
-        run.code == Some(2) && run.stdout.is_empty() && run.stderr.contains("--save"),
-        "{run}"
-    );
+    let usage = run.code == Some(2) && run.stdout.is_empty();
+    assert!(usage && run.stderr.contains("--save"), "{run}");
 }
 
 #[test]
@@ -378,7 +357,7 @@ fn a_failed_run_never_creates_or_replaces_the_saved_file() {
     assert_eq!(
         left,
         ["keep.yaml"],
-        "a failed run saved a file or made a directory"
+        "a failed run saved a file or a directory"
     );
     let dash = roles(&["advise", "--no-input", "--save", "-", "-a", "aim=product"]);
     dash.fails_as_bad_input().stderr_has("a file named `-`");
@@ -437,10 +416,8 @@ fn bad_answer_flags_are_refused_saying_what_is_wrong() {
     let run = roles(&["advise"])
         .fails_as_bad_input()
         .stderr_has("`--answers");
-    assert!(
-        run.stderr.replace("--answers", "").contains("`--answer"),
-        "{run}"
-    );
+    let answer = run.stderr.replace("--answers", "").contains("`--answer");
+    assert!(answer, "{run}");
 }
 
 /// Answers files that are refused, and what the message must say.
@@ -502,10 +479,8 @@ fn a_malformed_answers_file_is_located_by_file_line_and_column() {
         .fails_as_bad_input();
     // The unclosed `[` is on line 4; the parser notices it on line 4 or 5.
     let place = location(&run.stderr, "malformed.yaml");
-    assert!(
-        place.is_some_and(|(line, column)| (4..=5).contains(&line) && column >= 1),
-        "{run}"
-    );
+    let near = |(line, column)| (4..=5).contains(&line) && column >= 1;
+    assert!(place.is_some_and(near), "{run}");
 }
 
 // --- Formats ------------------------------------------------------------------------
@@ -521,10 +496,8 @@ fn the_table_leads_with_the_verdict_and_the_plan_then_the_reasons() {
     let head = ["Recommendation: hire CTO (Chief Technology Officer)", "  1. CTO, fractional: ",
         "     Confidence in the CTO: medium (0.50)"];
     let starts = |line: Option<String>, head: &str| line.unwrap_or_default().starts_with(head);
-    assert!(
-        head.iter().all(|head| starts(lines.next(), head)),
-        "{table}"
-    );
+    let leads = head.iter().all(|head| starts(lines.next(), head));
+    assert!(leads, "{table}");
     for part in [
         "Why",
         "The products we sell → CTO: Using technology",

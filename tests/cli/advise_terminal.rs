@@ -1,15 +1,9 @@
-//! `roles advise` in a real pseudo-terminal: keystrokes in, the questionnaire on
-//! the terminal, the result in a file. The terminal comes from util-linux
-//! `script`; where it is missing (or is another `script`), these tests say so on
-//! stderr and pass without running.
-//!
-//! Each keystroke is sent only once the question it answers is on screen, so a
-//! key never reaches the terminal before `roles` has put it in raw mode (where
-//! Ctrl-C would be a signal, not a key). Nothing waits a fixed time: every step
-//! waits for text on the screen, or for a process to end, with a deadline.
-//!
-//! Signals and resizes go to `roles` itself, found under `script` in `/proc`;
-//! a hang-up is `script` killed, which closes the terminal's master side.
+//! `roles advise` in a util-linux `script` pseudo-terminal (without it, the
+//! tests say so and pass): keystrokes in, the questionnaire on the terminal,
+//! the result in a file. A key is sent only once its question is on screen
+//! (before raw mode, Ctrl-C would be a signal); every step waits for text or
+//! an exit, with a deadline, never a fixed time. Signals and resizes go to
+//! `roles` itself, found in `/proc`; a hang-up is `script` killed.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -89,11 +83,11 @@ impl Terminal {
         script
             .args(["-qec", &command, "/dev/null"])
             .current_dir(dir.path());
+        script.env("ROLES", binary()).env("SHELL", "/bin/sh");
         script
-            .env("ROLES", binary())
-            .env("SHELL", "/bin/sh")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null());
-        script.stdin(Stdio::piped()).stdout(Stdio::piped());
         let mut child = script.spawn().expect("`script` can be started");
         let screen = Arc::new(Mutex::new(Vec::new()));
         let mut output = child.stdout.take().expect("stdout is piped");
@@ -101,9 +95,8 @@ impl Terminal {
         let reader = std::thread::spawn(move || {
             let mut buffer = [0; 4096];
             while let Ok(n @ 1..) = output.read(&mut buffer) {
-                sink.lock()
-                    .expect("screen lock")
-                    .extend_from_slice(&buffer[..n]);
+                let mut screen = sink.lock().expect("screen lock");
+                screen.extend_from_slice(&buffer[..n]);
             }
         });
         Terminal {
@@ -360,10 +353,8 @@ impl Finished {
     #[track_caller]
     fn assert_terminal_restored(&self) {
         let (before, after) = (&self.settings_before, &self.settings_after);
-        assert!(
-            before.is_some() && before == after,
-            "settings changed\n{self}"
-        );
+        let ok = before.is_some() && before == after;
+        assert!(ok, "settings changed\n{self}");
         // The cursor was shown again after it was last hidden.
         let hidden = self.transcript.rfind("\x1b[?25l");
         let shown = self.transcript.rfind("\x1b[?25h");
@@ -411,10 +402,8 @@ fn every_way_to_quit_exits_130_with_no_result_and_restores_the_terminal() {
         terminal.send(keys);
         let done = terminal.finish();
         assert_eq!(done.code, Some(130), "{keys:?} at {at}\n{done}");
-        assert!(
-            done.stdout.is_empty() && done.transcript.contains(says),
-            "{done}"
-        );
+        let ok = done.stdout.is_empty() && done.transcript.contains(says);
+        assert!(ok, "{done}");
         assert!(!done.dir.join("answers.yaml").exists(), "{done}");
         done.assert_terminal_restored();
     }
@@ -520,10 +509,8 @@ fn no_prompt_with_no_input_or_when_stderr_is_not_the_terminal() {
     assert_eq!(done.code, Some(2), "{done}");
     assert!(done.stdout.is_empty(), "{done}");
     let stderr = std::fs::read_to_string(done.dir.join("err.txt")).expect("stderr file");
-    assert!(
-        stderr.starts_with("error: ") && stderr.contains("`--answers"),
-        "{stderr}"
-    );
+    let ok = stderr.starts_with("error: ") && stderr.contains("`--answers");
+    assert!(ok, "{stderr}");
     done.never_showed(&[" of 8]"]);
 }
 
@@ -620,10 +607,8 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
         let stopped = within_patience(|| (stat(pid, 0).as_deref() == Some("T")).then_some(()));
         assert!(stopped.is_some(), "{suspend}: roles never stopped");
         let settings = terminal.stty(&["-a"]);
-        assert!(
-            settings.contains(" icanon") && settings.contains(" echo "),
-            "{settings}"
-        );
+        let ok = settings.contains(" icanon") && settings.contains(" echo ");
+        assert!(ok, "{settings}");
         terminal.signal("CONT");
         terminal.see(&["\x1b[?25l\x1b[?2004h", "[2 of 8]"]);
         terminal.send("2");
@@ -792,10 +777,8 @@ fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
         assert_eq!(done.code, Some(2), "{done}");
         done.never_showed(&[" of 8]"]);
         let says = format!("error: cannot save answers to `{path}`: {why}");
-        assert!(
-            done.transcript.contains(&says) && done.stdout.is_empty(),
-            "{done}"
-        );
+        let ok = done.transcript.contains(&says) && done.stdout.is_empty();
+        assert!(ok, "{done}");
     }
 }
 

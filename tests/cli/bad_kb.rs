@@ -1,11 +1,7 @@
-//! Knowledge-base files that cannot be used. Whether loaded with `--kb` or checked
-//! with `kb validate`, each is refused with exit 2, nothing on stdout and an
-//! `error:` report that names the file and says what is wrong, at the line and
-//! column where the problem stands, never a panic.
-//!
-//! The committed files in `tests/fixtures/bad/` are copies of
-//! `tests/fixtures/minimal.yaml` with one thing broken; other cases are edits of
-//! it (or of `roles kb dump`) made in temporary directories.
+//! Knowledge-base files that cannot be used, refused by `--kb` and `kb validate`
+//! alike: exit 2, an `error:` report naming the file, what is wrong and where.
+//! `tests/fixtures/bad/` holds copies of `minimal.yaml` with one thing broken;
+//! other cases are edits of it (or of `roles kb dump`) made at test time.
 
 use std::path::{Path, PathBuf};
 
@@ -114,10 +110,8 @@ fn every_problem_in_a_file_is_reported_not_only_the_first_in_file_order() {
     ];
     let report = refuses(&file, &says);
     let lines = reported_lines(&report, &file);
-    assert!(
-        lines.len() == 3 && lines.is_sorted(),
-        "a line per problem, in order:\n{report}"
-    );
+    let ok = lines.len() == 3 && lines.is_sorted();
+    assert!(ok, "a line per problem, in order:\n{report}");
 }
 
 /// Files that are not a knowledge base at all, and what the report says.
@@ -196,10 +190,8 @@ fn problems_in_a_dump_are_each_located_where_they_stand() {
     let line = line_of(&file, "- id: cio", 2);
     let located = report.lines().find(|l| l.contains("duplicate id"));
     let located = located.expect("the problem");
-    assert!(
-        located.contains(&format!(":{line}:")),
-        "line {line}: {located}"
-    );
+    let ok = located.contains(&format!(":{line}:"));
+    assert!(ok, "line {line}: {located}");
     let file = kb_file(
         dir.path(),
         dump.replace("\n- id: tension\n", "\n- id: strain\n"),
@@ -232,83 +224,31 @@ fn an_unknown_source_message_lists_at_most_ten_known_ids() {
 
 /// Disputes and areas appended to `minimal.yaml`: what the report says, and
 /// the lines it must point at.
+#[rustfmt::skip]
 const DISPUTES_AND_AREAS: &[(&str, &[&str], &[&str])] = &[
-    (
-        "disputes:
+    ("disputes:
   - id: scope
     question: Who looks after the building?
     views:
-      - text: Alpha does.
-        roles: [alpha]
-        sources: [article]
-      - text: Beta does.
-        roles: [beta]
-        sources: [brochure]
-",
-        &["disputes.scope.views[1].sources[0]: cites unknown source `brochure`"],
-        &["sources: [brochure]"],
-    ),
-    (
-        "disputes:
-  - id: scope
-    question: Who looks after the building?
-    views:
-      - text: Alpha does.
-        roles: []
-        sources: [article]
-",
-        &[
-            "disputes.scope: has 1 view(s); a dispute needs at least two `views`",
-            "disputes.scope.views[0]: names no role",
-        ],
-        &[],
-    ),
-    (
-        "areas:
-  - id: doors
-    title: Doors
-    owner: gamma
-    facts:
-      - text: Beta keeps the doors open.
-        sources: [article]
-        roles: [beta]
-  - id: lights
-    title: Lights
-    owner: disputed
-    dispute: wiring
-    facts:
-      - text: Alpha keeps the lights on.
-        sources: [article]
-        roles: [alpha]
-  - id: roof
-    title: Roof
-    owner: shared
-    dispute: wiring
-    facts:
-      - text: Both look after the roof.
-        sources: [manual]
-",
-        &[
-            "areas.doors: owner `gamma` is not a role, `shared`, `divided` or `disputed`",
-            "areas.lights: names unknown dispute `wiring`",
-            "areas.roof: names dispute `wiring` but its owner is `shared`",
-            "areas.roof.facts[0].sources[0]: cites unknown source `manual`",
-        ],
-        &["owner: gamma", "dispute: wiring", "sources: [manual]"],
-    ),
-    (
-        "areas:
-  - id: doors
-    title: Doors
-    owner: disputed
-    facts:
-      - text: Beta keeps the doors open.
-        sources: [article]
-        roles: [beta]
-",
-        &["areas.doors: is `disputed` but names no `dispute`"],
-        &[],
-    ),
+      - {text: Alpha does., roles: [alpha], sources: [article]}
+      - {text: Beta does., roles: [beta], sources: [brochure]}
+", &["disputes.scope.views[1].sources[0]: cites unknown source `brochure`"], &["sources: [brochure]"]),
+    ("disputes:
+  - {id: scope, question: Who looks after it?, views: [{text: Alpha does., roles: [], sources: [article]}]}
+", &["disputes.scope: has 1 view(s); a dispute needs at least two `views`",
+        "disputes.scope.views[0]: names no role"], &[]),
+    ("areas:
+  - {id: doors, title: Doors, owner: gamma, facts: [{text: Beta keeps them., sources: [article], roles: [beta]}]}
+  - {id: lights, title: Lights, owner: disputed, dispute: wiring, facts: [{text: Alpha does., sources: [article]}]}
+  - {id: roof, title: Roof, owner: shared, dispute: wiring, facts: [{text: Both do., sources: [manual]}]}
+", &["areas.doors: owner `gamma` is not a role, `shared`, `divided` or `disputed`",
+        "areas.lights: names unknown dispute `wiring`",
+        "areas.roof: names dispute `wiring` but its owner is `shared`",
+        "areas.roof.facts[0].sources[0]: cites unknown source `manual`"],
+        &["owner: gamma", "dispute: wiring", "sources: [manual]"]),
+    ("areas:
+  - {id: doors, title: Doors, owner: disputed, facts: [{text: Beta does., sources: [article], roles: [beta]}]}
+", &["areas.doors: is `disputed` but names no `dispute`"], &[]),
 ];
 
 #[test]

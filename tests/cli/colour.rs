@@ -34,10 +34,8 @@ fn piped_output_has_no_escape_codes_unless_clicolor_force_and_never_wins() {
         let never = roles(args)
             .args(&["--color", "never"])
             .env("CLICOLOR_FORCE", "1");
-        assert!(
-            !never.succeeds().has_escapes(),
-            "--color never beats CLICOLOR_FORCE"
-        );
+        let ok = !never.succeeds().has_escapes();
+        assert!(ok, "--color never beats CLICOLOR_FORCE");
         for (key, value) in [("NO_COLOR", "1"), ("TERM", "dumb")] {
             let plain = !roles(args).env(key, value).succeeds().has_escapes();
             assert!(plain, "{key}={value}");

@@ -57,10 +57,8 @@ fn bash_completes_roles_sections_dimensions_topics_and_answers() {
     for (line, expected) in cases {
         let offered = bash_offers(&script, line);
         for value in expected.split(' ') {
-            assert!(
-                offered.iter().any(|v| v == value),
-                "`{line}` offers {offered:?}"
-            );
+            let ok = offered.iter().any(|v| v == value);
+            assert!(ok, "`{line}` offers {offered:?}");
         }
     }
 }

@@ -116,10 +116,8 @@ fn a_custom_knowledge_base_shows_its_own_disputes() {
     assert_eq!(disputes(&fixture("three-roles.yaml")), "security-officer");
     let dir = temp_dir();
     let both = disputes(&crate::split::three_roles_with_embedded(dir.path()));
-    assert!(
-        both.starts_with("innovation ") && both.ends_with(" security-officer"),
-        "{both}"
-    );
+    let ok = both.starts_with("innovation ") && both.ends_with(" security-officer");
+    assert!(ok, "{both}");
     assert!(disputes(&fixture("minimal.yaml")).is_empty());
     let minimal = roles(&["disputes"]).kb(fixture("minimal.yaml")).succeeds();
     minimal.stdout_has("no disputes");

@@ -56,16 +56,12 @@ fn help_of_every_command_matches_its_snapshot_the_conventions_and_its_flags() {
         let mut lines = text.lines();
         let summary = lines.next().unwrap_or_default();
         let heading = !summary.trim().is_empty() && !summary.starts_with("Usage");
-        assert!(
-            heading && !summary.ends_with('.'),
-            "{shown}: a summary: {summary}"
-        );
+        let ok = heading && !summary.ends_with('.');
+        assert!(ok, "{shown}: a summary: {summary}");
         assert_eq!(lines.next(), Some(""), "{shown}: the summary is one line");
         let found = examples(&text);
-        assert!(
-            found.len() >= 2,
-            "{shown} has two examples at least: {found:?}"
-        );
+        let ok = found.len() >= 2;
+        assert!(ok, "{shown} has two examples at least: {found:?}");
         for example in found {
             assert!(example.starts_with("roles "), "{shown}: {example}");
         }
@@ -144,10 +140,8 @@ fn every_example_in_the_help_runs() {
                 assert!(refused, "{line}: without a terminal, names --answer\n{run}");
                 continue;
             }
-            assert!(
-                run.code == Some(0) && !run.stdout.is_empty(),
-                "{line}\n{run}"
-            );
+            let ok = run.code == Some(0) && !run.stdout.is_empty();
+            assert!(ok, "{line}\n{run}");
             if let Some(file) = file {
                 let name = Path::new(&file).file_name().expect("a name").to_owned();
                 write_file(dir.path(), &name.to_string_lossy(), &run.stdout);

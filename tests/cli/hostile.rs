@@ -1,15 +1,10 @@
-//! Hostile and oversized input through each route a file reaches the YAML
-//! reader (`--kb FILE`, `ROLES_KB=FILE`, `kb validate FILE`, `advise --answers
-//! FILE` and `--answers -`): refused with exit 2, nothing on stdout, one
-//! `error:` report naming the file (or `<stdin>`) and placing the problem as
-//! `FILE:LINE:COLUMN:` (files refused unread are named without a place).
-//!
-//! Every run's address space is capped at 1 GiB, so a blow-up ends in a failed
-//! allocation (which fails the exit check), and runs are killed after 30 s as a
-//! hang guard. Speed, through every route, is `bench/hostile.py`'s, not ours.
-//! A shape at the 8 MiB cap goes through one knowledge-base route and the
-//! answers file; the other routes, which reach the same reader, get the same
-//! shape at the 1 MiB stdin cap. Small files are in `tests/fixtures/hostile/`.
+//! Hostile and oversized input through each route to the YAML reader (`--kb`,
+//! `ROLES_KB`, `kb validate`, `advise --answers FILE` and `-`): exit 2, nothing
+//! on stdout, one `error:` report naming the input at `FILE:LINE:COLUMN:`.
+//! Runs are capped at 1 GiB of address space, so a blow-up fails the exit
+//! check. A shape at the 8 MiB cap goes through `--kb` and `--answers FILE`,
+//! the other routes (the same reader) get it at 1 MiB; speed through every
+//! route is `bench/hostile.py`'s. Small files: `tests/fixtures/hostile/`.
 
 use std::path::Path;
 
@@ -486,10 +481,8 @@ fn more_than_a_mebibyte_on_stdin_is_refused() {
 
 #[test]
 fn the_readme_documents_the_size_cap() {
-    assert!(
-        include_str!("../../README.md").contains("8 MiB"),
-        "the README names the cap"
-    );
+    let ok = include_str!("../../README.md").contains("8 MiB");
+    assert!(ok, "the README names the cap");
     assert_eq!(roles::kb::MAX_FILE_BYTES, CAP as u64);
 }
 
@@ -634,10 +627,8 @@ fn invisible_characters_in_text_and_arguments_are_shown_escaped() {
         (vec!["--kb", &long, "compare"], format!("{cut}…")),
     ] {
         let run = roles(&args).fails_as_bad_input();
-        assert!(
-            run.stderr.contains(&echo) && run.stderr.len() < 1000,
-            "{run}"
-        );
+        let ok = run.stderr.contains(&echo) && run.stderr.len() < 1000;
+        assert!(ok, "{run}");
     }
 }
 
@@ -798,10 +789,8 @@ fn save_never_replaces_a_link_a_directory_a_device_or_a_fifo() {
         std::fs::read_to_string(&real).expect("the file"),
         "aim: process\n"
     );
-    assert!(
-        !at("nowhere.yaml").exists(),
-        "nothing written through the link"
-    );
+    let ok = !at("nowhere.yaml").exists();
+    assert!(ok, "nothing written through the link");
 }
 
 /// A new file honours the umask; one replaced with `--force` keeps its mode.
@@ -842,10 +831,8 @@ fn a_failed_write_is_exit_1_and_leaves_no_file() {
     assert_eq!(code, Some(1), "{stderr}");
     let says = format!("error: cannot save answers to `{}`: ", target.display());
     assert!(stderr.starts_with(&says), "{stderr}");
-    assert!(
-        !stderr.contains(".roles-answers-"),
-        "names the temporary file: {stderr}"
-    );
+    let ok = !stderr.contains(".roles-answers-");
+    assert!(ok, "names the temporary file: {stderr}");
     assert!(
         dir_entries(dir.path()).is_empty(),
         "{:?}",

@@ -47,10 +47,8 @@ fn jd_has_every_section_of_a_job_posting_in_order_and_lists_the_json_duties() {
         "What you must bring", "Nice to have", "Where you may come from"];
     assert_eq!(headings(&markdown), expected);
     for heading in &expected[1..] {
-        assert!(
-            !bullets(&markdown, heading).is_empty(),
-            "`{heading}`\n{markdown}"
-        );
+        let ok = !bullets(&markdown, heading).is_empty();
+        assert!(ok, "`{heading}`\n{markdown}");
     }
     let duties = json(&["jd", "cto"]);
     assert_eq!(
@@ -106,17 +104,13 @@ fn jd_leaves_placeholders_for_what_only_the_company_knows() {
 fn jd_states_requirements_as_requirements_and_the_rest_as_nice_to_have() {
     let markdown = markdown(&["jd", "cto"]);
     let required = bullets(&markdown, "What you must bring");
-    assert!(
-        required.iter().any(|line| line.starts_with("A degree in")),
-        "{required:?}"
-    );
+    let ok = required.iter().any(|line| line.starts_with("A degree in"));
+    assert!(ok, "{required:?}");
     // With the articles' strength: a degree "may be required", experience is
     // "often required" and the CTO's 15 years "desirable".
     for strength in ["may be required", "often required", "desirable"] {
-        assert!(
-            required.iter().any(|line| line.contains(strength)),
-            "{strength} in {required:?}"
-        );
+        let ok = required.iter().any(|line| line.contains(strength));
+        assert!(ok, "{strength} in {required:?}");
     }
     let extra = bullets(&markdown, "Nice to have");
     assert!(extra.contains(&"Industry certifications."), "{extra:?}");
@@ -138,10 +132,8 @@ fn jd_is_full_time_by_default_whatever_the_case_of_the_role() {
 fn fractional_jd_is_titled_fractional_and_framed_as_part_time() {
     let markdown = roles(&["jd", "cto", "--fractional"]).succeeds().stdout;
     let title = markdown.lines().next().unwrap_or_default();
-    assert!(
-        title.starts_with("# Fractional ") && title.contains("(CTO)"),
-        "{title}"
-    );
+    let ok = title.starts_with("# Fractional ") && title.contains("(CTO)");
+    assert!(ok, "{title}");
     assert!(markdown.contains("part-time"), "{markdown}");
 }
 

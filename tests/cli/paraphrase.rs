@@ -1,10 +1,6 @@
-//! The knowledge base states the articles' facts in its own words: no run of
-//! eight words in `data/` is copied from an article in `../shared/seeds/`. The
-//! articles' titles and salary figures are the exceptions, and must be copied
-//! exactly as their article gives them.
-//!
-//! The articles are not part of this repository; where they are absent the tests
-//! say so on stderr and pass (CI has them).
+//! No run of eight words in `data/` is copied from an article in
+//! `../shared/seeds/`, except the articles' titles and salary figures, which are
+//! copied exactly. Where the articles are absent the tests say so (CI has them).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -44,10 +44,8 @@ fn lists_the_five_articles_each_with_its_seed_file_and_title() {
     let table = roles(&["sources"]).columns(120).succeeds().stdout;
     for source in items(&sources["sources"]) {
         let (id, file) = (string(&source["id"]), string(&source["file"]));
-        assert!(
-            !string(&source["title"]).is_empty() && file.ends_with(".txt"),
-            "{id}"
-        );
+        let ok = !string(&source["title"]).is_empty() && file.ends_with(".txt");
+        assert!(ok, "{id}");
         let seed = !seeds.is_dir() || seeds.join(file).is_file();
         assert!(seed, "{file} in {}", seeds.display());
         let shown = table.contains(id) && table.contains(file);

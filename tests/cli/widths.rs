@@ -11,30 +11,17 @@ use crate::common::*;
 
 /// One run of every command that draws for a terminal, with answers for the
 /// questionnaires and a fixture for `kb validate`.
+#[rustfmt::skip]
 const COMMANDS: &[&str] = &[
-    "compare",
-    "compare --cite",
-    "compare cto cio --only focus,salary",
-    "show cio",
-    "show cto --section kpis,salary",
-    "search data governance",
-    "search innovation --role cto",
-    "search secruity",
-    "topics",
-    "topics need-both",
-    "topics disagreements",
-    "disputes",
-    "split",
-    "sources",
-    "advise --no-input --answer aim=product --answer size=startup",
+    "compare", "compare --cite", "compare cto cio --only focus,salary", "show cio",
+    "show cto --section kpis,salary", "search data governance", "search innovation --role cto",
+    "search secruity", "topics", "topics need-both", "topics disagreements", "disputes", "split",
+    "sources", "advise --no-input --answer aim=product --answer size=startup",
     "advise --no-input --answers tests/fixtures/advise/answers.yaml --all-flips",
     "advise --no-input --answer size=startup",
     "career --no-input --answer interest=product --answer audience=external --answer years=12",
-    "career --no-input --answer years=3",
-    "kb validate data/kb.yaml",
-    "jd cto",
-    "jd cio --fractional",
-    "jd cto --brief",
+    "career --no-input --answer years=3", "kb validate data/kb.yaml", "jd cto",
+    "jd cio --fractional", "jd cto --brief",
 ];
 
 /// The words of `text`: runs of letters, digits and hyphens, so a word cut in
@@ -48,24 +35,16 @@ fn words(text: &str) -> HashSet<&str> {
 fn every_command_fits_every_width_from_40_columns_without_cutting_a_word() {
     for command in COMMANDS {
         let args: Vec<&str> = command.split_whitespace().collect();
-        let at = |columns| {
-            roles(&args)
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
-                .columns(columns)
-                .run()
-        };
+        let root = env!("CARGO_MANIFEST_DIR");
+        let at = |columns| roles(&args).current_dir(root).columns(columns).run();
         let wide = at(1000).stdout;
         for columns in [40, 50, 60, 80, 120] {
             let run = at(columns);
-            assert!(
-                matches!(run.code, Some(0 | 1)) && !run.stdout.is_empty(),
-                "a result\n{run}"
-            );
+            let ok = matches!(run.code, Some(0 | 1)) && !run.stdout.is_empty();
+            assert!(ok, "a result\n{run}");
             let (width, line) = widest_line(&run.stdout);
-            assert!(
-                width <= usize::from(columns),
-                "`{command}` at {columns}: {width} wide:\n{line}"
-            );
+            let ok = width <= usize::from(columns);
+            assert!(ok, "`{command}` at {columns}: {width} wide:\n{line}");
             assert!(!run.stdout.contains('\x1b'), "piped, yet painted:\n{run}");
             let cut: Vec<_> = words(&run.stdout)
                 .difference(&words(&wide))
@@ -87,10 +66,8 @@ fn a_table_too_narrow_for_its_words_is_stacked_a_heading_per_row() {
     let narrow = roles(&args).columns(40).succeeds().stdout;
     assert!(!narrow.contains('┆'), "{narrow}");
     let example = format!("$ COLUMNS=40 roles {}\n{narrow}```", args.join(" "));
-    assert!(
-        include_str!("../../README.md").contains(&example),
-        "the README shows:\n{example}"
-    );
+    let ok = include_str!("../../README.md").contains(&example);
+    assert!(ok, "the README shows:\n{example}");
     assert!(roles(&args).columns(60).succeeds().stdout.contains('┆'));
     let twenty = roles(&["compare"]).columns(20).succeeds().stdout;
     assert_eq!(twenty, roles(&["compare"]).columns(40).succeeds().stdout);
