@@ -359,53 +359,25 @@ fn deep_block_nesting_is_refused() {
     refused_everywhere("block mappings", STOP, keys);
 }
 
-/// Where the model takes a list or a mapping of any length, a file at the cap
-/// is refused by the node budget or by the schema: a fact citing millions of
-/// sources in a flow list, a choice weighting hundreds of thousands of roles
-/// (a mapping of tiny entries, the parser's costliest shape per byte) in a
-/// block and a flow mapping. Each at the cap through one route, as the reader
-/// is the same for every route.
+/// Where the model takes a list of any length, a file at the cap: a fact
+/// citing millions of sources in a flow list, refused by the node budget; in a
+/// block list, 698,969 unknown sources, counted, not all listed. The cap is the
+/// point, so one route each (the reader is the same for every route).
 #[test]
-fn a_list_or_mapping_of_any_length_at_the_cap_is_refused() {
+fn a_fact_citing_millions_of_sources_is_refused() {
     let dir = temp_dir();
     let head = minimal_with_topics(&format!("{ONE_FACT} ["));
-    let file = write_file(
-        dir.path(),
-        "citations.yaml",
-        fill(&head, "a,", "a]\n", CAP - 64),
-    );
+    let flow = write_file(dir.path(), "flow.yaml", fill(&head, "a,", "a]\n", CAP - 64));
     refused(
-        &file,
+        &flow,
         &[Via::Kb],
         Somewhere,
         All(&["values, lists and mappings"]),
     );
-    let head = format!(
-        "{}questionnaire:\n  questions:\n    - id: aim\n      text: Aim?\n      hint: Why.\n      choices:\n        - value: process\n          label: Processes\n          reason: {{text: Because., sources: [article]}}\n          weights:",
-        read("minimal.yaml")
-    );
-    for (open, unit, close, via) in [
-        ("\n", "            k{n}: 1\n", "", Via::Env),
-        (" {", "k{n}: 1, ", "z: 1}\n", Via::Validate),
-    ] {
-        let unit = |n: u32| unit.replace("{n}", &format!("{n:x}"));
-        let kb = numbered(&format!("{head}{open}"), unit, close, CAP - 64);
-        let file = write_file(dir.path(), &format!("weights-{}.yaml", open.len()), &kb);
-        refused(&file, &[via], Somewhere, STOP);
-    }
-}
-
-/// A mapping of distinct tiny keys anywhere, and a block list of citations
-/// at the cap, whose 698,969 unknown sources are counted, not all listed.
-#[test]
-fn files_of_tiny_nodes_are_refused() {
-    let key = |n: u32| format!("k{n:x}: v\n");
-    refused_everywhere("distinct keys", STOP, |size| numbered("", key, "", size));
-    let dir = temp_dir();
     let head = minimal_with_topics(&format!("{ONE_FACT}\n"));
-    let file = write_file(
+    let block = write_file(
         dir.path(),
-        "citations.yaml",
+        "block.yaml",
         fill(&head, "        - a\n", "", CAP - 64),
     );
     let says = [
@@ -413,7 +385,46 @@ fn files_of_tiny_nodes_are_refused() {
         "cites unknown source `a`",
         "… and 698919 more",
     ];
-    refused(&file, &[Via::Validate], Somewhere, All(&says));
+    refused(&block, &[Via::Validate], Somewhere, All(&says));
+}
+
+/// A choice weighting hundreds of thousands of roles at the cap, in a block
+/// mapping (`block`) or a flow one: a mapping of tiny entries that the model
+/// takes whatever its keys, the parser's costliest shape per byte.
+fn weights_at_the_cap(block: bool) {
+    let dir = temp_dir();
+    let head = format!(
+        "{}questionnaire:\n  questions:\n    - id: aim\n      text: Aim?\n      hint: Why.\n      choices:\n        - value: process\n          label: Processes\n          reason: {{text: Because., sources: [article]}}\n          weights:",
+        read("minimal.yaml")
+    );
+    let (open, unit, close, via) = match block {
+        true => ("\n", "            k{n}: 1\n", "", Via::Env),
+        false => (" {", "k{n}: 1, ", "z: 1}\n", Via::Validate),
+    };
+    let unit = |n: u32| unit.replace("{n}", &format!("{n:x}"));
+    let kb = numbered(&format!("{head}{open}"), unit, close, CAP - 64);
+    refused(
+        &write_file(dir.path(), "weights.yaml", &kb),
+        &[via],
+        Somewhere,
+        STOP,
+    );
+}
+
+#[test]
+fn a_block_mapping_of_weights_for_hundreds_of_thousands_of_roles_is_refused() {
+    weights_at_the_cap(true);
+}
+
+#[test]
+fn a_flow_mapping_of_weights_for_hundreds_of_thousands_of_roles_is_refused() {
+    weights_at_the_cap(false);
+}
+
+#[test]
+fn a_mapping_of_distinct_tiny_keys_is_refused() {
+    let key = |n: u32| format!("k{n:x}: v\n");
+    refused_everywhere("distinct keys", STOP, |size| numbered("", key, "", size));
 }
 
 // --- bytes -----------------------------------------------------------------------
