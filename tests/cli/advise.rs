@@ -288,11 +288,8 @@ fn saved_answers_are_yaml_keyed_by_question_id_and_replay_to_the_same_result() {
     assert_eq!(keys, ["aim", "audience", "needs", "size", "tech-company"]);
     let needs = json!(["data-governance", "product-strategy"]);
     assert_eq!(yaml["needs"], needs);
-    assert_eq!(
-        dir_entries(dir.path()),
-        ["answers.yaml"],
-        "no temporary files"
-    );
+    let expected = ["answers.yaml"];
+    assert_eq!(dir_entries(dir.path()), expected, "no temporary files");
 }
 
 /// A saved answers file, read as YAML.
@@ -354,11 +351,8 @@ fn a_failed_run_never_creates_or_replaces_the_saved_file() {
         .fails_as_bad_input();
     refused.stderr_has("cannot save answers");
     let left = dir_entries(dir.path());
-    assert_eq!(
-        left,
-        ["keep.yaml"],
-        "a failed run saved a file or a directory"
-    );
+    let expected = ["keep.yaml"];
+    assert_eq!(left, expected, "a failed run saved a file or a directory");
     let dash = roles(&["advise", "--no-input", "--save", "-", "-a", "aim=product"]);
     dash.fails_as_bad_input().stderr_has("a file named `-`");
 }

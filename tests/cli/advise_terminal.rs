@@ -456,10 +456,8 @@ fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
     terminal.skip(3..=8);
     let json = terminal.confirm_and_finish();
     let unanswered = ["finance", "team", "needs", "size", "tech-company", "budget"];
-    assert_eq!(
-        json["answers"],
-        json!({"aim": "product", "audience": "internal"})
-    );
+    let expected = json!({"aim": "product", "audience": "internal"});
+    assert_eq!(json["answers"], expected);
     assert_eq!(json["unanswered"], json!(unanswered));
 }
 

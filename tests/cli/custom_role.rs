@@ -28,16 +28,12 @@ fn compare_shows_a_column_per_role_or_pairs_an_old_role_with_the_new_one() {
     let report = roles(&["kb", "validate"])
         .arg(fixture("three-roles.yaml"))
         .json();
-    assert_eq!(
-        (&report["valid"], &report["roles"]),
-        (&json!(true), &json!(3))
-    );
+    let expected = (&json!(true), &json!(3));
+    assert_eq!((&report["valid"], &report["roles"]), expected);
     let compare = json3(&["compare"]);
     assert_eq!(ids(&compare["roles"]), ["cio", "cto", "ciso"]);
-    assert_eq!(
-        compare["roles"][2]["name"],
-        "Chief Information Security Officer"
-    );
+    let expected = "Chief Information Security Officer";
+    assert_eq!(compare["roles"][2]["name"], expected);
     let per_role = value_keys(&compare).iter().all(|keys| keys.len() == 3);
     assert!(per_role, "a value, or null, per role");
     let pair = json3(&["compare", "cio", "CISO"]);

@@ -796,10 +796,8 @@ fn save_never_replaces_a_link_a_directory_a_device_or_a_fifo() {
     }
     let link = std::fs::symlink_metadata(at("link.yaml")).expect("the link");
     assert!(link.file_type().is_symlink());
-    assert_eq!(
-        std::fs::read_to_string(&real).expect("the file"),
-        "aim: process\n"
-    );
+    let expected = "aim: process\n";
+    assert_eq!(std::fs::read_to_string(&real).expect("the file"), expected);
     let ok = !at("nowhere.yaml").exists();
     assert!(ok, "nothing written through the link");
 }
@@ -813,11 +811,8 @@ fn a_saved_file_honours_the_umask_and_a_replaced_one_keeps_its_permissions() {
     for (umask, expected) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
         let target = dir.path().join(format!("answers-{umask}.yaml"));
         let (code, stderr) = save(&format!("umask {umask}"), &target, false);
-        assert_eq!(
-            (code, mode(&target)),
-            (Some(0), expected),
-            "umask {umask}: {stderr}"
-        );
+        let expected = (Some(0), expected);
+        assert_eq!((code, mode(&target)), expected, "umask {umask}: {stderr}");
     }
     for kept in [0o644, 0o640, 0o600] {
         let target = write_file(dir.path(), "answers.yaml", "aim: process\n");

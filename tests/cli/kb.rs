@@ -98,10 +98,8 @@ fn validate_reports_an_invalid_file_on_stdout_in_json_and_yaml_and_exits_2() {
         report
     };
     let report = validate("bad/three-problems.yaml", "json");
-    assert_eq!(
-        (&report["valid"], &report["count"]),
-        (&false.into(), &3.into())
-    );
+    let expected = (&false.into(), &3.into());
+    assert_eq!((&report["valid"], &report["count"]), expected);
     let problems = items(&report["problems"]);
     assert_eq!(problems.len(), 3);
     for problem in problems {
@@ -111,10 +109,8 @@ fn validate_reports_an_invalid_file_on_stdout_in_json_and_yaml_and_exits_2() {
         assert!(file && place && what, "{problem}");
     }
     let report = validate("bad/syntax-error.yaml", "yaml");
-    assert_eq!(
-        (&report["valid"], &report["count"]),
-        (&false.into(), &1.into())
-    );
+    let expected = (&false.into(), &1.into());
+    assert_eq!((&report["valid"], &report["count"]), expected);
 }
 
 #[test]
