@@ -12,22 +12,17 @@ use serde_json::{Value, json};
 
 /// `roles advise --no-input` with `--answer` for each space-separated answer.
 fn advise(answers: &str) -> Roles {
-    let mut run = roles(&["advise", "--no-input"]);
-    for answer in answers.split_whitespace() {
-        run = run.arg("--answer").arg(answer);
-    }
-    run
+    roles(&["advise", "--no-input"]).answers(answers)
 }
 
 /// `advise(answers)` as JSON.
 fn advise_json(answers: &str) -> Value {
-    advise(answers).format("json").succeeds().stdout_json()
+    advise(answers).json()
 }
 
 /// `roles advise --answers FILE` as JSON.
 fn advise_file_json(file: &Path) -> Value {
-    let run = roles(&["advise", "--answers"]).arg(file).format("json");
-    run.succeeds().stdout_json()
+    roles(&["advise", "--answers"]).arg(file).json()
 }
 
 /// An answer set that touches every kind of point: roles, both and engagement.
@@ -45,52 +40,33 @@ fn json_has_schema_version_4_and_every_documented_field() {
         "flips", "answers", "unanswered", "deciding_questions", "sources", "next_steps",
     ];
     for field in fields {
-        assert!(
-            json.get(field).is_some(),
-            "`{field}` is missing from\n{json:#}"
-        );
+        assert!(json.get(field).is_some(), "`{field}` is missing\n{json:#}");
     }
-    assert!(["cio", "cto", "both"].contains(&json["recommendation"].as_str().unwrap_or("")));
+    assert!(["cio", "cto", "both"].contains(&string(&json["recommendation"])));
     assert!(json["hires"][0]["confidence"]["value"].is_f64(), "{json:#}");
-    let full_time = json["engagement_points"].get("full-time");
-    assert!(
-        full_time.is_some(),
-        "one spelling, `full-time`, as in `engagement`"
-    );
+    // One spelling, `full-time`, as in `engagement`.
+    assert!(json["engagement_points"].get("full-time").is_some());
     let scores = json["scores"].as_object().expect("scores object");
     assert_eq!(scores.keys().collect::<Vec<_>>(), ["cio", "cto"]);
     assert!(scores.values().all(Value::is_i64), "{scores:?}");
-    let flips = json["flips"].as_array().expect("flips");
-    assert!(!flips.is_empty());
-    assert!(
-        flips
-            .iter()
-            .all(|f| f["from"].is_array() && f["to"].is_array()),
-        "{flips:#?}"
-    );
+    let flips = items(&json["flips"]);
+    let changes = |f: &Value| f["from"].is_array() && f["to"].is_array();
+    assert!(!flips.is_empty() && flips.iter().all(changes), "{flips:#?}");
 }
 
 #[test]
 fn each_hire_names_a_role_an_engagement_and_why() {
     let json = advise_json("aim=process size=large budget=one");
-    assert_eq!(
-        (&json["recommendation"], &json["tie"], &json["seats"]),
-        (&json!("both"), &json!(false), &json!(1))
-    );
-    let hires = json["hires"].as_array().expect("hires");
-    let plan: Vec<(&Value, &Value)> = hires
+    let plan = (&json["recommendation"], &json["tie"], &json["seats"]);
+    assert_eq!(plan, (&json!("both"), &json!(false), &json!(1)));
+    let hires = items(&json["hires"]);
+    let plan: Vec<_> = hires
         .iter()
         .map(|h| (&h["role"], &h["engagement"]))
         .collect();
-    assert_eq!(
-        json!(plan),
-        json!([["cio", "full-time"], ["cto", "fractional"]])
-    );
-    assert!(
-        hires
-            .iter()
-            .all(|h| h["why"].as_str().is_some_and(|why| !why.is_empty()))
-    );
+    let expected = json!([["cio", "full-time"], ["cto", "fractional"]]);
+    assert_eq!(json!(plan), expected);
+    assert!(hires.iter().all(|h| !string(&h["why"]).is_empty()));
     assert_eq!(json["caveats"][0]["sources"], json!(["tension"]));
 }
 
@@ -99,30 +75,26 @@ fn an_engagement_no_answer_bears_on_is_null_not_a_default() {
     let json = advise_json("aim=process");
     assert_eq!(json["recommendation"], "cio");
     let hire = &json["hires"][0];
-    assert_eq!(
-        (&hire["engagement"], &hire["engagement_confidence"]),
-        (&Value::Null, &Value::Null)
-    );
+    let engagement = (&hire["engagement"], &hire["engagement_confidence"]);
+    assert_eq!(engagement, (&Value::Null, &Value::Null));
     assert_eq!(hire["confidence"]["value"], 0.5);
 }
 
 #[test]
 fn answers_that_bear_on_no_role_give_a_null_recommendation_and_exit_0() {
     let json = advise_json("size=startup budget=part-time");
-    assert_eq!(
-        (&json["recommendation"], &json["hires"]),
-        (&Value::Null, &json!([]))
-    );
+    let none = (&json["recommendation"], &json["hires"]);
+    assert_eq!(none, (&Value::Null, &json!([])));
     assert_eq!(json["engagement_points"]["fractional"], 5);
-    let deciding = json!([
+    let deciding = [
         "aim",
         "audience",
         "finance",
         "team",
         "needs",
-        "tech-company"
-    ]);
-    assert_eq!(json["deciding_questions"], deciding);
+        "tech-company",
+    ];
+    assert_eq!(json["deciding_questions"], json!(deciding));
     advise("size=startup budget=part-time")
         .succeeds()
         .stdout_has("No recommendation yet")
@@ -131,60 +103,35 @@ fn answers_that_bear_on_no_role_give_a_null_recommendation_and_exit_0() {
 
 #[test]
 fn scores_have_a_key_for_every_role_of_a_custom_knowledge_base() {
-    let run = advise("aim=process")
-        .kb(fixture("three-roles.yaml"))
-        .format("json");
-    let json = run.succeeds().stdout_json();
-    let keys: BTreeSet<&str> = json["scores"]
-        .as_object()
-        .expect("scores")
-        .keys()
-        .map(String::as_str)
-        .collect();
-    assert_eq!(keys, BTreeSet::from(["cio", "ciso", "cto"]));
+    let json = advise("aim=process").kb(fixture("three-roles.yaml")).json();
+    let scores = json["scores"].as_object().expect("scores");
+    assert_eq!(scores.keys().collect::<Vec<_>>(), ["cio", "ciso", "cto"]);
 }
 
 #[test]
 fn each_answer_gives_a_reason_with_its_points_basis_and_known_sources() {
-    let sources = roles(&["sources"]).format("json").succeeds().stdout_json();
-    let known: BTreeSet<&str> = ids(&sources["sources"]).into_iter().collect();
+    let known = json(&["sources"]);
+    let known: BTreeSet<&str> = ids(&known["sources"]).into_iter().collect();
     let json = advise_json(MIXED);
-    let reasons = json["reasons"].as_array().expect("reasons array");
+    let reasons = items(&json["reasons"]);
     // One reason per chosen value: aim, audience, two needs, size, tech-company.
     let pairs: Vec<String> = reasons
         .iter()
-        .map(|r| format!("{}={}", r["question"], r["value"]))
+        .map(|r| format!("{}={}", string(&r["question"]), string(&r["value"])))
         .collect();
-    let expected = MIXED.replace(
-        "needs=data-governance,product-strategy",
-        "needs=data-governance needs=product-strategy",
-    );
-    let expected: Vec<String> = expected
-        .split_whitespace()
-        .map(|p| {
-            let (q, v) = p.split_once('=').expect("q=v");
-            format!("{}={}", json!(q), json!(v))
-        })
-        .collect();
-    assert_eq!(pairs, expected);
+    let expected = MIXED.replace(",product-strategy", " needs=product-strategy");
+    assert_eq!(pairs, expected.split_whitespace().collect::<Vec<_>>());
     let listed: BTreeSet<&str> = ids(&json["sources"]).into_iter().collect();
     for (reason, at) in reasons.iter().zip(&pairs) {
-        assert!(
-            reason["because"].as_str().is_some_and(|t| !t.is_empty()),
-            "{at}: because"
-        );
-        let basis = reason["basis"].as_str().unwrap_or("");
-        assert!(
-            ["article", "disputed", "judgement"].contains(&basis),
-            "{at}: basis"
-        );
-        let cited = reason["sources"].as_array().expect("sources array");
+        assert!(!string(&reason["because"]).is_empty(), "{at}: because");
+        let basis = string(&reason["basis"]);
+        let bases = ["article", "disputed", "judgement"];
+        assert!(bases.contains(&basis), "{at}");
+        let cited = items(&reason["sources"]);
         assert!(!cited.is_empty(), "{at}: cites nothing");
-        for id in cited.iter().map(|s| s.as_str().expect("a source id")) {
-            assert!(
-                known.contains(id) && listed.contains(id),
-                "{at}: `{id}` unknown or not listed"
-            );
+        for id in cited.iter().map(string) {
+            let known = known.contains(id) && listed.contains(id);
+            assert!(known, "{at}: `{id}` unknown or not listed");
         }
     }
 }
@@ -196,25 +143,27 @@ fn a_reason_records_the_points_its_value_gave() {
     // aim=both and size=large count for both roles; tech-company=no gives nothing.
     assert_eq!(reasons[0]["favours"], json!(["both roles"]));
     assert_eq!(reasons[1]["favours"], json!(["both roles", "full-time"]));
-    assert_eq!(
-        (&reasons[2]["points"], &reasons[2]["favours"]),
-        (&json!({}), &json!([]))
-    );
+    let nothing = (&json!({}), &json!([]));
+    assert_eq!((&reasons[2]["points"], &reasons[2]["favours"]), nothing);
 }
 
 #[test]
 fn judgement_and_disputes_are_labelled_in_every_output() {
     let answers = "size=mid needs=vendor-management aim=process";
-    let table = advise(answers).succeeds().stdout_has("our judgement");
-    table.stdout_has("(the articles lean one");
-    let markdown = advise(answers)
-        .format("markdown")
-        .succeeds()
-        .stdout_has("our judgement");
-    markdown.stdout_has("(the articles lean one way but disagree)");
+    // The table wraps the note about disputes.
+    let notes = [
+        ("table", "(the articles lean one"),
+        ("markdown", "way but disagree)"),
+    ];
+    for (format, note) in notes {
+        let run = advise(answers).format(format).succeeds();
+        run.stdout_has("our judgement").stdout_has(note);
+    }
     let json = advise_json(answers);
-    let reasons = json["reasons"].as_array().expect("reasons");
-    let bases: BTreeSet<&str> = reasons.iter().filter_map(|r| r["basis"].as_str()).collect();
+    let bases: BTreeSet<&str> = items(&json["reasons"])
+        .iter()
+        .map(|r| string(&r["basis"]))
+        .collect();
     assert_eq!(bases, BTreeSet::from(["article", "disputed", "judgement"]));
 }
 
@@ -233,19 +182,17 @@ fn answers_echo_what_was_given_in_lower_case_and_questionnaire_order() {
     ] {
         assert_eq!(advise_json(answers)["answers"], echoed, "{answers}");
     }
-    let unanswered = json!([
+    let unanswered = [
         "aim",
         "finance",
         "team",
         "needs",
         "tech-company",
         "budget",
-        "first"
-    ]);
-    assert_eq!(
-        advise_json("audience=internal size=mid")["unanswered"],
-        unanswered
-    );
+        "first",
+    ];
+    let json = advise_json("audience=internal size=mid");
+    assert_eq!(json["unanswered"], json!(unanswered));
 }
 
 #[test]
@@ -258,22 +205,14 @@ fn next_steps_point_to_the_job_descriptions_of_the_recommended_hires() {
     ];
     for (answers, given, not_given) in cases {
         let json = advise_json(answers);
-        let steps: Vec<&str> = json["next_steps"]
-            .as_array()
-            .expect("steps")
-            .iter()
-            .filter_map(Value::as_str)
-            .collect();
-        assert!(
-            given.iter().all(|s| steps.contains(s)),
-            "{answers}: {steps:?}"
-        );
+        let steps: Vec<&str> = items(&json["next_steps"]).iter().map(string).collect();
         let gives = |n: &&str| {
             steps
                 .iter()
                 .any(|s| s == n || s.split(' ').any(|w| w == *n))
         };
-        assert!(!not_given.iter().any(gives), "{answers}: {steps:?}");
+        let right = given.iter().all(|s| steps.contains(s)) && !not_given.iter().any(gives);
+        assert!(right, "{answers}: {steps:?}");
     }
 }
 
@@ -282,19 +221,14 @@ fn a_tie_for_the_one_seat_is_said_and_left_open_never_settled_by_list_order() {
     let answers = "aim=both audience=both size=400 budget=one";
     let json = advise_json(answers);
     assert_eq!(json["tie"], true);
-    for hire in json["hires"].as_array().expect("hires") {
+    for hire in items(&json["hires"]) {
         assert_eq!(hire["engagement"], Value::Null, "{hire:#}");
-        let close = hire["confidence"]["close_call"]
-            .as_str()
-            .unwrap_or_default();
-        assert!(
-            close.contains("a tie") && close.contains("would settle it"),
-            "{close}"
-        );
+        let close = string(&hire["confidence"]["close_call"]);
+        let said = close.contains("a tie") && close.contains("would settle it");
+        assert!(said, "{close}");
     }
-    advise(answers)
-        .succeeds()
-        .stdout_has("A tie: some roles are needed equally");
+    let run = advise(answers).succeeds();
+    run.stdout_has("A tie: some roles are needed equally");
 }
 
 // --- Answers from files and stdin -------------------------------------------------
@@ -309,14 +243,8 @@ fn answers_files_and_stdin_give_the_same_result_as_flags() {
     for name in ["advise/answers.yaml", "advise/answers.json"] {
         same(advise_file_json(&fixture(name)), flags, name);
         let text = std::fs::read_to_string(fixture(name)).expect("fixture");
-        let run = roles(&["advise", "--answers", "-"])
-            .stdin(text)
-            .format("json");
-        same(
-            run.succeeds().stdout_json(),
-            flags,
-            &format!("{name} on stdin"),
-        );
+        let stdin = roles(&["advise", "--answers", "-"]).stdin(text).json();
+        same(stdin, flags, &format!("{name} on stdin"));
     }
     #[rustfmt::skip]
     let files = [
@@ -331,11 +259,8 @@ fn answers_files_and_stdin_give_the_same_result_as_flags() {
         ("aim: process\nneeds: []\n", "aim=process"),
     ];
     for (text, flags) in files {
-        same(
-            advise_file_json(&write_file(dir.path(), "answers.txt", text)),
-            flags,
-            text,
-        );
+        let file = write_file(dir.path(), "answers.txt", text);
+        same(advise_file_json(&file), flags, text);
     }
 }
 
@@ -346,12 +271,7 @@ fn an_answer_flag_overrides_the_same_question_in_the_file() {
         ("needs=innovation", "needs", json!(["innovation"])),
     ] {
         let run = roles(&["advise", "--answers"]).arg(fixture("advise/answers.yaml"));
-        let json = run
-            .arg("--answer")
-            .arg(flag)
-            .format("json")
-            .succeeds()
-            .stdout_json();
+        let json = run.arg("--answer").arg(flag).json();
         assert_eq!(json["answers"][key], value);
         assert_eq!(json["answers"]["aim"], "product", "the rest is kept");
     }
@@ -359,8 +279,8 @@ fn an_answer_flag_overrides_the_same_question_in_the_file() {
 
 #[test]
 fn without_a_terminal_answers_alone_are_enough() {
-    let run = roles(&["advise", "--answer", "aim=process"]).format("json");
-    assert_eq!(run.succeeds().stdout_json()["recommendation"], "cio");
+    let json = roles(&["advise", "--answer", "aim=process"]).json();
+    assert_eq!(json["recommendation"], "cio");
 }
 
 // --- --save -----------------------------------------------------------------------
@@ -369,30 +289,21 @@ fn without_a_terminal_answers_alone_are_enough() {
 fn saved_answers_are_yaml_keyed_by_question_id_and_replay_to_the_same_result() {
     let dir = temp_dir();
     let saved = dir.path().join("answers.yaml");
-    let run = advise(MIXED).arg("--save").arg(&saved).format("json");
-    let first = run.succeeds().stdout_json();
+    let first = advise(MIXED).arg("--save").arg(&saved).json();
     assert_eq!(advise_file_json(&saved), first);
-    let text = std::fs::read_to_string(&saved).expect("the file was saved");
-    let yaml: Value = roles::kb::yaml::parse(&text).expect("the file is YAML");
-    let keys: BTreeSet<&str> = yaml
-        .as_object()
-        .expect("a mapping")
-        .keys()
-        .map(String::as_str)
-        .collect();
-    assert_eq!(
-        keys,
-        BTreeSet::from(["aim", "audience", "needs", "size", "tech-company"])
-    );
-    assert_eq!(
-        yaml["needs"],
-        json!(["data-governance", "product-strategy"])
-    );
-    assert_eq!(
-        dir_entries(dir.path()),
-        ["answers.yaml"],
-        "no temporary files"
-    );
+    let yaml = saved_yaml(&saved);
+    let keys: Vec<&String> = yaml.as_object().expect("a mapping").keys().collect();
+    assert_eq!(keys, ["aim", "audience", "needs", "size", "tech-company"]);
+    let needs = json!(["data-governance", "product-strategy"]);
+    assert_eq!(yaml["needs"], needs);
+    let expected = ["answers.yaml"];
+    assert_eq!(dir_entries(dir.path()), expected, "no temporary files");
+}
+
+/// A saved answers file, read as YAML.
+fn saved_yaml(file: &Path) -> Value {
+    let text = std::fs::read_to_string(file).expect("the file was saved");
+    roles::kb::yaml::parse(&text).expect("the file is YAML")
 }
 
 #[test]
@@ -403,33 +314,24 @@ fn save_refuses_to_overwrite_an_existing_file_unless_forced() {
     refused.stderr_has("already exists").stderr_has("--force");
     let kept = std::fs::read_to_string(&saved).expect("still there");
     assert_eq!(kept, "aim: process\n# mine\n");
-    let run = advise("aim=product size=startup")
+    let json = advise("aim=product size=startup")
         .arg("--force")
         .arg("--save")
-        .arg(&saved);
-    let json = run.format("json").succeeds().stdout_json();
-    let yaml: Value =
-        roles::kb::yaml::parse(&std::fs::read_to_string(&saved).expect("saved")).expect("YAML");
-    assert_eq!(
-        (&yaml["aim"], &yaml["size"]),
-        (&json!("product"), &json!("startup"))
-    );
+        .arg(&saved)
+        .json();
+    let yaml = saved_yaml(&saved);
+    let saved_answers = (&yaml["aim"], &yaml["size"]);
+    assert_eq!(saved_answers, (&json!("product"), &json!("startup")));
     assert_eq!(advise_file_json(&saved), json);
-    assert_eq!(
-        dir_entries(dir.path()),
-        ["answers.yaml"],
-        "no temporary files"
-    );
+    let files = dir_entries(dir.path());
+    assert_eq!(files, ["answers.yaml"], "no temporary files");
 }
 
 #[test]
 fn force_without_save_is_a_usage_error() {
     let run = roles(&["advise", "--no-input", "--force"]).run();
-    assert_eq!(run.code, Some(2), "{run}");
-    assert!(
-        run.stdout.is_empty() && run.stderr.contains("--save"),
-        "{run}"
-    );
+    let usage = run.code == Some(2) && run.stdout.is_empty();
+    assert!(usage && run.stderr.contains("--save"), "{run}");
 }
 
 #[test]
@@ -444,24 +346,21 @@ fn a_failed_run_never_creates_or_replaces_the_saved_file() {
         assert_eq!(kept, "aim: product\nsize: mid\n", "{command}");
     }
     let fresh = dir.path().join("fresh.yaml");
-    roles(&["advise", "--no-input", "--save"])
-        .arg(&fresh)
-        .fails_as_bad_input();
-    advise("aim=prod")
-        .arg("--save")
-        .arg(&fresh)
-        .fails_as_bad_input();
+    for answers in ["", "aim=prod"] {
+        advise(answers)
+            .arg("--save")
+            .arg(&fresh)
+            .fails_as_bad_input();
+    }
     let missing = dir.path().join("missing/answers.yaml");
     let refused = advise("aim=process")
         .arg("--save")
         .arg(&missing)
         .fails_as_bad_input();
     refused.stderr_has("cannot save answers");
-    assert_eq!(
-        dir_entries(dir.path()),
-        ["keep.yaml"],
-        "a failed run saved a file or made a directory"
-    );
+    let left = dir_entries(dir.path());
+    let expected = ["keep.yaml"];
+    assert_eq!(left, expected, "a failed run saved a file or a directory");
     let dash = roles(&["advise", "--no-input", "--save", "-", "-a", "aim=product"]);
     dash.fails_as_bad_input().stderr_has("a file named `-`");
 }
@@ -470,22 +369,18 @@ fn a_failed_run_never_creates_or_replaces_the_saved_file() {
 fn a_head_count_is_saved_as_a_number_and_read_as_its_band() {
     let dir = temp_dir();
     let saved = dir.path().join("answers.yaml");
-    let run = advise("aim=product tech-company=yes size=5000 budget=two")
-        .arg("--save")
-        .arg(&saved);
-    let json = run.format("json").succeeds().stdout_json();
+    let run = advise("aim=product tech-company=yes size=5000 budget=two");
+    let json = run.arg("--save").arg(&saved).json();
     let text = std::fs::read_to_string(&saved).expect("saved");
     assert!(text.contains("size: 5000\n"), "{text}");
-    let hires: Vec<&str> = json["hires"]
-        .as_array()
-        .expect("hires")
+    let hires: Vec<&str> = items(&json["hires"])
         .iter()
-        .filter_map(|h| h["role"].as_str())
+        .map(|h| string(&h["role"]))
         .collect();
     assert_eq!(hires, ["cto", "cio"]);
     assert_eq!(advise_file_json(&saved)["hires"], json["hires"]);
-    for flip in json["flips"].as_array().expect("flips") {
-        let change = flip["change"].as_str().unwrap_or_default();
+    for flip in items(&json["flips"]) {
+        let change = string(&flip["change"]);
         assert!(!change.starts_with("size: 1,000 or more"), "{flip:#}");
     }
 }
@@ -519,15 +414,12 @@ fn bad_answer_flags_are_refused_saying_what_is_wrong() {
     }
     let years = roles(&["career", "--no-input", "-a", "years=12,13"]).fails_as_bad_input();
     years.stderr_has("takes one value, not 2; question `years` takes a whole number");
-    let run = roles(&["advise"]).fails_as_bad_input();
-    assert!(
-        run.stderr.contains("`--answers"),
-        "names `--answers`\n{run}"
-    );
-    assert!(
-        run.stderr.replace("--answers", "").contains("`--answer"),
-        "names `--answer` too\n{run}"
-    );
+    // Names `--answers` and `--answer`.
+    let run = roles(&["advise"])
+        .fails_as_bad_input()
+        .stderr_has("`--answers");
+    let answer = run.stderr.replace("--answers", "").contains("`--answer");
+    assert!(answer, "{run}");
 }
 
 /// Answers files that are refused, and what the message must say.
@@ -583,17 +475,14 @@ fn bad_answers_files_are_refused_at_their_place() {
 
 #[test]
 fn a_malformed_answers_file_is_located_by_file_line_and_column() {
+    let file = fixture("advise/malformed.yaml");
     let run = roles(&["advise", "--answers"])
-        .arg(fixture("advise/malformed.yaml"))
+        .arg(file)
         .fails_as_bad_input();
-    let location = crate::common::location(&run.stderr, "malformed.yaml");
-    let (line, column) =
-        location.unwrap_or_else(|| panic!("names the file, line and column\n{run}"));
     // The unclosed `[` is on line 4; the parser notices it on line 4 or 5.
-    assert!(
-        (4..=5).contains(&line) && column >= 1,
-        "{line}:{column}\n{run}"
-    );
+    let place = location(&run.stderr, "malformed.yaml");
+    let near = |(line, column)| (4..=5).contains(&line) && column >= 1;
+    assert!(place.is_some_and(near), "{run}");
 }
 
 // --- Formats ------------------------------------------------------------------------
@@ -604,21 +493,13 @@ fn the_table_leads_with_the_verdict_and_the_plan_then_the_reasons() {
         .columns(160)
         .succeeds()
         .stdout;
-    let mut lines = table.lines();
-    let verdict = "Recommendation: hire CTO (Chief Technology Officer)";
-    assert_eq!(lines.next(), Some(verdict), "{table}");
-    assert!(
-        lines
-            .next()
-            .unwrap_or_default()
-            .starts_with("  1. CTO, fractional: "),
-        "{table}"
-    );
-    let confidence = "     Confidence in the CTO: medium (0.50)";
-    assert!(
-        lines.next().unwrap_or_default().starts_with(confidence),
-        "{table}"
-    );
+    let mut lines = table.lines().map(str::to_owned);
+    #[rustfmt::skip]
+    let head = ["Recommendation: hire CTO (Chief Technology Officer)", "  1. CTO, fractional: ",
+        "     Confidence in the CTO: medium (0.50)"];
+    let starts = |line: Option<String>, head: &str| line.unwrap_or_default().starts_with(head);
+    let leads = head.iter().all(|head| starts(lines.next(), head));
+    assert!(leads, "{table}");
     for part in [
         "Why",
         "The products we sell → CTO: Using technology",
@@ -629,17 +510,17 @@ fn the_table_leads_with_the_verdict_and_the_plan_then_the_reasons() {
         assert!(table.contains(part), "{part}\n{table}");
     }
     // Plain text when piped, with no raw points or source ids.
-    let mixed = advise(MIXED).succeeds().stdout;
-    for jargon in [
+    let jargon = [
         "\x1b",
         "cto +",
         "cio +",
         "both =",
         "[difference",
         "key-differences]",
-    ] {
-        assert!(!mixed.contains(jargon), "`{jargon}` in\n{mixed}");
-    }
+    ];
+    jargon
+        .iter()
+        .fold(advise(MIXED).succeeds(), |run, text| run.stdout_lacks(text));
     // Confidence labels follow the documented thresholds: three answers that agree are high.
     let three = "aim=product audience=external team=engineering";
     advise(three)
@@ -650,10 +531,7 @@ fn the_table_leads_with_the_verdict_and_the_plan_then_the_reasons() {
 #[test]
 fn the_table_shows_at_most_five_flips_unless_asked_for_all() {
     let answers = "aim=both size=large budget=one";
-    let total = advise_json(answers)["flips"]
-        .as_array()
-        .expect("flips")
-        .len();
+    let total = items(&advise_json(answers)["flips"]).len();
     assert!(total > 5, "the example needs more than five flips: {total}");
     let flips = |run: Roles| {
         let table = run.succeeds().stdout;

@@ -1,15 +1,9 @@
-//! `roles advise` in a real pseudo-terminal: keystrokes in, the questionnaire on
-//! the terminal, the result in a file. The terminal comes from util-linux
-//! `script`; where it is missing (or is another `script`), these tests say so on
-//! stderr and pass without running.
-//!
-//! Each keystroke is sent only once the question it answers is on screen, so a
-//! key never reaches the terminal before `roles` has put it in raw mode (where
-//! Ctrl-C would be a signal, not a key). Nothing waits a fixed time: every step
-//! waits for text on the screen, or for a process to end, with a deadline.
-//!
-//! Signals and resizes go to `roles` itself, found under `script` in `/proc`;
-//! a hang-up is `script` killed, which closes the terminal's master side.
+//! `roles advise` in a util-linux `script` pseudo-terminal (without it, the
+//! tests say so and pass): keystrokes in, the questionnaire on the terminal,
+//! the result in a file. A key is sent only once its question is on screen
+//! (before raw mode, Ctrl-C would be a signal); every step waits for text or
+//! an exit, with a deadline, never a fixed time. Signals and resizes go to
+//! `roles` itself, found in `/proc`; a hang-up is `script` killed.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -30,15 +24,13 @@ const DOWN: &str = "\x1b[B";
 
 /// Whether util-linux `script` can run a command in a pseudo-terminal here.
 fn script_works() -> bool {
-    let works = Command::new("script")
+    let mut script = Command::new("script");
+    let run = script
         .args(["-qec", "true", "/dev/null"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success());
+        .stdin(Stdio::null());
+    let works = run.output().is_ok_and(|out| out.status.success());
     if !works {
-        crate::common::prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
+        prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
     }
     works
 }
@@ -70,6 +62,8 @@ struct Terminal {
     /// How much of the screen output has been matched so far.
     read_to: usize,
     dir: tempfile::TempDir,
+    /// The thread copying the terminal's output to `screen`, done at its end.
+    reader: std::thread::JoinHandle<()>,
 }
 
 impl Terminal {
@@ -82,32 +76,27 @@ impl Terminal {
              \"$ROLES\" --color never {args} > out.json; code=$?; echo $code > code.txt; \
              stty -g > after.stty; exit $code"
         );
-        let mut child = Command::new("script")
+        let mut script = Command::new("script");
+        for name in ["ROLES_KB", "NO_COLOR", "CLICOLOR_FORCE", "COLUMNS"] {
+            script.env_remove(name);
+        }
+        script
             .args(["-qec", &command, "/dev/null"])
-            .env("ROLES", crate::common::binary())
-            .env("SHELL", "/bin/sh")
-            .env_remove("ROLES_KB")
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .env_remove("COLUMNS")
-            .current_dir(dir.path())
+            .current_dir(dir.path());
+        script.env("ROLES", binary()).env("SHELL", "/bin/sh");
+        script
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("`script` can be started");
+            .stderr(Stdio::null());
+        let mut child = script.spawn().expect("`script` can be started");
         let screen = Arc::new(Mutex::new(Vec::new()));
         let mut output = child.stdout.take().expect("stdout is piped");
         let sink = Arc::clone(&screen);
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut buffer = [0; 4096];
-            while let Ok(n) = output.read(&mut buffer) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock()
-                    .expect("screen lock")
-                    .extend_from_slice(&buffer[..n]);
+            while let Ok(n @ 1..) = output.read(&mut buffer) {
+                let mut screen = sink.lock().expect("screen lock");
+                screen.extend_from_slice(&buffer[..n]);
             }
         });
         Terminal {
@@ -115,6 +104,7 @@ impl Terminal {
             child,
             screen,
             read_to: 0,
+            reader,
             dir,
         }
     }
@@ -138,6 +128,12 @@ impl Terminal {
             Some(at) => self.read_to += at + text.len(),
             None => self.give_up(&format!("the terminal never showed {text:?}")),
         }
+    }
+
+    /// Waits for each of `texts` in turn.
+    #[track_caller]
+    fn see(&mut self, texts: &[&str]) {
+        texts.iter().for_each(|text| self.expect(text));
     }
 
     /// Kills `script` and fails the test, showing the transcript.
@@ -171,8 +167,7 @@ impl Terminal {
     /// Waits for the review of every answer, then confirms it.
     #[track_caller]
     fn confirm(&mut self) {
-        self.expect("Review your answers");
-        self.expect("These are right: show the result");
+        self.see(&["Review your answers", "These are right: show the result"]);
         self.send("c");
     }
 
@@ -194,9 +189,7 @@ impl Terminal {
     /// The process id of `roles`: the process running its binary under `script`.
     #[track_caller]
     fn roles_pid(&mut self) -> u32 {
-        let binary = crate::common::binary()
-            .canonicalize()
-            .expect("the binary exists");
+        let binary = binary().canonicalize().expect("the binary exists");
         let script = self.child.id();
         let ours = |pid: &u32| {
             let exe = std::fs::read_link(format!("/proc/{pid}/exe"));
@@ -213,26 +206,20 @@ impl Terminal {
     /// Sends `roles` the signal `name` (e.g. `TERM`).
     #[track_caller]
     fn signal(&mut self, name: &str) {
-        let pid = self.roles_pid();
-        let status = Command::new("kill")
-            .args(["-s", name, &pid.to_string()])
-            .status()
-            .expect("`kill` runs");
-        assert!(status.success(), "kill -s {name} {pid}");
+        let pid = self.roles_pid().to_string();
+        let status = Command::new("kill").args(["-s", name, &pid]).status();
+        assert!(status.is_ok_and(|s| s.success()), "kill -s {name} {pid}");
     }
 
-    /// Makes the terminal `columns` wide; the kernel tells `roles` with SIGWINCH.
+    /// `stty -F TTY ARGS` on the terminal of `roles`, and its output.
     #[track_caller]
-    fn resize(&mut self, columns: u16) {
+    fn stty(&mut self, args: &[&str]) -> String {
         let pid = self.roles_pid();
         let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("roles has a terminal");
-        let status = Command::new("stty")
-            .arg("-F")
-            .arg(&tty)
-            .args(["cols", &columns.to_string()])
-            .status()
-            .expect("`stty` runs");
-        assert!(status.success(), "stty -F {} cols {columns}", tty.display());
+        let out = Command::new("stty").arg("-F").arg(&tty).args(args).output();
+        let out = out.expect("`stty` runs");
+        assert!(out.status.success(), "stty -F {} {args:?}", tty.display());
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// Hangs up the terminal by killing `script`, which holds its master side,
@@ -242,15 +229,13 @@ impl Terminal {
         let pid = self.roles_pid();
         self.child.kill().expect("`script` can be killed");
         let _ = self.child.wait();
+        let transcript = self.transcript();
         if within_patience(|| (!running(pid)).then_some(())).is_none() {
             let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!(
-                "`roles` still ran after the hang-up:\n{}",
-                self.transcript()
-            );
+            panic!("`roles` still ran after the hang-up:\n{transcript}");
         }
         HungUp {
-            transcript: self.transcript(),
+            transcript,
             dir: self.dir,
         }
     }
@@ -261,8 +246,8 @@ impl Terminal {
         let status = within_patience(|| self.child.try_wait().expect("`script` can be waited for"));
         let status = status.unwrap_or_else(|| self.give_up("`roles` did not end"));
         drop(self.keys.take());
-        // Let the reader catch the last output.
-        std::thread::sleep(Duration::from_millis(50));
+        // The reader ends with the terminal's last output.
+        within_patience(|| self.reader.is_finished().then_some(()));
         let read = |name: &str| std::fs::read_to_string(self.dir.path().join(name)).ok();
         Finished {
             code: status.code(),
@@ -298,22 +283,20 @@ impl HungUp {
     }
 }
 
-/// The parent of process `pid`, from `/proc/PID/stat`.
-fn parent(pid: u32) -> Option<u32> {
+/// Field `n` after the command in `/proc/PID/stat` (`PID (COMMAND) STATE PPID
+/// …`; the command may hold spaces and parentheses): 0 the state (`R`, `S`,
+/// `T` for stopped, `Z`…), 1 the parent.
+fn stat(pid: u32, n: usize) -> Option<String> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // `PID (COMMAND) STATE PPID …`; the command may hold spaces and parentheses.
-    let rest = &stat[stat.rfind(')')? + 1..];
-    rest.split_whitespace().nth(1)?.parse().ok()
+    let fields = stat[stat.rfind(')')? + 1..].split_whitespace();
+    fields.map(str::to_owned).nth(n)
 }
 
 /// Whether process `pid` has `ancestor` above it.
 fn descends_from(mut pid: u32, ancestor: u32) -> bool {
-    while let Some(up) = parent(pid) {
-        if up == ancestor {
-            return true;
-        }
-        if up <= 1 {
-            return false;
+    while let Some(up) = stat(pid, 1).and_then(|p| p.parse().ok()) {
+        if up == ancestor || up <= 1 {
+            return up == ancestor;
         }
         pid = up;
     }
@@ -322,18 +305,7 @@ fn descends_from(mut pid: u32, ancestor: u32) -> bool {
 
 /// Whether process `pid` is still running (not gone, not a zombie).
 fn running(pid: u32) -> bool {
-    !matches!(state(pid).as_deref(), Some("Z" | "X") | None)
-}
-
-/// The state of process `pid` (`R`, `S`, `T` for stopped, `Z`…), from `/proc/PID/stat`.
-fn state(pid: u32) -> Option<String> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    Some(
-        stat[stat.rfind(')')? + 1..]
-            .split_whitespace()
-            .next()?
-            .to_owned(),
-    )
+    !matches!(stat(pid, 0).as_deref(), Some("Z" | "X") | None)
 }
 
 /// Polls `ready` every 5 ms until it gives a value, or gives up after `PATIENCE`.
@@ -363,10 +335,10 @@ struct Finished {
 
 impl std::fmt::Display for Finished {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (code, stdout, screen) = (self.code, &self.stdout, &self.transcript);
         write!(
             f,
-            "exit: {:?}\n--- stdout ---\n{}\n--- terminal ---\n{}",
-            self.code, self.stdout, self.transcript
+            "exit: {code:?}\n--- stdout ---\n{stdout}\n--- terminal ---\n{screen}"
         )
     }
 }
@@ -380,35 +352,34 @@ impl Finished {
 
     #[track_caller]
     fn assert_terminal_restored(&self) {
-        assert!(self.settings_before.is_some(), "{self}");
-        assert_eq!(
-            self.settings_before, self.settings_after,
-            "terminal settings changed\n{self}"
-        );
+        let (before, after) = (&self.settings_before, &self.settings_after);
+        let ok = before.is_some() && before == after;
+        assert!(ok, "settings changed\n{self}");
         // The cursor was shown again after it was last hidden.
         let hidden = self.transcript.rfind("\x1b[?25l");
         let shown = self.transcript.rfind("\x1b[?25h");
         assert!(shown >= hidden, "the cursor is still hidden\n{self}");
     }
 
+    /// Checks the terminal never showed any of `texts`.
+    #[track_caller]
+    fn never_showed(&self, texts: &[&str]) {
+        for text in texts {
+            assert!(!self.transcript.contains(text), "showed {text:?}\n{self}");
+        }
+    }
+
     /// The terminal output from the first time it showed `text`.
     #[track_caller]
     fn after(&self, text: &str) -> &str {
-        let at = self
-            .transcript
-            .find(text)
-            .unwrap_or_else(|| panic!("the terminal never showed {text:?}\n{self}"));
-        &self.transcript[at..]
+        let at = self.transcript.find(text);
+        &self.transcript[at.unwrap_or_else(|| panic!("never showed {text:?}\n{self}"))..]
     }
 }
 
 /// `roles advise --no-input --format json` with these space-separated `--answer`s.
 fn advise_json(answers: &str) -> Value {
-    let mut run = roles(&["advise", "--no-input"]);
-    for answer in answers.split_whitespace() {
-        run = run.arg("--answer").arg(answer);
-    }
-    run.format("json").succeeds().stdout_json()
+    roles(&["advise", "--no-input"]).answers(answers).json()
 }
 
 /// Ctrl-C, Ctrl-D and `q`, at a question or at the review (question 9): exit
@@ -431,10 +402,8 @@ fn every_way_to_quit_exits_130_with_no_result_and_restores_the_terminal() {
         terminal.send(keys);
         let done = terminal.finish();
         assert_eq!(done.code, Some(130), "{keys:?} at {at}\n{done}");
-        assert!(
-            done.stdout.is_empty() && done.transcript.contains(says),
-            "{done}"
-        );
+        let ok = done.stdout.is_empty() && done.transcript.contains(says);
+        assert!(ok, "{done}");
         assert!(!done.dir.join("answers.yaml").exists(), "{done}");
         done.assert_terminal_restored();
     }
@@ -459,14 +428,9 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
     terminal.confirm();
     terminal.decline_to_save();
     let done = terminal.finish();
-    let json = done.json();
-    assert_eq!(
-        json,
-        advise_json(
-            "aim=product audience=external finance=top-line team=engineering needs=product-strategy,innovation size=startup tech-company=yes budget=part-time"
-        ),
-        "{done}"
-    );
+    let flags = "aim=product audience=external finance=top-line team=engineering \
+        needs=product-strategy,innovation size=startup tech-company=yes budget=part-time";
+    assert_eq!(done.json(), advise_json(flags), "{done}");
     done.assert_terminal_restored();
 }
 
@@ -486,26 +450,22 @@ fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
     let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.answer(2, "b"); // back to aim
-    terminal.expect("[1 of 8]");
-    terminal.expect("❯ 2. The products we sell"); // the earlier answer is selected
+    terminal.see(&["[1 of 8]", "❯ 2. The products we sell"]); // the earlier answer is selected
     terminal.send(ENTER); // keep it
     terminal.answer(2, "1"); // audience: internal
     terminal.skip(3..=8);
     let json = terminal.confirm_and_finish();
-    assert_eq!(
-        json["answers"],
-        json!({"aim": "product", "audience": "internal"})
-    );
-    assert_eq!(
-        json["unanswered"],
-        json!(["finance", "team", "needs", "size", "tech-company", "budget"])
-    );
+    let unanswered = ["finance", "team", "needs", "size", "tech-company", "budget"];
+    let expected = json!({"aim": "product", "audience": "internal"});
+    assert_eq!(json["answers"], expected);
+    assert_eq!(json["unanswered"], json!(unanswered));
 }
 
+/// Questions 1 and 5, answered by flags, are never put (their hints never
+/// shown), though the review lists them.
 #[test]
 fn only_unanswered_questions_are_asked_at_the_terminal() {
-    let mut terminal =
-        start!("advise --answer aim=process --answer needs=infrastructure --format json");
+    let mut terminal = start!("advise -a aim=process -a needs=infrastructure --format json");
     terminal.answer(2, "1"); // the first question asked is the second
     terminal.skip(3..=4);
     terminal.answer(6, "s"); // needs (5) was answered
@@ -513,69 +473,81 @@ fn only_unanswered_questions_are_asked_at_the_terminal() {
     terminal.confirm();
     terminal.decline_to_save();
     let done = terminal.finish();
-    let json = done.json();
-    // Questions 1 and 5 were never put (their hints never shown), though the
-    // review lists them.
-    assert!(
-        !done
-            .transcript
-            .contains("The first of the two guiding questions"),
-        "{done}"
-    );
-    assert!(
-        !done.transcript.contains("Most needs are ones the articles"),
-        "{done}"
-    );
+    done.never_showed(&[
+        "The first of the two guiding questions",
+        "Most needs are ones the articles",
+    ]);
     assert!(done.transcript.contains("✔ [1 of 8]"), "{done}");
-    assert_eq!(
-        json["answers"],
-        json!({"aim": "process", "audience": "internal", "needs": ["infrastructure"]})
-    );
+    let answers = json!({"aim": "process", "audience": "internal", "needs": ["infrastructure"]});
+    assert_eq!(done.json()["answers"], answers);
 }
 
 #[test]
 fn the_prompt_shows_the_hint_and_the_numbered_choices() {
     let mut terminal = start!("advise --format json");
-    terminal.expect("[1 of 8] Do you mainly want to improve or digitise");
-    terminal.expect("The first of the two guiding questions");
-    terminal.expect("1. Business processes");
-    terminal.expect("2. The products we sell");
-    terminal.expect("3. Both, equally");
+    terminal.see(&[
+        "[1 of 8] Do you mainly want to improve or digitise",
+        "The first of the two guiding questions",
+        "1. Business processes",
+        "2. The products we sell",
+        "3. Both, equally",
+    ]);
     terminal.send(CTRL_C);
     assert_eq!(terminal.finish().code, Some(130));
 }
 
+/// Neither with `--no-input`, nor with stderr not the terminal (stdin is, but
+/// there is nowhere to draw the questions).
 #[test]
-fn no_input_never_prompts_even_at_a_terminal() {
-    let terminal = start!("advise --no-input --answer aim=process --format json");
-    let done = terminal.finish();
-    let json = done.json();
-    assert_eq!(json["recommendation"], "cio");
-    assert!(!done.transcript.contains(" of 8]"), "{done}");
+fn no_prompt_with_no_input_or_when_stderr_is_not_the_terminal() {
+    let done = start!("advise --no-input --answer aim=process --format json").finish();
+    assert_eq!(done.json()["recommendation"], "cio");
+    done.never_showed(&[" of 8]"]);
+    let done = start!("advise --format json 2> err.txt").finish();
+    assert_eq!(done.code, Some(2), "{done}");
+    assert!(done.stdout.is_empty(), "{done}");
+    let stderr = std::fs::read_to_string(done.dir.join("err.txt")).expect("stderr file");
+    let ok = stderr.starts_with("error: ") && stderr.contains("`--answers");
+    assert!(ok, "{stderr}");
+    done.never_showed(&[" of 8]"]);
 }
 
+/// A typed head count is echoed as typed, shown in the review, counts as its
+/// band, is given back as a flag and saved as a number.
 #[test]
-fn a_typed_head_count_counts_as_its_band_and_is_saved_as_a_number() {
+fn a_number_question_takes_a_typed_head_count_and_saves_it_as_a_number() {
     let mut terminal = start!("advise --save answers.yaml --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.skip(2..=5);
-    terminal.answer(6, "5000\r"); // size: a head count
+    terminal.see(&["[6 of 8]", "Type a number: _", "type a number, then enter"]);
+    terminal.send("5000");
+    terminal.expect("Type a number: 5000_");
+    terminal.send(ENTER);
+    terminal.expect("How many people does the company employ? 5000");
     terminal.answer(7, "1"); // tech-company: yes
     terminal.answer(8, "3"); // budget: two
-    terminal.confirm();
+    let review = "6. How many people does the company employ?";
+    terminal.see(&[
+        "Review your answers",
+        review,
+        "5000",
+        "These are right: show the result",
+    ]);
+    terminal.send("c");
     let done = terminal.finish();
-    assert_eq!(
-        done.json(),
-        advise_json("aim=product size=5000 tech-company=yes budget=two"),
-        "{done}"
-    );
-    assert!(
-        done.after("without the questions:")
-            .contains("--answer size=5000"),
-        "{done}"
-    );
+    let flags = "aim=product size=5000 tech-company=yes budget=two";
+    assert_eq!(done.json(), advise_json(flags), "{done}");
+    let given = done
+        .after("without the questions:")
+        .contains("--answer size=5000");
+    assert!(given, "{done}");
     let saved = std::fs::read_to_string(done.dir.join("answers.yaml")).expect("saved");
     assert!(saved.contains("size: 5000\n"), "{saved}");
+}
+
+/// `roles advise --answers FILE --format json`, which must succeed.
+fn replay(file: &Path) -> Value {
+    roles(&["advise", "--answers"]).arg(file).json()
 }
 
 #[test]
@@ -589,38 +561,15 @@ fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
     terminal.confirm();
     let done = terminal.finish();
     let json = done.json();
-    assert!(
-        !done.transcript.contains("File (enter to skip)"),
-        "no offer to save when --save was given\n{done}"
-    );
-    assert!(
-        done.after("To give the same answers without the questions:")
-            .contains("roles advise --answer aim=process --answer finance=bottom-line --answer budget=part-time --no-input"),
-        "{done}"
-    );
-    let replay = roles(&["advise", "--answers"])
-        .arg(done.dir.join("answers.yaml"))
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(replay, json);
-    assert_eq!(
-        json["answers"],
-        json!({"aim": "process", "finance": "bottom-line", "budget": "part-time"})
-    );
-}
-
-#[test]
-fn no_prompt_when_stderr_is_not_the_terminal() {
-    // stdin is the terminal but stderr goes to a file: nowhere to draw questions.
-    let terminal = start!("advise --format json 2> err.txt");
-    let done = terminal.finish();
-    assert_eq!(done.code, Some(2), "{done}");
-    assert!(done.stdout.is_empty(), "{done}");
-    let stderr = std::fs::read_to_string(done.dir.join("err.txt")).expect("stderr file");
-    assert!(stderr.starts_with("error: "), "{stderr}");
-    assert!(stderr.contains("`--answers"), "{stderr}");
-    assert!(!done.transcript.contains(" of 8]"), "{done}");
+    // No offer to save when `--save` was given.
+    done.never_showed(&["File (enter to skip)"]);
+    let given = "roles advise --answer aim=process --answer finance=bottom-line \
+        --answer budget=part-time --no-input";
+    let shown = done.after("To give the same answers without the questions:");
+    assert!(shown.contains(given), "{done}");
+    assert_eq!(replay(&done.dir.join("answers.yaml")), json);
+    let answers = json!({"aim": "process", "finance": "bottom-line", "budget": "part-time"});
+    assert_eq!(json["answers"], answers);
 }
 
 // --- quitting, signals and hang-ups -------------------------------------------------
@@ -653,23 +602,13 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
         // Stopped, with the cursor shown and the terminal cooked again.
         terminal.expect("\x1b[?2004l\x1b[?25h");
         let pid = terminal.roles_pid();
-        let stopped = within_patience(|| (state(pid).as_deref() == Some("T")).then_some(()));
+        let stopped = within_patience(|| (stat(pid, 0).as_deref() == Some("T")).then_some(()));
         assert!(stopped.is_some(), "{suspend}: roles never stopped");
-        let tty = std::fs::read_link(format!("/proc/{pid}/fd/0")).expect("roles has a terminal");
-        let settings = Command::new("stty")
-            .arg("-F")
-            .arg(&tty)
-            .arg("-a")
-            .output()
-            .expect("stty");
-        let settings = String::from_utf8_lossy(&settings.stdout);
-        assert!(
-            settings.contains(" icanon") && settings.contains(" echo "),
-            "{settings}"
-        );
+        let settings = terminal.stty(&["-a"]);
+        let ok = settings.contains(" icanon") && settings.contains(" echo ");
+        assert!(ok, "{settings}");
         terminal.signal("CONT");
-        terminal.expect("\x1b[?25l\x1b[?2004h");
-        terminal.expect("[2 of 8]");
+        terminal.see(&["\x1b[?25l\x1b[?2004h", "[2 of 8]"]);
         terminal.send("2");
         terminal.answer(3, CTRL_C);
         let done = terminal.finish();
@@ -709,24 +648,20 @@ fn a_dumb_terminal_gets_a_plain_prompt_line_by_line() {
     done.assert_terminal_restored();
 }
 
-#[test]
-fn a_hang_up_ends_roles() {
-    let mut terminal = start!("advise --format json");
-    terminal.answer(1, "2");
-    terminal.expect("[2 of 8]");
-    terminal.hang_up();
-}
-
+/// A hang-up ends `roles`, also when the shell ignores SIGHUP, so it outlives
+/// the hang-up and sends none on: then `roles` sees only its terminal end, and
+/// ends as an interruption, not by a signal.
 #[test]
 fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
-    // The shell ignores SIGHUP, so it outlives the hang-up and sends none on:
-    // `roles` sees only its terminal end.
-    let mut terminal = launch!(temp_dir(), "trap '' HUP;", "advise --format json");
-    terminal.answer(1, "2");
-    terminal.expect("[2 of 8]");
-    let hung = terminal.hang_up();
-    // Ended by the end of its input, as an interruption, not by a signal.
-    assert_eq!(hung.code(), "130", "{}", hung.transcript);
+    for first in ["", "trap '' HUP;"] {
+        let mut terminal = launch!(temp_dir(), first, "advise --format json");
+        terminal.answer(1, "2");
+        terminal.expect("[2 of 8]");
+        let hung = terminal.hang_up();
+        if !first.is_empty() {
+            assert_eq!(hung.code(), "130", "{}", hung.transcript);
+        }
+    }
 }
 
 // --- picking by number, the review, resizing ---------------------------------------------
@@ -735,8 +670,7 @@ fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
 fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
     let mut terminal = start!("advise --format json");
     terminal.skip(1..=4);
-    terminal.expect("[5 of 8]");
-    terminal.expect("1-12: toggle that one");
+    terminal.see(&["[5 of 8]", "1-12: toggle that one"]);
     terminal.send("12"); // together: twelve, taken after a pause
     terminal.expect("[x] 12. Customer experience");
     terminal.send("1"); // alone: one, taken after a pause
@@ -746,10 +680,12 @@ fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
     terminal.send(ENTER); // done
     terminal.skip(6..=8);
     let json = terminal.confirm_and_finish();
-    assert_eq!(
-        json["answers"],
-        json!({"needs": ["infrastructure", "intellectual-property", "customer-experience"]})
-    );
+    let needs = [
+        "infrastructure",
+        "intellectual-property",
+        "customer-experience",
+    ];
+    assert_eq!(json["answers"], json!({ "needs": needs }));
 }
 
 #[test]
@@ -757,30 +693,28 @@ fn an_answer_can_be_changed_at_the_review() {
     let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.skip(2..=8);
-    terminal.expect("Review your answers");
-    terminal.expect("The products we sell");
-    terminal.expect("no preference");
+    terminal.see(&[
+        "Review your answers",
+        "The products we sell",
+        "no preference",
+    ]);
     terminal.expect("These are right: show the result");
     terminal.send("1"); // change the first answer
-    terminal.expect("[1 of 8]");
-    terminal.expect("b: back to the review");
+    terminal.see(&["[1 of 8]", "b: back to the review"]);
     terminal.send("3"); // aim: both
-    terminal.expect("Review your answers");
-    terminal.expect("Both, equally");
+    terminal.see(&["Review your answers", "Both, equally"]);
     terminal.send("c");
     terminal.decline_to_save();
     let done = terminal.finish();
-    let json = done.json();
-    assert_eq!(json["answers"], json!({"aim": "both"}), "{done}");
+    assert_eq!(done.json()["answers"], json!({"aim": "both"}), "{done}");
     done.assert_terminal_restored();
 }
 
 #[test]
 fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
     let mut terminal = start!("advise --format json");
-    terminal.expect("[1 of 8]");
-    terminal.expect("q: quit");
-    terminal.resize(40);
+    terminal.see(&["[1 of 8]", "q: quit"]);
+    terminal.stty(&["cols", "40"]); // the kernel tells `roles` with SIGWINCH
     // Wrapped at 39 columns, between words.
     terminal.expect("[1 of 8] Do you mainly want to improve\r\nor digitise your business processes, or\r\nthe products you sell?");
     terminal.expect("q: quit");
@@ -792,6 +726,8 @@ fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
 
 // --- after the result --------------------------------------------------------------------
 
+/// The same answers as a command, then an offer to save them: a path in a
+/// missing directory is refused and kept for editing, then a good one saves.
 #[test]
 fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
     let mut terminal = start!("advise --format json");
@@ -804,36 +740,21 @@ fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
     terminal.skip(6..=8);
     terminal.confirm();
     terminal.expect("To give the same answers without the questions:");
-    terminal.expect(
-        "roles advise --answer aim=product --answer needs=innovation,customer-experience --no-input",
-    );
+    terminal.expect("roles advise --answer aim=product --answer needs=innovation,customer-experience --no-input");
     terminal.expect("File (enter to skip): ");
     terminal.send("missing/mine.yaml\r");
-    terminal.expect("there is no directory `missing`");
-    terminal.expect("File (enter to skip): missing/mine.yaml_");
+    let kept = "File (enter to skip): missing/mine.yaml_";
+    terminal.see(&["there is no directory `missing`", kept]);
     terminal.send(&"\x7f".repeat("missing/mine.yaml".len()));
     terminal.send("mine.yaml\r");
     terminal.expect("Saved to `mine.yaml`");
     let done = terminal.finish();
     let json = done.json();
-    let replay = roles(&["advise", "--answers"])
-        .arg(done.dir.join("mine.yaml"))
-        .format("json")
-        .succeeds()
-        .stdout_json();
-    assert_eq!(replay, json);
-    let same = roles(&[
-        "advise",
-        "--answer",
-        "aim=product",
-        "--answer",
-        "needs=innovation,customer-experience",
-        "--no-input",
-    ])
-    .format("json")
-    .succeeds()
-    .stdout_json();
-    assert_eq!(same, json);
+    assert_eq!(replay(&done.dir.join("mine.yaml")), json);
+    assert_eq!(
+        advise_json("aim=product needs=innovation,customer-experience"),
+        json
+    );
     done.assert_terminal_restored();
 }
 
@@ -848,51 +769,30 @@ fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
     ] {
         let dir = temp_dir();
         std::fs::create_dir(dir.path().join("saved")).expect("made");
-        std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), dir.path().join("link.yaml"))
-            .expect("linked");
-        let terminal = launch!(dir, "", &format!("advise --save {path} --format json"));
-        let done = terminal.finish();
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), link).expect("linked");
+        let done = launch!(dir, "", &format!("advise --save {path} --format json")).finish();
         assert_eq!(done.code, Some(2), "{done}");
-        assert!(
-            !done.transcript.contains(" of 8]"),
-            "asked a question\n{done}"
-        );
+        done.never_showed(&[" of 8]"]);
         let says = format!("error: cannot save answers to `{path}`: {why}");
-        assert!(done.transcript.contains(&says), "{done}");
-        assert!(done.stdout.is_empty(), "{done}");
+        let ok = done.transcript.contains(&says) && done.stdout.is_empty();
+        assert!(ok, "{done}");
     }
-}
-
-#[test]
-fn a_number_question_takes_a_typed_number() {
-    let mut terminal = start!("advise --format json");
-    terminal.skip(1..=5);
-    terminal.expect("[6 of 8]");
-    terminal.expect("Type a number: _");
-    terminal.expect("type a number, then enter");
-    terminal.send("120");
-    terminal.expect("Type a number: 120_");
-    terminal.send(ENTER);
-    terminal.expect("How many people does the company employ? 120");
-    terminal.skip(7..=8);
-    terminal.expect("Review your answers");
-    terminal.expect("6. How many people does the company employ?");
-    terminal.expect("120");
-    terminal.send("q");
-    assert_eq!(terminal.finish().code, Some(130));
 }
 
 #[test]
 fn roles_career_shares_the_prompt_with_its_number_question() {
     let mut terminal = start!("career --format json");
     terminal.skip(1..=3);
-    terminal.expect("[4 of 8] How many years");
-    terminal.expect("❯ Type a number: _");
+    terminal.see(&["[4 of 8] How many years", "❯ Type a number: _"]);
     terminal.send("12\r");
     terminal.skip(5..=8);
     terminal.confirm();
-    terminal.expect("roles career --answer years=12 --no-input");
-    terminal.expect("roles career --answers FILE");
+    let given = [
+        "roles career --answer years=12 --no-input",
+        "roles career --answers FILE",
+    ];
+    terminal.see(&given);
     terminal.decline_to_save();
     let done = terminal.finish();
     assert_eq!(done.code, Some(0), "{done}");

@@ -1,11 +1,7 @@
-//! Knowledge-base files that cannot be used. Whether loaded with `--kb` or checked
-//! with `kb validate`, each is refused with exit 2, nothing on stdout and an
-//! `error:` report that names the file and says what is wrong, at the line and
-//! column where the problem stands, never a panic.
-//!
-//! The committed files in `tests/fixtures/bad/` are copies of
-//! `tests/fixtures/minimal.yaml` with one thing broken; other cases are edits of
-//! it (or of `roles kb dump`) made in temporary directories.
+//! Knowledge-base files that cannot be used, refused by `--kb` and `kb validate`
+//! alike: exit 2, an `error:` report naming the file, what is wrong and where.
+//! `tests/fixtures/bad/` holds copies of `minimal.yaml` with one thing broken;
+//! other cases are edits of it (or of `roles kb dump`) made at test time.
 
 use std::path::{Path, PathBuf};
 
@@ -33,13 +29,12 @@ fn refuses(file: &Path, what: &[&str]) -> String {
 /// The 1-based number of the `occurrence`-th line of `file` that contains `text`.
 fn line_of(file: &Path, text: &str, occurrence: usize) -> usize {
     let text_of_file = std::fs::read_to_string(file).expect("fixture");
-    let lines = text_of_file.lines().enumerate();
-    let found = lines
-        .filter(|(_, line)| line.contains(text))
-        .nth(occurrence - 1);
-    found
-        .map(|(index, _)| index + 1)
-        .unwrap_or_else(|| panic!("{text:?} in {}", file.display()))
+    let mut lines = text_of_file
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains(text));
+    let found = lines.nth(occurrence - 1).map(|(index, _)| index + 1);
+    found.unwrap_or_else(|| panic!("{text:?} in {}", file.display()))
 }
 
 /// The `line` of each `file:line:column:` location in a report.
@@ -115,8 +110,8 @@ fn every_problem_in_a_file_is_reported_not_only_the_first_in_file_order() {
     ];
     let report = refuses(&file, &says);
     let lines = reported_lines(&report, &file);
-    assert_eq!(lines.len(), 3, "one line per problem:\n{report}");
-    assert!(lines.is_sorted(), "{lines:?}\n{report}");
+    let ok = lines.len() == 3 && lines.is_sorted();
+    assert!(ok, "a line per problem, in order:\n{report}");
 }
 
 /// Files that are not a knowledge base at all, and what the report says.
@@ -136,17 +131,14 @@ fn files_that_are_not_a_knowledge_base_are_refused() {
         let report = refuses(&kb_file(dir.path(), bytes), what);
         assert!(!report.contains("panicked"), "{name}");
     }
-    let v2 = kb_file(
-        dir.path(),
-        minimal().replace("schema_version: 1", "schema_version: 2"),
-    );
-    refuses(&v2, &["unsupported version 2"]);
+    let v2 = minimal().replace("schema_version: 1", "schema_version: 2");
+    refuses(&kb_file(dir.path(), v2), &["unsupported version 2"]);
     let missing = dir.path().join("missing.yaml");
     refuses(&missing, &["no such file"]);
-    roles(&["compare"])
+    let run = roles(&["compare"])
         .env("ROLES_KB", &missing)
-        .fails_as_bad_input()
-        .stderr_has(&missing.display().to_string())
+        .fails_as_bad_input();
+    run.stderr_has(&missing.display().to_string())
         .stderr_has("no such file");
 }
 
@@ -196,15 +188,10 @@ fn problems_in_a_dump_are_each_located_where_they_stand() {
     let file = kb_file(dir.path(), dump.replace("\n- id: cto\n", "\n- id: cio\n"));
     let report = refuses(&file, &["roles: duplicate id `cio`"]);
     let line = line_of(&file, "- id: cio", 2);
-    let located = report
-        .lines()
-        .find(|l| l.contains("duplicate id"))
-        .expect("the problem");
-    assert!(
-        located.contains(&format!(":{line}:")),
-        "expected line {line}: {located}"
-    );
-
+    let located = report.lines().find(|l| l.contains("duplicate id"));
+    let located = located.expect("the problem");
+    let ok = located.contains(&format!(":{line}:"));
+    assert!(ok, "line {line}: {located}");
     let file = kb_file(
         dir.path(),
         dump.replace("\n- id: tension\n", "\n- id: strain\n"),
@@ -215,121 +202,53 @@ fn problems_in_a_dump_are_each_located_where_they_stand() {
     distinct.dedup();
     assert_eq!(distinct.len(), lines.len(), "one line each: {lines:?}");
 
-    let weight = dump
-        .lines()
-        .find(|line| line.trim_start().starts_with("cio: ") && line.trim_end().ends_with('2'));
-    let weight = weight.expect("a weight of 2 for the CIO");
-    let file = kb_file(
-        dir.path(),
-        dump.replacen(weight, &weight.replace(": 2", ": 101"), 1),
-    );
-    refuses_at(
-        &file,
-        &["`cio` gives 101 points; points go from -100 to 100"],
-        ": 101",
-        1,
-        0,
-    );
+    let two = |line: &&str| line.trim_start().starts_with("cio: ") && line.ends_with('2');
+    let weight = dump.lines().find(two).expect("a weight of 2 for the CIO");
+    let text = dump.replacen(weight, &weight.replace(": 2", ": 101"), 1);
+    let says = ["`cio` gives 101 points; points go from -100 to 100"];
+    refuses_at(&kb_file(dir.path(), text), &says, ": 101", 1, 0);
 }
 
 #[test]
 fn an_unknown_source_message_lists_at_most_ten_known_ids() {
     let dir = temp_dir();
-    let extra: String = (0..30)
-        .map(|n| format!("  - {{id: s{n:02}, title: T, file: f}}\n"))
-        .collect();
+    let source = |n| format!("  - {{id: s{n:02}, title: T, file: f}}\n");
+    let extra: String = (0..30).map(source).collect();
     let text = minimal().replacen("sources:\n", &format!("sources:\n{extra}"), 1);
-    let file = kb_file(
-        dir.path(),
-        text.replacen("sources: [article]", "sources: [brochure]", 1),
-    );
-    let report = refuses(
-        &file,
-        &["cites unknown source `brochure`; known sources: `article`, `s00`, `s01`"],
-    );
-    assert!(report.contains("`s08`, … (31 in all)"), "{report}");
-    assert!(!report.contains("`s09`"), "{report}");
+    let file = kb_file(dir.path(), text.replacen("[article]", "[brochure]", 1));
+    let says = ["cites unknown source `brochure`; known sources: `article`, `s00`, `s01`"];
+    let report = refuses(&file, &says);
+    let ten = report.contains("`s08`, … (31 in all)") && !report.contains("`s09`");
+    assert!(ten, "{report}");
 }
 
 /// Disputes and areas appended to `minimal.yaml`: what the report says, and
 /// the lines it must point at.
+#[rustfmt::skip]
 const DISPUTES_AND_AREAS: &[(&str, &[&str], &[&str])] = &[
-    (
-        "disputes:
+    ("disputes:
   - id: scope
     question: Who looks after the building?
     views:
-      - text: Alpha does.
-        roles: [alpha]
-        sources: [article]
-      - text: Beta does.
-        roles: [beta]
-        sources: [brochure]
-",
-        &["disputes.scope.views[1].sources[0]: cites unknown source `brochure`"],
-        &["sources: [brochure]"],
-    ),
-    (
-        "disputes:
-  - id: scope
-    question: Who looks after the building?
-    views:
-      - text: Alpha does.
-        roles: []
-        sources: [article]
-",
-        &[
-            "disputes.scope: has 1 view(s); a dispute needs at least two `views`",
-            "disputes.scope.views[0]: names no role",
-        ],
-        &[],
-    ),
-    (
-        "areas:
-  - id: doors
-    title: Doors
-    owner: gamma
-    facts:
-      - text: Beta keeps the doors open.
-        sources: [article]
-        roles: [beta]
-  - id: lights
-    title: Lights
-    owner: disputed
-    dispute: wiring
-    facts:
-      - text: Alpha keeps the lights on.
-        sources: [article]
-        roles: [alpha]
-  - id: roof
-    title: Roof
-    owner: shared
-    dispute: wiring
-    facts:
-      - text: Both look after the roof.
-        sources: [manual]
-",
-        &[
-            "areas.doors: owner `gamma` is not a role, `shared`, `divided` or `disputed`",
-            "areas.lights: names unknown dispute `wiring`",
-            "areas.roof: names dispute `wiring` but its owner is `shared`",
-            "areas.roof.facts[0].sources[0]: cites unknown source `manual`",
-        ],
-        &["owner: gamma", "dispute: wiring", "sources: [manual]"],
-    ),
-    (
-        "areas:
-  - id: doors
-    title: Doors
-    owner: disputed
-    facts:
-      - text: Beta keeps the doors open.
-        sources: [article]
-        roles: [beta]
-",
-        &["areas.doors: is `disputed` but names no `dispute`"],
-        &[],
-    ),
+      - {text: Alpha does., roles: [alpha], sources: [article]}
+      - {text: Beta does., roles: [beta], sources: [brochure]}
+", &["disputes.scope.views[1].sources[0]: cites unknown source `brochure`"], &["sources: [brochure]"]),
+    ("disputes:
+  - {id: scope, question: Who looks after it?, views: [{text: Alpha does., roles: [], sources: [article]}]}
+", &["disputes.scope: has 1 view(s); a dispute needs at least two `views`",
+        "disputes.scope.views[0]: names no role"], &[]),
+    ("areas:
+  - {id: doors, title: Doors, owner: gamma, facts: [{text: Beta keeps them., sources: [article], roles: [beta]}]}
+  - {id: lights, title: Lights, owner: disputed, dispute: wiring, facts: [{text: Alpha does., sources: [article]}]}
+  - {id: roof, title: Roof, owner: shared, dispute: wiring, facts: [{text: Both do., sources: [manual]}]}
+", &["areas.doors: owner `gamma` is not a role, `shared`, `divided` or `disputed`",
+        "areas.lights: names unknown dispute `wiring`",
+        "areas.roof: names dispute `wiring` but its owner is `shared`",
+        "areas.roof.facts[0].sources[0]: cites unknown source `manual`"],
+        &["owner: gamma", "dispute: wiring", "sources: [manual]"]),
+    ("areas:
+  - {id: doors, title: Doors, owner: disputed, facts: [{text: Beta does., sources: [article], roles: [beta]}]}
+", &["areas.doors: is `disputed` but names no `dispute`"], &[]),
 ];
 
 #[test]

@@ -5,15 +5,10 @@
 use crate::common::*;
 
 /// The commands whose table output people read, and the help.
+#[rustfmt::skip]
 const TABLE_COMMANDS: &[&[&str]] = &[
-    &["compare"],
-    &["compare", "--cite"],
-    &["show", "cio"],
-    &["show", "cto"],
-    &["search", "data", "governance"],
-    &["sources"],
-    &["--help"],
-    &["compare", "--help"],
+    &["compare"], &["compare", "--cite"], &["show", "cio"], &["show", "cto"],
+    &["search", "data", "governance"], &["sources"], &["--help"], &["compare", "--help"],
 ];
 
 #[test]
@@ -23,43 +18,31 @@ fn color_always_paints_tables_help_and_the_error_label_even_when_piped() {
         assert!(run.stdout.contains("\x1b["), "painted\n{run}");
     }
     let run = roles(&["--color", "always", "show", "nobody"]).run();
-    assert_eq!(run.code, Some(2), "{run}");
-    assert!(run.stderr.contains("\x1b["), "{run}");
+    assert!(run.code == Some(2) && run.stderr.contains("\x1b["), "{run}");
 }
 
 #[test]
 fn piped_output_has_no_escape_codes_unless_clicolor_force_and_never_wins() {
     let advise = &["advise", "--no-input", "-a", "aim=product"][..];
-    for args in TABLE_COMMANDS
+    for &args in TABLE_COMMANDS
         .iter()
-        .copied()
-        .chain([advise, &["search", "data"]])
+        .chain([&advise, &&["search", "data"][..]])
     {
         assert!(!roles(args).succeeds().has_escapes(), "piped: plain");
-        let forced = roles(args).env("CLICOLOR_FORCE", "1");
-        assert!(
-            forced.succeeds().stdout.contains("\x1b["),
-            "CLICOLOR_FORCE paints"
-        );
+        let forced = roles(args).env("CLICOLOR_FORCE", "1").succeeds();
+        assert!(forced.stdout.contains("\x1b["), "CLICOLOR_FORCE paints");
         let never = roles(args)
-            .arg("--color")
-            .arg("never")
+            .args(&["--color", "never"])
             .env("CLICOLOR_FORCE", "1");
-        assert!(
-            !never.succeeds().has_escapes(),
-            "--color never beats CLICOLOR_FORCE"
-        );
+        let ok = !never.succeeds().has_escapes();
+        assert!(ok, "--color never beats CLICOLOR_FORCE");
         for (key, value) in [("NO_COLOR", "1"), ("TERM", "dumb")] {
-            assert!(
-                !roles(args).env(key, value).succeeds().has_escapes(),
-                "{key}={value}"
-            );
+            let plain = !roles(args).env(key, value).succeeds().has_escapes();
+            assert!(plain, "{key}={value}");
         }
     }
-    assert!(
-        !roles(&["show", "nobody"]).run().has_escapes(),
-        "the error report is plain"
-    );
+    let error = roles(&["show", "nobody"]).run();
+    assert!(!error.has_escapes(), "the error report is plain");
 }
 
 /// Runs `roles ARGS` on a pseudo-terminal with `script`, with these variables
@@ -67,19 +50,14 @@ fn piped_output_has_no_escape_codes_unless_clicolor_force_and_never_wins() {
 fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<Run> {
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
     let binary = binary().display().to_string();
-    let line: Vec<String> = std::iter::once(binary.as_str())
-        .chain(args.iter().copied())
-        .map(quote)
-        .collect();
+    let line: Vec<String> = [&binary[..]].iter().chain(args).map(|s| quote(s)).collect();
     let mut command = std::process::Command::new("script");
     command.args(["-qec", &line.join(" "), "/dev/null"]);
     for name in HOST_VARIABLES {
         command.env_remove(name);
     }
-    command
-        .env("COLUMNS", "80")
-        .env("TERM", "xterm-256color")
-        .envs(env.iter().copied());
+    command.env("COLUMNS", "80").env("TERM", "xterm-256color");
+    command.envs(env.iter().copied());
     let Ok(output) = command.stdin(std::process::Stdio::null()).output() else {
         crate::common::prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
         return None;
@@ -87,10 +65,8 @@ fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<Run> {
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     if !output.status.success() && output.stdout.is_empty() {
         // `script` itself failed (no pseudo-terminals here), not `roles`.
-        prerequisite_missing(&format!(
-            "a pseudo-terminal (`script` failed: {})",
-            text(&output.stderr)
-        ));
+        let failed = text(&output.stderr);
+        prerequisite_missing(&format!("a pseudo-terminal (`script` failed: {failed})"));
         return None;
     }
     Some(Run {
@@ -141,9 +117,7 @@ fn colour_does_not_change_the_words_or_the_width_and_never_reaches_json_or_yaml(
     }
     assert_eq!(stripped, plain);
     for format in ["json", "yaml"] {
-        let run = roles(&["compare", "--color", "always"])
-            .format(format)
-            .succeeds();
-        assert!(!run.has_escapes(), "{run}");
+        let run = roles(&["compare", "--color", "always"]).format(format);
+        assert!(!run.succeeds().has_escapes(), "{format}");
     }
 }

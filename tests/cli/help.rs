@@ -9,24 +9,10 @@ use crate::common::*;
 use clap::CommandFactory;
 
 /// Every command with help of its own, as the words after `roles`.
+#[rustfmt::skip]
 const COMMANDS: &[&str] = &[
-    "",
-    "compare",
-    "show",
-    "search",
-    "topics",
-    "disputes",
-    "split",
-    "sources",
-    "advise",
-    "career",
-    "jd",
-    "kb",
-    "kb dump",
-    "kb validate",
-    "schema",
-    "completions",
-    "man",
+    "", "compare", "show", "search", "topics", "disputes", "split", "sources", "advise", "career",
+    "jd", "kb", "kb dump", "kb validate", "schema", "completions", "man",
 ];
 
 /// `roles WORDS --help` at 100 columns, without colour.
@@ -44,45 +30,6 @@ fn examples(text: &str) -> Vec<String> {
     lines.map(|line| line.trim().to_owned()).collect()
 }
 
-#[test]
-fn help_of_every_command_matches_its_snapshot_and_the_conventions() {
-    for words in COMMANDS {
-        let text = help(words);
-        let shown = format!("`roles {words} --help`");
-        let name = if words.is_empty() { "roles" } else { words };
-        assert_snapshot(&format!("help/{}.txt", name.replace(' ', "-")), &text);
-        assert!(!text.contains('\x1b'), "{shown} is plain");
-        let (width, line) = widest_line(&text);
-        assert!(width <= 100, "{shown} has a line over 100 columns: {line}");
-        let mut lines = text.lines();
-        let summary = lines.next().unwrap_or_default();
-        assert!(
-            !summary.trim().is_empty() && !summary.starts_with("Usage"),
-            "{shown}: a summary"
-        );
-        assert_eq!(
-            lines.next(),
-            Some(""),
-            "{shown}: the summary is one line, then a blank line"
-        );
-        assert!(
-            !summary.ends_with('.'),
-            "{shown}: the summary is a heading: {summary}"
-        );
-        let found = examples(&text);
-        assert!(
-            found.len() >= 2,
-            "{shown} has two examples at least: {found:?}"
-        );
-        for example in found {
-            assert!(
-                example.starts_with("roles "),
-                "{shown}: not a `roles` command: {example}"
-            );
-        }
-    }
-}
-
 /// The clap definition of `roles WORDS`.
 fn definition(words: &str) -> clap::Command {
     let mut command = roles::cli::Cli::command();
@@ -93,33 +40,45 @@ fn definition(words: &str) -> clap::Command {
     command
 }
 
+/// Each help matches its snapshot, is plain, fits 100 columns, opens with a
+/// one-line summary that is a heading, has two `roles` examples at least, and
+/// lists every flag, argument and subcommand of the command.
 #[test]
-fn help_lists_every_flag_and_argument_of_the_command() {
+fn help_of_every_command_matches_its_snapshot_the_conventions_and_its_flags() {
     for words in COMMANDS {
         let text = help(words);
-        let mut wanted = vec![
-            "Usage: roles".to_owned(),
-            "Options:".to_owned(),
-            "--format".to_owned(),
-            "--kb".to_owned(),
-            "--color".to_owned(),
-            "-h, --help".to_owned(),
-            "-V, --version".to_owned(),
-        ];
+        let shown = format!("`roles {words} --help`");
+        let name = if words.is_empty() { "roles" } else { words };
+        assert_snapshot(&format!("help/{}.txt", name.replace(' ', "-")), &text);
+        assert!(!text.contains('\x1b'), "{shown} is plain");
+        let (width, line) = widest_line(&text);
+        assert!(width <= 100, "{shown} has a line over 100 columns: {line}");
+        let mut lines = text.lines();
+        let summary = lines.next().unwrap_or_default();
+        let heading = !summary.trim().is_empty() && !summary.starts_with("Usage");
+        let ok = heading && !summary.ends_with('.');
+        assert!(ok, "{shown}: a summary: {summary}");
+        assert_eq!(lines.next(), Some(""), "{shown}: the summary is one line");
+        let found = examples(&text);
+        let ok = found.len() >= 2;
+        assert!(ok, "{shown} has two examples at least: {found:?}");
+        for example in found {
+            assert!(example.starts_with("roles "), "{shown}: {example}");
+        }
+        #[rustfmt::skip]
+        let mut wanted: Vec<String> = ["Usage: roles", "Options:", "--format", "--kb", "--color",
+            "-h, --help", "-V, --version"].map(String::from).into();
         let command = definition(words);
         for arg in command.get_arguments() {
             if let Some(long) = arg.get_long() {
                 wanted.push(format!("--{long}"));
             } else if arg.is_positional() {
                 let names = arg.get_value_names().and_then(|names| names.first());
-                let name =
-                    names.map_or_else(|| arg.get_id().as_str().to_uppercase(), |n| n.to_string());
+                let id = || arg.get_id().as_str().to_uppercase();
+                let name = names.map_or_else(id, |n| n.to_string());
                 let optional = format!("[{name}]");
-                wanted.push(if text.contains(&optional) {
-                    optional
-                } else {
-                    format!("<{name}>")
-                });
+                let positional = [format!("<{name}>"), optional.clone()];
+                wanted.push(positional[usize::from(text.contains(&optional))].clone());
             }
         }
         wanted.extend(
@@ -128,7 +87,7 @@ fn help_lists_every_flag_and_argument_of_the_command() {
                 .map(|sub| format!("  {}", sub.get_name())),
         );
         for want in wanted {
-            assert!(text.contains(&want), "`roles {words} --help` lists {want}");
+            assert!(text.contains(&want), "{shown} lists {want}");
         }
     }
 }
@@ -141,17 +100,14 @@ fn advise_help_lists_every_question_and_value_of_the_embedded_questionnaire() {
     let kb = roles::library::Library::embedded();
     let questions = &kb.questionnaire().questions;
     for (index, question) in questions.iter().enumerate() {
-        let start = text
-            .find(&format!("  {}:", question.id))
-            .expect("the question is listed");
-        let next = questions.get(index + 1);
-        let end = next.and_then(|next| text.find(&format!("  {}:", next.id)));
+        let at = |id: &str| text.find(&format!("  {id}:"));
+        let start = at(&question.id).expect("the question is listed");
+        let end = questions.get(index + 1).and_then(|next| at(&next.id));
         let entry = &text[start..end.unwrap_or(text.len())];
-        for choice in &question.choices {
-            let value = choice.value.as_str();
+        for value in question.choices.iter().map(|choice| &choice.value) {
             assert!(
                 entry.contains(value),
-                "`{}` lacks value `{value}`: {entry}",
+                "`{}` lacks `{value}`: {entry}",
                 question.id
             );
         }
@@ -177,29 +133,18 @@ fn every_example_in_the_help_runs() {
             let file = redirect.and_then(|at| args.get(at + 1).cloned());
             args.truncate(redirect.unwrap_or(args.len()));
             assert_eq!(args.remove(0), "roles", "{line}");
-            let run = child(&args).current_dir(dir.path()).run();
+            let run = roles(&args).current_dir(dir.path()).run();
             ran += 1;
             if args == ["advise"] || args == ["career"] {
-                assert_eq!(run.code, Some(2), "{line}: without a terminal\n{run}");
-                assert!(
-                    run.stderr.contains("--answer"),
-                    "{line}: names --answer\n{run}"
-                );
+                let refused = run.code == Some(2) && run.stderr.contains("--answer");
+                assert!(refused, "{line}: without a terminal, names --answer\n{run}");
                 continue;
             }
-            assert!(
-                run.code == Some(0) && !run.stdout.is_empty(),
-                "{line}\n{run}"
-            );
+            let ok = run.code == Some(0) && !run.stdout.is_empty();
+            assert!(ok, "{line}\n{run}");
             if let Some(file) = file {
-                write_file(
-                    dir.path(),
-                    &Path::new(&file)
-                        .file_name()
-                        .expect("a name")
-                        .to_string_lossy(),
-                    &run.stdout,
-                );
+                let name = Path::new(&file).file_name().expect("a name").to_owned();
+                write_file(dir.path(), &name.to_string_lossy(), &run.stdout);
             }
         }
     }

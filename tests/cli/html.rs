@@ -10,18 +10,10 @@ use crate::common::*;
 
 const RECORD: &str = "advise --no-input -a aim=product -a size=startup";
 
+#[rustfmt::skip]
 const COMMANDS: &[&str] = &[
-    RECORD,
-    "career --no-input -a interest=product -a years=12",
-    "compare --cite",
-    "show cio",
-    "disputes",
-    "split",
-    "topics",
-    "topics need-both",
-    "jd cto",
-    "search data governance",
-    "sources",
+    RECORD, "career --no-input -a interest=product -a years=12", "compare --cite", "show cio",
+    "disputes", "split", "topics", "topics need-both", "jd cto", "search data governance", "sources",
 ];
 
 fn html(command: &str) -> String {
@@ -40,16 +32,17 @@ fn every_command_writes_one_self_contained_page_of_its_markdown() {
         for fetch_or_run in ["<script", "<link", "<img", "src=", "url(", "@import"] {
             assert!(!page.contains(fetch_or_run), "`{command}`: {fetch_or_run}");
         }
-        assert!(
-            markdown.starts_with("# "),
-            "`{command}` opens with a heading"
-        );
+        let ok = markdown.starts_with("# ");
+        assert!(ok, "`{command}` opens with a heading");
         // The same headings and table rows as the Markdown, which has tables.
         let lines = |keep: fn(&str) -> bool| markdown.lines().filter(|l| keep(l)).count();
         let headings = lines(|l| l.starts_with('#'));
         let rows = lines(|l| l.starts_with('|') && !l.chars().all(|c| "|-: ".contains(c)));
-        let tags =
-            |tags: &[&str]| -> usize { tags.iter().map(|tag| page.matches(tag).count()).sum() };
+        let tags = |tags: &[&str]| {
+            tags.iter()
+                .map(|tag| page.matches(tag).count())
+                .sum::<usize>()
+        };
         assert_eq!(tags(&["<h1", "<h2", "<h3", "<h4"]), headings, "`{command}`");
         assert_eq!(tags(&["<tr>"]), rows, "`{command}` table rows");
         let tables = !matches!(*command, "topics need-both" | "jd cto");
@@ -85,10 +78,8 @@ fn tool(program: &str, args: &[&str]) -> Option<String> {
 /// without it), and returns the PDF's path as a string.
 fn print(dir: &Path, name: &str, page: &str, paper: &str) -> Option<String> {
     let sized = page.replace("</style>", &format!("@page {{ size: {paper}; }}\n</style>"));
-    let url = format!(
-        "file://{}",
-        write_file(dir, &format!("{name}.html"), sized).display()
-    );
+    let html = write_file(dir, &format!("{name}.html"), sized);
+    let url = format!("file://{}", html.display());
     let pdf: PathBuf = dir.join(format!("{name}.pdf"));
     let to = format!("--print-to-pdf={}", pdf.display());
     let flags = [
@@ -132,10 +123,8 @@ fn the_decision_record_prints_on_a4_and_letter_within_three_pages_and_the_margin
         assert!(words.len() > 300, "{paper}: {} words", words.len());
         for word in words {
             let right = attribute(word, "xMax=").expect("a word box");
-            assert!(
-                right <= page_width - 40.0,
-                "{paper}: a word runs off: {word}"
-            );
+            let ok = right <= page_width - 40.0;
+            assert!(ok, "{paper}: a word runs off: {word}");
         }
     }
 }

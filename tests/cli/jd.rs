@@ -24,20 +24,14 @@ fn bullets<'a>(markdown: &'a str, heading: &str) -> Vec<&'a str> {
 }
 
 /// The lists of a posting's JSON.
-const LISTS: [&str; 5] = [
-    "responsibilities",
-    "success_measures",
-    "requirements",
-    "nice_to_have",
-    "background",
-];
+#[rustfmt::skip]
+const LISTS: [&str; 5] =
+    ["responsibilities", "success_measures", "requirements", "nice_to_have", "background"];
 
 /// The texts of a JSON list of facts.
-fn texts(list: &Value) -> Vec<&str> {
-    items(list)
-        .iter()
-        .map(|fact| string(&fact["text"]))
-        .collect()
+fn texts<'a>(list: &'a Value) -> Vec<&'a str> {
+    let text = |fact: &'a Value| string(&fact["text"]);
+    items(list).iter().map(text).collect()
 }
 
 /// A set of the strings of a JSON array.
@@ -48,26 +42,17 @@ fn set(list: &Value) -> BTreeSet<&str> {
 #[test]
 fn jd_has_every_section_of_a_job_posting_in_order_and_lists_the_json_duties() {
     let markdown = markdown(&["jd", "cto"]);
-    let expected = [
-        "About the role",
-        "What you will do",
-        "How success may be measured",
-        "What you must bring",
-        "Nice to have",
-        "Where you may come from",
-    ];
+    #[rustfmt::skip]
+    let expected = ["About the role", "What you will do", "How success may be measured",
+        "What you must bring", "Nice to have", "Where you may come from"];
     assert_eq!(headings(&markdown), expected);
     for heading in &expected[1..] {
-        assert!(
-            !bullets(&markdown, heading).is_empty(),
-            "`{heading}` has no items\n{markdown}"
-        );
+        let ok = !bullets(&markdown, heading).is_empty();
+        assert!(ok, "`{heading}`\n{markdown}");
     }
     let duties = json(&["jd", "cto"]);
-    assert_eq!(
-        bullets(&markdown, "What you will do"),
-        texts(&duties["responsibilities"])
-    );
+    let expected = texts(&duties["responsibilities"]);
+    assert_eq!(bullets(&markdown, "What you will do"), expected);
 }
 
 #[test]
@@ -78,13 +63,11 @@ fn jd_speaks_to_the_candidate_and_states_no_line_twice() {
         &["jd", "cto", "--fractional"],
     ] {
         let posting = json(args);
-        let summary = posting["summary"].as_str().expect("summary");
+        let summary = string(&posting["summary"]);
         assert!(summary.starts_with("You will "), "{summary}");
         for text in texts(&posting["responsibilities"]) {
-            assert!(
-                text.starts_with("You will ") || text.starts_with("You may "),
-                "{args:?}: {text}"
-            );
+            let second_person = text.starts_with("You will ") || text.starts_with("You may ");
+            assert!(second_person, "{args:?}: {text}");
         }
         let mut seen = BTreeSet::new();
         for text in LISTS.iter().flat_map(|list| texts(&posting[*list])) {
@@ -119,17 +102,13 @@ fn jd_leaves_placeholders_for_what_only_the_company_knows() {
 fn jd_states_requirements_as_requirements_and_the_rest_as_nice_to_have() {
     let markdown = markdown(&["jd", "cto"]);
     let required = bullets(&markdown, "What you must bring");
-    assert!(
-        required.iter().any(|line| line.starts_with("A degree in")),
-        "{required:?}"
-    );
+    let ok = required.iter().any(|line| line.starts_with("A degree in"));
+    assert!(ok, "{required:?}");
     // With the articles' strength: a degree "may be required", experience is
     // "often required" and the CTO's 15 years "desirable".
     for strength in ["may be required", "often required", "desirable"] {
-        assert!(
-            required.iter().any(|line| line.contains(strength)),
-            "{strength} in {required:?}"
-        );
+        let ok = required.iter().any(|line| line.contains(strength));
+        assert!(ok, "{strength} in {required:?}");
     }
     let extra = bullets(&markdown, "Nice to have");
     assert!(extra.contains(&"Industry certifications."), "{extra:?}");
@@ -151,8 +130,8 @@ fn jd_is_full_time_by_default_whatever_the_case_of_the_role() {
 fn fractional_jd_is_titled_fractional_and_framed_as_part_time() {
     let markdown = roles(&["jd", "cto", "--fractional"]).succeeds().stdout;
     let title = markdown.lines().next().unwrap_or_default();
-    assert!(title.starts_with("# Fractional "), "{title}");
-    assert!(title.contains("(CTO)"), "{title}");
+    let ok = title.starts_with("# Fractional ") && title.contains("(CTO)");
+    assert!(ok, "{title}");
     assert!(markdown.contains("part-time"), "{markdown}");
 }
 
@@ -163,7 +142,7 @@ fn fractional_jd_keeps_the_part_time_duties_and_claims_only_what_key_differences
         let duties = |posting: &Value| posting["responsibilities"].as_array().map(Vec::len);
         let (part_time, all) = (duties(&part), duties(&full));
         assert!(part_time > Some(0) && part_time < all, "{role}");
-        let engagement = part["engagement_terms"].as_str().expect("engagement_terms");
+        let engagement = string(&part["engagement_terms"]);
         // Terms for the candidate, not a pitch to the company.
         assert!(engagement.contains("your time"), "{role}: {engagement}");
         let claims = ["days a month", "permanent", "Smaller companies"];
@@ -207,20 +186,16 @@ fn answers_from_advise_put_the_duties_meeting_the_chosen_needs_first() {
         assert_eq!(posting["needs"], json!([need]));
         let first = &posting["responsibilities"][0];
         assert_eq!(first["meets"], json!([need]), "{need}: {first}");
-        let text = first["text"].as_str().unwrap_or_default();
-        assert!(text.contains(says), "{first}");
+        assert!(string(&first["text"]).contains(says), "{first}");
         let plain = json(&["jd", role]);
         assert_ne!(plain["responsibilities"][0], *first, "{need}");
     }
-    let brief = roles(&["jd", "cto", "--brief", "--answers", "-"])
-        .stdin("needs: intellectual-property\n")
-        .markdown();
+    let brief = roles(&["jd", "cto", "--brief", "--answers", "-"]);
+    let brief = brief.stdin("needs: intellectual-property\n").markdown();
     let duties = bullets(&brief, "What you will do");
     assert!(duties[0].contains("intellectual property"), "{brief}");
-    roles(&["jd", "cto", "--answers", "-"])
-        .stdin("needs: [telepathy]\n")
-        .fails_as_bad_input()
-        .stderr_has("telepathy");
+    let telepathy = roles(&["jd", "cto", "--answers", "-"]).stdin("needs: [telepathy]\n");
+    telepathy.fails_as_bad_input().stderr_has("telepathy");
 }
 
 #[test]
@@ -230,7 +205,7 @@ fn jd_json_has_the_documented_fields_and_cites_only_known_sources() {
     let role = json!({"id": "cto", "name": "Chief Technology Officer"});
     assert_eq!(posting["role"], role);
     assert_eq!(posting["fractional"], true);
-    let text = |field: &str| posting[field].as_str().unwrap_or_default();
+    let text = |field: &str| string(&posting[field]);
     assert!(text("title").starts_with("Fractional"));
     assert!(!text("summary").is_empty() && !text("engagement_terms").is_empty());
     let mut cited = BTreeSet::new();
@@ -238,10 +213,10 @@ fn jd_json_has_the_documented_fields_and_cites_only_known_sources() {
         let facts = items(&posting[field]);
         assert!(!facts.is_empty(), "`{field}` is empty");
         for fact in facts {
-            let text = fact["text"].as_str().unwrap_or_default();
-            assert!(!text.is_empty(), "{field}: {fact}");
-            assert!(!set(&fact["sources"]).is_empty(), "{field}: {fact}");
-            cited.extend(set(&fact["sources"]));
+            let sources = set(&fact["sources"]);
+            let cites = !string(&fact["text"]).is_empty() && !sources.is_empty();
+            assert!(cites, "{field}: {fact}");
+            cited.extend(sources);
         }
     }
     let sources = json(&["sources"]);
@@ -270,14 +245,14 @@ fn jd_works_for_a_third_role_with_empty_lists_for_sections_it_lacks() {
     let title = "# Chief Information Security Officer (CISO)";
     assert_eq!(markdown.lines().next(), Some(title), "{markdown}");
     // The CISO has responsibilities and KPIs only, so only those sections appear.
-    let only = ["About the role", "What you will do"];
-    assert_eq!(
-        headings(&markdown),
-        [&only[..], &["How success may be measured"]].concat()
-    );
+    let only = [
+        "About the role",
+        "What you will do",
+        "How success may be measured",
+    ];
+    assert_eq!(headings(&markdown), only);
     assert!(!bullets(&markdown, "What you will do").is_empty());
-    let run = roles(&["jd", "ciso", "--fractional"]).kb(&three);
-    let posting = run.json();
+    let posting = roles(&["jd", "ciso", "--fractional"]).kb(&three).json();
     assert_eq!(posting["role"]["id"], "ciso");
     let title = "Fractional Chief Information Security Officer (CISO)";
     assert_eq!(posting["title"], title);
@@ -289,12 +264,12 @@ fn jd_works_for_a_third_role_with_empty_lists_for_sections_it_lacks() {
 #[test]
 fn advise_points_to_a_jd_that_exists() {
     let advice = json(&["advise", "--no-input", "--answer", "aim=product"]);
-    let steps = items(&advice["next_steps"]).iter();
-    let mut steps = steps.filter_map(Value::as_str);
+    let mut steps = items(&advice["next_steps"]).iter().map(string);
     let step = steps
         .find(|s| s.starts_with("roles jd "))
         .expect("a jd step");
     let args: Vec<&str> = step.split_whitespace().skip(1).collect();
-    let jd = roles(&args).succeeds();
-    jd.stdout_has("# Chief Technology Officer (CTO)");
+    roles(&args)
+        .succeeds()
+        .stdout_has("# Chief Technology Officer (CTO)");
 }

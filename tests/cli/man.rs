@@ -9,38 +9,21 @@ use crate::common::*;
 fn the_page_is_roff_with_every_section_variable_and_exit_status() {
     let run = roles(&["man"]).succeeds();
     let page = &run.stdout;
-    assert!(
-        page.starts_with(".TH") || page.contains("\n.TH roles"),
-        "a `.TH roles` title\n{run}"
-    );
+    let titled = page.starts_with(".TH") || page.contains("\n.TH roles");
+    assert!(titled, "a `.TH roles` title\n{run}");
     assert!(page.contains("roles 0.1.0"), "the page carries the version");
     assert!(!run.has_escapes(), "no escape codes in roff");
-    for section in [
-        "NAME",
-        "SYNOPSIS",
-        "DESCRIPTION",
-        "OPTIONS",
-        "COMMANDS",
-        "ENVIRONMENT",
-        "EXIT STATUS",
-        "EXAMPLES",
-        "FILES",
-    ] {
-        assert!(
-            page.lines().any(|line| line == format!(".SH {section}")),
-            "no `.SH {section}`"
-        );
+    #[rustfmt::skip]
+    let sections = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "ENVIRONMENT",
+        "EXIT STATUS", "EXAMPLES", "FILES"];
+    for section in sections {
+        let heading = format!(".SH {section}");
+        assert!(page.lines().any(|line| line == heading), "no `{heading}`");
     }
-    for variable in [
-        "ROLES_KB",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "COLUMNS",
-        "LINES",
-        "PAGER",
-        "ROLES_PAGER",
-        "SOURCE_DATE_EPOCH",
-    ] {
+    #[rustfmt::skip]
+    let variables = ["ROLES_KB", "NO_COLOR", "CLICOLOR_FORCE", "COLUMNS", "LINES", "PAGER",
+        "ROLES_PAGER", "SOURCE_DATE_EPOCH"];
+    for variable in variables {
         assert!(page.contains(variable), "{variable} is not documented");
     }
     for status in ["\n.B 0\n", "\n.B 1\n", "\n.B 2\n", "130", "143", "129"] {
@@ -66,10 +49,8 @@ fn every_subcommand_and_option_is_on_the_page() {
             .filter(|sub| sub.get_name() != "help")
         {
             let name = sub.get_bin_name().expect("built").to_uppercase();
-            assert!(
-                page.contains(&format!(".SH \"{name}\"")),
-                "no section for `{name}`"
-            );
+            let heading = format!(".SH \"{name}\"");
+            assert!(page.contains(&heading), "no section for `{name}`");
             pending.push(sub.clone());
         }
     }

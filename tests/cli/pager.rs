@@ -13,32 +13,28 @@ use crate::common::{prerequisite_missing, temp_dir, write_file};
 fn on_a_short_terminal(args: &str, pager: &Path) -> Option<i32> {
     let available = std::process::Command::new("script")
         .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
+        .output();
+    let available = available.is_ok_and(|out| out.status.success());
     if !available {
         prerequisite_missing("util-linux `script`, to make a pseudo-terminal");
         return None;
     }
     // A terminal size needs both: with 0 columns the height reads as unknown.
-    let line = format!(
-        "stty rows 10 cols 80 && '{}' {args}; echo \"exit=$?\"",
-        binary().display()
-    );
-    let output = std::process::Command::new("script")
+    let binary = binary().display().to_string();
+    let line = format!("stty rows 10 cols 80 && '{binary}' {args}; echo \"exit=$?\"");
+    let mut script = std::process::Command::new("script");
+    script
         .args(["-qec", &line, "/dev/null"])
-        .env_remove("ROLES_PAGER")
-        .env_remove("LINES")
-        .env_remove("ROLES_KB")
-        .env("PAGER", pager)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("`script` runs");
+        .env("PAGER", pager);
+    for name in ["ROLES_PAGER", "LINES", "ROLES_KB"] {
+        script.env_remove(name);
+    }
+    let output = script.stdin(std::process::Stdio::null()).output();
+    let output = output.expect("`script` runs");
     let shown = String::from_utf8_lossy(&output.stdout);
     let Some(code) = shown.rsplit_once("exit=").map(|(_, code)| code.trim()) else {
-        prerequisite_missing(&format!(
-            "a pseudo-terminal (`script` failed: {})",
-            String::from_utf8_lossy(&output.stderr)
-        ));
+        let failed = String::from_utf8_lossy(&output.stderr);
+        prerequisite_missing(&format!("a pseudo-terminal (`script` failed: {failed})"));
         return None;
     };
     Some(code.parse().expect("an exit code"))

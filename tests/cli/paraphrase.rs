@@ -1,10 +1,6 @@
-//! The knowledge base states the articles' facts in its own words: no run of
-//! eight words in `data/` is copied from an article in `../shared/seeds/`. The
-//! articles' titles and salary figures are the exceptions, and must be copied
-//! exactly as their article gives them.
-//!
-//! The articles are not part of this repository; where they are absent the tests
-//! say so on stderr and pass (CI has them).
+//! No run of eight words in `data/` is copied from an article in
+//! `../shared/seeds/`, except the articles' titles and salary figures, which are
+//! copied exactly. Where the articles are absent the tests say so (CI has them).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -20,16 +16,12 @@ fn repository(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-/// The files in `dir` ending in `.extension`, sorted.
-fn files(dir: &Path, extension: &str) -> Vec<PathBuf> {
-    let entries = std::fs::read_dir(dir)
-        .expect("a directory")
-        .map(|e| e.expect("an entry").path());
-    let mut files: Vec<PathBuf> = entries
-        .filter(|p| p.extension().is_some_and(|e| e == extension))
-        .collect();
-    files.sort();
-    files
+/// The names of the files in `dir` ending in `.extension`, sorted.
+fn files(dir: &Path, extension: &str) -> Vec<String> {
+    let names = crate::common::dir_entries(dir).into_iter();
+    names
+        .filter(|name| name.ends_with(&format!(".{extension}")))
+        .collect()
 }
 
 /// The seed articles' texts by file name, or `None` (after a note on stderr)
@@ -40,13 +32,9 @@ fn articles() -> Option<Vec<(String, String)>> {
         crate::common::prerequisite_missing(&format!("the articles at {}", dir.display()));
         return None;
     }
-    let read = |path: PathBuf| {
-        let name = path
-            .file_name()
-            .expect("a name")
-            .to_string_lossy()
-            .into_owned();
-        (name, std::fs::read_to_string(&path).expect("an article"))
+    let read = |name: String| {
+        let text = std::fs::read_to_string(dir.join(&name)).expect("an article");
+        (name, text)
     };
     let articles: Vec<_> = files(&dir, "txt").into_iter().map(read).collect();
     assert!(!articles.is_empty(), "no articles in {}", dir.display());
@@ -103,17 +91,11 @@ fn yaml(path: &Path) -> Value {
 /// questionnaire, the disputes, the areas, and any file added later).
 fn data_strings() -> Vec<(String, String)> {
     let files = files(&repository("data"), "yaml");
-    assert!(
-        files.iter().any(|path| path.ends_with("kb.yaml")),
-        "data/kb.yaml is among {files:?}"
-    );
+    assert!(files.iter().any(|name| name == "kb.yaml"), "{files:?}");
     let mut found = Vec::new();
-    for path in &files {
-        let name = format!(
-            "data/{}",
-            path.file_name().expect("a name").to_string_lossy()
-        );
-        strings(&yaml(path), &name, &mut found);
+    for name in &files {
+        let path = repository(&format!("data/{name}"));
+        strings(&yaml(&path), &format!("data/{name}"), &mut found);
     }
     found
 }
@@ -136,15 +118,14 @@ fn no_run_of_eight_words_in_the_data_is_copied_from_an_article() {
     let Some(articles) = articles() else { return };
     let ours = data_strings();
     assert!(!ours.is_empty());
-    let copies = copied(&ours, &articles);
+    let copies = copied(&ours, &articles).join("\n");
     assert!(
         copies.is_empty(),
-        "{} strings copy an article; say it in other words:\n{}",
-        copies.len(),
-        copies.join("\n")
+        "these copy an article; say it in other words:\n{copies}"
     );
     // The check catches a sentence lifted from an article.
-    let lifted = words(&articles[0].1)
+    let lifted = words(&articles[0].1);
+    let lifted = lifted
         .windows(RUN + 3)
         .next()
         .expect("a long article")
@@ -158,12 +139,9 @@ fn no_run_of_eight_words_in_the_data_is_copied_from_an_article() {
 
 #[test]
 fn words_keep_dollar_amounts_whole_and_ignore_case_and_punctuation() {
-    assert_eq!(
-        words("The CTO's pay: $102,150 per year, or $22.33/hour."),
-        [
-            "the", "cto", "s", "pay", "$102,150", "per", "year", "or", "$22.33", "hour"
-        ]
-    );
+    let words = words("The CTO's pay: $102,150 per year, or $22.33/hour.");
+    let expected = "the cto s pay $102,150 per year or $22.33 hour";
+    assert_eq!(words, expected.split(' ').collect::<Vec<_>>());
 }
 
 #[test]
@@ -172,26 +150,18 @@ fn every_salary_figure_appears_verbatim_in_the_article_it_cites() {
     let kb = yaml(&repository("data/kb.yaml"));
     let sources = items(&kb["sources"]);
     let article = |id: &Value| {
-        let source = sources
-            .iter()
-            .find(|source| source["id"] == *id)
-            .expect("a cited source");
-        let file = source["file"].as_str().expect("a file");
-        &articles
-            .iter()
-            .find(|(name, _)| name == file)
-            .expect("the cited article")
-            .1
+        let source = sources.iter().find(|source| source["id"] == *id);
+        let file = &source.expect("a cited source")["file"];
+        let article = articles.iter().find(|(name, _)| file == name.as_str());
+        &article.expect("the cited article").1
     };
     let mut checked = 0;
     for role in items(&kb["roles"]) {
         for salary in role["salaries"].as_array().into_iter().flatten() {
             let figure = salary["figure"].as_str().expect("figure");
             let cited = items(&salary["sources"]);
-            assert!(
-                cited.iter().any(|id| article(id).contains(figure)),
-                "{figure:?} is not in {cited:?}"
-            );
+            let quoted = cited.iter().any(|id| article(id).contains(figure));
+            assert!(quoted, "{figure:?} is not in {cited:?}");
             checked += 1;
         }
     }

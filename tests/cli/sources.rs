@@ -43,21 +43,13 @@ fn lists_the_five_articles_each_with_its_seed_file_and_title() {
     }
     let table = roles(&["sources"]).columns(120).succeeds().stdout;
     for source in items(&sources["sources"]) {
-        let (id, file) = (
-            source["id"].as_str().expect("id"),
-            source["file"].as_str().expect("file"),
-        );
-        assert!(!string(&source["title"]).is_empty(), "{id}");
-        assert!(file.ends_with(".txt"), "{id}");
-        assert!(
-            !seeds.is_dir() || seeds.join(file).is_file(),
-            "{file} in {}",
-            seeds.display()
-        );
-        assert!(
-            table.contains(id) && table.contains(file),
-            "{id} and {file} in\n{table}"
-        );
+        let (id, file) = (string(&source["id"]), string(&source["file"]));
+        let ok = !string(&source["title"]).is_empty() && file.ends_with(".txt");
+        assert!(ok, "{id}");
+        let seed = !seeds.is_dir() || seeds.join(file).is_file();
+        assert!(seed, "{file} in {}", seeds.display());
+        let shown = table.contains(id) && table.contains(file);
+        assert!(shown, "{id} and {file} in\n{table}");
     }
 }
 
@@ -80,12 +72,9 @@ fn every_citation_is_a_listed_source_and_counted_once_per_fact() {
     let unknown: Vec<&&str> = counted.keys().filter(|id| !known.contains(id)).collect();
     assert!(unknown.is_empty(), "cited but not listed: {unknown:?}");
     for source in items(&sources["sources"]) {
-        let id = source["id"].as_str().expect("id");
-        assert_eq!(
-            source["citations"].as_u64(),
-            Some(counted.get(id).copied().unwrap_or(0)),
-            "{id}"
-        );
+        let id = string(&source["id"]);
+        let count = counted.get(id).copied().unwrap_or(0);
+        assert_eq!(source["citations"].as_u64(), Some(count), "{id}");
     }
 }
 
@@ -100,24 +89,23 @@ fn citations_count_the_views_of_disputes_and_the_facts_of_areas() {
     let dir = temp_dir();
     let minimal = std::fs::read_to_string(fixture("minimal.yaml")).expect("minimal.yaml");
     let before = citations(&write_file(dir.path(), "before.yaml", &minimal));
-    let after = citations(&write_file(
-        dir.path(),
-        "after.yaml",
-        format!(
-            "{minimal}disputes:
+    let more = "disputes:
   - id: scope
     question: Who looks after the building?
     views:
-      - {{text: Alpha does., roles: [alpha], sources: [article]}}
-      - {{text: Beta does., roles: [beta], sources: [article]}}
+      - {text: Alpha does., roles: [alpha], sources: [article]}
+      - {text: Beta does., roles: [beta], sources: [article]}
 areas:
   - id: doors
     title: Doors
     owner: beta
     facts:
-      - {{text: Beta keeps the doors open., sources: [article], roles: [beta]}}
-"
-        ),
+      - {text: Beta keeps the doors open., sources: [article], roles: [beta]}
+";
+    let after = citations(&write_file(
+        dir.path(),
+        "after.yaml",
+        format!("{minimal}{more}"),
     ));
     assert_eq!(after, before + 3);
 }

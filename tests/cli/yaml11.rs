@@ -1,13 +1,8 @@
-//! YAML that every reader reads the same: each command's YAML output, read with
-//! YAML 1.1's implicit typing (as PyYAML, Ruby's Psych and many CI tools read
-//! it), is the same data as its JSON output.
-//!
-//! The reader here is an independent oracle: the document's events come from
-//! the parser, and every plain (unquoted) scalar is resolved by the regular
-//! expressions of the YAML 1.1 type specs (<https://yaml.org/type/>: bool, null,
-//! int, float, timestamp), written out by hand below, not by the serialiser's
-//! own quoting rules. A string that 1.1 would read as anything else must have
-//! been quoted.
+//! Each command's YAML, read with YAML 1.1's implicit typing (as PyYAML, Psych
+//! and many CI tools read it), is the same data as its JSON. The oracle resolves
+//! every plain scalar by the 1.1 type specs (<https://yaml.org/type/>), written
+//! out below, not by the serialiser's quoting rules: a string 1.1 would read as
+//! anything else must have been quoted.
 
 use serde_json::{Map, Number, Value};
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
@@ -94,11 +89,9 @@ fn yaml11_int(t: &str) -> Option<Value> {
     } else {
         None
     }?;
-    Some(Value::Number(Number::from(if negative {
-        -magnitude
-    } else {
-        magnitude
-    })))
+    Some(Value::Number(Number::from(
+        [magnitude, -magnitude][usize::from(negative)],
+    )))
 }
 
 /// float: [-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)? | [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*
@@ -119,19 +112,17 @@ fn yaml11_float(t: &str) -> Option<Value> {
             return None;
         }
     }
+    let only = |extra: &str| {
+        mantissa
+            .chars()
+            .all(|c| c.is_ascii_digit() || extra.contains(c))
+    };
     let looks = if mantissa.contains(':') {
-        mantissa.contains('.')
-            && mantissa
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '_'))
-            && mantissa.starts_with(|c: char| c.is_ascii_digit())
+        mantissa.contains('.') && only(":._") && mantissa.starts_with(|c: char| c.is_ascii_digit())
     } else {
-        (mantissa.contains('.') || exponent.is_some())
-            && mantissa.chars().any(|c| c.is_ascii_digit())
-            && mantissa
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '_'))
-            && !mantissa.starts_with('_')
+        let has_digit = mantissa.chars().any(|c| c.is_ascii_digit());
+        let point = mantissa.contains('.') || exponent.is_some();
+        point && has_digit && only("._") && !mantissa.starts_with('_')
     };
     if !looks {
         return None;
@@ -146,23 +137,18 @@ fn yaml11_float(t: &str) -> Option<Value> {
 /// timestamp: [0-9]{4}-[0-9]{1,2}-[0-9]{1,2} ([Tt]|[ \t]+)… or just the date.
 fn is_timestamp(t: &str) -> bool {
     let b = t.as_bytes();
-    b.len() >= 8 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-' && {
-        let rest = &t[5..];
-        let mut parts = rest.splitn(2, '-');
-        let month = parts.next().unwrap_or("");
-        let day_and_more = parts.next().unwrap_or("");
-        let day: String = day_and_more
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        (1..=2).contains(&month.len())
-            && month.chars().all(|c| c.is_ascii_digit())
-            && (1..=2).contains(&day.len())
-            && {
-                let after = &day_and_more[day.len()..];
-                after.is_empty() || after.starts_with(['T', 't', ' ', '\t'])
-            }
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) || b[4] != b'-' {
+        return false;
     }
+    let (month, day_and_more) = t[5..].split_once('-').unwrap_or((&t[5..], ""));
+    let day: String = day_and_more
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let after = &day_and_more[day.len()..];
+    let month_ok = (1..=2).contains(&month.len()) && month.chars().all(|c| c.is_ascii_digit());
+    let time = after.is_empty() || after.starts_with(['T', 't', ' ', '\t']);
+    month_ok && (1..=2).contains(&day.len()) && time
 }
 
 /// Reads `text` as a YAML 1.1 reader would, into a JSON tree (numbers as
@@ -176,34 +162,28 @@ fn read_as_yaml11(text: &str) -> Value {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root = None;
-    let place =
-        |stack: &mut Vec<Frame>, value: Value, root: &mut Option<Value>| match stack.last_mut() {
-            None => *root = Some(value),
-            Some(Frame::Seq(items)) => items.push(value),
-            Some(Frame::Map(map, key)) => match key.take() {
-                None => {
-                    // YAML 1.1 would read a plain key too: a key that is not a
-                    // string after resolution is kept with a marker, so it differs.
-                    let key_text = match value {
-                        Value::String(s) => s,
-                        other => format!("!key {other}"),
-                    };
-                    *key = Some(key_text);
-                }
-                Some(k) => {
-                    map.insert(k, value);
-                }
-            },
-        };
+    // YAML 1.1 would read a plain key too: a key that is not a string after
+    // resolution is kept with a marker, so it differs.
+    let place = |stack: &mut Vec<Frame>, value, root: &mut Option<Value>| match stack.last_mut() {
+        None => *root = Some(value),
+        Some(Frame::Seq(items)) => items.push(value),
+        Some(Frame::Map(_, key @ None)) => {
+            *key = Some(
+                value
+                    .as_str()
+                    .map_or_else(|| format!("!key {value}"), str::to_owned),
+            );
+        }
+        Some(Frame::Map(map, key)) => drop(map.insert(key.take().expect("a key"), value)),
+    };
     while let Some(event) = parser.next_event() {
         let (event, _) = event.expect("the YAML output parses");
         match event {
             Event::Scalar(value, style, _, tag) => {
                 assert!(tag.is_none(), "no tags in output: {value}");
-                let resolved = if style == ScalarStyle::Plain {
-                    resolve_plain(&value)
-                } else {
-                    Value::String(value.into_owned())
+                let resolved = match style {
+                    ScalarStyle::Plain => resolve_plain(&value),
+                    _ => Value::String(value.into_owned()),
                 };
                 place(&mut stack, resolved, &mut root);
             }
@@ -273,10 +253,11 @@ fn the_yaml_11_oracle_reads_what_the_type_specs_say() {
 #[test]
 fn strings_yaml_11_would_retype_are_quoted_in_yaml_output() {
     let words = RETYPED.iter().chain(&["-"]);
-    let value: Value = words
-        .map(|word| (word.to_string(), Value::from(*word)))
-        .collect::<Map<_, _>>()
-        .into();
+    let value = Value::Object(
+        words
+            .map(|word| (word.to_string(), Value::from(*word)))
+            .collect(),
+    );
     let text = roles::kb::yaml::to_string(&value).expect("writes");
     assert!(same(&read_as_yaml11(&text), &value), "{text}");
 }
@@ -291,11 +272,9 @@ fn every_commands_yaml_reads_as_its_json_under_yaml_11() {
         assert_eq!(yaml.code, json.code, "roles {line}");
         let read = read_as_yaml11(&yaml.stdout);
         let expected = json.stdout_json();
-        assert!(
-            same(&read, &expected),
-            "`roles {line}` reads differently under YAML 1.1\n{}",
-            yaml.stdout
-        );
+        let yaml = &yaml.stdout;
+        let ok = same(&read, &expected);
+        assert!(ok, "`roles {line}` differs under YAML 1.1\n{yaml}");
     }
 }
 
@@ -303,15 +282,8 @@ fn every_commands_yaml_reads_as_its_json_under_yaml_11() {
 fn saved_answers_read_the_same_under_yaml_11() {
     let dir = temp_dir();
     let file = dir.path().join("answers.yaml");
-    let run = roles(&[
-        "advise",
-        "--no-input",
-        "-a",
-        "tech-company=no",
-        "-a",
-        "needs=innovation",
-    ]);
-    run.arg("--save").arg(&file).format("json").succeeds();
+    let run = roles(&["advise", "--no-input"]).answers("tech-company=no needs=innovation");
+    run.arg("--save").arg(&file).succeeds();
     let text = std::fs::read_to_string(&file).expect("saved");
     assert_eq!(read_as_yaml11(&text)["tech-company"], "no", "{text}");
 }

@@ -14,15 +14,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Variables the binary reads that must not leak in from the host.
-pub const HOST_VARIABLES: [&str; 7] = [
-    "ROLES_KB",
-    "NO_COLOR",
-    "CLICOLOR",
-    "CLICOLOR_FORCE",
-    "TERM",
-    "COLUMNS",
-    "LINES",
-];
+#[rustfmt::skip]
+pub const HOST_VARIABLES: [&str; 7] =
+    ["ROLES_KB", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM", "COLUMNS", "LINES"];
 
 /// The output formats every command supports.
 pub const FORMATS: &[&str] = &["table", "json", "yaml", "markdown"];
@@ -58,12 +52,7 @@ pub struct Roles {
 
 /// Starts a run of `roles` with these arguments, `COLUMNS=80` and nothing from
 /// the host that changes what it prints.
-pub fn roles(args: &[&str]) -> Roles {
-    child(args)
-}
-
-/// [`roles`] for arguments that need not be UTF-8.
-pub fn child<S: AsRef<OsStr>>(args: &[S]) -> Roles {
+pub fn roles<S: AsRef<OsStr>>(args: &[S]) -> Roles {
     Roles {
         args: args.iter().map(|a| a.as_ref().to_owned()).collect(),
         env: vec![("COLUMNS".into(), "80".into())],
@@ -80,9 +69,20 @@ impl Roles {
         self
     }
 
+    /// Adds arguments.
+    pub fn args<S: AsRef<OsStr>>(self, args: &[S]) -> Self {
+        args.iter().fold(self, |run, arg| run.arg(arg))
+    }
+
     /// Adds `--kb FILE`.
     pub fn kb(self, file: impl AsRef<Path>) -> Self {
         self.arg("--kb").arg(file.as_ref())
+    }
+
+    /// Adds `--answer A` for each space-separated answer in `answers`.
+    pub fn answers(self, answers: &str) -> Self {
+        let each = answers.split_whitespace();
+        each.fold(self, |run, answer| run.arg("--answer").arg(answer))
     }
 
     /// Adds `--format FORMAT`.
@@ -114,8 +114,8 @@ impl Roles {
         self
     }
 
-    /// Caps the address space at [`MEMORY_CAP_BYTES`] (with `prlimit`, else
-    /// `ulimit -v`), so a memory blow-up ends in a failed allocation.
+    /// Caps the address space at [`MEMORY_CAP_BYTES`] (with `ulimit -v`), so a
+    /// memory blow-up ends in a failed allocation.
     pub fn memory_capped(mut self) -> Self {
         self.capped = true;
         self
@@ -123,28 +123,24 @@ impl Roles {
 
     /// The command line, for messages.
     pub fn shown(&self) -> String {
-        let args = self.args.iter().map(|arg| arg.to_string_lossy());
-        std::iter::once("roles".into())
-            .chain(args)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let args = self
+            .args
+            .iter()
+            .map(|arg| format!(" {}", arg.to_string_lossy()));
+        format!("roles{}", args.collect::<String>())
     }
 
     /// The command, its stdout and stderr piped and its stdin empty.
     fn command(&self) -> Command {
-        let mut command = if !self.capped {
-            Command::new(binary())
-        } else if Path::new("/usr/bin/prlimit").exists() || Path::new("/bin/prlimit").exists() {
-            let mut c = Command::new("prlimit");
-            c.arg(format!("--as={MEMORY_CAP_BYTES}")).arg(binary());
-            c
-        } else {
-            let mut c = Command::new("/bin/sh");
-            let limit = MEMORY_CAP_BYTES / 1024;
-            c.arg("-c")
-                .arg(format!("ulimit -v {limit} && exec \"$0\" \"$@\""))
-                .arg(binary());
-            c
+        let mut command = match self.capped {
+            false => Command::new(binary()),
+            true => {
+                let mut sh = Command::new("/bin/sh");
+                let limit = MEMORY_CAP_BYTES / 1024;
+                sh.args(["-c", &format!("ulimit -v {limit} && exec \"$0\" \"$@\"")]);
+                sh.arg(binary());
+                sh
+            }
         };
         command.args(&self.args);
         for name in HOST_VARIABLES {
@@ -188,16 +184,21 @@ impl Roles {
         };
         let elapsed = started.elapsed();
         feeder.map(std::thread::JoinHandle::join);
-        let text = |pipe: std::thread::JoinHandle<Vec<u8>>| {
-            String::from_utf8_lossy(&pipe.join().expect("a pipe reader")).into_owned()
-        };
+        let text = |pipe: std::thread::JoinHandle<Vec<u8>>| pipe.join().expect("a pipe reader");
+        let (stdout, stderr) = (text(stdout), text(stderr));
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&stdout),
+            String::from_utf8_lossy(&stderr),
+        );
+        let (shown, code) = (self.shown(), status.code());
+        let (stdout, stderr) = (stdout.into_owned(), stderr.into_owned());
         Run {
-            shown: self.shown(),
-            code: status.code(),
+            shown,
+            code,
             timed_out,
             elapsed,
-            stdout: text(stdout),
-            stderr: text(stderr),
+            stdout,
+            stderr,
         }
     }
 
@@ -214,13 +215,9 @@ impl Roles {
     #[track_caller]
     pub fn fails_as_bad_input(self) -> Run {
         let run = self.run();
-        assert_eq!(run.code, Some(2), "should exit 2\n{run}");
-        assert!(run.stdout.is_empty(), "wrote to stdout\n{run}");
-        assert!(
-            run.stderr.starts_with("error: "),
-            "should report `error: …`\n{run}"
-        );
-        assert!(!run.stderr.contains("panicked"), "panicked\n{run}");
+        let (code, stderr) = (run.code, &run.stderr);
+        let refused = code == Some(2) && run.stdout.is_empty() && stderr.starts_with("error: ");
+        assert!(refused && !stderr.contains("panicked"), "{run}");
         run
     }
 
@@ -273,19 +270,13 @@ impl std::fmt::Display for Run {
             Some((end, _)) => format!("{}… ({} bytes)", &text[..end], text.len()),
             None => text.to_owned(),
         };
-        let killed = if self.timed_out {
-            " (killed at the deadline)"
-        } else {
-            ""
-        };
+        let killed = ["", " (killed at the deadline)"][usize::from(self.timed_out)];
+        let (out, err) = (clip(&self.stdout), clip(&self.stderr));
+        let (shown, code, elapsed) = (&self.shown, self.code, self.elapsed);
+        let streams = format!("--- stdout ---\n{out}\n--- stderr ---\n{err}");
         write!(
             f,
-            "`{}`: exit {:?}{killed} after {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.shown,
-            self.code,
-            self.elapsed,
-            clip(&self.stdout),
-            clip(&self.stderr)
+            "`{shown}`: exit {code:?}{killed} after {elapsed:?}\n{streams}"
         )
     }
 }
@@ -307,8 +298,8 @@ impl Run {
     /// Stdout parsed as JSON.
     #[track_caller]
     pub fn stdout_json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("printed invalid JSON: {e}\n{self}"))
+        let json = serde_json::from_str(&self.stdout);
+        json.unwrap_or_else(|e| panic!("printed invalid JSON: {e}\n{self}"))
     }
 
     /// Stdout parsed as YAML (by the binary's own reader), as a JSON tree.
@@ -321,40 +312,28 @@ impl Run {
     /// Checks that stdout contains `text`.
     #[track_caller]
     pub fn stdout_has(self, text: &str) -> Self {
-        assert!(
-            self.stdout.contains(text),
-            "stdout should contain {text:?}\n{self}"
-        );
+        assert!(self.stdout.contains(text), "{text:?}\n{self}");
         self
     }
 
     /// Checks that stdout does not contain `text`.
     #[track_caller]
     pub fn stdout_lacks(self, text: &str) -> Self {
-        assert!(
-            !self.stdout.contains(text),
-            "stdout should not contain {text:?}\n{self}"
-        );
+        assert!(!self.stdout.contains(text), "{text:?}\n{self}");
         self
     }
 
     /// Checks that stderr contains `text`.
     #[track_caller]
     pub fn stderr_has(self, text: &str) -> Self {
-        assert!(
-            self.stderr.contains(text),
-            "stderr should contain {text:?}\n{self}"
-        );
+        assert!(self.stderr.contains(text), "{text:?}\n{self}");
         self
     }
 
     /// Checks that stderr does not contain `text`.
     #[track_caller]
     pub fn stderr_lacks(self, text: &str) -> Self {
-        assert!(
-            !self.stderr.contains(text),
-            "stderr should not contain {text:?}\n{self}"
-        );
+        assert!(!self.stderr.contains(text), "{text:?}\n{self}");
         self
     }
 }
@@ -364,7 +343,7 @@ impl Run {
 #[track_caller]
 pub fn refused(line: &str, says: &str) -> Run {
     let args = shell_words::split(line).expect("words");
-    let run = child(&args).fails_as_bad_input();
+    let run = roles(&args).fails_as_bad_input();
     for text in says.split('|') {
         assert!(run.stderr.contains(text), "{text:?}\n{run}");
     }
@@ -384,31 +363,22 @@ pub fn assert_snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(name);
+    let shown = path.display();
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("the directory");
-        std::fs::write(&path, actual).expect("the snapshot can be written");
-        return;
+        return std::fs::write(&path, actual).expect("the snapshot can be written");
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {}: {e} (run with UPDATE_SNAPSHOTS=1)",
-            path.display()
-        )
-    });
-    assert!(
-        actual == expected,
-        "output differs from {}\n--- expected ---\n{expected}\n--- actual ---\n{actual}",
-        path.display()
-    );
+    let expected = std::fs::read_to_string(&path);
+    let expected =
+        expected.unwrap_or_else(|e| panic!("{shown}: {e} (UPDATE_SNAPSHOTS=1 writes it)"));
+    let diff = format!("--- expected ---\n{expected}\n--- actual ---\n{actual}");
+    assert!(actual == expected, "output differs from {shown}\n{diff}");
 }
 
 /// Writes `roles kb dump` (in `format`) to a file in `dir` and returns its path.
 pub fn dump_to(dir: &Path, format: &str) -> PathBuf {
-    write_file(
-        dir,
-        &format!("kb.{format}"),
-        roles(&["kb", "dump"]).format(format).succeeds().stdout,
-    )
+    let dump = roles(&["kb", "dump"]).format(format).succeeds().stdout;
+    write_file(dir, &format!("kb.{format}"), dump)
 }
 
 /// Writes `text` to a file `name` in `dir` and returns its path.
@@ -425,11 +395,9 @@ pub fn temp_dir() -> tempfile::TempDir {
 
 /// The ids of the objects in a JSON array, e.g. `roles` or `dimensions`.
 #[track_caller]
-pub fn ids(items: &serde_json::Value) -> Vec<&str> {
-    let items = items.as_array().expect("an array").iter();
-    items
-        .map(|item| item["id"].as_str().expect("an `id` string"))
-        .collect()
+pub fn ids<'a>(items: &'a serde_json::Value) -> Vec<&'a str> {
+    let id = |item: &'a serde_json::Value| item["id"].as_str().expect("an `id` string");
+    items.as_array().expect("an array").iter().map(id).collect()
 }
 
 /// Width in display columns (not bytes or characters) of the widest line of `text`.
@@ -443,22 +411,10 @@ pub fn widest_line(text: &str) -> (usize, &str) {
 /// The names of the entries of `dir`, sorted.
 pub fn dir_entries(dir: &Path) -> Vec<String> {
     let entries = std::fs::read_dir(dir).expect("the directory can be listed");
-    let mut names: Vec<String> = entries
-        .map(|entry| {
-            entry
-                .expect("a directory entry")
-                .file_name()
-                .to_string_lossy()
-                .into()
-        })
-        .collect();
+    let name = |entry: std::io::Result<std::fs::DirEntry>| entry.expect("an entry").file_name();
+    let mut names: Vec<String> = entries.map(|e| name(e).to_string_lossy().into()).collect();
     names.sort();
     names
-}
-
-/// Whether `text` contains `{file}:LINE:COLUMN:` for some numbers.
-pub fn has_location(text: &str, file: &str) -> bool {
-    location(text, file).is_some()
 }
 
 /// The `(line, column)` of the first `{file}:LINE:COLUMN:` in `text`.
