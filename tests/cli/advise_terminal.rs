@@ -53,6 +53,20 @@ macro_rules! start {
     };
 }
 
+/// How many questions `roles advise` (or `roles career`) asks, from the data.
+fn questions(command: &str) -> usize {
+    let kb = roles::library::Library::embedded().whole();
+    match command {
+        "career" => kb.career.questions.len(),
+        _ => kb.questionnaire.questions.len(),
+    }
+}
+
+/// `[n of N]`: how `roles advise` heads its question `n`.
+fn nth(n: usize) -> String {
+    format!("[{n} of {}]", questions("advise"))
+}
+
 /// `roles` running in a pseudo-terminal: stdin and stderr are the terminal,
 /// stdout goes to `out.json` in a temporary directory.
 struct Terminal {
@@ -62,6 +76,8 @@ struct Terminal {
     /// How much of the screen output has been matched so far.
     read_to: usize,
     dir: tempfile::TempDir,
+    /// How many questions the command asks.
+    total: usize,
     /// The thread copying the terminal's output to `screen`, done at its end.
     reader: std::thread::JoinHandle<()>,
 }
@@ -106,6 +122,7 @@ impl Terminal {
             read_to: 0,
             reader,
             dir,
+            total: questions(args.split(' ').next().unwrap_or_default()),
         }
     }
 
@@ -151,10 +168,10 @@ impl Terminal {
         stdin.flush().expect("keys can be typed");
     }
 
-    /// Waits for the question `[number of 8]`, then types `keys`.
+    /// Waits for the question `[number of total]`, then types `keys`.
     #[track_caller]
     fn answer(&mut self, number: usize, keys: &str) {
-        self.expect(&format!("[{number} of 8]"));
+        self.expect(&format!("[{number} of {}]", self.total));
         self.send(keys);
     }
 
@@ -382,22 +399,23 @@ fn advise_json(answers: &str) -> Value {
     roles(&["advise", "--no-input"]).answers(answers).json()
 }
 
-/// Ctrl-C, Ctrl-D and `q`, at a question or at the review (question 9): exit
+/// Ctrl-C, Ctrl-D and `q`, at a question or at the review (after the last): exit
 /// 130, no result, nothing saved, the terminal restored. Ctrl-C is a handled
 /// key, not a signal: `roles` says so before it exits.
 #[test]
 fn every_way_to_quit_exits_130_with_no_result_and_restores_the_terminal() {
+    let review = questions("advise") + 1;
     for (keys, at, says) in [
         (CTRL_C, 2, "error: interrupted"),
         (CTRL_D, 1, ""),
         ("q", 2, "error: interrupted"),
-        ("q", 9, ""),
+        ("q", review, ""),
     ] {
         let mut terminal = start!("advise --save answers.yaml --format json");
-        (1..at).for_each(|number| terminal.answer(number, if at == 9 { "s" } else { "2" }));
-        match at {
-            9 => terminal.expect("Review your answers"),
-            _ => terminal.expect(&format!("[{at} of 8]")),
+        (1..at).for_each(|number| terminal.answer(number, if at == review { "s" } else { "2" }));
+        match at == review {
+            true => terminal.expect("Review your answers"),
+            false => terminal.expect(&nth(at)),
         }
         terminal.send(keys);
         let done = terminal.finish();
@@ -425,11 +443,12 @@ fn answering_every_question_by_number_gives_the_same_verdict_as_flags() {
     terminal.answer(6, ENTER); // size, a number question: the first band, startup
     terminal.answer(7, "1"); // tech-company: yes
     terminal.answer(8, "1"); // budget: part-time
+    terminal.answer(9, "2"); // first: the CTO
     terminal.confirm();
     terminal.decline_to_save();
     let done = terminal.finish();
     let flags = "aim=product audience=external finance=top-line team=engineering \
-        needs=product-strategy,innovation size=startup tech-company=yes budget=part-time";
+        needs=product-strategy,innovation size=startup tech-company=yes budget=part-time first=cto";
     assert_eq!(done.json(), advise_json(flags), "{done}");
     done.assert_terminal_restored();
 }
@@ -440,7 +459,7 @@ fn arrow_keys_and_enter_pick_a_choice() {
     terminal.answer(1, DOWN); // from process to product
     terminal.expect("❯ 2.");
     terminal.send(ENTER);
-    terminal.skip(2..=8);
+    terminal.skip(2..=questions("advise"));
     let json = terminal.confirm_and_finish();
     assert_eq!(json["answers"], json!({"aim": "product"}));
 }
@@ -450,12 +469,20 @@ fn going_back_shows_the_earlier_answer_and_skip_leaves_no_preference() {
     let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.answer(2, "b"); // back to aim
-    terminal.see(&["[1 of 8]", "❯ 2. The products we sell"]); // the earlier answer is selected
+    terminal.see(&[&nth(1), "❯ 2. The products we sell"]); // the earlier answer is selected
     terminal.send(ENTER); // keep it
     terminal.answer(2, "1"); // audience: internal
-    terminal.skip(3..=8);
+    terminal.skip(3..=questions("advise"));
     let json = terminal.confirm_and_finish();
-    let unanswered = ["finance", "team", "needs", "size", "tech-company", "budget"];
+    let unanswered = [
+        "finance",
+        "team",
+        "needs",
+        "size",
+        "tech-company",
+        "budget",
+        "first",
+    ];
     let expected = json!({"aim": "product", "audience": "internal"});
     assert_eq!(json["answers"], expected);
     assert_eq!(json["unanswered"], json!(unanswered));
@@ -469,7 +496,7 @@ fn only_unanswered_questions_are_asked_at_the_terminal() {
     terminal.answer(2, "1"); // the first question asked is the second
     terminal.skip(3..=4);
     terminal.answer(6, "s"); // needs (5) was answered
-    terminal.skip(7..=8);
+    terminal.skip(7..=questions("advise"));
     terminal.confirm();
     terminal.decline_to_save();
     let done = terminal.finish();
@@ -477,7 +504,7 @@ fn only_unanswered_questions_are_asked_at_the_terminal() {
         "The first of the two guiding questions",
         "Most needs are ones the articles",
     ]);
-    assert!(done.transcript.contains("✔ [1 of 8]"), "{done}");
+    assert!(done.transcript.contains(&format!("✔ {}", nth(1))), "{done}");
     let answers = json!({"aim": "process", "audience": "internal", "needs": ["infrastructure"]});
     assert_eq!(done.json()["answers"], answers);
 }
@@ -486,7 +513,7 @@ fn only_unanswered_questions_are_asked_at_the_terminal() {
 fn the_prompt_shows_the_hint_and_the_numbered_choices() {
     let mut terminal = start!("advise --format json");
     terminal.see(&[
-        "[1 of 8] Do you mainly want to improve or digitise",
+        &format!("{} Do you mainly want to improve or digitise", nth(1)),
         "The first of the two guiding questions",
         "1. Business processes",
         "2. The products we sell",
@@ -502,14 +529,14 @@ fn the_prompt_shows_the_hint_and_the_numbered_choices() {
 fn no_prompt_with_no_input_or_when_stderr_is_not_the_terminal() {
     let done = start!("advise --no-input --answer aim=process --format json").finish();
     assert_eq!(done.json()["recommendation"], "cio");
-    done.never_showed(&[" of 8]"]);
+    done.never_showed(&[&format!(" of {}]", questions("advise"))]);
     let done = start!("advise --format json 2> err.txt").finish();
     assert_eq!(done.code, Some(2), "{done}");
     assert!(done.stdout.is_empty(), "{done}");
     let stderr = std::fs::read_to_string(done.dir.join("err.txt")).expect("stderr file");
     let ok = stderr.starts_with("error: ") && stderr.contains("`--answers");
     assert!(ok, "{stderr}");
-    done.never_showed(&[" of 8]"]);
+    done.never_showed(&[&format!(" of {}]", questions("advise"))]);
 }
 
 /// A typed head count is echoed as typed, shown in the review, counts as its
@@ -519,13 +546,14 @@ fn a_number_question_takes_a_typed_head_count_and_saves_it_as_a_number() {
     let mut terminal = start!("advise --save answers.yaml --format json");
     terminal.answer(1, "2"); // aim: product
     terminal.skip(2..=5);
-    terminal.see(&["[6 of 8]", "Type a number: _", "type a number, then enter"]);
+    terminal.see(&[&nth(6), "Type a number: _", "type a number, then enter"]);
     terminal.send("5000");
     terminal.expect("Type a number: 5000_");
     terminal.send(ENTER);
     terminal.expect("How many people does the company employ? 5000");
     terminal.answer(7, "1"); // tech-company: yes
     terminal.answer(8, "3"); // budget: two
+    terminal.skip(9..=questions("advise"));
     let review = "6. How many people does the company employ?";
     terminal.see(&[
         "Review your answers",
@@ -558,6 +586,7 @@ fn answers_given_at_the_terminal_can_be_saved_and_replayed() {
     terminal.answer(3, "1"); // finance: bottom-line
     terminal.skip(4..=7);
     terminal.answer(8, "1"); // budget: part-time
+    terminal.skip(9..=questions("advise"));
     terminal.confirm();
     let done = terminal.finish();
     let json = done.json();
@@ -579,7 +608,7 @@ fn every_ending_signal_restores_the_terminal_and_exits_128_plus_its_number() {
     for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129), ("QUIT", 131)] {
         let mut terminal = start!("advise --format json");
         terminal.answer(1, "2");
-        terminal.expect("[2 of 8]");
+        terminal.expect(&nth(2));
         terminal.signal(signal);
         let done = terminal.finish();
         assert_eq!(done.code, Some(code), "SIG{signal}\n{done}");
@@ -594,7 +623,7 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
     for suspend in ["Ctrl-Z", "TSTP"] {
         let mut terminal = start!("advise --format json");
         terminal.answer(1, "2");
-        terminal.expect("[2 of 8]");
+        terminal.expect(&nth(2));
         match suspend {
             "Ctrl-Z" => terminal.send("\x1a"),
             signal => terminal.signal(signal),
@@ -608,7 +637,7 @@ fn a_suspension_restores_the_terminal_and_fg_draws_the_question_again() {
         let ok = settings.contains(" icanon") && settings.contains(" echo ");
         assert!(ok, "{settings}");
         terminal.signal("CONT");
-        terminal.see(&["\x1b[?25l\x1b[?2004h", "[2 of 8]"]);
+        terminal.see(&["\x1b[?25l\x1b[?2004h", &nth(2)]);
         terminal.send("2");
         terminal.answer(3, CTRL_C);
         let done = terminal.finish();
@@ -627,7 +656,7 @@ fn a_paste_is_never_taken_as_keys() {
     let done = terminal.finish();
     assert_eq!(done.code, Some(130), "{done}");
     // The question was answered by the key typed after the paste, not by it.
-    assert!(!done.after("[2 of 8]").contains("[3 of 8]"), "{done}");
+    assert!(!done.after(&nth(2)).contains(&nth(3)), "{done}");
     assert!(done.transcript.contains("\x1b[?2004l"), "{done}");
 }
 
@@ -644,7 +673,7 @@ fn a_dumb_terminal_gets_a_plain_prompt_line_by_line() {
     let done = terminal.finish();
     assert_eq!(done.code, Some(130), "{done}");
     assert!(done.stdout.is_empty(), "{done}");
-    assert!(!done.after("[1 of 8]").contains('\x1b'), "{done}");
+    assert!(!done.after(&nth(1)).contains('\x1b'), "{done}");
     done.assert_terminal_restored();
 }
 
@@ -656,7 +685,7 @@ fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
     for first in ["", "trap '' HUP;"] {
         let mut terminal = launch!(temp_dir(), first, "advise --format json");
         terminal.answer(1, "2");
-        terminal.expect("[2 of 8]");
+        terminal.expect(&nth(2));
         let hung = terminal.hang_up();
         if !first.is_empty() {
             assert_eq!(hung.code(), "130", "{}", hung.transcript);
@@ -670,7 +699,7 @@ fn a_hang_up_ends_roles_even_when_no_sighup_reaches_it() {
 fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
     let mut terminal = start!("advise --format json");
     terminal.skip(1..=4);
-    terminal.see(&["[5 of 8]", "1-12: toggle that one"]);
+    terminal.see(&[&nth(5), "1-12: toggle that one"]);
     terminal.send("12"); // together: twelve, taken after a pause
     terminal.expect("[x] 12. Customer experience");
     terminal.send("1"); // alone: one, taken after a pause
@@ -678,7 +707,7 @@ fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
     terminal.send("11\r"); // 1 1 enter: eleven
     terminal.expect("[x] 11. Intellectual property");
     terminal.send(ENTER); // done
-    terminal.skip(6..=8);
+    terminal.skip(6..=questions("advise"));
     let json = terminal.confirm_and_finish();
     let needs = [
         "infrastructure",
@@ -692,7 +721,7 @@ fn choices_ten_to_twelve_are_picked_by_typing_two_digits() {
 fn an_answer_can_be_changed_at_the_review() {
     let mut terminal = start!("advise --format json");
     terminal.answer(1, "2"); // aim: product
-    terminal.skip(2..=8);
+    terminal.skip(2..=questions("advise"));
     terminal.see(&[
         "Review your answers",
         "The products we sell",
@@ -700,7 +729,7 @@ fn an_answer_can_be_changed_at_the_review() {
     ]);
     terminal.expect("These are right: show the result");
     terminal.send("1"); // change the first answer
-    terminal.see(&["[1 of 8]", "b: back to the review"]);
+    terminal.see(&[&nth(1), "b: back to the review"]);
     terminal.send("3"); // aim: both
     terminal.see(&["Review your answers", "Both, equally"]);
     terminal.send("c");
@@ -713,13 +742,13 @@ fn an_answer_can_be_changed_at_the_review() {
 #[test]
 fn the_question_is_drawn_again_at_the_new_width_when_the_terminal_narrows() {
     let mut terminal = start!("advise --format json");
-    terminal.see(&["[1 of 8]", "q: quit"]);
+    terminal.see(&[&nth(1), "q: quit"]);
     terminal.stty(&["cols", "40"]); // the kernel tells `roles` with SIGWINCH
     // Wrapped at 39 columns, between words.
-    terminal.expect("[1 of 8] Do you mainly want to improve\r\nor digitise your business processes, or\r\nthe products you sell?");
+    terminal.expect(&format!("{} Do you mainly want to improve\r\nor digitise your business processes, or\r\nthe products you sell?", nth(1)));
     terminal.expect("q: quit");
     terminal.send("2");
-    terminal.skip(2..=8);
+    terminal.skip(2..=questions("advise"));
     let json = terminal.confirm_and_finish();
     assert_eq!(json["answers"], json!({"aim": "product"}));
 }
@@ -737,7 +766,7 @@ fn after_the_result_the_same_answers_as_a_command_and_an_offer_to_save_them() {
     terminal.send("12"); //       and customer experience
     terminal.expect("[x] 12.");
     terminal.send(ENTER);
-    terminal.skip(6..=8);
+    terminal.skip(6..=questions("advise"));
     terminal.confirm();
     terminal.expect("To give the same answers without the questions:");
     terminal.expect("roles advise --answer aim=product --answer needs=innovation,customer-experience --no-input");
@@ -773,7 +802,7 @@ fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
         std::os::unix::fs::symlink(Path::new("elsewhere.yaml"), link).expect("linked");
         let done = launch!(dir, "", &format!("advise --save {path} --format json")).finish();
         assert_eq!(done.code, Some(2), "{done}");
-        done.never_showed(&[" of 8]"]);
+        done.never_showed(&[&format!(" of {}]", questions("advise"))]);
         let says = format!("error: cannot save answers to `{path}`: {why}");
         let ok = done.transcript.contains(&says) && done.stdout.is_empty();
         assert!(ok, "{done}");
@@ -784,9 +813,12 @@ fn a_save_path_that_cannot_be_written_fails_before_the_first_question() {
 fn roles_career_shares_the_prompt_with_its_number_question() {
     let mut terminal = start!("career --format json");
     terminal.skip(1..=3);
-    terminal.see(&["[4 of 8] How many years", "❯ Type a number: _"]);
+    terminal.see(&[
+        &format!("[4 of {}] How many years", questions("career")),
+        "❯ Type a number: _",
+    ]);
     terminal.send("12\r");
-    terminal.skip(5..=8);
+    terminal.skip(5..=questions("career"));
     terminal.confirm();
     let given = [
         "roles career --answer years=12 --no-input",
