@@ -217,18 +217,31 @@ fn next_steps_point_to_the_job_descriptions_of_the_recommended_hires() {
 }
 
 #[test]
-fn a_tie_for_the_one_seat_is_said_and_left_open_never_settled_by_list_order() {
+fn a_tie_for_the_one_seat_is_said_and_left_open_until_a_priority_settles_it() {
     let answers = "aim=both audience=both size=400 budget=one";
     let json = advise_json(answers);
     assert_eq!(json["tie"], true);
     for hire in items(&json["hires"]) {
         assert_eq!(hire["engagement"], Value::Null, "{hire:#}");
         let close = string(&hire["confidence"]["close_call"]);
-        let said = close.contains("a tie") && close.contains("would settle it");
+        let said = close.contains("a tie") && close.contains("`first` would settle it");
         assert!(said, "{close}");
     }
     let run = advise(answers).succeeds();
     run.stdout_has("A tie: some roles are needed equally");
+    for (first, other) in [("cio", "cto"), ("cto", "cio")] {
+        let settled = advise_json(&format!("{answers} first={first}"));
+        let hires = &settled["hires"];
+        #[rustfmt::skip]
+        let plan = json!([hires[0]["role"], hires[0]["engagement"], hires[1]["role"], hires[1]["engagement"]]);
+        assert_eq!(
+            plan,
+            json!([first, "full-time", other, "fractional"]),
+            "{settled:#}"
+        );
+        assert_eq!(settled["tie"], false);
+        assert_eq!(settled["scores"], json["scores"], "a priority adds no need");
+    }
 }
 
 // --- Answers from files and stdin -------------------------------------------------

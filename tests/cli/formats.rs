@@ -145,24 +145,16 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
 
 /// Panics on a keyword anywhere in `schema` that `check` does not know.
 fn known_keywords(schema: &Value) {
-    let Value::Object(rules) = schema else { return };
-    for (keyword, rule) in rules {
-        match keyword.as_str() {
-            "properties" | "$defs" => rule
-                .as_object()
-                .into_iter()
-                .flatten()
-                .for_each(|(_, s)| known_keywords(s)),
-            "items" | "additionalProperties" => known_keywords(rule),
-            "anyOf" | "oneOf" => rule
-                .as_array()
-                .into_iter()
-                .flatten()
-                .for_each(known_keywords),
+    for (keyword, rule) in schema.as_object().into_iter().flatten() {
+        let parts: Vec<&Value> = match keyword.as_str() {
+            "properties" | "$defs" => rule.as_object().map_or(vec![], |m| m.values().collect()),
+            "anyOf" | "oneOf" => rule.as_array().into_iter().flatten().collect(),
+            "items" | "additionalProperties" => vec![rule],
             "$schema" | "title" | "description" | "default" | "format" | "$ref" | "type"
-            | "const" | "minimum" | "maximum" | "required" => {}
+            | "const" | "minimum" | "maximum" | "required" => vec![],
             other => panic!("schema keyword `{other}` is not checked by tests/cli/formats.rs"),
-        }
+        };
+        parts.into_iter().for_each(known_keywords);
     }
 }
 
