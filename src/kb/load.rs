@@ -9,8 +9,9 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use super::knowledge_base::{KnowledgeBase, check};
+use super::knowledge_base::KnowledgeBase;
 use super::problem::{KbError, Problem, Step, place_of};
+use super::validate::check;
 use super::yaml;
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
