@@ -12,13 +12,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::career::{
-    BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Requirement, RequirementKind, ShownBy,
+    BACKGROUND_QUESTION, Career, Caveat, DEGREE_QUESTION, Requirement, RequirementKind, ShownBy,
     YEARS_QUESTION, YES,
 };
-use super::disputes::{Area, DISPUTED, DIVIDED, SHARED};
+use super::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use super::jd::NEEDS_QUESTION;
 use super::knowledge_base::{KB_SCHEMA_VERSION, KnowledgeBase};
-use super::model::{Choice, Fact, Question, Salary};
+use super::model::{Choice, Dimension, Fact, Question, Role, Salary, Section, Source, Topic};
 use super::problem::{KEPT_PROBLEMS, Problem, Step};
 use super::text::{is_forbidden_control, is_invisible, shown};
 
@@ -44,18 +44,38 @@ enum Segment<'a> {
 }
 use Segment::{Item, Key};
 
-/// Ids a list may not use, and why: role ids that would make `advise`'s output
-/// ambiguous, and section ids `roles show` uses for its own parts.
-type Reserved = (&'static [&'static str], &'static str);
-const ANY_ID: Reserved = (&[], "");
-const ROLE_IDS: Reserved = (
-    &["both", "fractional", "full-time"],
-    "`roles advise` recommends `both`, `fractional` or `full-time`",
-);
-const SECTION_IDS: Reserved = (
-    &["overview", "salary"],
-    "`roles show` uses `overview` and `salary` for its own parts",
-);
+/// An item of a list that is shown, and must be unique, by its id.
+trait Identified {
+    fn id(&self) -> &str;
+}
+
+macro_rules! identified_by {
+    ($field:ident: $($item:ty),+) => {
+        $(impl Identified for $item {
+            fn id(&self) -> &str {
+                &self.$field
+            }
+        })+
+    };
+}
+identified_by!(id: Source, Role, Section, Dimension, Topic, Question, Caveat, Dispute, Area);
+identified_by!(value: Choice);
+
+/// The ids a list may not use, by the list's field, and why: role ids that
+/// would make `advise`'s output ambiguous, and section ids `roles show` uses
+/// for its own parts.
+const RESERVED: [(&str, &[&str], &str); 2] = [
+    (
+        "roles",
+        &["both", "fractional", "full-time"],
+        "`roles advise` recommends `both`, `fractional` or `full-time`",
+    ),
+    (
+        "sections",
+        &["overview", "salary"],
+        "`roles show` uses `overview` and `salary` for its own parts",
+    ),
+];
 
 /// The problems found in `kb`, part by part in one walk: the first
 /// `KEPT_PROBLEMS`, each naming its node, and how many more there are.
@@ -72,114 +92,65 @@ pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
         let message = "is empty; list the articles facts cite";
         c.within(Key("sources"), |c| c.report(&[], message.into()));
     }
-    c.by_id(
-        "sources",
-        "id",
-        &kb.sources,
-        |s| &s.id,
-        ANY_ID,
-        |c, source| {
-            c.texts(&[("title", &source.title), ("file", &source.file)]);
-            c.optionals(&[
-                ("publisher", &source.publisher),
-                ("date", &source.date),
-                ("note", &source.note),
-            ]);
-        },
-    );
+    c.by_id("sources", &kb.sources, |c, source| {
+        c.texts(&[("title", &source.title), ("file", &source.file)]);
+        c.optionals(&[
+            ("publisher", &source.publisher),
+            ("date", &source.date),
+            ("note", &source.note),
+        ]);
+    });
     if kb.roles.is_empty() {
         let message = "is empty; a knowledge base needs at least one role";
         c.within(Key("roles"), |c| c.report(&[], message.into()));
     }
-    c.by_id(
-        "roles",
-        "id",
-        &kb.roles,
-        |r| &r.id,
-        ROLE_IDS,
-        |c, role| {
-            c.texts(&[("name", &role.name)]);
-            c.within(Key("summary"), |c| c.fact(&role.summary));
-            c.by_id(
-                "sections",
-                "id",
-                &role.sections,
-                |s| &s.id,
-                SECTION_IDS,
-                |c, section| {
-                    c.texts(&[("title", &section.title)]);
-                    c.each("facts", &section.facts, Checker::fact);
-                },
-            );
-            c.each("salaries", &role.salaries, Checker::salary);
-        },
-    );
-    c.by_id(
-        "dimensions",
-        "id",
-        &kb.dimensions,
-        |d| &d.id,
-        ANY_ID,
-        |c, dimension| {
-            c.texts(&[("name", &dimension.name)]);
-            c.optionals(&[("description", &dimension.description)]);
-            c.lines("caveats", &dimension.caveats, true);
-            let none = "has no `values`; give a value for each role";
-            c.needs("values", dimension.values.is_empty(), none);
-            c.by_role("values", &dimension.values, |c, _, value| c.fact(value));
-        },
-    );
-    c.by_id(
-        "topics",
-        "id",
-        &kb.topics,
-        |t| &t.id,
-        ANY_ID,
-        |c, topic| {
-            c.texts(&[("title", &topic.title)]);
-            c.each("facts", &topic.facts, Checker::fact);
-        },
-    );
+    c.by_id("roles", &kb.roles, |c, role| {
+        c.texts(&[("name", &role.name)]);
+        c.within(Key("summary"), |c| c.fact(&role.summary));
+        c.by_id("sections", &role.sections, |c, section| {
+            c.texts(&[("title", &section.title)]);
+            c.each("facts", &section.facts, Checker::fact);
+        });
+        c.each("salaries", &role.salaries, Checker::salary);
+    });
+    c.by_id("dimensions", &kb.dimensions, |c, dimension| {
+        c.texts(&[("name", &dimension.name)]);
+        c.optionals(&[("description", &dimension.description)]);
+        c.lines("caveats", &dimension.caveats, true);
+        let none = "has no `values`; give a value for each role";
+        c.needs("values", dimension.values.is_empty(), none);
+        c.by_role("values", &dimension.values, |c, _, value| c.fact(value));
+    });
+    c.by_id("topics", &kb.topics, |c, topic| {
+        c.texts(&[("title", &topic.title)]);
+        c.each("facts", &topic.facts, Checker::fact);
+    });
     c.within(Key("questionnaire"), |c| {
         c.questions(&kb.questionnaire.questions)
     });
     c.within(Key("career"), |c| c.career(&kb.career));
-    c.by_id(
-        "disputes",
-        "id",
-        &kb.disputes,
-        |d| &d.id,
-        ANY_ID,
-        |c, dispute| {
-            c.texts(&[("question", &dispute.question)]);
-            c.optionals(&[("note", &dispute.note)]);
-            if dispute.views.len() < 2 {
-                let message = format!(
-                    "has {} view(s); a dispute needs at least two `views`, one per side",
-                    dispute.views.len()
-                );
-                c.report(&[value("views")], message);
-            }
-            c.each("views", &dispute.views, |c, view| {
-                c.optionals(&[("label", &view.label)]);
-                c.cited(&view.text, &view.sources);
-                let none = "names no role; list in `roles` whom the view gives the point to";
-                c.needs("roles", view.roles.is_empty(), none);
-                c.role_refs(&view.roles);
-            });
-        },
-    );
+    c.by_id("disputes", &kb.disputes, |c, dispute| {
+        c.texts(&[("question", &dispute.question)]);
+        c.optionals(&[("note", &dispute.note)]);
+        if dispute.views.len() < 2 {
+            let message = format!(
+                "has {} view(s); a dispute needs at least two `views`, one per side",
+                dispute.views.len()
+            );
+            c.report(&[value("views")], message);
+        }
+        c.each("views", &dispute.views, |c, view| {
+            c.optionals(&[("label", &view.label)]);
+            c.cited(&view.text, &view.sources);
+            let none = "names no role; list in `roles` whom the view gives the point to";
+            c.needs("roles", view.roles.is_empty(), none);
+            c.role_refs(&view.roles);
+        });
+    });
     let disputes: HashSet<&str> = kb.disputes.iter().map(|d| d.id.as_str()).collect();
-    c.by_id(
-        "areas",
-        "id",
-        &kb.areas,
-        |a| &a.id,
-        ANY_ID,
-        |c, area| {
-            c.area(area, &disputes);
-        },
-    );
+    c.by_id("areas", &kb.areas, |c, area| {
+        c.area(area, &disputes);
+    });
     // Every `needs` value of a posting must be one the hiring questionnaire offers.
     let needs: HashSet<&str> = (kb.questionnaire.questions.iter())
         .filter(|q| q.id == NEEDS_QUESTION)
@@ -284,21 +255,22 @@ impl<'a> Checker<'a> {
         });
     }
 
-    /// Each item of the list `field`, shown by its id (under `key`). Ids must
-    /// be non-empty, lower-case words joined by `-`, unique in their list
-    /// ignoring case, and not reserved.
-    fn by_id<T>(
+    /// Each item of the list `field`, shown by its id (`value` for a choice).
+    /// Ids must be non-empty, lower-case words joined by `-`, unique in their
+    /// list ignoring case, and not [`RESERVED`].
+    fn by_id<T: Identified>(
         &mut self,
         field: &'a str,
-        key: &'static str,
         items: &'a [T],
-        id: impl Fn(&'a T) -> &'a str,
-        (reserved, why): Reserved,
         mut check: impl FnMut(&mut Self, &'a T),
     ) {
+        let key = if field == "choices" { "value" } else { "id" };
+        let (_, reserved, why) = (RESERVED.iter())
+            .find(|(list, ..)| *list == field)
+            .map_or(("", &[][..], ""), |&reserved| reserved);
         self.within(Key(field), |c| {
             let mut seen: HashMap<String, &str> = HashMap::new();
-            for (index, id) in items.iter().map(&id).enumerate() {
+            for (index, id) in items.iter().map(T::id).enumerate() {
                 // The list is the problem's path (the id is in the message); the
                 // id itself is its place.
                 let on = || [Step::Item(index), value(key)];
@@ -337,7 +309,7 @@ impl<'a> Checker<'a> {
                 c.report(&on(), message);
             }
             for (index, item) in items.iter().enumerate() {
-                c.within(Item(index, Some(id(item))), |c| check(c, item));
+                c.within(Item(index, Some(item.id())), |c| check(c, item));
             }
         });
     }
@@ -529,12 +501,12 @@ impl<'a> Checker<'a> {
 
     /// A questionnaire's questions (the hiring one, or the career guide's).
     fn questions(&mut self, questions: &'a [Question]) {
-        self.by_id("questions", "id", questions, |q| &q.id, ANY_ID, |c, question| {
+        self.by_id("questions", questions, |c, question| {
             c.texts(&[("text", &question.text), ("hint", &question.hint)]);
             let few = "needs at least two `choices`, or `number: true` for a question answered with a number";
             c.needs("choices", !question.number && question.choices.len() < 2, few);
             let choices = &question.choices;
-            c.by_id("choices", "value", choices, |c| &c.value, ANY_ID, |c, choice| {
+            c.by_id("choices", choices, |c, choice| {
                 c.choice(question, choice);
             });
         });
@@ -612,22 +584,15 @@ impl<'a> Checker<'a> {
                 c.shown_by(&skill.shown_by, career);
             });
         });
-        self.by_id(
-            "caveats",
-            "id",
-            &career.caveats,
-            |c| &c.id,
-            ANY_ID,
-            |c, caveat| {
-                c.texts(&[("title", &caveat.title)]);
-                c.role_refs(&caveat.roles);
-                let none = "has no `points`; say what each side holds";
-                c.needs("points", caveat.points.is_empty(), none);
-                c.each("points", &caveat.points, |c, point| {
-                    c.cited(&point.text, &point.sources);
-                });
-            },
-        );
+        self.by_id("caveats", &career.caveats, |c, caveat| {
+            c.texts(&[("title", &caveat.title)]);
+            c.role_refs(&caveat.roles);
+            let none = "has no `points`; say what each side holds";
+            c.needs("points", caveat.points.is_empty(), none);
+            c.each("points", &caveat.points, |c, point| {
+                c.cited(&point.text, &point.sources);
+            });
+        });
     }
 
     /// A question id must name a career question, and a value one of its
