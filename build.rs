@@ -63,7 +63,10 @@ fn main() -> ExitCode {
         &knowledge_base.career.questions,
     );
     write("career-help.txt", help.as_bytes());
-    write("kb.bin", &postcard::to_stdvec(&knowledge_base).expect("encodes"));
+    write(
+        "kb.bin",
+        &postcard::to_stdvec(&knowledge_base).expect("encodes"),
+    );
     ExitCode::SUCCESS
 }
 
