@@ -88,18 +88,10 @@ pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbE
 }
 
 /// The problems found in `text` as an error, each placed in the file (in one
-/// pass, however many there are) and sorted into file order.
+/// pass, however many there are; a place the parser gave is kept) and sorted
+/// into file order.
 pub fn located(origin: &str, text: &str, mut problems: Vec<Problem>) -> KbError {
-    let nodes: Vec<&[Step]> = problems
-        .iter()
-        .map(|problem| {
-            if problem.location.is_none() {
-                problem.node.as_slice()
-            } else {
-                &[]
-            }
-        })
-        .collect();
+    let nodes: Vec<&[Step]> = problems.iter().map(|p| p.node.as_slice()).collect();
     let found = yaml::locate(text, &nodes);
     for (problem, location) in problems.iter_mut().zip(found) {
         problem.location = problem.location.or(location);
