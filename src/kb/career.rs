@@ -89,15 +89,8 @@ pub enum RequirementKind {
 
 impl RequirementKind {
     /// The word used in data and output, e.g. `experience`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequirementKind::Experience => "experience",
-            RequirementKind::Degree => "degree",
-            RequirementKind::Certifications => "certifications",
-            RequirementKind::Leadership => "leadership",
-            RequirementKind::Background => "background",
-            RequirementKind::Skills => "skills",
-        }
+    pub fn as_str(self) -> String {
+        word(&self)
     }
 }
 
@@ -121,15 +114,8 @@ pub enum Strength {
 
 impl Strength {
     /// The word used in data and output, e.g. `required`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Strength::Required => "required",
-            Strength::Desirable => "desirable",
-            Strength::Necessary => "necessary",
-            Strength::Preferred => "preferred",
-            Strength::Helpful => "helpful",
-            Strength::Typical => "typical",
-        }
+    pub fn as_str(self) -> String {
+        word(&self)
     }
 }
 
@@ -150,21 +136,17 @@ pub enum Degree {
 impl Degree {
     /// The level an answer to the `degree` question names, if it names one.
     pub fn from_answer(value: &str) -> Option<Degree> {
-        match value {
-            "none" => Some(Degree::None),
-            "bachelor" => Some(Degree::Bachelor),
-            "master" => Some(Degree::Master),
-            _ => None,
-        }
+        let value = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(value);
+        Degree::deserialize(value).ok()
     }
+}
 
-    /// The word used in data and output, e.g. `bachelor`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Degree::None => "none",
-            Degree::Bachelor => "bachelor",
-            Degree::Master => "master",
-        }
+/// The word data and output use for a value of one of these enums, as serde
+/// spells it.
+fn word(value: &impl Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(word)) => word,
+        _ => String::new(),
     }
 }
 
@@ -246,12 +228,14 @@ pub struct CaveatPoint {
 
 #[cfg(test)]
 mod tests {
-    use super::Degree;
+    use super::*;
 
     #[test]
-    fn degrees_rank_none_bachelor_master() {
+    fn degrees_rank_none_bachelor_master_and_read_and_print_as_in_data() {
         assert!(Degree::None < Degree::Bachelor && Degree::Bachelor < Degree::Master);
         assert_eq!(Degree::from_answer("master"), Some(Degree::Master));
         assert_eq!(Degree::from_answer("phd"), None);
+        assert_eq!(RequirementKind::Certifications.as_str(), "certifications");
+        assert_eq!(Strength::Typical.as_str(), "typical");
     }
 }

@@ -1,5 +1,5 @@
 //! The whole knowledge base: what `--kb FILE` loads and `roles kb dump` prints,
-//! made of the parts in the sibling modules, and the one walk that checks it.
+//! made of the parts in the sibling modules.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -8,8 +8,6 @@ use super::career::Career;
 use super::disputes::{Area, Dispute};
 use super::jd::Postings;
 use super::model::{Dimension, Questionnaire, Role, Source, Topic, unique_keys};
-use super::problem::Problem;
-use super::validate::{At, Checker, Target};
 
 /// The version of the knowledge-base file format this build reads and writes.
 pub const KB_SCHEMA_VERSION: u32 = 1;
@@ -44,37 +42,4 @@ pub struct KnowledgeBase {
     /// Each role's job posting (`roles jd`), keyed by role id.
     #[serde(default, deserialize_with = "unique_keys")]
     pub jd: Postings,
-}
-
-/// Returns the problems found in `kb` (the first `KEPT_PROBLEMS` of them);
-/// an empty list means it is valid.
-pub fn validate(kb: &KnowledgeBase) -> Vec<Problem> {
-    check(kb).0
-}
-
-/// The problems found in `kb`, part by part in one walk: the first
-/// `KEPT_PROBLEMS`, each naming its node, and how many more there are.
-pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
-    let mut check = Checker::new(&kb.sources, &kb.roles);
-    if kb.schema_version != KB_SCHEMA_VERSION {
-        let message = format!(
-            "unsupported version {}; this build reads version {KB_SCHEMA_VERSION}",
-            kb.schema_version
-        );
-        check.push(&At::ROOT.field("schema_version"), Target::Here, message);
-    }
-    check.sources(&kb.sources);
-    check.roles(&kb.roles);
-    check.dimensions(&kb.dimensions);
-    check.topics(&kb.topics);
-    let questionnaire = At::ROOT.field("questionnaire");
-    check.questions(
-        &questionnaire.field("questions"),
-        &kb.questionnaire.questions,
-    );
-    check.career(&kb.career);
-    check.disputes(&kb.disputes);
-    check.areas(&kb.areas, &kb.disputes);
-    check.jd(&kb.jd, &kb.questionnaire);
-    check.finish()
 }

@@ -9,8 +9,9 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-use super::knowledge_base::{KnowledgeBase, check};
+use super::knowledge_base::KnowledgeBase;
 use super::problem::{KbError, Problem, Step, place_of};
+use super::validate::check;
 use super::yaml;
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
@@ -87,18 +88,10 @@ pub fn parse_and_validate(origin: &str, text: &str) -> Result<KnowledgeBase, KbE
 }
 
 /// The problems found in `text` as an error, each placed in the file (in one
-/// pass, however many there are) and sorted into file order.
+/// pass, however many there are; a place the parser gave is kept) and sorted
+/// into file order.
 pub fn located(origin: &str, text: &str, mut problems: Vec<Problem>) -> KbError {
-    let nodes: Vec<&[Step]> = problems
-        .iter()
-        .map(|problem| {
-            if problem.location.is_none() {
-                problem.node.as_slice()
-            } else {
-                &[]
-            }
-        })
-        .collect();
+    let nodes: Vec<&[Step]> = problems.iter().map(|p| p.node.as_slice()).collect();
     let found = yaml::locate(text, &nodes);
     for (problem, location) in problems.iter_mut().zip(found) {
         problem.location = problem.location.or(location);

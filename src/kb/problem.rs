@@ -190,46 +190,30 @@ impl std::error::Error for KbError {}
 mod tests {
     use super::*;
 
-    fn problems(n: usize) -> KbError {
+    /// `n` problems, one a line, and `more` counted.
+    fn problems(n: usize, more: usize) -> KbError {
+        let at = |line| Some(Location { line, column: 1 });
+        let problems = (0..n).map(|i| Problem::located(at(i + 1), format!("problem {i}")));
+        let origin = "kb.yaml".into();
         KbError {
-            origin: "kb.yaml".into(),
-            problems: (0..n)
-                .map(|i| {
-                    Problem::located(
-                        Some(Location {
-                            line: i + 1,
-                            column: 1,
-                        }),
-                        format!("problem {i}"),
-                    )
-                })
-                .collect(),
-            more: 0,
+            origin,
+            problems: problems.collect(),
+            more,
         }
     }
 
     #[test]
     fn a_report_lists_fifty_problems_then_counts_the_rest() {
         // (problems kept, more counted, lines, how the report ends)
-        for (kept, more, lines, ends) in [
+        #[rustfmt::skip]
+        let cases = [
             (1, 0, 1, "kb.yaml:1:1: problem 0"),
-            (
-                LISTED_PROBLEMS,
-                0,
-                1 + LISTED_PROBLEMS,
-                "kb.yaml:50:1: problem 49",
-            ),
-            (
-                10_000,
-                0,
-                2 + LISTED_PROBLEMS,
-                "problem 49\n  … and 9950 more",
-            ),
+            (LISTED_PROBLEMS, 0, 1 + LISTED_PROBLEMS, "kb.yaml:50:1: problem 49"),
+            (10_000, 0, 2 + LISTED_PROBLEMS, "problem 49\n  … and 9950 more"),
             (2, 700_000, 4, "problem 1\n  … and 700000 more"),
-        ] {
-            let mut error = problems(kept);
-            error.more = more;
-            let report = error.to_string();
+        ];
+        for (kept, more, lines, ends) in cases {
+            let report = problems(kept, more).to_string();
             assert_eq!(report.lines().count(), lines, "{report}");
             assert!(report.ends_with(ends), "{report}");
             if lines > 1 {
@@ -247,15 +231,12 @@ mod tests {
 
     #[test]
     fn problems_sort_into_file_order_with_unplaced_ones_last() {
-        let mut error = problems(3);
+        let mut error = problems(3, 0);
         error.problems.reverse();
         error.problems.insert(1, Problem::whole_file("somewhere"));
         error.sort();
-        let lines: Vec<_> = error
-            .problems
-            .iter()
-            .map(|p| p.location.map(|at| at.line))
-            .collect();
+        let lines = error.problems.iter().map(|p| p.location.map(|at| at.line));
+        let lines: Vec<_> = lines.collect();
         assert_eq!(lines, [Some(1), Some(2), Some(3), None]);
     }
 }

@@ -130,12 +130,8 @@ mod tests {
     }
 
     #[test]
-    fn a_shown_value_is_one_line() {
+    fn a_shown_value_is_one_line_cut_to_eighty_characters() {
         assert_eq!(shown("one\ntwo\tthree\u{1b}"), "one\\ntwo\\tthree\\u{1b}");
-    }
-
-    #[test]
-    fn a_shown_value_is_cut_to_eighty_characters() {
         let long = "é".repeat(200);
         let cut = shown(&long);
         assert_eq!(cut.chars().count(), SHOWN_CHARS + 1);

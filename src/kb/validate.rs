@@ -1,23 +1,24 @@
 //! The checks a knowledge base must pass once it has parsed, part by part: ids
 //! well-formed, unique and not reserved; every reference resolving; no empty
 //! text and no control character in any text; weights within bounds. Every
-//! problem is collected in one walk (see `knowledge_base::check`), each naming
-//! its node as a path of [`Step`]s that the loader resolves to a line and
-//! column; messages stay short (values cut to 80 characters, known ids to 10).
+//! problem is collected in one walk ([`check`]), each naming its node as a
+//! path of [`Step`]s that the loader resolves to a line and column; messages
+//! stay short (values cut to 80 characters, known ids to 10).
 //!
 //! Weights are bounded so that scores cannot overflow: a score adds at most one
 //! weight (within ±[`MAX_WEIGHT`]) per choice, and a file under the 8 MiB cap
 //! holds fewer than 420,000 choices, so no sum passes ±42,000,000.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::career::{
-    BACKGROUND_QUESTION, Career, DEGREE_QUESTION, Requirement, RequirementKind, ShownBy,
+    BACKGROUND_QUESTION, Career, Caveat, DEGREE_QUESTION, Requirement, RequirementKind, ShownBy,
     YEARS_QUESTION, YES,
 };
 use super::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
-use super::jd::{NEEDS_QUESTION, Postings};
-use super::model::{Dimension, Fact, Question, Questionnaire, Role, Salary, Source, Topic};
+use super::jd::NEEDS_QUESTION;
+use super::knowledge_base::{KB_SCHEMA_VERSION, KnowledgeBase};
+use super::model::{Choice, Dimension, Fact, Question, Role, Salary, Section, Source, Topic};
 use super::problem::{KEPT_PROBLEMS, Problem, Step};
 use super::text::{is_forbidden_control, is_invisible, shown};
 
@@ -28,127 +29,173 @@ pub const MAX_WEIGHT: i32 = 100;
 /// How many known ids a message lists before `…`.
 pub const LISTED_IDS: usize = 10;
 
-/// A place in the model, as a chain back to the root kept on the stack: the
-/// path of a problem is only built when there is one.
-#[derive(Clone, Copy)]
-pub(super) struct At<'a> {
-    parent: Option<&'a At<'a>>,
-    segment: Segment<'a>,
+/// Returns the problems found in `kb` (the first `KEPT_PROBLEMS` of them);
+/// an empty list means it is valid.
+pub fn validate(kb: &KnowledgeBase) -> Vec<Problem> {
+    check(kb).0
 }
 
+/// One step of the place being checked: a field (or a map's entry, keyed by a
+/// role id), or an item of a list, shown by its id when it has one.
 #[derive(Clone, Copy)]
 enum Segment<'a> {
-    Root,
-    /// A field of a struct, or a key of the file format.
-    Field(&'static str),
-    /// An item of a list, shown by its id when it has one.
-    Item {
-        index: usize,
-        id: Option<&'a str>,
-    },
-    /// The entry of a map with this key (map keys are role ids).
-    Entry(&'a str),
-}
-
-/// Which node a problem points at, from its place.
-pub(super) enum Target<'a> {
-    /// The place itself.
-    Here,
-    /// The value of a field under it.
-    Field(&'static str),
-    /// The key of a map entry under it.
     Key(&'a str),
+    Item(usize, Option<&'a str>),
+}
+use Segment::{Item, Key};
+
+/// An item of a list that is shown, and must be unique, by its id.
+trait Identified {
+    fn id(&self) -> &str;
 }
 
-impl<'a> At<'a> {
-    pub(super) const ROOT: At<'static> = At {
-        parent: None,
-        segment: Segment::Root,
-    };
-
-    fn under(&'a self, segment: Segment<'a>) -> At<'a> {
-        At {
-            parent: Some(self),
-            segment,
-        }
-    }
-
-    pub(super) fn field(&'a self, name: &'static str) -> At<'a> {
-        self.under(Segment::Field(name))
-    }
-
-    fn item(&'a self, index: usize, id: Option<&'a str>) -> At<'a> {
-        self.under(Segment::Item { index, id })
-    }
-
-    fn entry(&'a self, key: &'a str) -> At<'a> {
-        self.under(Segment::Entry(key))
-    }
-
-    fn segments(&self) -> Vec<Segment<'a>> {
-        let mut segments = vec![self.segment];
-        let mut next = self.parent;
-        while let Some(at) = next {
-            segments.push(at.segment);
-            next = at.parent;
-        }
-        segments.reverse();
-        segments
-    }
-
-    /// The path for people: `roles.cto.sections.kpis.facts[2]`.
-    fn path(&self) -> String {
-        let mut path = String::new();
-        for segment in self.segments() {
-            match segment {
-                Segment::Root => {}
-                Segment::Field(name) if path.is_empty() => path.push_str(name),
-                Segment::Field(name) => path.push_str(&format!(".{name}")),
-                Segment::Item { id: Some(id), .. } if !id.trim().is_empty() => {
-                    path.push_str(&format!(".{}", shown(id)));
-                }
-                Segment::Item { index, .. } => path.push_str(&format!("[{index}]")),
-                Segment::Entry(key) => path.push_str(&format!(".{}", shown(key))),
+macro_rules! identified_by {
+    ($field:ident: $($item:ty),+) => {
+        $(impl Identified for $item {
+            fn id(&self) -> &str {
+                &self.$field
             }
-        }
-        path
-    }
+        })+
+    };
+}
+identified_by!(id: Source, Role, Section, Dimension, Topic, Question, Caveat, Dispute, Area);
+identified_by!(value: Choice);
 
-    /// The node in the document tree.
-    fn node(&self, target: &Target<'_>) -> Vec<Step> {
-        let mut node: Vec<Step> = self
-            .segments()
-            .into_iter()
-            .filter_map(|segment| match segment {
-                Segment::Root => None,
-                Segment::Field(name) | Segment::Entry(name) => Some(Step::Value(name.to_owned())),
-                Segment::Item { index, .. } => Some(Step::Item(index)),
-            })
-            .collect();
-        match target {
-            Target::Here => {}
-            Target::Field(name) => node.push(Step::Value((*name).to_owned())),
-            Target::Key(key) => node.push(Step::Key((*key).to_owned())),
-        }
-        node
+/// The ids a list may not use, by the list's field, and why: role ids that
+/// would make `advise`'s output ambiguous, and section ids `roles show` uses
+/// for its own parts.
+const RESERVED: [(&str, &[&str], &str); 2] = [
+    (
+        "roles",
+        &["both", "fractional", "full-time"],
+        "`roles advise` recommends `both`, `fractional` or `full-time`",
+    ),
+    (
+        "sections",
+        &["overview", "salary"],
+        "`roles show` uses `overview` and `salary` for its own parts",
+    ),
+];
+
+/// The problems found in `kb`, part by part in one walk: the first
+/// `KEPT_PROBLEMS`, each naming its node, and how many more there are.
+pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
+    let mut c = Checker::new(kb);
+    if kb.schema_version != KB_SCHEMA_VERSION {
+        let message = format!(
+            "unsupported version {}; this build reads version {KB_SCHEMA_VERSION}",
+            kb.schema_version
+        );
+        c.within(Key("schema_version"), |c| c.report(&[], message));
     }
+    if kb.sources.is_empty() {
+        let message = "is empty; list the articles facts cite";
+        c.within(Key("sources"), |c| c.report(&[], message.into()));
+    }
+    c.by_id("sources", &kb.sources, |c, source| {
+        c.texts(&[("title", &source.title), ("file", &source.file)]);
+        c.optionals(&[
+            ("publisher", &source.publisher),
+            ("date", &source.date),
+            ("note", &source.note),
+        ]);
+    });
+    if kb.roles.is_empty() {
+        let message = "is empty; a knowledge base needs at least one role";
+        c.within(Key("roles"), |c| c.report(&[], message.into()));
+    }
+    c.by_id("roles", &kb.roles, |c, role| {
+        c.texts(&[("name", &role.name)]);
+        c.within(Key("summary"), |c| c.fact(&role.summary));
+        c.by_id("sections", &role.sections, |c, section| {
+            c.texts(&[("title", &section.title)]);
+            c.each("facts", &section.facts, Checker::fact);
+        });
+        c.each("salaries", &role.salaries, Checker::salary);
+    });
+    c.by_id("dimensions", &kb.dimensions, |c, dimension| {
+        c.texts(&[("name", &dimension.name)]);
+        c.optionals(&[("description", &dimension.description)]);
+        c.lines("caveats", &dimension.caveats, true);
+        let none = "has no `values`; give a value for each role";
+        c.needs("values", dimension.values.is_empty(), none);
+        c.by_role("values", &dimension.values, |c, _, value| c.fact(value));
+    });
+    c.by_id("topics", &kb.topics, |c, topic| {
+        c.texts(&[("title", &topic.title)]);
+        c.each("facts", &topic.facts, Checker::fact);
+    });
+    c.within(Key("questionnaire"), |c| {
+        c.questions(&kb.questionnaire.questions)
+    });
+    c.within(Key("career"), |c| c.career(&kb.career));
+    c.by_id("disputes", &kb.disputes, |c, dispute| {
+        c.texts(&[("question", &dispute.question)]);
+        c.optionals(&[("note", &dispute.note)]);
+        if dispute.views.len() < 2 {
+            let message = format!(
+                "has {} view(s); a dispute needs at least two `views`, one per side",
+                dispute.views.len()
+            );
+            c.report(&[value("views")], message);
+        }
+        c.each("views", &dispute.views, |c, view| {
+            c.optionals(&[("label", &view.label)]);
+            c.cited(&view.text, &view.sources);
+            let none = "names no role; list in `roles` whom the view gives the point to";
+            c.needs("roles", view.roles.is_empty(), none);
+            c.role_refs(&view.roles);
+        });
+    });
+    let disputes: HashSet<&str> = kb.disputes.iter().map(|d| d.id.as_str()).collect();
+    c.by_id("areas", &kb.areas, |c, area| {
+        c.area(area, &disputes);
+    });
+    // Every `needs` value of a posting must be one the hiring questionnaire offers.
+    let needs: HashSet<&str> = (kb.questionnaire.questions.iter())
+        .filter(|q| q.id == NEEDS_QUESTION)
+        .flat_map(|q| q.choices.iter().map(|c| c.value.as_str()))
+        .collect();
+    c.by_role("jd", &kb.jd, |c, _, posting| {
+        for (field, paragraph) in [
+            ("about", &posting.about),
+            ("fractional_engagement", &posting.fractional_engagement),
+        ] {
+            c.within(Key(field), |c| c.cited(&paragraph.text, &paragraph.sources));
+        }
+        for (field, items) in [
+            ("duties", &posting.duties),
+            ("measures", &posting.measures),
+            ("requirements", &posting.requirements),
+            ("assets", &posting.assets),
+            ("backgrounds", &posting.backgrounds),
+        ] {
+            c.each(field, items, |c, item| {
+                c.cited(&item.text, &item.sources);
+                c.each("needs", &item.needs, |c, need| {
+                    if !needs.contains(need.as_str()) {
+                        let message = format!(
+                            "names unknown need `{}`; the `{NEEDS_QUESTION}` question offers: {}",
+                            shown(need),
+                            known(&needs)
+                        );
+                        c.report(&[], message);
+                    }
+                });
+            });
+        }
+    });
+    (c.problems, c.more)
 }
 
-/// Ids a list may not use, and why: role ids that would make `advise`'s output
-/// ambiguous, and section ids `roles show` uses for its own parts.
-type Reserved = (&'static [&'static str], &'static str);
-const ANY_ID: Reserved = (&[], "");
-const ROLE_IDS: Reserved = (
-    &["both", "fractional", "full-time"],
-    "`roles advise` recommends `both`, `fractional` or `full-time`",
-);
-const SECTION_IDS: Reserved = (
-    &["overview", "salary"],
-    "`roles show` uses `overview` and `salary` for its own parts",
-);
+/// The step to a field's value.
+fn value(field: &str) -> Step {
+    Step::Value(field.to_owned())
+}
 
-/// Collects the problems of one knowledge base in one walk.
-pub(super) struct Checker<'a> {
+/// Collects the problems of one knowledge base in one walk, knowing the place
+/// being checked.
+struct Checker<'a> {
     problems: Vec<Problem>,
     /// Problems found past [`KEPT_PROBLEMS`], counted only.
     more: usize,
@@ -157,113 +204,192 @@ pub(super) struct Checker<'a> {
     /// The known-id lists for messages, made once when first needed.
     known_sources: Option<String>,
     known_roles: Option<String>,
+    /// The place being checked, from the root.
+    path: Vec<Segment<'a>>,
 }
 
 impl<'a> Checker<'a> {
-    /// A checker for a knowledge base with these sources and roles.
-    pub(super) fn new(sources: &'a [Source], roles: &'a [Role]) -> Self {
+    fn new(kb: &'a KnowledgeBase) -> Self {
         Checker {
             problems: Vec::new(),
             more: 0,
-            sources: sources.iter().map(|s| s.id.as_str()).collect(),
-            roles: roles.iter().map(|r| r.id.as_str()).collect(),
+            sources: kb.sources.iter().map(|s| s.id.as_str()).collect(),
+            roles: kb.roles.iter().map(|r| r.id.as_str()).collect(),
             known_sources: None,
             known_roles: None,
+            path: Vec::new(),
         }
     }
 
-    /// The first [`KEPT_PROBLEMS`] problems found, and how many more there are.
-    pub(super) fn finish(self) -> (Vec<Problem>, usize) {
-        (self.problems, self.more)
+    /// Runs `check` one step further down.
+    fn within(&mut self, segment: Segment<'a>, check: impl FnOnce(&mut Self)) {
+        self.path.push(segment);
+        check(self);
+        self.path.pop();
     }
 
-    pub(super) fn push(&mut self, at: &At<'_>, target: Target<'_>, message: String) {
-        self.keep(|| Problem::at(at.path(), message).on(at.node(&target)));
+    /// Each item of the list at the place being checked.
+    fn items<T>(&mut self, items: &'a [T], mut check: impl FnMut(&mut Self, &'a T)) {
+        for (index, item) in items.iter().enumerate() {
+            self.within(Item(index, None), |c| check(c, item));
+        }
     }
 
-    /// Keeps a problem, or counts it once [`KEPT_PROBLEMS`] are kept.
-    fn keep(&mut self, problem: impl FnOnce() -> Problem) {
+    /// Each item of the list `field`.
+    fn each<T>(&mut self, field: &'a str, items: &'a [T], check: impl FnMut(&mut Self, &'a T)) {
+        self.within(Key(field), |c| c.items(items, check));
+    }
+
+    /// Each entry of the map `field`, keyed by a role id that must be known.
+    fn by_role<T>(
+        &mut self,
+        field: &'a str,
+        map: &'a BTreeMap<String, T>,
+        mut check: impl FnMut(&mut Self, &'a str, &'a T),
+    ) {
+        self.within(Key(field), |c| {
+            for (role, entry) in map {
+                c.role_ref(&[Step::Key(role.clone())], role);
+                c.within(Key(role), |c| check(c, role, entry));
+            }
+        });
+    }
+
+    /// Each item of the list `field`, shown by its id (`value` for a choice).
+    /// Ids must be non-empty, lower-case words joined by `-`, unique in their
+    /// list ignoring case, and not [`RESERVED`].
+    fn by_id<T: Identified>(
+        &mut self,
+        field: &'a str,
+        items: &'a [T],
+        mut check: impl FnMut(&mut Self, &'a T),
+    ) {
+        let key = if field == "choices" { "value" } else { "id" };
+        let (_, reserved, why) = (RESERVED.iter())
+            .find(|(list, ..)| *list == field)
+            .map_or(("", &[][..], ""), |&reserved| reserved);
+        self.within(Key(field), |c| {
+            let mut seen: HashMap<String, &str> = HashMap::new();
+            for (index, id) in items.iter().map(T::id).enumerate() {
+                // The list is the problem's path (the id is in the message); the
+                // id itself is its place.
+                let on = || [Step::Item(index), value(key)];
+                if id.trim().is_empty() {
+                    let message = format!("an `{key}` is empty; give every entry a short id");
+                    c.report(&on(), message);
+                    continue;
+                }
+                let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+                if !id.chars().all(allowed) {
+                    let message = format!(
+                        "id `{}` must be lower-case letters, digits and `-`",
+                        shown(id)
+                    );
+                    c.report(&on(), message);
+                }
+                if reserved.contains(&id) {
+                    let message = format!("id `{id}` is reserved ({why}); choose another id");
+                    c.report(&on(), message);
+                }
+                let message = match seen.get(&id.to_lowercase()) {
+                    Some(first) if *first == id => format!(
+                        "duplicate id `{}`; ids must be unique in a list",
+                        shown(id)
+                    ),
+                    Some(first) => format!(
+                        "duplicate id `{}` (the same as `{}` ignoring case); ids must be unique in a list",
+                        shown(id),
+                        shown(first)
+                    ),
+                    None => {
+                        seen.insert(id.to_lowercase(), id);
+                        continue;
+                    }
+                };
+                c.report(&on(), message);
+            }
+            for (index, item) in items.iter().enumerate() {
+                c.within(Item(index, Some(item.id())), |c| check(c, item));
+            }
+        });
+    }
+
+    /// The path for people: `roles.cto.sections.kpis.facts[2]`.
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for segment in &self.path {
+            match *segment {
+                Item(index, id) if id.is_none_or(|id| id.trim().is_empty()) => {
+                    path.push_str(&format!("[{index}]"));
+                }
+                Key(key) | Item(_, Some(key)) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&shown(key));
+                }
+                Item(..) => {}
+            }
+        }
+        path
+    }
+
+    /// Reports `message` at the place being checked, about the node `under`
+    /// it (the place itself when `under` is empty).
+    fn report(&mut self, under: &[Step], message: String) {
         if self.problems.len() >= KEPT_PROBLEMS {
             self.more += 1;
-        } else {
-            self.problems.push(problem());
+            return;
         }
+        let node = (self.path.iter())
+            .map(|segment| match *segment {
+                Key(key) => value(key),
+                Item(index, _) => Step::Item(index),
+            })
+            .chain(under.iter().cloned())
+            .collect();
+        self.problems
+            .push(Problem::at(self.path(), message).on(node));
     }
 
-    /// Ids must be non-empty, lower-case words joined by `-`, unique in their
-    /// list ignoring case, and not reserved. `field` names the id's key.
-    fn unique_ids<'i>(
-        &mut self,
-        list: &At<'_>,
-        field: &'static str,
-        ids: impl Iterator<Item = &'i str>,
-        (reserved, why): Reserved,
-    ) {
-        let mut seen: HashMap<String, &'i str> = HashMap::new();
-        for (index, id) in ids.enumerate() {
-            // The list is the problem's path (the id is in the message); the
-            // id itself is its place.
-            let item = list.item(index, None);
-            let mut report = |message: String| {
-                self.keep(|| {
-                    Problem::at(list.path(), message).on(item.node(&Target::Field(field)))
-                });
-            };
-            if id.trim().is_empty() {
-                report(format!(
-                    "an `{field}` is empty; give every entry a short id"
-                ));
-                continue;
-            }
-            let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
-            if !id.chars().all(allowed) {
-                report(format!(
-                    "id `{}` must be lower-case letters, digits and `-`",
-                    shown(id)
-                ));
-            }
-            if reserved.contains(&id) {
-                report(format!("id `{id}` is reserved ({why}); choose another id"));
-            }
-            match seen.get(&id.to_lowercase()) {
-                Some(first) if *first == id => report(format!(
-                    "duplicate id `{}`; ids must be unique in a list",
-                    shown(id)
-                )),
-                Some(first) => report(format!(
-                    "duplicate id `{}` (the same as `{}` ignoring case); ids must be unique in a list",
-                    shown(id),
-                    shown(first)
-                )),
-                None => {
-                    seen.insert(id.to_lowercase(), id);
-                }
-            }
+    /// A list that must not be empty.
+    fn needs(&mut self, field: &str, empty: bool, message: &str) {
+        if empty {
+            self.report(&[value(field)], message.to_owned());
         }
     }
 
     /// Texts that must be written: not blank, no control characters.
-    fn texts(&mut self, at: &At<'_>, fields: &[(&'static str, &str)]) {
-        for &(field, value) in fields {
-            if value.trim().is_empty() {
-                self.push(
-                    at,
-                    Target::Field(field),
-                    format!("`{field}` is empty; write the text or remove the entry"),
-                );
+    fn texts(&mut self, fields: &[(&str, &str)]) {
+        for &(field, text) in fields {
+            if text.trim().is_empty() {
+                let message = format!("`{field}` is empty; write the text or remove the entry");
+                self.report(&[value(field)], message);
             } else {
-                self.controls(at, Target::Field(field), field, value);
+                self.controls(&[value(field)], field, text);
             }
         }
     }
 
     /// Optional texts: no control characters.
-    fn optionals(&mut self, at: &At<'_>, fields: &[(&'static str, &Option<String>)]) {
-        for &(field, value) in fields {
-            if let Some(value) = value {
-                self.controls(at, Target::Field(field), field, value);
+    fn optionals(&mut self, fields: &[(&str, &Option<String>)]) {
+        for &(field, text) in fields {
+            if let Some(text) = text {
+                self.controls(&[value(field)], field, text);
             }
         }
+    }
+
+    /// Every item of a list of texts: with `written`, each must be written too.
+    fn lines(&mut self, field: &'a str, items: &'a [String], written: bool) {
+        self.each(field, items, |c, item| {
+            if written && item.trim().is_empty() {
+                let message = format!("an item of `{field}` is empty; write it or remove it");
+                c.report(&[], message);
+            } else {
+                c.controls(&[], field, item);
+            }
+        });
     }
 
     /// Refuses C0 controls (but line feed), DEL and C1 controls: ESC starts
@@ -273,170 +399,85 @@ impl<'a> Checker<'a> {
     /// invisible characters (bidi controls, zero-width and tag characters),
     /// which would make two names that read the same differ; longer text
     /// keeps them, shown escaped.
-    fn controls(&mut self, at: &At<'_>, target: Target<'_>, what: &str, value: &str) {
+    fn controls(&mut self, under: &[Step], what: &str, text: &str) {
         let short = ["name", "label", "title", "theme", "aliases"].contains(&what);
         let bad = |c: char| is_forbidden_control(c) || (short && (is_invisible(c) || c == '\n'));
-        if let Some(c) = value.chars().find(|&c| bad(c)) {
+        if let Some(c) = text.chars().find(|&c| bad(c)) {
             let kind = if is_invisible(c) {
                 "invisible"
             } else {
                 "control"
             };
-            self.push(
-                at,
-                target,
-                format!(
-                    "`{what}` contains the {kind} character U+{:04X}; remove it (terminal codes, tabs and hidden characters are not allowed here)",
-                    u32::from(c)
-                ),
+            let message = format!(
+                "`{what}` contains the {kind} character U+{:04X}; remove it (terminal codes, tabs and hidden characters are not allowed here)",
+                u32::from(c)
             );
-        }
-    }
-
-    /// Every item of a list of texts: with `written`, each must be written too.
-    fn list(&mut self, at: &At<'_>, field: &'static str, items: &[String], written: bool) {
-        let list = at.field(field);
-        for (index, item) in items.iter().enumerate() {
-            let at = list.item(index, None);
-            if written && item.trim().is_empty() {
-                self.push(
-                    &at,
-                    Target::Here,
-                    format!("an item of `{field}` is empty; write it or remove it"),
-                );
-            } else {
-                self.controls(&at, Target::Here, field, item);
-            }
-        }
-    }
-
-    /// A list that must not be empty.
-    fn needs(&mut self, at: &At<'_>, field: &'static str, empty: bool, message: &str) {
-        if empty {
-            self.push(at, Target::Field(field), message.to_owned());
+            self.report(under, message);
         }
     }
 
     /// A statement with its sources: written, citing at least one known source.
-    fn cited(&mut self, at: &At<'_>, text: &str, sources: &[String]) {
-        self.texts(at, &[("text", text)]);
-        self.cites(at, sources);
+    fn cited(&mut self, text: &str, sources: &'a [String]) {
+        self.texts(&[("text", text)]);
+        self.cites(sources);
     }
 
-    fn cites(&mut self, at: &At<'_>, sources: &[String]) {
+    fn cites(&mut self, sources: &'a [String]) {
         let none = "cites no source; list at least one id from `sources`";
-        self.needs(at, "sources", sources.is_empty(), none);
-        let list = at.field("sources");
-        for (index, id) in sources.iter().enumerate() {
-            if !self.sources.contains(id.as_str()) {
-                // Past the kept problems a citation is only counted: there may be 700,000.
-                if self.problems.len() >= KEPT_PROBLEMS {
-                    self.more += 1;
-                    continue;
-                }
-                let sources = &self.sources;
-                let known = self.known_sources.get_or_insert_with(|| known(sources));
-                let message = format!(
-                    "cites unknown source `{}`; known sources: {known}",
-                    shown(id)
-                );
-                self.push(&list.item(index, None), Target::Here, message);
+        self.needs("sources", sources.is_empty(), none);
+        self.each("sources", sources, |c, id| {
+            if c.sources.contains(id.as_str()) {
+                return;
             }
-        }
+            // Past the kept problems a citation is only counted: there may be 700,000.
+            if c.problems.len() >= KEPT_PROBLEMS {
+                c.more += 1;
+                return;
+            }
+            let known = c.known_sources.get_or_insert_with(|| known(&c.sources));
+            let message = format!(
+                "cites unknown source `{}`; known sources: {known}",
+                shown(id)
+            );
+            c.report(&[], message);
+        });
     }
 
-    /// A role id used as a reference; `target` is where it is written.
-    fn role_ref(&mut self, at: &At<'_>, target: Target<'_>, id: &str) {
+    /// A role id used as a reference, written at the node `under` the place.
+    fn role_ref(&mut self, under: &[Step], id: &str) {
         if !self.roles.contains(id) {
-            let roles = &self.roles;
-            let known = self.known_roles.get_or_insert_with(|| known(roles));
+            let known = self.known_roles.get_or_insert_with(|| known(&self.roles));
             let message = format!("names unknown role `{}`; known roles: {known}", shown(id));
-            self.push(at, target, message);
+            self.report(under, message);
         }
     }
 
     /// Role ids in a list, each a reference.
-    fn role_refs(&mut self, at: &At<'_>, roles: &[String]) {
-        let list = at.field("roles");
-        for (index, role) in roles.iter().enumerate() {
-            self.role_ref(&list.item(index, None), Target::Here, role);
-        }
+    fn role_refs(&mut self, roles: &'a [String]) {
+        self.each("roles", roles, |c, role| c.role_ref(&[], role));
     }
 
-    fn fact(&mut self, at: &At<'_>, fact: &Fact) {
-        self.texts(at, &[("text", &fact.text)]);
-        self.optionals(at, &[("theme", &fact.theme)]);
-        self.cites(at, &fact.sources);
-        self.role_refs(at, &fact.roles);
-    }
-
-    fn facts(&mut self, at: &At<'_>, facts: &[Fact]) {
-        let list = at.field("facts");
-        for (index, fact) in facts.iter().enumerate() {
-            self.fact(&list.item(index, None), fact);
-        }
-    }
-
-    pub(super) fn sources(&mut self, sources: &[Source]) {
-        let list = At::ROOT.field("sources");
-        if sources.is_empty() {
-            let message = "is empty; list the articles facts cite".to_owned();
-            self.push(&list, Target::Here, message);
-        }
-        self.unique_ids(&list, "id", sources.iter().map(|s| s.id.as_str()), ANY_ID);
-        for (index, source) in sources.iter().enumerate() {
-            let at = list.item(index, Some(&source.id));
-            self.texts(&at, &[("title", &source.title), ("file", &source.file)]);
-            let optional = [
-                ("publisher", &source.publisher),
-                ("date", &source.date),
-                ("note", &source.note),
-            ];
-            self.optionals(&at, &optional);
-        }
-    }
-
-    pub(super) fn roles(&mut self, roles: &[Role]) {
-        let list = At::ROOT.field("roles");
-        if roles.is_empty() {
-            let message = "is empty; a knowledge base needs at least one role".to_owned();
-            self.push(&list, Target::Here, message);
-        }
-        self.unique_ids(&list, "id", roles.iter().map(|r| r.id.as_str()), ROLE_IDS);
-        for (index, role) in roles.iter().enumerate() {
-            let at = list.item(index, Some(&role.id));
-            self.texts(&at, &[("name", &role.name)]);
-            self.fact(&at.field("summary"), &role.summary);
-            let sections = at.field("sections");
-            let ids = role.sections.iter().map(|s| s.id.as_str());
-            self.unique_ids(&sections, "id", ids, SECTION_IDS);
-            for (index, section) in role.sections.iter().enumerate() {
-                let at = sections.item(index, Some(&section.id));
-                self.texts(&at, &[("title", &section.title)]);
-                self.facts(&at, &section.facts);
-            }
-            let salaries = at.field("salaries");
-            for (index, salary) in role.salaries.iter().enumerate() {
-                self.salary(&salaries.item(index, None), salary);
-            }
-        }
+    fn fact(&mut self, fact: &'a Fact) {
+        self.texts(&[("text", &fact.text)]);
+        self.optionals(&[("theme", &fact.theme)]);
+        self.cites(&fact.sources);
+        self.role_refs(&fact.roles);
     }
 
     /// A salary's texts and sources; its `amount` is the number its `figure`
     /// prints (so scripts read the figure as reported), and its `currency` is a
     /// three-letter code.
-    fn salary(&mut self, at: &At<'_>, salary: &Salary) {
-        let written = [
-            ("figure", salary.figure.as_str()),
+    fn salary(&mut self, salary: &'a Salary) {
+        self.texts(&[
+            ("figure", &salary.figure),
             ("basis", &salary.basis),
             ("place", &salary.place),
             ("as_of", &salary.as_of),
-        ];
-        self.texts(at, &written);
-        self.optionals(at, &[("data_from", &salary.data_from)]);
-        self.list(at, "highest_paying", &salary.highest_paying, false);
-        self.list(at, "caveats", &salary.caveats, true);
-        self.cites(at, &salary.sources);
+        ]);
+        self.optionals(&[("data_from", &salary.data_from)]);
+        self.lines("highest_paying", &salary.highest_paying, false);
+        self.lines("caveats", &salary.caveats, true);
+        self.cites(&salary.sources);
         let printed = printed_number(&salary.figure);
         if let Some(amount) = salary.amount
             && printed != Some(amount)
@@ -445,7 +486,7 @@ impl<'a> Checker<'a> {
             let message = format!(
                 "`amount` is {amount} but `figure` prints {printed}; give the figure's own number"
             );
-            self.push(at, Target::Field("amount"), message);
+            self.report(&[value("amount")], message);
         }
         if let Some(currency) = &salary.currency
             && !(currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase()))
@@ -454,107 +495,69 @@ impl<'a> Checker<'a> {
                 "`currency` is `{}`; expected an ISO 4217 code such as `CAD` or `USD`",
                 shown(currency)
             );
-            self.push(at, Target::Field("currency"), message);
-        }
-    }
-
-    pub(super) fn dimensions(&mut self, dimensions: &[Dimension]) {
-        let list = At::ROOT.field("dimensions");
-        let ids = dimensions.iter().map(|d| d.id.as_str());
-        self.unique_ids(&list, "id", ids, ANY_ID);
-        for (index, dimension) in dimensions.iter().enumerate() {
-            let at = list.item(index, Some(&dimension.id));
-            self.texts(&at, &[("name", &dimension.name)]);
-            self.optionals(&at, &[("description", &dimension.description)]);
-            self.list(&at, "caveats", &dimension.caveats, true);
-            let none = "has no `values`; give a value for each role";
-            self.needs(&at, "values", dimension.values.is_empty(), none);
-            let values = at.field("values");
-            for (role, value) in &dimension.values {
-                self.role_ref(&values, Target::Key(role), role);
-                self.fact(&values.entry(role), value);
-            }
-        }
-    }
-
-    pub(super) fn topics(&mut self, topics: &[Topic]) {
-        let list = At::ROOT.field("topics");
-        self.unique_ids(&list, "id", topics.iter().map(|t| t.id.as_str()), ANY_ID);
-        for (index, topic) in topics.iter().enumerate() {
-            let at = list.item(index, Some(&topic.id));
-            self.texts(&at, &[("title", &topic.title)]);
-            self.facts(&at, &topic.facts);
+            self.report(&[value("currency")], message);
         }
     }
 
     /// A questionnaire's questions (the hiring one, or the career guide's).
-    pub(super) fn questions(&mut self, list: &At<'_>, questions: &[Question]) {
-        self.unique_ids(list, "id", questions.iter().map(|q| q.id.as_str()), ANY_ID);
-        for (index, question) in questions.iter().enumerate() {
-            let at = list.item(index, Some(&question.id));
-            self.texts(&at, &[("text", &question.text), ("hint", &question.hint)]);
+    fn questions(&mut self, questions: &'a [Question]) {
+        self.by_id("questions", questions, |c, question| {
+            c.texts(&[("text", &question.text), ("hint", &question.hint)]);
             let few = "needs at least two `choices`, or `number: true` for a question answered with a number";
-            self.needs(
-                &at,
-                "choices",
-                !question.number && question.choices.len() < 2,
-                few,
-            );
-            let choices = at.field("choices");
-            let values = question.choices.iter().map(|c| c.value.as_str());
-            self.unique_ids(&choices, "value", values, ANY_ID);
-            for (index, choice) in question.choices.iter().enumerate() {
-                let at = choices.item(index, Some(&choice.value));
-                self.texts(&at, &[("label", &choice.label)]);
-                let weights = at.field("weights");
-                for (role, &weight) in &choice.weights {
-                    self.role_ref(&weights, Target::Key(role), role);
-                    self.weight(&weights.entry(role), Target::Here, role, weight);
-                }
-                for (field, points) in [
-                    ("both", choice.both),
-                    ("fractional", choice.fractional),
-                    ("full_time", choice.full_time),
-                ] {
-                    self.weight(&at, Target::Field(field), field, points);
-                }
-                if let Some(role) = &choice.first {
-                    self.role_ref(&at, Target::Field("first"), role);
-                }
-                self.fact(&at.field("reason"), &choice.reason);
-                if let Some(caveat) = &choice.caveat {
-                    self.fact(&at.field("caveat"), caveat);
-                }
-                let aliases = at.field("aliases");
-                for (index, alias) in choice.aliases.iter().enumerate() {
-                    let clash = question.choices.iter().any(|other| {
-                        other.value == *alias
-                            || (other.value != choice.value && other.aliases.contains(alias))
-                    });
-                    if clash {
-                        let message = format!(
-                            "alias `{}` is already a value or an alias of another choice; an alias must name one choice",
-                            shown(alias)
-                        );
-                        self.push(&aliases.item(index, None), Target::Here, message);
-                    }
-                }
-                self.list(&at, "aliases", &choice.aliases, false);
-                if choice.at_least.is_some() && !question.number {
-                    let message = "`at_least` maps a number to this choice, so it needs `number: true` on the question";
-                    self.push(&at, Target::Field("at_least"), message.to_owned());
-                }
+            c.needs("choices", !question.number && question.choices.len() < 2, few);
+            let choices = &question.choices;
+            c.by_id("choices", choices, |c, choice| {
+                c.choice(question, choice);
+            });
+        });
+    }
+
+    fn choice(&mut self, question: &'a Question, choice: &'a Choice) {
+        self.texts(&[("label", &choice.label)]);
+        self.by_role("weights", &choice.weights, |c, role, &points| {
+            c.weight(&[], role, points);
+        });
+        for (field, points) in [
+            ("both", choice.both),
+            ("fractional", choice.fractional),
+            ("full_time", choice.full_time),
+        ] {
+            self.weight(&[value(field)], field, points);
+        }
+        if let Some(role) = &choice.first {
+            self.role_ref(&[value("first")], role);
+        }
+        self.within(Key("reason"), |c| c.fact(&choice.reason));
+        if let Some(caveat) = &choice.caveat {
+            self.within(Key("caveat"), |c| c.fact(caveat));
+        }
+        self.each("aliases", &choice.aliases, |c, alias| {
+            let clash = question.choices.iter().any(|other| {
+                other.value == *alias
+                    || (other.value != choice.value && other.aliases.contains(alias))
+            });
+            if clash {
+                let message = format!(
+                    "alias `{}` is already a value or an alias of another choice; an alias must name one choice",
+                    shown(alias)
+                );
+                c.report(&[], message);
             }
+        });
+        self.lines("aliases", &choice.aliases, false);
+        if choice.at_least.is_some() && !question.number {
+            let message = "`at_least` maps a number to this choice, so it needs `number: true` on the question";
+            self.report(&[value("at_least")], message.to_owned());
         }
     }
 
-    fn weight(&mut self, at: &At<'_>, target: Target<'_>, what: &str, points: i32) {
+    fn weight(&mut self, under: &[Step], what: &str, points: i32) {
         if points.abs() > MAX_WEIGHT {
             let message = format!(
                 "`{}` gives {points} points; points go from -{MAX_WEIGHT} to {MAX_WEIGHT}",
                 shown(what)
             );
-            self.push(at, target, message);
+            self.report(under, message);
         }
     }
 
@@ -562,67 +565,42 @@ impl<'a> Checker<'a> {
     /// requirements with exactly the criterion their kind is checked by, the
     /// stepping stones, skills and caveats, and answers (`shown_by`, `question`,
     /// `backgrounds`) that no question offers.
-    pub(super) fn career(&mut self, career: &Career) {
-        let root = At::ROOT.field("career");
-        self.questions(&root.field("questions"), &career.questions);
-        let requirements = root.field("requirements");
-        for (role, list) in &career.requirements {
-            self.role_ref(&requirements, Target::Key(role), role);
-            let at = requirements.entry(role);
-            for (index, requirement) in list.iter().enumerate() {
-                let at = at.item(index, None);
-                self.cited(&at, &requirement.text, &requirement.sources);
-                self.criterion(&at, requirement, career);
-            }
-        }
-        let paths = root.field("stepping_stones");
-        for (role, path) in &career.stepping_stones {
-            self.role_ref(&paths, Target::Key(role), role);
-            let at = paths.entry(role);
+    fn career(&mut self, career: &'a Career) {
+        self.questions(&career.questions);
+        self.by_role("requirements", &career.requirements, |c, _, list| {
+            c.items(list, |c, requirement| {
+                c.cited(&requirement.text, &requirement.sources);
+                c.criterion(requirement, career);
+            });
+        });
+        self.by_role("stepping_stones", &career.stepping_stones, |c, _, path| {
             let none = "has no `steps`; list the path's roles";
-            self.needs(&at, "steps", path.steps.is_empty(), none);
-            let steps = at.field("steps");
-            for (index, step) in path.steps.iter().enumerate() {
-                let at = steps.item(index, None);
-                self.cited(&at, &step.text, &step.sources);
-                self.shown_by(&at, &step.shown_by, career);
-            }
-        }
-        let skills = root.field("skills");
-        for (role, list) in &career.skills {
-            self.role_ref(&skills, Target::Key(role), role);
-            let at = skills.entry(role);
-            for (index, skill) in list.iter().enumerate() {
-                let at = at.item(index, None);
-                self.cited(&at, &skill.text, &skill.sources);
-                self.shown_by(&at, &skill.shown_by, career);
-            }
-        }
-        let caveats = root.field("caveats");
-        let ids = career.caveats.iter().map(|c| c.id.as_str());
-        self.unique_ids(&caveats, "id", ids, ANY_ID);
-        for (index, caveat) in career.caveats.iter().enumerate() {
-            let at = caveats.item(index, Some(&caveat.id));
-            self.texts(&at, &[("title", &caveat.title)]);
-            self.role_refs(&at, &caveat.roles);
+            c.needs("steps", path.steps.is_empty(), none);
+            c.each("steps", &path.steps, |c, step| {
+                c.cited(&step.text, &step.sources);
+                c.shown_by(&step.shown_by, career);
+            });
+        });
+        self.by_role("skills", &career.skills, |c, _, list| {
+            c.items(list, |c, skill| {
+                c.cited(&skill.text, &skill.sources);
+                c.shown_by(&skill.shown_by, career);
+            });
+        });
+        self.by_id("caveats", &career.caveats, |c, caveat| {
+            c.texts(&[("title", &caveat.title)]);
+            c.role_refs(&caveat.roles);
             let none = "has no `points`; say what each side holds";
-            self.needs(&at, "points", caveat.points.is_empty(), none);
-            let points = at.field("points");
-            for (index, point) in caveat.points.iter().enumerate() {
-                self.cited(&points.item(index, None), &point.text, &point.sources);
-            }
-        }
+            c.needs("points", caveat.points.is_empty(), none);
+            c.each("points", &caveat.points, |c, point| {
+                c.cited(&point.text, &point.sources);
+            });
+        });
     }
 
     /// A question id must name a career question, and a value one of its
-    /// choices; `target` is where they are written.
-    fn answer_to(
-        &mut self,
-        at: &At<'_>,
-        target: Target<'_>,
-        career: &Career,
-        (question, value): (&str, Option<&str>),
-    ) {
+    /// choices; they are written at the node `under` the place.
+    fn answer_to(&mut self, under: &[Step], career: &Career, question: &str, value: Option<&str>) {
         let Some(found) = career.questions.iter().find(|q| q.id == question) else {
             let ids = career.questions.iter().map(|q| q.id.as_str()).collect();
             let message = format!(
@@ -630,7 +608,7 @@ impl<'a> Checker<'a> {
                 shown(question),
                 known(&ids)
             );
-            return self.push(at, target, message);
+            return self.report(under, message);
         };
         if let Some(value) = value
             && !found.choices.iter().any(|c| c.value == value)
@@ -642,21 +620,19 @@ impl<'a> Checker<'a> {
                 shown(value),
                 known(&values)
             );
-            self.push(at, target, message);
+            self.report(under, message);
         }
     }
 
-    fn shown_by(&mut self, at: &At<'_>, answers: &[ShownBy], career: &Career) {
-        let list = at.field("shown_by");
-        for (index, answer) in answers.iter().enumerate() {
-            let answer = (answer.question.as_str(), Some(answer.value.as_str()));
-            self.answer_to(&list.item(index, None), Target::Here, career, answer);
-        }
+    fn shown_by(&mut self, answers: &'a [ShownBy], career: &'a Career) {
+        self.each("shown_by", answers, |c, answer| {
+            c.answer_to(&[], career, &answer.question, Some(&answer.value));
+        });
     }
 
     /// A requirement gives exactly the criterion its kind is checked by, and
     /// that criterion names a question (and values) the guide asks.
-    fn criterion(&mut self, at: &At<'_>, requirement: &Requirement, career: &Career) {
+    fn criterion(&mut self, requirement: &'a Requirement, career: &'a Career) {
         let given: Vec<&str> = [
             ("years", requirement.years.is_some()),
             ("degree", requirement.degree.is_some()),
@@ -674,160 +650,73 @@ impl<'a> Checker<'a> {
             | RequirementKind::Leadership
             | RequirementKind::Skills => "question",
         };
+        let kind = [value("kind")];
         if given != [wanted] {
-            let kind = requirement.kind.as_str();
             let message = format!(
-                "`kind: {kind}` is checked by `{wanted}` alone; give `{wanted}` and no other criterion"
+                "`kind: {}` is checked by `{wanted}` alone; give `{wanted}` and no other criterion",
+                requirement.kind.as_str()
             );
-            self.push(at, Target::Field("kind"), message);
+            self.report(&kind, message);
         }
         match requirement.kind {
-            RequirementKind::Experience => {
-                self.answer_to(at, Target::Field("kind"), career, (YEARS_QUESTION, None));
-            }
-            RequirementKind::Degree => {
-                self.answer_to(at, Target::Field("kind"), career, (DEGREE_QUESTION, None));
-            }
+            RequirementKind::Experience => self.answer_to(&kind, career, YEARS_QUESTION, None),
+            RequirementKind::Degree => self.answer_to(&kind, career, DEGREE_QUESTION, None),
             RequirementKind::Background => {
-                let list = at.field("backgrounds");
-                for (index, value) in requirement.backgrounds.iter().enumerate() {
-                    let answer = (BACKGROUND_QUESTION, Some(value.as_str()));
-                    self.answer_to(&list.item(index, None), Target::Here, career, answer);
-                }
+                self.each("backgrounds", &requirement.backgrounds, |c, background| {
+                    c.answer_to(&[], career, BACKGROUND_QUESTION, Some(background));
+                });
             }
             _ => {
                 if let Some(question) = &requirement.question {
-                    let answer = (question.as_str(), Some(YES));
-                    self.answer_to(at, Target::Field("question"), career, answer);
+                    self.answer_to(&[value("question")], career, question, Some(YES));
                 }
             }
         }
     }
 
-    /// The disputes: at least two views each, every view written, citing known
-    /// sources and naming the roles it gives the point to.
-    pub(super) fn disputes(&mut self, disputes: &[Dispute]) {
-        let list = At::ROOT.field("disputes");
-        self.unique_ids(&list, "id", disputes.iter().map(|d| d.id.as_str()), ANY_ID);
-        for (index, dispute) in disputes.iter().enumerate() {
-            let at = list.item(index, Some(&dispute.id));
-            self.texts(&at, &[("question", &dispute.question)]);
-            self.optionals(&at, &[("note", &dispute.note)]);
-            if dispute.views.len() < 2 {
-                let message = format!(
-                    "has {} view(s); a dispute needs at least two `views`, one per side",
-                    dispute.views.len()
-                );
-                self.push(&at, Target::Field("views"), message);
-            }
-            let views = at.field("views");
-            for (index, view) in dispute.views.iter().enumerate() {
-                let at = views.item(index, None);
-                self.optionals(&at, &[("label", &view.label)]);
-                self.cited(&at, &view.text, &view.sources);
-                let none = "names no role; list in `roles` whom the view gives the point to";
-                self.needs(&at, "roles", view.roles.is_empty(), none);
-                self.role_refs(&at, &view.roles);
-            }
-        }
-    }
-
-    /// The areas: an owner that is a role, `shared`, `divided` or `disputed`, a
+    /// An area: an owner that is a role, `shared`, `divided` or `disputed`, a
     /// `disputed` area (only) naming a known dispute, and facts that say why.
-    pub(super) fn areas(&mut self, areas: &[Area], disputes: &[Dispute]) {
-        let disputes: HashSet<&str> = disputes.iter().map(|d| d.id.as_str()).collect();
-        let list = At::ROOT.field("areas");
-        self.unique_ids(&list, "id", areas.iter().map(|a| a.id.as_str()), ANY_ID);
-        for (index, area) in areas.iter().enumerate() {
-            let at = list.item(index, Some(&area.id));
-            self.texts(&at, &[("title", &area.title)]);
-            let owner = area.owner.as_str();
-            if ![SHARED, DIVIDED, DISPUTED].contains(&owner) && !self.roles.contains(owner) {
-                let message = format!(
-                    "owner `{}` is not a role, `{SHARED}`, `{DIVIDED}` or `{DISPUTED}`; known roles: {}",
-                    shown(owner),
-                    known(&self.roles)
-                );
-                self.push(&at, Target::Field("owner"), message);
-            }
-            let (field, message) = match (owner == DISPUTED, &area.dispute) {
-                (true, None) => (
-                    "owner",
-                    "is `disputed` but names no `dispute`; give the id of its dispute in `disputes`"
-                        .to_owned(),
-                ),
-                (true, Some(id)) if !disputes.contains(id.as_str()) => (
-                    "dispute",
-                    format!(
-                        "names unknown dispute `{}`; known disputes: {}",
-                        shown(id),
-                        known(&disputes)
-                    ),
-                ),
-                (false, Some(id)) => (
-                    "dispute",
-                    format!(
-                        "names dispute `{}` but its owner is `{}`; only a `{DISPUTED}` area names a dispute",
-                        shown(id),
-                        shown(owner)
-                    ),
-                ),
-                _ => ("", String::new()),
-            };
-            if !message.is_empty() {
-                self.push(&at, Target::Field(field), message);
-            }
-            let none = "has no `facts`; say, citing the articles, why the owner owns it";
-            self.needs(&at, "facts", area.facts.is_empty(), none);
-            self.facts(&at, &area.facts);
+    fn area(&mut self, area: &'a Area, disputes: &HashSet<&str>) {
+        self.texts(&[("title", &area.title)]);
+        let owner = area.owner.as_str();
+        if ![SHARED, DIVIDED, DISPUTED].contains(&owner) && !self.roles.contains(owner) {
+            let message = format!(
+                "owner `{}` is not a role, `{SHARED}`, `{DIVIDED}` or `{DISPUTED}`; known roles: {}",
+                shown(owner),
+                known(&self.roles)
+            );
+            self.report(&[value("owner")], message);
         }
-    }
-
-    /// The postings: each keyed by a known role, every paragraph and item
-    /// written and citing known sources, and every `needs` value one the
-    /// hiring questionnaire offers.
-    pub(super) fn jd(&mut self, postings: &Postings, questionnaire: &Questionnaire) {
-        let root = At::ROOT.field("jd");
-        let needs: HashSet<&str> = questionnaire
-            .questions
-            .iter()
-            .filter(|q| q.id == NEEDS_QUESTION)
-            .flat_map(|q| q.choices.iter().map(|c| c.value.as_str()))
-            .collect();
-        for (role, posting) in postings {
-            self.role_ref(&root, Target::Key(role), role);
-            let at = root.entry(role);
-            for (field, paragraph) in [
-                ("about", &posting.about),
-                ("fractional_engagement", &posting.fractional_engagement),
-            ] {
-                self.cited(&at.field(field), &paragraph.text, &paragraph.sources);
-            }
-            for (field, items) in [
-                ("duties", &posting.duties),
-                ("measures", &posting.measures),
-                ("requirements", &posting.requirements),
-                ("assets", &posting.assets),
-                ("backgrounds", &posting.backgrounds),
-            ] {
-                let list = at.field(field);
-                for (index, item) in items.iter().enumerate() {
-                    let at = list.item(index, None);
-                    self.cited(&at, &item.text, &item.sources);
-                    let values = at.field("needs");
-                    for (index, need) in item.needs.iter().enumerate() {
-                        if !needs.contains(need.as_str()) {
-                            let message = format!(
-                                "names unknown need `{}`; the `{NEEDS_QUESTION}` question offers: {}",
-                                shown(need),
-                                known(&needs)
-                            );
-                            self.push(&values.item(index, None), Target::Here, message);
-                        }
-                    }
-                }
-            }
+        let (field, message) = match (owner == DISPUTED, &area.dispute) {
+            (true, None) => (
+                "owner",
+                "is `disputed` but names no `dispute`; give the id of its dispute in `disputes`"
+                    .to_owned(),
+            ),
+            (true, Some(id)) if !disputes.contains(id.as_str()) => (
+                "dispute",
+                format!(
+                    "names unknown dispute `{}`; known disputes: {}",
+                    shown(id),
+                    known(disputes)
+                ),
+            ),
+            (false, Some(id)) => (
+                "dispute",
+                format!(
+                    "names dispute `{}` but its owner is `{}`; only a `{DISPUTED}` area names a dispute",
+                    shown(id),
+                    shown(owner)
+                ),
+            ),
+            _ => ("", String::new()),
+        };
+        if !message.is_empty() {
+            self.report(&[value(field)], message);
         }
+        let none = "has no `facts`; say, citing the articles, why the owner owns it";
+        self.needs("facts", area.facts.is_empty(), none);
+        self.each("facts", &area.facts, Checker::fact);
     }
 }
 
@@ -838,9 +727,7 @@ pub fn known(ids: &HashSet<&str>) -> String {
     }
     let mut sorted: Vec<&str> = ids.iter().copied().collect();
     sorted.sort_unstable();
-    let listed: Vec<String> = sorted
-        .iter()
-        .take(LISTED_IDS)
+    let listed: Vec<String> = (sorted.iter().take(LISTED_IDS))
         .map(|id| format!("`{}`", shown(id)))
         .collect();
     let mut list = listed.join(", ");
@@ -865,7 +752,6 @@ pub fn printed_number(figure: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kb::{KnowledgeBase, validate};
 
     fn embedded() -> KnowledgeBase {
         crate::library::Library::embedded().whole()
@@ -1021,23 +907,21 @@ mod tests {
 
     #[test]
     fn paths_show_ids_cut_and_escaped_and_nodes_use_indices() {
-        let (root, long) = (At::ROOT, format!("\u{1b}{}", "x".repeat(200)));
-        let roles = root.field("roles");
-        let (role, other) = (roles.item(3, Some("cto")), roles.item(0, Some(&long)));
-        let facts = role.field("facts");
-        let fact = facts.item(2, None);
-        assert_eq!(fact.path(), "roles.cto.facts[2]");
-        let step = |key: &str| Step::Value(key.into());
-        let node = [
-            step("roles"),
-            Step::Item(3),
-            step("facts"),
-            Step::Item(2),
-            step("text"),
+        let (kb, long) = (embedded(), format!("\u{1b}{}", "x".repeat(200)));
+        let mut c = Checker::new(&kb);
+        c.path = vec![
+            Key("roles"),
+            Item(3, Some("cto")),
+            Key("facts"),
+            Item(2, None),
         ];
-        assert_eq!(fact.node(&Target::Field("text")), node);
-        assert!(other.path().starts_with("roles.\\u{1b}xxx") && other.path().ends_with('…'));
-        assert!(other.path().chars().count() < 100);
+        c.report(&[value("text")], "is wrong".into());
+        assert_eq!(c.problems[0].path, "roles.cto.facts[2]");
+        let node = [value("roles"), Step::Item(3), value("facts"), Step::Item(2)];
+        assert_eq!(c.problems[0].node, [&node[..], &[value("text")]].concat());
+        c.path = vec![Key("roles"), Item(0, Some(&long))];
+        assert!(c.path().starts_with("roles.\\u{1b}xxx") && c.path().ends_with('…'));
+        assert!(c.path().chars().count() < 100);
     }
 
     #[test]

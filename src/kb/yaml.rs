@@ -9,10 +9,12 @@
 //! and `false`, so `on` and `no` stay words. A document that starts with `{` is
 //! JSON, read by serde_json with the same caps from a count of its brackets.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::ops::ControlFlow::{self, Break, Continue};
 
-use serde::Deserialize;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::budget::BudgetBreach as Breach;
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 use serde_saphyr::{DuplicateKeyPolicy, Error, MergeKeyPolicy};
 
 use super::problem::{Location, Problem, Step, place_of};
@@ -86,7 +88,7 @@ fn parse_checked<'de, T: Deserialize<'de>>(
 ) -> Result<T, Problem> {
     let max_nodes = max_nodes.min(MAX_NODES);
     let text = without_bom(text);
-    if is_json(text) {
+    if text.trim_start().starts_with('{') {
         json_within_caps(text, max_nodes)?;
         return serde_json::from_str(text).map_err(|error| json_problem(&error));
     }
@@ -112,96 +114,43 @@ const INTEGER_KEYS: &[&str] = &[
 /// typed as strictly as the same file in JSON: any tag (`!!binary` is decoded
 /// into text, `!!str` turns a number into text), and quoted text (`'3'`) where
 /// an integer is expected (the values of `integer_keys`, and of `weights` when
-/// there are any). Run once the file has parsed within its budgets, so this
-/// pass over the parser's events needs none of its own.
+/// there are any). Run once the file has parsed within its budgets.
 fn typed_as_json(text: &str, integer_keys: &[&str]) -> Result<(), Problem> {
-    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
-
-    /// An open collection: a mapping's last key and whether a key comes next;
-    /// whether it is the value of a `weights` key.
-    struct Open {
-        mapping: bool,
-        key_next: bool,
-        key: String,
-        weights: bool,
-    }
-    let mut open: Vec<Open> = Vec::new();
-    for event in Parser::new_from_str(text) {
-        let Ok((event, span)) = event else {
-            return Ok(());
+    // A collection's state: whether it is the value of a `weights` key.
+    let refused = walk(text, |place, weights: Option<&bool>, event, at| {
+        let (tag, quoted) = match event {
+            Event::Scalar(_, ScalarStyle::Plain, _, tag) => (tag, None),
+            Event::Scalar(value, _, _, tag) => (tag, Some(value)),
+            Event::SequenceStart(_, _, tag) | Event::MappingStart(_, _, tag) => (tag, None),
+            _ => return Continue(false),
         };
-        let at = Some(Location {
-            line: span.start.line(),
-            column: span.start.col() + 1,
-        });
-        let (tag, scalar, opens) = match &event {
-            Event::Scalar(value, style, _, tag) => (tag, Some((value, *style)), None),
-            Event::SequenceStart(_, _, tag) => (tag, None, Some(false)),
-            Event::MappingStart(_, _, tag) => (tag, None, Some(true)),
-            Event::SequenceEnd | Event::MappingEnd => {
-                open.pop();
-                continue;
-            }
-            _ => continue,
-        };
+        let at = Some(at);
         if let Some(tag) = tag {
             let tag = tag.to_string();
-            return Err(Problem::located(
-                at,
-                format!(
-                    "the YAML tag `{}` is not accepted; write the value itself, untagged",
-                    shown(&tag)
-                ),
-            ));
+            let message = format!(
+                "the YAML tag `{}` is not accepted; write the value itself, untagged",
+                shown(&tag)
+            );
+            return Break(Problem::located(at, message));
         }
-        let parent = open.last_mut();
-        let mut weights = false;
-        match parent {
-            Some(parent) if parent.mapping && parent.key_next => {
-                parent.key_next = false;
-                parent.key = scalar.map_or_else(String::new, |(key, _)| key.to_string());
-            }
-            Some(parent) => {
-                parent.key_next = parent.mapping;
-                let integer = parent.mapping
-                    && integer_keys
-                        .iter()
-                        .any(|key| *key == parent.key || parent.weights);
-                if let Some((value, style)) = scalar
-                    && integer
-                    && style != ScalarStyle::Plain
-                {
-                    return Err(Problem::located(
-                        at,
-                        format!(
-                            "expected an integer for `{}`, found the quoted text `{}`; write the number without quotes",
-                            shown(&parent.key),
-                            shown(value)
-                        ),
-                    ));
-                }
-                weights = parent.mapping && parent.key == "weights";
-            }
-            None => {}
+        if let (Place::Value(_, key), Some(value)) = (&place, quoted)
+            && !integer_keys.is_empty()
+            && (integer_keys.contains(key) || weights == Some(&true))
+        {
+            let message = format!(
+                "expected an integer for `{}`, found the quoted text `{}`; write the number without quotes",
+                shown(key),
+                shown(value)
+            );
+            return Break(Problem::located(at, message));
         }
-        if let Some(mapping) = opens {
-            open.push(Open {
-                mapping,
-                key_next: true,
-                key: String::new(),
-                weights,
-            });
-        }
-    }
-    Ok(())
+        Continue(matches!(place, Place::Value(_, "weights")))
+    });
+    refused.map_or(Ok(()), Err)
 }
 
 fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
-}
-
-fn is_json(text: &str) -> bool {
-    text.trim_start().starts_with('{')
 }
 
 /// A parser error as a problem: its place, and a message in our words where
@@ -217,15 +166,11 @@ fn problem_from(error: &Error, max_nodes: usize) -> Problem {
         });
     let message = match error {
         Error::Budget { breach, .. } => budget_message(breach, max_nodes),
-        Error::DuplicateMappingKey { key: Some(key), .. } => {
-            format!("duplicate key `{}`; give each key once", shown(key))
-        }
-        Error::DuplicateMappingKey { key: None, .. } => {
-            "duplicate key; give each key once".to_owned()
-        }
-        Error::MergeKeyNotAllowed { .. } => {
-            "merge keys (`<<`) are not accepted; write the entries out in full".to_owned()
-        }
+        Error::DuplicateMappingKey { key, .. } => match key {
+            Some(key) => format!("duplicate key `{}`; give each key once", shown(key)),
+            None => "duplicate key; give each key once".to_owned(),
+        },
+        Error::MergeKeyNotAllowed { .. } => NO_MERGE_KEYS.to_owned(),
         Error::InvalidScalar { ty, .. } => format!("expected {} here", scalar_kind(ty)),
         // `unexpected` quotes the file (`string "…"`): cut it like any value.
         Error::SerdeInvalidType {
@@ -249,33 +194,31 @@ fn problem_from(error: &Error, max_nodes: usize) -> Problem {
         Error::Unexpected { expected, .. } => format!("expected {} here", node_kind(expected)),
         Error::SerdeUnknownField {
             field, expected, ..
-        } => format!(
-            "unknown field `{}`; expected {}",
-            shown(field),
-            match expected.as_slice() {
+        } => {
+            let names: Vec<String> = expected.iter().map(|name| format!("`{name}`")).collect();
+            let expected = match names.as_slice() {
                 [] => "no fields here".to_owned(),
-                [one] => format!("`{one}`"),
-                many => format!(
-                    "one of {}",
-                    many.iter()
-                        .map(|name| format!("`{name}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }
-        ),
+                [one] => one.clone(),
+                many => format!("one of {}", many.join(", ")),
+            };
+            format!("unknown field `{}`; expected {expected}", shown(field))
+        }
         other => {
             use serde_saphyr::MessageFormatter as _;
-            let message = serde_saphyr::UserMessageFormatter.format_message(other);
-            if message.contains("recursion limit exceeded") {
-                too_deep()
-            } else {
-                // The library's message may quote the file; keep it to one short line.
-                cut(&one_line(&message), 300)
-            }
+            library_message(&serde_saphyr::UserMessageFormatter.format_message(other))
         }
     };
     Problem::located(location, message)
+}
+
+/// A message from a library, which may quote the file: one short line, or ours
+/// when it says the nesting is too deep.
+fn library_message(message: &str) -> String {
+    if message.contains("recursion limit exceeded") {
+        too_deep()
+    } else {
+        cut(&one_line(message), 300)
+    }
 }
 
 /// A Rust scalar type as the file's author knows it.
@@ -307,8 +250,9 @@ fn innermost(error: &Error) -> &Error {
     }
 }
 
-fn budget_message(breach: &serde_saphyr::budget::BudgetBreach, max_nodes: usize) -> String {
-    use serde_saphyr::budget::BudgetBreach as Breach;
+const NO_MERGE_KEYS: &str = "merge keys (`<<`) are not accepted; write the entries out in full";
+
+fn budget_message(breach: &Breach, max_nodes: usize) -> String {
     match breach {
         Breach::Aliases { .. }
         | Breach::Anchors { .. }
@@ -328,9 +272,7 @@ fn budget_message(breach: &serde_saphyr::budget::BudgetBreach, max_nodes: usize)
             "holds more than one YAML document (a second `---`); keep one document per file"
                 .to_owned()
         }
-        Breach::MergeKeys { .. } => {
-            "merge keys (`<<`) are not accepted; write the entries out in full".to_owned()
-        }
+        Breach::MergeKeys { .. } => NO_MERGE_KEYS.to_owned(),
         other => format!("is beyond a parser limit ({other:?}); simplify the file"),
     }
 }
@@ -356,30 +298,24 @@ fn cut(text: &str, chars: usize) -> String {
 /// quoting (`"` with `\` escapes), so counting brackets, colons and commas
 /// outside them is exact.
 fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
-    let mut depth = 0usize;
-    let mut nodes = 1usize;
-    let mut in_string = false;
-    let mut escaped = false;
+    let (mut depth, mut nodes, mut in_string, mut escaped) = (0usize, 1usize, false, false);
     for (offset, byte) in text.bytes().enumerate() {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+        let refuse = |message| {
+            Err(Problem::located(
+                Some(place_of(text.as_bytes(), offset)),
+                message,
+            ))
+        };
         match byte {
-            b'"' => in_string = true,
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            _ if in_string => {}
             b'[' | b'{' => {
                 depth += 1;
                 nodes += 1;
                 if depth > MAX_DEPTH {
-                    return Err(Problem::located(
-                        Some(place_of(text.as_bytes(), offset)),
-                        too_deep(),
-                    ));
+                    return refuse(too_deep());
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
@@ -387,10 +323,7 @@ fn json_within_caps(text: &str, max_nodes: usize) -> Result<(), Problem> {
             _ => {}
         }
         if nodes > max_nodes {
-            return Err(Problem::located(
-                Some(place_of(text.as_bytes(), offset)),
-                too_many_nodes(max_nodes),
-            ));
+            return refuse(too_many_nodes(max_nodes));
         }
     }
     Ok(())
@@ -400,20 +333,14 @@ fn json_problem(error: &serde_json::Error) -> Problem {
     let message = error.to_string();
     // serde_json states the position in words (`… at line 6 column 5`); we print
     // it as `line:column`.
-    let message = match message.rfind(" at line ") {
-        Some(at) => &message[..at],
-        None => &message,
-    };
-    let message = if message.contains("recursion limit exceeded") {
-        too_deep()
-    } else {
-        cut(&one_line(message), 300)
-    };
+    let message = message
+        .rfind(" at line ")
+        .map_or(&*message, |at| &message[..at]);
     let location = (error.line() > 0).then(|| Location {
         line: error.line(),
         column: error.column(),
     });
-    Problem::located(location, message)
+    Problem::located(location, library_message(message))
 }
 
 /// Writes a value as a YAML document.
@@ -432,220 +359,175 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
     serde_saphyr::to_string_with_options(&value, options).map_err(|error| error.to_string())
 }
 
-// --- locating nodes ----------------------------------------------------------
+// --- walking the parser's events ---------------------------------------------
 
-/// Where each of `nodes` (paths from the document's root) starts in `text`:
-/// one more pass over the parser's events (without deserialising: about a
-/// third of the cost of a parse), following only the branches some path
-/// names, so the cost is O(file) for any number of paths, and it stops once
-/// every path is found. A path that names no node, or text that no longer
-/// parses, gives `None`. JSON is located the same way: it is YAML too.
-///
-/// Only text that has already parsed within the budgets is located, so the
-/// pass needs no budgets of its own beyond the parser's nesting limits.
-pub fn locate(text: &str, nodes: &[&[Step]]) -> Vec<Option<Location>> {
-    use serde_saphyr::granit_parser::{Event, Parser};
+/// Where a node stands in its parent: the root, an item of a sequence, or the
+/// key or the value of a mapping's entry (with the entry's key).
+enum Place<'a> {
+    Root,
+    Item(usize),
+    Key(usize),
+    Value(usize, &'a str),
+}
 
-    let mut found = vec![None; nodes.len()];
-    let mut tree = Tree::default();
-    let mut remaining = 0;
-    for (index, path) in nodes.iter().enumerate() {
-        if !path.is_empty() {
-            tree.insert(path, index);
-            remaining += 1;
-        }
+/// Calls `visit` at the start of each node of `text` with its place, the state
+/// `visit` returned for its parent collection, the event and its location,
+/// until `visit` breaks. Only text that has already parsed within the budgets
+/// is walked, so the walk needs no budgets of its own beyond the parser's
+/// nesting limits; a parse error ends it.
+fn walk<S, B>(
+    text: &str,
+    mut visit: impl FnMut(Place<'_>, Option<&S>, &Event<'_>, Location) -> ControlFlow<B, S>,
+) -> Option<B> {
+    /// An open collection: its state, the items (or entries) read, and in a
+    /// mapping the key just read when its value comes next.
+    struct Open<S> {
+        state: S,
+        mapping: bool,
+        count: usize,
+        key: Option<String>,
     }
-    if remaining == 0 {
-        return found;
+    /// Moves the enclosing collection past a node just read.
+    fn read<S>(open: &mut [Open<S>], scalar: &str) {
+        if let Some(parent) = open.last_mut() {
+            match parent.key.take() {
+                None if parent.mapping => parent.key = Some(scalar.to_owned()),
+                _ => parent.count += 1,
+            }
+        }
     }
     let options = serde_saphyr::granit_parser::options! {
         flow_nesting_limit: MAX_DEPTH,
         block_nesting_limit: MAX_DEPTH + 1,
     };
-    let mut frames: Vec<Frame> = Vec::new();
+    let mut open: Vec<Open<S>> = Vec::new();
     for event in Parser::new_from_str_with_options(without_bom(text), options) {
         let Ok((event, span)) = event else {
-            break;
+            return None;
+        };
+        let (scalar, mapping) = match &event {
+            Event::Scalar(value, ..) => (value.as_ref(), None),
+            Event::Alias(_) => ("", None),
+            Event::SequenceStart(..) => ("", Some(false)),
+            Event::MappingStart(..) => ("", Some(true)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                open.pop();
+                read(&mut open, "");
+                continue;
+            }
+            _ => continue,
+        };
+        let parent = open.last();
+        let place = match parent {
+            None => Place::Root,
+            Some(parent) if !parent.mapping => Place::Item(parent.count),
+            Some(Open {
+                key: None, count, ..
+            }) => Place::Key(*count),
+            Some(Open {
+                key: Some(key),
+                count,
+                ..
+            }) => Place::Value(*count, key),
         };
         let at = Location {
             line: span.start.line(),
             column: span.start.col() + 1,
         };
-        let (scalar, opens) = match &event {
-            Event::Scalar(value, ..) => (Some(value.as_ref()), None),
-            Event::Alias(_) => (Some(""), None),
-            Event::SequenceStart(..) => (None, Some(false)),
-            Event::MappingStart(..) => (None, Some(true)),
-            Event::SequenceEnd | Event::MappingEnd => {
-                frames.pop();
-                node_done(&mut frames);
-                continue;
-            }
-            _ => continue,
+        let state = match visit(place, parent.map(|parent| &parent.state), &event, at) {
+            Continue(state) => state,
+            Break(result) => return Some(result),
         };
-        let node = tree.node_at(&mut frames, scalar, at, &mut found, &mut remaining);
-        if let Some(node) = node {
-            tree.record(node, at, &mut found, &mut remaining);
-        }
-        if remaining == 0 {
-            break;
-        }
-        match opens {
-            Some(mapping) => frames.push(Frame {
-                node: node.filter(|&node| tree.nodes[node].has_children()),
+        match mapping {
+            Some(mapping) => open.push(Open {
+                state,
                 mapping,
                 count: 0,
-                key_next: true,
-                value_node: None,
-                seen: HashSet::new(),
+                key: None,
             }),
-            None => node_done(&mut frames),
+            None => read(&mut open, scalar),
         }
     }
-    found
+    None
 }
 
-/// An open sequence or mapping during [`locate`].
-struct Frame {
-    /// The tree node it matches, if any path goes through it.
-    node: Option<usize>,
-    mapping: bool,
-    /// Items (or entries) read so far.
-    count: usize,
-    /// In a mapping: whether the next node is a key.
-    key_next: bool,
-    /// In a mapping: the tree node of the value after the key just read.
-    value_node: Option<usize>,
-    /// In a mapping: keys named by a path and seen (a step by key means the
-    /// first entry with that key).
-    seen: HashSet<String>,
-}
-
-/// Moves the enclosing collection past a node just read.
-fn node_done(frames: &mut [Frame]) {
-    if let Some(frame) = frames.last_mut() {
-        if !frame.mapping {
-            frame.count += 1;
-        } else if frame.key_next {
-            frame.key_next = false;
-        } else {
-            frame.key_next = true;
-            frame.count += 1;
-        }
-    }
-}
-
-/// The paths to locate, merged into a tree.
-#[derive(Default)]
-struct Tree {
-    nodes: Vec<TreeNode>,
-}
-
-#[derive(Default)]
-struct TreeNode {
-    values: HashMap<String, usize>,
-    keys: HashMap<String, usize>,
-    items: HashMap<usize, usize>,
-    entry_keys: HashMap<usize, usize>,
-    entry_values: HashMap<usize, usize>,
-    /// The indices of the paths that end here.
-    targets: Vec<usize>,
-}
-
-impl TreeNode {
-    fn has_children(&self) -> bool {
-        !(self.values.is_empty()
-            && self.keys.is_empty()
-            && self.items.is_empty()
-            && self.entry_keys.is_empty()
-            && self.entry_values.is_empty())
-    }
-}
-
-impl Tree {
-    fn insert(&mut self, path: &[Step], target: usize) {
-        if self.nodes.is_empty() {
-            self.nodes.push(TreeNode::default());
-        }
+/// Where each of `nodes` (paths from the document's root) starts in `text`,
+/// in one walk that follows only the branches some path names and stops once
+/// every path is found, so the cost is O(file) for any number of paths. A path
+/// that names no node, or text that no longer parses, gives `None`. JSON is
+/// located the same way: it is YAML too.
+pub fn locate(text: &str, nodes: &[&[Step]]) -> Vec<Option<Location>> {
+    // The paths merged into a tree: each node's children by step, and the
+    // indices of the paths that end there.
+    let mut tree: Vec<(HashMap<&Step, usize>, Vec<usize>)> = vec![Default::default()];
+    let mut remaining = 0;
+    for (index, path) in nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, path)| !path.is_empty())
+    {
         let mut at = 0;
-        for step in path {
-            let next = self.nodes.len();
-            let node = &mut self.nodes[at];
-            at = *match step {
-                Step::Value(key) => node.values.entry(key.clone()).or_insert(next),
-                Step::Key(key) => node.keys.entry(key.clone()).or_insert(next),
-                Step::Item(index) => node.items.entry(*index).or_insert(next),
-                Step::EntryKey(index) => node.entry_keys.entry(*index).or_insert(next),
-                Step::EntryValue(index) => node.entry_values.entry(*index).or_insert(next),
-            };
+        for step in *path {
+            let next = tree.len();
+            at = *tree[at].0.entry(step).or_insert(next);
             if at == next {
-                self.nodes.push(TreeNode::default());
+                tree.push(Default::default());
             }
         }
-        self.nodes[at].targets.push(target);
+        tree[at].1.push(index);
+        remaining += 1;
     }
-
-    /// The tree node of a node starting now, given the collections it is in;
-    /// a mapping key is not descended into, but places the paths to it.
-    fn node_at(
-        &self,
-        frames: &mut [Frame],
-        scalar: Option<&str>,
-        at: Location,
-        found: &mut [Option<Location>],
-        remaining: &mut usize,
-    ) -> Option<usize> {
-        let Some(frame) = frames.last_mut() else {
-            return Some(0);
+    let mut found = vec![None; nodes.len()];
+    if remaining == 0 {
+        return found;
+    }
+    // A collection's state: the tree nodes it matches.
+    walk(text, |place, parents: Option<&Vec<usize>>, event, at| {
+        let steps = match place {
+            Place::Root => return Continue(vec![0]),
+            _ if parents.is_none_or(Vec::is_empty) => return Continue(Vec::new()),
+            Place::Item(index) => [Step::Item(index), Step::Item(index)],
+            Place::Key(index) => {
+                let key = match event {
+                    Event::Scalar(key, ..) => key.to_string(),
+                    _ => String::new(),
+                };
+                [Step::EntryKey(index), Step::Key(key)]
+            }
+            Place::Value(index, key) => [Step::EntryValue(index), Step::Value(key.to_owned())],
         };
-        let parent = &self.nodes[frame.node?];
-        if !frame.mapping {
-            return parent.items.get(&frame.count).copied();
-        }
-        if !frame.key_next {
-            return frame.value_node.take();
-        }
-        let by_position = parent.entry_keys.get(&frame.count).copied();
-        let mut by_key = None;
-        let mut value_by_key = None;
-        if let Some(key) = scalar {
-            let named = parent.keys.get(key).or(parent.values.get(key)).is_some();
-            if named && frame.seen.insert(key.to_owned()) {
-                by_key = parent.keys.get(key).copied();
-                value_by_key = parent.values.get(key).copied();
+        let mut matched = Vec::new();
+        for &parent in parents.into_iter().flatten() {
+            for step in &steps {
+                if let Some(&node) = tree[parent].0.get(step)
+                    && !matched.contains(&node)
+                {
+                    for &index in &tree[node].1 {
+                        if found[index].is_none() {
+                            found[index] = Some(at);
+                            remaining -= 1;
+                        }
+                    }
+                    matched.push(node);
+                }
             }
         }
-        for node in [by_position, by_key].into_iter().flatten() {
-            self.record(node, at, found, remaining);
+        if remaining == 0 {
+            return Break(());
         }
-        frame.value_node = parent
-            .entry_values
-            .get(&frame.count)
-            .copied()
-            .or(value_by_key);
-        None
-    }
-
-    /// Places every path ending at tree node `node` at `at`.
-    fn record(
-        &self,
-        node: usize,
-        at: Location,
-        found: &mut [Option<Location>],
-        remaining: &mut usize,
-    ) {
-        for &target in &self.nodes[node].targets {
-            if found[target].is_none() {
-                found[target] = Some(at);
-                *remaining -= 1;
-            }
+        // A mapping's key is placed but not descended into.
+        if matches!(place, Place::Key(_)) {
+            matched.clear();
         }
-    }
+        Continue(matched)
+    });
+    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Value, json};
 
     fn at(line: usize, column: usize) -> Option<Location> {
         Some(Location { line, column })
@@ -653,53 +535,34 @@ mod tests {
 
     #[test]
     fn nodes_are_located_by_key_index_and_position() {
-        let text = "a: 1\nlist:\n  - x\n  - {id: y, n: [p, q]}\nmap:\n  k: v\n";
+        let text = "a: 1\nlist:\n  - x\n  - {id: y, n: [p, q]}\nmap:\n  k: v\n  K: w\n";
+        let (value, item) = (|key: &str| Step::Value(key.into()), Step::Item);
         let paths: Vec<Vec<Step>> = vec![
-            vec![Step::Value("a".into())],
-            vec![Step::Value("list".into()), Step::Item(1)],
-            vec![
-                Step::Value("list".into()),
-                Step::Item(1),
-                Step::Value("n".into()),
-                Step::Item(1),
-            ],
-            vec![Step::Value("map".into()), Step::Key("k".into())],
-            vec![Step::Value("map".into()), Step::EntryValue(0)],
-            vec![Step::Value("missing".into())],
+            vec![value("a")],
+            vec![value("list"), item(1)],
+            vec![value("list"), item(1), value("n"), item(1)],
+            vec![value("map"), Step::Key("k".into())],
+            vec![value("map"), Step::EntryValue(0)],
+            vec![value("map"), Step::EntryKey(1)],
+            vec![value("missing")],
             vec![],
         ];
         let refs: Vec<&[Step]> = paths.iter().map(Vec::as_slice).collect();
-        assert_eq!(
-            locate(text, &refs),
-            [
-                at(1, 4),
-                at(4, 5),
-                at(4, 20),
-                at(6, 3),
-                at(6, 6),
-                None,
-                None
-            ]
-        );
-    }
-
-    #[test]
-    fn json_is_located_as_yaml() {
-        let text = "{\n  \"roles\": [\n    {\"id\": \"x\"},\n    {\"id\": \"y\"}\n  ]\n}\n";
-        let path = [
-            Step::Value("roles".into()),
-            Step::Item(1),
-            Step::Value("id".into()),
+        let found = [
+            at(1, 4),
+            at(4, 5),
+            at(4, 20),
+            at(6, 3),
+            at(6, 6),
+            at(7, 3),
+            None,
+            None,
         ];
+        assert_eq!(locate(text, &refs), found);
+        // JSON is located as YAML.
+        let text = "{\n  \"roles\": [\n    {\"id\": \"x\"},\n    {\"id\": \"y\"}\n  ]\n}\n";
+        let path = [value("roles"), item(1), value("id")];
         assert_eq!(locate(text, &[&path]), [at(4, 12)]);
-    }
-
-    #[test]
-    fn the_second_of_two_equal_keys_is_found_by_position() {
-        let text = "aim: product\nAim: process\naim: both\n";
-        let paths = [vec![Step::EntryKey(2)], vec![Step::Key("aim".into())]];
-        let refs: Vec<&[Step]> = paths.iter().map(Vec::as_slice).collect();
-        assert_eq!(locate(text, &refs), [at(3, 1), at(1, 1)]);
     }
 
     #[test]
@@ -709,11 +572,11 @@ mod tests {
             "[".repeat(MAX_DEPTH),
             "]".repeat(MAX_DEPTH)
         );
-        let problem = parse::<serde_json::Value>(&deep).expect_err("too deep");
+        let problem = parse::<Value>(&deep).expect_err("too deep");
         assert!(problem.message.contains("nested more than"), "{problem:?}");
         assert_eq!(problem.location, at(1, 30));
         let brackets_in_strings = format!("{{\"a\": \"{}\"}}", "[".repeat(1000));
-        assert!(parse::<serde_json::Value>(&brackets_in_strings).is_ok());
+        assert!(parse::<Value>(&brackets_in_strings).is_ok());
     }
 
     #[test]
@@ -725,17 +588,12 @@ mod tests {
     }
 
     #[test]
-    fn yes_and_on_stay_words() {
-        let value: serde_json::Value = parse("a: yes\nb: on\nc: true\n").expect("parses");
-        assert_eq!(value, serde_json::json!({"a": "yes", "b": "on", "c": true}));
-    }
-
-    #[test]
-    fn a_byte_order_mark_at_the_start_is_ignored() {
-        let value: serde_json::Value = parse("\u{feff}a: 1\n").expect("parses");
-        assert_eq!(value, serde_json::json!({"a": 1}));
-        let json: serde_json::Value = parse("\u{feff}{\"a\": 1}").expect("parses");
-        assert_eq!(json, serde_json::json!({"a": 1}));
+    fn yes_and_on_stay_words_and_a_byte_order_mark_at_the_start_is_ignored() {
+        let value: Value = parse("a: yes\nb: on\nc: true\n").expect("parses");
+        assert_eq!(value, json!({"a": "yes", "b": "on", "c": true}));
+        for text in ["\u{feff}a: 1\n", "\u{feff}{\"a\": 1}"] {
+            assert_eq!(parse::<Value>(text).expect("parses"), json!({"a": 1}));
+        }
     }
 
     #[test]
@@ -753,23 +611,18 @@ mod tests {
             ("a: !!str 3\n", 1, 10, "tag"),
             ("a: !local {b: 1}\n", 1, 11, "`!local`"),
         ] {
-            let problem = parse_kb::<serde_json::Value>(text).expect_err(text);
-            let shown = problem.message.clone();
-            assert!(shown.contains(says), "{text:?}: {shown}");
-            assert_eq!(
-                problem.location,
-                Some(Location { line, column }),
-                "{text:?}"
+            let problem = parse_kb::<Value>(text).expect_err(text);
+            assert!(
+                problem.message.contains(says),
+                "{text:?}: {}",
+                problem.message
             );
+            assert_eq!(problem.location, at(line, column), "{text:?}");
         }
-        let value: serde_json::Value =
-            parse_kb("schema_version: 1\nweights: {cio: 3}\ntext: '3'\nid: \"12\"\n")
-                .expect("parses");
-        assert_eq!(value["text"], "3");
-        let any: serde_json::Value = parse("schema_version: '1'\n").expect("parses");
-        assert_eq!(
-            any["schema_version"], "1",
-            "only a knowledge base has integers"
-        );
+        let text = "schema_version: 1\nweights: {cio: 3}\ntext: '3'\nid: \"12\"\n";
+        assert_eq!(parse_kb::<Value>(text).expect("parses")["text"], "3");
+        let any: Value =
+            parse("schema_version: '1'\n").expect("only a knowledge base has integers");
+        assert_eq!(any["schema_version"], "1");
     }
 }
