@@ -4,7 +4,6 @@ use std::io::Write;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::SCHEMA_VERSION;
 use crate::library::Library;
@@ -40,30 +39,60 @@ pub struct SourceRow {
     pub citations: usize,
 }
 
-/// Every list of source ids in the knowledge base (facts, salary figures, the
-/// questionnaires' reasons and caveats, the career guide, disputes, areas and
-/// postings), found by walking its serialisation, so a new part is counted
-/// without a line here. The topic built from the disputes is not in it, so
-/// their views count once.
-fn citations(value: &Value, found: &mut Vec<Vec<String>>) {
-    match value {
-        Value::Object(fields) => {
-            for (key, field) in fields {
-                match serde_json::from_value::<Vec<String>>(field.clone()) {
-                    Ok(ids) if key == "sources" => found.push(ids),
-                    _ => citations(field, found),
-                }
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|item| citations(item, found)),
-        _ => {}
+/// The source lists of everything in the knowledge base that cites: facts,
+/// salary figures, the questionnaires' reasons and caveats, the career guide's
+/// requirements, steps, skills and caveats, the disputes' views, the areas'
+/// facts and the postings. Walked by hand, not through a serialisation of the
+/// whole knowledge base, which took `roles sources` from 2.8x to 5.8x a hello
+/// world's wall time (BENCHMARKS.md); a new part that cites needs a line here.
+fn citations(library: &Library) -> Vec<&[String]> {
+    // Topic `disagreements` is the disputes' views again: they count once, as views.
+    let built = crate::kb::disputes::disagreements(&[], library.disputes());
+    let built = built.map(|topic| format!("topic/{}", topic.id));
+    let mut cited: Vec<&[String]> = (super::every_fact(library).into_iter())
+        .filter(|f| built.as_ref() != Some(&f.id))
+        .map(|f| f.fact.sources.as_slice())
+        .collect();
+    let career = library.career();
+    let questions = (library.questionnaire().questions.iter()).chain(&career.questions);
+    for choice in questions.flat_map(|q| &q.choices) {
+        cited.push(&choice.reason.sources);
+        cited.extend(
+            choice
+                .caveat
+                .as_ref()
+                .map(|caveat| caveat.sources.as_slice()),
+        );
     }
+    let salaries = library.roles().iter().flat_map(|r| &r.salaries);
+    cited.extend(salaries.map(|s| s.sources.as_slice()));
+    let requirements = career.requirements.values().flatten();
+    cited.extend(requirements.map(|r| r.sources.as_slice()));
+    let steps = career.stepping_stones.values().flat_map(|path| &path.steps);
+    cited.extend(steps.map(|s| s.sources.as_slice()));
+    let skills = career.skills.values().flatten();
+    cited.extend(skills.map(|s| s.sources.as_slice()));
+    let caveats = career.caveats.iter().flat_map(|caveat| &caveat.points);
+    cited.extend(caveats.map(|c| c.sources.as_slice()));
+    let views = library.disputes().iter().flat_map(|dispute| &dispute.views);
+    cited.extend(views.map(|v| v.sources.as_slice()));
+    let areas = library.areas().iter().flat_map(|area| &area.facts);
+    cited.extend(areas.map(|f| f.sources.as_slice()));
+    for posting in library.jd().values() {
+        let paragraphs = [&posting.about, &posting.fractional_engagement];
+        cited.extend(paragraphs.map(|paragraph| paragraph.sources.as_slice()));
+        let lists = [&posting.duties, &posting.measures, &posting.requirements];
+        let items = lists
+            .into_iter()
+            .chain([&posting.assets, &posting.backgrounds]);
+        cited.extend(items.flatten().map(|item| item.sources.as_slice()));
+    }
+    cited
 }
 
 /// Builds the list of sources with their citation counts.
 pub fn sources(library: &Library) -> anyhow::Result<SourcesView> {
-    let mut cited = Vec::new();
-    citations(&serde_json::to_value(library.whole())?, &mut cited);
+    let cited = citations(library);
     Ok(SourcesView {
         schema_version: SCHEMA_VERSION,
         sources: (library.sources().iter())
