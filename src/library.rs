@@ -104,8 +104,8 @@ impl Library {
     }
 
     /// The whole knowledge base (for `roles kb dump`), without the built topic.
-    pub fn whole(&self) -> KnowledgeBase {
-        self.kb.clone()
+    pub fn whole(&self) -> &KnowledgeBase {
+        &self.kb
     }
 }
 
@@ -115,7 +115,7 @@ mod tests {
 
     #[test]
     fn the_embedded_knowledge_base_decodes_whole_and_a_loaded_one_hands_out_its_parts() {
-        let mut kb = Library::embedded().whole();
+        let mut kb = Library::embedded().whole().clone();
         assert!(!kb.sources.is_empty() && kb.roles.len() >= 2 && !kb.dimensions.is_empty());
         assert!(!kb.questionnaire.questions.is_empty() && !kb.career.questions.is_empty());
         assert!(!kb.topics.is_empty() && !kb.disputes.is_empty() && !kb.areas.is_empty());
@@ -124,6 +124,6 @@ mod tests {
         let library = Library::loaded(kb.clone());
         assert_eq!(library.roles(), kb.roles.as_slice());
         assert_eq!(library.role_refs(), [RoleRef::from(&kb.roles[0])]);
-        assert_eq!(library.whole(), kb);
+        assert_eq!(library.whole(), &kb);
     }
 }

@@ -754,7 +754,7 @@ mod tests {
     use super::*;
 
     fn embedded() -> KnowledgeBase {
-        crate::library::Library::embedded().whole()
+        crate::library::Library::embedded().whole().clone()
     }
 
     /// Each message found (`path: message`) begins with the one expected, and

@@ -502,25 +502,15 @@ fn alternatives(question: &Question, current: Option<&Answer>) -> Vec<Option<Ans
     options
 }
 
-/// The unanswered questions that could give some role need: what would decide
-/// a verdict that is open or close.
-pub fn deciding_questions(questions: &[Question], answers: &Answers) -> Vec<String> {
-    questions
-        .iter()
-        .filter(|q| answers.get(&q.id).is_none())
-        .filter(|q| {
-            q.choices
-                .iter()
-                .any(|c| c.both != 0 || c.weights.values().any(|&w| w != 0))
-        })
-        .map(|q| q.id.clone())
-        .collect()
-}
-
-/// The unanswered questions that put one role first: what would settle a tie.
-pub fn priority_questions(questions: &[Question], answers: &Answers) -> Vec<String> {
+/// The unanswered questions that could give some role need, and with `ties`
+/// those that put one role first: what would decide a verdict that is open,
+/// close or tied.
+pub fn deciding_questions(questions: &[Question], answers: &Answers, ties: bool) -> Vec<String> {
+    let decides = |c: &Choice| {
+        c.both != 0 || c.weights.values().any(|&w| w != 0) || (ties && c.first.is_some())
+    };
     (questions.iter())
-        .filter(|q| answers.get(&q.id).is_none() && q.choices.iter().any(|c| c.first.is_some()))
+        .filter(|q| answers.get(&q.id).is_none() && q.choices.iter().any(decides))
         .map(|q| q.id.clone())
         .collect()
 }

@@ -55,7 +55,7 @@ macro_rules! start {
 
 /// How many questions `roles advise` (or `roles career`) asks, from the data.
 fn questions(command: &str) -> usize {
-    let kb = roles::library::Library::embedded().whole();
+    let kb = embedded();
     match command {
         "career" => kb.career.questions.len(),
         _ => kb.questionnaire.questions.len(),

@@ -3,8 +3,7 @@
 //! keeps its promises over any answers. A seeded generator makes the same cases
 //! every run with no extra crate (`CASES=5000` tries more).
 
-use std::sync::OnceLock;
-
+use crate::common::embedded;
 use roles::kb::load::parse_and_validate;
 use roles::kb::{KnowledgeBase, Questionnaire, yaml};
 use roles::questionnaire::{Answer, Answers};
@@ -200,12 +199,6 @@ const KEYS: &[&str] = &[
     "file", "name", "summary", "sections", "facts", "text", "theme", "values", "questions", "choices",
     "value", "label", "weights", "reason", "hint", "multiple", "cio", "cto", "article",
 ];
-
-/// The embedded knowledge base, decoded once.
-fn embedded() -> &'static KnowledgeBase {
-    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-    KB.get_or_init(|| roles::library::Library::embedded().whole())
-}
 
 fn questionnaire() -> &'static Questionnaire {
     &embedded().questionnaire

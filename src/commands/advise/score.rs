@@ -137,15 +137,10 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
     let tally = engine::tally(roles, questions, answers);
     let (hire_plan, tie) = plan(&tally);
     let reasons = engine::reasons(roles, questions, answers);
-    let deciding_questions = engine::deciding_questions(questions, answers);
-    let priority = engine::priority_questions(questions, answers);
-    // A tie is settled by an answer that gives need or by one of priority.
-    let settle = |what: &str, tie: bool| match [
-        deciding_questions.as_slice(),
-        if tie { &priority } else { &[] },
-    ]
-    .concat()
-    .as_slice()
+    let deciding_questions = engine::deciding_questions(questions, answers, false);
+    // A tie is also settled by an answer that puts one role first.
+    let settle = |what: &str, tie: bool| match engine::deciding_questions(questions, answers, tie)
+        .as_slice()
     {
         [] => format!("{what}; the changes listed under “what would change it” would settle it"),
         ids => format!(

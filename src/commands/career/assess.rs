@@ -59,7 +59,7 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
         .map(|(id, a)| (id.clone(), values(a)))
         .collect();
     let deciding_questions = match leader {
-        None => engine::deciding_questions(questions, given),
+        None => engine::deciding_questions(questions, given, false),
         Some(_) => Vec::new(),
     };
     let mut reasons = engine::reasons(roles, questions, given);

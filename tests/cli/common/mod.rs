@@ -464,3 +464,9 @@ pub fn markdown(args: &[&str]) -> String {
 pub fn string(value: &serde_json::Value) -> &str {
     value.as_str().unwrap_or_default()
 }
+
+/// The embedded knowledge base, decoded once.
+pub fn embedded() -> &'static roles::kb::KnowledgeBase {
+    static KB: std::sync::OnceLock<roles::kb::KnowledgeBase> = std::sync::OnceLock::new();
+    KB.get_or_init(|| roles::library::Library::embedded().whole().clone())
+}
