@@ -13,7 +13,7 @@ use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Topic};
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
 
 /// A role as outputs refer to it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
 pub struct RoleRef {
     /// The role's id, e.g. `cio`.
     pub id: String,

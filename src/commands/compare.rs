@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Cited, RoleRef, SCHEMA_VERSION, find_by_id, pick_named};
@@ -21,7 +20,7 @@ pub const MAX_UNNAMED_ROLES: usize = 8;
 const CAVEAT_MARK: &str = "†";
 
 /// The side-by-side comparison.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct CompareView {
     /// Output shape version.
     pub schema_version: u32,
@@ -35,7 +34,7 @@ pub struct CompareView {
 }
 
 /// One dimension's values.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct CompareRow {
     /// Dimension id.
     pub id: String,

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
@@ -15,7 +14,7 @@ use crate::render::markdown::{self, cell};
 use crate::render::{Painter, View};
 
 /// The disputes.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct DisputesView {
     /// Output shape version.
     pub schema_version: u32,

@@ -7,7 +7,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{RoleRef, find_role};
@@ -24,7 +23,7 @@ pub const JD_SCHEMA_VERSION: u32 = 2;
 pub const PLACEHOLDERS: [&str; 4] = ["[Company]", "[Location]", "[Salary range]", "[Reports to]"];
 
 /// A job posting.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct JobDescription {
     /// Output shape version.
     pub schema_version: u32,
@@ -60,7 +59,7 @@ pub struct JobDescription {
 }
 
 /// One line of a posting.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct JobItem {
     /// The line.
     pub text: String,

@@ -6,13 +6,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::schema::Subject;
 use crate::cli::Format;
 use crate::error::{EXIT_BAD_INPUT, EXIT_OK};
-use crate::kb::{self, KbError, KnowledgeBase};
+use crate::kb::{self, KbError};
 use crate::library::Library;
 use crate::render::{Painter, View};
 
@@ -24,7 +24,7 @@ pub struct Dump(Value);
 /// Builds the dump of the knowledge base in use.
 pub fn dump(library: &Library) -> anyhow::Result<Dump> {
     let mut tree = serde_json::to_value(library.whole())?;
-    let schema = schemars::schema_for!(KnowledgeBase).to_value();
+    let schema = Subject::Kb.schema();
     // Top-level fields always stay, so a dump shows every part a file can hold.
     let definitions = schema.get("$defs").and_then(Value::as_object);
     prune(&mut tree, &schema, definitions, true);
@@ -110,7 +110,7 @@ pub const VALIDATE_SCHEMA_VERSION: u32 = 2;
 /// What `roles kb validate` reports: for a valid file what it holds, for an
 /// invalid one every problem found (in JSON and YAML; a table or Markdown
 /// reports an invalid file on stderr instead, as any bad knowledge base is).
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct Validation {
     /// Output shape version.
     pub schema_version: u32,
@@ -128,7 +128,7 @@ pub struct Validation {
 }
 
 /// The counts of what a valid knowledge base holds.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct Contents {
     /// Number of sources.
     pub sources: usize,
@@ -149,7 +149,7 @@ pub struct Contents {
 }
 
 /// One problem of an invalid file, placed as the stderr report places it.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct ReportedProblem {
     /// The file as given.
     pub file: String,

@@ -22,7 +22,6 @@ pub mod sources;
 pub mod split;
 pub mod topics;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::{BadInput, suggest, tick_list, unknown_name};
@@ -34,7 +33,7 @@ pub use crate::library::RoleRef;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A statement with the sources behind it.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Cited {
     /// The statement.
     pub text: String,

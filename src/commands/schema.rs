@@ -1,15 +1,16 @@
-//! `roles schema`: JSON Schema documents for each JSON output, generated from the
-//! same types that produce the output, so they cannot drift apart.
+//! `roles schema`: the JSON Schema of each JSON output. The schemas are the
+//! contract, written down in `schemas/` and embedded; they are not derived
+//! from the types (schemars cost a tenth of the build), so the integration
+//! tests check every command's JSON against its schema, closed to fields it
+//! does not describe, and a change to an output fails them until its schema
+//! (and `schema_version`) says so.
 
 use std::io::Write;
 
 use clap::ValueEnum;
-use schemars::{JsonSchema, schema_for};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{advise, career, compare, disputes, jd, kb, search, show, sources, split, topics};
-use crate::kb::KnowledgeBase;
 use crate::render::{Painter, View};
 
 /// The outputs `roles schema` describes (`roles schema NAME` takes their names).
@@ -47,23 +48,21 @@ pub const IGNORED_FLAGS: &[&str] = &["kb"];
 impl Subject {
     /// The subject's JSON Schema.
     pub fn schema(self) -> Value {
-        fn of<T: JsonSchema>() -> Value {
-            schema_for!(T).to_value()
-        }
-        match self {
-            Subject::Compare => of::<compare::CompareView>(),
-            Subject::Show => of::<show::ShowView>(),
-            Subject::Search => of::<search::SearchView>(),
-            Subject::Topics => of::<topics::TopicsView>(),
-            Subject::Disputes => of::<disputes::DisputesView>(),
-            Subject::Split => of::<split::SplitView>(),
-            Subject::Sources => of::<sources::SourcesView>(),
-            Subject::Advise => of::<advise::Advice>(),
-            Subject::Career => of::<career::CareerPlan>(),
-            Subject::Jd => of::<jd::JobDescription>(),
-            Subject::Kb => of::<KnowledgeBase>(),
-            Subject::KbValidate => of::<kb::Validation>(),
-        }
+        let text = match self {
+            Subject::Compare => include_str!("../../schemas/compare.json"),
+            Subject::Show => include_str!("../../schemas/show.json"),
+            Subject::Search => include_str!("../../schemas/search.json"),
+            Subject::Topics => include_str!("../../schemas/topics.json"),
+            Subject::Disputes => include_str!("../../schemas/disputes.json"),
+            Subject::Split => include_str!("../../schemas/split.json"),
+            Subject::Sources => include_str!("../../schemas/sources.json"),
+            Subject::Advise => include_str!("../../schemas/advise.json"),
+            Subject::Career => include_str!("../../schemas/career.json"),
+            Subject::Jd => include_str!("../../schemas/jd.json"),
+            Subject::Kb => include_str!("../../schemas/kb.json"),
+            Subject::KbValidate => include_str!("../../schemas/kb-validate.json"),
+        };
+        serde_json::from_str(text).expect("the embedded schemas are JSON (a unit test reads each)")
     }
 }
 
@@ -98,5 +97,19 @@ impl View for Schemas {
         crate::render::json(self, out)?;
         writeln!(out, "```")?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_schema_is_a_json_schema_object() {
+        for subject in Subject::value_variants() {
+            let schema = subject.schema();
+            assert!(schema.get("$schema").is_some(), "{subject:?}");
+            assert!(schema.get("title").is_some(), "{subject:?}");
+        }
     }
 }

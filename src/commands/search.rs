@@ -13,7 +13,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{FactRef, every_fact, find_by_id};
@@ -41,7 +40,7 @@ const PLACE_WEIGHT: f64 = 0.5;
 /// How alike a suggested word must be: one less the edit distance over the longer length.
 const SUGGESTION_SIMILARITY: f64 = 0.7;
 /// The search result.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct SearchView {
     /// Output shape version.
     pub schema_version: u32,
@@ -65,7 +64,7 @@ pub struct SearchView {
 }
 
 /// One matching fact.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct Hit {
     /// The roles the fact concerns: one for a role's own fact, several for a
     /// comparison or topic fact about more than one, none when it names none.
@@ -85,7 +84,7 @@ pub struct Hit {
 }
 
 /// The role that most of the match weight points to.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct Lean {
     /// Its id.
     pub role: String,
@@ -96,7 +95,7 @@ pub struct Lean {
 }
 
 /// Words of the knowledge base close to a query word that matched nothing.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct Suggestion {
     /// The query word, as searched for.
     pub term: String,

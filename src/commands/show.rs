@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Cited, RoleRef, find_role, pick_named};
@@ -22,7 +21,7 @@ pub const SALARY: &str = "salary";
 const SALARY_TITLE: &str = "Salary, as reported";
 
 /// A role's profile.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct ShowView {
     /// Output shape version.
     pub schema_version: u32,
@@ -39,7 +38,7 @@ pub struct ShowView {
 }
 
 /// One dimension's value for the role.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct Glance {
     /// Dimension id.
     pub dimension: String,
@@ -54,7 +53,7 @@ pub struct Glance {
 }
 
 /// One section of the profile.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct ShowSection {
     /// Section id.
     pub id: String,
@@ -65,7 +64,7 @@ pub struct ShowSection {
 }
 
 /// A fact in a section, with its theme.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct ShowFact {
     /// The group it belongs to within the section, if any.
     pub theme: Option<String>,

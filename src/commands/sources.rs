@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
@@ -12,7 +11,7 @@ use crate::render::markdown::{self, cell};
 use crate::render::{Painter, View};
 
 /// The list of articles.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct SourcesView {
     /// Output shape version.
     pub schema_version: u32,
@@ -21,7 +20,7 @@ pub struct SourcesView {
 }
 
 /// One article.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct SourceRow {
     /// Its id.
     pub id: String,

@@ -5,7 +5,6 @@
 
 use std::io::Write;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{RoleRef, distinct, labelled};
@@ -19,7 +18,7 @@ use crate::render::{Painter, View};
 pub const SPLIT_SCHEMA_VERSION: u32 = 2;
 
 /// Who owns what.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct SplitView {
     /// Output shape version.
     pub schema_version: u32,
@@ -30,7 +29,7 @@ pub struct SplitView {
 }
 
 /// One area of responsibility and its owner.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct SplitArea {
     /// Area id.
     pub id: String,
@@ -50,7 +49,7 @@ pub struct SplitArea {
 }
 
 /// A fact behind an owner.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct SplitFact {
     /// The statement.
     pub text: String,
@@ -61,7 +60,7 @@ pub struct SplitFact {
 }
 
 /// The dispute a disputed area refers to.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct DisputeRef {
     /// Its id.
     pub id: String,

@@ -4,7 +4,6 @@
 
 use std::io::Write;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{SCHEMA_VERSION, find_by_id, labelled, roles_label};
@@ -15,7 +14,7 @@ use crate::render::markdown::{self, cell, cite};
 use crate::render::{Painter, View};
 
 /// The topics, or one topic: the JSON is one shape or the other.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum TopicsView {
     /// Every topic, when none is named.
@@ -25,7 +24,7 @@ pub enum TopicsView {
 }
 
 /// Every topic, in knowledge-base order.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct TopicList {
     /// Output shape version.
     pub schema_version: u32,
@@ -34,7 +33,7 @@ pub struct TopicList {
 }
 
 /// A topic in the list.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct TopicSummary {
     /// Its id, as `roles topics ID` takes it.
     pub id: String,
@@ -45,7 +44,7 @@ pub struct TopicSummary {
 }
 
 /// One topic, its facts grouped by theme.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct TopicDetail {
     /// Output shape version.
     pub schema_version: u32,
@@ -58,7 +57,7 @@ pub struct TopicDetail {
 }
 
 /// The facts of a topic that share a theme.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct ThemeGroup {
     /// The theme; `null` for the facts that have none.
     pub theme: Option<String>,
@@ -67,7 +66,7 @@ pub struct ThemeGroup {
 }
 
 /// A fact of a topic.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct TopicFact {
     /// The statement.
     pub text: String,

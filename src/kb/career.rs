@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use super::model::Basis;
@@ -22,7 +21,7 @@ pub const BACKGROUND_QUESTION: &str = "background";
 pub const YES: &str = "yes";
 
 /// The career guide behind `roles career`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Career {
     /// The questions, in the order they are asked; only the choices whose
@@ -44,7 +43,7 @@ pub struct Career {
 }
 
 /// One qualification for a role, with the criterion that checks an answer against it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// What sort of qualification it is.
@@ -70,7 +69,7 @@ pub struct Requirement {
 }
 
 /// The sorts of qualification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RequirementKind {
     /// Years of work experience.
@@ -95,7 +94,7 @@ impl RequirementKind {
 }
 
 /// How firmly an article words a qualification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// Employers require it.
@@ -120,9 +119,7 @@ impl Strength {
 }
 
 /// A degree level, lowest first; an advanced degree counts as `master`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Degree {
     /// No degree.
@@ -151,7 +148,7 @@ fn word(value: &impl Serialize) -> String {
 }
 
 /// The usual path into a role.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CareerPath {
     /// Whether the article gives the steps as a progression (`false`: a list of
@@ -163,7 +160,7 @@ pub struct CareerPath {
 }
 
 /// One stepping stone on a path.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// The step, in our words.
@@ -176,7 +173,7 @@ pub struct Step {
 }
 
 /// One skill a role needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
     /// The skill, in our words.
@@ -189,7 +186,7 @@ pub struct Skill {
 }
 
 /// An answer: one value of one question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShownBy {
     /// The question id.
@@ -199,7 +196,7 @@ pub struct ShownBy {
 }
 
 /// A disagreement between the articles that matters to a person choosing a track.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Caveat {
     /// Short id, e.g. `seniority`.
@@ -214,7 +211,7 @@ pub struct Caveat {
 }
 
 /// One side of a disagreement.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaveatPoint {
     /// The statement, in our words.

@@ -6,7 +6,6 @@
 //! articles give it to both, [`DIVIDED`] when they give each role a different
 //! part of it, or [`DISPUTED`] when they disagree, and then it names the dispute.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Fact, Topic};
@@ -20,7 +19,7 @@ pub const DIVIDED: &str = "divided";
 pub const DISPUTED: &str = "disputed";
 
 /// A point on which the articles disagree, put as a question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
     /// Short id, e.g. `vendors`.
@@ -35,7 +34,7 @@ pub struct Dispute {
 }
 
 /// One side of a dispute.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DisputeView {
     /// What the view says in a few words, heading its column (the roles it
@@ -51,7 +50,7 @@ pub struct DisputeView {
 }
 
 /// An area of responsibility and who owns it in a company with both roles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     /// Short id, e.g. `tech-stack`.

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The id of the hiring question whose values an item's `needs` name.
@@ -15,7 +14,7 @@ pub const NEEDS_QUESTION: &str = "needs";
 pub type Postings = BTreeMap<String, Posting>;
 
 /// One role's job posting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Posting {
     /// The opening paragraph, addressed to the candidate.
@@ -40,7 +39,7 @@ pub struct Posting {
 }
 
 /// A paragraph in our words with its sources.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Paragraph {
     /// The paragraph, in the second person.
@@ -50,7 +49,7 @@ pub struct Paragraph {
 }
 
 /// One line of a posting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PostingItem {
     /// The line, in the second person and our words.

@@ -1,7 +1,6 @@
 //! The whole knowledge base: what `--kb FILE` loads and `roles kb dump` prints,
 //! made of the parts in the sibling modules.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::career::Career;
@@ -13,7 +12,7 @@ use super::model::{Dimension, Questionnaire, Role, Source, Topic, unique_keys};
 pub const KB_SCHEMA_VERSION: u32 = 1;
 
 /// A whole knowledge base: what `--kb FILE` loads and `roles kb dump` prints.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KnowledgeBase {
     /// File-format version; must equal [`KB_SCHEMA_VERSION`].

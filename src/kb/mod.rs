@@ -5,7 +5,7 @@
 //!
 //! `build.rs` compiles this module too, to validate `data/` with the checks a
 //! user's file gets; so it refers only to its own submodules, std and its serde
-//! crates (serde, serde_json, serde-saphyr, schemars).
+//! crates (serde, serde_json, serde-saphyr).
 
 pub mod career;
 pub mod disputes;

@@ -6,12 +6,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use schemars::JsonSchema;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// One article the knowledge base is distilled from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short id that facts cite, e.g. `overlap`.
@@ -32,7 +31,7 @@ pub struct Source {
 }
 
 /// A statement in our own words, with the sources that support it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// The paraphrase.
@@ -48,7 +47,7 @@ pub struct Fact {
 }
 
 /// One executive role.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Lower-case id used on the command line, e.g. `cio`.
@@ -65,7 +64,7 @@ pub struct Role {
 }
 
 /// A named part of a role's profile.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Id used by `roles show --section`, e.g. `kpis`.
@@ -77,7 +76,7 @@ pub struct Section {
 }
 
 /// A salary figure as reported by one source, never converted or rounded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     /// The figure exactly as reported, e.g. "$102,150 per year".
@@ -113,7 +112,7 @@ pub struct Salary {
 }
 
 /// What a salary figure is paid per.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PayPeriod {
     /// Per hour.
@@ -129,7 +128,7 @@ pub enum PayPeriod {
 }
 
 /// One row of the side-by-side comparison.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Id used by `roles compare --only`, e.g. `focus`.
@@ -148,7 +147,7 @@ pub struct Dimension {
 }
 
 /// Facts about the roles together, e.g. "When a company needs both".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// Id, e.g. `need-both`.
@@ -160,7 +159,7 @@ pub struct Topic {
 }
 
 /// The hiring questionnaire: questions, their choices and how each choice scores.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// The questions, in the order they are asked.
@@ -169,7 +168,7 @@ pub struct Questionnaire {
 }
 
 /// One question of the questionnaire.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Id used by `--answer ID=VALUE`, e.g. `aim`.
@@ -190,7 +189,7 @@ pub struct Question {
 }
 
 /// One possible answer and what it says about the hire.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Value used on the command line, e.g. `process`.
@@ -240,7 +239,7 @@ pub struct Choice {
 
 /// What supports a statement: an article, articles that disagree, or our reading
 /// of the articles.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     /// An article says it.

@@ -12,7 +12,6 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
 use std::path::Path;
 
-use schemars::JsonSchema;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -29,24 +28,14 @@ pub const MAX_ANSWER_NODES: usize = 100_000;
 
 /// What was answered to one question: one value, or several for a question that
 /// takes several.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// The value of a single-choice question, or a number (written as one).
     #[serde(serialize_with = "number_or_text")]
-    #[schemars(with = "NumberOrText")]
     One(String),
     /// The values of a multiple-choice question.
     Many(Vec<String>),
-}
-
-/// How a single answer is written: a whole number as a number, else text.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-enum NumberOrText {
-    Number(u32),
-    Text(String),
 }
 
 /// Writes plain digits (a head count, years) as a number, so a saved file
@@ -69,7 +58,7 @@ impl Answer {
 }
 
 /// Answers keyed by question id; a question left out means no preference.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);
 

@@ -14,7 +14,6 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::answers::{Answer, Answers};
@@ -33,7 +32,7 @@ pub const MEDIUM: f64 = 0.34;
 pub const HIGH: f64 = 0.67;
 
 /// How far the answers back one decision, from 0 to 1, with its word.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Confidence {
     /// 0 to 1, two decimal places.
     pub value: f64,
@@ -71,7 +70,7 @@ impl Confidence {
 }
 
 /// Why one answer counted as it did.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Reason {
     /// The question id.
     pub question: String,
@@ -161,7 +160,7 @@ pub fn flips_table(
 }
 
 /// One answer changed that would change the outcome.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Flip {
     /// The question id.
     pub question: String,
@@ -516,7 +515,7 @@ pub fn deciding_questions(questions: &[Question], answers: &Answers, ties: bool)
 }
 
 /// An article as a result cites it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
     /// The id the result's `sources` lists use.
     pub id: String,

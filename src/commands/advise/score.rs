@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::kb::Fact;
@@ -20,7 +19,7 @@ use crate::questionnaire::engine::{self, Confidence, Flip, Reason, SourceRef, Ta
 pub const ADVICE_SCHEMA_VERSION: u32 = 4;
 
 /// The full result of `roles advise`.
-#[derive(Debug, Serialize, JsonSchema)]
+#[derive(Debug, Serialize)]
 pub struct Advice {
     /// Output shape version.
     pub schema_version: u32,
@@ -64,7 +63,7 @@ pub struct Advice {
 }
 
 /// One role to hire, and how.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hire {
     /// The role's id.
     pub role: String,

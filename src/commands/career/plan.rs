@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::commands::RoleRef;
@@ -15,7 +14,7 @@ use crate::kb::career::{Caveat, RequirementKind, Strength};
 pub const CAREER_SCHEMA_VERSION: u32 = 2;
 
 /// The full result of `roles career`.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct CareerPlan {
     /// Output shape version.
     pub schema_version: u32,
@@ -65,7 +64,7 @@ pub struct CareerPlan {
 pub const SHOWN_FLIPS: usize = 5;
 
 /// One qualification of a role, checked against the answers.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Qualification {
     /// What it is, in words: `IT degree`, `advanced degree`, `experience`.
     pub name: String,
@@ -91,7 +90,7 @@ pub struct Qualification {
 }
 
 /// The usual path into one role.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PathPlan {
     /// The role.
     pub role: String,
@@ -102,7 +101,7 @@ pub struct PathPlan {
 }
 
 /// One stepping stone, and whether the answers suggest it is behind the person.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StepPlan {
     /// The step.
     pub text: String,
@@ -114,7 +113,7 @@ pub struct StepPlan {
 }
 
 /// One skill a role needs, and whether the answers suggest the person has it.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SkillPlan {
     /// The role that needs it.
     pub role: String,
