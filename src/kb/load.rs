@@ -171,29 +171,3 @@ fn describe_io(error: &io::Error) -> String {
         _ => format!("cannot be read: {error}"),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::kb::Location;
-
-    #[test]
-    fn a_byte_order_mark_at_the_start_is_dropped() {
-        let text = decode_text(b"\xef\xbb\xbfa: 1\n".to_vec()).expect("text");
-        assert_eq!(text, "a: 1\n");
-    }
-
-    #[test]
-    fn a_nul_byte_is_refused_with_its_line() {
-        let error = decode_text(b"a: 1\nb: \0\n".to_vec()).expect_err("binary");
-        assert_eq!(error.location, Some(Location { line: 2, column: 4 }));
-        assert!(error.message.contains("NUL"), "{error:?}");
-    }
-
-    #[test]
-    fn invalid_utf8_is_refused_with_its_line() {
-        let error = decode_text(b"a: 1\n\nb: caf\xe9\n".to_vec()).expect_err("not UTF-8");
-        assert_eq!(error.location, Some(Location { line: 3, column: 7 }));
-        assert!(error.message.contains("UTF-8"), "{error:?}");
-    }
-}

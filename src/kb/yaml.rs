@@ -18,7 +18,7 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 use serde_saphyr::{DuplicateKeyPolicy, Error, MergeKeyPolicy};
 
 use super::problem::{Location, Problem, Step, place_of};
-use super::text::{one_line, shown};
+use super::text::{cut, one_line, shown};
 
 /// Deepest nesting of sequences and mappings accepted. The knowledge base
 /// itself nests 8 deep (a citation in a fact in a section in a role).
@@ -217,7 +217,7 @@ fn library_message(message: &str) -> String {
     if message.contains("recursion limit exceeded") {
         too_deep()
     } else {
-        cut(&one_line(message), 300)
+        cut(&one_line(message), 300).into_owned()
     }
 }
 
@@ -283,14 +283,6 @@ fn too_deep() -> String {
 
 fn too_many_nodes(max_nodes: usize) -> String {
     format!("has more than {max_nodes} values, lists and mappings; split the file or trim it")
-}
-
-/// `text` cut to `chars` characters, with `…` when cut.
-fn cut(text: &str, chars: usize) -> String {
-    match text.char_indices().nth(chars) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_owned(),
-    }
 }
 
 /// Refuses JSON nested deeper than [`MAX_DEPTH`] or with more than
