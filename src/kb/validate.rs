@@ -201,22 +201,24 @@ struct Checker<'a> {
     more: usize,
     sources: HashSet<&'a str>,
     roles: HashSet<&'a str>,
-    /// The known-id lists for messages, made once when first needed.
-    known_sources: Option<String>,
-    known_roles: Option<String>,
+    /// The known ids as messages list them.
+    known_sources: String,
+    known_roles: String,
     /// The place being checked, from the root.
     path: Vec<Segment<'a>>,
 }
 
 impl<'a> Checker<'a> {
     fn new(kb: &'a KnowledgeBase) -> Self {
+        let sources = kb.sources.iter().map(|s| s.id.as_str()).collect();
+        let roles = kb.roles.iter().map(|r| r.id.as_str()).collect();
         Checker {
             problems: Vec::new(),
             more: 0,
-            sources: kb.sources.iter().map(|s| s.id.as_str()).collect(),
-            roles: kb.roles.iter().map(|r| r.id.as_str()).collect(),
-            known_sources: None,
-            known_roles: None,
+            known_sources: known(&sources),
+            known_roles: known(&roles),
+            sources,
+            roles,
             path: Vec::new(),
         }
     }
@@ -426,27 +428,21 @@ impl<'a> Checker<'a> {
         let none = "cites no source; list at least one id from `sources`";
         self.needs("sources", sources.is_empty(), none);
         self.each("sources", sources, |c, id| {
-            if c.sources.contains(id.as_str()) {
-                return;
+            if !c.sources.contains(id.as_str()) {
+                let known = &c.known_sources;
+                let message = format!(
+                    "cites unknown source `{}`; known sources: {known}",
+                    shown(id)
+                );
+                c.report(&[], message);
             }
-            // Past the kept problems a citation is only counted: there may be 700,000.
-            if c.problems.len() >= KEPT_PROBLEMS {
-                c.more += 1;
-                return;
-            }
-            let known = c.known_sources.get_or_insert_with(|| known(&c.sources));
-            let message = format!(
-                "cites unknown source `{}`; known sources: {known}",
-                shown(id)
-            );
-            c.report(&[], message);
         });
     }
 
     /// A role id used as a reference, written at the node `under` the place.
     fn role_ref(&mut self, under: &[Step], id: &str) {
         if !self.roles.contains(id) {
-            let known = self.known_roles.get_or_insert_with(|| known(&self.roles));
+            let known = &self.known_roles;
             let message = format!("names unknown role `{}`; known roles: {known}", shown(id));
             self.report(under, message);
         }
@@ -683,7 +679,7 @@ impl<'a> Checker<'a> {
             let message = format!(
                 "owner `{}` is not a role, `{SHARED}`, `{DIVIDED}` or `{DISPUTED}`; known roles: {}",
                 shown(owner),
-                known(&self.roles)
+                self.known_roles
             );
             self.report(&[value("owner")], message);
         }
