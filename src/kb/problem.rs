@@ -1,12 +1,8 @@
 //! What is wrong with a knowledge-base (or answers) file: a list of problems,
 //! each with the place it was found (line and column where known, a path into
-//! the data always), and how such a list is reported.
-//!
-//! A problem found after parsing (a duplicate id, an unknown source) names the
-//! node it is about as a [`Step`] path through the document tree. The loader
-//! resolves every problem's path against one more parse of the file in a single
-//! pass ([`super::yaml::locate`]), so locating costs O(file) in total however
-//! many problems there are; nothing searches the text.
+//! the data always), and how such a list is reported. A problem found after
+//! parsing names its node as a [`Step`] path, which the loader places in the
+//! file ([`super::yaml::locate`]).
 
 use std::fmt;
 
@@ -71,19 +67,14 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// A problem found at a path into the data.
-    pub fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A problem with the file as a whole.
+    pub fn whole_file(message: impl Into<String>) -> Self {
         Problem {
             location: None,
-            path: path.into(),
+            path: String::new(),
             message: message.into(),
             node: Vec::new(),
         }
-    }
-
-    /// A problem with the file as a whole.
-    pub fn whole_file(message: impl Into<String>) -> Self {
-        Problem::at("", message)
     }
 
     /// A problem at a known place in the file.

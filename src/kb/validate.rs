@@ -350,8 +350,12 @@ impl<'a> Checker<'a> {
             })
             .chain(under.iter().cloned())
             .collect();
-        self.problems
-            .push(Problem::at(self.path(), message).on(node));
+        let path = self.path();
+        self.problems.push(Problem {
+            path,
+            node,
+            ..Problem::whole_file(message)
+        });
     }
 
     /// A list that must not be empty.
