@@ -40,8 +40,8 @@ pub struct Library {
 }
 
 impl Library {
-    /// The knowledge base compiled into the binary; a test decodes it, so a
-    /// failure here is a broken build, not bad input.
+    /// The knowledge base compiled into the binary; a failure to decode it is
+    /// a broken build, not bad input.
     pub fn embedded() -> Self {
         Library::loaded(
             postcard::from_bytes(EMBEDDED).expect(

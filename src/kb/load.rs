@@ -1,9 +1,7 @@
 //! Reading a knowledge-base file: refuse what is not a readable, reasonably sized
 //! UTF-8 text file before parsing, then parse (within the YAML budgets) and
-//! validate, collecting problems, and place each problem in the file.
-//!
-//! Problems found by validation are placed by one more parse of the text (see
-//! [`yaml::locate`]), only when there are problems: a valid file is parsed once.
+//! validate, collecting problems, and place each problem in the file (by one
+//! more parse, [`yaml::locate`], only when there are problems).
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -15,8 +13,7 @@ use super::validate::check;
 use super::yaml;
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
-/// times the embedded knowledge base, and small enough that a file at the cap
-/// loads in well under 2 seconds).
+/// times the embedded knowledge base).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Loads and validates the knowledge base in `path`; `origin` names it in messages.

@@ -28,8 +28,7 @@ pub fn is_invisible(c: char) -> bool {
 /// ([`is_forbidden_control`], [`is_invisible`]) written as an escape (`\u{1b}`,
 /// `\u{202e}`, `\t`), lines kept. With `colour`, the colour sequences the
 /// painter writes (`ESC [ digits ; … m`) are kept too. Every renderer, the
-/// prompt and error messages pass their text through here. Borrows when there
-/// is nothing to escape, which is almost always.
+/// prompt and error messages pass their text through here.
 pub fn escape_controls(text: &str, colour: bool) -> Cow<'_, str> {
     escape_where(text, |c| is_forbidden_control(c) || is_invisible(c), colour)
 }

@@ -12,8 +12,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::career::{
-    BACKGROUND_QUESTION, Career, Caveat, DEGREE_QUESTION, Requirement, RequirementKind, ShownBy,
-    YEARS_QUESTION, YES,
+    BACKGROUND_QUESTION, Career, Caveat, DEGREE_QUESTION, Requirement, RequirementKind as Kind,
+    ShownBy, YEARS_QUESTION, YES,
 };
 use super::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
 use super::jd::NEEDS_QUESTION;
@@ -293,21 +293,18 @@ impl<'a> Checker<'a> {
                     let message = format!("id `{id}` is reserved ({why}); choose another id");
                     c.report(&on(), message);
                 }
-                let message = match seen.get(&id.to_lowercase()) {
-                    Some(first) if *first == id => format!(
-                        "duplicate id `{}`; ids must be unique in a list",
-                        shown(id)
-                    ),
-                    Some(first) => format!(
-                        "duplicate id `{}` (the same as `{}` ignoring case); ids must be unique in a list",
-                        shown(id),
-                        shown(first)
-                    ),
-                    None => {
-                        seen.insert(id.to_lowercase(), id);
-                        continue;
-                    }
+                let Some(first) = seen.get(&id.to_lowercase()) else {
+                    seen.insert(id.to_lowercase(), id);
+                    continue;
                 };
+                let same = match *first == id {
+                    true => String::new(),
+                    false => format!(" (the same as `{}` ignoring case)", shown(first)),
+                };
+                let message = format!(
+                    "duplicate id `{}`{same}; ids must be unique in a list",
+                    shown(id)
+                );
                 c.report(&on(), message);
             }
             for (index, item) in items.iter().enumerate() {
@@ -643,12 +640,10 @@ impl<'a> Checker<'a> {
         .filter_map(|(field, set)| set.then_some(field))
         .collect();
         let wanted = match requirement.kind {
-            RequirementKind::Experience => "years",
-            RequirementKind::Degree => "degree",
-            RequirementKind::Background => "backgrounds",
-            RequirementKind::Certifications
-            | RequirementKind::Leadership
-            | RequirementKind::Skills => "question",
+            Kind::Experience => "years",
+            Kind::Degree => "degree",
+            Kind::Background => "backgrounds",
+            Kind::Certifications | Kind::Leadership | Kind::Skills => "question",
         };
         let kind = [value("kind")];
         if given != [wanted] {
@@ -659,9 +654,9 @@ impl<'a> Checker<'a> {
             self.report(&kind, message);
         }
         match requirement.kind {
-            RequirementKind::Experience => self.answer_to(&kind, career, YEARS_QUESTION, None),
-            RequirementKind::Degree => self.answer_to(&kind, career, DEGREE_QUESTION, None),
-            RequirementKind::Background => {
+            Kind::Experience => self.answer_to(&kind, career, YEARS_QUESTION, None),
+            Kind::Degree => self.answer_to(&kind, career, DEGREE_QUESTION, None),
+            Kind::Background => {
                 self.each("backgrounds", &requirement.backgrounds, |c, background| {
                     c.answer_to(&[], career, BACKGROUND_QUESTION, Some(background));
                 });

@@ -24,9 +24,7 @@ use super::text::{cut, one_line, shown};
 /// itself nests 8 deep (a citation in a fact in a section in a role).
 pub const MAX_DEPTH: usize = 24;
 /// Most nodes (scalars, sequences, mappings) in one document: over 1.5 times
-/// what a knowledge base like the embedded one holds at the 8 MiB size cap
-/// (about 480,000: 17.6 bytes a node). It bounds the worst case, a mapping of
-/// tiny entries, which the parser reads at about 2 µs and 150 bytes an entry.
+/// what a knowledge base like the embedded one holds at the 8 MiB size cap.
 pub const MAX_NODES: usize = 750_000;
 /// Most bytes of scalar text in one document: the size cap, as without aliases
 /// text cannot outgrow its file.
@@ -69,11 +67,8 @@ pub fn parse_kb<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> 
     parse_checked(text, MAX_NODES, INTEGER_KEYS)
 }
 
-/// [`parse`] with a smaller node budget, for files that are small by nature
-/// (an answers file): the parser spends about 2 µs and 150 bytes on each entry
-/// of a mapping, so a smaller cap keeps a mapping of a million keys cheap to
-/// refuse. An answers file's values are words or numbers alike, so only its
-/// tags are refused, not quoted numbers.
+/// [`parse`] with a smaller node budget, for files small by nature (an answers
+/// file, whose values are words or numbers alike: quoted numbers pass).
 pub fn parse_within<'de, T: Deserialize<'de>>(
     text: &'de str,
     max_nodes: usize,
@@ -112,9 +107,8 @@ const INTEGER_KEYS: &[&str] = &[
 
 /// Refuses what serde-saphyr would quietly convert, so that a YAML file is
 /// typed as strictly as the same file in JSON: any tag (`!!binary` is decoded
-/// into text, `!!str` turns a number into text), and quoted text (`'3'`) where
-/// an integer is expected (the values of `integer_keys`, and of `weights` when
-/// there are any). Run once the file has parsed within its budgets.
+/// into text), and quoted text (`'3'`) where an integer is expected (the values
+/// of `integer_keys`, and of `weights` when there are any).
 fn typed_as_json(text: &str, integer_keys: &[&str]) -> Result<(), Problem> {
     // A collection's state: whether it is the value of a `weights` key.
     let refused = walk(text, |place, weights: Option<&bool>, event, at| {
@@ -338,14 +332,11 @@ fn json_problem(error: &serde_json::Error) -> Problem {
 /// Writes a value as a YAML document.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
     let options = serde_saphyr::ser_options! {
-        // Long text stays on one line rather than folding, so every string
-        // reads back exactly as written.
+        // Long text stays on one line, so every string reads back as written.
         prefer_block_scalars: false,
-        // Quote every string a YAML 1.1 reader (PyYAML, Ruby, most CI tools)
-        // would read as a boolean (`yes`, `No`, `on`, `y`), a null (`~`), a
-        // number (`0o17`, `1_000`, `.5`, `1:30`) or a timestamp (`2023-06-16`),
-        // so every reader gets the JSON output's data (tests/cli/yaml11.rs).
-        // This is the crate's default; it is named so that it stays.
+        // Quote every string a YAML 1.1 reader would read as a boolean, null,
+        // number or timestamp (`yes`, `~`, `0o17`, `2023-06-16`), so it gets the
+        // JSON output's data (tests/cli/yaml11.rs). The default, named to stay.
         yaml_12: false,
     };
     serde_saphyr::to_string_with_options(&value, options).map_err(|error| error.to_string())
@@ -364,9 +355,7 @@ enum Place<'a> {
 
 /// Calls `visit` at the start of each node of `text` with its place, the state
 /// `visit` returned for its parent collection, the event and its location,
-/// until `visit` breaks. Only text that has already parsed within the budgets
-/// is walked, so the walk needs no budgets of its own beyond the parser's
-/// nesting limits; a parse error ends it.
+/// until `visit` breaks. Only text already parsed within the budgets is walked.
 fn walk<S, B>(
     text: &str,
     mut visit: impl FnMut(Place<'_>, Option<&S>, &Event<'_>, Location) -> ControlFlow<B, S>,
