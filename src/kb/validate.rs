@@ -35,14 +35,22 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<Problem> {
     check(kb).0
 }
 
-/// One step of the place being checked: a field (or a map's entry, keyed by a
-/// role id), or an item of a list, shown by its id when it has one.
-#[derive(Clone, Copy)]
-enum Segment<'a> {
-    Key(&'a str),
-    Item(usize, Option<&'a str>),
+/// One step of the place being checked, as people read it (`.cto`, `[2]`)
+/// and as the loader finds it.
+type Segment = (String, Step);
+
+/// The step to a field (or a map's entry, keyed by a role id).
+fn to_field(field: &str) -> Segment {
+    (format!(".{}", shown(field)), value(field))
 }
-use Segment::{Item, Key};
+
+/// The step to an item of a list, shown by its id when it has one.
+fn to_item(index: usize, id: Option<&str>) -> Segment {
+    match id {
+        Some(id) if !id.trim().is_empty() => (format!(".{}", shown(id)), Step::Item(index)),
+        _ => (format!("[{index}]"), Step::Item(index)),
+    }
+}
 
 /// An item of a list that is shown, and must be unique, by its id.
 trait Identified {
@@ -86,11 +94,11 @@ pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
             "unsupported version {}; this build reads version {KB_SCHEMA_VERSION}",
             kb.schema_version
         );
-        c.within(Key("schema_version"), |c| c.report(&[], message));
+        c.within(to_field("schema_version"), |c| c.report(&[], message));
     }
     if kb.sources.is_empty() {
         let message = "is empty; list the articles facts cite";
-        c.within(Key("sources"), |c| c.report(&[], message.into()));
+        c.within(to_field("sources"), |c| c.report(&[], message.into()));
     }
     c.by_id("sources", &kb.sources, |c, source| {
         c.texts(&[("title", &source.title), ("file", &source.file)]);
@@ -102,11 +110,11 @@ pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
     });
     if kb.roles.is_empty() {
         let message = "is empty; a knowledge base needs at least one role";
-        c.within(Key("roles"), |c| c.report(&[], message.into()));
+        c.within(to_field("roles"), |c| c.report(&[], message.into()));
     }
     c.by_id("roles", &kb.roles, |c, role| {
         c.texts(&[("name", &role.name)]);
-        c.within(Key("summary"), |c| c.fact(&role.summary));
+        c.within(to_field("summary"), |c| c.fact(&role.summary));
         c.by_id("sections", &role.sections, |c, section| {
             c.texts(&[("title", &section.title)]);
             c.each("facts", &section.facts, Checker::fact);
@@ -125,10 +133,10 @@ pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
         c.texts(&[("title", &topic.title)]);
         c.each("facts", &topic.facts, Checker::fact);
     });
-    c.within(Key("questionnaire"), |c| {
+    c.within(to_field("questionnaire"), |c| {
         c.questions(&kb.questionnaire.questions)
     });
-    c.within(Key("career"), |c| c.career(&kb.career));
+    c.within(to_field("career"), |c| c.career(&kb.career));
     c.by_id("disputes", &kb.disputes, |c, dispute| {
         c.texts(&[("question", &dispute.question)]);
         c.optionals(&[("note", &dispute.note)]);
@@ -161,7 +169,9 @@ pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
             ("about", &posting.about),
             ("fractional_engagement", &posting.fractional_engagement),
         ] {
-            c.within(Key(field), |c| c.cited(&paragraph.text, &paragraph.sources));
+            c.within(to_field(field), |c| {
+                c.cited(&paragraph.text, &paragraph.sources)
+            });
         }
         for (field, items) in [
             ("duties", &posting.duties),
@@ -205,7 +215,7 @@ struct Checker<'a> {
     known_sources: String,
     known_roles: String,
     /// The place being checked, from the root.
-    path: Vec<Segment<'a>>,
+    path: Vec<Segment>,
 }
 
 impl<'a> Checker<'a> {
@@ -224,7 +234,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Runs `check` one step further down.
-    fn within(&mut self, segment: Segment<'a>, check: impl FnOnce(&mut Self)) {
+    fn within(&mut self, segment: Segment, check: impl FnOnce(&mut Self)) {
         self.path.push(segment);
         check(self);
         self.path.pop();
@@ -233,13 +243,13 @@ impl<'a> Checker<'a> {
     /// Each item of the list at the place being checked.
     fn items<T>(&mut self, items: &'a [T], mut check: impl FnMut(&mut Self, &'a T)) {
         for (index, item) in items.iter().enumerate() {
-            self.within(Item(index, None), |c| check(c, item));
+            self.within(to_item(index, None), |c| check(c, item));
         }
     }
 
     /// Each item of the list `field`.
     fn each<T>(&mut self, field: &'a str, items: &'a [T], check: impl FnMut(&mut Self, &'a T)) {
-        self.within(Key(field), |c| c.items(items, check));
+        self.within(to_field(field), |c| c.items(items, check));
     }
 
     /// Each entry of the map `field`, keyed by a role id that must be known.
@@ -249,10 +259,10 @@ impl<'a> Checker<'a> {
         map: &'a BTreeMap<String, T>,
         mut check: impl FnMut(&mut Self, &'a str, &'a T),
     ) {
-        self.within(Key(field), |c| {
+        self.within(to_field(field), |c| {
             for (role, entry) in map {
                 c.role_ref(&[Step::Key(role.clone())], role);
-                c.within(Key(role), |c| check(c, role, entry));
+                c.within(to_field(role), |c| check(c, role, entry));
             }
         });
     }
@@ -270,7 +280,7 @@ impl<'a> Checker<'a> {
         let (_, reserved, why) = (RESERVED.iter())
             .find(|(list, ..)| *list == field)
             .map_or(("", &[][..], ""), |&reserved| reserved);
-        self.within(Key(field), |c| {
+        self.within(to_field(field), |c| {
             let mut seen: HashMap<String, &str> = HashMap::new();
             for (index, id) in items.iter().map(T::id).enumerate() {
                 // The list is the problem's path (the id is in the message); the
@@ -308,29 +318,15 @@ impl<'a> Checker<'a> {
                 c.report(&on(), message);
             }
             for (index, item) in items.iter().enumerate() {
-                c.within(Item(index, Some(item.id())), |c| check(c, item));
+                c.within(to_item(index, Some(item.id())), |c| check(c, item));
             }
         });
     }
 
     /// The path for people: `roles.cto.sections.kpis.facts[2]`.
     fn path(&self) -> String {
-        let mut path = String::new();
-        for segment in &self.path {
-            match *segment {
-                Item(index, id) if id.is_none_or(|id| id.trim().is_empty()) => {
-                    path.push_str(&format!("[{index}]"));
-                }
-                Key(key) | Item(_, Some(key)) => {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(&shown(key));
-                }
-                Item(..) => {}
-            }
-        }
-        path
+        let path: String = self.path.iter().map(|(shown, _)| shown.as_str()).collect();
+        path.strip_prefix('.').unwrap_or(&path).to_owned()
     }
 
     /// Reports `message` at the place being checked, about the node `under`
@@ -340,13 +336,8 @@ impl<'a> Checker<'a> {
             self.more += 1;
             return;
         }
-        let node = (self.path.iter())
-            .map(|segment| match *segment {
-                Key(key) => value(key),
-                Item(index, _) => Step::Item(index),
-            })
-            .chain(under.iter().cloned())
-            .collect();
+        let steps = self.path.iter().map(|(_, step)| step);
+        let node = steps.chain(under).cloned().collect();
         let path = self.path();
         self.problems.push(Problem {
             path,
@@ -524,9 +515,9 @@ impl<'a> Checker<'a> {
         if let Some(role) = &choice.first {
             self.role_ref(&[value("first")], role);
         }
-        self.within(Key("reason"), |c| c.fact(&choice.reason));
+        self.within(to_field("reason"), |c| c.fact(&choice.reason));
         if let Some(caveat) = &choice.caveat {
-            self.within(Key("caveat"), |c| c.fact(caveat));
+            self.within(to_field("caveat"), |c| c.fact(caveat));
         }
         self.each("aliases", &choice.aliases, |c, alias| {
             let clash = question.choices.iter().any(|other| {
@@ -862,16 +853,16 @@ mod tests {
         let (kb, long) = (embedded(), format!("\u{1b}{}", "x".repeat(200)));
         let mut c = Checker::new(&kb);
         c.path = vec![
-            Key("roles"),
-            Item(3, Some("cto")),
-            Key("facts"),
-            Item(2, None),
+            to_field("roles"),
+            to_item(3, Some("cto")),
+            to_field("facts"),
+            to_item(2, None),
         ];
         c.report(&[value("text")], "is wrong".into());
         assert_eq!(c.problems[0].path, "roles.cto.facts[2]");
         let node = [value("roles"), Step::Item(3), value("facts"), Step::Item(2)];
         assert_eq!(c.problems[0].node, [&node[..], &[value("text")]].concat());
-        c.path = vec![Key("roles"), Item(0, Some(&long))];
+        c.path = vec![to_field("roles"), to_item(0, Some(&long))];
         assert!(c.path().starts_with("roles.\\u{1b}xxx") && c.path().ends_with('…'));
         assert!(c.path().chars().count() < 100);
     }
