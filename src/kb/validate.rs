@@ -156,9 +156,7 @@ pub fn check(kb: &KnowledgeBase) -> (Vec<Problem>, usize) {
         });
     });
     let disputes: HashSet<&str> = kb.disputes.iter().map(|d| d.id.as_str()).collect();
-    c.by_id("areas", &kb.areas, |c, area| {
-        c.area(area, &disputes);
-    });
+    c.by_id("areas", &kb.areas, |c, area| c.area(area, &disputes));
     // Every `needs` value of a posting must be one the hiring questionnaire offers.
     let needs: HashSet<&str> = (kb.questionnaire.questions.iter())
         .filter(|q| q.id == NEEDS_QUESTION)
@@ -493,17 +491,14 @@ impl<'a> Checker<'a> {
             c.texts(&[("text", &question.text), ("hint", &question.hint)]);
             let few = "needs at least two `choices`, or `number: true` for a question answered with a number";
             c.needs("choices", !question.number && question.choices.len() < 2, few);
-            let choices = &question.choices;
-            c.by_id("choices", choices, |c, choice| {
-                c.choice(question, choice);
-            });
+            c.by_id("choices", &question.choices, |c, choice| c.choice(question, choice));
         });
     }
 
     fn choice(&mut self, question: &'a Question, choice: &'a Choice) {
         self.texts(&[("label", &choice.label)]);
         self.by_role("weights", &choice.weights, |c, role, &points| {
-            c.weight(&[], role, points);
+            c.weight(&[], role, points)
         });
         for (field, points) in [
             ("both", choice.both),
@@ -581,7 +576,7 @@ impl<'a> Checker<'a> {
             let none = "has no `points`; say what each side holds";
             c.needs("points", caveat.points.is_empty(), none);
             c.each("points", &caveat.points, |c, point| {
-                c.cited(&point.text, &point.sources);
+                c.cited(&point.text, &point.sources)
             });
         });
     }
@@ -630,11 +625,11 @@ impl<'a> Checker<'a> {
         .into_iter()
         .filter_map(|(field, set)| set.then_some(field))
         .collect();
-        let wanted = match requirement.kind {
-            Kind::Experience => "years",
-            Kind::Degree => "degree",
-            Kind::Background => "backgrounds",
-            Kind::Certifications | Kind::Leadership | Kind::Skills => "question",
+        let (wanted, asked) = match requirement.kind {
+            Kind::Experience => ("years", Some(YEARS_QUESTION)),
+            Kind::Degree => ("degree", Some(DEGREE_QUESTION)),
+            Kind::Background => ("backgrounds", None),
+            Kind::Certifications | Kind::Leadership | Kind::Skills => ("question", None),
         };
         let kind = [value("kind")];
         if given != [wanted] {
@@ -644,19 +639,14 @@ impl<'a> Checker<'a> {
             );
             self.report(&kind, message);
         }
-        match requirement.kind {
-            Kind::Experience => self.answer_to(&kind, career, YEARS_QUESTION, None),
-            Kind::Degree => self.answer_to(&kind, career, DEGREE_QUESTION, None),
-            Kind::Background => {
-                self.each("backgrounds", &requirement.backgrounds, |c, background| {
-                    c.answer_to(&[], career, BACKGROUND_QUESTION, Some(background));
-                });
-            }
-            _ => {
-                if let Some(question) = &requirement.question {
-                    self.answer_to(&[value("question")], career, question, Some(YES));
-                }
-            }
+        if let Some(question) = asked {
+            self.answer_to(&kind, career, question, None);
+        } else if wanted == "backgrounds" {
+            self.each("backgrounds", &requirement.backgrounds, |c, background| {
+                c.answer_to(&[], career, BACKGROUND_QUESTION, Some(background));
+            });
+        } else if let Some(question) = &requirement.question {
+            self.answer_to(&[value("question")], career, question, Some(YES));
         }
     }
 
