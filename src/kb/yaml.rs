@@ -401,15 +401,11 @@ fn walk<S, B>(
         let parent = open.last();
         let place = match parent {
             None => Place::Root,
-            Some(parent) if !parent.mapping => Place::Item(parent.count),
-            Some(Open {
-                key: None, count, ..
-            }) => Place::Key(*count),
-            Some(Open {
-                key: Some(key),
-                count,
-                ..
-            }) => Place::Value(*count, key),
+            Some(parent) => match (parent.mapping, &parent.key) {
+                (false, _) => Place::Item(parent.count),
+                (true, None) => Place::Key(parent.count),
+                (true, Some(key)) => Place::Value(parent.count, key),
+            },
         };
         let at = Location {
             line: span.start.line(),
