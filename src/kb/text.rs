@@ -4,7 +4,6 @@
 //! `build.rs` compiles `src/kb/` on its own; `crate::error` re-exports them.
 
 use std::borrow::Cow;
-use std::fmt;
 
 /// Whether `c` is a control character that must never reach a terminal raw:
 /// C0 (U+0000–U+001F) except line feed, DEL (U+007F), and C1 (U+0080–U+009F).
@@ -58,7 +57,9 @@ fn escape_where(text: &str, escape: impl Fn(char) -> bool, colour: bool) -> Cow<
             continue;
         }
         escaped.push_str(&text[copied..at]);
-        push_escape(&mut escaped, c);
+        // `\n`, `\t`, `\r`, `\0`, else `\u{1b}`: every character escaped here is
+        // one Rust does not print.
+        escaped.extend(c.escape_debug());
         copied = at + c.len_utf8();
     }
     if escaped.is_empty() {
@@ -83,19 +84,6 @@ pub fn cut(text: &str, chars: usize) -> Cow<'_, str> {
     match text.char_indices().nth(chars) {
         Some((at, _)) => format!("{}…", &text[..at]).into(),
         None => text.into(),
-    }
-}
-
-fn push_escape(out: &mut String, c: char) {
-    match c {
-        '\n' => out.push_str("\\n"),
-        '\t' => out.push_str("\\t"),
-        '\r' => out.push_str("\\r"),
-        '\0' => out.push_str("\\0"),
-        _ => {
-            use fmt::Write as _;
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        }
     }
 }
 

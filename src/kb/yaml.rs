@@ -165,7 +165,17 @@ fn problem_from(error: &Error, max_nodes: usize) -> Problem {
             None => "duplicate key; give each key once".to_owned(),
         },
         Error::MergeKeyNotAllowed { .. } => NO_MERGE_KEYS.to_owned(),
-        Error::InvalidScalar { ty, .. } => format!("expected {} here", scalar_kind(ty)),
+        // The Rust type or parser event wanted, as the file's author knows it.
+        Error::InvalidScalar { ty, .. } => format!(
+            "expected {} here",
+            match *ty {
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more",
+                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+                "f32" | "f64" => "a number",
+                "bool" => "`true` or `false`",
+                other => other,
+            }
+        ),
         // `unexpected` quotes the file (`string "…"`): cut it like any value.
         Error::SerdeInvalidType {
             unexpected,
@@ -185,7 +195,15 @@ fn problem_from(error: &Error, max_nodes: usize) -> Problem {
             shown(unexpected),
             shown(expected)
         ),
-        Error::Unexpected { expected, .. } => format!("expected {} here", node_kind(expected)),
+        Error::Unexpected { expected, .. } => format!(
+            "expected {} here",
+            match *expected {
+                "mapping start" => "a mapping (`key: value` entries)",
+                "sequence start" => "a list",
+                "string scalar" | "scalar" => "a single value",
+                other => other,
+            }
+        ),
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
@@ -212,27 +230,6 @@ fn library_message(message: &str) -> String {
         too_deep()
     } else {
         cut(&one_line(message), 300).into_owned()
-    }
-}
-
-/// A Rust scalar type as the file's author knows it.
-fn scalar_kind(ty: &str) -> &str {
-    match ty {
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more",
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
-        "f32" | "f64" => "a number",
-        "bool" => "`true` or `false`",
-        other => other,
-    }
-}
-
-/// A parser event the deserialiser wanted, as the file's author knows it.
-fn node_kind(expected: &str) -> &str {
-    match expected {
-        "mapping start" => "a mapping (`key: value` entries)",
-        "sequence start" => "a list",
-        "string scalar" | "scalar" => "a single value",
-        other => other,
     }
 }
 
