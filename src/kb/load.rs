@@ -26,37 +26,27 @@ pub fn load_file(path: &Path, origin: &str) -> Result<KnowledgeBase, KbError> {
 pub const STDIN_ORIGIN: &str = "<stdin>";
 
 /// Loads and validates a knowledge base from stdin, reading at most
-/// [`MAX_FILE_BYTES`] (as from a file) before refusing it.
+/// [`MAX_FILE_BYTES`] (as from a file) before refusing it. Nothing at all
+/// (stdin empty, or closed) is refused: `-` asks for a knowledge base there.
 pub fn load_stdin() -> Result<KnowledgeBase, KbError> {
-    let text = read_stdin().map_err(|problem| KbError::single(STDIN_ORIGIN, problem))?;
-    parse_and_validate(STDIN_ORIGIN, &text)
-}
-
-/// Reads stdin as UTF-8 text, within the file size cap. Nothing at all (stdin
-/// empty, or closed) is refused: `-` asks for a knowledge base on stdin.
-fn read_stdin() -> Result<String, Problem> {
-    let bytes = read_capped(io::stdin().lock(), |error| {
-        format!("cannot read stdin: {}", describe_io(&error))
-    })?;
+    let fail = |problem| KbError::single(STDIN_ORIGIN, problem);
+    let bytes = read_capped(io::stdin().lock(), "cannot read stdin: ").map_err(fail)?;
     if bytes.is_empty() {
-        return Err(Problem::whole_file(
+        return Err(fail(Problem::whole_file(
             "nothing on stdin (it is empty or closed); pipe a knowledge base in, e.g. `roles kb dump | roles kb validate -`",
-        ));
+        )));
     }
-    decode_text(bytes)
+    parse_and_validate(STDIN_ORIGIN, &decode_text(bytes).map_err(fail)?)
 }
 
 /// At most the size cap of bytes from `source`, refusing more (a file may
-/// grow between its size check and the read).
-fn read_capped(
-    source: impl Read,
-    describe: impl Fn(io::Error) -> String,
-) -> Result<Vec<u8>, Problem> {
+/// grow between its size check and the read); a read error is told after `what`.
+fn read_capped(source: impl Read, what: &str) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
     source
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| Problem::whole_file(describe(error)))?;
+        .map_err(|error| Problem::whole_file(format!("{what}{}", describe_io(&error))))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Problem::whole_file(too_large(bytes.len() as u64)));
     }
@@ -121,7 +111,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return Err(whole(too_large(metadata.len())));
     }
     let file = File::open(path).map_err(|error| whole(describe_io(&error)))?;
-    let bytes = read_capped(file, |error| describe_io(&error))?;
+    let bytes = read_capped(file, "")?;
     decode_text(bytes)
 }
 
