@@ -83,13 +83,13 @@ pub fn located(origin: &str, text: &str, mut problems: Vec<Problem>) -> KbError 
     for (problem, location) in problems.iter_mut().zip(found) {
         problem.location = problem.location.or(location);
     }
-    let mut error = KbError {
+    // Stable: problems without a place keep their order, last.
+    problems.sort_by_key(|p| (p.location.is_none(), p.location));
+    KbError {
         origin: origin.to_owned(),
         problems,
         more: 0,
-    };
-    error.sort();
-    error
+    }
 }
 
 /// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing

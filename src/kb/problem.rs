@@ -127,15 +127,6 @@ impl KbError {
     pub fn count(&self) -> usize {
         self.problems.len() + self.more
     }
-
-    /// Puts the problems in file order; those without a place keep their order
-    /// and come last.
-    pub fn sort(&mut self) {
-        self.problems.sort_by_key(|p| {
-            p.location
-                .map_or((usize::MAX, 0), |at| (at.line, at.column))
-        });
-    }
 }
 
 impl Problem {
@@ -209,10 +200,10 @@ mod tests {
 
     #[test]
     fn problems_sort_into_file_order_with_unplaced_ones_last() {
-        let mut error = problems(3);
-        error.problems.reverse();
-        error.problems.insert(1, Problem::whole_file("somewhere"));
-        error.sort();
+        let mut problems = problems(3).problems;
+        problems.reverse();
+        problems.insert(1, Problem::whole_file("somewhere"));
+        let error = crate::kb::load::located("kb.yaml", "", problems);
         let lines = error.problems.iter().map(|p| p.location.map(|at| at.line));
         let lines: Vec<_> = lines.collect();
         assert_eq!(lines, [Some(1), Some(2), Some(3), None]);
