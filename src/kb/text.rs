@@ -96,9 +96,9 @@ mod tests {
         for (text, colour, shown) in [
             ("\u{1b}]0;title\u{7}", false, "\\u{1b}]0;title\\u{7}"),
             (
-                "a\rb\0c\u{7f}\tcsi\u{9b}\u{80}",
+                "a\rb\0c\u{7f}\tcsi\u{9b}\u{80}\u{9f}",
                 false,
-                "a\\rb\\0c\\u{7f}\\tcsi\\u{9b}\\u{80}",
+                "a\\rb\\0c\\u{7f}\\tcsi\\u{9b}\\u{80}\\u{9f}",
             ),
             ("Chief Info\u{202e}evil", false, "Chief Info\\u{202e}evil"),
             (
