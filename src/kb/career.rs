@@ -89,7 +89,7 @@ pub enum RequirementKind {
 impl RequirementKind {
     /// The word used in data and output, e.g. `experience`.
     pub fn as_str(self) -> String {
-        word(&self)
+        format!("{self:?}").to_lowercase()
     }
 }
 
@@ -114,7 +114,7 @@ pub enum Strength {
 impl Strength {
     /// The word used in data and output, e.g. `required`.
     pub fn as_str(self) -> String {
-        word(&self)
+        format!("{self:?}").to_lowercase()
     }
 }
 
@@ -135,15 +135,6 @@ impl Degree {
     pub fn from_answer(value: &str) -> Option<Degree> {
         let value = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(value);
         Degree::deserialize(value).ok()
-    }
-}
-
-/// The word data and output use for a value of one of these enums, as serde
-/// spells it.
-fn word(value: &impl Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(word)) => word,
-        _ => String::new(),
     }
 }
 

@@ -1,9 +1,7 @@
 //! Reading a knowledge-base file: refuse what is not a readable, reasonably sized
 //! UTF-8 text file before parsing, then parse (within the YAML budgets) and
-//! validate, collecting problems, and place each problem in the file.
-//!
-//! Problems found by validation are placed by one more parse of the text (see
-//! [`yaml::locate`]), only when there are problems: a valid file is parsed once.
+//! validate, collecting problems, and place each problem in the file (by one
+//! more parse, [`yaml::locate`], only when there are problems).
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -15,8 +13,7 @@ use super::validate::check;
 use super::yaml;
 
 /// The largest knowledge-base file accepted, in bytes (8 MiB: over a hundred
-/// times the embedded knowledge base, and small enough that a file at the cap
-/// loads in well under 2 seconds).
+/// times the embedded knowledge base).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Loads and validates the knowledge base in `path`; `origin` names it in messages.
@@ -29,37 +26,27 @@ pub fn load_file(path: &Path, origin: &str) -> Result<KnowledgeBase, KbError> {
 pub const STDIN_ORIGIN: &str = "<stdin>";
 
 /// Loads and validates a knowledge base from stdin, reading at most
-/// [`MAX_FILE_BYTES`] (as from a file) before refusing it.
+/// [`MAX_FILE_BYTES`] (as from a file) before refusing it. Nothing at all
+/// (stdin empty, or closed) is refused: `-` asks for a knowledge base there.
 pub fn load_stdin() -> Result<KnowledgeBase, KbError> {
-    let text = read_stdin().map_err(|problem| KbError::single(STDIN_ORIGIN, problem))?;
-    parse_and_validate(STDIN_ORIGIN, &text)
-}
-
-/// Reads stdin as UTF-8 text, within the file size cap. Nothing at all (stdin
-/// empty, or closed) is refused: `-` asks for a knowledge base on stdin.
-fn read_stdin() -> Result<String, Problem> {
-    let bytes = read_capped(io::stdin().lock(), |error| {
-        format!("cannot read stdin: {}", describe_io(&error))
-    })?;
+    let fail = |problem| KbError::single(STDIN_ORIGIN, problem);
+    let bytes = read_capped(io::stdin().lock(), "cannot read stdin: ").map_err(fail)?;
     if bytes.is_empty() {
-        return Err(Problem::whole_file(
+        return Err(fail(Problem::whole_file(
             "nothing on stdin (it is empty or closed); pipe a knowledge base in, e.g. `roles kb dump | roles kb validate -`",
-        ));
+        )));
     }
-    decode_text(bytes)
+    parse_and_validate(STDIN_ORIGIN, &decode_text(bytes).map_err(fail)?)
 }
 
 /// At most the size cap of bytes from `source`, refusing more (a file may
-/// grow between its size check and the read).
-fn read_capped(
-    source: impl Read,
-    describe: impl Fn(io::Error) -> String,
-) -> Result<Vec<u8>, Problem> {
+/// grow between its size check and the read); a read error is told after `what`.
+fn read_capped(source: impl Read, what: &str) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
     source
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| Problem::whole_file(describe(error)))?;
+        .map_err(|error| Problem::whole_file(format!("{what}{}", describe_io(&error))))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Problem::whole_file(too_large(bytes.len() as u64)));
     }
@@ -96,13 +83,13 @@ pub fn located(origin: &str, text: &str, mut problems: Vec<Problem>) -> KbError 
     for (problem, location) in problems.iter_mut().zip(found) {
         problem.location = problem.location.or(location);
     }
-    let mut error = KbError {
+    // Stable: problems without a place keep their order, last.
+    problems.sort_by_key(|p| (p.location.is_none(), p.location));
+    KbError {
         origin: origin.to_owned(),
         problems,
         more: 0,
-    };
-    error.sort();
-    error
+    }
 }
 
 /// Reads a file as UTF-8 text (a knowledge base or an answers file), refusing
@@ -124,7 +111,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return Err(whole(too_large(metadata.len())));
     }
     let file = File::open(path).map_err(|error| whole(describe_io(&error)))?;
-    let bytes = read_capped(file, |error| describe_io(&error))?;
+    let bytes = read_capped(file, "")?;
     decode_text(bytes)
 }
 
@@ -169,31 +156,5 @@ fn describe_io(error: &io::Error) -> String {
             "is a symlink loop; give the path of the file itself".into()
         }
         _ => format!("cannot be read: {error}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::kb::Location;
-
-    #[test]
-    fn a_byte_order_mark_at_the_start_is_dropped() {
-        let text = decode_text(b"\xef\xbb\xbfa: 1\n".to_vec()).expect("text");
-        assert_eq!(text, "a: 1\n");
-    }
-
-    #[test]
-    fn a_nul_byte_is_refused_with_its_line() {
-        let error = decode_text(b"a: 1\nb: \0\n".to_vec()).expect_err("binary");
-        assert_eq!(error.location, Some(Location { line: 2, column: 4 }));
-        assert!(error.message.contains("NUL"), "{error:?}");
-    }
-
-    #[test]
-    fn invalid_utf8_is_refused_with_its_line() {
-        let error = decode_text(b"a: 1\n\nb: caf\xe9\n".to_vec()).expect_err("not UTF-8");
-        assert_eq!(error.location, Some(Location { line: 3, column: 7 }));
-        assert!(error.message.contains("UTF-8"), "{error:?}");
     }
 }

@@ -18,15 +18,13 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 use serde_saphyr::{DuplicateKeyPolicy, Error, MergeKeyPolicy};
 
 use super::problem::{Location, Problem, Step, place_of};
-use super::text::{one_line, shown};
+use super::text::{cut, one_line, shown};
 
 /// Deepest nesting of sequences and mappings accepted. The knowledge base
 /// itself nests 8 deep (a citation in a fact in a section in a role).
 pub const MAX_DEPTH: usize = 24;
 /// Most nodes (scalars, sequences, mappings) in one document: over 1.5 times
-/// what a knowledge base like the embedded one holds at the 8 MiB size cap
-/// (about 480,000: 17.6 bytes a node). It bounds the worst case, a mapping of
-/// tiny entries, which the parser reads at about 2 µs and 150 bytes an entry.
+/// what a knowledge base like the embedded one holds at the 8 MiB size cap.
 pub const MAX_NODES: usize = 750_000;
 /// Most bytes of scalar text in one document: the size cap, as without aliases
 /// text cannot outgrow its file.
@@ -69,11 +67,8 @@ pub fn parse_kb<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, Problem> 
     parse_checked(text, MAX_NODES, INTEGER_KEYS)
 }
 
-/// [`parse`] with a smaller node budget, for files that are small by nature
-/// (an answers file): the parser spends about 2 µs and 150 bytes on each entry
-/// of a mapping, so a smaller cap keeps a mapping of a million keys cheap to
-/// refuse. An answers file's values are words or numbers alike, so only its
-/// tags are refused, not quoted numbers.
+/// [`parse`] with a smaller node budget, for files small by nature (an answers
+/// file, whose values are words or numbers alike: quoted numbers pass).
 pub fn parse_within<'de, T: Deserialize<'de>>(
     text: &'de str,
     max_nodes: usize,
@@ -112,9 +107,8 @@ const INTEGER_KEYS: &[&str] = &[
 
 /// Refuses what serde-saphyr would quietly convert, so that a YAML file is
 /// typed as strictly as the same file in JSON: any tag (`!!binary` is decoded
-/// into text, `!!str` turns a number into text), and quoted text (`'3'`) where
-/// an integer is expected (the values of `integer_keys`, and of `weights` when
-/// there are any). Run once the file has parsed within its budgets.
+/// into text), and quoted text (`'3'`) where an integer is expected (the values
+/// of `integer_keys`, and of `weights` when there are any).
 fn typed_as_json(text: &str, integer_keys: &[&str]) -> Result<(), Problem> {
     // A collection's state: whether it is the value of a `weights` key.
     let refused = walk(text, |place, weights: Option<&bool>, event, at| {
@@ -171,7 +165,17 @@ fn problem_from(error: &Error, max_nodes: usize) -> Problem {
             None => "duplicate key; give each key once".to_owned(),
         },
         Error::MergeKeyNotAllowed { .. } => NO_MERGE_KEYS.to_owned(),
-        Error::InvalidScalar { ty, .. } => format!("expected {} here", scalar_kind(ty)),
+        // The Rust type or parser event wanted, as the file's author knows it.
+        Error::InvalidScalar { ty, .. } => format!(
+            "expected {} here",
+            match *ty {
+                "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more",
+                "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+                "f32" | "f64" => "a number",
+                "bool" => "`true` or `false`",
+                other => other,
+            }
+        ),
         // `unexpected` quotes the file (`string "…"`): cut it like any value.
         Error::SerdeInvalidType {
             unexpected,
@@ -191,7 +195,15 @@ fn problem_from(error: &Error, max_nodes: usize) -> Problem {
             shown(unexpected),
             shown(expected)
         ),
-        Error::Unexpected { expected, .. } => format!("expected {} here", node_kind(expected)),
+        Error::Unexpected { expected, .. } => format!(
+            "expected {} here",
+            match *expected {
+                "mapping start" => "a mapping (`key: value` entries)",
+                "sequence start" => "a list",
+                "string scalar" | "scalar" => "a single value",
+                other => other,
+            }
+        ),
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
@@ -217,28 +229,7 @@ fn library_message(message: &str) -> String {
     if message.contains("recursion limit exceeded") {
         too_deep()
     } else {
-        cut(&one_line(message), 300)
-    }
-}
-
-/// A Rust scalar type as the file's author knows it.
-fn scalar_kind(ty: &str) -> &str {
-    match ty {
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more",
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
-        "f32" | "f64" => "a number",
-        "bool" => "`true` or `false`",
-        other => other,
-    }
-}
-
-/// A parser event the deserialiser wanted, as the file's author knows it.
-fn node_kind(expected: &str) -> &str {
-    match expected {
-        "mapping start" => "a mapping (`key: value` entries)",
-        "sequence start" => "a list",
-        "string scalar" | "scalar" => "a single value",
-        other => other,
+        cut(&one_line(message), 300).into_owned()
     }
 }
 
@@ -283,14 +274,6 @@ fn too_deep() -> String {
 
 fn too_many_nodes(max_nodes: usize) -> String {
     format!("has more than {max_nodes} values, lists and mappings; split the file or trim it")
-}
-
-/// `text` cut to `chars` characters, with `…` when cut.
-fn cut(text: &str, chars: usize) -> String {
-    match text.char_indices().nth(chars) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_owned(),
-    }
 }
 
 /// Refuses JSON nested deeper than [`MAX_DEPTH`] or with more than
@@ -346,14 +329,11 @@ fn json_problem(error: &serde_json::Error) -> Problem {
 /// Writes a value as a YAML document.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
     let options = serde_saphyr::ser_options! {
-        // Long text stays on one line rather than folding, so every string
-        // reads back exactly as written.
+        // Long text stays on one line, so every string reads back as written.
         prefer_block_scalars: false,
-        // Quote every string a YAML 1.1 reader (PyYAML, Ruby, most CI tools)
-        // would read as a boolean (`yes`, `No`, `on`, `y`), a null (`~`), a
-        // number (`0o17`, `1_000`, `.5`, `1:30`) or a timestamp (`2023-06-16`),
-        // so every reader gets the JSON output's data (tests/cli/yaml11.rs).
-        // This is the crate's default; it is named so that it stays.
+        // Quote every string a YAML 1.1 reader would read as a boolean, null,
+        // number or timestamp (`yes`, `~`, `0o17`, `2023-06-16`), so it gets the
+        // JSON output's data (tests/cli/yaml11.rs). The default, named to stay.
         yaml_12: false,
     };
     serde_saphyr::to_string_with_options(&value, options).map_err(|error| error.to_string())
@@ -372,9 +352,7 @@ enum Place<'a> {
 
 /// Calls `visit` at the start of each node of `text` with its place, the state
 /// `visit` returned for its parent collection, the event and its location,
-/// until `visit` breaks. Only text that has already parsed within the budgets
-/// is walked, so the walk needs no budgets of its own beyond the parser's
-/// nesting limits; a parse error ends it.
+/// until `visit` breaks. Only text already parsed within the budgets is walked.
 fn walk<S, B>(
     text: &str,
     mut visit: impl FnMut(Place<'_>, Option<&S>, &Event<'_>, Location) -> ControlFlow<B, S>,
@@ -420,15 +398,11 @@ fn walk<S, B>(
         let parent = open.last();
         let place = match parent {
             None => Place::Root,
-            Some(parent) if !parent.mapping => Place::Item(parent.count),
-            Some(Open {
-                key: None, count, ..
-            }) => Place::Key(*count),
-            Some(Open {
-                key: Some(key),
-                count,
-                ..
-            }) => Place::Value(*count, key),
+            Some(parent) => match (parent.mapping, &parent.key) {
+                (false, _) => Place::Item(parent.count),
+                (true, None) => Place::Key(parent.count),
+                (true, Some(key)) => Place::Value(parent.count, key),
+            },
         };
         let at = Location {
             line: span.start.line(),
@@ -566,20 +540,6 @@ mod tests {
     }
 
     #[test]
-    fn json_deeper_than_the_cap_is_refused() {
-        let deep = format!(
-            "{{\"a\": {}1{}}}",
-            "[".repeat(MAX_DEPTH),
-            "]".repeat(MAX_DEPTH)
-        );
-        let problem = parse::<Value>(&deep).expect_err("too deep");
-        assert!(problem.message.contains("nested more than"), "{problem:?}");
-        assert_eq!(problem.location, at(1, 30));
-        let brackets_in_strings = format!("{{\"a\": \"{}\"}}", "[".repeat(1000));
-        assert!(parse::<Value>(&brackets_in_strings).is_ok());
-    }
-
-    #[test]
     fn a_value_quoted_in_a_message_is_cut_and_escaped() {
         let long = format!("\"\\e{}\"", "x".repeat(500));
         let problem = parse::<Vec<u32>>(&format!("[{long}]")).expect_err("not a number");
@@ -597,8 +557,11 @@ mod tests {
     }
 
     #[test]
-    fn tags_and_quoted_integers_are_refused_where_json_would_refuse_them() {
+    fn json_too_deep_tags_and_quoted_integers_are_refused_where_they_stand() {
+        let [open, close] = ["[", "]"].map(|bracket| bracket.repeat(MAX_DEPTH));
+        let deep = format!("{{\"a\": {open}1{close}}}");
         for (text, line, column, says) in [
+            (&*deep, 1, 30, "nested more than"),
             ("schema_version: '1'\n", 1, 17, "quoted text `1`"),
             ("w:\n  weights: {cio: \"3\", cto: 1}\n", 2, 18, "`cio`"),
             ("seats: |\n  2\n", 2, 3, "`seats`"),
@@ -619,6 +582,8 @@ mod tests {
             );
             assert_eq!(problem.location, at(line, column), "{text:?}");
         }
+        let brackets_in_strings = format!("{{\"a\": \"{open}\"}}");
+        assert!(parse::<Value>(&brackets_in_strings).is_ok());
         let text = "schema_version: 1\nweights: {cio: 3}\ntext: '3'\nid: \"12\"\n";
         assert_eq!(parse_kb::<Value>(text).expect("parses")["text"], "3");
         let any: Value =
