@@ -73,13 +73,12 @@ pub fn message(error: &anyhow::Error, color: bool, width: Option<usize>) -> Stri
 /// Formats a list of names as `` `a`, `b` `` for messages: each escaped and
 /// cut (see [`shown`]), and no more than [`LISTED_IDS`] of them, then `…`.
 pub fn tick_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
-    let mut names = names.into_iter();
     let mut listed: Vec<String> = names
-        .by_ref()
-        .take(LISTED_IDS)
+        .into_iter()
         .map(|name| format!("`{}`", shown(name)))
         .collect();
-    if names.next().is_some() {
+    if listed.len() > LISTED_IDS {
+        listed.truncate(LISTED_IDS);
         listed.push("…".to_owned());
     }
     listed.join(", ")

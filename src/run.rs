@@ -56,10 +56,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
 /// Refuses a global flag on the command line that `command` would ignore
 /// (e.g. [`man::IGNORED_FLAGS`]); `ROLES_KB` in the environment is fine.
 fn refuse(matches: &clap::ArgMatches, command: &str, ignored: &[&str]) -> anyhow::Result<()> {
-    match ignored
-        .iter()
-        .find(|flag| matches.value_source(flag) == Some(ValueSource::CommandLine))
-    {
+    let given = |flag: &&&str| matches.value_source(flag) == Some(ValueSource::CommandLine);
+    match ignored.iter().find(given) {
         Some(flag) => Err(BadInput::err(format!(
             "`--{flag}` has no effect on `roles {command}`; leave it out"
         ))),
