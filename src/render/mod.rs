@@ -4,7 +4,6 @@
 //! and HTML from the Markdown. Nothing here reads the knowledge base.
 
 pub mod grid;
-pub mod html;
 pub mod markdown;
 pub mod pager;
 pub mod paint;
@@ -55,7 +54,7 @@ pub fn render<V: View>(
     }
     let mut text = String::from_utf8_lossy(&text).into_owned();
     if format == Format::Html {
-        text = html::document(&text);
+        text = markdown::to_html(&text);
     }
     out.write_all(crate::error::escape_controls(&text, painter.color).as_bytes())?;
     Ok(())
