@@ -101,7 +101,13 @@ fn print_clap_output(error: &clap::Error) -> u8 {
 
 /// Runs the command, one arm per command; returns [`View::exit_code`].
 fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
-    let kb = || knowledge_base(cli);
+    // The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.
+    let kb = || -> anyhow::Result<Library> {
+        Ok(match &cli.kb {
+            Some(path) => Library::loaded(kb::load_file(path, &path.display().to_string())?),
+            None => Library::embedded(),
+        })
+    };
     match &cli.command {
         Command::Compare { roles, only, cite } => {
             emit(cli, &compare::compare(&kb()?, roles, only, *cite)?)
@@ -199,12 +205,4 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     out.write_all(bytes)
         .and_then(|()| out.flush())
         .context("cannot write the output")
-}
-
-/// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.
-fn knowledge_base(cli: &Cli) -> anyhow::Result<Library> {
-    Ok(match &cli.kb {
-        Some(path) => Library::loaded(kb::load_file(path, &path.display().to_string())?),
-        None => Library::embedded(),
-    })
 }

@@ -4,7 +4,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 /// The pager when neither `ROLES_PAGER` nor `PAGER` is set: `-F` quits if the
 /// text fits, `-R` passes colour, `-X` leaves the text on the screen.
@@ -54,12 +53,10 @@ pub fn page(wanted: bool, output: &[u8]) -> io::Result<bool> {
     };
     // Ctrl-C while the pager runs is the pager's to handle; ending `roles`
     // would hand the terminal back with the pager still drawing on it.
-    let interrupted = Arc::new(AtomicBool::new(false));
-    let guard = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupted).ok();
-    let written = match child.stdin.take() {
-        Some(mut stdin) => stdin.write_all(output).and_then(|()| stdin.flush()),
-        None => Ok(()),
-    };
+    let guard = signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::default()).ok();
+    // Dropping the pipe once written ends the pager's input.
+    let stdin = child.stdin.take();
+    let written = stdin.map_or(Ok(()), |mut stdin| stdin.write_all(output));
     let waited = child.wait();
     guard.map(signal_hook::low_level::unregister);
     if let Err(error) = written
