@@ -9,11 +9,9 @@ use std::sync::Arc;
 /// text fits, `-R` passes colour, `-X` leaves the text on the screen.
 pub const DEFAULT_PAGER: &str = "less -FRX";
 
-/// The pager to run (program and arguments) for `output` on a terminal `rows`
-/// tall (else `LINES` tall), reading variables with `var`; `None` to write
-/// directly: the height is unknown, the output fits, or the pager
-/// (`ROLES_PAGER`, else `PAGER`) is empty, `cat`, or cannot be split (an
-/// unclosed quote).
+/// The pager (program and arguments) for `output` on a terminal `rows` (else
+/// `LINES`) tall, or `None`: the height is unknown, the output fits, or the
+/// pager (`ROLES_PAGER`, else `PAGER`) is empty, `cat`, or an unclosed quote.
 fn pager_command(
     rows: Option<u16>,
     var: impl Fn(&str) -> Option<String>,

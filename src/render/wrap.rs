@@ -1,8 +1,6 @@
 //! Word wrapping for terminal text, by textwrap: greedy, at spaces only (so ids
 //! such as `key-differences` never break at their hyphen), measured in display
-//! columns (wide characters count two, ANSI escape codes none). A word wider
-//! than its line is cut into pieces that fit, in one pass, so a 256 KiB word
-//! costs no more than as many spaced words.
+//! columns (wide characters count two, ANSI escape codes none).
 
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
