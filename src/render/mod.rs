@@ -56,21 +56,18 @@ pub fn render<V: View>(
     if format == Format::Html {
         text = markdown::to_html(&text);
     }
-    out.write_all(crate::error::escape_controls(&text, painter.color).as_bytes())?;
-    Ok(())
+    Ok(out.write_all(crate::error::escape_controls(&text, painter.color).as_bytes())?)
 }
 
 /// Writes `value` as one pretty-printed JSON object and a newline.
 pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
-    Ok(())
+    Ok(writeln!(out)?)
 }
 
 /// Writes `value` as a YAML document.
 pub fn yaml<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
     let text = crate::kb::yaml::to_string(value)
         .map_err(|error| anyhow::anyhow!("cannot write YAML: {error}"))?;
-    out.write_all(text.as_bytes())?;
-    Ok(())
+    Ok(out.write_all(text.as_bytes())?)
 }

@@ -29,14 +29,13 @@ pub fn stream_color(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
     let set =
         |name: &str, off: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != off);
     match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
         ColorChoice::Auto => {
             set("CLICOLOR_FORCE", "0")
                 || !set("NO_COLOR", "")
                     && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
                     && stream.is_terminal()
         }
+        choice => choice == ColorChoice::Always,
     }
 }
 
