@@ -202,7 +202,6 @@ pub enum Command {
     )]
     Completions {
         /// The shell.
-        #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff).

@@ -4,12 +4,12 @@
 //! escaped, cut to 80 characters), at most [`LISTED_IDS`] names listed, and
 //! never raw (see [`escape_controls`], shared with the knowledge-base checks).
 
-use std::fmt;
 use std::io;
 
 use crate::kb::KbError;
 pub use crate::kb::text::{escape_controls, shown};
 pub use crate::kb::validate::LISTED_IDS;
+use crate::render::{paint::paint, wrap::fill};
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -22,7 +22,8 @@ pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// Input the user gave that cannot be used: a role name, a flag value, an
 /// answer. The message says what is wrong and what to do.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
 pub struct BadInput(pub String);
 
 impl BadInput {
@@ -32,25 +33,10 @@ impl BadInput {
     }
 }
 
-impl fmt::Display for BadInput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for BadInput {}
-
 /// The user interrupted an interactive session (Ctrl-C).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted")]
 pub struct Interrupted;
-
-impl fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("interrupted")
-    }
-}
-
-impl std::error::Error for Interrupted {}
 
 /// What an error means for the process: its exit code, or `None` for a pipe
 /// its reader closed. A path or name too long for the system is bad input.
@@ -76,31 +62,23 @@ pub fn exit_code(error: &anyhow::Error) -> Option<u8> {
 /// nothing that could act on the terminal or hide there.
 pub fn message(error: &anyhow::Error, color: bool, width: Option<usize>) -> String {
     let text = escape_controls(&format!("error: {error:#}"), false).into_owned();
-    let lines: Vec<_> = text
-        .lines()
-        .flat_map(|line| match width {
-            Some(width) => crate::render::wrap::wrap(line, width),
-            None => vec![line.into()],
-        })
-        .collect();
-    let text = lines.join("\n");
+    let text = text.strip_suffix('\n').unwrap_or(&text);
+    let text = width.map_or_else(|| text.to_owned(), |width| fill(text, width, "", ""));
     let red = anstyle::Style::new()
         .fg_color(Some(anstyle::AnsiColor::Red.into()))
         .effects(anstyle::Effects::BOLD);
-    let label = crate::render::paint::paint(color, "error:", red);
-    text.replacen("error:", &label, 1)
+    text.replacen("error:", &paint(color, "error:", red), 1)
 }
 
 /// Formats a list of names as `` `a`, `b` `` for messages: each escaped and
 /// cut (see [`shown`]), and no more than [`LISTED_IDS`] of them, then `…`.
 pub fn tick_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
-    let mut names = names.into_iter();
     let mut listed: Vec<String> = names
-        .by_ref()
-        .take(LISTED_IDS)
+        .into_iter()
         .map(|name| format!("`{}`", shown(name)))
         .collect();
-    if names.next().is_some() {
+    if listed.len() > LISTED_IDS {
+        listed.truncate(LISTED_IDS);
         listed.push("…".to_owned());
     }
     listed.join(", ")

@@ -6,8 +6,6 @@
 //! arguments, dispatches, writes the output and maps errors to exit codes. The
 //! guided questionnaires share [`questionnaire`]. `main.rs` only calls [`run()`].
 
-#![warn(clippy::print_stdout, clippy::print_stderr)]
-
 pub mod cli;
 pub mod commands;
 pub mod error;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use anyhow::Context as _;
 use clap::parser::ValueSource;
-use clap::{CommandFactory, FromArgMatches};
+use clap::{CommandFactory, FromArgMatches, ValueEnum};
 
 use crate::cli::{Cli, ColorChoice, Command, KbCommand, QuestionnaireArgs};
 use crate::commands::{
@@ -48,7 +48,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
     // Only a terminal gets wrapped messages: a log, or an editor jumping to
     // `file:line:column:`, wants each on one line.
     let width = terminal_width(&stderr).map(|_| usize::from(output_width(&stderr)));
-    let color = stream_color(forced_color(cli.color), &stderr);
+    let color = stream_color(cli.color, &stderr);
     let _ = writeln!(stderr.lock(), "{}", error::message(&error, color, width));
     code
 }
@@ -56,10 +56,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString>>) -> u8 {
 /// Refuses a global flag on the command line that `command` would ignore
 /// (e.g. [`man::IGNORED_FLAGS`]); `ROLES_KB` in the environment is fine.
 fn refuse(matches: &clap::ArgMatches, command: &str, ignored: &[&str]) -> anyhow::Result<()> {
-    match ignored
-        .iter()
-        .find(|flag| matches.value_source(flag) == Some(ValueSource::CommandLine))
-    {
+    let given = |flag: &&&str| matches.value_source(flag) == Some(ValueSource::CommandLine);
+    match ignored.iter().find(given) {
         Some(flag) => Err(BadInput::err(format!(
             "`--{flag}` has no effect on `roles {command}`; leave it out"
         ))),
@@ -67,19 +65,10 @@ fn refuse(matches: &clap::ArgMatches, command: &str, ignored: &[&str]) -> anyhow
     }
 }
 
-/// `--color always|never` as a decision, `None` for `auto`.
-fn forced_color(choice: ColorChoice) -> Option<bool> {
-    match choice {
-        ColorChoice::Auto => None,
-        ColorChoice::Always => Some(true),
-        ColorChoice::Never => Some(false),
-    }
-}
-
 /// The colour of help and usage errors: `--color` read before parsing, then
 /// decided as for every other output, so help is coloured when a table is.
 fn help_color(args: &[OsString]) -> clap::ColorChoice {
-    let mut forced = None;
+    let mut choice = ColorChoice::Auto;
     let mut words = args.iter().filter_map(|arg| arg.to_str());
     while let Some(word) = words.next().filter(|&word| word != "--") {
         let value = match word.strip_prefix("--color") {
@@ -87,14 +76,11 @@ fn help_color(args: &[OsString]) -> clap::ColorChoice {
             Some(rest) => rest.strip_prefix('='),
             None => None,
         };
-        forced = match value {
-            Some("always") => Some(true),
-            Some("never") => Some(false),
-            Some("auto") => None,
-            _ => forced,
-        };
+        choice = value.map_or(choice, |value| {
+            ColorChoice::from_str(value, true).unwrap_or(choice)
+        });
     }
-    match stream_color(forced, &io::stdout()) {
+    match stream_color(choice, &io::stdout()) {
         true => clap::ColorChoice::Always,
         false => clap::ColorChoice::Never,
     }
@@ -115,7 +101,13 @@ fn print_clap_output(error: &clap::Error) -> u8 {
 
 /// Runs the command, one arm per command; returns [`View::exit_code`].
 fn execute(cli: &Cli, matches: &clap::ArgMatches) -> anyhow::Result<u8> {
-    let kb = || knowledge_base(cli);
+    // The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.
+    let kb = || -> anyhow::Result<Library> {
+        Ok(match &cli.kb {
+            Some(path) => Library::loaded(kb::load_file(path, &path.display().to_string())?),
+            None => Library::embedded(),
+        })
+    };
     match &cli.command {
         Command::Compare { roles, only, cite } => {
             emit(cli, &compare::compare(&kb()?, roles, only, *cite)?)
@@ -185,7 +177,7 @@ fn intake<'a>(cli: &'a Cli, command: &'a str, args: &'a QuestionnaireArgs) -> In
         save: args.save.as_deref(),
         force: args.force,
         kb: cli.kb.as_deref(),
-        color: stream_color(forced_color(cli.color), &io::stderr()),
+        color: stream_color(cli.color, &io::stderr()),
     }
 }
 
@@ -193,18 +185,14 @@ fn intake<'a>(cli: &'a Cli, command: &'a str, args: &'a QuestionnaireArgs) -> In
 /// when long; returns the view's exit code.
 fn emit<V: View>(cli: &Cli, view: &V) -> anyhow::Result<u8> {
     let stdout = io::stdout();
-    let color = stream_color(forced_color(cli.color), &stdout);
+    let color = stream_color(cli.color, &stdout);
     let painter = Painter {
         color,
         width: output_width(&stdout),
     };
-    let mut buffer = Vec::with_capacity(64 * 1024);
+    let mut buffer = Vec::new();
     render::render(view, cli.format, &painter, &mut buffer)?;
-    let paged = match pager::pager_for(!cli.no_pager && V::PAGED, &stdout, &buffer) {
-        Some(command) => pager::page(&command, &buffer)?,
-        None => false,
-    };
-    if !paged {
+    if !pager::page(!cli.no_pager && V::PAGED, &buffer)? {
         write_stdout(&buffer)?;
     }
     Ok(view.exit_code())
@@ -217,12 +205,4 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     out.write_all(bytes)
         .and_then(|()| out.flush())
         .context("cannot write the output")
-}
-
-/// The knowledge base in use: `--kb FILE` or `ROLES_KB`, else the embedded one.
-fn knowledge_base(cli: &Cli) -> anyhow::Result<Library> {
-    Ok(match &cli.kb {
-        Some(path) => Library::loaded(kb::load_file(path, &path.display().to_string())?),
-        None => Library::embedded(),
-    })
 }

@@ -3,17 +3,21 @@
 //! per row, the values beneath, wrapped by textwrap), so a narrow terminal never
 //! gets words cut in two (`Informatio` / `n`).
 
+use std::collections::HashMap;
+
+use anstyle::Effects;
 use comfy_table::presets::UTF8_FULL;
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
 use unicode_width::UnicodeWidthStr;
 
-use super::{paint, wrap};
+use super::{paint::paint, wrap};
 
 /// Rows of plain text to fit into a width.
+#[derive(Default)]
 pub struct Grid {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
-    caps: Vec<(usize, usize)>,
+    caps: HashMap<usize, usize>,
     right: Vec<usize>,
 }
 
@@ -25,14 +29,13 @@ impl Grid {
         Grid {
             header,
             rows,
-            caps: Vec::new(),
-            right: Vec::new(),
+            ..Grid::default()
         }
     }
 
     /// Keeps `column` at most `width` wide, unless a word needs more.
     pub fn cap(mut self, column: usize, width: usize) -> Self {
-        self.caps.push((column, width));
+        self.caps.insert(column, width);
         self
     }
 
@@ -60,85 +63,65 @@ impl Grid {
             return self.stacked(usize::from(width), color);
         }
         // comfy-table counts columns in a u16 and wraps a long line slowly.
-        let cell = |text: &String, bold: bool| {
-            let cell = match text.lines().any(|line| line.width() > 4096) {
-                true => Cell::new(wrap::fill(text, usize::from(width), "", "")),
-                false => Cell::new(text),
-            };
-            if bold && color {
-                cell.add_attribute(Attribute::Bold)
-            } else {
-                cell
-            }
+        let cell = |text: &String| match text.lines().any(|line| line.width() > 4096) {
+            true => Cell::new(wrap::fill(text, usize::from(width), "", "")),
+            false => Cell::new(text),
         };
+        let bold = |text| cell(text).add_attribute(Attribute::Bold);
         let mut table = Table::new();
         table
             .load_style(UTF8_FULL.with_rounded_corners())
             .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
             .set_width(width);
-        if color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
+        // Styles are set on every table and drawn only in colour.
+        match color {
+            true => table.enforce_styling(),
+            false => table.force_no_tty(),
+        };
         if !self.header.is_empty() {
-            let cyan = |cell: Cell| if color { cell.fg(Color::Cyan) } else { cell };
-            table.set_header(self.header.iter().map(|text| cyan(cell(text, true))));
+            table.set_header(self.header.iter().map(|text| bold(text).fg(Color::Cyan)));
         }
         for row in &self.rows {
-            table.add_row(row.iter().enumerate().map(|(column, text)| {
-                let cell = cell(text, column == 0);
-                match self.right.contains(&column) {
-                    true => cell.set_alignment(CellAlignment::Right),
-                    false => cell,
-                }
-            }));
+            let cells = row.iter().enumerate();
+            table.add_row(
+                cells.map(|(column, text)| if column == 0 { bold(text) } else { cell(text) }),
+            );
         }
-        for (column, &word) in longest.iter().enumerate() {
+        for (column, &word) in table.column_iter_mut().zip(&longest) {
             // comfy-table's bounds include the padding of one space either side.
             let fixed = |columns: usize| Width::Fixed(u16::try_from(columns + 2).unwrap_or(width));
-            let constraint = match self.caps.iter().find(|(capped, _)| *capped == column) {
-                Some(&(_, cap)) => ColumnConstraint::Boundaries {
-                    lower: fixed(word),
-                    upper: fixed(cap.max(word)),
-                },
-                None => ColumnConstraint::LowerBoundary(fixed(word)),
-            };
-            if let Some(column) = table.column_mut(column) {
-                column.set_constraint(constraint);
+            let cap = self.caps.get(&column.index).copied();
+            column.set_constraint(ColumnConstraint::Boundaries {
+                lower: fixed(word),
+                upper: fixed(cap.unwrap_or(usize::from(width)).max(word)),
+            });
+            if self.right.contains(&column.index) {
+                column.set_cell_alignment(CellAlignment::Right);
             }
         }
         // comfy-table pads the last column; trailing spaces make piped output noisy.
-        let lines: Vec<String> = table
-            .lines()
-            .map(|line| line.trim_end().to_owned())
-            .collect();
-        lines.join("\n")
+        table.trim_fmt()
     }
 
     /// The rows one after another: the first cell as a heading, then each other
     /// cell after its column's heading (its first line), with a hanging indent
     /// unless a word would not fit beside it.
     fn stacked(&self, width: usize, color: bool) -> String {
-        let bold = anstyle::Style::new().effects(anstyle::Effects::BOLD);
-        let label = |column: usize| {
-            let header = self.header.get(column);
-            header.and_then(|text| text.lines().next()).unwrap_or("")
-        };
+        let bold = |text: &str| paint(color, text, Effects::BOLD.into());
         let block = |row: &Vec<String>| {
             let cells = row.iter().enumerate().map(|(column, text)| {
-                let text = match label(column) {
+                let label = self.header.get(column).and_then(|text| text.lines().next());
+                let text = match label.unwrap_or("") {
                     "" => text.clone(),
-                    label if column > 0 => format!("{}: {text}", paint::paint(color, label, bold)),
+                    label if column > 0 => format!("{}: {text}", bold(label)),
                     label => format!("{label}: {text}"),
                 };
-                if column == 0 {
-                    return paint::paint(color, &wrap::fill(&text, width, "", ""), bold);
-                }
-                match wrap::widest_word(&text) + 4 > width {
-                    true => wrap::fill(&text, width, "", ""),
-                    false => wrap::fill(&text, width, "  ", "    "),
-                }
+                let widest = text.split(['\n', ' ']).map(wrap::width).max();
+                let text = match column > 0 && widest.unwrap_or(0) + 4 <= width {
+                    true => wrap::fill(&text, width, "  ", "    "),
+                    false => wrap::fill(&text, width, "", ""),
+                };
+                if column == 0 { bold(&text) } else { text }
             });
             cells.collect::<Vec<_>>().join("\n")
         };
@@ -152,29 +135,17 @@ mod tests {
 
     #[test]
     fn a_table_fits_its_width_without_cutting_a_word_or_else_rows_are_stacked() {
-        let row = [
-            "Focus",
-            "a long statement about what the chief information officer does all day",
-            "key-differences, overlap",
-        ];
-        let grid = Grid::new(&["", "CIO", "Source"], [row.map(String::from).to_vec()]);
+        let row = "Focus|a long statement about what the chief information officer does all day|key-differences, overlap";
+        let row = row.split('|').map(String::from).collect();
+        let grid = Grid::new(&["", "CIO", "Source"], [row]);
         for width in [50, 60, 80] {
             let table = grid.draw(width, false);
-            assert!(
-                table
-                    .lines()
-                    .all(|line| wrap::width(line) <= usize::from(width))
-            );
-            assert!(
-                table.contains("key-differences") && table.starts_with('╭'),
-                "{table}"
-            );
+            let widest = table.lines().map(wrap::width).max();
+            assert!(widest <= Some(usize::from(width)), "{table}");
+            assert!(table.contains("key-differences") && table.starts_with('╭'));
         }
-        assert_eq!(
-            grid.draw(30, false),
-            "Focus\n  CIO: a long statement about\n    what the chief information\n    officer does all day\n  \
-             Source: key-differences,\n    overlap"
-        );
+        let stacked = "Focus\n  CIO: a long statement about\n    what the chief information\n    officer does all day\n  Source: key-differences,\n    overlap";
+        assert_eq!(grid.draw(30, false), stacked);
     }
 
     #[test]
@@ -185,6 +156,6 @@ mod tests {
         );
         let table = grid.draw(80, false);
         assert_eq!(table.matches("word").count(), 20_000);
-        assert!(table.lines().all(|line| wrap::width(line) <= 80));
+        assert!(table.lines().map(wrap::width).max() <= Some(80));
     }
 }

@@ -4,7 +4,6 @@
 //! and HTML from the Markdown. Nothing here reads the knowledge base.
 
 pub mod grid;
-pub mod html;
 pub mod markdown;
 pub mod pager;
 pub mod paint;
@@ -55,23 +54,20 @@ pub fn render<V: View>(
     }
     let mut text = String::from_utf8_lossy(&text).into_owned();
     if format == Format::Html {
-        text = html::document(&text);
+        text = markdown::to_html(&text);
     }
-    out.write_all(crate::error::escape_controls(&text, painter.color).as_bytes())?;
-    Ok(())
+    Ok(out.write_all(crate::error::escape_controls(&text, painter.color).as_bytes())?)
 }
 
 /// Writes `value` as one pretty-printed JSON object and a newline.
 pub fn json<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
-    Ok(())
+    Ok(writeln!(out)?)
 }
 
 /// Writes `value` as a YAML document.
 pub fn yaml<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> anyhow::Result<()> {
     let text = crate::kb::yaml::to_string(value)
         .map_err(|error| anyhow::anyhow!("cannot write YAML: {error}"))?;
-    out.write_all(text.as_bytes())?;
-    Ok(())
+    Ok(out.write_all(text.as_bytes())?)
 }

@@ -10,6 +10,7 @@ use anstyle::{AnsiColor, Effects};
 use super::grid::Grid;
 use super::markdown::cite;
 use super::wrap;
+use crate::cli::ColorChoice;
 
 /// How terminal output looks, decided once from flags and the environment,
 /// and the text and tables painted by that decision.
@@ -21,18 +22,21 @@ pub struct Painter {
     pub width: u16,
 }
 
-/// Whether to colour a stream: `forced` (`--color always|never`) if given,
-/// then CLICOLOR_FORCE (unless empty or `0`), NO_COLOR (any non-empty value,
-/// as no-color.org says), TERM=dumb and whether the stream is a terminal.
-pub fn stream_color(forced: Option<bool>, stream: &impl IsTerminal) -> bool {
+/// Whether to colour a stream: `--color always|never` if given, then
+/// CLICOLOR_FORCE (unless empty or `0`), NO_COLOR (any non-empty value, as
+/// no-color.org says), TERM=dumb and whether the stream is a terminal.
+pub fn stream_color(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
     let set =
         |name: &str, off: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != off);
-    forced.unwrap_or_else(|| {
-        set("CLICOLOR_FORCE", "0")
-            || !set("NO_COLOR", "")
-                && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
-                && stream.is_terminal()
-    })
+    match choice {
+        ColorChoice::Auto => {
+            set("CLICOLOR_FORCE", "0")
+                || !set("NO_COLOR", "")
+                    && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
+                    && stream.is_terminal()
+        }
+        choice => choice == ColorChoice::Always,
+    }
 }
 
 /// The width to fit on `stream`: `COLUMNS` if set to a number, else the

@@ -1,10 +1,6 @@
 //! Word wrapping for terminal text, by textwrap: greedy, at spaces only (so ids
 //! such as `key-differences` never break at their hyphen), measured in display
-//! columns (wide characters count two, ANSI escape codes none). A word wider
-//! than its line is cut into pieces that fit, in one pass, so a 256 KiB word
-//! costs no more than as many spaced words.
-
-use std::borrow::Cow;
+//! columns (wide characters count two, ANSI escape codes none).
 
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
@@ -13,35 +9,19 @@ pub fn width(text: &str) -> usize {
     textwrap::core::display_width(text)
 }
 
-/// The widest word of `text`, in display columns: the narrowest a column can be
-/// without cutting a word.
-pub fn widest_word(text: &str) -> usize {
-    text.split(['\n', ' ']).map(width).max().unwrap_or(0)
-}
-
-fn options<'a>(columns: usize, first: &'a str, rest: &'a str) -> Options<'a> {
-    Options::new(columns.max(1))
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_separator(WordSeparator::AsciiSpace)
-        .word_splitter(WordSplitter::NoHyphenation)
-        .wrap_algorithm(WrapAlgorithm::FirstFit)
-}
-
-/// Splits `text` into lines of at most `columns` columns, breaking at spaces.
-/// Line breaks already in the text are kept.
-pub fn wrap(text: &str, columns: usize) -> Vec<Cow<'_, str>> {
-    textwrap::wrap(text, options(columns, "", ""))
-}
-
 /// Wraps `text` to `columns`, starting the first line with `first` and the
 /// others with `rest` (both counted in the width), and joins the lines. Each
 /// line of `text` is wrapped on its own: textwrap would measure the first line
 /// of each against `first` while indenting it with `rest`.
 pub fn fill(text: &str, columns: usize, first: &str, rest: &str) -> String {
     let lines = text.split('\n').enumerate().map(|(index, line)| {
-        let lead = if index == 0 { first } else { rest };
-        textwrap::fill(line, options(columns, lead, rest))
+        let options = Options::new(columns.max(1))
+            .initial_indent(if index == 0 { first } else { rest })
+            .subsequent_indent(rest)
+            .word_separator(WordSeparator::AsciiSpace)
+            .word_splitter(WordSplitter::NoHyphenation)
+            .wrap_algorithm(WrapAlgorithm::FirstFit);
+        textwrap::fill(line, options)
     });
     lines.collect::<Vec<_>>().join("\n")
 }
@@ -54,12 +34,11 @@ mod tests {
     fn lines_fit_keep_every_word_and_ids_keep_their_hyphen() {
         let text = "The CIO looks inward, see key-differences, for employees and business units.";
         for columns in [16, 20, 33, 80] {
-            let lines = wrap(text, columns);
-            assert!(lines.iter().all(|line| width(line) <= columns), "{lines:?}");
-            assert_eq!(lines.join(" "), text);
+            let filled = fill(text, columns, "", "");
+            let fits = filled.lines().all(|line| width(line) <= columns);
+            assert!(fits, "{filled}");
+            assert_eq!(filled.replace('\n', " "), text);
         }
-        assert_eq!(wrap("a b\nc", 80), ["a b", "c"]);
-        assert_eq!(widest_word("a bcd\nef"), 3);
         // Escape codes take no width, wide characters two.
         assert_eq!(width("\x1b[1mbold\x1b[0m"), 4);
         assert_eq!(width("• bullet — dash 日本"), 20);
