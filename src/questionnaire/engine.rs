@@ -63,10 +63,13 @@ impl Confidence {
 
     /// `medium (0.50)`, and the close call if there is one.
     pub fn text(&self) -> String {
-        match &self.close_call {
-            Some(close) => format!("{} ({:.2}); {close}", self.level, self.value),
-            None => format!("{} ({:.2})", self.level, self.value),
-        }
+        let close = (self.close_call.iter()).map(|close| format!("; {close}"));
+        format!(
+            "{} ({:.2}){}",
+            self.level,
+            self.value,
+            close.collect::<String>()
+        )
     }
 }
 
@@ -112,12 +115,8 @@ impl Reason {
 
     /// `ANSWER → CTO: because (our judgement)`, for the table's "Why".
     pub fn line(&self, answer: &str) -> String {
-        format!(
-            "{answer} {}: {}{}",
-            self.arrow(),
-            self.because,
-            self.basis_note()
-        )
+        let (arrow, note) = (self.arrow(), self.basis_note());
+        format!("{answer} {arrow}: {}{note}", self.because)
     }
 
     /// What the reason's basis adds to it in prose.
@@ -206,16 +205,6 @@ fn need_of(choice: &Choice, id: &str) -> i32 {
 }
 
 impl Tally {
-    /// No evidence for any of `roles`.
-    pub fn empty(roles: usize) -> Tally {
-        Tally {
-            need: vec![0; roles],
-            backing: vec![0; roles],
-            against: vec![0; roles],
-            ..Tally::default()
-        }
-    }
-
     /// Adds (`sign` 1) or takes away (`sign` −1) one answer: the values chosen
     /// for one question. An answer backs a role once however many values it
     /// has, so one answer alone never reaches high confidence.
@@ -289,24 +278,26 @@ impl Tally {
 
     /// Full-time or fractional as the answers lean, or `None` when they do not.
     pub fn engagement(&self) -> Option<&'static str> {
-        match (self.full_time - self.fractional).signum() {
-            1 => Some("full-time"),
-            -1 => Some("fractional"),
-            _ => None,
-        }
+        lean(self.full_time, self.fractional)
     }
 
     /// The confidence in [`Tally::engagement`], as for a role.
     pub fn engagement_confidence(&self) -> Option<f64> {
-        let (ahead, behind) = if self.full_time >= self.fractional {
-            (self.full_time, self.fractional)
-        } else {
-            (self.fractional, self.full_time)
-        };
+        let (ahead, behind) = (self.full_time, self.fractional);
+        let (ahead, behind) = (ahead.max(behind), ahead.min(behind));
         (ahead > behind).then(|| {
             f64::from(ahead - behind) / f64::from(ahead + behind)
                 * saturation(self.engagement_answers)
         })
+    }
+}
+
+/// `full-time` or `fractional`, whichever has more points, or `None` at a draw.
+fn lean(full_time: i32, fractional: i32) -> Option<&'static str> {
+    match full_time.cmp(&fractional) {
+        std::cmp::Ordering::Greater => Some("full-time"),
+        std::cmp::Ordering::Less => Some("fractional"),
+        std::cmp::Ordering::Equal => None,
     }
 }
 
@@ -343,7 +334,12 @@ pub fn chosen<'q>(question: &'q Question, answer: Option<&Answer>) -> Vec<&'q Ch
 
 /// Sums the evidence of `answers`.
 pub fn tally(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> Tally {
-    let mut tally = Tally::empty(roles.len());
+    let mut tally = Tally {
+        need: vec![0; roles.len()],
+        backing: vec![0; roles.len()],
+        against: vec![0; roles.len()],
+        ..Tally::default()
+    };
     for question in questions {
         tally.add(roles, &chosen(question, answers.get(&question.id)), 1);
     }
@@ -356,21 +352,12 @@ pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> 
     for question in questions {
         let answer = answers.get(&question.id);
         for choice in chosen(question, answer) {
-            let mut points: BTreeMap<String, i32> = choice
-                .weights
-                .iter()
-                .filter(|(_, p)| **p != 0)
-                .map(|(role, &p)| (role.to_string(), p))
+            let weights = (choice.weights.iter()).map(|(role, &p)| (role.to_string(), p));
+            let more = [("both", choice.both), ("fractional", choice.fractional)];
+            let more = more.into_iter().chain([("full-time", choice.full_time)]);
+            let points: BTreeMap<String, i32> = (weights.chain(more.map(|(k, p)| (k.into(), p))))
+                .filter(|&(_, p)| p != 0)
                 .collect();
-            for (key, value) in [
-                ("both", choice.both),
-                ("fractional", choice.fractional),
-                ("full-time", choice.full_time),
-            ] {
-                if value != 0 {
-                    points.insert(key.to_owned(), value);
-                }
-            }
             let needs: Vec<i32> = roles.iter().map(|r| need_of(choice, &r.id)).collect();
             // The way it pushes is to the roles it gives the most need; a
             // lean (3 and 1) pushes to the first, evidence for all to all.
@@ -385,11 +372,7 @@ pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> 
                     .map(|r| roles[r].id.to_string())
                     .collect()
             };
-            match (choice.full_time - choice.fractional).signum() {
-                1 => favours.push("full-time".to_owned()),
-                -1 => favours.push("fractional".to_owned()),
-                _ => {}
-            }
+            favours.extend(lean(choice.full_time, choice.fractional).map(str::to_owned));
             reasons.push(Reason {
                 question: question.id.clone(),
                 question_text: question.text.clone(),
@@ -485,13 +468,9 @@ fn alternatives(question: &Question, current: Option<&Answer>) -> Vec<Option<Ans
             }
             continue;
         }
-        let toggled: Vec<String> = question
-            .choices
-            .iter()
-            .filter(|c| {
-                let was = now.iter().any(|n| n.value == c.value);
-                if c.value == choice.value { !was } else { was }
-            })
+        // Every value picked now, with this one toggled.
+        let toggled: Vec<String> = (question.choices.iter())
+            .filter(|c| (c.value == choice.value) != now.iter().any(|n| n.value == c.value))
             .map(|c| c.value.to_string())
             .collect();
         options.push((!toggled.is_empty()).then_some(Answer::Many(toggled)));

@@ -42,16 +42,12 @@ pub trait Prompter {
     fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step>;
 
     /// Shows every question with its answer and returns the index of one to
-    /// change, or `None` when the person confirms them. A prompter with no
-    /// review screen confirms at once.
+    /// change, or `None` when the person confirms them.
     fn review(
         &mut self,
         questions: &[Question],
         answers: &Answers,
-    ) -> anyhow::Result<Option<usize>> {
-        let _ = (questions, answers);
-        Ok(None)
-    }
+    ) -> anyhow::Result<Option<usize>>;
 }
 
 /// An answer in words: the labels of the chosen values (a value with no choice,
@@ -60,16 +56,12 @@ pub fn answer_words(question: &Question, answer: Option<&Answer>) -> String {
     let Some(answer) = answer else {
         return "no preference".to_owned();
     };
-    let label = |value: &str| {
-        let choice = question.choices.iter().find(|c| c.value == value);
-        choice.map_or(value.to_owned(), |c| c.label.clone())
+    let label = |value: &str| match question.choices.iter().find(|c| c.value == value) {
+        Some(choice) => choice.label.clone(),
+        None => value.to_owned(),
     };
-    answer
-        .values()
-        .into_iter()
-        .map(label)
-        .collect::<Vec<_>>()
-        .join(", ")
+    let labels: Vec<String> = answer.values().into_iter().map(label).collect();
+    labels.join(", ")
 }
 
 /// Asks every question that `answers` does not already hold, recording the
