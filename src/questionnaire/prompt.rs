@@ -1,5 +1,4 @@
-//! The questionnaire at a terminal: one question at a time on stderr, picked by
-//! arrow keys or number, skip and back, `q`, Ctrl-C or Ctrl-D to quit; then a
+//! The questionnaire at a terminal, on stderr: one question at a time, then a
 //! review of every answer, and later the offer to save them. Each kind of
 //! screen is data ([`screen`]) drawn by one function, again on each resize, in
 //! a terminal that [`terminal`] puts back on every way out. What is drawn is
@@ -76,12 +75,8 @@ impl TerminalPrompter {
         if self.raw.is_none() {
             self.raw = Some(RawMode::enable()?);
         }
-        let mut redraw = true;
+        self.draw(screen)?;
         loop {
-            if redraw {
-                self.draw(screen)?;
-            }
-            redraw = true;
             let action = match self.keys.next(screen.waiting().then_some(PAUSE)) {
                 Err(error) => return Err(lost(error)),
                 Ok(None) => screen.pause(),
@@ -92,18 +87,19 @@ impl TerminalPrompter {
                         self.records.clear();
                         self.shown.clear();
                     }
-                    continue;
+                    Action::Stay
                 }
                 Ok(Some(Key::CtrlZ)) => {
-                    // Drawn again on `fg`, through the resize that follows.
-                    terminal::suspend();
-                    redraw = false;
+                    // As Ctrl-Z does in cooked mode (raw mode makes it a key):
+                    // the signal thread puts the terminal back and stops; on
+                    // `fg` the resize that follows draws the screen again.
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
                     continue;
                 }
                 Ok(Some(key)) => screen.key(key),
             };
             match action {
-                Action::Stay => {}
+                Action::Stay => self.draw(screen)?,
                 Action::Quit => {
                     self.erase(0)?;
                     return Err(Interrupted.into());

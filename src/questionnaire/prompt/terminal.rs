@@ -7,11 +7,8 @@
 //! pasted whole number is typed, so it can answer a number question.
 //!
 //! Raw mode, bracketed paste and a hidden cursor last as long as a [`RawMode`]
-//! guard, and the terminal is put back on every way out: SIGINT, SIGTERM,
-//! SIGHUP and SIGQUIT restore it and exit with 128 plus the signal's number, as
-//! a shell reports a process the signal killed; SIGTSTP (Ctrl-Z, `kill -TSTP`)
-//! restores it and stops, and on `fg` raw mode comes back and the screen is
-//! drawn again (through the SIGWINCH the prompt already redraws on).
+//! guard, and every ending signal puts the terminal back (see
+//! [`restore_on_signals`]).
 
 use std::collections::VecDeque;
 use std::io::{self, ErrorKind::UnexpectedEof, Read, Write};
@@ -76,8 +73,9 @@ impl Drop for RawMode {
 
 /// From now on, SIGINT, SIGTERM, SIGHUP and SIGQUIT restore the terminal (when
 /// the prompt has it in raw mode) and end `roles` with 128 plus the signal
-/// number, SIGTSTP suspends it (see the module's note), and resizes are
-/// noticed. Set up once per process; later calls do nothing.
+/// number, as a shell reports a process the signal killed; SIGTSTP restores it
+/// and stops, and on `fg` takes it again and has the screen drawn again
+/// (through a SIGWINCH). Set up once per process; later calls do nothing.
 pub fn restore_on_signals() -> io::Result<()> {
     static WATCHING: OnceLock<()> = OnceLock::new();
     if WATCHING.get().is_some() {
@@ -117,13 +115,6 @@ pub fn restore_on_signals() -> io::Result<()> {
 fn restore(reset: &[u8]) {
     let _ = rustix::io::write(io::stderr().as_fd(), reset);
     let _ = terminal::disable_raw_mode();
-}
-
-/// Suspends `roles` as Ctrl-Z does in cooked mode (raw mode turns it into a
-/// key): the signal thread puts the terminal back, stops, and on `fg` takes it
-/// again and has the screen redrawn.
-pub fn suspend() {
-    let _ = signal_hook::low_level::raise(SIGTSTP);
 }
 
 /// How many rows lines of these display widths take on a terminal `columns`
@@ -212,9 +203,11 @@ impl Keys {
             }
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             // An incomplete sequence waits only a moment for its end.
-            let wait = match self.partial.is_empty() {
-                true => left,
-                false => Some(left.unwrap_or(SEQUENCE_WAIT).min(SEQUENCE_WAIT)),
+            let moment = left.unwrap_or(SEQUENCE_WAIT).min(SEQUENCE_WAIT);
+            let wait = if self.partial.is_empty() {
+                left
+            } else {
+                Some(moment)
             };
             let wait = wait.map(Timespec::try_from).transpose();
             let stdin = io::stdin();
@@ -229,14 +222,13 @@ impl Keys {
                 Ok(_) | Err(Errno::INTR) => {}
                 Err(error) => return Err(error.into()),
             }
-            let terminal = fds[0].revents();
             if fds.get(1).is_some_and(|fd| !fd.revents().is_empty())
                 && let Some(mut pipe) = resizes()
             {
                 while pipe.read(&mut [0; 64]).is_ok_and(|n| n > 0) {}
                 return Ok(Some(Key::Resize));
             }
-            if terminal.is_empty() {
+            if fds[0].revents().is_empty() {
                 continue;
             }
             let mut buffer = [0; 1024];
