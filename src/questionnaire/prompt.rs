@@ -16,6 +16,8 @@ mod terminal;
 use std::io::{self, Write};
 use std::time::Duration;
 
+use signal_hook::consts::SIGTSTP;
+
 use screen::{Action, Screen, record};
 use terminal::{Key, Keys, RawMode, rows, size};
 
@@ -67,64 +69,55 @@ impl TerminalPrompter {
         size().0.saturating_sub(1).max(20)
     }
 
-    /// Runs a screen until a key ends it, drawing it after every key and resize.
+    /// Runs a screen until a key ends it, drawing it again after every key
+    /// and resize (on a dumb terminal, after every line).
     fn show(&mut self, screen: &mut Screen) -> anyhow::Result<Action> {
-        if self.plain {
-            return self.show_plain(screen);
-        }
-        if self.raw.is_none() {
+        if !self.plain && self.raw.is_none() {
             self.raw = Some(RawMode::enable()?);
         }
-        self.draw(screen)?;
         loop {
-            let action = match self.keys.next(screen.waiting().then_some(PAUSE)) {
+            self.draw(screen)?;
+            for key in self.keys(screen)? {
+                match screen.key(key) {
+                    Action::Stay => {}
+                    Action::Quit => {
+                        self.erase(0)?;
+                        return Err(Interrupted.into());
+                    }
+                    done => return Ok(done),
+                }
+            }
+        }
+    }
+
+    /// The next keys for `screen`: one, or none after a resize; on a dumb
+    /// terminal, the characters of a line and then Enter.
+    fn keys(&mut self, screen: &Screen) -> anyhow::Result<Vec<Key>> {
+        if self.plain {
+            let mut line = String::new();
+            if io::stdin().read_line(&mut line).map_err(lost)? == 0 {
+                return Err(lost(io::ErrorKind::UnexpectedEof.into()));
+            }
+            let keys = line.trim_end_matches(['\r', '\n']).chars().map(Key::Char);
+            return Ok(keys.chain([Key::Enter]).collect());
+        }
+        loop {
+            match self.keys.next(screen.waiting().then_some(PAUSE)) {
                 Err(error) => return Err(lost(error)),
-                Ok(None) => screen.pause(),
-                Ok(Some(Key::Resize)) => {
+                Ok(Key::Resize) => {
                     // Back from a suspension what was drawn is lost among the
                     // shell's lines: draw afresh, erasing nothing.
                     if terminal::resumed() {
                         self.records.clear();
                         self.shown.clear();
                     }
-                    Action::Stay
+                    return Ok(Vec::new());
                 }
-                Ok(Some(Key::CtrlZ)) => {
-                    // As Ctrl-Z does in cooked mode (raw mode makes it a key):
-                    // the signal thread puts the terminal back and stops; on
-                    // `fg` the resize that follows draws the screen again.
-                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-                    continue;
-                }
-                Ok(Some(key)) => screen.key(key),
-            };
-            match action {
-                Action::Stay => self.draw(screen)?,
-                Action::Quit => {
-                    self.erase(0)?;
-                    return Err(Interrupted.into());
-                }
-                done => return Ok(done),
-            }
-        }
-    }
-
-    /// [`Self::show`] line by line: prints the screen whole, reads a line and
-    /// gives the screen its characters and then Enter, until one ends it.
-    fn show_plain(&mut self, screen: &mut Screen) -> anyhow::Result<Action> {
-        loop {
-            self.print(&screen.lines(Self::width(), usize::MAX, self.color), "\n")?;
-            let mut line = String::new();
-            if io::stdin().read_line(&mut line).map_err(lost)? == 0 {
-                return Err(lost(io::ErrorKind::UnexpectedEof.into()));
-            }
-            let keys = line.trim_end_matches(['\r', '\n']).chars().map(Key::Char);
-            for key in keys.chain([Key::Enter]) {
-                match screen.key(key) {
-                    Action::Stay => {}
-                    Action::Quit => return Err(Interrupted.into()),
-                    done => return Ok(done),
-                }
+                // As Ctrl-Z does in cooked mode (raw mode makes it a key): the
+                // signal thread puts the terminal back and stops; on `fg` the
+                // resize that follows has the screen drawn again.
+                Ok(Key::CtrlZ) => drop(signal_hook::low_level::raise(SIGTSTP)),
+                Ok(key) => return Ok(vec![key]),
             }
         }
     }
@@ -140,6 +133,9 @@ impl TerminalPrompter {
 
     /// Replaces the screen drawn last with `screen` as it is now.
     fn draw(&mut self, screen: &Screen) -> io::Result<()> {
+        if self.plain {
+            return self.print(&screen.lines(Self::width(), usize::MAX, self.color), "\n");
+        }
         let lines = screen.lines(Self::width(), size().1.max(1), self.color);
         self.erase(0)?;
         let last = lines.len().saturating_sub(1);

@@ -141,7 +141,7 @@ impl Screen {
     }
 
     /// The pause came: takes a half-typed number.
-    pub fn pause(&mut self) -> Action {
+    fn pause(&mut self) -> Action {
         if !self.waiting() {
             return Action::Stay;
         }
@@ -198,6 +198,9 @@ impl Screen {
     /// Handles one key.
     pub fn key(&mut self, key: Key) -> Action {
         let count = self.entries.len();
+        if key == Key::Pause {
+            return self.pause();
+        }
         if self.kind == Kind::Name {
             match key {
                 Key::CtrlC | Key::CtrlD | Key::Esc => return Action::Skip,
@@ -213,11 +216,11 @@ impl Screen {
             Key::Char('k') => Key::Up,
             Key::Char('j') => Key::Down,
             Key::CtrlC | Key::CtrlD | Key::Char('q') => return Action::Quit,
+            Key::Char(digit @ '0'..='9') => return self.digit(digit),
             key => key,
         };
         if !self.typed.is_empty() {
             match key {
-                Key::Char(digit @ '0'..='9') => return self.digit(digit),
                 Key::Enter if self.kind == Kind::Number => {
                     return Action::Typed(self.typed.clone());
                 }
@@ -242,7 +245,6 @@ impl Screen {
         match key {
             Key::Up if lines > 0 => self.cursor = (self.cursor + lines - 1) % lines,
             Key::Down if lines > 0 => self.cursor = (self.cursor + 1) % lines,
-            Key::Char(digit @ '0'..='9') => return self.digit(digit),
             Key::Char('c') if review => return Action::Confirm,
             Key::Enter if review && self.cursor == count => return Action::Confirm,
             // None toggled is no preference.
@@ -264,7 +266,20 @@ impl Screen {
     /// What the keys do now, on one line.
     fn keys_help(&self) -> String {
         let count = self.entries.len();
-        let numbers = |verb| numbers_help(count, verb);
+        let range = if count == 1 {
+            "1".to_owned()
+        } else {
+            format!("1-{count}")
+        };
+        // In a list of ten or more, how a longer number is typed.
+        let spelled: Vec<String> = count.to_string().chars().map(String::from).collect();
+        let (spelled, range) = (spelled.join(" then "), &range);
+        let numbers = |verb| match count {
+            ..10 => format!("{range}: {verb}"),
+            _ => format!(
+                "{range}: {verb} (a number is taken at enter or after a pause, so {spelled} is {count})"
+            ),
+        };
         let back = self.back.map_or(String::new(), |back| format!(" · {back}"));
         let rest = format!("s: skip{back} · q: quit");
         match self.kind {
@@ -287,7 +302,7 @@ impl Screen {
                 "↑↓ move · space: toggle · {} · enter: done · {rest}",
                 numbers("toggle that one")
             ),
-            _ if count < 10 => format!("↑↓ move · {} or enter: pick · {rest}", range(count)),
+            _ if count < 10 => format!("↑↓ move · {range} or enter: pick · {rest}"),
             _ => format!(
                 "↑↓ move · enter: pick · {} · {rest}",
                 numbers("pick that one")
@@ -399,28 +414,6 @@ fn entry(lines: Vec<String>, current: bool, color: bool) -> Vec<String> {
             (false, _) => format!("  {line}"),
         })
         .collect()
-}
-
-/// The numbers of a list of `count`: `1` or `1-N`.
-fn range(count: usize) -> String {
-    if count == 1 {
-        "1".to_owned()
-    } else {
-        format!("1-{count}")
-    }
-}
-
-/// How typed numbers pick from a list of `count`, and how a longer number is
-/// typed in a list of ten or more.
-fn numbers_help(count: usize, verb: &str) -> String {
-    if count < 10 {
-        return format!("{}: {verb}", range(count));
-    }
-    let spelled: Vec<String> = count.to_string().chars().map(String::from).collect();
-    let (range, spelled) = (range(count), spelled.join(" then "));
-    format!(
-        "{range}: {verb} (a number is taken at enter or after a pause, so {spelled} is {count})"
-    )
 }
 
 /// The lines to draw in at most `height` rows: all of them when they fit;

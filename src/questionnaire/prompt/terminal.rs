@@ -142,7 +142,8 @@ pub fn erase(err: &mut impl Write, above: usize) -> io::Result<()> {
 }
 
 /// A key the prompt tells apart (Tab and Shift-Tab come as Down and Up, other
-/// keys as `Other`), or word that the window changed size.
+/// keys as `Other`), or word that the window changed size or that no key came
+/// in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Resize,
@@ -159,6 +160,7 @@ pub enum Key {
     PasteStart,
     PasteEnd,
     Other,
+    Pause,
 }
 
 /// How long to wait for the rest of an escape sequence (sent in one write) before
@@ -190,15 +192,15 @@ fn resizes() -> Option<&'static UnixStream> {
 }
 
 impl Keys {
-    /// The next input, waiting at most `timeout` (for ever when `None`);
-    /// `Ok(None)` when the time is up. A terminal that has hung up is an
+    /// The next input, waiting at most `timeout` (for ever when `None`), then
+    /// [`Key::Pause`]. A terminal that has hung up is an
     /// [`io::ErrorKind::UnexpectedEof`] error, never a busy loop.
-    pub fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Key>> {
+    pub fn next(&mut self, timeout: Option<Duration>) -> io::Result<Key> {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             while let Some(key) = self.pending.pop_front() {
                 if let Some(key) = self.paste(key) {
-                    return Ok(Some(key));
+                    return Ok(key);
                 }
             }
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
@@ -215,7 +217,7 @@ impl Keys {
             fds.extend(resizes().map(|pipe| PollFd::new(pipe, PollFlags::IN)));
             match poll(&mut fds, wait.map_err(io::Error::other)?.as_ref()) {
                 // Only a deadline makes poll(2) return empty-handed.
-                Ok(0) if self.partial.is_empty() => return Ok(None),
+                Ok(0) if self.partial.is_empty() => return Ok(Key::Pause),
                 Ok(0) => self
                     .pending
                     .extend(decode(&std::mem::take(&mut self.partial), false).0),
@@ -226,7 +228,7 @@ impl Keys {
                 && let Some(mut pipe) = resizes()
             {
                 while pipe.read(&mut [0; 64]).is_ok_and(|n| n > 0) {}
-                return Ok(Some(Key::Resize));
+                return Ok(Key::Resize);
             }
             if fds[0].revents().is_empty() {
                 continue;

@@ -55,17 +55,13 @@ fn review(count: usize) -> Screen {
 fn play(screen: &mut Screen, script: &str) -> Action {
     #[rustfmt::skip]
     let keys = [('⏎', Key::Enter), ('⌫', Key::Backspace), ('⎋', Key::Esc), ('↑', Key::Up),
-        ('↓', Key::Down), ('←', Key::Left), ('⌃', Key::CtrlC)];
+        ('↓', Key::Down), ('←', Key::Left), ('⌃', Key::CtrlC), ('…', Key::Pause)];
     for c in script.chars() {
         let key = keys
             .iter()
             .find(|(k, _)| *k == c)
             .map_or(Key::Char(c), |&(_, key)| key);
-        let action = if c == '…' {
-            screen.pause()
-        } else {
-            screen.key(key)
-        };
+        let action = screen.key(key);
         if action != Action::Stay {
             return action;
         }
