@@ -120,10 +120,6 @@ impl Answers {
                     KbError::single(origin, problem)
                 ))
             })?;
-        // Where each value was written, found in one pass over the text.
-        let paths: Vec<[Step; 1]> = (0..entries.len()).map(|i| [Step::EntryValue(i)]).collect();
-        let written_at = yaml::locate(text, &paths.iter().map(|p| &p[..]).collect::<Vec<_>>());
-        let lines: Vec<&str> = text.lines().collect();
         let mut answers = Answers::default();
         let mut problems = Vec::new();
         let mut fail = |message, node| problems.push(Problem::whole_file(message).on(node));
@@ -154,15 +150,7 @@ impl Answers {
             let values: Vec<String> = match answer {
                 None => continue,
                 Some(FileAnswer::One(one)) => {
-                    let written = written_at[position].and_then(|at| {
-                        let line = lines.get(at.line.checked_sub(1)?)?;
-                        Some(
-                            line.chars()
-                                .skip(at.column.saturating_sub(1))
-                                .collect::<String>(),
-                        )
-                    });
-                    if let Some(message) = written.and_then(|w| loosely_typed(&w, question)) {
+                    if let Some(message) = loosely_typed(text, position, question) {
                         fail(message, at_value);
                         continue;
                     }
@@ -533,17 +521,24 @@ impl Scalar {
     }
 }
 
-/// Why the value `written` (its line from where it starts) to a number
-/// question is refused though YAML reads it as a number: a form `--answer`
-/// refuses (`0x10`, `+5`, `-0`, `1_000`, `3e2`). (The parser refuses tags.)
-fn loosely_typed(written: &str, question: &Question) -> Option<String> {
+/// Why the value of entry `position` in `text`, to a number question, is
+/// refused though YAML reads it as a number: a form `--answer` refuses (`0x10`,
+/// `+5`, `-0`, `1_000`, `3e2`). (The parser refuses tags.) A question is
+/// answered once, so the text is searched once for each number question.
+fn loosely_typed(text: &str, position: usize, question: &Question) -> Option<String> {
+    if !question.number {
+        return None;
+    }
+    let at = yaml::locate(text, &[&[Step::EntryValue(position)]])[0]?;
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    let written: String = line.chars().skip(at.column.saturating_sub(1)).collect();
     let written = written.split(" #").next().unwrap_or("").trim();
     let plain = written.trim_matches(|c| c == '"' || c == '\'');
     let numeric = plain.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
     let digits = plain.bytes().all(|b| b.is_ascii_digit());
     let a_choice = question.choices.iter().any(|c| c.value == plain);
     let expected = || number_expected(question);
-    (question.number && numeric && !digits && !a_choice)
+    (numeric && !digits && !a_choice)
         .then(|| format!("`{}` is not valid: {}", shown(plain), expected()))
 }
 

@@ -76,7 +76,12 @@ impl TerminalPrompter {
             self.raw = Some(RawMode::enable()?);
         }
         loop {
-            self.draw(screen)?;
+            let height = if self.plain {
+                usize::MAX
+            } else {
+                size().1.max(1)
+            };
+            self.put(screen.lines(Self::width(), height, self.color), false)?;
             for key in self.keys(screen)? {
                 match screen.key(key) {
                     Action::Stay => {}
@@ -122,26 +127,26 @@ impl TerminalPrompter {
         }
     }
 
-    /// Writes `lines` to stderr, each ended by `end`, escaped.
-    fn print(&self, lines: &[String], end: &str) -> io::Result<()> {
+    /// Replaces the screen drawn last with `lines`, escaped: a screen, the
+    /// cursor left at the end of its last line, or with `record` the record of
+    /// an answer, kept above the next screen.
+    fn put(&mut self, lines: Vec<String>, record: bool) -> io::Result<()> {
+        self.erase(0)?;
         let mut err = io::stderr().lock();
-        for line in lines {
+        for (index, line) in lines.iter().enumerate() {
+            let end = match record || index + 1 < lines.len() {
+                _ if self.plain => "\n",
+                true => "\r\n",
+                false => "",
+            };
             write!(err, "{}{end}", escape_controls(line, self.color))?;
         }
-        err.flush()
-    }
-
-    /// Replaces the screen drawn last with `screen` as it is now.
-    fn draw(&mut self, screen: &Screen) -> io::Result<()> {
-        if self.plain {
-            return self.print(&screen.lines(Self::width(), usize::MAX, self.color), "\n");
+        err.flush()?;
+        let widths = lines.iter().map(|line| wrap::width(line)).collect();
+        match record {
+            true => self.records.push(widths),
+            false => self.shown = widths,
         }
-        let lines = screen.lines(Self::width(), size().1.max(1), self.color);
-        self.erase(0)?;
-        let last = lines.len().saturating_sub(1);
-        self.print(&lines[..last], "\r\n")?;
-        self.print(&lines[last..], "")?;
-        self.shown = lines.iter().map(|line| wrap::width(line)).collect();
         Ok(())
     }
 
@@ -161,17 +166,6 @@ impl TerminalPrompter {
         terminal::erase(&mut err, shown.saturating_sub(1) + recorded)?;
         err.flush()?;
         self.shown.clear();
-        Ok(())
-    }
-
-    /// Replaces the screen drawn last with the record of an answer, `words`
-    /// to the question `title`, kept above the next screen.
-    fn record(&mut self, title: &str, words: &str) -> io::Result<()> {
-        let lines = record(title, words, Self::width(), self.color);
-        self.erase(0)?;
-        self.print(&lines, if self.plain { "\n" } else { "\r\n" })?;
-        self.records
-            .push(lines.iter().map(|line| wrap::width(line)).collect());
         Ok(())
     }
 
@@ -221,7 +215,11 @@ impl Prompter for TerminalPrompter {
             Step::Back => self.erase(1)?,
             Step::Answer(values) => {
                 let answer = (!values.is_empty()).then(|| Answer::Many(values.clone()));
-                self.record(&screen.title, &answer_words(ask.question, answer.as_ref()))?;
+                let words = answer_words(ask.question, answer.as_ref());
+                self.put(
+                    record(&screen.title, &words, Self::width(), self.color),
+                    true,
+                )?;
             }
         }
         Ok(step)
@@ -243,7 +241,8 @@ impl Prompter for TerminalPrompter {
         }
         for (index, question) in questions.iter().enumerate() {
             let title = format!("[{} of {}] {}", index + 1, questions.len(), question.text);
-            self.record(&title, &answer_words(question, answers.get(&question.id)))?;
+            let words = answer_words(question, answers.get(&question.id));
+            self.put(record(&title, &words, Self::width(), self.color), true)?;
         }
         Ok(None)
     }
