@@ -212,12 +212,9 @@ impl Answers {
         Ok(())
     }
 
-    /// Writes these answers as an answers file at `path`, atomically: the file is
-    /// either complete or absent. An existing regular file is replaced only with
-    /// `force`, keeping its permissions; anything else at `path` never is.
-    ///
-    /// A failure to write (a full disk) is an error of its own (exit 1), not bad
-    /// input; either way the message names `path`, never the temporary file.
+    /// Writes these answers as an answers file at `path`, atomically: complete
+    /// or absent. An existing regular file is replaced only with `force`,
+    /// keeping its permissions; anything else at `path` never is.
     pub fn save(&self, path: &Path, force: bool) -> anyhow::Result<()> {
         let text = yaml::to_string(self).map_err(|error| anyhow::anyhow!(error))?;
         let directory = check_save_path(path, force)?;
@@ -252,10 +249,8 @@ fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
     builder.tempfile_in(directory)
 }
 
-/// Refuses a path answers cannot be saved to, saying what it is: a symbolic
-/// link, a directory or another special file (never replaced, even with
-/// `force`), an existing file without `force`, or a file in a directory that
-/// is missing or not writable. Returns that directory.
+/// Refuses a path answers cannot be saved to, saying why (see `save`); returns
+/// its directory.
 pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<&Path> {
     let refuse = |why: String| {
         let path = shown(&path.display().to_string());
@@ -296,9 +291,8 @@ pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<&Path> {
     Ok(directory)
 }
 
-/// The error for a save that failed. Where the user chose a place that cannot
-/// be written (no permission, a read-only file system) it is bad input (exit
-/// 2); anything else, such as a full disk, is a failure (exit 1).
+/// The error for a save that failed: bad input (exit 2) where the user chose a
+/// place that cannot be written, else (a full disk) a failure (exit 1).
 fn save_failed(path: &Path, error: &io::Error) -> anyhow::Error {
     // Describe the error from its code: tempfile's own errors name the
     // temporary file, which the user never asked for.
@@ -324,9 +318,8 @@ fn refuse_overwrite(path: &Path) -> anyhow::Error {
     ))
 }
 
-/// Reads answers from stdin: at most 1 MiB of UTF-8 text. Nothing at all
-/// (stdin empty, or closed, which the runtime turns into `/dev/null`) and a
-/// directory are refused: `-` asks for answers on stdin.
+/// Reads answers from stdin: at most 1 MiB of UTF-8 text, and not nothing
+/// (stdin empty, or closed, which the runtime turns into `/dev/null`).
 fn read_stdin() -> Result<String, Problem> {
     let mut bytes = Vec::new();
     let read = io::stdin()
@@ -358,8 +351,7 @@ fn find<'a>(questionnaire: &'a Questionnaire, id: &str) -> Result<&'a Question, 
 }
 
 /// Checks values against a question's choices and normalises them (lower case,
-/// duplicates dropped, choice order kept). A value that does not fit is refused
-/// with why, and which item of the values it is.
+/// duplicates dropped, choice order kept); else why not, and at which item.
 fn check_values(question: &Question, values: &[String]) -> Result<Answer, (String, Option<usize>)> {
     let valid = || question.choices.iter().map(|c| c.value.as_str());
     let id = &question.id;
@@ -413,9 +405,8 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, (Strin
     Err((message, None))
 }
 
-/// A number given to a question that takes one: the band it falls in, for a
-/// question with choices (the one with the greatest `at_least` not above it),
-/// or the number itself, in plain digits.
+/// A number given to a question that takes one, in plain digits, if it falls
+/// in one of the question's bands (when it has any).
 fn number_answer(question: &Question, given: &str) -> Result<String, String> {
     let expected = || number_expected(question);
     if !given.bytes().all(|b| b.is_ascii_digit()) {
@@ -498,9 +489,8 @@ enum Scalar {
 
 impl Scalar {
     /// The value as a word to match against `question`'s choices (a key has
-    /// none). A boolean is `true`/`false` where the question has that choice,
-    /// else `yes`/`no` where it has that one (YAML and JSON writers turn those
-    /// words into booleans), else the boolean's own word.
+    /// none): a boolean is `yes`/`no` where the question has that choice and
+    /// not `true`/`false`, as YAML and JSON writers turn those into booleans.
     fn word(&self, question: Option<&Question>) -> String {
         match self {
             Scalar::Flag(flag) => {
@@ -523,8 +513,7 @@ impl Scalar {
 
 /// Why the value of entry `position` in `text`, to a number question, is
 /// refused though YAML reads it as a number: a form `--answer` refuses (`0x10`,
-/// `+5`, `-0`, `1_000`, `3e2`). (The parser refuses tags.) A question is
-/// answered once, so the text is searched once for each number question.
+/// `+5`, `-0`, `1_000`, `3e2`). (Each question is answered once.)
 fn loosely_typed(text: &str, position: usize, question: &Question) -> Option<String> {
     if !question.number {
         return None;

@@ -20,7 +20,7 @@ use crate::error::BadInput;
 use crate::kb::{Question, Questionnaire};
 
 /// Where a questionnaire's answers come from, and where they are saved.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Intake<'a> {
     /// The command the answers are for, e.g. `advise`: named in the command
     /// line that gives the same answers, printed after an interview.

@@ -69,13 +69,8 @@ fn the_command_line_gives_the_answers_in_questionnaire_order_quoted_for_the_shel
     for (command, kb, answers, expected) in cases {
         let intake = Intake {
             command,
-            file: None,
-            flags: &[],
-            no_input: true,
-            save: None,
-            force: false,
             kb,
-            color: false,
+            ..Intake::default()
         };
         assert_eq!(command_line(&intake, &questions, &answers), expected);
     }
