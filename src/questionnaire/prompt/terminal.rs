@@ -206,11 +206,7 @@ impl Keys {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             // An incomplete sequence waits only a moment for its end.
             let moment = left.unwrap_or(SEQUENCE_WAIT).min(SEQUENCE_WAIT);
-            let wait = if self.partial.is_empty() {
-                left
-            } else {
-                Some(moment)
-            };
+            let wait = (!self.partial.is_empty()).then_some(moment).or(left);
             let wait = wait.map(Timespec::try_from).transpose();
             let stdin = io::stdin();
             let mut fds = vec![PollFd::new(&stdin, PollFlags::IN)];
