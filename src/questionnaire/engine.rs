@@ -47,12 +47,10 @@ impl Confidence {
     /// A confidence of `value`, rounded, with its word.
     pub fn new(value: f64, close_call: Option<String>) -> Confidence {
         let value = (value * 100.0).round() / 100.0;
-        let level = if value >= HIGH {
-            "high"
-        } else if value >= MEDIUM {
-            "medium"
-        } else {
-            "low"
+        let level = match value {
+            _ if value >= HIGH => "high",
+            _ if value >= MEDIUM => "medium",
+            _ => "low",
         };
         Confidence {
             value,
@@ -63,13 +61,8 @@ impl Confidence {
 
     /// `medium (0.50)`, and the close call if there is one.
     pub fn text(&self) -> String {
-        let close = (self.close_call.iter()).map(|close| format!("; {close}"));
-        format!(
-            "{} ({:.2}){}",
-            self.level,
-            self.value,
-            close.collect::<String>()
-        )
+        let close = (self.close_call.as_ref()).map_or(String::new(), |c| format!("; {c}"));
+        format!("{} ({:.2}){close}", self.level, self.value)
     }
 }
 
@@ -102,9 +95,7 @@ impl Reason {
         if self.favours.is_empty() {
             return "→ neither".to_owned();
         }
-        let words: Vec<String> = self
-            .favours
-            .iter()
+        let words: Vec<String> = (self.favours.iter())
             .map(|f| match f.as_str() {
                 "both roles" | "fractional" | "full-time" => f.clone(),
                 role => role.to_uppercase(),
@@ -150,11 +141,8 @@ pub fn flips_table(
     }
     if flips.len() > shown {
         let text = format!("… and {} more {more}", flips.len() - shown);
-        writeln!(
-            out,
-            "{}",
-            painter.dim(&wrap::fill(&text, width, "  ", "  "))
-        )?;
+        let text = painter.dim(&wrap::fill(&text, width, "  ", "  "));
+        writeln!(out, "{text}")?;
     }
     Ok(())
 }
@@ -225,20 +213,14 @@ impl Tally {
             self.fractional += sign * choice.fractional;
             self.full_time += sign * choice.full_time;
         }
-        if choices
-            .iter()
-            .any(|c| c.fractional != 0 || c.full_time != 0)
-        {
-            self.engagement_answers += sign;
-        }
+        let engages = |c: &&Choice| c.fractional != 0 || c.full_time != 0;
+        self.engagement_answers += sign * i32::from(choices.iter().any(engages));
         if let Some(seats) = choices.iter().find_map(|c| c.seats) {
             self.seats = (sign > 0).then_some(seats);
         }
         if let Some(first) = choices.iter().find_map(|c| c.first.as_deref()) {
-            self.first = roles
-                .iter()
-                .position(|r| r.id == first)
-                .filter(|_| sign > 0);
+            let at = roles.iter().position(|r| r.id == first);
+            self.first = at.filter(|_| sign > 0);
         }
     }
 
@@ -312,22 +294,20 @@ pub fn chosen<'q>(question: &'q Question, answer: Option<&Answer>) -> Vec<&'q Ch
         return Vec::new();
     };
     let values = answer.values();
-    let mut picked: Vec<&Choice> = question
-        .choices
-        .iter()
-        .filter(|c| values.contains(&c.value.as_str()))
-        .collect();
+    let picks = |c: &&Choice| values.contains(&c.value.as_str());
+    let mut picked: Vec<&Choice> = question.choices.iter().filter(picks).collect();
     if picked.is_empty()
         && question.number
         && let Some(number) = values.first().and_then(|v| v.parse::<u32>().ok())
     {
-        picked.extend(
-            question
-                .choices
-                .iter()
-                .filter(|c| c.at_least.is_some_and(|least| least <= number))
-                .max_by_key(|c| c.at_least),
-        );
+        // The band it falls in: the one with the greatest `at_least` not above it.
+        let holds = |c: &&Choice| c.at_least.is_some_and(|least| least <= number);
+        let band = question
+            .choices
+            .iter()
+            .filter(holds)
+            .max_by_key(|c| c.at_least);
+        picked.extend(band);
     }
     picked
 }
@@ -418,13 +398,13 @@ pub fn flips<O: PartialEq>(
             if other == current {
                 continue;
             }
-            let shift = changed
+            let moved = changed
                 .need
                 .iter()
                 .zip(&now.need)
-                .map(|(a, b)| (a - b).abs())
-                .sum::<i32>()
-                + (changed.full_time - changed.fractional - now.full_time + now.fractional).abs();
+                .map(|(a, b)| (a - b).abs());
+            let lean = changed.full_time - changed.fractional - now.full_time + now.fractional;
+            let shift = moved.sum::<i32>() + lean.abs();
             let in_words = |a: Option<&Answer>| super::interview::answer_words(question, a);
             flips.push(Flip {
                 question: question.id.clone(),
