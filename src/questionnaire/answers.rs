@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{BadInput, shown, tick_list, unknown_name_message};
 use crate::kb::load::{decode_text, located, read_text};
 use crate::kb::problem::KEPT_PROBLEMS;
-use crate::kb::{KbError, Problem, Question, Questionnaire, Step, yaml};
+use crate::kb::{Choice, KbError, Problem, Question, Questionnaire, Step, yaml};
 
 /// The largest answers file read from stdin, in bytes.
 const MAX_STDIN_BYTES: u64 = 1024 * 1024;
@@ -322,10 +322,8 @@ fn refuse_overwrite(path: &Path) -> anyhow::Error {
 /// (stdin empty, or closed, which the runtime turns into `/dev/null`).
 fn read_stdin() -> Result<String, Problem> {
     let mut bytes = Vec::new();
-    let read = io::stdin()
-        .lock()
-        .take(MAX_STDIN_BYTES + 1)
-        .read_to_end(&mut bytes);
+    let mut stdin = io::stdin().lock().take(MAX_STDIN_BYTES + 1);
+    let read = stdin.read_to_end(&mut bytes);
     let problem = match read {
         Err(error) if error.kind() == io::ErrorKind::IsADirectory => {
             "stdin is a directory; redirect a file, e.g. `--answers - < answers.yaml`".to_owned()
@@ -358,10 +356,8 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, (Strin
     let mut chosen: Vec<String> = Vec::new();
     for (item, value) in values.iter().enumerate() {
         let wanted = value.trim().to_lowercase();
-        let picked = question
-            .choices
-            .iter()
-            .find(|c| c.value == wanted || c.aliases.contains(&wanted));
+        let named = |c: &&Choice| c.value == wanted || c.aliases.contains(&wanted);
+        let picked = question.choices.iter().find(named);
         let value = match (picked, question.number) {
             _ if wanted.is_empty() => Err(match (question.number, values.len()) {
                 (true, _) => format!("no value given: {}", number_expected(question)),

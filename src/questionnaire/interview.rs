@@ -72,9 +72,8 @@ pub fn interview(
     answers: &mut Answers,
     prompter: &mut dyn Prompter,
 ) -> anyhow::Result<bool> {
-    let pending: Vec<usize> = (0..questions.len())
-        .filter(|&index| answers.get(&questions[index].id).is_none())
-        .collect();
+    let unanswered = |&index: &usize| answers.get(&questions[index].id).is_none();
+    let pending: Vec<usize> = (0..questions.len()).filter(unanswered).collect();
     let mut position = 0;
     while let Some(&index) = pending.get(position) {
         match ask(questions, index, answers, (position > 0, false), prompter)? {
