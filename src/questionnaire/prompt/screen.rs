@@ -11,7 +11,7 @@
 use anstyle::{AnsiColor, Color, Style};
 
 use super::terminal::Key;
-use crate::kb::Question;
+use crate::kb::{Choice, Question};
 use crate::questionnaire::interview::{Ask, answer_words};
 use crate::questionnaire::{Answer, Answers};
 use crate::render::{paint::paint, wrap};
@@ -78,9 +78,8 @@ impl Screen {
         let question = ask.question;
         let choices = question.choices.iter();
         let previous = ask.previous.map(Answer::values).unwrap_or_default();
-        let picked: Vec<bool> = (choices.clone())
-            .map(|c| previous.contains(&c.value.as_str()))
-            .collect();
+        let was_picked = |c: &Choice| previous.contains(&c.value.as_str());
+        let picked: Vec<bool> = choices.clone().map(was_picked).collect();
         let typed = match previous.as_slice() {
             [value] if question.number && !picked.contains(&true) => (*value).to_owned(),
             _ => String::new(),
@@ -105,13 +104,12 @@ impl Screen {
 
     /// The review of every answer, with the cursor on the confirm line.
     pub fn review(questions: &[Question], answers: &Answers) -> Screen {
-        let rows = questions.iter();
+        let row = |q: &Question| (q.text.clone(), Some(answer_words(q, answers.get(&q.id))));
         Screen {
             kind: Kind::Review,
             title: "Review your answers".to_owned(),
             hint: "Change any that is not right, then confirm to see the result.".to_owned(),
-            entries: (rows.map(|q| (q.text.clone(), Some(answer_words(q, answers.get(&q.id))))))
-                .collect(),
+            entries: questions.iter().map(row).collect(),
             cursor: questions.len(),
             ..Screen::default()
         }
@@ -266,15 +264,19 @@ impl Screen {
     /// What the keys do now, on one line.
     fn keys_help(&self) -> String {
         let count = self.entries.len();
-        let range = if count == 1 {
-            "1".to_owned()
-        } else {
-            format!("1-{count}")
+        let range = match count {
+            1 => "1".to_owned(),
+            _ => format!("1-{count}"),
+        };
+        let verb = match self.kind {
+            Kind::Toggle => "toggle that one",
+            Kind::Review => "change that answer",
+            _ => "pick that one",
         };
         // In a list of ten or more, how a longer number is typed.
         let spelled: Vec<String> = count.to_string().chars().map(String::from).collect();
-        let (spelled, range) = (spelled.join(" then "), &range);
-        let numbers = |verb| match count {
+        let spelled = spelled.join(" then ");
+        let numbers = match count {
             ..10 => format!("{range}: {verb}"),
             _ => format!(
                 "{range}: {verb} (a number is taken at enter or after a pause, so {spelled} is {count})"
@@ -285,9 +287,8 @@ impl Screen {
         match self.kind {
             Kind::Name => "enter: save · esc, ctrl-c or enter with no name: skip".to_owned(),
             Kind::Review => format!(
-                "↑↓ move · enter: change the answer at ❯, or confirm on the last line · {} · \
-                 c: confirm · q: quit",
-                numbers("change that answer")
+                "↑↓ move · enter: change the answer at ❯, or confirm on the last line · {numbers} · \
+                 c: confirm · q: quit"
             ),
             Kind::Number => {
                 let typed = match self.typed.as_str() {
@@ -298,15 +299,9 @@ impl Screen {
                 format!("{typed}{choices} · {rest}")
             }
             _ if count == 0 => rest,
-            Kind::Toggle => format!(
-                "↑↓ move · space: toggle · {} · enter: done · {rest}",
-                numbers("toggle that one")
-            ),
+            Kind::Toggle => format!("↑↓ move · space: toggle · {numbers} · enter: done · {rest}"),
             _ if count < 10 => format!("↑↓ move · {range} or enter: pick · {rest}"),
-            _ => format!(
-                "↑↓ move · enter: pick · {} · {rest}",
-                numbers("pick that one")
-            ),
+            _ => format!("↑↓ move · enter: pick · {numbers} · {rest}"),
         }
     }
 
@@ -337,18 +332,12 @@ impl Screen {
         // A number question's field is where the keys go once typing starts,
         // or always when there are no choices.
         let typing = self.kind == Kind::Number && (!self.typed.is_empty() || count == 0);
+        let typed = |label: &str| vec![format!("{label}: {}_", self.typed)];
+        let confirm = vec!["These are right: show the result".to_owned()];
         body.push(match self.kind {
-            Kind::Review => entry(
-                vec!["These are right: show the result".into()],
-                self.cursor == count,
-                color,
-            ),
-            Kind::Number => entry(
-                vec![format!("Type a number: {}_", self.typed)],
-                typing,
-                color,
-            ),
-            Kind::Name => vec![format!("File (enter to skip): {}_", self.typed)],
+            Kind::Review => entry(confirm, self.cursor == count, color),
+            Kind::Number => entry(typed("Type a number"), typing, color),
+            Kind::Name => typed("File (enter to skip)"),
             Kind::Pick | Kind::Toggle => Vec::new(),
         });
         let mut foot = Vec::new();
@@ -381,11 +370,8 @@ fn answered(words: &str) -> Style {
 
 /// The record of an answer left on screen once it is given.
 pub fn record(title: &str, words: &str, width: usize, color: bool) -> Vec<String> {
-    let (tick, words) = (
-        paint(color, "✔", DONE),
-        paint(color, words, answered(words)),
-    );
-    let line = format!("{tick} {title} {words}");
+    let tick = paint(color, "✔", DONE);
+    let line = format!("{tick} {title} {}", paint(color, words, answered(words)));
     hang("", &line, width, Style::new(), color)
 }
 
@@ -394,26 +380,21 @@ pub fn record(title: &str, words: &str, width: usize, color: bool) -> Vec<String
 fn hang(first: &str, text: &str, width: usize, style: Style, color: bool) -> Vec<String> {
     let rest = " ".repeat(wrap::width(first));
     let filled = wrap::fill(text, width.max(rest.len() + 10), first, &rest);
-    filled
-        .split('\n')
-        .map(|line| paint(color, line, style))
-        .collect()
+    let paint = |line| paint(color, line, style);
+    filled.split('\n').map(paint).collect()
 }
 
 /// An entry of a list, marked when it is under the cursor.
 fn entry(lines: Vec<String>, current: bool, color: bool) -> Vec<String> {
-    let lines = lines.into_iter().enumerate();
-    lines
-        .map(|(index, line)| match (current, index) {
-            (true, 0) => format!(
-                "{} {}",
-                paint(color, "❯", CURRENT),
-                paint(color, &line, CURRENT)
-            ),
-            (true, _) => format!("  {}", paint(color, &line, CURRENT)),
+    let mark = |(index, line): (usize, String)| {
+        let marked = paint(color, &line, CURRENT);
+        match (current, index) {
+            (true, 0) => format!("{} {marked}", paint(color, "❯", CURRENT)),
+            (true, _) => format!("  {marked}"),
             (false, _) => format!("  {line}"),
-        })
-        .collect()
+        }
+    };
+    lines.into_iter().enumerate().map(mark).collect()
 }
 
 /// The lines to draw in at most `height` rows: all of them when they fit;
