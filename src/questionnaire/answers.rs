@@ -12,6 +12,7 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
 use std::path::Path;
 
+use anyhow::Result;
 use schemars::JsonSchema;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -93,7 +94,7 @@ impl Answers {
     }
 
     /// Reads an answers file (`-` for stdin) and checks every answer.
-    pub fn from_file(path: &Path, questionnaire: &Questionnaire) -> anyhow::Result<Answers> {
+    pub fn from_file(path: &Path, questionnaire: &Questionnaire) -> Result<Answers> {
         let (origin, text) = match path == Path::new("-") {
             true => ("<stdin>".to_owned(), read_stdin()),
             false => (path.display().to_string(), read_text(path)),
@@ -105,11 +106,7 @@ impl Answers {
 
     /// Parses answers-file text and checks every answer; `origin` names the file
     /// in messages. Every problem is reported, each at its line and column.
-    pub fn from_text(
-        origin: &str,
-        text: &str,
-        questionnaire: &Questionnaire,
-    ) -> anyhow::Result<Answers> {
+    pub fn from_text(origin: &str, text: &str, questionnaire: &Questionnaire) -> Result<Answers> {
         if text.trim().is_empty() {
             return Ok(Answers::default());
         }
@@ -183,11 +180,7 @@ impl Answers {
 
     /// Applies `--answer KEY=VALUE` flags over these answers; a key given twice is
     /// refused rather than silently resolved.
-    pub fn apply_flags(
-        &mut self,
-        flags: &[String],
-        questionnaire: &Questionnaire,
-    ) -> anyhow::Result<()> {
+    pub fn apply_flags(&mut self, flags: &[String], questionnaire: &Questionnaire) -> Result<()> {
         let mut seen: Vec<&str> = Vec::new();
         for flag in flags {
             let Some((key, value)) = flag.split_once('=') else {
@@ -215,7 +208,7 @@ impl Answers {
     /// Writes these answers as an answers file at `path`, atomically: complete
     /// or absent. An existing regular file is replaced only with `force`,
     /// keeping its permissions; anything else at `path` never is.
-    pub fn save(&self, path: &Path, force: bool) -> anyhow::Result<()> {
+    pub fn save(&self, path: &Path, force: bool) -> Result<()> {
         let text = yaml::to_string(self).map_err(|error| anyhow::anyhow!(error))?;
         let directory = check_save_path(path, force)?;
         let fail = |error: io::Error| save_failed(path, &error);
@@ -251,7 +244,7 @@ fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
 
 /// Refuses a path answers cannot be saved to, saying why (see `save`); returns
 /// its directory.
-pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<&Path> {
+pub fn check_save_path(path: &Path, force: bool) -> Result<&Path> {
     let refuse = |why: String| {
         let path = shown(&path.display().to_string());
         BadInput::err(format!("cannot save answers to `{path}`: {why}"))

@@ -3,6 +3,8 @@
 //! any of them can be changed before the result. The terminal prompter lives in
 //! [`super::prompt`]; tests drive the interview with scripted steps.
 
+use anyhow::Result;
+
 use super::answers::{Answer, Answers};
 use crate::kb::Question;
 
@@ -39,15 +41,11 @@ pub struct Ask<'a> {
 /// [`crate::error::Interrupted`] error ends the interview with no result.
 pub trait Prompter {
     /// Asks one question.
-    fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step>;
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Step>;
 
     /// Shows every question with its answer and returns the index of one to
     /// change, or `None` when the person confirms them.
-    fn review(
-        &mut self,
-        questions: &[Question],
-        answers: &Answers,
-    ) -> anyhow::Result<Option<usize>>;
+    fn review(&mut self, questions: &[Question], answers: &Answers) -> Result<Option<usize>>;
 }
 
 /// An answer in words: the labels of the chosen values (a value with no choice,
@@ -71,7 +69,7 @@ pub fn interview(
     questions: &[Question],
     answers: &mut Answers,
     prompter: &mut dyn Prompter,
-) -> anyhow::Result<bool> {
+) -> Result<bool> {
     let unanswered = |&index: &usize| answers.get(&questions[index].id).is_none();
     let pending: Vec<usize> = (0..questions.len()).filter(unanswered).collect();
     let mut position = 0;
@@ -102,7 +100,7 @@ fn ask(
     answers: &mut Answers,
     (can_go_back, revising): (bool, bool),
     prompter: &mut dyn Prompter,
-) -> anyhow::Result<bool> {
+) -> Result<bool> {
     let question = &questions[index];
     let step = prompter.ask(&Ask {
         question,

@@ -16,6 +16,7 @@ mod terminal;
 use std::io::{self, Write};
 use std::time::Duration;
 
+use anyhow::Result;
 use signal_hook::consts::SIGTSTP;
 
 use screen::{Action, Screen, record};
@@ -71,7 +72,7 @@ impl TerminalPrompter {
 
     /// Runs a screen until a key ends it, drawing it again after every key
     /// and resize (on a dumb terminal, after every line).
-    fn show(&mut self, screen: &mut Screen) -> anyhow::Result<Action> {
+    fn show(&mut self, screen: &mut Screen) -> Result<Action> {
         if !self.plain && self.raw.is_none() {
             self.raw = Some(RawMode::enable()?);
         }
@@ -97,7 +98,7 @@ impl TerminalPrompter {
 
     /// The next keys for `screen`: one, or none after a resize; on a dumb
     /// terminal, the characters of a line and then Enter.
-    fn keys(&mut self, screen: &Screen) -> anyhow::Result<Vec<Key>> {
+    fn keys(&mut self, screen: &Screen) -> Result<Vec<Key>> {
         if self.plain {
             let mut line = String::new();
             if io::stdin().read_line(&mut line).map_err(lost)? == 0 {
@@ -177,7 +178,7 @@ impl TerminalPrompter {
         command: &str,
         before: &str,
         problem: Option<String>,
-    ) -> anyhow::Result<Option<String>> {
+    ) -> Result<Option<String>> {
         let action = self.show(&mut Screen::name(command, before, problem))?;
         self.erase(0)?;
         Ok(match action {
@@ -197,7 +198,7 @@ fn lost(error: io::Error) -> anyhow::Error {
 }
 
 impl Prompter for TerminalPrompter {
-    fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step> {
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Step> {
         let mut screen = Screen::ask(ask);
         let choices = &ask.question.choices;
         let step = match self.show(&mut screen)? {
@@ -225,11 +226,7 @@ impl Prompter for TerminalPrompter {
         Ok(step)
     }
 
-    fn review(
-        &mut self,
-        questions: &[Question],
-        answers: &Answers,
-    ) -> anyhow::Result<Option<usize>> {
+    fn review(&mut self, questions: &[Question], answers: &Answers) -> Result<Option<usize>> {
         // The review lists every answer itself.
         self.erase(self.records.len())?;
         let action = self.show(&mut Screen::review(questions, answers))?;

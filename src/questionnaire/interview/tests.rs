@@ -4,6 +4,8 @@
 
 use std::collections::VecDeque;
 
+use anyhow::Result;
+
 use super::{Ask, Prompter, Step, answer_words, interview};
 use crate::error::{EXIT_INTERRUPTED, Interrupted, exit_code};
 use crate::kb::Question;
@@ -24,7 +26,7 @@ struct Scripted {
 }
 
 impl Prompter for Scripted {
-    fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step> {
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Step> {
         assert_eq!(ask.total, 3);
         let previous =
             (ask.previous).map_or(String::new(), |a| format!(":{}", a.values().join(",")));
@@ -46,11 +48,7 @@ impl Prompter for Scripted {
         ))
     }
 
-    fn review(
-        &mut self,
-        questions: &[Question],
-        answers: &Answers,
-    ) -> anyhow::Result<Option<usize>> {
+    fn review(&mut self, questions: &[Question], answers: &Answers) -> Result<Option<usize>> {
         let rows = (questions.iter().enumerate())
             .map(|(i, q)| format!("{}{}={}", i + 1, q.id, answer_words(q, answers.get(&q.id))));
         self.reviewed.push(rows.collect::<Vec<_>>().join(" "));
