@@ -66,9 +66,8 @@ impl FollowUp {
         // Best effort: the result is out, and a closed stderr should not turn
         // it into a failure.
         let say = |text: String| drop(writeln!(io::stderr().lock(), "{text}"));
-        say(format!(
-            "\nTo give the same answers without the questions:\n  {line}"
-        ));
+        let replay = format!("\nTo give the same answers without the questions:\n  {line}");
+        say(replay);
         let Some(answers) = &self.save else {
             return Ok(());
         };
@@ -83,19 +82,17 @@ impl FollowUp {
             before = name;
             // `--force` means nothing here: an existing file is for another name.
             if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file()) {
-                problem = Some(format!(
-                    "`{}` already exists; type another name",
-                    path.display()
-                ));
+                let shown = path.display();
+                problem = Some(format!("`{shown}` already exists; type another name"));
             } else if let Err(error) = answers.save(&path, false) {
                 problem = Some(error.to_string());
             } else {
                 drop(prompter);
-                let file = shell_word(&path.display().to_string());
                 let (shown, command) = (path.display(), &self.command);
-                say(format!(
-                    "Saved to `{shown}`; replay with `roles {command} --answers {file}`."
-                ));
+                let file = shell_word(&shown.to_string());
+                let saved =
+                    format!("Saved to `{shown}`; replay with `roles {command} --answers {file}`.");
+                say(saved);
                 break;
             }
         }
