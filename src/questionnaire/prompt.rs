@@ -77,11 +77,7 @@ impl TerminalPrompter {
             self.raw = Some(RawMode::enable()?);
         }
         loop {
-            let height = if self.plain {
-                usize::MAX
-            } else {
-                size().1.max(1)
-            };
+            let height = if self.plain { usize::MAX } else { size().1 };
             self.put(screen.lines(Self::width(), height, self.color), false)?;
             for key in self.keys(screen)? {
                 match screen.key(key) {

@@ -264,10 +264,8 @@ impl Screen {
     /// What the keys do now, on one line.
     fn keys_help(&self) -> String {
         let count = self.entries.len();
-        let range = match count {
-            1 => "1".to_owned(),
-            _ => format!("1-{count}"),
-        };
+        let range = format!("1-{count}");
+        let range = if count == 1 { "1" } else { &range };
         let verb = match self.kind {
             Kind::Toggle => "toggle that one",
             Kind::Review => "change that answer",
