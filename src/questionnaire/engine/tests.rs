@@ -2,18 +2,14 @@
 //! changes no result below.
 
 use super::*;
-use crate::questionnaire::tests::question;
+use crate::questionnaire::tests::{answers, question};
 
-/// Answers, the roles needed, and whether they tie.
-type Case<'a> = (&'a [(&'a str, &'a str)], &'a [usize], bool);
-
-fn roles(ids: &[&'static str]) -> Vec<RoleRef> {
-    ids.iter()
-        .map(|&id| RoleRef {
-            id: String::from(id),
-            name: String::from(id),
-        })
-        .collect()
+fn roles() -> Vec<RoleRef> {
+    let role = |id: &str| RoleRef {
+        id: id.to_owned(),
+        name: id.to_owned(),
+    };
+    vec![role("a"), role("b"), role("c")]
 }
 
 fn questions() -> Vec<Question> {
@@ -30,53 +26,43 @@ fn questions() -> Vec<Question> {
     ]
 }
 
-fn answers(given: &[(&str, &str)]) -> Answers {
-    let mut answers = Answers::default();
-    for (id, value) in given {
-        answers.set(id, Some(Answer::One((*value).to_owned())));
-    }
-    answers
-}
-
-fn tallied(given: &[(&str, &str)]) -> Tally {
-    tally(&roles(&["a", "b", "c"]), &questions(), &answers(given))
+/// The evidence of answers such as `aim=a big=yes`.
+fn tallied(given: &str) -> Tally {
+    tally(&roles(), &questions(), &answers(given))
 }
 
 #[test]
 fn each_role_is_needed_on_its_own_evidence() {
-    let cases: &[Case<'_>] = &[
-        (&[], &[], false),
-        (&[("big", "no")], &[], false),
-        (&[("aim", "a")], &[0], false),
-        (&[("lean", "a")], &[0], false),
-        (&[("big", "yes")], &[0, 1, 2], true),
-        (&[("aim", "a"), ("big", "yes")], &[0, 1, 2], true),
-        (&[("aim", "a"), ("c", "c")], &[0, 2], true),
-        (&[("aim", "b"), ("lean", "a")], &[1, 0], false),
+    // (answers, the roles needed, whether they tie)
+    let cases: &[(&str, &[usize], bool)] = &[
+        ("", &[], false),
+        ("big=no", &[], false),
+        ("aim=a", &[0], false),
+        ("lean=a", &[0], false),
+        ("big=yes", &[0, 1, 2], true),
+        ("aim=a big=yes", &[0, 1, 2], true),
+        ("aim=a c=c", &[0, 2], true),
+        ("aim=b lean=a", &[1, 0], false),
         // A priority settles a tie it takes part in, and nothing else.
-        (&[("first", "a")], &[], false),
-        (&[("aim", "a"), ("c", "c"), ("first", "c")], &[2, 0], false),
-        (&[("aim", "a"), ("c", "c"), ("first", "b")], &[0, 2], true),
-        (&[("big", "yes"), ("first", "b")], &[1, 0, 2], true),
-        (
-            &[("aim", "b"), ("lean", "a"), ("first", "a")],
-            &[1, 0],
-            false,
-        ),
+        ("first=a", &[], false),
+        ("aim=a c=c first=c", &[2, 0], false),
+        ("aim=a c=c first=b", &[0, 2], true),
+        ("big=yes first=b", &[1, 0, 2], true),
+        ("aim=b lean=a first=a", &[1, 0], false),
     ];
     for (given, roles, tie) in cases {
-        assert_eq!(tallied(given).needed(), (roles.to_vec(), *tie), "{given:?}");
+        assert_eq!(tallied(given).needed(), (roles.to_vec(), *tie), "{given}");
     }
 }
 
 #[test]
 fn confidence_grows_with_support_one_answer_is_never_high_and_evidence_for_all_never_lowers_it() {
-    let one = tallied(&[("aim", "a")]).confidence(0);
+    let one = tallied("aim=a").confidence(0);
     assert!((0.0..HIGH).contains(&one) && one > 0.0, "{one}");
-    assert!(tallied(&[("aim", "a"), ("lean", "a")]).confidence(0) > one);
-    let big = tallied(&[("aim", "a"), ("big", "yes")]);
+    assert!(tallied("aim=a lean=a").confidence(0) > one);
+    let big = tallied("aim=a big=yes");
     assert!(big.confidence(0) >= one && big.needed().0.contains(&0));
-    let against = tallied(&[("aim", "a"), ("c", "c")]).confidence(0);
+    let against = tallied("aim=a c=c").confidence(0);
     assert!(against < one && against > 0.0, "{against}");
     assert_eq!(Confidence::new(0.5, None).level, "medium");
     assert_eq!(Confidence::new(0.67, None).level, "high");
@@ -84,11 +70,8 @@ fn confidence_grows_with_support_one_answer_is_never_high_and_evidence_for_all_n
 
 #[test]
 fn flips_change_the_outcome_and_never_offer_the_answer_given() {
-    let roles = roles(&["a", "b", "c"]);
-    let given = answers(&[("aim", "a")]);
-    let flips = flips(&roles, &questions(), &given, |t| {
-        (t.needed(), String::new(), Vec::new())
-    });
+    let outcome = |t: &Tally| (t.needed(), String::new(), Vec::new());
+    let flips = flips(&roles(), &questions(), &answers("aim=a"), outcome);
     assert!(flips.iter().all(|f| f.to != f.from));
     let changes: Vec<&str> = flips.iter().map(|f| f.change.as_str()).collect();
     let offered = |change| changes.contains(&change);
