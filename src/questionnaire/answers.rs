@@ -110,13 +110,11 @@ impl Answers {
         if text.trim().is_empty() {
             return Ok(Answers::default());
         }
-        let AnswersFile(entries) =
-            yaml::parse_within(text, MAX_ANSWER_NODES).map_err(|problem| {
-                BadInput::err(format!(
-                    "{}\n\nan answers file maps question ids to values, e.g. `aim: product`",
-                    KbError::single(origin, problem)
-                ))
-            })?;
+        let hint = "an answers file maps question ids to values, e.g. `aim: product`";
+        let parsed = yaml::parse_within(text, MAX_ANSWER_NODES);
+        let AnswersFile(entries) = parsed.map_err(|problem| {
+            BadInput::err(format!("{}\n\n{hint}", KbError::single(origin, problem)))
+        })?;
         let mut answers = Answers::default();
         let mut problems = Vec::new();
         let mut fail = |message, node| problems.push(Problem::whole_file(message).on(node));
@@ -134,11 +132,9 @@ impl Answers {
                 }
             };
             if let Some(first) = answered.insert(&question.id, key.clone()) {
+                let (id, first, again) = (&question.id, shown(&first), shown(&key));
                 let message = format!(
-                    "question `{}` is answered twice (as `{}` and as `{}`); keys that differ only in case or spaces are the same question, give it once",
-                    question.id,
-                    shown(&first),
-                    shown(&key)
+                    "question `{id}` is answered twice (as `{first}` and as `{again}`); keys that differ only in case or spaces are the same question, give it once"
                 );
                 fail(message, vec![at_key]);
                 continue;
@@ -345,7 +341,8 @@ fn find<'a>(questionnaire: &'a Questionnaire, id: &str) -> Result<&'a Question, 
 /// duplicates dropped, choice order kept); else why not, and at which item.
 fn check_values(question: &Question, values: &[String]) -> Result<Answer, (String, Option<usize>)> {
     let valid = || question.choices.iter().map(|c| c.value.as_str());
-    let id = &question.id;
+    let (id, listed) = (&question.id, tick_list(valid()));
+    let unknown = format!("`{id}` value");
     let mut chosen: Vec<String> = Vec::new();
     for (item, value) in values.iter().enumerate() {
         let wanted = value.trim().to_lowercase();
@@ -358,18 +355,11 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, (Strin
                     "item {} of the list for `{id}` is empty; give one value between each pair of commas",
                     item + 1
                 ),
-                (false, _) => format!(
-                    "question `{id}` needs a value; valid values: {}",
-                    tick_list(valid())
-                ),
+                (false, _) => format!("question `{id}` needs a value; valid values: {listed}"),
             }),
             (Some(choice), _) => Ok(choice.value.clone()),
             (None, true) => number_answer(question, &wanted),
-            (None, false) => Err(unknown_name_message(
-                &format!("`{id}` value"),
-                value.trim(),
-                valid(),
-            )),
+            (None, false) => Err(unknown_name_message(&unknown, value.trim(), valid())),
         };
         let value = value.map_err(|message| (message, Some(item)))?;
         if !chosen.contains(&value) {
@@ -385,12 +375,10 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, (Strin
     }
     let expected = match question.choices.is_empty() {
         true => number_expected(question),
-        false => format!("valid values: {}", tick_list(valid())),
+        false => format!("valid values: {listed}"),
     };
-    let message = format!(
-        "question `{id}` takes one value, not {}; {expected}",
-        chosen.len()
-    );
+    let count = chosen.len();
+    let message = format!("question `{id}` takes one value, not {count}; {expected}");
     Err((message, None))
 }
 
