@@ -152,9 +152,8 @@ impl TerminalPrompter {
     fn erase(&mut self, records: usize) -> io::Result<()> {
         let columns = size().0;
         let kept = self.records.len().saturating_sub(records);
-        let recorded: usize = (self.records.drain(kept..))
-            .map(|widths| rows(&widths, columns))
-            .sum();
+        let rows_of = |widths: Vec<usize>| rows(&widths, columns);
+        let recorded: usize = self.records.drain(kept..).map(rows_of).sum();
         let shown = rows(&self.shown, columns);
         if shown + recorded == 0 || self.plain {
             return Ok(());
@@ -196,12 +195,10 @@ fn lost(error: io::Error) -> anyhow::Error {
 impl Prompter for TerminalPrompter {
     fn ask(&mut self, ask: &Ask<'_>) -> Result<Step> {
         let mut screen = Screen::ask(ask);
-        let choices = &ask.question.choices;
+        let value = |&i: &usize| ask.question.choices[i].value.clone();
         let step = match self.show(&mut screen)? {
             Action::Back => Step::Back,
-            Action::Chosen(picked) => {
-                Step::Answer(picked.iter().map(|&i| choices[i].value.clone()).collect())
-            }
+            Action::Chosen(picked) => Step::Answer(picked.iter().map(value).collect()),
             Action::Typed(number) => Step::Answer(vec![number]),
             _ => Step::Answer(Vec::new()),
         };
@@ -227,10 +224,9 @@ impl Prompter for TerminalPrompter {
         self.erase(self.records.len())?;
         let action = self.show(&mut Screen::review(questions, answers))?;
         self.erase(0)?;
-        if let Action::Chosen(rows) = action
-            && let Some(&row) = rows.first()
-        {
-            return Ok(Some(row));
+        // A row picked to change (never none, as nothing is toggled here).
+        if let Action::Chosen(rows) = action {
+            return Ok(rows.first().copied());
         }
         for (index, question) in questions.iter().enumerate() {
             let title = format!("[{} of {}] {}", index + 1, questions.len(), question.text);
