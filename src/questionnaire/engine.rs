@@ -398,27 +398,19 @@ pub fn flips<O: PartialEq>(
             if other == current {
                 continue;
             }
-            let moved = changed
-                .need
-                .iter()
-                .zip(&now.need)
-                .map(|(a, b)| (a - b).abs());
+            let gap = |(a, b): (&i32, &i32)| (a - b).abs();
+            let moved: i32 = std::iter::zip(&changed.need, &now.need).map(gap).sum();
             let lean = changed.full_time - changed.fractional - now.full_time + now.fractional;
-            let shift = moved.sum::<i32>() + lean.abs();
             let in_words = |a: Option<&Answer>| super::interview::answer_words(question, a);
+            let (to, from) = (in_words(alternative.as_ref()), in_words(answer));
             flips.push(Flip {
                 question: question.id.clone(),
                 from: values_of(answer),
                 to: values_of(alternative.as_ref()),
-                change: format!(
-                    "{}: {} instead of {}",
-                    question.id,
-                    in_words(alternative.as_ref()),
-                    in_words(answer)
-                ),
+                change: format!("{}: {to} instead of {from}", question.id),
                 outcome: words,
                 roles: recommended,
-                shift,
+                shift: moved + lean.abs(),
             });
         }
     }
@@ -429,36 +421,27 @@ pub fn flips<O: PartialEq>(
 
 /// An answer's values as a list; none for no answer.
 fn values_of(answer: Option<&Answer>) -> Vec<String> {
-    answer.map_or_else(Vec::new, |a| {
-        a.values().into_iter().map(str::to_owned).collect()
-    })
+    let values = answer.map(Answer::values).unwrap_or_default();
+    values.into_iter().map(str::to_owned).collect()
 }
 
 /// The single changes to one question's answer: each other value (for a
 /// multiple-choice question, each value added or removed; for a number, each
 /// band but its own), and no preference.
 fn alternatives(question: &Question, current: Option<&Answer>) -> Vec<Option<Answer>> {
-    let now: Vec<&Choice> = chosen(question, current);
-    let mut options = Vec::new();
-    for choice in &question.choices {
-        let picked = now.iter().any(|c| c.value == choice.value);
-        if !question.multiple {
-            if !picked {
-                options.push(Some(Answer::One(choice.value.to_string())));
-            }
-            continue;
-        }
-        // Every value picked now, with this one toggled.
-        let toggled: Vec<String> = (question.choices.iter())
-            .filter(|c| (c.value == choice.value) != now.iter().any(|n| n.value == c.value))
-            .map(|c| c.value.to_string())
-            .collect();
-        options.push((!toggled.is_empty()).then_some(Answer::Many(toggled)));
+    let now = chosen(question, current);
+    let was = |value: &String| now.iter().any(|c| c.value == *value);
+    let values = question.choices.iter().map(|c| c.value.clone());
+    if !question.multiple {
+        let others = values.filter(|v| !was(v)).map(|v| Some(Answer::One(v)));
+        return others.chain(current.map(|_| None)).collect();
     }
-    if current.is_some() && !question.multiple {
-        options.push(None);
-    }
-    options
+    // Every value picked now, with one toggled.
+    let toggled = |value: String| {
+        let picked: Vec<String> = values.clone().filter(|v| (*v == value) != was(v)).collect();
+        (!picked.is_empty()).then_some(Answer::Many(picked))
+    };
+    values.clone().map(toggled).collect()
 }
 
 /// The unanswered questions that could give some role need, and with `ties`
