@@ -342,28 +342,25 @@ pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> 
             // The way it pushes is to the roles it gives the most need; a
             // lean (3 and 1) pushes to the first, evidence for all to all.
             let most = needs.iter().copied().max().unwrap_or(0);
+            let top = |(r, &n): (&RoleRef, &i32)| (most > 0 && n == most).then(|| r.id.clone());
             let mut favours: Vec<String> = if let Some(first) = &choice.first {
                 vec![first.clone()]
             } else if most > 0 && roles.len() > 1 && needs.iter().all(|&n| n == most) {
                 vec!["both roles".to_owned()]
             } else {
-                (0..roles.len())
-                    .filter(|&r| most > 0 && needs[r] == most)
-                    .map(|r| roles[r].id.to_string())
-                    .collect()
+                roles.iter().zip(&needs).filter_map(top).collect()
             };
             favours.extend(lean(choice.full_time, choice.fractional).map(str::to_owned));
+            // A typed number reads as itself and its band.
+            let label = match answer.map(Answer::values).as_deref() {
+                Some([typed]) if *typed != choice.value => format!("{typed} ({})", choice.label),
+                _ => choice.label.clone(),
+            };
             reasons.push(Reason {
                 question: question.id.clone(),
                 question_text: question.text.clone(),
                 value: choice.value.clone(),
-                label: match answer.map(Answer::values).as_deref() {
-                    // A typed number reads as itself and its band.
-                    Some([typed]) if *typed != choice.value.as_str() => {
-                        format!("{typed} ({})", choice.label)
-                    }
-                    _ => choice.label.clone(),
-                },
+                label,
                 favours,
                 points,
                 because: choice.reason.text.clone(),
