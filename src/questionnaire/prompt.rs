@@ -210,10 +210,8 @@ impl Prompter for TerminalPrompter {
             Step::Answer(values) => {
                 let answer = (!values.is_empty()).then(|| Answer::Many(values.clone()));
                 let words = answer_words(ask.question, answer.as_ref());
-                self.put(
-                    record(&screen.title, &words, Self::width(), self.color),
-                    true,
-                )?;
+                let record = record(&screen.title, &words, Self::width(), self.color);
+                self.put(record, true)?;
             }
         }
         Ok(step)

@@ -43,9 +43,8 @@ impl Prompter for Scripted {
             "-" => "",
             values => values,
         };
-        Ok(Step::Answer(
-            values.split_terminator(',').map(str::to_owned).collect(),
-        ))
+        let values = values.split_terminator(',').map(str::to_owned);
+        Ok(Step::Answer(values.collect()))
     }
 
     fn review(&mut self, questions: &[Question], answers: &Answers) -> Result<Option<usize>> {
@@ -67,13 +66,14 @@ const NONE: &str = "1a=no preference 2n=no preference 3s=no preference";
 fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
     // (pre-filled, replies, revisions, asked, answers after, or `!` if
     // interrupted and `?` if failed, reviews)
+    type Lines = &'static [&'static str];
     type Case = (
         &'static str,
-        &'static [&'static str],
-        &'static [&'static str],
+        Lines,
+        Lines,
         &'static str,
         &'static str,
-        &'static [&'static str],
+        Lines,
     );
     #[rustfmt::skip]
     let cases: &[Case] = &[
