@@ -164,9 +164,8 @@ impl Screen {
     fn digit(&mut self, digit: char) -> Action {
         let count = self.entries.len();
         if self.kind == Kind::Number {
-            if self.typed.len() < 9 {
-                self.typed.push(digit);
-            }
+            // At most nine digits, so the number fits a u32.
+            self.typed.extend((self.typed.len() < 9).then_some(digit));
             return Action::Stay;
         }
         let number = digit.to_digit(10).unwrap_or(0) as usize;
@@ -181,8 +180,8 @@ impl Screen {
         if fits && !extended.starts_with('0') {
             self.typed = extended;
         } else {
+            // Takes the number so far, and leaves nothing typed.
             action = self.pause();
-            self.typed.clear();
             if (1..=count).contains(&number) {
                 self.typed.push(digit);
             }
@@ -218,24 +217,21 @@ impl Screen {
             key => key,
         };
         if !self.typed.is_empty() {
+            let number = self.kind == Kind::Number;
             match key {
-                Key::Enter if self.kind == Kind::Number => {
-                    return Action::Typed(self.typed.clone());
-                }
+                Key::Enter if number => return Action::Typed(self.typed.clone()),
                 Key::Enter => return self.pause(),
-                Key::Backspace => {
-                    self.typed.pop();
-                    return Action::Stay;
-                }
-                Key::Esc => {
-                    self.typed.clear();
-                    return Action::Stay;
-                }
+                Key::Backspace => drop(self.typed.pop()),
+                Key::Esc => self.typed.clear(),
                 // Moving to a choice drops the typed number, so Enter picks it.
                 Key::Up | Key::Down if count > 0 => self.typed.clear(),
                 // In a list, any other key drops a half-typed number and acts.
-                _ if self.kind != Kind::Number => self.typed.clear(),
+                _ if !number => self.typed.clear(),
                 _ => {}
+            }
+            // Editing what is typed does nothing else.
+            if matches!(key, Key::Backspace | Key::Esc) {
+                return Action::Stay;
             }
         }
         let review = self.kind == Kind::Review;
