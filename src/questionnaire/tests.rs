@@ -14,14 +14,13 @@ pub type ChoiceSpec<'a> = (&'static str, &'a [(&'static str, i32)], i32);
 
 /// A single-choice question `id` whose labels are its values in capitals.
 pub fn question(id: &'static str, choices: &[ChoiceSpec<'_>]) -> Question {
-    let choices: Vec<_> = (choices.iter())
-        .map(|&(value, weights, both)| {
-            let weights: BTreeMap<_, _> = weights.iter().copied().collect();
-            let label = value.to_uppercase();
-            let reason = json!({"text": "because", "sources": ["s"]});
-            json!({"value": value, "label": label, "weights": weights, "both": both, "reason": reason})
-        })
-        .collect();
+    let choice = |&(value, weights, both): &ChoiceSpec<'_>| {
+        let weights: BTreeMap<_, _> = weights.iter().copied().collect();
+        let label = value.to_uppercase();
+        let reason = json!({"text": "because", "sources": ["s"]});
+        json!({"value": value, "label": label, "weights": weights, "both": both, "reason": reason})
+    };
+    let choices: Vec<_> = choices.iter().map(choice).collect();
     let question = json!({"id": id, "text": id, "hint": "?", "choices": choices});
     serde_json::from_value(question).expect("a question")
 }
