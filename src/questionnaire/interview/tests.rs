@@ -66,8 +66,9 @@ const NONE: &str = "1a=no preference 2n=no preference 3s=no preference";
 fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
     // (pre-filled, replies, revisions, asked, answers after, or `!` if
     // interrupted and `?` if failed, reviews)
+    type Texts = &'static [&'static str];
     #[rustfmt::skip]
-    let cases: &[(&str, &[&str], &[&str], &str, &str, &[&str])] = &[
+    let cases: &[(&str, Texts, Texts, &str, &str, Texts)] = &[
         // Each question once, in order; one value or a list; then a review.
         ("", &["x", "p,q", "y"], &[], "a1^ n2 s3", "a=x n=p,q s=y", &["1a=X 2n=P, Q 3s=Y"]),
         // A skip leaves a question unanswered.
