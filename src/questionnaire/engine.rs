@@ -197,9 +197,8 @@ impl Tally {
     /// for one question. An answer backs a role once however many values it
     /// has, so one answer alone never reaches high confidence.
     fn add(&mut self, roles: &[RoleRef], choices: &[&Choice], sign: i32) {
-        let needs: Vec<i32> = (roles.iter())
-            .map(|r| choices.iter().map(|c| need_of(c, &r.id)).sum())
-            .collect();
+        let need = |r: &RoleRef| choices.iter().map(|c| need_of(c, &r.id)).sum::<i32>();
+        let needs: Vec<i32> = roles.iter().map(need).collect();
         let strongest = needs.iter().copied().max().unwrap_or(0).max(0);
         for (index, &need) in needs.iter().enumerate() {
             self.need[index] += sign * need;
@@ -267,10 +266,8 @@ impl Tally {
     pub fn engagement_confidence(&self) -> Option<f64> {
         let (ahead, behind) = (self.full_time, self.fractional);
         let (ahead, behind) = (ahead.max(behind), ahead.min(behind));
-        (ahead > behind).then(|| {
-            f64::from(ahead - behind) / f64::from(ahead + behind)
-                * saturation(self.engagement_answers)
-        })
+        let share = f64::from(ahead - behind) / f64::from(ahead + behind);
+        (ahead > behind).then(|| share * saturation(self.engagement_answers))
     }
 }
 
