@@ -91,9 +91,8 @@ pub fn interview(
     Ok(true)
 }
 
-/// Asks the question at `index` with its answer so far, and records the reply
-/// unless it is back: values as the answer, none as no preference.
-/// Returns whether it was answered rather than left by going back.
+/// Asks the question at `index` with its answer so far and records the reply
+/// (no values: no preference); false when the person went back instead.
 fn ask(
     questions: &[Question],
     index: usize,

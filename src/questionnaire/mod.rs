@@ -22,8 +22,7 @@ use crate::kb::{Question, Questionnaire};
 /// Where a questionnaire's answers come from, and where they are saved.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Intake<'a> {
-    /// The command the answers are for, e.g. `advise`: named in the command
-    /// line that gives the same answers, printed after an interview.
+    /// The command the answers are for, e.g. `advise`, named in the replay.
     pub command: &'a str,
     /// An answers file (`-` for stdin).
     pub file: Option<&'a Path>,

@@ -124,9 +124,8 @@ impl TerminalPrompter {
         }
     }
 
-    /// Replaces the screen drawn last with `lines`, escaped: a screen, the
-    /// cursor left at the end of its last line, or with `record` the record of
-    /// an answer, kept above the next screen.
+    /// Replaces the screen drawn last with `lines`: a screen (the cursor left at
+    /// its end) or, with `record`, an answer's record kept above the next one.
     fn put(&mut self, lines: Vec<String>, record: bool) -> io::Result<()> {
         self.erase(0)?;
         let mut err = io::stderr().lock();
