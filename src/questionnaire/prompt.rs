@@ -107,8 +107,6 @@ impl TerminalPrompter {
             match self.keys.next(screen.waiting().then_some(PAUSE)) {
                 Err(error) => return Err(lost(error)),
                 Ok(Key::Resize) => {
-                    // Back from a suspension what was drawn is lost among the
-                    // shell's lines: draw afresh, erasing nothing.
                     if terminal::resumed() {
                         self.records.clear();
                         self.shown.clear();

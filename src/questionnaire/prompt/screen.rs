@@ -406,9 +406,8 @@ pub fn fit(
     if lines.len() + flat.len() + foot.len() <= height {
         lines.extend(flat);
     } else {
-        let start_of = |entry: usize| body[..entry].iter().map(Vec::len).sum::<usize>();
         let entry = current.min(body.len().saturating_sub(1));
-        let first = start_of(entry);
+        let first: usize = body[..entry].iter().map(Vec::len).sum();
         let last = first + body.get(entry).map_or(0, Vec::len);
         let room = height.saturating_sub(lines.len() + foot.len() + 2).max(1);
         let start = (first.saturating_sub(room.saturating_sub(last - first) / 2))

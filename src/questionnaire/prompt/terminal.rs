@@ -33,11 +33,11 @@ fn raw() -> MutexGuard<'static, bool> {
     RAW.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Set when `roles` comes back from a suspension: what was drawn before is
-/// lost among the shell's lines, so the prompt draws afresh, erasing nothing.
+/// Set when `roles` comes back from a suspension (see [`resumed`]).
 static RESUMED: AtomicBool = AtomicBool::new(false);
 
-/// Whether `roles` was resumed since the last call.
+/// Whether `roles` was resumed since the last call: what was drawn before is
+/// lost among the shell's lines, so the prompt draws afresh, erasing nothing.
 pub fn resumed() -> bool {
     RESUMED.swap(false, Ordering::Relaxed)
 }
