@@ -12,13 +12,14 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
 use std::path::Path;
 
+use anyhow::Result;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{BadInput, shown, tick_list, unknown_name_message};
 use crate::kb::load::{decode_text, located, read_text};
 use crate::kb::problem::KEPT_PROBLEMS;
-use crate::kb::{KbError, Problem, Question, Questionnaire, Step, yaml};
+use crate::kb::{Choice, KbError, Problem, Question, Questionnaire, Step, yaml};
 
 /// The largest answers file read from stdin, in bytes.
 const MAX_STDIN_BYTES: u64 = 1024 * 1024;
@@ -82,7 +83,7 @@ impl Answers {
     }
 
     /// Reads an answers file (`-` for stdin) and checks every answer.
-    pub fn from_file(path: &Path, questionnaire: &Questionnaire) -> anyhow::Result<Answers> {
+    pub fn from_file(path: &Path, questionnaire: &Questionnaire) -> Result<Answers> {
         let (origin, text) = match path == Path::new("-") {
             true => ("<stdin>".to_owned(), read_stdin()),
             false => (path.display().to_string(), read_text(path)),
@@ -94,25 +95,15 @@ impl Answers {
 
     /// Parses answers-file text and checks every answer; `origin` names the file
     /// in messages. Every problem is reported, each at its line and column.
-    pub fn from_text(
-        origin: &str,
-        text: &str,
-        questionnaire: &Questionnaire,
-    ) -> anyhow::Result<Answers> {
+    pub fn from_text(origin: &str, text: &str, questionnaire: &Questionnaire) -> Result<Answers> {
         if text.trim().is_empty() {
             return Ok(Answers::default());
         }
-        let AnswersFile(entries) =
-            yaml::parse_within(text, MAX_ANSWER_NODES).map_err(|problem| {
-                BadInput::err(format!(
-                    "{}\n\nan answers file maps question ids to values, e.g. `aim: product`",
-                    KbError::single(origin, problem)
-                ))
-            })?;
-        // Where each value was written, found in one pass over the text.
-        let paths: Vec<[Step; 1]> = (0..entries.len()).map(|i| [Step::EntryValue(i)]).collect();
-        let written_at = yaml::locate(text, &paths.iter().map(|p| &p[..]).collect::<Vec<_>>());
-        let lines: Vec<&str> = text.lines().collect();
+        let hint = "an answers file maps question ids to values, e.g. `aim: product`";
+        let parsed = yaml::parse_within(text, MAX_ANSWER_NODES);
+        let AnswersFile(entries) = parsed.map_err(|problem| {
+            BadInput::err(format!("{}\n\n{hint}", KbError::single(origin, problem)))
+        })?;
         let mut answers = Answers::default();
         let mut problems = Vec::new();
         let mut fail = |message, node| problems.push(Problem::whole_file(message).on(node));
@@ -130,11 +121,9 @@ impl Answers {
                 }
             };
             if let Some(first) = answered.insert(&question.id, key.clone()) {
+                let (id, first, again) = (&question.id, shown(&first), shown(&key));
                 let message = format!(
-                    "question `{}` is answered twice (as `{}` and as `{}`); keys that differ only in case or spaces are the same question, give it once",
-                    question.id,
-                    shown(&first),
-                    shown(&key)
+                    "question `{id}` is answered twice (as `{first}` and as `{again}`); keys that differ only in case or spaces are the same question, give it once"
                 );
                 fail(message, vec![at_key]);
                 continue;
@@ -143,15 +132,7 @@ impl Answers {
             let values: Vec<String> = match answer {
                 None => continue,
                 Some(FileAnswer::One(one)) => {
-                    let written = written_at[position].and_then(|at| {
-                        let line = lines.get(at.line.checked_sub(1)?)?;
-                        Some(
-                            line.chars()
-                                .skip(at.column.saturating_sub(1))
-                                .collect::<String>(),
-                        )
-                    });
-                    if let Some(message) = written.and_then(|w| loosely_typed(&w, question)) {
+                    if let Some(message) = loosely_typed(text, position, question) {
                         fail(message, at_value);
                         continue;
                     }
@@ -184,11 +165,7 @@ impl Answers {
 
     /// Applies `--answer KEY=VALUE` flags over these answers; a key given twice is
     /// refused rather than silently resolved.
-    pub fn apply_flags(
-        &mut self,
-        flags: &[String],
-        questionnaire: &Questionnaire,
-    ) -> anyhow::Result<()> {
+    pub fn apply_flags(&mut self, flags: &[String], questionnaire: &Questionnaire) -> Result<()> {
         let mut seen: Vec<&str> = Vec::new();
         for flag in flags {
             let Some((key, value)) = flag.split_once('=') else {
@@ -213,13 +190,10 @@ impl Answers {
         Ok(())
     }
 
-    /// Writes these answers as an answers file at `path`, atomically: the file is
-    /// either complete or absent. An existing regular file is replaced only with
-    /// `force`, keeping its permissions; anything else at `path` never is.
-    ///
-    /// A failure to write (a full disk) is an error of its own (exit 1), not bad
-    /// input; either way the message names `path`, never the temporary file.
-    pub fn save(&self, path: &Path, force: bool) -> anyhow::Result<()> {
+    /// Writes these answers as an answers file at `path`, atomically: complete
+    /// or absent. An existing regular file is replaced only with `force`,
+    /// keeping its permissions; anything else at `path` never is.
+    pub fn save(&self, path: &Path, force: bool) -> Result<()> {
         let text = yaml::to_string(self).map_err(|error| anyhow::anyhow!(error))?;
         let directory = check_save_path(path, force)?;
         let fail = |error: io::Error| save_failed(path, &error);
@@ -253,11 +227,9 @@ fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
     builder.tempfile_in(directory)
 }
 
-/// Refuses a path answers cannot be saved to, saying what it is: a symbolic
-/// link, a directory or another special file (never replaced, even with
-/// `force`), an existing file without `force`, or a file in a directory that
-/// is missing or not writable. Returns that directory.
-pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<&Path> {
+/// Refuses a path answers cannot be saved to, saying why (see `save`); returns
+/// its directory.
+pub fn check_save_path(path: &Path, force: bool) -> Result<&Path> {
     let refuse = |why: String| {
         let path = shown(&path.display().to_string());
         BadInput::err(format!("cannot save answers to `{path}`: {why}"))
@@ -297,9 +269,8 @@ pub fn check_save_path(path: &Path, force: bool) -> anyhow::Result<&Path> {
     Ok(directory)
 }
 
-/// The error for a save that failed. Where the user chose a place that cannot
-/// be written (no permission, a read-only file system) it is bad input (exit
-/// 2); anything else, such as a full disk, is a failure (exit 1).
+/// The error for a save that failed: bad input (exit 2) where the user chose a
+/// place that cannot be written, else (a full disk) a failure (exit 1).
 fn save_failed(path: &Path, error: &io::Error) -> anyhow::Error {
     // Describe the error from its code: tempfile's own errors name the
     // temporary file, which the user never asked for.
@@ -325,15 +296,12 @@ fn refuse_overwrite(path: &Path) -> anyhow::Error {
     ))
 }
 
-/// Reads answers from stdin: at most 1 MiB of UTF-8 text. Nothing at all
-/// (stdin empty, or closed, which the runtime turns into `/dev/null`) and a
-/// directory are refused: `-` asks for answers on stdin.
+/// Reads answers from stdin: at most 1 MiB of UTF-8 text, and not nothing
+/// (stdin empty, or closed, which the runtime turns into `/dev/null`).
 fn read_stdin() -> Result<String, Problem> {
     let mut bytes = Vec::new();
-    let read = io::stdin()
-        .lock()
-        .take(MAX_STDIN_BYTES + 1)
-        .read_to_end(&mut bytes);
+    let mut stdin = io::stdin().lock().take(MAX_STDIN_BYTES + 1);
+    let read = stdin.read_to_end(&mut bytes);
     let problem = match read {
         Err(error) if error.kind() == io::ErrorKind::IsADirectory => {
             "stdin is a directory; redirect a file, e.g. `--answers - < answers.yaml`".to_owned()
@@ -359,18 +327,16 @@ fn find<'a>(questionnaire: &'a Questionnaire, id: &str) -> Result<&'a Question, 
 }
 
 /// Checks values against a question's choices and normalises them (lower case,
-/// duplicates dropped, choice order kept). A value that does not fit is refused
-/// with why, and which item of the values it is.
+/// duplicates dropped, choice order kept); else why not, and at which item.
 fn check_values(question: &Question, values: &[String]) -> Result<Answer, (String, Option<usize>)> {
     let valid = || question.choices.iter().map(|c| c.value.as_str());
-    let id = &question.id;
+    let (id, listed) = (&question.id, tick_list(valid()));
+    let unknown = format!("`{id}` value");
     let mut chosen: Vec<String> = Vec::new();
     for (item, value) in values.iter().enumerate() {
         let wanted = value.trim().to_lowercase();
-        let picked = question
-            .choices
-            .iter()
-            .find(|c| c.value == wanted || c.aliases.contains(&wanted));
+        let named = |c: &&Choice| c.value == wanted || c.aliases.contains(&wanted);
+        let picked = question.choices.iter().find(named);
         let value = match (picked, question.number) {
             _ if wanted.is_empty() => Err(match (question.number, values.len()) {
                 (true, _) => format!("no value given: {}", number_expected(question)),
@@ -378,18 +344,11 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, (Strin
                     "item {} of the list for `{id}` is empty; give one value between each pair of commas",
                     item + 1
                 ),
-                (false, _) => format!(
-                    "question `{id}` needs a value; valid values: {}",
-                    tick_list(valid())
-                ),
+                (false, _) => format!("question `{id}` needs a value; valid values: {listed}"),
             }),
             (Some(choice), _) => Ok(choice.value.clone()),
             (None, true) => number_answer(question, &wanted),
-            (None, false) => Err(unknown_name_message(
-                &format!("`{id}` value"),
-                value.trim(),
-                valid(),
-            )),
+            (None, false) => Err(unknown_name_message(&unknown, value.trim(), valid())),
         };
         let value = value.map_err(|message| (message, Some(item)))?;
         if !chosen.contains(&value) {
@@ -405,18 +364,15 @@ fn check_values(question: &Question, values: &[String]) -> Result<Answer, (Strin
     }
     let expected = match question.choices.is_empty() {
         true => number_expected(question),
-        false => format!("valid values: {}", tick_list(valid())),
+        false => format!("valid values: {listed}"),
     };
-    let message = format!(
-        "question `{id}` takes one value, not {}; {expected}",
-        chosen.len()
-    );
+    let count = chosen.len();
+    let message = format!("question `{id}` takes one value, not {count}; {expected}");
     Err((message, None))
 }
 
-/// A number given to a question that takes one: the band it falls in, for a
-/// question with choices (the one with the greatest `at_least` not above it),
-/// or the number itself, in plain digits.
+/// A number given to a question that takes one, in plain digits, if it falls
+/// in one of the question's bands (when it has any).
 fn number_answer(question: &Question, given: &str) -> Result<String, String> {
     let expected = || number_expected(question);
     if !given.bytes().all(|b| b.is_ascii_digit()) {
@@ -499,9 +455,8 @@ enum Scalar {
 
 impl Scalar {
     /// The value as a word to match against `question`'s choices (a key has
-    /// none). A boolean is `true`/`false` where the question has that choice,
-    /// else `yes`/`no` where it has that one (YAML and JSON writers turn those
-    /// words into booleans), else the boolean's own word.
+    /// none): a boolean is `yes`/`no` where the question has that choice and
+    /// not `true`/`false`, as YAML and JSON writers turn those into booleans.
     fn word(&self, question: Option<&Question>) -> String {
         match self {
             Scalar::Flag(flag) => {
@@ -522,17 +477,23 @@ impl Scalar {
     }
 }
 
-/// Why the value `written` (its line from where it starts) to a number
-/// question is refused though YAML reads it as a number: a form `--answer`
-/// refuses (`0x10`, `+5`, `-0`, `1_000`, `3e2`). (The parser refuses tags.)
-fn loosely_typed(written: &str, question: &Question) -> Option<String> {
+/// Why the value of entry `position` in `text`, to a number question, is
+/// refused though YAML reads it as a number: a form `--answer` refuses (`0x10`,
+/// `+5`, `-0`, `1_000`, `3e2`). (Each question is answered once.)
+fn loosely_typed(text: &str, position: usize, question: &Question) -> Option<String> {
+    if !question.number {
+        return None;
+    }
+    let at = yaml::locate(text, &[&[Step::EntryValue(position)]])[0]?;
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    let written: String = line.chars().skip(at.column.saturating_sub(1)).collect();
     let written = written.split(" #").next().unwrap_or("").trim();
     let plain = written.trim_matches(|c| c == '"' || c == '\'');
     let numeric = plain.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
     let digits = plain.bytes().all(|b| b.is_ascii_digit());
     let a_choice = question.choices.iter().any(|c| c.value == plain);
     let expected = || number_expected(question);
-    (question.number && numeric && !digits && !a_choice)
+    (numeric && !digits && !a_choice)
         .then(|| format!("`{}` is not valid: {}", shown(plain), expected()))
 }
 

@@ -46,12 +46,10 @@ impl Confidence {
     /// A confidence of `value`, rounded, with its word.
     pub fn new(value: f64, close_call: Option<String>) -> Confidence {
         let value = (value * 100.0).round() / 100.0;
-        let level = if value >= HIGH {
-            "high"
-        } else if value >= MEDIUM {
-            "medium"
-        } else {
-            "low"
+        let level = match value {
+            _ if value >= HIGH => "high",
+            _ if value >= MEDIUM => "medium",
+            _ => "low",
         };
         Confidence {
             value,
@@ -62,10 +60,8 @@ impl Confidence {
 
     /// `medium (0.50)`, and the close call if there is one.
     pub fn text(&self) -> String {
-        match &self.close_call {
-            Some(close) => format!("{} ({:.2}); {close}", self.level, self.value),
-            None => format!("{} ({:.2})", self.level, self.value),
-        }
+        let close = (self.close_call.as_ref()).map_or(String::new(), |c| format!("; {c}"));
+        format!("{} ({:.2}){close}", self.level, self.value)
     }
 }
 
@@ -98,9 +94,7 @@ impl Reason {
         if self.favours.is_empty() {
             return "→ neither".to_owned();
         }
-        let words: Vec<String> = self
-            .favours
-            .iter()
+        let words: Vec<String> = (self.favours.iter())
             .map(|f| match f.as_str() {
                 "both roles" | "fractional" | "full-time" => f.clone(),
                 role => role.to_uppercase(),
@@ -111,12 +105,8 @@ impl Reason {
 
     /// `ANSWER → CTO: because (our judgement)`, for the table's "Why".
     pub fn line(&self, answer: &str) -> String {
-        format!(
-            "{answer} {}: {}{}",
-            self.arrow(),
-            self.because,
-            self.basis_note()
-        )
+        let (arrow, note) = (self.arrow(), self.basis_note());
+        format!("{answer} {arrow}: {}{note}", self.because)
     }
 
     /// What the reason's basis adds to it in prose.
@@ -150,11 +140,8 @@ pub fn flips_table(
     }
     if flips.len() > shown {
         let text = format!("… and {} more {more}", flips.len() - shown);
-        writeln!(
-            out,
-            "{}",
-            painter.dim(&wrap::fill(&text, width, "  ", "  "))
-        )?;
+        let text = painter.dim(&wrap::fill(&text, width, "  ", "  "));
+        writeln!(out, "{text}")?;
     }
     Ok(())
 }
@@ -205,23 +192,12 @@ fn need_of(choice: &Choice, id: &str) -> i32 {
 }
 
 impl Tally {
-    /// No evidence for any of `roles`.
-    pub fn empty(roles: usize) -> Tally {
-        Tally {
-            need: vec![0; roles],
-            backing: vec![0; roles],
-            against: vec![0; roles],
-            ..Tally::default()
-        }
-    }
-
     /// Adds (`sign` 1) or takes away (`sign` −1) one answer: the values chosen
     /// for one question. An answer backs a role once however many values it
     /// has, so one answer alone never reaches high confidence.
     fn add(&mut self, roles: &[RoleRef], choices: &[&Choice], sign: i32) {
-        let needs: Vec<i32> = (roles.iter())
-            .map(|r| choices.iter().map(|c| need_of(c, &r.id)).sum())
-            .collect();
+        let need = |r: &RoleRef| choices.iter().map(|c| need_of(c, &r.id)).sum::<i32>();
+        let needs: Vec<i32> = roles.iter().map(need).collect();
         let strongest = needs.iter().copied().max().unwrap_or(0).max(0);
         for (index, &need) in needs.iter().enumerate() {
             self.need[index] += sign * need;
@@ -235,20 +211,14 @@ impl Tally {
             self.fractional += sign * choice.fractional;
             self.full_time += sign * choice.full_time;
         }
-        if choices
-            .iter()
-            .any(|c| c.fractional != 0 || c.full_time != 0)
-        {
-            self.engagement_answers += sign;
-        }
+        let engages = |c: &&Choice| c.fractional != 0 || c.full_time != 0;
+        self.engagement_answers += sign * i32::from(choices.iter().any(engages));
         if let Some(seats) = choices.iter().find_map(|c| c.seats) {
             self.seats = (sign > 0).then_some(seats);
         }
         if let Some(first) = choices.iter().find_map(|c| c.first.as_deref()) {
-            self.first = roles
-                .iter()
-                .position(|r| r.id == first)
-                .filter(|_| sign > 0);
+            let at = roles.iter().position(|r| r.id == first);
+            self.first = at.filter(|_| sign > 0);
         }
     }
 
@@ -288,24 +258,24 @@ impl Tally {
 
     /// Full-time or fractional as the answers lean, or `None` when they do not.
     pub fn engagement(&self) -> Option<&'static str> {
-        match (self.full_time - self.fractional).signum() {
-            1 => Some("full-time"),
-            -1 => Some("fractional"),
-            _ => None,
-        }
+        lean(self.full_time, self.fractional)
     }
 
     /// The confidence in [`Tally::engagement`], as for a role.
     pub fn engagement_confidence(&self) -> Option<f64> {
-        let (ahead, behind) = if self.full_time >= self.fractional {
-            (self.full_time, self.fractional)
-        } else {
-            (self.fractional, self.full_time)
-        };
-        (ahead > behind).then(|| {
-            f64::from(ahead - behind) / f64::from(ahead + behind)
-                * saturation(self.engagement_answers)
-        })
+        let (ahead, behind) = (self.full_time, self.fractional);
+        let (ahead, behind) = (ahead.max(behind), ahead.min(behind));
+        let share = f64::from(ahead - behind) / f64::from(ahead + behind);
+        (ahead > behind).then(|| share * saturation(self.engagement_answers))
+    }
+}
+
+/// `full-time` or `fractional`, whichever has more points, or `None` at a draw.
+fn lean(full_time: i32, fractional: i32) -> Option<&'static str> {
+    match full_time.cmp(&fractional) {
+        std::cmp::Ordering::Greater => Some("full-time"),
+        std::cmp::Ordering::Less => Some("fractional"),
+        std::cmp::Ordering::Equal => None,
     }
 }
 
@@ -320,29 +290,32 @@ pub fn chosen<'q>(question: &'q Question, answer: Option<&Answer>) -> Vec<&'q Ch
         return Vec::new();
     };
     let values = answer.values();
-    let mut picked: Vec<&Choice> = question
-        .choices
-        .iter()
-        .filter(|c| values.contains(&c.value.as_str()))
-        .collect();
+    let picks = |c: &&Choice| values.contains(&c.value.as_str());
+    let mut picked: Vec<&Choice> = question.choices.iter().filter(picks).collect();
     if picked.is_empty()
         && question.number
         && let Some(number) = values.first().and_then(|v| v.parse::<u32>().ok())
     {
-        picked.extend(
-            question
-                .choices
-                .iter()
-                .filter(|c| c.at_least.is_some_and(|least| least <= number))
-                .max_by_key(|c| c.at_least),
-        );
+        // The band it falls in: the one with the greatest `at_least` not above it.
+        let holds = |c: &&Choice| c.at_least.is_some_and(|least| least <= number);
+        let band = question
+            .choices
+            .iter()
+            .filter(holds)
+            .max_by_key(|c| c.at_least);
+        picked.extend(band);
     }
     picked
 }
 
 /// Sums the evidence of `answers`.
 pub fn tally(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> Tally {
-    let mut tally = Tally::empty(roles.len());
+    let mut tally = Tally {
+        need: vec![0; roles.len()],
+        backing: vec![0; roles.len()],
+        against: vec![0; roles.len()],
+        ..Tally::default()
+    };
     for question in questions {
         tally.add(roles, &chosen(question, answers.get(&question.id)), 1);
     }
@@ -355,51 +328,35 @@ pub fn reasons(roles: &[RoleRef], questions: &[Question], answers: &Answers) -> 
     for question in questions {
         let answer = answers.get(&question.id);
         for choice in chosen(question, answer) {
-            let mut points: BTreeMap<String, i32> = choice
-                .weights
-                .iter()
-                .filter(|(_, p)| **p != 0)
-                .map(|(role, &p)| (role.to_string(), p))
+            let weights = (choice.weights.iter()).map(|(role, &p)| (role.to_string(), p));
+            let more = [("both", choice.both), ("fractional", choice.fractional)];
+            let more = more.into_iter().chain([("full-time", choice.full_time)]);
+            let points: BTreeMap<String, i32> = (weights.chain(more.map(|(k, p)| (k.into(), p))))
+                .filter(|&(_, p)| p != 0)
                 .collect();
-            for (key, value) in [
-                ("both", choice.both),
-                ("fractional", choice.fractional),
-                ("full-time", choice.full_time),
-            ] {
-                if value != 0 {
-                    points.insert(key.to_owned(), value);
-                }
-            }
             let needs: Vec<i32> = roles.iter().map(|r| need_of(choice, &r.id)).collect();
             // The way it pushes is to the roles it gives the most need; a
             // lean (3 and 1) pushes to the first, evidence for all to all.
             let most = needs.iter().copied().max().unwrap_or(0);
+            let top = |(r, &n): (&RoleRef, &i32)| (most > 0 && n == most).then(|| r.id.clone());
             let mut favours: Vec<String> = if let Some(first) = &choice.first {
                 vec![first.clone()]
             } else if most > 0 && roles.len() > 1 && needs.iter().all(|&n| n == most) {
                 vec!["both roles".to_owned()]
             } else {
-                (0..roles.len())
-                    .filter(|&r| most > 0 && needs[r] == most)
-                    .map(|r| roles[r].id.to_string())
-                    .collect()
+                roles.iter().zip(&needs).filter_map(top).collect()
             };
-            match (choice.full_time - choice.fractional).signum() {
-                1 => favours.push("full-time".to_owned()),
-                -1 => favours.push("fractional".to_owned()),
-                _ => {}
-            }
+            favours.extend(lean(choice.full_time, choice.fractional).map(str::to_owned));
+            // A typed number reads as itself and its band.
+            let label = match answer.map(Answer::values).as_deref() {
+                Some([typed]) if *typed != choice.value => format!("{typed} ({})", choice.label),
+                _ => choice.label.clone(),
+            };
             reasons.push(Reason {
                 question: question.id.clone(),
                 question_text: question.text.clone(),
                 value: choice.value.clone(),
-                label: match answer.map(Answer::values).as_deref() {
-                    // A typed number reads as itself and its band.
-                    Some([typed]) if *typed != choice.value.as_str() => {
-                        format!("{typed} ({})", choice.label)
-                    }
-                    _ => choice.label.clone(),
-                },
+                label,
                 favours,
                 points,
                 because: choice.reason.text.clone(),
@@ -434,27 +391,19 @@ pub fn flips<O: PartialEq>(
             if other == current {
                 continue;
             }
-            let shift = changed
-                .need
-                .iter()
-                .zip(&now.need)
-                .map(|(a, b)| (a - b).abs())
-                .sum::<i32>()
-                + (changed.full_time - changed.fractional - now.full_time + now.fractional).abs();
+            let gap = |(a, b): (&i32, &i32)| (a - b).abs();
+            let moved: i32 = std::iter::zip(&changed.need, &now.need).map(gap).sum();
+            let lean = changed.full_time - changed.fractional - now.full_time + now.fractional;
             let in_words = |a: Option<&Answer>| super::interview::answer_words(question, a);
+            let (to, from) = (in_words(alternative.as_ref()), in_words(answer));
             flips.push(Flip {
                 question: question.id.clone(),
                 from: values_of(answer),
                 to: values_of(alternative.as_ref()),
-                change: format!(
-                    "{}: {} instead of {}",
-                    question.id,
-                    in_words(alternative.as_ref()),
-                    in_words(answer)
-                ),
+                change: format!("{}: {to} instead of {from}", question.id),
                 outcome: words,
                 roles: recommended,
-                shift,
+                shift: moved + lean.abs(),
             });
         }
     }
@@ -465,40 +414,27 @@ pub fn flips<O: PartialEq>(
 
 /// An answer's values as a list; none for no answer.
 fn values_of(answer: Option<&Answer>) -> Vec<String> {
-    answer.map_or_else(Vec::new, |a| {
-        a.values().into_iter().map(str::to_owned).collect()
-    })
+    let values = answer.map(Answer::values).unwrap_or_default();
+    values.into_iter().map(str::to_owned).collect()
 }
 
 /// The single changes to one question's answer: each other value (for a
 /// multiple-choice question, each value added or removed; for a number, each
 /// band but its own), and no preference.
 fn alternatives(question: &Question, current: Option<&Answer>) -> Vec<Option<Answer>> {
-    let now: Vec<&Choice> = chosen(question, current);
-    let mut options = Vec::new();
-    for choice in &question.choices {
-        let picked = now.iter().any(|c| c.value == choice.value);
-        if !question.multiple {
-            if !picked {
-                options.push(Some(Answer::One(choice.value.to_string())));
-            }
-            continue;
-        }
-        let toggled: Vec<String> = question
-            .choices
-            .iter()
-            .filter(|c| {
-                let was = now.iter().any(|n| n.value == c.value);
-                if c.value == choice.value { !was } else { was }
-            })
-            .map(|c| c.value.to_string())
-            .collect();
-        options.push((!toggled.is_empty()).then_some(Answer::Many(toggled)));
+    let now = chosen(question, current);
+    let was = |value: &String| now.iter().any(|c| c.value == *value);
+    let values = question.choices.iter().map(|c| c.value.clone());
+    if !question.multiple {
+        let others = values.filter(|v| !was(v)).map(|v| Some(Answer::One(v)));
+        return others.chain(current.map(|_| None)).collect();
     }
-    if current.is_some() && !question.multiple {
-        options.push(None);
-    }
-    options
+    // Every value picked now, with one toggled.
+    let toggled = |value: String| {
+        let picked: Vec<String> = values.clone().filter(|v| (*v == value) != was(v)).collect();
+        (!picked.is_empty()).then_some(Answer::Many(picked))
+    };
+    values.clone().map(toggled).collect()
 }
 
 /// The unanswered questions that could give some role need, and with `ties`

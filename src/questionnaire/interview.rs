@@ -3,6 +3,8 @@
 //! any of them can be changed before the result. The terminal prompter lives in
 //! [`super::prompt`]; tests drive the interview with scripted steps.
 
+use anyhow::Result;
+
 use super::answers::{Answer, Answers};
 use crate::kb::Question;
 
@@ -39,19 +41,11 @@ pub struct Ask<'a> {
 /// [`crate::error::Interrupted`] error ends the interview with no result.
 pub trait Prompter {
     /// Asks one question.
-    fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step>;
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Step>;
 
     /// Shows every question with its answer and returns the index of one to
-    /// change, or `None` when the person confirms them. A prompter with no
-    /// review screen confirms at once.
-    fn review(
-        &mut self,
-        questions: &[Question],
-        answers: &Answers,
-    ) -> anyhow::Result<Option<usize>> {
-        let _ = (questions, answers);
-        Ok(None)
-    }
+    /// change, or `None` when the person confirms them.
+    fn review(&mut self, questions: &[Question], answers: &Answers) -> Result<Option<usize>>;
 }
 
 /// An answer in words: the labels of the chosen values (a value with no choice,
@@ -60,16 +54,12 @@ pub fn answer_words(question: &Question, answer: Option<&Answer>) -> String {
     let Some(answer) = answer else {
         return "no preference".to_owned();
     };
-    let label = |value: &str| {
-        let choice = question.choices.iter().find(|c| c.value == value);
-        choice.map_or(value.to_owned(), |c| c.label.clone())
+    let label = |value: &str| match question.choices.iter().find(|c| c.value == value) {
+        Some(choice) => choice.label.clone(),
+        None => value.to_owned(),
     };
-    answer
-        .values()
-        .into_iter()
-        .map(label)
-        .collect::<Vec<_>>()
-        .join(", ")
+    let labels: Vec<String> = answer.values().into_iter().map(label).collect();
+    labels.join(", ")
 }
 
 /// Asks every question that `answers` does not already hold, recording the
@@ -79,10 +69,9 @@ pub fn interview(
     questions: &[Question],
     answers: &mut Answers,
     prompter: &mut dyn Prompter,
-) -> anyhow::Result<bool> {
-    let pending: Vec<usize> = (0..questions.len())
-        .filter(|&index| answers.get(&questions[index].id).is_none())
-        .collect();
+) -> Result<bool> {
+    let unanswered = |&index: &usize| answers.get(&questions[index].id).is_none();
+    let pending: Vec<usize> = (0..questions.len()).filter(unanswered).collect();
     let mut position = 0;
     while let Some(&index) = pending.get(position) {
         match ask(questions, index, answers, (position > 0, false), prompter)? {
@@ -102,16 +91,15 @@ pub fn interview(
     Ok(true)
 }
 
-/// Asks the question at `index` with its answer so far, and records the reply
-/// unless it is back: values as the answer, none as no preference.
-/// Returns whether it was answered rather than left by going back.
+/// Asks the question at `index` with its answer so far and records the reply
+/// (no values: no preference); false when the person went back instead.
 fn ask(
     questions: &[Question],
     index: usize,
     answers: &mut Answers,
     (can_go_back, revising): (bool, bool),
     prompter: &mut dyn Prompter,
-) -> anyhow::Result<bool> {
+) -> Result<bool> {
     let question = &questions[index];
     let step = prompter.ask(&Ask {
         question,

@@ -20,10 +20,9 @@ use crate::error::BadInput;
 use crate::kb::{Question, Questionnaire};
 
 /// Where a questionnaire's answers come from, and where they are saved.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Intake<'a> {
-    /// The command the answers are for, e.g. `advise`: named in the command
-    /// line that gives the same answers, printed after an interview.
+    /// The command the answers are for, e.g. `advise`, named in the replay.
     pub command: &'a str,
     /// An answers file (`-` for stdin).
     pub file: Option<&'a Path>,
@@ -46,15 +45,11 @@ pub struct Intake<'a> {
 /// given. Empty when the answers came from flags or a file alone.
 #[derive(Debug, Default)]
 #[must_use = "call `offer` once the result is shown"]
-pub struct FollowUp(Option<Replay>);
-
-/// The follow-up of an interview: the command, the command line that gives the
-/// same answers, the answers to offer to save (none when `--save` was given),
-/// and whether the prompt is coloured.
-#[derive(Debug)]
-struct Replay {
+pub struct FollowUp {
     command: String,
-    line: String,
+    /// The command line that gives the same answers; none when nothing was asked.
+    line: Option<String>,
+    /// The answers to offer to save; none when `--save` was given.
     save: Option<Answers>,
     color: bool,
 }
@@ -64,51 +59,43 @@ impl FollowUp {
     /// when `--save` was not given, asks for a file to save the answers to
     /// (Enter skips). Does nothing otherwise. Call it once the result is shown.
     pub fn offer(self) -> anyhow::Result<()> {
-        let Some(replay) = self.0 else {
+        let Some(line) = &self.line else {
             return Ok(());
         };
         // Best effort: the result is out, and a closed stderr should not turn
         // it into a failure.
         let say = |text: String| drop(writeln!(io::stderr().lock(), "{text}"));
-        say(format!(
-            "\nTo give the same answers without the questions:\n  {}",
-            replay.line
-        ));
-        let Some(answers) = &replay.save else {
+        let replay = format!("\nTo give the same answers without the questions:\n  {line}");
+        say(replay);
+        let Some(answers) = &self.save else {
             return Ok(());
         };
-        let mut prompter = prompt::TerminalPrompter::new(replay.color)?;
+        let mut prompter = prompt::TerminalPrompter::new(self.color)?;
         let (mut problem, mut before) = (None, String::new());
-        while let Some(name) = prompter.ask_file(&replay.command, &before, problem.take())? {
-            let path = expand_home(&name);
+        while let Some(name) = prompter.ask_file(&self.command, &before, problem.take())? {
+            // A leading `~/` is the home directory, as a shell would read it.
+            let path = match (name.strip_prefix("~/"), std::env::var_os("HOME")) {
+                (Some(rest), Some(home)) => Path::new(&home).join(rest),
+                _ => PathBuf::from(&name),
+            };
             before = name;
             // `--force` means nothing here: an existing file is for another name.
             if std::fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file()) {
-                problem = Some(format!(
-                    "`{}` already exists; type another name",
-                    path.display()
-                ));
+                let shown = path.display();
+                problem = Some(format!("`{shown}` already exists; type another name"));
             } else if let Err(error) = answers.save(&path, false) {
                 problem = Some(error.to_string());
             } else {
                 drop(prompter);
-                let file = shell_word(&path.display().to_string());
-                let (shown, command) = (path.display(), &replay.command);
-                say(format!(
-                    "Saved to `{shown}`; replay with `roles {command} --answers {file}`."
-                ));
+                let (shown, command) = (path.display(), &self.command);
+                let file = shell_word(&shown.to_string());
+                let saved =
+                    format!("Saved to `{shown}`; replay with `roles {command} --answers {file}`.");
+                say(saved);
                 break;
             }
         }
         Ok(())
-    }
-}
-
-/// A leading `~/` as the home directory, as a shell would read it.
-fn expand_home(name: &str) -> PathBuf {
-    match (name.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => Path::new(&home).join(rest),
-        _ => PathBuf::from(name),
     }
 }
 
@@ -150,12 +137,12 @@ pub fn gather_for(
         let asked = interview::interview(questions, &mut answers, &mut prompter)?;
         drop(prompter);
         if asked {
-            follow_up.0 = Some(Replay {
+            follow_up = FollowUp {
                 command: intake.command.to_owned(),
-                line: command_line(intake, questions, &answers),
+                line: Some(command_line(intake, questions, &answers)),
                 save: intake.save.is_none().then(|| answers.clone()),
                 color: intake.color,
-            });
+            };
         }
     } else if !intake.no_input && intake.flags.is_empty() && intake.file.is_none() {
         return Err(BadInput::err(

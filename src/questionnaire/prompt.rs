@@ -1,5 +1,4 @@
-//! The questionnaire at a terminal: one question at a time on stderr, picked by
-//! arrow keys or number, skip and back, `q`, Ctrl-C or Ctrl-D to quit; then a
+//! The questionnaire at a terminal, on stderr: one question at a time, then a
 //! review of every answer, and later the offer to save them. Each kind of
 //! screen is data ([`screen`]) drawn by one function, again on each resize, in
 //! a terminal that [`terminal`] puts back on every way out. What is drawn is
@@ -16,6 +15,9 @@ mod terminal;
 
 use std::io::{self, Write};
 use std::time::Duration;
+
+use anyhow::Result;
+use signal_hook::consts::SIGTSTP;
 
 use screen::{Action, Screen, record};
 use terminal::{Key, Keys, RawMode, rows, size};
@@ -68,88 +70,77 @@ impl TerminalPrompter {
         size().0.saturating_sub(1).max(20)
     }
 
-    /// Runs a screen until a key ends it, drawing it after every key and resize.
-    fn show(&mut self, screen: &mut Screen) -> anyhow::Result<Action> {
-        if self.plain {
-            return self.show_plain(screen);
-        }
-        if self.raw.is_none() {
+    /// Runs a screen until a key ends it, drawing it again after every key
+    /// and resize (on a dumb terminal, after every line).
+    fn show(&mut self, screen: &mut Screen) -> Result<Action> {
+        if !self.plain && self.raw.is_none() {
             self.raw = Some(RawMode::enable()?);
         }
-        let mut redraw = true;
         loop {
-            if redraw {
-                self.draw(screen)?;
-            }
-            redraw = true;
-            let action = match self.keys.next(screen.waiting().then_some(PAUSE)) {
-                Err(error) => return Err(lost(error)),
-                Ok(None) => screen.pause(),
-                Ok(Some(Key::Resize)) => {
-                    // Back from a suspension what was drawn is lost among the
-                    // shell's lines: draw afresh, erasing nothing.
-                    if terminal::resumed() {
-                        self.records.clear();
-                        self.shown.clear();
-                    }
-                    continue;
-                }
-                Ok(Some(Key::CtrlZ)) => {
-                    // Drawn again on `fg`, through the resize that follows.
-                    terminal::suspend();
-                    redraw = false;
-                    continue;
-                }
-                Ok(Some(key)) => screen.key(key),
-            };
-            match action {
-                Action::Stay => {}
-                Action::Quit => {
-                    self.erase(0)?;
-                    return Err(Interrupted.into());
-                }
-                done => return Ok(done),
-            }
-        }
-    }
-
-    /// [`Self::show`] line by line: prints the screen whole, reads a line and
-    /// gives the screen its characters and then Enter, until one ends it.
-    fn show_plain(&mut self, screen: &mut Screen) -> anyhow::Result<Action> {
-        loop {
-            self.print(&screen.lines(Self::width(), usize::MAX, self.color), "\n")?;
-            let mut line = String::new();
-            if io::stdin().read_line(&mut line).map_err(lost)? == 0 {
-                return Err(lost(io::ErrorKind::UnexpectedEof.into()));
-            }
-            let keys = line.trim_end_matches(['\r', '\n']).chars().map(Key::Char);
-            for key in keys.chain([Key::Enter]) {
+            let height = if self.plain { usize::MAX } else { size().1 };
+            self.put(screen.lines(Self::width(), height, self.color), false)?;
+            for key in self.keys(screen)? {
                 match screen.key(key) {
                     Action::Stay => {}
-                    Action::Quit => return Err(Interrupted.into()),
+                    Action::Quit => {
+                        self.erase(0)?;
+                        return Err(Interrupted.into());
+                    }
                     done => return Ok(done),
                 }
             }
         }
     }
 
-    /// Writes `lines` to stderr, each ended by `end`, escaped.
-    fn print(&self, lines: &[String], end: &str) -> io::Result<()> {
-        let mut err = io::stderr().lock();
-        for line in lines {
-            write!(err, "{}{end}", escape_controls(line, self.color))?;
+    /// The next keys for `screen`: one, or none after a resize; on a dumb
+    /// terminal, the characters of a line and then Enter.
+    fn keys(&mut self, screen: &Screen) -> Result<Vec<Key>> {
+        if self.plain {
+            let mut line = String::new();
+            if io::stdin().read_line(&mut line).map_err(lost)? == 0 {
+                return Err(lost(io::ErrorKind::UnexpectedEof.into()));
+            }
+            let keys = line.trim_end_matches(['\r', '\n']).chars().map(Key::Char);
+            return Ok(keys.chain([Key::Enter]).collect());
         }
-        err.flush()
+        loop {
+            match self.keys.next(screen.waiting().then_some(PAUSE)) {
+                Err(error) => return Err(lost(error)),
+                Ok(Key::Resize) => {
+                    if terminal::resumed() {
+                        self.records.clear();
+                        self.shown.clear();
+                    }
+                    return Ok(Vec::new());
+                }
+                // As Ctrl-Z does in cooked mode (raw mode makes it a key): the
+                // signal thread puts the terminal back and stops; on `fg` the
+                // resize that follows has the screen drawn again.
+                Ok(Key::CtrlZ) => drop(signal_hook::low_level::raise(SIGTSTP)),
+                Ok(key) => return Ok(vec![key]),
+            }
+        }
     }
 
-    /// Replaces the screen drawn last with `screen` as it is now.
-    fn draw(&mut self, screen: &Screen) -> io::Result<()> {
-        let lines = screen.lines(Self::width(), size().1.max(1), self.color);
+    /// Replaces the screen drawn last with `lines`: a screen (the cursor left at
+    /// its end) or, with `record`, an answer's record kept above the next one.
+    fn put(&mut self, lines: Vec<String>, record: bool) -> io::Result<()> {
         self.erase(0)?;
-        let last = lines.len().saturating_sub(1);
-        self.print(&lines[..last], "\r\n")?;
-        self.print(&lines[last..], "")?;
-        self.shown = lines.iter().map(|line| wrap::width(line)).collect();
+        let mut err = io::stderr().lock();
+        for (index, line) in lines.iter().enumerate() {
+            let end = match record || index + 1 < lines.len() {
+                _ if self.plain => "\n",
+                true => "\r\n",
+                false => "",
+            };
+            write!(err, "{}{end}", escape_controls(line, self.color))?;
+        }
+        err.flush()?;
+        let widths = lines.iter().map(|line| wrap::width(line)).collect();
+        match record {
+            true => self.records.push(widths),
+            false => self.shown = widths,
+        }
         Ok(())
     }
 
@@ -158,9 +149,8 @@ impl TerminalPrompter {
     fn erase(&mut self, records: usize) -> io::Result<()> {
         let columns = size().0;
         let kept = self.records.len().saturating_sub(records);
-        let recorded: usize = (self.records.drain(kept..))
-            .map(|widths| rows(&widths, columns))
-            .sum();
+        let rows_of = |widths: Vec<usize>| rows(&widths, columns);
+        let recorded: usize = self.records.drain(kept..).map(rows_of).sum();
         let shown = rows(&self.shown, columns);
         if shown + recorded == 0 || self.plain {
             return Ok(());
@@ -172,17 +162,6 @@ impl TerminalPrompter {
         Ok(())
     }
 
-    /// Replaces the screen drawn last with the record of an answer, `words`
-    /// to the question `title`, kept above the next screen.
-    fn record(&mut self, title: &str, words: &str) -> io::Result<()> {
-        let lines = record(title, words, Self::width(), self.color);
-        self.erase(0)?;
-        self.print(&lines, if self.plain { "\n" } else { "\r\n" })?;
-        self.records
-            .push(lines.iter().map(|line| wrap::width(line)).collect());
-        Ok(())
-    }
-
     /// Asks for a file to save the answers to (`None`: skip saving) that
     /// replays with `command`; `before` is the name typed last, which would
     /// not do because of `problem`.
@@ -191,7 +170,7 @@ impl TerminalPrompter {
         command: &str,
         before: &str,
         problem: Option<String>,
-    ) -> anyhow::Result<Option<String>> {
+    ) -> Result<Option<String>> {
         let action = self.show(&mut Screen::name(command, before, problem))?;
         self.erase(0)?;
         Ok(match action {
@@ -211,14 +190,12 @@ fn lost(error: io::Error) -> anyhow::Error {
 }
 
 impl Prompter for TerminalPrompter {
-    fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step> {
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Step> {
         let mut screen = Screen::ask(ask);
-        let choices = &ask.question.choices;
+        let value = |&i: &usize| ask.question.choices[i].value.clone();
         let step = match self.show(&mut screen)? {
             Action::Back => Step::Back,
-            Action::Chosen(picked) => {
-                Step::Answer(picked.iter().map(|&i| choices[i].value.clone()).collect())
-            }
+            Action::Chosen(picked) => Step::Answer(picked.iter().map(value).collect()),
             Action::Typed(number) => Step::Answer(vec![number]),
             _ => Step::Answer(Vec::new()),
         };
@@ -229,29 +206,27 @@ impl Prompter for TerminalPrompter {
             Step::Back => self.erase(1)?,
             Step::Answer(values) => {
                 let answer = (!values.is_empty()).then(|| Answer::Many(values.clone()));
-                self.record(&screen.title, &answer_words(ask.question, answer.as_ref()))?;
+                let words = answer_words(ask.question, answer.as_ref());
+                let record = record(&screen.title, &words, Self::width(), self.color);
+                self.put(record, true)?;
             }
         }
         Ok(step)
     }
 
-    fn review(
-        &mut self,
-        questions: &[Question],
-        answers: &Answers,
-    ) -> anyhow::Result<Option<usize>> {
+    fn review(&mut self, questions: &[Question], answers: &Answers) -> Result<Option<usize>> {
         // The review lists every answer itself.
         self.erase(self.records.len())?;
         let action = self.show(&mut Screen::review(questions, answers))?;
         self.erase(0)?;
-        if let Action::Chosen(rows) = action
-            && let Some(&row) = rows.first()
-        {
-            return Ok(Some(row));
+        // A row picked to change (never none, as nothing is toggled here).
+        if let Action::Chosen(rows) = action {
+            return Ok(rows.first().copied());
         }
         for (index, question) in questions.iter().enumerate() {
             let title = format!("[{} of {}] {}", index + 1, questions.len(), question.text);
-            self.record(&title, &answer_words(question, answers.get(&question.id)))?;
+            let words = answer_words(question, answers.get(&question.id));
+            self.put(record(&title, &words, Self::width(), self.color), true)?;
         }
         Ok(None)
     }

@@ -14,28 +14,24 @@ pub type ChoiceSpec<'a> = (&'static str, &'a [(&'static str, i32)], i32);
 
 /// A single-choice question `id` whose labels are its values in capitals.
 pub fn question(id: &'static str, choices: &[ChoiceSpec<'_>]) -> Question {
-    let choices: Vec<_> = (choices.iter())
-        .map(|&(value, weights, both)| {
-            let weights: BTreeMap<_, _> = weights.iter().copied().collect();
-            let label = value.to_uppercase();
-            let reason = json!({"text": "because", "sources": ["s"]});
-            json!({"value": value, "label": label, "weights": weights, "both": both, "reason": reason})
-        })
-        .collect();
+    let choice = |&(value, weights, both): &ChoiceSpec<'_>| {
+        let weights: BTreeMap<_, _> = weights.iter().copied().collect();
+        let label = value.to_uppercase();
+        let reason = json!({"text": "because", "sources": ["s"]});
+        json!({"value": value, "label": label, "weights": weights, "both": both, "reason": reason})
+    };
+    let choices: Vec<_> = choices.iter().map(choice).collect();
     let question = json!({"id": id, "text": id, "hint": "?", "choices": choices});
     serde_json::from_value(question).expect("a question")
 }
 
 /// `a` (x, y), `n` (several of p, q) and `s` (x, y), with no weights.
 pub fn questionnaire() -> Questionnaire {
+    let xy = |id| question(id, &[("x", &[], 0), ("y", &[], 0)]);
     let mut n = question("n", &[("p", &[], 0), ("q", &[], 0)]);
     n.multiple = true;
     Questionnaire {
-        questions: vec![
-            question("a", &[("x", &[], 0), ("y", &[], 0)]),
-            n,
-            question("s", &[("x", &[], 0), ("y", &[], 0)]),
-        ],
+        questions: vec![xy("a"), n, xy("s")],
     }
 }
 
@@ -67,16 +63,8 @@ fn the_command_line_gives_the_answers_in_questionnaire_order_quoted_for_the_shel
         ("advise", None, odd, r"roles advise --answer 'a=it'\''s & $HOME' --no-input"),
     ];
     for (command, kb, answers, expected) in cases {
-        let intake = Intake {
-            command,
-            file: None,
-            flags: &[],
-            no_input: true,
-            save: None,
-            force: false,
-            kb,
-            color: false,
-        };
+        let mut intake = Intake::default();
+        (intake.command, intake.kb) = (command, kb);
         assert_eq!(command_line(&intake, &questions, &answers), expected);
     }
     #[rustfmt::skip]
@@ -107,8 +95,6 @@ fn a_save_path_in_a_directory_that_cannot_be_written_is_refused_early_leaving_no
     set_permissions(&locked, Permissions::from_mode(0o755)).expect("unlocked");
     // The probes of the directories leave nothing behind.
     assert_eq!(read_dir(dir.path()).expect("listed").count(), 1);
-    assert_eq!(
-        read_dir(&locked).expect("listed").count(),
-        usize::from(root)
-    );
+    let left = read_dir(&locked).expect("listed").count();
+    assert_eq!(left, usize::from(root));
 }

@@ -2,18 +2,14 @@
 //! changes no result below.
 
 use super::*;
-use crate::questionnaire::tests::question;
+use crate::questionnaire::tests::{answers, question};
 
-/// Answers, the roles needed, and whether they tie.
-type Case<'a> = (&'a [(&'a str, &'a str)], &'a [usize], bool);
-
-fn roles(ids: &[&'static str]) -> Vec<RoleRef> {
-    ids.iter()
-        .map(|&id| RoleRef {
-            id: String::from(id),
-            name: String::from(id),
-        })
-        .collect()
+fn roles() -> Vec<RoleRef> {
+    let role = |id: &str| RoleRef {
+        id: id.to_owned(),
+        name: id.to_owned(),
+    };
+    vec![role("a"), role("b"), role("c")]
 }
 
 fn questions() -> Vec<Question> {
@@ -30,105 +26,57 @@ fn questions() -> Vec<Question> {
     ]
 }
 
-fn answers(given: &[(&str, &str)]) -> Answers {
-    let mut answers = Answers::default();
-    for (id, value) in given {
-        answers.set(id, Some(Answer::One((*value).to_owned())));
-    }
-    answers
-}
-
-fn needed(given: &[(&str, &str)]) -> (Vec<usize>, bool) {
-    tally(&roles(&["a", "b", "c"]), &questions(), &answers(given)).needed()
+/// The evidence of answers such as `aim=a big=yes`.
+fn tallied(given: &str) -> Tally {
+    tally(&roles(), &questions(), &answers(given))
 }
 
 #[test]
 fn each_role_is_needed_on_its_own_evidence() {
-    let cases: &[Case<'_>] = &[
-        (&[], &[], false),
-        (&[("big", "no")], &[], false),
-        (&[("aim", "a")], &[0], false),
-        (&[("lean", "a")], &[0], false),
-        (&[("big", "yes")], &[0, 1, 2], true),
-        (&[("aim", "a"), ("big", "yes")], &[0, 1, 2], true),
-        (&[("aim", "a"), ("c", "c")], &[0, 2], true),
-        (&[("aim", "b"), ("lean", "a")], &[1, 0], false),
+    // (answers, the roles needed, whether they tie)
+    let cases: &[(&str, &[usize], bool)] = &[
+        ("", &[], false),
+        ("big=no", &[], false),
+        ("aim=a", &[0], false),
+        ("lean=a", &[0], false),
+        ("big=yes", &[0, 1, 2], true),
+        ("aim=a big=yes", &[0, 1, 2], true),
+        ("aim=a c=c", &[0, 2], true),
+        ("aim=b lean=a", &[1, 0], false),
         // A priority settles a tie it takes part in, and nothing else.
-        (&[("first", "a")], &[], false),
-        (&[("aim", "a"), ("c", "c"), ("first", "c")], &[2, 0], false),
-        (&[("aim", "a"), ("c", "c"), ("first", "b")], &[0, 2], true),
-        (&[("big", "yes"), ("first", "b")], &[1, 0, 2], true),
-        (
-            &[("aim", "b"), ("lean", "a"), ("first", "a")],
-            &[1, 0],
-            false,
-        ),
+        ("first=a", &[], false),
+        ("aim=a c=c first=c", &[2, 0], false),
+        ("aim=a c=c first=b", &[0, 2], true),
+        ("big=yes first=b", &[1, 0, 2], true),
+        ("aim=b lean=a first=a", &[1, 0], false),
     ];
     for (given, roles, tie) in cases {
-        assert_eq!(needed(given), (roles.to_vec(), *tie), "{given:?}");
+        assert_eq!(tallied(given).needed(), (roles.to_vec(), *tie), "{given}");
     }
 }
 
 #[test]
-fn evidence_for_every_role_never_lowers_the_leading_role() {
-    let roles = roles(&["a", "b", "c"]);
-    let alone = tally(&roles, &questions(), &answers(&[("aim", "a")]));
-    let big = tally(
-        &roles,
-        &questions(),
-        &answers(&[("aim", "a"), ("big", "yes")]),
-    );
-    assert!(big.confidence(0) >= alone.confidence(0));
-    assert!(big.needed().0.contains(&0));
-}
-
-#[test]
-fn confidence_grows_with_support_and_one_answer_is_never_high() {
-    let roles = roles(&["a", "b", "c"]);
-    let one = tally(&roles, &questions(), &answers(&[("aim", "a")])).confidence(0);
+fn confidence_grows_with_support_one_answer_is_never_high_and_evidence_for_all_never_lowers_it() {
+    let one = tallied("aim=a").confidence(0);
     assert!((0.0..HIGH).contains(&one) && one > 0.0, "{one}");
-    let two = tally(
-        &roles,
-        &questions(),
-        &answers(&[("aim", "a"), ("lean", "a")]),
-    );
-    assert!(two.confidence(0) > one);
-    let against = tally(&roles, &questions(), &answers(&[("aim", "a"), ("c", "c")]));
-    assert!(against.confidence(0) < one && against.confidence(0) > 0.0);
+    assert!(tallied("aim=a lean=a").confidence(0) > one);
+    let big = tallied("aim=a big=yes");
+    assert!(big.confidence(0) >= one && big.needed().0.contains(&0));
+    let against = tallied("aim=a c=c").confidence(0);
+    assert!(against < one && against > 0.0, "{against}");
     assert_eq!(Confidence::new(0.5, None).level, "medium");
     assert_eq!(Confidence::new(0.67, None).level, "high");
 }
 
 #[test]
 fn flips_change_the_outcome_and_never_offer_the_answer_given() {
-    let roles = roles(&["a", "b", "c"]);
-    let given = answers(&[("aim", "a")]);
-    let flips = flips(&roles, &questions(), &given, |t| {
-        let (needed, _) = t.needed();
-        (needed.clone(), String::new(), Vec::new())
-    });
+    let outcome = |t: &Tally| (t.needed(), String::new(), Vec::new());
+    let flips = flips(&roles(), &questions(), &answers("aim=a"), outcome);
     assert!(flips.iter().all(|f| f.to != f.from));
     let changes: Vec<&str> = flips.iter().map(|f| f.change.as_str()).collect();
-    assert!(changes.contains(&"aim: B instead of A"), "{changes:?}");
-    assert!(
-        changes.contains(&"big: YES instead of no preference"),
-        "{changes:?}"
-    );
-    assert!(
-        !changes.iter().any(|c| c.starts_with("big: NO")),
-        "{changes:?}"
-    );
-}
-
-#[test]
-fn a_number_picks_its_band_and_a_flip_never_offers_that_band() {
-    let mut size = question("size", &[("small", &[], 0), ("large", &[], 3)]);
-    size.number = true;
-    size.choices[0].at_least = Some(0);
-    size.choices[1].at_least = Some(1000);
-    let picked = chosen(&size, Some(&Answer::One("5000".into())));
-    assert_eq!(picked.len(), 1);
-    assert_eq!(picked[0].value, "large");
-    let options = alternatives(&size, Some(&Answer::One("5000".into())));
-    assert_eq!(options, [Some(Answer::One("small".into())), None]);
+    let offered = |change| changes.contains(&change);
+    assert!(offered("aim: B instead of A") && offered("big: YES instead of no preference"));
+    assert!(offered("aim: no preference instead of A"), "{changes:?}");
+    let same = changes.iter().any(|c| c.starts_with("big: NO"));
+    assert!(!same, "{changes:?}");
 }

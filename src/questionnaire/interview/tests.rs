@@ -4,6 +4,8 @@
 
 use std::collections::VecDeque;
 
+use anyhow::Result;
+
 use super::{Ask, Prompter, Step, answer_words, interview};
 use crate::error::{EXIT_INTERRUPTED, Interrupted, exit_code};
 use crate::kb::Question;
@@ -12,7 +14,8 @@ use crate::questionnaire::tests::{answers, questionnaire};
 
 /// Replies from a script and logs each question as put and each review shown.
 struct Scripted {
-    /// Per question: values (`p,q`), `-` skip (none), `<` back, `!` interrupt.
+    /// Per question: values (`p,q`), `-` skip (none), `<` back, `!` interrupt,
+    /// `?` another error.
     replies: VecDeque<&'static str>,
     /// Per review, until it runs out (then confirm): a row to change, `!` interrupt.
     revisions: VecDeque<&'static str>,
@@ -23,7 +26,7 @@ struct Scripted {
 }
 
 impl Prompter for Scripted {
-    fn ask(&mut self, ask: &Ask<'_>) -> anyhow::Result<Step> {
+    fn ask(&mut self, ask: &Ask<'_>) -> Result<Step> {
         assert_eq!(ask.total, 3);
         let previous =
             (ask.previous).map_or(String::new(), |a| format!(":{}", a.values().join(",")));
@@ -35,20 +38,16 @@ impl Prompter for Scripted {
         (self.asked).push(format!("{}{}{previous}{mark}", ask.question.id, ask.number));
         let values = match self.replies.pop_front().expect("the script ran out") {
             "!" => return Err(Interrupted.into()),
+            "?" => return Err(std::io::Error::other("terminal went away").into()),
             "<" => return Ok(Step::Back),
             "-" => "",
             values => values,
         };
-        Ok(Step::Answer(
-            values.split_terminator(',').map(str::to_owned).collect(),
-        ))
+        let values = values.split_terminator(',').map(str::to_owned);
+        Ok(Step::Answer(values.collect()))
     }
 
-    fn review(
-        &mut self,
-        questions: &[Question],
-        answers: &Answers,
-    ) -> anyhow::Result<Option<usize>> {
+    fn review(&mut self, questions: &[Question], answers: &Answers) -> Result<Option<usize>> {
         let rows = (questions.iter().enumerate())
             .map(|(i, q)| format!("{}{}={}", i + 1, q.id, answer_words(q, answers.get(&q.id))));
         self.reviewed.push(rows.collect::<Vec<_>>().join(" "));
@@ -65,17 +64,11 @@ const NONE: &str = "1a=no preference 2n=no preference 3s=no preference";
 
 #[test]
 fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
-    // (pre-filled, replies, revisions, asked, answers after or `!` if interrupted, reviews)
-    type Case = (
-        &'static str,
-        &'static [&'static str],
-        &'static [&'static str],
-        &'static str,
-        &'static str,
-        &'static [&'static str],
-    );
+    // (pre-filled, replies, revisions, asked, answers after, or `!` if
+    // interrupted and `?` if failed, reviews)
+    type Texts = &'static [&'static str];
     #[rustfmt::skip]
-    let cases: &[Case] = &[
+    let cases: &[(&str, Texts, Texts, &str, &str, Texts)] = &[
         // Each question once, in order; one value or a list; then a review.
         ("", &["x", "p,q", "y"], &[], "a1^ n2 s3", "a=x n=p,q s=y", &["1a=X 2n=P, Q 3s=Y"]),
         // A skip leaves a question unanswered.
@@ -91,6 +84,8 @@ fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
         // keep their place; the review shows them too.
         ("n=p", &["x", "<", "x", "y"], &[], "a1^ s3 a1:x^ s3", "a=x n=p s=y", &[ALL_XY]),
         ("a=x n=p s=y", &[], &[], "", "a=x n=p s=y", &[]),
+        // A typed number is shown as typed.
+        ("a=120", &["-", "y"], &[], "n2^ s3", "a=120 s=y", &["1a=120 2n=no preference 3s=Y"]),
         // At the review any answer can be asked again, several in turn.
         ("", &["x", "p", "y", "y"], &["0"], "a1^ n2 s3 a1:x*", "a=y n=p s=y", &[ALL_XY, "1a=Y 2n=P 3s=Y"]),
         ("", &["x", "p", "y", "q", "x"], &["1", "2"], "a1^ n2 s3 n2:p* s3:y*", "a=x n=q s=x",
@@ -104,6 +99,8 @@ fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
         // An interruption, at a question or at the review, ends it all.
         ("", &["x", "!"], &[], "a1^ n2", "!", &[]),
         ("", &["x", "p", "y"], &["!"], "a1^ n2 s3", "!", &[ALL_XY]),
+        // Any other failure of the prompter ends it too, as a failure.
+        ("", &["?"], &[], "a1^", "?", &[]),
     ];
     let questions = questionnaire().questions;
     for &(prefilled, replies, revisions, asked, after, reviewed) in cases {
@@ -125,47 +122,13 @@ fn the_interview_asks_what_is_unanswered_with_skip_back_and_review() {
                 assert_eq!(any, !asked.is_empty(), "{case}");
             }
             Err(error) => {
-                assert_eq!(after, "!", "{case}: {error:#}");
-                assert_eq!(exit_code(&error), Some(EXIT_INTERRUPTED));
+                let code = match after {
+                    "!" => EXIT_INTERRUPTED,
+                    "?" => 1,
+                    _ => panic!("{case}: {error:#}"),
+                };
+                assert_eq!(exit_code(&error), Some(code), "{case}");
             }
         }
-    }
-}
-
-#[test]
-fn a_prompter_error_propagates_and_one_without_a_review_confirms_at_once() {
-    /// Skips every question, or fails at the first when broken.
-    struct Skipper(usize, bool);
-    impl Prompter for Skipper {
-        fn ask(&mut self, _: &Ask<'_>) -> anyhow::Result<Step> {
-            self.0 += 1;
-            match self.1 {
-                true => Err(std::io::Error::other("terminal went away").into()),
-                false => Ok(Step::Answer(Vec::new())),
-            }
-        }
-    }
-    let questions = questionnaire().questions;
-    let error =
-        interview(&questions, &mut Answers::default(), &mut Skipper(0, true)).expect_err("fails");
-    assert!(error.to_string().contains("terminal went away"));
-    assert_eq!(exit_code(&error), Some(1));
-    let mut skipper = Skipper(0, false);
-    assert!(interview(&questions, &mut Answers::default(), &mut skipper).expect("completes"));
-    assert_eq!(skipper.0, 3);
-}
-
-#[test]
-fn an_answer_in_words_uses_labels_and_keeps_a_typed_number_as_typed() {
-    let questions = questionnaire().questions;
-    for (index, given, words) in [
-        (0, "", "no preference"),
-        (0, "a=x", "X"),
-        (0, "a=120", "120"),
-        (1, "n=p,q", "P, Q"),
-    ] {
-        let given = answers(given);
-        let id = questions[index].id.as_str();
-        assert_eq!(answer_words(&questions[index], given.get(id)), words);
     }
 }

@@ -11,7 +11,7 @@
 use anstyle::{AnsiColor, Color, Style};
 
 use super::terminal::Key;
-use crate::kb::Question;
+use crate::kb::{Choice, Question};
 use crate::questionnaire::interview::{Ask, answer_words};
 use crate::questionnaire::{Answer, Answers};
 use crate::render::{paint::paint, wrap};
@@ -78,9 +78,8 @@ impl Screen {
         let question = ask.question;
         let choices = question.choices.iter();
         let previous = ask.previous.map(Answer::values).unwrap_or_default();
-        let picked: Vec<bool> = (choices.clone())
-            .map(|c| previous.contains(&c.value.as_str()))
-            .collect();
+        let was_picked = |c: &Choice| previous.contains(&c.value.as_str());
+        let picked: Vec<bool> = choices.clone().map(was_picked).collect();
         let typed = match previous.as_slice() {
             [value] if question.number && !picked.contains(&true) => (*value).to_owned(),
             _ => String::new(),
@@ -105,13 +104,12 @@ impl Screen {
 
     /// The review of every answer, with the cursor on the confirm line.
     pub fn review(questions: &[Question], answers: &Answers) -> Screen {
-        let rows = questions.iter();
+        let row = |q: &Question| (q.text.clone(), Some(answer_words(q, answers.get(&q.id))));
         Screen {
             kind: Kind::Review,
             title: "Review your answers".to_owned(),
             hint: "Change any that is not right, then confirm to see the result.".to_owned(),
-            entries: (rows.map(|q| (q.text.clone(), Some(answer_words(q, answers.get(&q.id))))))
-                .collect(),
+            entries: questions.iter().map(row).collect(),
             cursor: questions.len(),
             ..Screen::default()
         }
@@ -141,7 +139,7 @@ impl Screen {
     }
 
     /// The pause came: takes a half-typed number.
-    pub fn pause(&mut self) -> Action {
+    fn pause(&mut self) -> Action {
         if !self.waiting() {
             return Action::Stay;
         }
@@ -166,9 +164,8 @@ impl Screen {
     fn digit(&mut self, digit: char) -> Action {
         let count = self.entries.len();
         if self.kind == Kind::Number {
-            if self.typed.len() < 9 {
-                self.typed.push(digit);
-            }
+            // At most nine digits, so the number fits a u32.
+            self.typed.extend((self.typed.len() < 9).then_some(digit));
             return Action::Stay;
         }
         let number = digit.to_digit(10).unwrap_or(0) as usize;
@@ -183,8 +180,8 @@ impl Screen {
         if fits && !extended.starts_with('0') {
             self.typed = extended;
         } else {
+            // Takes the number so far, and leaves nothing typed.
             action = self.pause();
-            self.typed.clear();
             if (1..=count).contains(&number) {
                 self.typed.push(digit);
             }
@@ -198,6 +195,9 @@ impl Screen {
     /// Handles one key.
     pub fn key(&mut self, key: Key) -> Action {
         let count = self.entries.len();
+        if key == Key::Pause {
+            return self.pause();
+        }
         if self.kind == Kind::Name {
             match key {
                 Key::CtrlC | Key::CtrlD | Key::Esc => return Action::Skip,
@@ -213,28 +213,25 @@ impl Screen {
             Key::Char('k') => Key::Up,
             Key::Char('j') => Key::Down,
             Key::CtrlC | Key::CtrlD | Key::Char('q') => return Action::Quit,
+            Key::Char(digit @ '0'..='9') => return self.digit(digit),
             key => key,
         };
         if !self.typed.is_empty() {
+            let number = self.kind == Kind::Number;
             match key {
-                Key::Char(digit @ '0'..='9') => return self.digit(digit),
-                Key::Enter if self.kind == Kind::Number => {
-                    return Action::Typed(self.typed.clone());
-                }
+                Key::Enter if number => return Action::Typed(self.typed.clone()),
                 Key::Enter => return self.pause(),
-                Key::Backspace => {
-                    self.typed.pop();
-                    return Action::Stay;
-                }
-                Key::Esc => {
-                    self.typed.clear();
-                    return Action::Stay;
-                }
+                Key::Backspace => drop(self.typed.pop()),
+                Key::Esc => self.typed.clear(),
                 // Moving to a choice drops the typed number, so Enter picks it.
                 Key::Up | Key::Down if count > 0 => self.typed.clear(),
                 // In a list, any other key drops a half-typed number and acts.
-                _ if self.kind != Kind::Number => self.typed.clear(),
+                _ if !number => self.typed.clear(),
                 _ => {}
+            }
+            // Editing what is typed does nothing else.
+            if matches!(key, Key::Backspace | Key::Esc) {
+                return Action::Stay;
             }
         }
         let review = self.kind == Kind::Review;
@@ -242,7 +239,6 @@ impl Screen {
         match key {
             Key::Up if lines > 0 => self.cursor = (self.cursor + lines - 1) % lines,
             Key::Down if lines > 0 => self.cursor = (self.cursor + 1) % lines,
-            Key::Char(digit @ '0'..='9') => return self.digit(digit),
             Key::Char('c') if review => return Action::Confirm,
             Key::Enter if review && self.cursor == count => return Action::Confirm,
             // None toggled is no preference.
@@ -264,15 +260,29 @@ impl Screen {
     /// What the keys do now, on one line.
     fn keys_help(&self) -> String {
         let count = self.entries.len();
-        let numbers = |verb| numbers_help(count, verb);
+        let range = format!("1-{count}");
+        let range = if count == 1 { "1" } else { &range };
+        let verb = match self.kind {
+            Kind::Toggle => "toggle that one",
+            Kind::Review => "change that answer",
+            _ => "pick that one",
+        };
+        // In a list of ten or more, how a longer number is typed.
+        let spelled: Vec<String> = count.to_string().chars().map(String::from).collect();
+        let spelled = spelled.join(" then ");
+        let numbers = match count {
+            ..10 => format!("{range}: {verb}"),
+            _ => format!(
+                "{range}: {verb} (a number is taken at enter or after a pause, so {spelled} is {count})"
+            ),
+        };
         let back = self.back.map_or(String::new(), |back| format!(" · {back}"));
         let rest = format!("s: skip{back} · q: quit");
         match self.kind {
             Kind::Name => "enter: save · esc, ctrl-c or enter with no name: skip".to_owned(),
             Kind::Review => format!(
-                "↑↓ move · enter: change the answer at ❯, or confirm on the last line · {} · \
-                 c: confirm · q: quit",
-                numbers("change that answer")
+                "↑↓ move · enter: change the answer at ❯, or confirm on the last line · {numbers} · \
+                 c: confirm · q: quit"
             ),
             Kind::Number => {
                 let typed = match self.typed.as_str() {
@@ -283,15 +293,9 @@ impl Screen {
                 format!("{typed}{choices} · {rest}")
             }
             _ if count == 0 => rest,
-            Kind::Toggle => format!(
-                "↑↓ move · space: toggle · {} · enter: done · {rest}",
-                numbers("toggle that one")
-            ),
-            _ if count < 10 => format!("↑↓ move · {} or enter: pick · {rest}", range(count)),
-            _ => format!(
-                "↑↓ move · enter: pick · {} · {rest}",
-                numbers("pick that one")
-            ),
+            Kind::Toggle => format!("↑↓ move · space: toggle · {numbers} · enter: done · {rest}"),
+            _ if count < 10 => format!("↑↓ move · {range} or enter: pick · {rest}"),
+            _ => format!("↑↓ move · enter: pick · {numbers} · {rest}"),
         }
     }
 
@@ -322,18 +326,12 @@ impl Screen {
         // A number question's field is where the keys go once typing starts,
         // or always when there are no choices.
         let typing = self.kind == Kind::Number && (!self.typed.is_empty() || count == 0);
+        let typed = |label: &str| vec![format!("{label}: {}_", self.typed)];
+        let confirm = vec!["These are right: show the result".to_owned()];
         body.push(match self.kind {
-            Kind::Review => entry(
-                vec!["These are right: show the result".into()],
-                self.cursor == count,
-                color,
-            ),
-            Kind::Number => entry(
-                vec![format!("Type a number: {}_", self.typed)],
-                typing,
-                color,
-            ),
-            Kind::Name => vec![format!("File (enter to skip): {}_", self.typed)],
+            Kind::Review => entry(confirm, self.cursor == count, color),
+            Kind::Number => entry(typed("Type a number"), typing, color),
+            Kind::Name => typed("File (enter to skip)"),
             Kind::Pick | Kind::Toggle => Vec::new(),
         });
         let mut foot = Vec::new();
@@ -366,11 +364,8 @@ fn answered(words: &str) -> Style {
 
 /// The record of an answer left on screen once it is given.
 pub fn record(title: &str, words: &str, width: usize, color: bool) -> Vec<String> {
-    let (tick, words) = (
-        paint(color, "✔", DONE),
-        paint(color, words, answered(words)),
-    );
-    let line = format!("{tick} {title} {words}");
+    let tick = paint(color, "✔", DONE);
+    let line = format!("{tick} {title} {}", paint(color, words, answered(words)));
     hang("", &line, width, Style::new(), color)
 }
 
@@ -379,48 +374,21 @@ pub fn record(title: &str, words: &str, width: usize, color: bool) -> Vec<String
 fn hang(first: &str, text: &str, width: usize, style: Style, color: bool) -> Vec<String> {
     let rest = " ".repeat(wrap::width(first));
     let filled = wrap::fill(text, width.max(rest.len() + 10), first, &rest);
-    filled
-        .split('\n')
-        .map(|line| paint(color, line, style))
-        .collect()
+    let paint = |line| paint(color, line, style);
+    filled.split('\n').map(paint).collect()
 }
 
 /// An entry of a list, marked when it is under the cursor.
 fn entry(lines: Vec<String>, current: bool, color: bool) -> Vec<String> {
-    let lines = lines.into_iter().enumerate();
-    lines
-        .map(|(index, line)| match (current, index) {
-            (true, 0) => format!(
-                "{} {}",
-                paint(color, "❯", CURRENT),
-                paint(color, &line, CURRENT)
-            ),
-            (true, _) => format!("  {}", paint(color, &line, CURRENT)),
+    let mark = |(index, line): (usize, String)| {
+        let marked = paint(color, &line, CURRENT);
+        match (current, index) {
+            (true, 0) => format!("{} {marked}", paint(color, "❯", CURRENT)),
+            (true, _) => format!("  {marked}"),
             (false, _) => format!("  {line}"),
-        })
-        .collect()
-}
-
-/// The numbers of a list of `count`: `1` or `1-N`.
-fn range(count: usize) -> String {
-    if count == 1 {
-        "1".to_owned()
-    } else {
-        format!("1-{count}")
-    }
-}
-
-/// How typed numbers pick from a list of `count`, and how a longer number is
-/// typed in a list of ten or more.
-fn numbers_help(count: usize, verb: &str) -> String {
-    if count < 10 {
-        return format!("{}: {verb}", range(count));
-    }
-    let spelled: Vec<String> = count.to_string().chars().map(String::from).collect();
-    let (range, spelled) = (range(count), spelled.join(" then "));
-    format!(
-        "{range}: {verb} (a number is taken at enter or after a pause, so {spelled} is {count})"
-    )
+        }
+    };
+    lines.into_iter().enumerate().map(mark).collect()
 }
 
 /// The lines to draw in at most `height` rows: all of them when they fit;
@@ -438,9 +406,8 @@ pub fn fit(
     if lines.len() + flat.len() + foot.len() <= height {
         lines.extend(flat);
     } else {
-        let start_of = |entry: usize| body[..entry].iter().map(Vec::len).sum::<usize>();
         let entry = current.min(body.len().saturating_sub(1));
-        let first = start_of(entry);
+        let first: usize = body[..entry].iter().map(Vec::len).sum();
         let last = first + body.get(entry).map_or(0, Vec::len);
         let room = height.saturating_sub(lines.len() + foot.len() + 2).max(1);
         let start = (first.saturating_sub(room.saturating_sub(last - first) / 2))

@@ -7,11 +7,8 @@
 //! pasted whole number is typed, so it can answer a number question.
 //!
 //! Raw mode, bracketed paste and a hidden cursor last as long as a [`RawMode`]
-//! guard, and the terminal is put back on every way out: SIGINT, SIGTERM,
-//! SIGHUP and SIGQUIT restore it and exit with 128 plus the signal's number, as
-//! a shell reports a process the signal killed; SIGTSTP (Ctrl-Z, `kill -TSTP`)
-//! restores it and stops, and on `fg` raw mode comes back and the screen is
-//! drawn again (through the SIGWINCH the prompt already redraws on).
+//! guard, and every ending signal puts the terminal back (see
+//! [`restore_on_signals`]).
 
 use std::collections::VecDeque;
 use std::io::{self, ErrorKind::UnexpectedEof, Read, Write};
@@ -36,11 +33,11 @@ fn raw() -> MutexGuard<'static, bool> {
     RAW.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Set when `roles` comes back from a suspension: what was drawn before is
-/// lost among the shell's lines, so the prompt draws afresh, erasing nothing.
+/// Set when `roles` comes back from a suspension (see [`resumed`]).
 static RESUMED: AtomicBool = AtomicBool::new(false);
 
-/// Whether `roles` was resumed since the last call.
+/// Whether `roles` was resumed since the last call: what was drawn before is
+/// lost among the shell's lines, so the prompt draws afresh, erasing nothing.
 pub fn resumed() -> bool {
     RESUMED.swap(false, Ordering::Relaxed)
 }
@@ -76,8 +73,9 @@ impl Drop for RawMode {
 
 /// From now on, SIGINT, SIGTERM, SIGHUP and SIGQUIT restore the terminal (when
 /// the prompt has it in raw mode) and end `roles` with 128 plus the signal
-/// number, SIGTSTP suspends it (see the module's note), and resizes are
-/// noticed. Set up once per process; later calls do nothing.
+/// number, as a shell reports a process the signal killed; SIGTSTP restores it
+/// and stops, and on `fg` takes it again and has the screen drawn again
+/// (through a SIGWINCH). Set up once per process; later calls do nothing.
 pub fn restore_on_signals() -> io::Result<()> {
     static WATCHING: OnceLock<()> = OnceLock::new();
     if WATCHING.get().is_some() {
@@ -119,13 +117,6 @@ fn restore(reset: &[u8]) {
     let _ = terminal::disable_raw_mode();
 }
 
-/// Suspends `roles` as Ctrl-Z does in cooked mode (raw mode turns it into a
-/// key): the signal thread puts the terminal back, stops, and on `fg` takes it
-/// again and has the screen redrawn.
-pub fn suspend() {
-    let _ = signal_hook::low_level::raise(SIGTSTP);
-}
-
 /// How many rows lines of these display widths take on a terminal `columns`
 /// wide that rewraps long lines, as most do when they narrow.
 pub fn rows(widths: &[usize], columns: usize) -> usize {
@@ -151,7 +142,8 @@ pub fn erase(err: &mut impl Write, above: usize) -> io::Result<()> {
 }
 
 /// A key the prompt tells apart (Tab and Shift-Tab come as Down and Up, other
-/// keys as `Other`), or word that the window changed size.
+/// keys as `Other`), or word that the window changed size or that no key came
+/// in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Resize,
@@ -168,6 +160,7 @@ pub enum Key {
     PasteStart,
     PasteEnd,
     Other,
+    Pause,
 }
 
 /// How long to wait for the rest of an escape sequence (sent in one write) before
@@ -199,44 +192,41 @@ fn resizes() -> Option<&'static UnixStream> {
 }
 
 impl Keys {
-    /// The next input, waiting at most `timeout` (for ever when `None`);
-    /// `Ok(None)` when the time is up. A terminal that has hung up is an
+    /// The next input, waiting at most `timeout` (for ever when `None`), then
+    /// [`Key::Pause`]. A terminal that has hung up is an
     /// [`io::ErrorKind::UnexpectedEof`] error, never a busy loop.
-    pub fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Key>> {
+    pub fn next(&mut self, timeout: Option<Duration>) -> io::Result<Key> {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             while let Some(key) = self.pending.pop_front() {
                 if let Some(key) = self.paste(key) {
-                    return Ok(Some(key));
+                    return Ok(key);
                 }
             }
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             // An incomplete sequence waits only a moment for its end.
-            let wait = match self.partial.is_empty() {
-                true => left,
-                false => Some(left.unwrap_or(SEQUENCE_WAIT).min(SEQUENCE_WAIT)),
-            };
+            let moment = left.unwrap_or(SEQUENCE_WAIT).min(SEQUENCE_WAIT);
+            let wait = (!self.partial.is_empty()).then_some(moment).or(left);
             let wait = wait.map(Timespec::try_from).transpose();
             let stdin = io::stdin();
             let mut fds = vec![PollFd::new(&stdin, PollFlags::IN)];
             fds.extend(resizes().map(|pipe| PollFd::new(pipe, PollFlags::IN)));
             match poll(&mut fds, wait.map_err(io::Error::other)?.as_ref()) {
                 // Only a deadline makes poll(2) return empty-handed.
-                Ok(0) if self.partial.is_empty() => return Ok(None),
+                Ok(0) if self.partial.is_empty() => return Ok(Key::Pause),
                 Ok(0) => self
                     .pending
                     .extend(decode(&std::mem::take(&mut self.partial), false).0),
                 Ok(_) | Err(Errno::INTR) => {}
                 Err(error) => return Err(error.into()),
             }
-            let terminal = fds[0].revents();
             if fds.get(1).is_some_and(|fd| !fd.revents().is_empty())
                 && let Some(mut pipe) = resizes()
             {
                 while pipe.read(&mut [0; 64]).is_ok_and(|n| n > 0) {}
-                return Ok(Some(Key::Resize));
+                return Ok(Key::Resize);
             }
-            if terminal.is_empty() {
+            if fds[0].revents().is_empty() {
                 continue;
             }
             let mut buffer = [0; 1024];

@@ -2,6 +2,8 @@
 //! numbers in the twelve-choice `needs`, number questions, the review, the
 //! file name), and the lines they show at a width and a height.
 
+use std::collections::HashMap;
+
 use super::*;
 use crate::kb::Question;
 use crate::library::Library;
@@ -17,13 +19,12 @@ fn asked(id: &str, previous: &[&str], edit: impl Fn(&mut Question)) -> Screen {
     let (how, id) = id.split_once(':').unwrap_or(("", id));
     let mut question = (questions().into_iter().find(|q| q.id == id)).expect("a question");
     edit(&mut question);
+    let previous = Answer::Many(previous.iter().map(|v| v.to_string()).collect());
     Screen::ask(&Ask {
         question: &question,
         number: 1,
         total: 8,
-        previous: Some(&Answer::Many(
-            previous.iter().map(|v| v.to_string()).collect(),
-        )),
+        previous: Some(&previous),
         can_go_back: how != "first",
         revising: how == "revise",
     })
@@ -54,23 +55,12 @@ fn review(count: usize) -> Screen {
 /// ends the screen, or `Stay`.
 fn play(screen: &mut Screen, script: &str) -> Action {
     #[rustfmt::skip]
-    let keys = [('⏎', Key::Enter), ('⌫', Key::Backspace), ('⎋', Key::Esc), ('↑', Key::Up),
-        ('↓', Key::Down), ('←', Key::Left), ('⌃', Key::CtrlC)];
-    for c in script.chars() {
-        let key = keys
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map_or(Key::Char(c), |&(_, key)| key);
-        let action = if c == '…' {
-            screen.pause()
-        } else {
-            screen.key(key)
-        };
-        if action != Action::Stay {
-            return action;
-        }
-    }
-    Action::Stay
+    let keys = HashMap::from([('⏎', Key::Enter), ('⌫', Key::Backspace), ('⎋', Key::Esc), ('↑', Key::Up),
+        ('↓', Key::Down), ('←', Key::Left), ('⌃', Key::CtrlC), ('…', Key::Pause)]);
+    let key = |c| keys.get(&c).copied().unwrap_or(Key::Char(c));
+    let mut actions = script.chars().map(|c| screen.key(key(c)));
+    let ends = |action: &Action| *action != Action::Stay;
+    actions.find(ends).unwrap_or(Action::Stay)
 }
 
 #[test]
@@ -152,14 +142,9 @@ fn screens_show_their_entries_marks_fields_and_key_help() {
     for (screen, script, width, expected) in cases {
         let title = screen.title.clone();
         let lines = shown(screen, script, width);
-        let missing: Vec<_> = expected
-            .iter()
-            .filter(|part| !lines.contains(*part))
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "{title} {script:?}: {missing:?} not in\n{lines}"
-        );
+        let absent = |part: &&&str| !lines.contains(**part);
+        let missing: Vec<_> = expected.iter().filter(absent).collect();
+        assert!(missing.is_empty(), "{title}: {missing:?}\n{lines}");
     }
 }
 
@@ -198,10 +183,7 @@ fn a_screen_taller_than_the_terminal_shows_the_part_around_the_cursor() {
     }
     // What is drawn is erased by as many rows as it takes now.
     let rows = super::super::terminal::rows;
-    let counted = [
-        rows(&[0, 1, 79, 80], 80),
-        rows(&[81], 80),
-        rows(&[99, 30], 40),
-    ];
-    assert_eq!(counted, [4, 2, 4]);
+    assert_eq!(rows(&[0, 1, 79, 80], 80), 4);
+    assert_eq!(rows(&[81], 80), 2);
+    assert_eq!(rows(&[99, 30], 40), 4);
 }
