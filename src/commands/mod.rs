@@ -38,14 +38,38 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Cited {
     /// The statement.
     pub text: String,
+    /// The roles it concerns, in the views that name them (topics, split).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
     /// Ids of the sources that support it.
     pub sources: Vec<String>,
+}
+
+impl Cited {
+    /// `fact` with the roles it concerns.
+    pub fn about_roles(fact: &Fact) -> Self {
+        let roles = Some(fact.roles.clone());
+        Cited {
+            roles,
+            ..fact.into()
+        }
+    }
+
+    /// Its text led by the roles it concerns (`CIO, CTO: text`), the label as
+    /// `mark` makes it; the text alone when it names none.
+    pub fn labelled(&self, mark: impl Fn(&str) -> String) -> String {
+        match roles_label(self.roles.as_deref().unwrap_or_default()) {
+            label if label.is_empty() => self.text.clone(),
+            label => format!("{}: {}", mark(&label), self.text),
+        }
+    }
 }
 
 impl From<&Fact> for Cited {
     fn from(fact: &Fact) -> Self {
         Cited {
             text: fact.text.clone(),
+            roles: None,
             sources: fact.sources.clone(),
         }
     }
@@ -208,15 +232,6 @@ pub fn roles_label(roles: &[String]) -> String {
     ids.join(", ")
 }
 
-/// A fact's text led by the roles it concerns (`CIO, CTO: text`), the label as
-/// `mark` makes it; the text alone when it names none.
-pub fn labelled(roles: &[String], text: &str, mark: impl Fn(&str) -> String) -> String {
-    match roles_label(roles) {
-        label if label.is_empty() => text.to_owned(),
-        label => format!("{}: {text}", mark(&label)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,13 +242,6 @@ mod tests {
         ("revenue-line", "Revenue line"),
         ("salary", "Salary"),
     ];
-
-    fn pick(wanted: &[&str]) -> Result<Vec<&'static str>, String> {
-        let wanted: Vec<String> = wanted.iter().map(|w| (*w).to_owned()).collect();
-        pick_named(&ENTRIES, "dimension", "--only", &wanted, |e| e.0, |e| e.1)
-            .map(|picked| picked.into_iter().map(|e| e.0).collect())
-            .map_err(|error| error.to_string())
-    }
 
     #[test]
     fn an_id_is_found_whatever_its_case_else_the_closest_is_suggested() {
@@ -247,23 +255,6 @@ mod tests {
         assert_eq!(error.to_string(), expected);
         let message = find("zzzz").unwrap_err().to_string();
         assert!(!message.contains("did you mean"), "{message}");
-    }
-
-    #[test]
-    fn entries_are_picked_by_id_or_name_in_the_order_given_else_refused_with_what_to_do() {
-        let picked = pick(&["Salary", "REVENUE LINE", " focus "]);
-        assert_eq!(picked.unwrap(), ["salary", "revenue-line", "focus"]);
-        let twice = "dimension `focus` is named twice in `--only`";
-        for (wanted, expected) in [
-            (&["revenue-lin"][..], "did you mean `revenue-line`?"),
-            (&["Revenu line"], "did you mean `revenue-line`?"),
-            (&["focus", "Focus"], twice),
-            (&["focus", " "], "`--only` has an empty item"),
-        ] {
-            let message = pick(wanted).unwrap_err();
-            assert!(message.contains(expected), "{wanted:?}: {message}");
-        }
-        assert!(!pick(&["zzzz"]).unwrap_err().contains("did you mean"));
     }
 
     #[test]

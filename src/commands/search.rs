@@ -199,10 +199,12 @@ fn matches(term: &str, word: &str) -> bool {
     forms(term).iter().any(|term| {
         word_forms.iter().any(|word| {
             let (term, word) = (term.as_bytes(), word.as_bytes());
-            // A stable sort: the term stays first when the two are as long.
-            let mut pair = [term, word];
-            pair.sort_by_key(|form| form.len());
-            let [short, long] = pair;
+            // The term counts as the shorter when the two are as long.
+            let (short, long) = if word.len() < term.len() {
+                (word, term)
+            } else {
+                (term, word)
+            };
             term == word
                 || (short.len() >= 3
                     && long.starts_with(short)
@@ -214,33 +216,20 @@ fn matches(term: &str, word: &str) -> bool {
 
 /// The words of a fact, read once: those of its text, and those saying where it
 /// stands (its place's title and id, and its theme).
-struct Tokens {
-    text: Vec<Word>,
-    place: Vec<Word>,
+fn tokens(fact: &FactRef) -> (Vec<Word>, Vec<Word>) {
+    let place = [Some(fact.title), Some(fact.key), fact.fact.theme.as_deref()];
+    let place = place.into_iter().flatten().flat_map(words).map(Word::of);
+    let text = words(&fact.fact.text).map(Word::of);
+    (text.collect(), place.collect())
 }
 
-impl Tokens {
-    fn new(fact: &FactRef) -> Self {
-        let (title, key) = (fact.title, fact.key);
-        let place = [Some(title), Some(key), fact.fact.theme.as_deref()];
-        let place = place.into_iter().flatten().flat_map(words).map(Word::of);
-        let text = words(&fact.fact.text).map(Word::of);
-        Tokens {
-            text: text.collect(),
-            place: place.collect(),
-        }
-    }
-
-    /// The weight of `term` in this fact before its rarity: the best match in
-    /// the text, else [`PLACE_WEIGHT`] for a match where it stands, else 0.
-    fn weight(&self, term: &Word) -> f64 {
-        let strengths = self.text.iter().map(|word| word.strength(term));
-        let best = strengths.fold(0.0, f64::max);
-        if best == 0.0 && self.place.iter().any(|word| word.strength(term) > 0.0) {
-            PLACE_WEIGHT
-        } else {
-            best
-        }
+/// The weight of `term` in a fact before its rarity: the best match in its
+/// text, else [`PLACE_WEIGHT`] for a match where it stands, else 0.
+fn weight((text, place): &(Vec<Word>, Vec<Word>), term: &Word) -> f64 {
+    let best = text.iter().map(|w| w.strength(term)).fold(0.0, f64::max);
+    match best == 0.0 && place.iter().any(|word| word.strength(term) > 0.0) {
+        true => PLACE_WEIGHT,
+        false => best,
     }
 }
 
@@ -263,10 +252,10 @@ pub fn search(
         )));
     }
     let facts = every_fact(library);
-    let tokens: Vec<Tokens> = facts.iter().map(Tokens::new).collect();
+    let tokens: Vec<_> = facts.iter().map(tokens).collect();
     // A fact's weight for each term, then each term's rarity over every fact.
     let weights: Vec<Vec<f64>> = (tokens.iter())
-        .map(|fact| terms.iter().map(|term| fact.weight(term)).collect())
+        .map(|fact| terms.iter().map(|term| weight(fact, term)).collect())
         .collect();
     let found = |term: usize| weights.iter().filter(|fact| fact[term] > 0.0).count();
     let idf: Vec<f64> = (0..terms.len())
@@ -282,7 +271,7 @@ pub fn search(
         let score: f64 = weights.iter().zip(&idf).map(|(w, idf)| w * idf).sum();
         // Favour facts that match all of the query, then shorter, more focused facts.
         let score =
-            score * matched as f64 / terms.len() as f64 / (1.0 + tokens.text.len() as f64 / 40.0);
+            score * matched as f64 / terms.len() as f64 / (1.0 + tokens.0.len() as f64 / 40.0);
         hits.push(Hit {
             roles: fact.roles.to_vec(),
             section: fact.id.clone(),
@@ -323,7 +312,7 @@ pub fn search(
     by_role.values_mut().for_each(|w| *w = rounded(*w));
 
     let vocabulary: BTreeSet<&str> = (tokens.iter())
-        .flat_map(|fact| fact.text.iter().chain(&fact.place))
+        .flat_map(|(text, place)| text.iter().chain(place))
         .map(|word| word.lower.as_str())
         .collect();
     let suggestions = (terms.iter().enumerate())

@@ -7,7 +7,7 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{SCHEMA_VERSION, find_by_id, labelled, roles_label};
+use super::{Cited, SCHEMA_VERSION, find_by_id, roles_label};
 use crate::kb::Topic;
 use crate::library::Library;
 use crate::render::grid::Grid;
@@ -63,18 +63,7 @@ pub struct ThemeGroup {
     /// The theme; `null` for the facts that have none.
     pub theme: Option<String>,
     /// The facts, in knowledge-base order.
-    pub facts: Vec<TopicFact>,
-}
-
-/// A fact of a topic.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct TopicFact {
-    /// The statement.
-    pub text: String,
-    /// The roles it concerns.
-    pub roles: Vec<String>,
-    /// Ids of the sources that support it.
-    pub sources: Vec<String>,
+    pub facts: Vec<Cited>,
 }
 
 /// Lists the topics, or shows the one `topic` names (an unknown id is bad input
@@ -100,11 +89,7 @@ pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsVi
 fn detail(topic: &Topic) -> TopicDetail {
     let mut themes: Vec<ThemeGroup> = Vec::new();
     for fact in &topic.facts {
-        let entry = TopicFact {
-            text: fact.text.clone(),
-            roles: fact.roles.clone(),
-            sources: fact.sources.clone(),
-        };
+        let entry = Cited::about_roles(fact);
         match themes.iter_mut().find(|group| group.theme == fact.theme) {
             Some(group) => group.facts.push(entry),
             None => themes.push(ThemeGroup {
@@ -152,8 +137,8 @@ impl View for TopicsView {
                         writeln!(out, "{}", painter.accent(&theme))?;
                     }
                     for fact in &group.facts {
-                        let text = labelled(&fact.roles, &fact.text, str::to_owned);
-                        let label = roles_label(&fact.roles);
+                        let text = fact.labelled(str::to_owned);
+                        let label = roles_label(fact.roles.as_deref().unwrap_or_default());
                         let bullet = painter.bullet(&text, &fact.sources, indent);
                         let bullet = match label.is_empty() {
                             true => bullet,
@@ -183,8 +168,7 @@ impl View for TopicsView {
                         writeln!(out, "## {theme}\n")?;
                     }
                     for fact in &group.facts {
-                        let line =
-                            labelled(&fact.roles, &fact.text, |label| format!("**{label}**"));
+                        let line = fact.labelled(|label| format!("**{label}**"));
                         writeln!(out, "- {line} {}", cite(&fact.sources))?;
                     }
                 }
