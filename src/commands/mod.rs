@@ -1,11 +1,7 @@
-//! The commands, one module each. A module owns its command end to end: it builds
-//! a view from the knowledge base (the view's serde serialisation is the JSON and
-//! YAML contract documented in the README, so field names are stable), and draws
-//! that view as a table and as Markdown ([`crate::render::View`]).
-//!
-//! This file holds what several views share: how they refer to roles and cited
-//! facts, how a list flag picks entries, and every fact with its place (for
-//! search and the knowledge-base summary).
+//! The commands, one module each, owning its command end to end: a view built
+//! from the knowledge base (its serde serialisation is the JSON and YAML
+//! contract, so field names are stable), drawn as a table and as Markdown
+//! ([`crate::render::View`]). This file holds what several views share.
 
 pub mod advise;
 pub mod career;
@@ -22,6 +18,8 @@ pub mod sources;
 pub mod split;
 pub mod topics;
 
+use std::io::Write;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -29,6 +27,7 @@ use crate::error::{BadInput, suggest, tick_list, unknown_name};
 use crate::kb::{Fact, Role};
 use crate::library::Library;
 pub use crate::library::RoleRef;
+use crate::questionnaire::engine::Flip;
 
 /// Version of the JSON/YAML output shapes; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -224,6 +223,28 @@ pub fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
         }
     }
     seen
+}
+
+/// How many flips (single answer changes that would change a questionnaire's
+/// outcome) the table and the Markdown show.
+pub const SHOWN_FLIPS: usize = 5;
+
+/// Writes the Markdown section on what would change the `what`: the first
+/// [`SHOWN_FLIPS`] flips, each as `line` words it.
+pub fn flips_markdown(
+    out: &mut dyn Write,
+    what: &str,
+    flips: &[Flip],
+    line: impl Fn(&Flip) -> String,
+) -> anyhow::Result<()> {
+    writeln!(out, "\n## What would change the {what}\n")?;
+    if flips.is_empty() {
+        writeln!(out, "No single change of answer would change it.")?;
+    }
+    for flip in flips.iter().take(SHOWN_FLIPS) {
+        writeln!(out, "- {}", line(flip))?;
+    }
+    Ok(())
 }
 
 /// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.

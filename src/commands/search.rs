@@ -1,14 +1,8 @@
 //! `roles search`: every fact scored against the query's words, best first, and
-//! the role the matches lean to.
-//!
-//! A query word matches a word of a fact when a singular or plural form of one is
-//! a form of the other, begins it (the shorter at least three letters, and six
-//! unless it is the query's), or shares its first six letters. Rare words weigh
-//! more (inverse document frequency); the very word a quarter more than another
-//! form; a word found only where the fact stands (title, label, theme) half.
-//! Question words are ignored unless written in capitals, so `IT` is kept and then
-//! matches only "IT"; `&` inside a word keeps it whole (`R&D`). When nothing
-//! matches, the closest words are suggested and the command exits 1, as grep does.
+//! the role the matches lean to. Rare words weigh more (inverse document
+//! frequency); question words are ignored unless written in capitals (`IT`).
+//! When nothing matches, the closest words are suggested and the command exits
+//! 1, as grep does.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

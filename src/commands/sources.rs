@@ -39,12 +39,9 @@ pub struct SourceRow {
     pub citations: usize,
 }
 
-/// The source lists of everything in the knowledge base that cites: facts,
-/// salary figures, the questionnaires' reasons and caveats, the career guide's
-/// requirements, steps, skills and caveats, the disputes' views, the areas'
-/// facts and the postings. Walked by hand, not through a serialisation of the
-/// whole knowledge base, which took `roles sources` from 2.8x to 5.8x a hello
-/// world's wall time (BENCHMARKS.md); a new part that cites needs a line here.
+/// The source lists of everything in the knowledge base that cites. Walked by
+/// hand, not through a serialisation of the whole knowledge base, which took 5.8x
+/// a hello world's wall time (BENCHMARKS.md); a new part that cites needs a line here.
 fn citations(library: &Library) -> Vec<&[String]> {
     // Topic `disagreements` is the disputes' views again: they count once, as views.
     let built = crate::kb::disputes::disagreements(&[], library.disputes());

@@ -8,6 +8,7 @@ use std::io::Write;
 
 pub use score::{Advice, Hire, advise};
 
+use super::{SHOWN_FLIPS, flips_markdown};
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Intake, engine};
 use crate::render::markdown::{self, cell};
@@ -93,9 +94,6 @@ const NO_VERDICT: &str = "no answer so far bears on any role.";
 /// What a tie between needed roles means for the plan.
 const TIE: &str = "A tie: some roles are needed equally, so their order is open.";
 
-/// How many flips the table shows unless asked for all.
-pub const SHOWN_FLIPS: usize = 5;
-
 /// The advice with the choice of showing every flip in the table.
 #[derive(Debug, serde::Serialize)]
 #[serde(transparent)]
@@ -114,11 +112,8 @@ impl View for AdviceView {
             writeln!(out, "{}", painter.fill(text, first, rest))
         };
         if advice.hires.is_empty() {
-            line(
-                &format!("{} {NO_VERDICT}", painter.heading("No recommendation yet:")),
-                "",
-                "",
-            )?;
+            let verdict = format!("{} {NO_VERDICT}", painter.heading("No recommendation yet:"));
+            line(&verdict, "", "")?;
             if !advice.deciding_questions.is_empty() {
                 let ask = format!(
                     "These questions would decide it: {}. Answer them with `--answer ID=VALUE` (values: `roles advise --help`).",
@@ -130,13 +125,10 @@ impl View for AdviceView {
             let names: Vec<String> = (advice.hires.iter())
                 .map(|hire| format!("{} ({})", hire.role.to_uppercase(), hire.name))
                 .collect();
-            let hire = painter.heading("Recommendation: hire");
             // Wrapping measures width without the escape codes, so painting first is safe.
-            line(
-                &format!("{hire} {}", painter.accent(&names.join(" and "))),
-                "",
-                "",
-            )?;
+            let hire = painter.heading("Recommendation: hire");
+            let verdict = format!("{hire} {}", painter.accent(&names.join(" and ")));
+            line(&verdict, "", "")?;
             if advice.tie {
                 line(TIE, "", "")?;
             }
@@ -153,11 +145,8 @@ impl View for AdviceView {
         for reason in &advice.reasons {
             let answer = reason.line(&painter.accent(&reason.label));
             let notes = painter.dim(&notes(advice, &reason.sources));
-            line(
-                &format!("{} {answer} {notes}", reason.question_text),
-                "  • ",
-                "    ",
-            )?;
+            let why = format!("{} {answer} {notes}", reason.question_text);
+            line(&why, "  • ", "    ")?;
         }
         if !advice.caveats.is_empty() {
             line(&format!("\n{}", painter.heading("Keep in mind")), "", "")?;
@@ -172,13 +161,8 @@ impl View for AdviceView {
             } else {
                 SHOWN_FLIPS
             };
-            engine::flips_table(
-                painter,
-                &advice.flips,
-                shown,
-                "(--all-flips shows them)",
-                out,
-            )?;
+            let more = "(--all-flips shows them)";
+            engine::flips_table(painter, &advice.flips, shown, more, out)?;
         }
         if !advice.sources.is_empty() {
             writeln!(out, "\n{}", painter.heading("Sources"))?;
@@ -250,13 +234,9 @@ impl View for AdviceView {
             writeln!(out, "- {} (Sources: {titles}.)", caveat.text)?;
         }
 
-        writeln!(out, "\n## What would change the decision\n")?;
-        if advice.flips.is_empty() {
-            writeln!(out, "No single change of answer would change it.")?;
-        }
-        for flip in advice.flips.iter().take(SHOWN_FLIPS) {
-            writeln!(out, "- {} → {}", flip.change, flip.outcome)?;
-        }
+        flips_markdown(out, "decision", &advice.flips, |flip| {
+            format!("{} → {}", flip.change, flip.outcome)
+        })?;
 
         writeln!(out, "\n## Next steps\n")?;
         for hire in &advice.hires {

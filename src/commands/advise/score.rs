@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::kb::Fact;
-use crate::library::Library;
+use crate::library::{Library, RoleRef};
 use crate::questionnaire::Answers;
 use crate::questionnaire::engine::{self, Confidence, Flip, Reason, SourceRef, Tally};
 
@@ -113,21 +113,16 @@ fn plan(tally: &Tally) -> (Vec<(usize, Option<&'static str>)>, bool) {
 }
 
 /// A plan in words, for flips: `hire CTO (full-time) and CIO (fractional)`.
-fn plan_words(library: &Library, plan: &[(usize, Option<&str>)]) -> String {
-    if plan.is_empty() {
-        return "no recommendation".to_owned();
+fn plan_words(roles: &[RoleRef], plan: &[(usize, Option<&str>)]) -> String {
+    let hire = |&(role, engaged): &(usize, Option<&str>)| {
+        let engaged = engaged.unwrap_or("engagement open");
+        format!("{} ({engaged})", roles[role].id.to_uppercase())
+    };
+    let hires: Vec<String> = plan.iter().map(hire).collect();
+    match hires.is_empty() {
+        true => "no recommendation".to_owned(),
+        false => format!("hire {}", hires.join(" and ")),
     }
-    let hires: Vec<String> = plan
-        .iter()
-        .map(|&(role, engagement)| {
-            format!(
-                "{} ({})",
-                library.role_refs()[role].id.to_uppercase(),
-                engagement.unwrap_or("engagement open")
-            )
-        })
-        .collect();
-    format!("hire {}", hires.join(" and "))
 }
 
 /// Scores `answers` and explains the result.
@@ -139,17 +134,15 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
     let reasons = engine::reasons(roles, questions, answers);
     let deciding_questions = engine::deciding_questions(questions, answers, false);
     // A tie is also settled by an answer that puts one role first.
-    let settle = |what: &str, tie: bool| match engine::deciding_questions(questions, answers, tie)
-        .as_slice()
-    {
-        [] => format!("{what}; the changes listed under “what would change it” would settle it"),
-        ids => format!(
-            "{what}; an answer on {} would settle it",
-            ids.iter()
-                .map(|id| format!("`{id}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+    let settle = |what: &str, tie: bool| {
+        let ids = engine::deciding_questions(questions, answers, tie);
+        let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+        match ids.is_empty() {
+            true => {
+                format!("{what}; the changes listed under “what would change it” would settle it")
+            }
+            false => format!("{what}; an answer on {} would settle it", ids.join(", ")),
+        }
     };
     let strongest = tally.need.iter().copied().max().unwrap_or(0);
     let hires: Vec<Hire> = hire_plan
@@ -162,17 +155,11 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
                 .map(|&(other, _)| roles[other].id.to_uppercase())
                 .collect();
             let close = if !tied.is_empty() {
-                Some(settle(
-                    &format!("a tie: the need for it equals the {}'s", tied.join(" and ")),
-                    true,
-                ))
+                let tie = format!("a tie: the need for it equals the {}'s", tied.join(" and "));
+                Some(settle(&tie, true))
             } else if need < strongest && (2 * need - strongest).max(need - engine::OWN_NEED) <= 0 {
-                Some(settle(
-                    &format!(
-                        "a close call: its need ({need}) only just counts beside the strongest ({strongest})"
-                    ),
-                    false,
-                ))
+                let close = format!("a close call: its need ({need}) only just counts beside the strongest ({strongest})");
+                Some(settle(&close, false))
             } else {
                 None
             };
@@ -254,15 +241,10 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         // A change that only reorders the same hires is not a flip.
         let mut key = other.clone();
         key.sort_unstable();
-        (key, plan_words(library, &other), {
-            other.iter().map(|&(r, _)| roles[r].id.clone()).collect()
-        })
+        let ids = other.iter().map(|&(r, _)| roles[r].id.clone()).collect();
+        (key, plan_words(roles, &other), ids)
     });
-    let unanswered: Vec<String> = questions
-        .iter()
-        .filter(|q| answers.get(&q.id).is_none())
-        .map(|q| q.id.clone())
-        .collect();
+    let unanswered = questions.iter().filter(|q| answers.get(&q.id).is_none());
     let cited = reasons
         .iter()
         .flat_map(|reason| &reason.sources)
@@ -270,12 +252,10 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
     let sources = engine::cited(library.sources(), cited);
     let mut next_steps: Vec<String> = Vec::new();
     for hire in &hires {
+        let fractional = hire.engagement.as_deref() == Some("fractional");
+        let flag = if fractional { " --fractional" } else { "" };
         next_steps.push(format!("roles show {}", hire.role));
-        next_steps.push(if hire.engagement.as_deref() == Some("fractional") {
-            format!("roles jd {} --fractional", hire.role)
-        } else {
-            format!("roles jd {}", hire.role)
-        });
+        next_steps.push(format!("roles jd {}{flag}", hire.role));
     }
     if hires.is_empty() {
         for id in &deciding_questions {
@@ -307,7 +287,7 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         caveats,
         flips,
         answers: answers.clone(),
-        unanswered,
+        unanswered: unanswered.map(|q| q.id.clone()).collect(),
         deciding_questions,
         sources,
         next_steps,

@@ -49,7 +49,7 @@ pub struct CareerPlan {
     /// The skills each role in `covers` needs.
     pub skills: Vec<SkillPlan>,
     /// Single answer changes that would change the track, the biggest first.
-    /// Renderers show at most [`SHOWN_FLIPS`].
+    /// Renderers show at most [`crate::commands::SHOWN_FLIPS`].
     pub flips: Vec<Flip>,
     /// Disagreements between the articles that bear on the track.
     pub caveats: Vec<Caveat>,
@@ -60,9 +60,6 @@ pub struct CareerPlan {
     /// The articles this plan cites, in knowledge-base order.
     pub sources: Vec<SourceRef>,
 }
-
-/// How many flips the renderers show.
-pub const SHOWN_FLIPS: usize = 5;
 
 /// One qualification of a role, checked against the answers.
 #[derive(Debug, Clone, Serialize, JsonSchema)]

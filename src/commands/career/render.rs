@@ -4,11 +4,11 @@
 
 use std::io::Write;
 
-use super::super::distinct;
-use super::plan::{CareerPlan, PathPlan, SHOWN_FLIPS};
+use super::plan::{CareerPlan, PathPlan};
+use crate::commands::{SHOWN_FLIPS, distinct, flips_markdown};
 use crate::kb::career::Basis;
 use crate::questionnaire::engine;
-use crate::render::markdown::{cell, cite};
+use crate::render::markdown::{self, cell, cite};
 use crate::render::{Painter, View};
 
 /// A role as the plan names it: its id in capitals.
@@ -226,23 +226,26 @@ impl View for CareerPlan {
         if plan.gaps.is_empty() && plan.met.is_empty() && plan.unknown.is_empty() {
             writeln!(out, "Nothing to check yet.")?;
         } else {
-            writeln!(
-                out,
-                "| Qualification | For | Where I stand | What the articles say |"
-            )?;
-            writeln!(out, "| --- | --- | --- | --- |")?;
             let rows = (plan.gaps.iter().map(|q| ("to close", q)))
                 .chain(plan.met.iter().map(|q| ("met", q)))
-                .chain(plan.unknown.iter().map(|q| ("not yet known", q)));
-            for (status, q) in rows {
-                let (name, strength, detail) = (&q.name, q.strength.as_str(), cell(&q.detail));
-                let (text, cited) = (cell(&q.text), note(plan, &q.sources));
-                let whose = role(&q.role);
-                writeln!(
-                    out,
-                    "| {name} ({strength}) | {whose} | {status}: {detail} | {text}{cited} |"
-                )?;
-            }
+                .chain(plan.unknown.iter().map(|q| ("not yet known", q)))
+                .map(|(status, q)| {
+                    let (name, stand) = (&q.name, format!("{status}: {}", cell(&q.detail)));
+                    let says = format!("{}{}", cell(&q.text), note(plan, &q.sources));
+                    vec![
+                        format!("{name} ({})", q.strength.as_str()),
+                        role(&q.role),
+                        stand,
+                        says,
+                    ]
+                });
+            let header = [
+                "Qualification",
+                "For",
+                "Where I stand",
+                "What the articles say",
+            ];
+            markdown::table(out, &header, None, rows)?;
         }
 
         writeln!(out, "\n## Gaps to close\n")?;
@@ -311,17 +314,12 @@ impl View for CareerPlan {
             writeln!(out, "- [{ticked}] {}{whose}{cited}", skill.text)?;
         }
 
-        writeln!(out, "\n## What would change the track\n")?;
-        if plan.flips.is_empty() {
-            writeln!(out, "No single change of answer would change it.")?;
-        }
-        for flip in plan.flips.iter().take(SHOWN_FLIPS) {
-            writeln!(
-                out,
-                "- If I answered {}, it would be {}.",
+        flips_markdown(out, "track", &plan.flips, |flip| {
+            format!(
+                "If I answered {}, it would be {}.",
                 flip.change, flip.outcome
-            )?;
-        }
+            )
+        })?;
 
         if !plan.caveats.is_empty() {
             writeln!(out, "\n## Worth discussing\n")?;
