@@ -51,27 +51,21 @@ fn engaged(hire: &Hire) -> &str {
     hire.engagement.as_deref().unwrap_or("engagement open")
 }
 
-/// The numbers of `ids` among the advice's numbered sources: `[1, 3]`.
-fn notes(advice: &Advice, ids: &[String]) -> String {
-    let numbers: Vec<String> = advice
-        .sources
-        .iter()
-        .enumerate()
-        .filter(|(_, source)| ids.contains(&source.id))
-        .map(|(index, _)| (index + 1).to_string())
-        .collect();
-    format!("[{}]", numbers.join(", "))
-}
-
-/// The article titles of `ids`, for prose: `"A"; "B"`.
-fn titles(advice: &Advice, ids: &[String]) -> String {
-    let titles: Vec<String> = advice
-        .sources
-        .iter()
-        .filter(|source| ids.contains(&source.id))
-        .map(|source| format!("\u{201c}{}\u{201d}", source.title))
-        .collect();
-    titles.join("; ")
+/// The numbers of `ids` among the advice's numbered sources, `[1, 3]`, or
+/// their titles, for prose: `"A"; "B"`.
+fn cited(advice: &Advice, ids: &[String], titles: bool) -> String {
+    let cited = (1..)
+        .zip(&advice.sources)
+        .filter(|(_, s)| ids.contains(&s.id));
+    let cited = cited.map(|(number, source)| match titles {
+        true => format!("“{}”", source.title),
+        false => number.to_string(),
+    });
+    let cited: Vec<String> = cited.collect();
+    match titles {
+        true => cited.join("; "),
+        false => format!("[{}]", cited.join(", ")),
+    }
 }
 
 /// A hire's confidence in the role and the engagement, in words.
@@ -79,13 +73,10 @@ fn confidence_line(hire: &Hire) -> String {
     let engagement = hire
         .engagement_confidence
         .as_ref()
-        .map_or_else(|| "open".to_owned(), engine::Confidence::text);
-    format!(
-        "Confidence in the {}: {} · engagement {}",
-        hire.role.to_uppercase(),
-        hire.confidence.text(),
-        engagement
-    )
+        .map(engine::Confidence::text);
+    let (id, role) = (hire.role.to_uppercase(), hire.confidence.text());
+    let engagement = engagement.as_deref().unwrap_or("open");
+    format!("Confidence in the {id}: {role} · engagement {engagement}")
 }
 
 /// The headline when no role is needed yet.
@@ -144,7 +135,7 @@ impl View for AdviceView {
         }
         for reason in &advice.reasons {
             let answer = reason.line(&painter.accent(&reason.label));
-            let notes = painter.dim(&notes(advice, &reason.sources));
+            let notes = painter.dim(&cited(advice, &reason.sources, false));
             let why = format!("{} {answer} {notes}", reason.question_text);
             line(&why, "  • ", "    ")?;
         }
@@ -152,7 +143,7 @@ impl View for AdviceView {
             line(&format!("\n{}", painter.heading("Keep in mind")), "", "")?;
         }
         for caveat in &advice.caveats {
-            let notes = painter.dim(&notes(advice, &caveat.sources));
+            let notes = painter.dim(&cited(advice, &caveat.sources, false));
             line(&format!("{} {notes}", caveat.text), "  • ", "    ")?;
         }
         if !advice.flips.is_empty() {
@@ -202,11 +193,10 @@ impl View for AdviceView {
         }
         for hire in &advice.hires {
             let (name, id, engagement) = (&hire.name, hire.role.to_uppercase(), engaged(hire));
-            let confidence = confidence_line(hire);
+            let (why, confidence) = (&hire.why, confidence_line(hire));
             writeln!(
                 out,
-                "- Hire a **{name} ({id})**, {engagement}. {} {confidence}.",
-                hire.why
+                "- Hire a **{name} ({id})**, {engagement}. {why} {confidence}."
             )?;
         }
 
@@ -221,7 +211,7 @@ impl View for AdviceView {
         writeln!(out, "\n## Why\n")?;
         for reason in &advice.reasons {
             let (arrow, note) = (reason.arrow(), reason.basis_note());
-            let titles = titles(advice, &reason.sources);
+            let titles = cited(advice, &reason.sources, true);
             let (question, label) = (&reason.question_text, &reason.label);
             let because = format!("{}{note} (Sources: {titles}.)", reason.because);
             writeln!(out, "- **{question}: {label}** ({arrow}): {because}")?;
@@ -230,7 +220,7 @@ impl View for AdviceView {
             writeln!(out, "\n## Caveats\n")?;
         }
         for caveat in &advice.caveats {
-            let titles = titles(advice, &caveat.sources);
+            let titles = cited(advice, &caveat.sources, true);
             writeln!(out, "- {} (Sources: {titles}.)", caveat.text)?;
         }
 

@@ -36,11 +36,8 @@ impl View for CareerPlan {
             _ => "none yet, as no answer bears on it".to_owned(),
         };
         // Wrapping measures width without the escape codes, so painting first is safe.
-        let mut lines = vec![format!(
-            "{} {}",
-            painter.heading("Track:"),
-            painter.accent(&verdict)
-        )];
+        let track = format!("{} {}", painter.heading("Track:"), painter.accent(&verdict));
+        let mut lines = vec![track];
         lines.extend((plan.confidence.as_ref()).map(|c| format!("Confidence: {}", c.text())));
         if !plan.deciding_questions.is_empty() {
             let questions = plan.deciding_questions.join(", ");
@@ -93,21 +90,16 @@ impl View for CareerPlan {
                 if index == 0 {
                     writeln!(out, "  {heading}:")?;
                 }
-                let text = format!(
-                    "{}{}: {}. {}",
-                    whose(&gap.role),
-                    gap.name,
-                    gap.detail,
-                    gap.text
-                );
+                let (whose, name) = (whose(&gap.role), &gap.name);
+                let text = format!("{whose}{name}: {}. {}", gap.detail, gap.text);
                 writeln!(out, "{}", painter.cited(&text, &gap.sources, "  • "))?;
             }
         }
-        let met = distinct(
-            plan.met
-                .iter()
-                .map(|q| format!("{}{}", whose(&q.role), q.name)),
-        );
+        let met = plan
+            .met
+            .iter()
+            .map(|q| format!("{}{}", whose(&q.role), q.name));
+        let met = distinct(met);
         let unknown = distinct(plan.unknown.iter().map(|q| q.question.clone()));
         for (list, lead) in [(met, "Met"), (unknown, "Not known until answered")] {
             if !list.is_empty() {
@@ -123,11 +115,8 @@ impl View for CareerPlan {
                 "in no set order"
             };
             let heading = format!("Usual path into {}, {order}", role(&path.role));
-            let heading = format!(
-                "{} {}",
-                painter.heading(&heading),
-                painter.dim(&cite(&path_sources(path)))
-            );
+            let cited = painter.dim(&cite(&path_sources(path)));
+            let heading = format!("{} {cited}", painter.heading(&heading));
             writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
             for (index, step) in path.steps.iter().enumerate() {
                 let first = match path.ordered {
@@ -139,9 +128,9 @@ impl View for CareerPlan {
         }
 
         if !plan.skills.is_empty() {
+            let heading = painter.heading(&format!("Skills for the {for_roles}"));
             let heading = format!(
-                "{} {}",
-                painter.heading(&format!("Skills for the {for_roles}")),
+                "{heading} {}",
                 painter.dim("(✓ your answers suggest you have it)")
             );
             writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
@@ -230,14 +219,10 @@ impl View for CareerPlan {
                 .chain(plan.met.iter().map(|q| ("met", q)))
                 .chain(plan.unknown.iter().map(|q| ("not yet known", q)))
                 .map(|(status, q)| {
-                    let (name, stand) = (&q.name, format!("{status}: {}", cell(&q.detail)));
+                    let name = format!("{} ({})", q.name, q.strength.as_str());
+                    let stand = format!("{status}: {}", cell(&q.detail));
                     let says = format!("{}{}", cell(&q.text), note(plan, &q.sources));
-                    vec![
-                        format!("{name} ({})", q.strength.as_str()),
-                        role(&q.role),
-                        stand,
-                        says,
-                    ]
+                    vec![name, role(&q.role), stand, says]
                 });
             let header = [
                 "Qualification",
@@ -261,12 +246,9 @@ impl View for CareerPlan {
             }
         }
         for gap in &plan.gaps {
-            let (name, whose, strength) = (
-                capitalised(&gap.name),
-                role(&gap.role),
-                gap.strength.as_str(),
-            );
+            let (name, whose) = (capitalised(&gap.name), role(&gap.role));
             let about = format!("{}. {}{}", gap.detail, gap.text, note(plan, &gap.sources));
+            let strength = gap.strength.as_str();
             writeln!(out, "- **{name}** for the {whose} ({strength}): {about}")?;
         }
         if !plan.unknown.is_empty() {
@@ -314,11 +296,8 @@ impl View for CareerPlan {
             writeln!(out, "- [{ticked}] {}{whose}{cited}", skill.text)?;
         }
 
-        flips_markdown(out, "track", &plan.flips, |flip| {
-            format!(
-                "If I answered {}, it would be {}.",
-                flip.change, flip.outcome
-            )
+        flips_markdown(out, "track", &plan.flips, |f| {
+            format!("If I answered {}, it would be {}.", f.change, f.outcome)
         })?;
 
         if !plan.caveats.is_empty() {
