@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::cli::Format;
 use crate::error::{EXIT_BAD_INPUT, EXIT_OK};
-use crate::kb::{self, KbError, KnowledgeBase};
+use crate::kb::{self, KnowledgeBase};
 use crate::library::Library;
 use crate::render::{Painter, View};
 
@@ -175,55 +175,44 @@ pub fn validate(file: &Path, format: Format) -> anyhow::Result<Validation> {
             kb::load_file(file, &file.display().to_string()),
         ),
     };
-    match loaded {
-        Ok(loaded) => Ok(validated(&origin, &Library::loaded(loaded))),
-        Err(error) if matches!(format, Format::Json | Format::Yaml) => Ok(invalid(&error)),
-        Err(error) => Err(error.into()),
-    }
-}
-
-/// Summarises a knowledge base that loaded and validated from `file`.
-fn validated(file: &str, library: &Library) -> Validation {
-    Validation {
+    let mut report = Validation {
         schema_version: VALIDATE_SCHEMA_VERSION,
-        file: file.to_owned(),
+        file: origin,
         valid: true,
-        contents: Some(Contents {
-            sources: library.sources().len(),
-            roles: library.roles().len(),
-            dimensions: library.dimensions().len(),
-            topics: library.topics().len(),
-            facts: super::every_fact(library).len(),
-            questions: library.questionnaire().questions.len(),
-            disputes: library.disputes().len(),
-            areas: library.areas().len(),
-        }),
+        contents: None,
         problems: Vec::new(),
         count: 0,
-    }
-}
-
-/// The report of a file that did not load: every problem kept, with its place.
-fn invalid(error: &KbError) -> Validation {
-    let file = error.origin.clone();
-    Validation {
-        schema_version: VALIDATE_SCHEMA_VERSION,
-        file: file.clone(),
-        valid: false,
-        contents: None,
-        problems: error
-            .problems
-            .iter()
-            .map(|problem| ReportedProblem {
-                file: file.clone(),
+    };
+    match loaded {
+        Ok(loaded) => {
+            let library = &Library::loaded(loaded);
+            report.contents = Some(Contents {
+                sources: library.sources().len(),
+                roles: library.roles().len(),
+                dimensions: library.dimensions().len(),
+                topics: library.topics().len(),
+                facts: super::every_fact(library).len(),
+                questions: library.questionnaire().questions.len(),
+                disputes: library.disputes().len(),
+                areas: library.areas().len(),
+            });
+        }
+        // Every problem kept, with its place.
+        Err(error) if matches!(format, Format::Json | Format::Yaml) => {
+            let problem = |problem: &kb::Problem| ReportedProblem {
+                file: error.origin.clone(),
                 line: problem.location.map(|at| at.line),
                 column: problem.location.map(|at| at.column),
                 path: (!problem.path.is_empty()).then(|| problem.path.clone()),
                 message: problem.message.clone(),
-            })
-            .collect(),
-        count: error.count(),
+            };
+            report.problems = error.problems.iter().map(problem).collect();
+            (report.file, report.valid, report.count) =
+                (error.origin.clone(), false, error.count());
+        }
+        Err(error) => return Err(error.into()),
     }
+    Ok(report)
 }
 
 impl Validation {

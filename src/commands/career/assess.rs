@@ -140,11 +140,8 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
 /// A requirement named for what it is: "IT degree", "advanced degree",
 /// "IT operations background", rather than its kind alone.
 fn requirement_name(requirement: &Requirement) -> String {
-    match (
-        requirement.kind,
-        requirement.degree,
-        requirement.backgrounds.as_slice(),
-    ) {
+    let (kind, degree) = (requirement.kind, requirement.degree);
+    match (kind, degree, requirement.backgrounds.as_slice()) {
         (RequirementKind::Degree, Some(Degree::Bachelor), _) => "IT degree".to_owned(),
         (RequirementKind::Degree, Some(_), _) => "advanced degree".to_owned(),
         (RequirementKind::Background, _, [one]) => {
@@ -182,13 +179,12 @@ fn check(
                 let to_go = need.saturating_sub(have);
                 years_to_go = (to_go > 0).then_some(to_go);
                 let unit = if to_go == 1 { "year" } else { "years" };
+                let against = format!("against {need} {strength}");
                 match to_go {
-                    0 => (true, format!("{have} years, against {need} {strength}")),
+                    0 => (true, format!("{have} years, {against}")),
                     _ => (
                         false,
-                        format!(
-                            "{to_go} more {unit} to go ({have} so far, against {need} {strength})"
-                        ),
+                        format!("{to_go} more {unit} to go ({have} so far, {against})"),
                     ),
                 }
             })
@@ -208,11 +204,12 @@ fn check(
             };
             let now = format!("background {}", label(have));
             let wanted: Vec<String> = requirement.backgrounds.iter().map(|b| label(b)).collect();
+            let wanted = wanted.join(" or ");
             Some(match requirement.backgrounds.contains(have) {
                 true => (true, now),
                 false => (
                     false,
-                    format!("{now}, where the articles point to {}", wanted.join(" or ")),
+                    format!("{now}, where the articles point to {wanted}"),
                 ),
             })
         }
@@ -247,15 +244,14 @@ fn check(
     (standing, qualification)
 }
 
+const ADVANCED: &str = "a master's or other advanced degree";
+
 /// How `degree` reads as held, and as the least that meets a requirement.
 fn degree_words(degree: Degree) -> (&'static str, &'static str) {
     match degree {
         Degree::None => ("no degree", "any education"),
         Degree::Bachelor => ("a bachelor's degree", "a bachelor's degree or higher"),
-        Degree::Master => (
-            "a master's or other advanced degree",
-            "a master's or other advanced degree",
-        ),
+        Degree::Master => (ADVANCED, ADVANCED),
     }
 }
 
