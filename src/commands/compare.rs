@@ -133,11 +133,8 @@ impl View for CompareView {
             });
             std::iter::once(row.label()).chain(values).collect()
         });
-        writeln!(
-            out,
-            "{}",
-            painter.draw(&Grid::new(&header, rows).cap(0, 16))
-        )?;
+        let grid = Grid::new(&header, rows).cap(0, 16);
+        writeln!(out, "{}", painter.draw(&grid))?;
         for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
             let note = format!("{CAVEAT_MARK} {}: {}", row.name, row.caveats.join(" "));
             writeln!(out, "{}", painter.fill(&note, "", "  "))?;

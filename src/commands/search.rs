@@ -313,10 +313,7 @@ pub fn search(
         .filter(|(index, _)| found(*index) == 0)
         .map(|(_, term)| Suggestion {
             term: term.shown(),
-            words: closest(&term.lower, &vocabulary)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
+            words: closest(&term.lower, &vocabulary),
         })
         .collect();
 
@@ -341,7 +338,7 @@ fn rounded(value: f64) -> f64 {
 /// The words of `vocabulary`, three letters or more, closest to `term`, closest
 /// first: at most three, within [`SUGGESTION_SIMILARITY`] (a swap of two letters
 /// is one edit).
-fn closest<'v>(term: &str, vocabulary: &BTreeSet<&'v str>) -> Vec<&'v str> {
+fn closest(term: &str, vocabulary: &BTreeSet<&str>) -> Vec<String> {
     // The most edits that leave two words, the longer `length` long, alike enough.
     let allowed = |length: usize| ((1.0 - SUGGESTION_SIMILARITY) * length as f64 + 1e-9) as usize;
     let length = term.chars().count();
@@ -355,7 +352,11 @@ fn closest<'v>(term: &str, vocabulary: &BTreeSet<&'v str>) -> Vec<&'v str> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, word)| word).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, word)| word.to_owned())
+        .collect()
 }
 
 /// `a`, `a or b`, `a, b or c`, each in backticks.

@@ -54,12 +54,7 @@ fn citations(library: &Library) -> Vec<&[String]> {
     let questions = (library.questionnaire().questions.iter()).chain(&career.questions);
     for choice in questions.flat_map(|q| &q.choices) {
         cited.push(&choice.reason.sources);
-        cited.extend(
-            choice
-                .caveat
-                .as_ref()
-                .map(|caveat| caveat.sources.as_slice()),
-        );
+        cited.extend(choice.caveat.as_ref().map(|c| c.sources.as_slice()));
     }
     let salaries = library.roles().iter().flat_map(|r| &r.salaries);
     cited.extend(salaries.map(|s| s.sources.as_slice()));
@@ -116,12 +111,8 @@ impl View for SourcesView {
                 article.push_str(&painter.dim(extra));
             }
             let date = source.date.as_deref().unwrap_or("—").to_owned();
-            vec![
-                source.id.to_string(),
-                article,
-                date,
-                source.citations.to_string(),
-            ]
+            let (id, cited) = (source.id.to_string(), source.citations.to_string());
+            vec![id, article, date, cited]
         });
         let grid = Grid::new(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
         writeln!(out, "{}", painter.draw(&grid))?;
@@ -136,14 +127,8 @@ impl View for SourcesView {
                 article.push_str(&format!(", {}", cell(publisher)));
             }
             let date = source.date.as_deref().unwrap_or("—").to_owned();
-            let file = format!("`{}`", source.file);
-            vec![
-                format!("`{}`", source.id),
-                article,
-                date,
-                file,
-                source.citations.to_string(),
-            ]
+            let (id, file) = (format!("`{}`", source.id), format!("`{}`", source.file));
+            vec![id, article, date, file, source.citations.to_string()]
         });
         markdown::table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
         Ok(())

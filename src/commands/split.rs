@@ -112,10 +112,8 @@ impl View for SplitView {
 
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         if self.areas.is_empty() {
-            writeln!(
-                out,
-                "This knowledge base records no areas of responsibility."
-            )?;
+            let none = "This knowledge base records no areas of responsibility.";
+            writeln!(out, "{none}")?;
             return Ok(());
         }
         let rows = self.areas.iter().map(|area| {
@@ -123,11 +121,8 @@ impl View for SplitView {
                 .map(|fact| format!("• {}", fact_line(fact)))
                 .collect();
             why.extend(area.decide.as_ref().map(|decide| format!("→ {decide}")));
-            vec![
-                area.title.to_string(),
-                owner_label(&area.owner),
-                why.join("\n"),
-            ]
+            let (title, owner) = (area.title.to_string(), owner_label(&area.owner));
+            vec![title, owner, why.join("\n")]
         });
         let grid = Grid::new(&["Area", "Owner", "Why"], rows)
             .cap(0, 20)

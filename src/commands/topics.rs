@@ -8,7 +8,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Cited, SCHEMA_VERSION, find_by_id, roles_label};
-use crate::kb::Topic;
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell, cite};
@@ -75,18 +74,13 @@ pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsVi
             title: topic.title.clone(),
             facts: topic.facts.len(),
         });
-        let schema_version = SCHEMA_VERSION;
         return Ok(TopicsView::List(TopicList {
-            schema_version,
+            schema_version: SCHEMA_VERSION,
             topics: topics.collect(),
         }));
     };
     let topic = find_by_id(library.topics(), "topic", id, |topic| &topic.id)?;
-    Ok(TopicsView::One(detail(topic)))
-}
-
-/// A topic's facts grouped by theme, themes in order of first appearance.
-fn detail(topic: &Topic) -> TopicDetail {
+    // The facts grouped by theme, themes in order of first appearance.
     let mut themes: Vec<ThemeGroup> = Vec::new();
     for fact in &topic.facts {
         let entry = Cited::about_roles(fact);
@@ -98,12 +92,12 @@ fn detail(topic: &Topic) -> TopicDetail {
             }),
         }
     }
-    TopicDetail {
+    Ok(TopicsView::One(TopicDetail {
         schema_version: SCHEMA_VERSION,
         id: topic.id.clone(),
         title: topic.title.clone(),
         themes,
-    }
+    }))
 }
 
 impl View for TopicsView {
