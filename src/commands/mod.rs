@@ -120,10 +120,8 @@ pub fn pick_named<'a, T>(
             // How alike an entry is to the item, by id or by label.
             let likeness = entries.iter().map(|entry| {
                 let by_label = strsim::jaro_winkler(&key, &label_of(entry).to_lowercase());
-                (
-                    strsim::jaro_winkler(&key, id_of(entry)).max(by_label),
-                    id_of(entry),
-                )
+                let by_id = strsim::jaro_winkler(&key, id_of(entry));
+                (by_id.max(by_label), id_of(entry))
             });
             return Err(BadInput::err(suggest(message, likeness)));
         };

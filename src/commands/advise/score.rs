@@ -145,6 +145,7 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         }
     };
     let strongest = tally.need.iter().copied().max().unwrap_or(0);
+    let seats = tally.seats.map(usize::from);
     let hires: Vec<Hire> = hire_plan
         .iter()
         .map(|&(role, engagement)| {
@@ -174,14 +175,9 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
                 .map(|r| r.question.as_str())
                 .collect();
             backers.dedup();
-            let mut why = format!(
-                "Your answers show a need for the {} (need {need}, from {}).",
-                roles[role].id.to_uppercase(),
-                backers.join(", ")
-            );
-            let short = tally
-                .seats
-                .is_some_and(|seats| seats > 0 && usize::from(seats) < hire_plan.len());
+            let (id, backers) = (roles[role].id.to_uppercase(), backers.join(", "));
+            let mut why = format!("Your answers show a need for the {id} (need {need}, from {backers}).");
+            let short = seats.is_some_and(|seats| seats > 0 && seats < hire_plan.len());
             if engagement.is_none() && !tied.is_empty() && short {
                 why.push_str(
                     " It ties for the last full-time seat, so its engagement is open until an answer settles the tie.",
@@ -219,10 +215,7 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
             "difference",
         ));
     }
-    if tally
-        .seats
-        .is_some_and(|seats| usize::from(seats) < hires.len())
-    {
+    if seats.is_some_and(|seats| seats < hires.len()) {
         for question in questions {
             for choice in engine::chosen(question, answers.get(&question.id)) {
                 caveats.extend(choice.caveat.clone());

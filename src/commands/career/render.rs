@@ -11,11 +11,6 @@ use crate::questionnaire::engine;
 use crate::render::markdown::{self, cell, cite};
 use crate::render::{Painter, View};
 
-/// A role as the plan names it: its id in capitals.
-fn role(id: &str) -> String {
-    id.to_uppercase()
-}
-
 /// Every source a path's steps cite, once each.
 fn path_sources(path: &PathPlan) -> Vec<String> {
     distinct(path.steps.iter().flat_map(|s| s.sources.iter().cloned()))
@@ -31,7 +26,7 @@ impl View for CareerPlan {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let plan = self;
         let verdict = match (plan.track.as_deref(), plan.track_roles.first()) {
-            (Some(id), Some(r)) => format!("{} ({})", role(id), r.name),
+            (Some(id), Some(r)) => format!("{} ({})", id.to_uppercase(), r.name),
             _ if plan.tie => "undecided, as your answers lean equally both ways".to_owned(),
             _ => "none yet, as no answer bears on it".to_owned(),
         };
@@ -64,12 +59,12 @@ impl View for CareerPlan {
         let several = plan.covers.len() > 1;
         let whose = |id: &str| {
             if several {
-                format!("{} · ", role(id))
+                format!("{} · ", id.to_uppercase())
             } else {
                 String::new()
             }
         };
-        let for_roles: Vec<String> = plan.covers.iter().map(|id| role(id)).collect();
+        let for_roles: Vec<String> = plan.covers.iter().map(|id| id.to_uppercase()).collect();
         let for_roles = for_roles.join(" and ");
         let heading = painter.heading(&format!("Gaps against the {for_roles} qualifications"));
         writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
@@ -114,7 +109,7 @@ impl View for CareerPlan {
             } else {
                 "in no set order"
             };
-            let heading = format!("Usual path into {}, {order}", role(&path.role));
+            let heading = format!("Usual path into {}, {order}", path.role.to_uppercase());
             let cited = painter.dim(&cite(&path_sources(path)));
             let heading = format!("{} {cited}", painter.heading(&heading));
             writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
@@ -168,13 +163,10 @@ impl View for CareerPlan {
             .iter()
             .map(|r| named(plan, &r.id))
             .collect();
+        let towards = names.join(" or ");
         match names.is_empty() {
             true => writeln!(out, "# Personal development plan\n")?,
-            false => writeln!(
-                out,
-                "# Personal development plan: towards {}\n",
-                names.join(" or ")
-            )?,
+            false => writeln!(out, "# Personal development plan: towards {towards}\n")?,
         }
         writeln!(out, "## Direction\n")?;
         match &plan.confidence {
@@ -222,7 +214,7 @@ impl View for CareerPlan {
                     let name = format!("{} ({})", q.name, q.strength.as_str());
                     let stand = format!("{status}: {}", cell(&q.detail));
                     let says = format!("{}{}", cell(&q.text), note(plan, &q.sources));
-                    vec![name, role(&q.role), stand, says]
+                    vec![name, q.role.to_uppercase(), stand, says]
                 });
             let header = [
                 "Qualification",
@@ -246,7 +238,7 @@ impl View for CareerPlan {
             }
         }
         for gap in &plan.gaps {
-            let (name, whose) = (capitalised(&gap.name), role(&gap.role));
+            let (name, whose) = (capitalised(&gap.name), gap.role.to_uppercase());
             let about = format!("{}. {}{}", gap.detail, gap.text, note(plan, &gap.sources));
             let strength = gap.strength.as_str();
             writeln!(out, "- **{name}** for the {whose} ({strength}): {about}")?;
@@ -264,7 +256,7 @@ impl View for CareerPlan {
             } else {
                 "in no set order"
             };
-            let (to, cited) = (role(&path.role), note(plan, &path_sources(path)));
+            let (to, cited) = (path.role.to_uppercase(), note(plan, &path_sources(path)));
             writeln!(
                 out,
                 "\n## The usual path to {to}\n\nThe roles it runs through, {order}{cited}:\n"
@@ -289,7 +281,7 @@ impl View for CareerPlan {
         for skill in &plan.skills {
             let ticked = if skill.have == Some(true) { "x" } else { " " };
             let whose = match plan.covers.len() > 1 {
-                true => format!(" ({})", role(&skill.role)),
+                true => format!(" ({})", skill.role.to_uppercase()),
                 false => String::new(),
             };
             let cited = note(plan, &skill.sources);
@@ -301,11 +293,8 @@ impl View for CareerPlan {
         })?;
 
         if !plan.caveats.is_empty() {
-            writeln!(out, "\n## Worth discussing\n")?;
-            writeln!(
-                out,
-                "The articles disagree on points that bear on this track."
-            )?;
+            let disagree = "The articles disagree on points that bear on this track.";
+            writeln!(out, "\n## Worth discussing\n\n{disagree}")?;
         }
         for caveat in &plan.caveats {
             writeln!(out, "\n### {}\n", caveat.title)?;
@@ -344,8 +333,8 @@ fn note(plan: &CareerPlan, sources: &[String]) -> String {
 /// the id alone for a role outside the track.
 fn named(plan: &CareerPlan, id: &str) -> String {
     match plan.track_roles.iter().find(|r| r.id == id) {
-        Some(r) => format!("{} ({})", r.name, role(id)),
-        None => role(id),
+        Some(r) => format!("{} ({})", r.name, id.to_uppercase()),
+        None => id.to_uppercase(),
     }
 }
 
