@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
+use crate::kb::Source;
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell};
@@ -23,18 +24,9 @@ pub struct SourcesView {
 /// One article.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SourceRow {
-    /// Its id.
-    pub id: String,
-    /// Its title.
-    pub title: String,
-    /// Publisher or site, where named.
-    pub publisher: Option<String>,
-    /// Date, where given.
-    pub date: Option<String>,
-    /// The seed file.
-    pub file: String,
-    /// Notes on the source.
-    pub note: Option<String>,
+    /// The article, as the knowledge base gives it.
+    #[serde(flatten)]
+    pub source: Source,
     /// How many facts, salary figures and reasons cite it.
     pub citations: usize,
 }
@@ -89,13 +81,8 @@ pub fn sources(library: &Library) -> anyhow::Result<SourcesView> {
         schema_version: SCHEMA_VERSION,
         sources: (library.sources().iter())
             .map(|source| SourceRow {
-                id: source.id.clone(),
-                title: source.title.clone(),
-                publisher: source.publisher.clone(),
-                date: source.date.clone(),
-                file: source.file.clone(),
-                note: source.note.clone(),
                 citations: cited.iter().filter(|ids| ids.contains(&source.id)).count(),
+                source: source.clone(),
             })
             .collect(),
     })
@@ -103,7 +90,7 @@ pub fn sources(library: &Library) -> anyhow::Result<SourcesView> {
 
 impl View for SourcesView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let rows = self.sources.iter().map(|source| {
+        let rows = self.sources.iter().map(|SourceRow { source, citations }| {
             let mut article = source.title.to_string();
             let extras = [source.publisher.as_deref(), source.note.as_deref()];
             for extra in extras.into_iter().flatten().chain([source.file.as_str()]) {
@@ -111,7 +98,7 @@ impl View for SourcesView {
                 article.push_str(&painter.dim(extra));
             }
             let date = source.date.as_deref().unwrap_or("—").to_owned();
-            let (id, cited) = (source.id.to_string(), source.citations.to_string());
+            let (id, cited) = (source.id.to_string(), citations.to_string());
             vec![id, article, date, cited]
         });
         let grid = Grid::new(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
@@ -121,14 +108,14 @@ impl View for SourcesView {
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "# Sources\n")?;
-        let rows = self.sources.iter().map(|source| {
+        let rows = self.sources.iter().map(|SourceRow { source, citations }| {
             let mut article = cell(&source.title);
             if let Some(publisher) = &source.publisher {
                 article.push_str(&format!(", {}", cell(publisher)));
             }
             let date = source.date.as_deref().unwrap_or("—").to_owned();
             let (id, file) = (format!("`{}`", source.id), format!("`{}`", source.file));
-            vec![id, article, date, file, source.citations.to_string()]
+            vec![id, article, date, file, citations.to_string()]
         });
         markdown::table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
         Ok(())
