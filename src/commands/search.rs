@@ -100,7 +100,7 @@ pub struct Suggestion {
 
 /// A word in lower case, and whether it counts as written in capitals: for a
 /// fact's word, whether it was; for a query's, whether it was kept only for that.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Word {
     lower: String,
     capitals: bool,
@@ -144,11 +144,9 @@ fn terms(query: &str) -> Vec<Word> {
     for written in words(query) {
         let lower = written.to_lowercase();
         let capitals = IGNORED.split_whitespace().any(|w| w == lower);
-        let known = terms
-            .iter()
-            .any(|t| t.lower == lower && t.capitals == capitals);
-        if !known && (!capitals || in_capitals(written)) {
-            terms.push(Word { lower, capitals });
+        let term = Word { lower, capitals };
+        if !terms.contains(&term) && (!capitals || in_capitals(written)) {
+            terms.push(term);
         }
     }
     terms
@@ -193,12 +191,10 @@ fn matches(term: &str, word: &str) -> bool {
     forms(term).iter().any(|term| {
         word_forms.iter().any(|word| {
             let (term, word) = (term.as_bytes(), word.as_bytes());
-            // The term counts as the shorter when the two are as long.
-            let (short, long) = if word.len() < term.len() {
-                (word, term)
-            } else {
-                (term, word)
-            };
+            // A stable sort: the term stays first when the two are as long.
+            let mut pair = [term, word];
+            pair.sort_by_key(|form| form.len());
+            let [short, long] = pair;
             term == word
                 || (short.len() >= 3
                     && long.starts_with(short)
