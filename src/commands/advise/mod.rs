@@ -20,7 +20,7 @@ pub fn run(
     library: &Library,
     intake: &Intake<'_>,
     all_flips: bool,
-) -> anyhow::Result<(AdviceView, FollowUp)> {
+) -> anyhow::Result<(Advice, FollowUp)> {
     let missing = "questionnaire; add `questionnaire.questions`";
     let (answers, follow_up) = questionnaire::gather_for(
         library.questionnaire(),
@@ -29,8 +29,8 @@ pub fn run(
         ("advise on", "aim=product"),
     )?;
     let mut advice = advise(library, &answers);
-    advice.date = Some(today());
-    Ok((AdviceView { advice, all_flips }, follow_up))
+    (advice.date, advice.all_flips) = (Some(today()), all_flips);
+    Ok((advice, follow_up))
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when it
@@ -85,20 +85,9 @@ const NO_VERDICT: &str = "no answer so far bears on any role.";
 /// What a tie between needed roles means for the plan.
 const TIE: &str = "A tie: some roles are needed equally, so their order is open.";
 
-/// The advice with the choice of showing every flip in the table.
-#[derive(Debug, serde::Serialize)]
-#[serde(transparent)]
-pub struct AdviceView {
-    /// The advice.
-    pub advice: Advice,
-    /// Show every flip in the table, not the most decisive few.
-    #[serde(skip)]
-    pub all_flips: bool,
-}
-
-impl View for AdviceView {
+impl View for Advice {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let advice = &self.advice;
+        let advice = self;
         let mut line = |text: &str, first: &str, rest: &str| {
             writeln!(out, "{}", painter.fill(text, first, rest))
         };
@@ -172,7 +161,7 @@ impl View for AdviceView {
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        let advice = &self.advice;
+        let advice = self;
         writeln!(out, "# Decision record: technology leadership hire\n")?;
         if let Some(date) = &advice.date {
             writeln!(out, "Date: {date}\n")?;

@@ -61,6 +61,9 @@ pub struct Advice {
     /// The questions, for the record's table of answers in words.
     #[serde(skip)]
     pub questions: Vec<crate::kb::Question>,
+    /// Whether the table shows every flip, not the most decisive few.
+    #[serde(skip)]
+    pub all_flips: bool,
 }
 
 /// One role to hire, and how.
@@ -286,6 +289,7 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         next_steps,
         date: None,
         questions: questions.clone(),
+        all_flips: false,
     }
 }
 
