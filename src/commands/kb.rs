@@ -8,7 +8,7 @@ use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::cli::Format;
 use crate::error::{EXIT_BAD_INPUT, EXIT_OK};
@@ -26,64 +26,51 @@ pub fn dump(library: &Library) -> anyhow::Result<Dump> {
     let mut tree = serde_json::to_value(library.whole())?;
     let schema = schemars::schema_for!(KnowledgeBase).to_value();
     // Top-level fields always stay, so a dump shows every part a file can hold.
-    let definitions = schema.get("$defs").and_then(Value::as_object);
-    prune(&mut tree, &schema, definitions, true);
+    prune(&mut tree, &schema, &schema, true);
     Ok(Dump(tree))
 }
 
-/// The schema `schema` stands for: a `$ref` followed, and of an optional
-/// (`anyOf` with `null`), the branch that is not `null`.
-fn resolve<'s>(schema: &'s Value, definitions: Option<&'s Map<String, Value>>) -> &'s Value {
-    if let Some(name) = schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|reference| reference.strip_prefix("#/$defs/"))
-        && let Some(definition) = definitions.and_then(|defs| defs.get(name))
-    {
-        return resolve(definition, definitions);
+/// The schema `schema` stands for within `root`: a `$ref` followed, and of an
+/// optional (`anyOf` with `null`), the branch that is not `null`.
+fn resolve<'s>(schema: &'s Value, root: &'s Value) -> &'s Value {
+    let reference = schema["$ref"]
+        .as_str()
+        .and_then(|r| root.pointer(r.strip_prefix('#')?));
+    let mut branches = schema["anyOf"].as_array().into_iter().flatten();
+    match reference.or_else(|| branches.find(|branch| branch["type"] != "null")) {
+        Some(inner) => resolve(inner, root),
+        None => schema,
     }
-    if let Some(branches) = schema.get("anyOf").and_then(Value::as_array)
-        && let Some(branch) = branches
-            .iter()
-            .find(|branch| branch.get("type").and_then(Value::as_str) != Some("null"))
-    {
-        return resolve(branch, definitions);
-    }
-    schema
 }
 
 /// Leaves out, inside `value`, the optional fields that hold their default
 /// (but its own fields when `top`).
-fn prune(value: &mut Value, schema: &Value, definitions: Option<&Map<String, Value>>, top: bool) {
-    let schema = resolve(schema, definitions);
+fn prune(value: &mut Value, schema: &Value, root: &Value, top: bool) {
+    let schema = resolve(schema, root);
     match value {
         Value::Object(map) => {
-            if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-                let required = schema.get("required").and_then(Value::as_array);
-                let required: Vec<&str> = required
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_str)
-                    .collect();
+            if let Some(properties) = schema["properties"].as_object() {
+                let required = schema["required"].as_array().into_iter().flatten();
+                let required: Vec<&str> = required.filter_map(Value::as_str).collect();
                 map.retain(|key, field| {
                     let default = properties.get(key).and_then(|p| p.get("default"));
                     top || required.contains(&key.as_str()) || default != Some(field)
                 });
                 for (key, field) in map.iter_mut() {
                     if let Some(schema) = properties.get(key) {
-                        prune(field, schema, definitions, false);
+                        prune(field, schema, root, false);
                     }
                 }
             } else if let Some(entries) = schema.get("additionalProperties") {
                 map.values_mut()
-                    .for_each(|field| prune(field, entries, definitions, false));
+                    .for_each(|field| prune(field, entries, root, false));
             }
         }
         Value::Array(items) => {
-            let item_schema = schema.get("items").unwrap_or(&Value::Null);
+            let item_schema = &schema["items"];
             items
                 .iter_mut()
-                .for_each(|item| prune(item, item_schema, definitions, false));
+                .for_each(|item| prune(item, item_schema, root, false));
         }
         _ => {}
     }
