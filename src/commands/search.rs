@@ -10,7 +10,7 @@ use std::io::Write;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{FactRef, every_fact, find_by_id};
+use super::{Cited, FactRef, every_fact, find_by_id};
 use crate::error::{BadInput, EXIT_FAILURE, EXIT_OK};
 use crate::library::Library;
 use crate::render::grid::Grid;
@@ -68,10 +68,9 @@ pub struct Hit {
     pub section: String,
     /// A heading for that place.
     pub section_title: String,
-    /// The fact.
-    pub text: String,
-    /// Its sources.
-    pub sources: Vec<String>,
+    /// The fact, with its sources.
+    #[serde(flatten)]
+    pub fact: Cited,
     /// Its score; higher is better.
     pub score: f64,
     /// How many of the query's terms it matched.
@@ -266,8 +265,7 @@ pub fn search(
             roles: fact.roles.to_vec(),
             section: fact.id.clone(),
             section_title: fact.title.to_owned(),
-            text: fact.fact.text.clone(),
-            sources: fact.fact.sources.clone(),
+            fact: fact.fact.into(),
             score: rounded(score),
             matched_terms: matched,
         });
@@ -399,8 +397,8 @@ impl Hit {
             [one] => one.to_uppercase(),
             _ => "BOTH".to_owned(),
         };
-        let (title, text) = (escape(&self.section_title), escape(&self.text));
-        vec![role, title, text, self.sources.join(", ")]
+        let (title, text) = (escape(&self.section_title), escape(&self.fact.text));
+        vec![role, title, text, self.fact.sources.join(", ")]
     }
 }
 
