@@ -157,59 +157,43 @@ pub struct FactRef<'a> {
     pub title: &'a str,
 }
 
-impl<'a> FactRef<'a> {
-    /// `fact` at `key` in places of `kind` (`dimension`, `topic`; empty for a
-    /// role's own), headed `title`.
-    fn new(
-        roles: &'a [String],
-        fact: &'a Fact,
-        (kind, key, title): (&str, &'a str, &'a str),
-    ) -> Self {
-        let id = if kind.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{kind}/{key}")
-        };
-        FactRef {
-            roles,
-            fact,
-            key,
-            id,
-            title,
-        }
-    }
-}
-
 /// Every fact in the knowledge base, in file order: role summaries and sections,
 /// dimension values, then topics.
 pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
-    let mut facts = Vec::new();
+    // Each place: its id's prefix (none for a role's own), key and title, and
+    // its facts, each with the roles it concerns.
+    let mut places: Vec<(&str, &str, &str, Vec<(&[String], &Fact)>)> = Vec::new();
     for role in library.roles() {
         let roles = std::slice::from_ref(&role.id);
-        facts.push(FactRef::new(
-            roles,
-            &role.summary,
-            ("", "summary", "Summary"),
-        ));
+        places.push(("", "summary", "Summary", vec![(roles, &role.summary)]));
         for s in &role.sections {
-            let place = ("", s.id.as_str(), s.title.as_str());
-            facts.extend(s.facts.iter().map(|fact| FactRef::new(roles, fact, place)));
+            let facts = s.facts.iter().map(|fact| (roles, fact)).collect();
+            places.push(("", &s.id, &s.title, facts));
         }
     }
     for d in library.dimensions() {
-        let place = ("dimension", d.id.as_str(), d.name.as_str());
-        let at = |(role, fact)| FactRef::new(std::slice::from_ref(role), fact, place);
-        facts.extend(d.values.iter().map(at));
+        let values = d
+            .values
+            .iter()
+            .map(|(r, fact)| (std::slice::from_ref(r), fact));
+        places.push(("dimension/", &d.id, &d.name, values.collect()));
     }
     for t in library.topics() {
-        let place = ("topic", t.id.as_str(), t.title.as_str());
-        facts.extend(
-            t.facts
-                .iter()
-                .map(|fact| FactRef::new(&fact.roles, fact, place)),
-        );
+        let facts = t.facts.iter().map(|fact| (fact.roles.as_slice(), fact));
+        places.push(("topic/", &t.id, &t.title, facts.collect()));
     }
-    facts
+    let facts = places.into_iter().flat_map(|(prefix, key, title, facts)| {
+        let id = format!("{prefix}{key}");
+        let at = move |(roles, fact)| FactRef {
+            roles,
+            fact,
+            key,
+            id: id.clone(),
+            title,
+        };
+        facts.into_iter().map(at)
+    });
+    facts.collect()
 }
 
 /// The distinct entries of `items`, first occurrence first.
