@@ -47,11 +47,9 @@ pub struct Cited {
 impl Cited {
     /// `fact` with the roles it concerns.
     pub fn about_roles(fact: &Fact) -> Self {
-        let roles = Some(fact.roles.clone());
-        Cited {
-            roles,
-            ..fact.into()
-        }
+        let mut cited = Cited::from(fact);
+        cited.roles = Some(fact.roles.clone());
+        cited
     }
 
     /// Its text led by the roles it concerns (`CIO, CTO: text`), the label as

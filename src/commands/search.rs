@@ -287,9 +287,10 @@ pub fn search(
         }
     }
     let sum: f64 = by_role.values().sum();
-    let lean = roles
+    let shares = roles
         .iter()
-        .map(|role| (role, by_role[&role.id] / sum.max(f64::MIN_POSITIVE)))
+        .map(|r| (r, by_role[&r.id] / sum.max(f64::MIN_POSITIVE)));
+    let lean = shares
         .filter(|(_, share)| *share >= LEAN_THRESHOLD)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(role, share)| Lean {
@@ -336,9 +337,8 @@ fn closest(term: &str, vocabulary: &BTreeSet<&str>) -> Vec<String> {
     // The most edits that leave two words, the longer `length` long, alike enough.
     let allowed = |length: usize| ((1.0 - SUGGESTION_SIMILARITY) * length as f64 + 1e-9) as usize;
     let length = term.chars().count();
-    let mut scored: Vec<(f64, &str)> = vocabulary
-        .iter()
-        .filter(|word| word.chars().count() >= 3)
+    let words = vocabulary.iter().filter(|word| word.chars().count() >= 3);
+    let mut scored: Vec<(f64, &str)> = words
         .filter_map(|&word| {
             let longer = length.max(word.chars().count());
             let distance = strsim::osa_distance(term, word);
@@ -346,16 +346,16 @@ fn closest(term: &str, vocabulary: &BTreeSet<&str>) -> Vec<String> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.truncate(3);
     scored
         .into_iter()
-        .take(3)
         .map(|(_, word)| word.to_owned())
         .collect()
 }
 
 /// `a`, `a or b`, `a, b or c`, each in backticks.
-fn either(words: &[String]) -> String {
-    let ticked: Vec<String> = words.iter().map(|word| format!("`{word}`")).collect();
+fn either(words: &[impl AsRef<str>]) -> String {
+    let ticked: Vec<String> = words.iter().map(|w| format!("`{}`", w.as_ref())).collect();
     match ticked.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
@@ -536,11 +536,8 @@ mod tests {
             closest("sla", &vocabulary).is_empty(),
             "three letters allow no edit"
         );
-        let words = |list: &[&'static str]| -> Vec<String> {
-            list.iter().map(|w| String::from(*w)).collect()
-        };
-        assert_eq!(either(&words(&["a"])), "`a`");
-        assert_eq!(either(&words(&["a", "b"])), "`a` or `b`");
-        assert_eq!(either(&words(&["a", "b", "c"])), "`a`, `b` or `c`");
+        assert_eq!(either(&["a"]), "`a`");
+        assert_eq!(either(&["a", "b"]), "`a` or `b`");
+        assert_eq!(either(&["a", "b", "c"]), "`a`, `b` or `c`");
     }
 }
