@@ -367,13 +367,9 @@ impl SearchView {
     /// One line per query word that matched nothing, saying what to try instead;
     /// when nothing matched at all, only the words with something to try.
     fn suggestion_lines(&self) -> Vec<String> {
-        let line = |s: &Suggestion| match s.words.is_empty() {
-            true => format!("No fact has “{}”.", s.term),
-            false => format!(
-                "No fact has “{}”; did you mean {}?",
-                s.term,
-                either(&s.words)
-            ),
+        let line = |Suggestion { term, words }: &Suggestion| match words.is_empty() {
+            true => format!("No fact has “{term}”."),
+            false => format!("No fact has “{term}”; did you mean {}?", either(words)),
         };
         let shown = |s: &&Suggestion| !self.hits.is_empty() || !s.words.is_empty();
         self.suggestions.iter().filter(shown).map(line).collect()

@@ -117,11 +117,8 @@ impl View for TopicsView {
                 }
             }
             TopicsView::One(topic) => {
-                let title = format!(
-                    "{} {}",
-                    painter.heading(&topic.title),
-                    painter.dim(&format!("({})", topic.id))
-                );
+                let id = painter.dim(&format!("({})", topic.id));
+                let title = format!("{} {id}", painter.heading(&topic.title));
                 writeln!(out, "{}", painter.fill(&title, "", ""))?;
                 for group in &topic.themes {
                     let indent = if group.theme.is_some() { 2 } else { 0 };

@@ -151,11 +151,8 @@ impl View for Advice {
             let source = format!("[{}] {}", index + 1, source.title);
             writeln!(out, "{}", painter.fill(&source, "  ", "      "))?;
         }
-        let next = format!(
-            "{} {}",
-            painter.heading("Next:"),
-            advice.next_steps.join(" · ")
-        );
+        let next = advice.next_steps.join(" · ");
+        let next = format!("{} {next}", painter.heading("Next:"));
         writeln!(out, "\n{}", painter.fill(&next, "", "  "))?;
         Ok(())
     }

@@ -124,10 +124,8 @@ impl View for CareerPlan {
 
         if !plan.skills.is_empty() {
             let heading = painter.heading(&format!("Skills for the {for_roles}"));
-            let heading = format!(
-                "{heading} {}",
-                painter.dim("(✓ your answers suggest you have it)")
-            );
+            let ticked = painter.dim("(✓ your answers suggest you have it)");
+            let heading = format!("{heading} {ticked}");
             writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
             for skill in &plan.skills {
                 let text = format!("{}{}", whose(&skill.role), skill.text);
