@@ -155,12 +155,15 @@ pub struct FactRef<'a> {
     pub title: &'a str,
 }
 
+/// A fact with the roles it concerns.
+type Concerning<'a> = (&'a [String], &'a Fact);
+
 /// Every fact in the knowledge base, in file order: role summaries and sections,
 /// dimension values, then topics.
 pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     // Each place: its id's prefix (none for a role's own), key and title, and
     // its facts, each with the roles it concerns.
-    let mut places: Vec<(&str, &str, &str, Vec<(&[String], &Fact)>)> = Vec::new();
+    let mut places: Vec<(&str, &str, &str, Vec<Concerning>)> = Vec::new();
     for role in library.roles() {
         let roles = std::slice::from_ref(&role.id);
         places.push(("", "summary", "Summary", vec![(roles, &role.summary)]));
