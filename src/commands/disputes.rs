@@ -19,8 +19,7 @@ use crate::render::{Painter, View};
 pub struct DisputesView {
     /// Output shape version.
     pub schema_version: u32,
-    /// The disputes, in knowledge-base order: `{id, question, views: [{text,
-    /// roles, sources}], note}`.
+    /// The disputes, in knowledge-base order.
     pub disputes: Vec<Dispute>,
     /// Each cited source's title by id, for people (JSON carries the ids; `roles
     /// sources` has the titles).

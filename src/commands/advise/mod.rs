@@ -136,11 +136,8 @@ impl View for Advice {
             line(&format!("{} {notes}", caveat.text), "  • ", "    ")?;
         }
         if !advice.flips.is_empty() {
-            let shown = if self.all_flips {
-                advice.flips.len()
-            } else {
-                SHOWN_FLIPS
-            };
+            let all = self.all_flips;
+            let shown = if all { usize::MAX } else { SHOWN_FLIPS };
             let more = "(--all-flips shows them)";
             engine::flips_table(painter, &advice.flips, shown, more, out)?;
         }

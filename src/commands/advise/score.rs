@@ -54,8 +54,7 @@ pub struct Advice {
     pub sources: Vec<SourceRef>,
     /// Commands to run next.
     pub next_steps: Vec<String>,
-    /// The day of the decision, for the Markdown record (not in JSON, which
-    /// depends on the answers alone).
+    /// The day of the decision, for the Markdown record (JSON depends on the answers alone).
     #[serde(skip)]
     pub date: Option<String>,
     /// The questions, for the record's table of answers in words.

@@ -38,12 +38,9 @@ impl View for CareerPlan {
             let questions = plan.deciding_questions.join(", ");
             lines.push(format!("These questions would decide it: {questions}."));
         }
-        if plan.reasons.is_empty() {
-            lines.push(
-                "Why: none of your answers bears on the track yet; see what would change it below"
-                    .into(),
-            );
-        }
+        let none =
+            "Why: none of your answers bears on the track yet; see what would change it below";
+        lines.extend(plan.reasons.is_empty().then(|| none.to_owned()));
         for line in lines {
             writeln!(out, "{}", painter.fill(&line, "", ""))?;
         }
@@ -57,12 +54,9 @@ impl View for CareerPlan {
 
         // With more than one role covered, each line says whose it is.
         let several = plan.covers.len() > 1;
-        let whose = |id: &str| {
-            if several {
-                format!("{} · ", id.to_uppercase())
-            } else {
-                String::new()
-            }
+        let whose = |id: &str| match several {
+            true => format!("{} · ", id.to_uppercase()),
+            false => String::new(),
         };
         let for_roles: Vec<String> = plan.covers.iter().map(|id| id.to_uppercase()).collect();
         let for_roles = for_roles.join(" and ");
