@@ -118,10 +118,7 @@ pub fn compare(
 impl View for CompareView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         // Each role's column is headed by its id in capitals over its full title.
-        let roles = self
-            .roles
-            .iter()
-            .map(|r| format!("{}\n{}", r.id.to_uppercase(), r.name));
+        let roles = (self.roles.iter()).map(|r| format!("{}\n{}", r.id.to_uppercase(), r.name));
         let header: Vec<String> = std::iter::once(String::new()).chain(roles).collect();
         let rows = self.dimensions.iter().map(|row| {
             let values = self.roles.iter().map(|role| match row.value(&role.id) {

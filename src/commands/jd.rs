@@ -78,9 +78,7 @@ impl JobDescription {
             let needs = self.needs.iter().filter(|need| item.needs.contains(need));
             needs.cloned().collect::<Vec<String>>()
         };
-        let kept = items
-            .iter()
-            .filter(|item| !self.fractional || item.fractional);
+        let kept = (items.iter()).filter(|item| !self.fractional || item.fractional);
         let mut kept: Vec<_> = kept.map(|item| (item, meets(item))).collect();
         kept.sort_by_key(|(_, meets)| meets.is_empty());
         if self.brief {

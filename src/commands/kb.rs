@@ -62,15 +62,12 @@ fn prune(value: &mut Value, schema: &Value, root: &Value, top: bool) {
                     }
                 }
             } else if let Some(entries) = schema.get("additionalProperties") {
-                map.values_mut()
-                    .for_each(|field| prune(field, entries, root, false));
+                (map.values_mut()).for_each(|field| prune(field, entries, root, false));
             }
         }
         Value::Array(items) => {
             let item_schema = &schema["items"];
-            items
-                .iter_mut()
-                .for_each(|item| prune(item, item_schema, root, false));
+            (items.iter_mut()).for_each(|item| prune(item, item_schema, root, false));
         }
         _ => {}
     }

@@ -173,10 +173,7 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
         }
     }
     for d in library.dimensions() {
-        let values = d
-            .values
-            .iter()
-            .map(|(r, fact)| (std::slice::from_ref(r), fact));
+        let values = (d.values.iter()).map(|(r, fact)| (std::slice::from_ref(r), fact));
         places.push(("dimension/", &d.id, &d.name, values.collect()));
     }
     for t in library.topics() {

@@ -287,9 +287,7 @@ pub fn search(
         }
     }
     let sum: f64 = by_role.values().sum();
-    let shares = roles
-        .iter()
-        .map(|r| (r, by_role[&r.id] / sum.max(f64::MIN_POSITIVE)));
+    let shares = (roles.iter()).map(|r| (r, by_role[&r.id] / sum.max(f64::MIN_POSITIVE)));
     let lean = shares
         .filter(|(_, share)| *share >= LEAN_THRESHOLD)
         .max_by(|a, b| a.1.total_cmp(&b.1))

@@ -77,10 +77,7 @@ pub struct ShowFact {
 /// (each by id or title; all of them when empty), in profile order.
 pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Result<ShowView> {
     let role = find_role(library, role_id)?;
-    let profile = role
-        .sections
-        .iter()
-        .map(|s| (s.id.as_str(), s.title.as_str()));
+    let profile = (role.sections.iter()).map(|s| (s.id.as_str(), s.title.as_str()));
     let known: Vec<(&str, &str)> = std::iter::once((OVERVIEW, "At a glance"))
         .chain(profile)
         .chain([(SALARY, SALARY_TITLE)])

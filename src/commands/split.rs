@@ -124,7 +124,7 @@ impl View for SplitView {
             let (title, owner) = (area.title.to_string(), owner_label(&area.owner));
             vec![title, owner, why.join("\n")]
         });
-        let grid = Grid::new(&["Area", "Owner", "Why"], rows)
+        let grid = (Grid::new(&["Area", "Owner", "Why"], rows))
             .cap(0, 20)
             .cap(1, 8);
         writeln!(out, "{}", painter.draw(&grid))?;

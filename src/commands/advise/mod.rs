@@ -70,10 +70,7 @@ fn cited(advice: &Advice, ids: &[String], titles: bool) -> String {
 
 /// A hire's confidence in the role and the engagement, in words.
 fn confidence_line(hire: &Hire) -> String {
-    let engagement = hire
-        .engagement_confidence
-        .as_ref()
-        .map(engine::Confidence::text);
+    let engagement = (hire.engagement_confidence.as_ref()).map(engine::Confidence::text);
     let (id, role) = (hire.role.to_uppercase(), hire.confidence.text());
     let engagement = engagement.as_deref().unwrap_or("open");
     format!("Confidence in the {id}: {role} · engagement {engagement}")

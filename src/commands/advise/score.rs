@@ -152,11 +152,8 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         .iter()
         .map(|&(role, engagement)| {
             let need = tally.need[role];
-            let tied: Vec<String> = hire_plan
-                .iter()
-                .filter(|&&(other, _)| tally.ties(role, other))
-                .map(|&(other, _)| roles[other].id.to_uppercase())
-                .collect();
+            let tied = (hire_plan.iter()).filter(|&&(other, _)| tally.ties(role, other));
+            let tied: Vec<String> = tied.map(|&(other, _)| roles[other].id.to_uppercase()).collect();
             let close = if !tied.is_empty() {
                 let tie = format!("a tie: the need for it equals the {}'s", tied.join(" and "));
                 Some(settle(&tie, true))
@@ -240,10 +237,8 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         (key, plan_words(roles, &other), ids)
     });
     let unanswered = questions.iter().filter(|q| answers.get(&q.id).is_none());
-    let cited = reasons
-        .iter()
-        .flat_map(|reason| &reason.sources)
-        .chain(caveats.iter().flat_map(|caveat| &caveat.sources));
+    let cited = (reasons.iter()).flat_map(|reason| &reason.sources);
+    let cited = cited.chain(caveats.iter().flat_map(|caveat| &caveat.sources));
     let sources = engine::cited(library.sources(), cited);
     let mut next_steps: Vec<String> = Vec::new();
     for hire in &hires {
@@ -268,10 +263,8 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
             [one] => Some(one.role.to_string()),
             _ => Some("both".to_owned()),
         },
-        scores: roles
-            .iter()
-            .zip(&tally.need)
-            .map(|(role, &need)| (role.id.clone(), need))
+        scores: (roles.iter().zip(&tally.need))
+            .map(|(r, &need)| (r.id.clone(), need))
             .collect(),
         engagement_points: BTreeMap::from([
             ("fractional".to_owned(), tally.fractional),

@@ -27,10 +27,7 @@ pub type CareerAnswers = BTreeMap<String, Vec<String>>;
 fn track(tally: &Tally) -> Option<usize> {
     let (needed, _) = tally.needed();
     let leader = *needed.first()?;
-    let tied = needed
-        .iter()
-        .skip(1)
-        .any(|&r| tally.need[r] == tally.need[leader]);
+    let tied = (needed.iter().skip(1)).any(|&r| tally.need[r] == tally.need[leader]);
     (!tied).then_some(leader)
 }
 

@@ -84,10 +84,7 @@ impl View for CareerPlan {
                 writeln!(out, "{}", painter.cited(&text, &gap.sources, "  • "))?;
             }
         }
-        let met = plan
-            .met
-            .iter()
-            .map(|q| format!("{}{}", whose(&q.role), q.name));
+        let met = (plan.met.iter()).map(|q| format!("{}{}", whose(&q.role), q.name));
         let met = distinct(met);
         let unknown = distinct(plan.unknown.iter().map(|q| q.question.clone()));
         for (list, lead) in [(met, "Met"), (unknown, "Not known until answered")] {
@@ -150,9 +147,7 @@ impl View for CareerPlan {
     /// keep or take to a mentor: plain words, articles cited by title.
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let plan = self;
-        let names: Vec<String> = plan
-            .track_roles
-            .iter()
+        let names: Vec<String> = (plan.track_roles.iter())
             .map(|r| named(plan, &r.id))
             .collect();
         let towards = names.join(" or ");
