@@ -155,24 +155,20 @@ impl View for CareerPlan {
             true => writeln!(out, "# Personal development plan\n")?,
             false => writeln!(out, "# Personal development plan: towards {towards}\n")?,
         }
-        writeln!(out, "## Direction\n")?;
-        match &plan.confidence {
-            None if plan.tie => writeln!(
-                out,
-                "No track yet: my answers lean equally both ways. These questions would decide it: {}.",
-                plan.deciding_questions.join(", ")
-            )?,
-            None => writeln!(
-                out,
+        let (open, track) = (plan.deciding_questions.join(", "), names.join(", "));
+        let direction = match plan.confidence.as_ref().map(|c| c.text()) {
+            None if plan.tie => format!(
+                "No track yet: my answers lean equally both ways. These questions would decide it: {open}."
+            ),
+            None => {
                 "No track yet: none of my answers so far says what I want to work on or for whom."
-            )?,
-            Some(confidence) => writeln!(
-                out,
-                "The track that fits my aims: **{}**. How clearly my answers point to it: {}.",
-                names.join(", "),
-                confidence.text()
-            )?,
-        }
+                    .to_owned()
+            }
+            Some(how) => format!(
+                "The track that fits my aims: **{track}**. How clearly my answers point to it: {how}."
+            ),
+        };
+        writeln!(out, "## Direction\n\n{direction}")?;
         if !plan.reasons.is_empty() {
             writeln!(out, "\nWhy:\n")?;
         }
