@@ -166,11 +166,8 @@ pub fn posting(
     let role = find_role(library, role_id)?;
     let made = from_profile(role);
     let posting = library.jd().get(role.id.as_str()).unwrap_or(&made);
-    let (name, id, part_time) = (
-        &role.name,
-        role.id.to_uppercase(),
-        &posting.fractional_engagement,
-    );
+    let (name, id) = (&role.name, role.id.to_uppercase());
+    let part_time = &posting.fractional_engagement;
     let (title, engagement, cited) = match fractional {
         true => (
             format!("Fractional {name} ({id})"),

@@ -152,12 +152,10 @@ pub struct ReportedProblem {
 /// load is an error, but for scripts (`--format json|yaml`), which get the
 /// report on stdout, valid or not (exit 2).
 pub fn validate(file: &Path, format: Format) -> anyhow::Result<Validation> {
+    let origin = file.display().to_string();
     let (origin, loaded) = match file.as_os_str() == "-" {
         true => (kb::STDIN_ORIGIN.to_owned(), kb::load_stdin()),
-        false => (
-            file.display().to_string(),
-            kb::load_file(file, &file.display().to_string()),
-        ),
+        false => (origin.clone(), kb::load_file(file, &origin)),
     };
     let mut report = Validation {
         schema_version: VALIDATE_SCHEMA_VERSION,

@@ -177,13 +177,11 @@ fn check(
                 years_to_go = (to_go > 0).then_some(to_go);
                 let unit = if to_go == 1 { "year" } else { "years" };
                 let against = format!("against {need} {strength}");
-                match to_go {
-                    0 => (true, format!("{have} years, {against}")),
-                    _ => (
-                        false,
-                        format!("{to_go} more {unit} to go ({have} so far, {against})"),
-                    ),
-                }
+                let detail = match to_go {
+                    0 => format!("{have} years, {against}"),
+                    _ => format!("{to_go} more {unit} to go ({have} so far, {against})"),
+                };
+                (to_go == 0, detail)
             })
         }
         (RequirementKind::Degree, Some(value)) => Degree::from_answer(value).map(|have| {
