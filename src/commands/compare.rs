@@ -117,10 +117,7 @@ pub fn compare(
 impl View for CompareView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         // Each role's column is headed by its id in capitals over its full title.
-        let roles = self
-            .roles
-            .iter()
-            .map(|r| format!("{}\n{}", r.id.to_uppercase(), r.name));
+        let roles = (self.roles.iter()).map(|r| format!("{}\n{}", r.id.to_uppercase(), r.name));
         let header: Vec<String> = std::iter::once(String::new()).chain(roles).collect();
         let rows = self.dimensions.iter().map(|row| {
             let values = self.roles.iter().map(|role| match row.value(&role.id) {
@@ -132,11 +129,8 @@ impl View for CompareView {
             });
             std::iter::once(row.label()).chain(values).collect()
         });
-        writeln!(
-            out,
-            "{}",
-            painter.draw(&Grid::new(&header, rows).cap(0, 16))
-        )?;
+        let grid = Grid::new(&header, rows).cap(0, 16);
+        writeln!(out, "{}", painter.draw(&grid))?;
         for row in self.dimensions.iter().filter(|row| !row.caveats.is_empty()) {
             let note = format!("{CAVEAT_MARK} {}: {}", row.name, row.caveats.join(" "));
             writeln!(out, "{}", painter.fill(&note, "", "  "))?;

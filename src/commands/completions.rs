@@ -33,11 +33,8 @@ pub fn write_script(
 pub fn with_values(command: Command, library: &Library) -> Command {
     let roles: Vec<String> = library.roles().iter().map(|r| r.id.clone()).collect();
     let profile = library.roles().iter().flat_map(|role| &role.sections);
-    let mut sections = distinct(
-        [OVERVIEW.to_owned()]
-            .into_iter()
-            .chain(profile.map(|s| s.id.clone())),
-    );
+    let profile = profile.map(|section| section.id.clone());
+    let mut sections = distinct(std::iter::once(OVERVIEW.to_owned()).chain(profile));
     sections.push(SALARY.to_owned());
     let dimensions: Vec<String> = library.dimensions().iter().map(|d| d.id.clone()).collect();
     let topics: Vec<String> = library.topics().iter().map(|t| t.id.clone()).collect();

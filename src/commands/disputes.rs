@@ -18,8 +18,7 @@ use crate::render::{Painter, View};
 pub struct DisputesView {
     /// Output shape version.
     pub schema_version: u32,
-    /// The disputes, in knowledge-base order: `{id, question, views: [{text,
-    /// roles, sources}], note}`.
+    /// The disputes, in knowledge-base order.
     pub disputes: Vec<Dispute>,
     /// Each cited source's title by id, for people (JSON carries the ids; `roles
     /// sources` has the titles).
@@ -29,14 +28,11 @@ pub struct DisputesView {
 
 /// Builds the list of disputes.
 pub fn disputes(library: &Library) -> DisputesView {
+    let titles = (library.sources().iter()).map(|s| (s.id.clone(), s.title.clone()));
     DisputesView {
         schema_version: SCHEMA_VERSION,
         disputes: library.disputes().to_vec(),
-        titles: library
-            .sources()
-            .iter()
-            .map(|source| (source.id.clone(), source.title.clone()))
-            .collect(),
+        titles: titles.collect(),
     }
 }
 
@@ -52,8 +48,7 @@ impl DisputesView {
 /// A view's column heading: what it says, then whose articles say it, so two
 /// views that give the point to the same role still read apart.
 fn heading(view: &DisputeView, between: &str) -> String {
-    let label = view.label.as_ref().map(String::to_string);
-    let label = label.unwrap_or_else(|| super::roles_label(&view.roles));
+    let label = (view.label.clone()).unwrap_or_else(|| super::roles_label(&view.roles));
     format!("{label}{between}({})", view.sources.join(", "))
 }
 

@@ -69,18 +69,7 @@ pub struct JobItem {
     pub meets: Vec<String>,
 }
 
-/// Which items a posting keeps, and in what order.
-#[derive(Debug, Clone, Default)]
-struct Selection {
-    /// Only the items fit for a fractional engagement.
-    pub fractional: bool,
-    /// Only the one-screen selection.
-    pub brief: bool,
-    /// The needs whose duties come first.
-    pub needs: Vec<String>,
-}
-
-impl Selection {
+impl JobDescription {
     /// The items of one list kept, those meeting a chosen need first; a brief
     /// list keeps as many as its brief items, preferring those meeting a need.
     fn pick(&self, items: &[PostingItem]) -> Vec<JobItem> {
@@ -88,9 +77,7 @@ impl Selection {
             let needs = self.needs.iter().filter(|need| item.needs.contains(need));
             needs.cloned().collect::<Vec<String>>()
         };
-        let kept = items
-            .iter()
-            .filter(|item| !self.fractional || item.fractional);
+        let kept = (items.iter()).filter(|item| !self.fractional || item.fractional);
         let mut kept: Vec<_> = kept.map(|item| (item, meets(item))).collect();
         kept.sort_by_key(|(_, meets)| meets.is_empty());
         if self.brief {
@@ -108,6 +95,17 @@ impl Selection {
             meets,
         };
         kept.into_iter().map(item).collect()
+    }
+
+    /// The posting's lists under their headings, in order.
+    fn lists(&self) -> [(&'static str, &[JobItem]); 5] {
+        [
+            ("What you will do", &self.responsibilities),
+            ("How success may be measured", &self.success_measures),
+            ("What you must bring", &self.requirements),
+            ("Nice to have", &self.nice_to_have),
+            ("Where you may come from", &self.background),
+        ]
     }
 }
 
@@ -163,24 +161,13 @@ pub fn posting(
 ) -> anyhow::Result<JobDescription> {
     let answers = answers.map(|file| Answers::from_file(file, library.questionnaire()));
     let needs = (answers.transpose()?).and_then(|answers| answers.get(NEEDS_QUESTION).cloned());
-    let needs = needs
-        .iter()
-        .flat_map(|answer| answer.values())
-        .map(str::to_owned);
-    let selection = &Selection {
-        fractional,
-        brief,
-        needs: needs.collect(),
-    };
+    let needs = needs.iter().flat_map(|answer| answer.values());
     let role = find_role(library, role_id)?;
     let made = from_profile(role);
     let posting = library.jd().get(role.id.as_str()).unwrap_or(&made);
-    let (name, id, part_time) = (
-        &role.name,
-        role.id.to_uppercase(),
-        &posting.fractional_engagement,
-    );
-    let (title, engagement, cited) = match selection.fractional {
+    let (name, id) = (&role.name, role.id.to_uppercase());
+    let part_time = &posting.fractional_engagement;
+    let (title, engagement, cited) = match fractional {
         true => (
             format!("Fractional {name} ({id})"),
             format!(
@@ -194,20 +181,25 @@ pub fn posting(
     let mut posted = JobDescription {
         schema_version: JD_SCHEMA_VERSION,
         role: role.into(),
-        fractional: selection.fractional,
-        brief: selection.brief,
-        needs: selection.needs.clone(),
+        fractional,
+        brief,
+        needs: needs.map(str::to_owned).collect(),
         title,
         placeholders: PLACEHOLDERS.map(String::from).to_vec(),
         summary: posting.about.text.clone(),
         engagement_terms: engagement,
-        responsibilities: selection.pick(&posting.duties),
-        success_measures: selection.pick(&posting.measures),
-        requirements: selection.pick(&posting.requirements),
-        nice_to_have: selection.pick(&posting.assets),
-        background: selection.pick(&posting.backgrounds),
+        responsibilities: Vec::new(),
+        success_measures: Vec::new(),
+        requirements: Vec::new(),
+        nice_to_have: Vec::new(),
+        background: Vec::new(),
         sources: Vec::new(),
     };
+    posted.responsibilities = posted.pick(&posting.duties);
+    posted.success_measures = posted.pick(&posting.measures);
+    posted.requirements = posted.pick(&posting.requirements);
+    posted.nice_to_have = posted.pick(&posting.assets);
+    posted.background = posted.pick(&posting.backgrounds);
     let items = posted.lists().into_iter().flat_map(|(_, items)| items);
     let items = items.flat_map(|item| &item.sources);
     let about = posting.about.sources.iter().chain(cited);
@@ -216,19 +208,6 @@ pub fn posting(
     sources.dedup();
     posted.sources = sources;
     Ok(posted)
-}
-
-impl JobDescription {
-    /// The posting's lists under their headings, in order.
-    fn lists(&self) -> [(&'static str, &[JobItem]); 5] {
-        [
-            ("What you will do", &self.responsibilities),
-            ("How success may be measured", &self.success_measures),
-            ("What you must bring", &self.requirements),
-            ("Nice to have", &self.nice_to_have),
-            ("Where you may come from", &self.background),
-        ]
-    }
 }
 
 impl View for JobDescription {

@@ -7,12 +7,12 @@ use std::io::Write;
 use std::path::Path;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::schema::Subject;
 use crate::cli::Format;
 use crate::error::{EXIT_BAD_INPUT, EXIT_OK};
-use crate::kb::{self, KbError};
+use crate::kb;
 use crate::library::Library;
 use crate::render::{Painter, View};
 
@@ -26,64 +26,48 @@ pub fn dump(library: &Library) -> anyhow::Result<Dump> {
     let mut tree = serde_json::to_value(library.whole())?;
     let schema = Subject::Kb.schema();
     // Top-level fields always stay, so a dump shows every part a file can hold.
-    let definitions = schema.get("$defs").and_then(Value::as_object);
-    prune(&mut tree, &schema, definitions, true);
+    prune(&mut tree, &schema, &schema, true);
     Ok(Dump(tree))
 }
 
-/// The schema `schema` stands for: a `$ref` followed, and of an optional
-/// (`anyOf` with `null`), the branch that is not `null`.
-fn resolve<'s>(schema: &'s Value, definitions: Option<&'s Map<String, Value>>) -> &'s Value {
-    if let Some(name) = schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|reference| reference.strip_prefix("#/$defs/"))
-        && let Some(definition) = definitions.and_then(|defs| defs.get(name))
-    {
-        return resolve(definition, definitions);
+/// The schema `schema` stands for within `root`: a `$ref` followed, and of an
+/// optional (`anyOf` with `null`), the branch that is not `null`.
+fn resolve<'s>(schema: &'s Value, root: &'s Value) -> &'s Value {
+    let reference = schema["$ref"]
+        .as_str()
+        .and_then(|r| root.pointer(r.strip_prefix('#')?));
+    let mut branches = schema["anyOf"].as_array().into_iter().flatten();
+    match reference.or_else(|| branches.find(|branch| branch["type"] != "null")) {
+        Some(inner) => resolve(inner, root),
+        None => schema,
     }
-    if let Some(branches) = schema.get("anyOf").and_then(Value::as_array)
-        && let Some(branch) = branches
-            .iter()
-            .find(|branch| branch.get("type").and_then(Value::as_str) != Some("null"))
-    {
-        return resolve(branch, definitions);
-    }
-    schema
 }
 
 /// Leaves out, inside `value`, the optional fields that hold their default
 /// (but its own fields when `top`).
-fn prune(value: &mut Value, schema: &Value, definitions: Option<&Map<String, Value>>, top: bool) {
-    let schema = resolve(schema, definitions);
+fn prune(value: &mut Value, schema: &Value, root: &Value, top: bool) {
+    let schema = resolve(schema, root);
     match value {
         Value::Object(map) => {
-            if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-                let required = schema.get("required").and_then(Value::as_array);
-                let required: Vec<&str> = required
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_str)
-                    .collect();
+            if let Some(properties) = schema["properties"].as_object() {
+                let required = schema["required"].as_array().into_iter().flatten();
+                let required: Vec<&str> = required.filter_map(Value::as_str).collect();
                 map.retain(|key, field| {
                     let default = properties.get(key).and_then(|p| p.get("default"));
                     top || required.contains(&key.as_str()) || default != Some(field)
                 });
                 for (key, field) in map.iter_mut() {
                     if let Some(schema) = properties.get(key) {
-                        prune(field, schema, definitions, false);
+                        prune(field, schema, root, false);
                     }
                 }
             } else if let Some(entries) = schema.get("additionalProperties") {
-                map.values_mut()
-                    .for_each(|field| prune(field, entries, definitions, false));
+                (map.values_mut()).for_each(|field| prune(field, entries, root, false));
             }
         }
         Value::Array(items) => {
-            let item_schema = schema.get("items").unwrap_or(&Value::Null);
-            items
-                .iter_mut()
-                .for_each(|item| prune(item, item_schema, definitions, false));
+            let item_schema = &schema["items"];
+            (items.iter_mut()).for_each(|item| prune(item, item_schema, root, false));
         }
         _ => {}
     }
@@ -168,62 +152,49 @@ pub struct ReportedProblem {
 /// load is an error, but for scripts (`--format json|yaml`), which get the
 /// report on stdout, valid or not (exit 2).
 pub fn validate(file: &Path, format: Format) -> anyhow::Result<Validation> {
+    let origin = file.display().to_string();
     let (origin, loaded) = match file.as_os_str() == "-" {
         true => (kb::STDIN_ORIGIN.to_owned(), kb::load_stdin()),
-        false => (
-            file.display().to_string(),
-            kb::load_file(file, &file.display().to_string()),
-        ),
+        false => (origin.clone(), kb::load_file(file, &origin)),
     };
-    match loaded {
-        Ok(loaded) => Ok(validated(&origin, &Library::loaded(loaded))),
-        Err(error) if matches!(format, Format::Json | Format::Yaml) => Ok(invalid(&error)),
-        Err(error) => Err(error.into()),
-    }
-}
-
-/// Summarises a knowledge base that loaded and validated from `file`.
-fn validated(file: &str, library: &Library) -> Validation {
-    Validation {
+    let mut report = Validation {
         schema_version: VALIDATE_SCHEMA_VERSION,
-        file: file.to_owned(),
+        file: origin,
         valid: true,
-        contents: Some(Contents {
-            sources: library.sources().len(),
-            roles: library.roles().len(),
-            dimensions: library.dimensions().len(),
-            topics: library.topics().len(),
-            facts: super::every_fact(library).len(),
-            questions: library.questionnaire().questions.len(),
-            disputes: library.disputes().len(),
-            areas: library.areas().len(),
-        }),
+        contents: None,
         problems: Vec::new(),
         count: 0,
-    }
-}
-
-/// The report of a file that did not load: every problem kept, with its place.
-fn invalid(error: &KbError) -> Validation {
-    let file = error.origin.clone();
-    Validation {
-        schema_version: VALIDATE_SCHEMA_VERSION,
-        file: file.clone(),
-        valid: false,
-        contents: None,
-        problems: error
-            .problems
-            .iter()
-            .map(|problem| ReportedProblem {
-                file: file.clone(),
+    };
+    match loaded {
+        Ok(loaded) => {
+            let library = &Library::loaded(loaded);
+            report.contents = Some(Contents {
+                sources: library.sources().len(),
+                roles: library.roles().len(),
+                dimensions: library.dimensions().len(),
+                topics: library.topics().len(),
+                facts: super::every_fact(library).len(),
+                questions: library.questionnaire().questions.len(),
+                disputes: library.disputes().len(),
+                areas: library.areas().len(),
+            });
+        }
+        // Every problem kept, with its place.
+        Err(error) if matches!(format, Format::Json | Format::Yaml) => {
+            let problem = |problem: &kb::Problem| ReportedProblem {
+                file: error.origin.clone(),
                 line: problem.location.map(|at| at.line),
                 column: problem.location.map(|at| at.column),
                 path: (!problem.path.is_empty()).then(|| problem.path.clone()),
                 message: problem.message.clone(),
-            })
-            .collect(),
-        count: error.count(),
+            };
+            report.problems = error.problems.iter().map(problem).collect();
+            (report.file, report.valid, report.count) =
+                (error.origin.clone(), false, error.count());
+        }
+        Err(error) => return Err(error.into()),
     }
+    Ok(report)
 }
 
 impl Validation {

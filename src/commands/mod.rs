@@ -1,11 +1,7 @@
-//! The commands, one module each. A module owns its command end to end: it builds
-//! a view from the knowledge base (the view's serde serialisation is the JSON and
-//! YAML contract documented in the README, so field names are stable), and draws
-//! that view as a table and as Markdown ([`crate::render::View`]).
-//!
-//! This file holds what several views share: how they refer to roles and cited
-//! facts, how a list flag picks entries, and every fact with its place (for
-//! search and the knowledge-base summary).
+//! The commands, one module each, owning its command end to end: a view built
+//! from the knowledge base (its serde serialisation is the JSON and YAML
+//! contract, so field names are stable), drawn as a table and as Markdown
+//! ([`crate::render::View`]). This file holds what several views share.
 
 pub mod advise;
 pub mod career;
@@ -22,12 +18,15 @@ pub mod sources;
 pub mod split;
 pub mod topics;
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::error::{BadInput, suggest, tick_list, unknown_name};
 use crate::kb::{Fact, Role};
 use crate::library::Library;
 pub use crate::library::RoleRef;
+use crate::questionnaire::engine::Flip;
 
 /// Version of the JSON/YAML output shapes; bumped only on a breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -37,14 +36,36 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Cited {
     /// The statement.
     pub text: String,
+    /// The roles it concerns, in the views that name them (topics, split).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
     /// Ids of the sources that support it.
     pub sources: Vec<String>,
+}
+
+impl Cited {
+    /// `fact` with the roles it concerns.
+    pub fn about_roles(fact: &Fact) -> Self {
+        let mut cited = Cited::from(fact);
+        cited.roles = Some(fact.roles.clone());
+        cited
+    }
+
+    /// Its text led by the roles it concerns (`CIO, CTO: text`), the label as
+    /// `mark` makes it; the text alone when it names none.
+    pub fn labelled(&self, mark: impl Fn(&str) -> String) -> String {
+        match roles_label(self.roles.as_deref().unwrap_or_default()) {
+            label if label.is_empty() => self.text.clone(),
+            label => format!("{}: {}", mark(&label), self.text),
+        }
+    }
 }
 
 impl From<&Fact> for Cited {
     fn from(fact: &Fact) -> Self {
         Cited {
             text: fact.text.clone(),
+            roles: None,
             sources: fact.sources.clone(),
         }
     }
@@ -96,10 +117,8 @@ pub fn pick_named<'a, T>(
             // How alike an entry is to the item, by id or by label.
             let likeness = entries.iter().map(|entry| {
                 let by_label = strsim::jaro_winkler(&key, &label_of(entry).to_lowercase());
-                (
-                    strsim::jaro_winkler(&key, id_of(entry)).max(by_label),
-                    id_of(entry),
-                )
+                let by_id = strsim::jaro_winkler(&key, id_of(entry));
+                (by_id.max(by_label), id_of(entry))
             });
             return Err(BadInput::err(suggest(message, likeness)));
         };
@@ -135,59 +154,43 @@ pub struct FactRef<'a> {
     pub title: &'a str,
 }
 
-impl<'a> FactRef<'a> {
-    /// `fact` at `key` in places of `kind` (`dimension`, `topic`; empty for a
-    /// role's own), headed `title`.
-    fn new(
-        roles: &'a [String],
-        fact: &'a Fact,
-        (kind, key, title): (&str, &'a str, &'a str),
-    ) -> Self {
-        let id = if kind.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{kind}/{key}")
-        };
-        FactRef {
-            roles,
-            fact,
-            key,
-            id,
-            title,
-        }
-    }
-}
+/// A fact with the roles it concerns.
+type Concerning<'a> = (&'a [String], &'a Fact);
 
 /// Every fact in the knowledge base, in file order: role summaries and sections,
 /// dimension values, then topics.
 pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
-    let mut facts = Vec::new();
+    // Each place: its id's prefix (none for a role's own), key and title, and
+    // its facts, each with the roles it concerns.
+    let mut places: Vec<(&str, &str, &str, Vec<Concerning>)> = Vec::new();
     for role in library.roles() {
         let roles = std::slice::from_ref(&role.id);
-        facts.push(FactRef::new(
-            roles,
-            &role.summary,
-            ("", "summary", "Summary"),
-        ));
+        places.push(("", "summary", "Summary", vec![(roles, &role.summary)]));
         for s in &role.sections {
-            let place = ("", s.id.as_str(), s.title.as_str());
-            facts.extend(s.facts.iter().map(|fact| FactRef::new(roles, fact, place)));
+            let facts = s.facts.iter().map(|fact| (roles, fact)).collect();
+            places.push(("", &s.id, &s.title, facts));
         }
     }
     for d in library.dimensions() {
-        let place = ("dimension", d.id.as_str(), d.name.as_str());
-        let at = |(role, fact)| FactRef::new(std::slice::from_ref(role), fact, place);
-        facts.extend(d.values.iter().map(at));
+        let values = (d.values.iter()).map(|(r, fact)| (std::slice::from_ref(r), fact));
+        places.push(("dimension/", &d.id, &d.name, values.collect()));
     }
     for t in library.topics() {
-        let place = ("topic", t.id.as_str(), t.title.as_str());
-        facts.extend(
-            t.facts
-                .iter()
-                .map(|fact| FactRef::new(&fact.roles, fact, place)),
-        );
+        let facts = t.facts.iter().map(|fact| (fact.roles.as_slice(), fact));
+        places.push(("topic/", &t.id, &t.title, facts.collect()));
     }
-    facts
+    let facts = places.into_iter().flat_map(|(prefix, key, title, facts)| {
+        let id = format!("{prefix}{key}");
+        let at = move |(roles, fact)| FactRef {
+            roles,
+            fact,
+            key,
+            id: id.clone(),
+            title,
+        };
+        facts.into_iter().map(at)
+    });
+    facts.collect()
 }
 
 /// The distinct entries of `items`, first occurrence first.
@@ -201,19 +204,32 @@ pub fn distinct<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
     seen
 }
 
+/// How many flips (single answer changes that would change a questionnaire's
+/// outcome) the table and the Markdown show.
+pub const SHOWN_FLIPS: usize = 5;
+
+/// Writes the Markdown section on what would change the `what`: the first
+/// [`SHOWN_FLIPS`] flips, each as `line` words it.
+pub fn flips_markdown(
+    out: &mut dyn Write,
+    what: &str,
+    flips: &[Flip],
+    line: impl Fn(&Flip) -> String,
+) -> anyhow::Result<()> {
+    writeln!(out, "\n## What would change the {what}\n")?;
+    if flips.is_empty() {
+        writeln!(out, "No single change of answer would change it.")?;
+    }
+    for flip in flips.iter().take(SHOWN_FLIPS) {
+        writeln!(out, "- {}", line(flip))?;
+    }
+    Ok(())
+}
+
 /// The roles a fact concerns, as a label: `CIO, CTO`; empty when it names none.
 pub fn roles_label(roles: &[String]) -> String {
     let ids: Vec<String> = roles.iter().map(|role| role.to_uppercase()).collect();
     ids.join(", ")
-}
-
-/// A fact's text led by the roles it concerns (`CIO, CTO: text`), the label as
-/// `mark` makes it; the text alone when it names none.
-pub fn labelled(roles: &[String], text: &str, mark: impl Fn(&str) -> String) -> String {
-    match roles_label(roles) {
-        label if label.is_empty() => text.to_owned(),
-        label => format!("{}: {text}", mark(&label)),
-    }
 }
 
 #[cfg(test)]
@@ -227,13 +243,6 @@ mod tests {
         ("salary", "Salary"),
     ];
 
-    fn pick(wanted: &[&str]) -> Result<Vec<&'static str>, String> {
-        let wanted: Vec<String> = wanted.iter().map(|w| (*w).to_owned()).collect();
-        pick_named(&ENTRIES, "dimension", "--only", &wanted, |e| e.0, |e| e.1)
-            .map(|picked| picked.into_iter().map(|e| e.0).collect())
-            .map_err(|error| error.to_string())
-    }
-
     #[test]
     fn an_id_is_found_whatever_its_case_else_the_closest_is_suggested() {
         let find = |id| find_by_id(&ENTRIES, "dimension", id, |e| e.0).map(|e| e.0);
@@ -246,23 +255,6 @@ mod tests {
         assert_eq!(error.to_string(), expected);
         let message = find("zzzz").unwrap_err().to_string();
         assert!(!message.contains("did you mean"), "{message}");
-    }
-
-    #[test]
-    fn entries_are_picked_by_id_or_name_in_the_order_given_else_refused_with_what_to_do() {
-        let picked = pick(&["Salary", "REVENUE LINE", " focus "]);
-        assert_eq!(picked.unwrap(), ["salary", "revenue-line", "focus"]);
-        let twice = "dimension `focus` is named twice in `--only`";
-        for (wanted, expected) in [
-            (&["revenue-lin"][..], "did you mean `revenue-line`?"),
-            (&["Revenu line"], "did you mean `revenue-line`?"),
-            (&["focus", "Focus"], twice),
-            (&["focus", " "], "`--only` has an empty item"),
-        ] {
-            let message = pick(wanted).unwrap_err();
-            assert!(message.contains(expected), "{wanted:?}: {message}");
-        }
-        assert!(!pick(&["zzzz"]).unwrap_err().contains("did you mean"));
     }
 
     #[test]

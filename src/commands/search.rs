@@ -1,21 +1,15 @@
 //! `roles search`: every fact scored against the query's words, best first, and
-//! the role the matches lean to.
-//!
-//! A query word matches a word of a fact when a singular or plural form of one is
-//! a form of the other, begins it (the shorter at least three letters, and six
-//! unless it is the query's), or shares its first six letters. Rare words weigh
-//! more (inverse document frequency); the very word a quarter more than another
-//! form; a word found only where the fact stands (title, label, theme) half.
-//! Question words are ignored unless written in capitals, so `IT` is kept and then
-//! matches only "IT"; `&` inside a word keeps it whole (`R&D`). When nothing
-//! matches, the closest words are suggested and the command exits 1, as grep does.
+//! the role the matches lean to. Rare words weigh more (inverse document
+//! frequency); question words are ignored unless written in capitals (`IT`).
+//! When nothing matches, the closest words are suggested and the command exits
+//! 1, as grep does.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{FactRef, every_fact, find_by_id};
+use super::{Cited, FactRef, every_fact, find_by_id};
 use crate::error::{BadInput, EXIT_FAILURE, EXIT_OK};
 use crate::library::Library;
 use crate::render::grid::Grid;
@@ -73,10 +67,9 @@ pub struct Hit {
     pub section: String,
     /// A heading for that place.
     pub section_title: String,
-    /// The fact.
-    pub text: String,
-    /// Its sources.
-    pub sources: Vec<String>,
+    /// The fact, with its sources.
+    #[serde(flatten)]
+    pub fact: Cited,
     /// Its score; higher is better.
     pub score: f64,
     /// How many of the query's terms it matched.
@@ -105,7 +98,7 @@ pub struct Suggestion {
 
 /// A word in lower case, and whether it counts as written in capitals: for a
 /// fact's word, whether it was; for a query's, whether it was kept only for that.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Word {
     lower: String,
     capitals: bool,
@@ -149,11 +142,9 @@ fn terms(query: &str) -> Vec<Word> {
     for written in words(query) {
         let lower = written.to_lowercase();
         let capitals = IGNORED.split_whitespace().any(|w| w == lower);
-        let known = terms
-            .iter()
-            .any(|t| t.lower == lower && t.capitals == capitals);
-        if !known && (!capitals || in_capitals(written)) {
-            terms.push(Word { lower, capitals });
+        let term = Word { lower, capitals };
+        if !terms.contains(&term) && (!capitals || in_capitals(written)) {
+            terms.push(term);
         }
     }
     terms
@@ -213,33 +204,20 @@ fn matches(term: &str, word: &str) -> bool {
 
 /// The words of a fact, read once: those of its text, and those saying where it
 /// stands (its place's title and id, and its theme).
-struct Tokens {
-    text: Vec<Word>,
-    place: Vec<Word>,
+fn tokens(fact: &FactRef) -> (Vec<Word>, Vec<Word>) {
+    let place = [Some(fact.title), Some(fact.key), fact.fact.theme.as_deref()];
+    let place = place.into_iter().flatten().flat_map(words).map(Word::of);
+    let text = words(&fact.fact.text).map(Word::of);
+    (text.collect(), place.collect())
 }
 
-impl Tokens {
-    fn new(fact: &FactRef) -> Self {
-        let (title, key) = (fact.title, fact.key);
-        let place = [Some(title), Some(key), fact.fact.theme.as_deref()];
-        let place = place.into_iter().flatten().flat_map(words).map(Word::of);
-        let text = words(&fact.fact.text).map(Word::of);
-        Tokens {
-            text: text.collect(),
-            place: place.collect(),
-        }
-    }
-
-    /// The weight of `term` in this fact before its rarity: the best match in
-    /// the text, else [`PLACE_WEIGHT`] for a match where it stands, else 0.
-    fn weight(&self, term: &Word) -> f64 {
-        let strengths = self.text.iter().map(|word| word.strength(term));
-        let best = strengths.fold(0.0, f64::max);
-        if best == 0.0 && self.place.iter().any(|word| word.strength(term) > 0.0) {
-            PLACE_WEIGHT
-        } else {
-            best
-        }
+/// The weight of `term` in a fact before its rarity: the best match in its
+/// text, else [`PLACE_WEIGHT`] for a match where it stands, else 0.
+fn weight((text, place): &(Vec<Word>, Vec<Word>), term: &Word) -> f64 {
+    let best = text.iter().map(|w| w.strength(term)).fold(0.0, f64::max);
+    match best == 0.0 && place.iter().any(|word| word.strength(term) > 0.0) {
+        true => PLACE_WEIGHT,
+        false => best,
     }
 }
 
@@ -262,10 +240,10 @@ pub fn search(
         )));
     }
     let facts = every_fact(library);
-    let tokens: Vec<Tokens> = facts.iter().map(Tokens::new).collect();
+    let tokens: Vec<_> = facts.iter().map(tokens).collect();
     // A fact's weight for each term, then each term's rarity over every fact.
     let weights: Vec<Vec<f64>> = (tokens.iter())
-        .map(|fact| terms.iter().map(|term| fact.weight(term)).collect())
+        .map(|fact| terms.iter().map(|term| weight(fact, term)).collect())
         .collect();
     let found = |term: usize| weights.iter().filter(|fact| fact[term] > 0.0).count();
     let idf: Vec<f64> = (0..terms.len())
@@ -281,13 +259,12 @@ pub fn search(
         let score: f64 = weights.iter().zip(&idf).map(|(w, idf)| w * idf).sum();
         // Favour facts that match all of the query, then shorter, more focused facts.
         let score =
-            score * matched as f64 / terms.len() as f64 / (1.0 + tokens.text.len() as f64 / 40.0);
+            score * matched as f64 / terms.len() as f64 / (1.0 + tokens.0.len() as f64 / 40.0);
         hits.push(Hit {
             roles: fact.roles.to_vec(),
             section: fact.id.clone(),
             section_title: fact.title.to_owned(),
-            text: fact.fact.text.clone(),
-            sources: fact.fact.sources.clone(),
+            fact: fact.fact.into(),
             score: rounded(score),
             matched_terms: matched,
         });
@@ -309,9 +286,8 @@ pub fn search(
         }
     }
     let sum: f64 = by_role.values().sum();
-    let lean = roles
-        .iter()
-        .map(|role| (role, by_role[&role.id] / sum.max(f64::MIN_POSITIVE)))
+    let shares = (roles.iter()).map(|r| (r, by_role[&r.id] / sum.max(f64::MIN_POSITIVE)));
+    let lean = shares
         .filter(|(_, share)| *share >= LEAN_THRESHOLD)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(role, share)| Lean {
@@ -322,17 +298,14 @@ pub fn search(
     by_role.values_mut().for_each(|w| *w = rounded(*w));
 
     let vocabulary: BTreeSet<&str> = (tokens.iter())
-        .flat_map(|fact| fact.text.iter().chain(&fact.place))
+        .flat_map(|(text, place)| text.iter().chain(place))
         .map(|word| word.lower.as_str())
         .collect();
     let suggestions = (terms.iter().enumerate())
         .filter(|(index, _)| found(*index) == 0)
         .map(|(_, term)| Suggestion {
             term: term.shown(),
-            words: closest(&term.lower, &vocabulary)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
+            words: closest(&term.lower, &vocabulary),
         })
         .collect();
 
@@ -357,13 +330,12 @@ fn rounded(value: f64) -> f64 {
 /// The words of `vocabulary`, three letters or more, closest to `term`, closest
 /// first: at most three, within [`SUGGESTION_SIMILARITY`] (a swap of two letters
 /// is one edit).
-fn closest<'v>(term: &str, vocabulary: &BTreeSet<&'v str>) -> Vec<&'v str> {
+fn closest(term: &str, vocabulary: &BTreeSet<&str>) -> Vec<String> {
     // The most edits that leave two words, the longer `length` long, alike enough.
     let allowed = |length: usize| ((1.0 - SUGGESTION_SIMILARITY) * length as f64 + 1e-9) as usize;
     let length = term.chars().count();
-    let mut scored: Vec<(f64, &str)> = vocabulary
-        .iter()
-        .filter(|word| word.chars().count() >= 3)
+    let words = vocabulary.iter().filter(|word| word.chars().count() >= 3);
+    let mut scored: Vec<(f64, &str)> = words
         .filter_map(|&word| {
             let longer = length.max(word.chars().count());
             let distance = strsim::osa_distance(term, word);
@@ -371,12 +343,16 @@ fn closest<'v>(term: &str, vocabulary: &BTreeSet<&'v str>) -> Vec<&'v str> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, word)| word).collect()
+    scored.truncate(3);
+    scored
+        .into_iter()
+        .map(|(_, word)| word.to_owned())
+        .collect()
 }
 
 /// `a`, `a or b`, `a, b or c`, each in backticks.
-fn either(words: &[String]) -> String {
-    let ticked: Vec<String> = words.iter().map(|word| format!("`{word}`")).collect();
+fn either(words: &[impl AsRef<str>]) -> String {
+    let ticked: Vec<String> = words.iter().map(|w| format!("`{}`", w.as_ref())).collect();
     match ticked.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
@@ -388,13 +364,9 @@ impl SearchView {
     /// One line per query word that matched nothing, saying what to try instead;
     /// when nothing matched at all, only the words with something to try.
     fn suggestion_lines(&self) -> Vec<String> {
-        let line = |s: &Suggestion| match s.words.is_empty() {
-            true => format!("No fact has “{}”.", s.term),
-            false => format!(
-                "No fact has “{}”; did you mean {}?",
-                s.term,
-                either(&s.words)
-            ),
+        let line = |Suggestion { term, words }: &Suggestion| match words.is_empty() {
+            true => format!("No fact has “{term}”."),
+            false => format!("No fact has “{term}”; did you mean {}?", either(words)),
         };
         let shown = |s: &&Suggestion| !self.hits.is_empty() || !s.words.is_empty();
         self.suggestions.iter().filter(shown).map(line).collect()
@@ -418,8 +390,8 @@ impl Hit {
             [one] => one.to_uppercase(),
             _ => "BOTH".to_owned(),
         };
-        let (title, text) = (escape(&self.section_title), escape(&self.text));
-        vec![role, title, text, self.sources.join(", ")]
+        let (title, text) = (escape(&self.section_title), escape(&self.fact.text));
+        vec![role, title, text, self.fact.sources.join(", ")]
     }
 }
 
@@ -557,11 +529,8 @@ mod tests {
             closest("sla", &vocabulary).is_empty(),
             "three letters allow no edit"
         );
-        let words = |list: &[&'static str]| -> Vec<String> {
-            list.iter().map(|w| String::from(*w)).collect()
-        };
-        assert_eq!(either(&words(&["a"])), "`a`");
-        assert_eq!(either(&words(&["a", "b"])), "`a` or `b`");
-        assert_eq!(either(&words(&["a", "b", "c"])), "`a`, `b` or `c`");
+        assert_eq!(either(&["a"]), "`a`");
+        assert_eq!(either(&["a", "b"]), "`a` or `b`");
+        assert_eq!(either(&["a", "b", "c"]), "`a`, `b` or `c`");
     }
 }

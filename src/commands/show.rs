@@ -44,10 +44,9 @@ pub struct Glance {
     pub dimension: String,
     /// Dimension name.
     pub name: String,
-    /// The value.
-    pub text: String,
-    /// Its sources.
-    pub sources: Vec<String>,
+    /// The value, with its sources.
+    #[serde(flatten)]
+    pub value: Cited,
     /// What to know before reading the value (the dimension's caveats).
     pub caveats: Vec<String>,
 }
@@ -68,20 +67,16 @@ pub struct ShowSection {
 pub struct ShowFact {
     /// The group it belongs to within the section, if any.
     pub theme: Option<String>,
-    /// The statement.
-    pub text: String,
-    /// Its sources.
-    pub sources: Vec<String>,
+    /// The statement, with its sources.
+    #[serde(flatten)]
+    pub fact: Cited,
 }
 
 /// Builds the profile of `role_id`, or only the sections named in `sections`
 /// (each by id or title; all of them when empty), in profile order.
 pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Result<ShowView> {
     let role = find_role(library, role_id)?;
-    let profile = role
-        .sections
-        .iter()
-        .map(|s| (s.id.as_str(), s.title.as_str()));
+    let profile = (role.sections.iter()).map(|s| (s.id.as_str(), s.title.as_str()));
     let known: Vec<(&str, &str)> = std::iter::once((OVERVIEW, "At a glance"))
         .chain(profile)
         .chain([(SALARY, SALARY_TITLE)])
@@ -96,16 +91,14 @@ pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Re
         Some(Glance {
             dimension: dimension.id.clone(),
             name: dimension.name.clone(),
-            text: value.text.clone(),
-            sources: value.sources.clone(),
+            value: value.into(),
             caveats: dimension.caveats.clone(),
         })
     });
     let sections = role.sections.iter().filter(|s| wants(&s.id)).map(|s| {
         let facts = s.facts.iter().map(|fact| ShowFact {
             theme: fact.theme.clone(),
-            text: fact.text.clone(),
-            sources: fact.sources.clone(),
+            fact: fact.into(),
         });
         ShowSection {
             id: s.id.clone(),
@@ -159,7 +152,7 @@ impl View for ShowView {
             let label_width = widths.max().unwrap_or(0).min(18);
             let indent = " ".repeat(label_width + 4);
             for glance in &self.overview {
-                let value = painter.fill(&glance.text, &indent, &indent);
+                let value = painter.fill(&glance.value.text, &indent, &indent);
                 let (label, width) = (painter.heading(&glance.name), wrap::width(&glance.name));
                 if width > label_width {
                     writeln!(out, "  {label}\n{value}")?;
@@ -186,7 +179,8 @@ impl View for ShowView {
                         writeln!(out, "  {}", painter.accent(name))?;
                     }
                 }
-                writeln!(out, "{}", painter.bullet(&fact.text, &fact.sources, indent))?;
+                let bullet = painter.bullet(&fact.fact.text, &fact.fact.sources, indent);
+                writeln!(out, "{bullet}")?;
             }
         }
 
@@ -212,11 +206,11 @@ impl View for ShowView {
         if !self.overview.is_empty() {
             writeln!(out, "\n## At a glance\n")?;
             let rows = self.overview.iter().map(|glance| {
-                let mut value = cell(&glance.text);
+                let mut value = cell(&glance.value.text);
                 for caveat in &glance.caveats {
                     value.push_str(&format!("<br>*Note: {}*", cell(caveat)));
                 }
-                vec![cell(&glance.name), value, glance.sources.join(", ")]
+                vec![cell(&glance.name), value, glance.value.sources.join(", ")]
             });
             markdown::table(out, &["Dimension", "Value", "Sources"], None, rows)?;
         }
@@ -230,7 +224,7 @@ impl View for ShowView {
                         writeln!(out, "\n### {name}\n")?;
                     }
                 }
-                writeln!(out, "- {} {}", fact.text, cite(&fact.sources))?;
+                writeln!(out, "- {} {}", fact.fact.text, cite(&fact.fact.sources))?;
             }
         }
         if !self.salaries.is_empty() {

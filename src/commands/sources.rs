@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::SCHEMA_VERSION;
+use crate::kb::Source;
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell};
@@ -22,28 +23,16 @@ pub struct SourcesView {
 /// One article.
 #[derive(Debug, Serialize)]
 pub struct SourceRow {
-    /// Its id.
-    pub id: String,
-    /// Its title.
-    pub title: String,
-    /// Publisher or site, where named.
-    pub publisher: Option<String>,
-    /// Date, where given.
-    pub date: Option<String>,
-    /// The seed file.
-    pub file: String,
-    /// Notes on the source.
-    pub note: Option<String>,
+    /// The article, as the knowledge base gives it.
+    #[serde(flatten)]
+    pub source: Source,
     /// How many facts, salary figures and reasons cite it.
     pub citations: usize,
 }
 
-/// The source lists of everything in the knowledge base that cites: facts,
-/// salary figures, the questionnaires' reasons and caveats, the career guide's
-/// requirements, steps, skills and caveats, the disputes' views, the areas'
-/// facts and the postings. Walked by hand, not through a serialisation of the
-/// whole knowledge base, which took `roles sources` from 2.8x to 5.8x a hello
-/// world's wall time (BENCHMARKS.md); a new part that cites needs a line here.
+/// The source lists of everything in the knowledge base that cites. Walked by
+/// hand, not through a serialisation of the whole knowledge base, which took 5.8x
+/// a hello world's wall time (BENCHMARKS.md); a new part that cites needs a line here.
 fn citations(library: &Library) -> Vec<&[String]> {
     // Topic `disagreements` is the disputes' views again: they count once, as views.
     let built = crate::kb::disputes::disagreements(&[], library.disputes());
@@ -56,12 +45,7 @@ fn citations(library: &Library) -> Vec<&[String]> {
     let questions = (library.questionnaire().questions.iter()).chain(&career.questions);
     for choice in questions.flat_map(|q| &q.choices) {
         cited.push(&choice.reason.sources);
-        cited.extend(
-            choice
-                .caveat
-                .as_ref()
-                .map(|caveat| caveat.sources.as_slice()),
-        );
+        cited.extend(choice.caveat.as_ref().map(|c| c.sources.as_slice()));
     }
     let salaries = library.roles().iter().flat_map(|r| &r.salaries);
     cited.extend(salaries.map(|s| s.sources.as_slice()));
@@ -96,13 +80,8 @@ pub fn sources(library: &Library) -> anyhow::Result<SourcesView> {
         schema_version: SCHEMA_VERSION,
         sources: (library.sources().iter())
             .map(|source| SourceRow {
-                id: source.id.clone(),
-                title: source.title.clone(),
-                publisher: source.publisher.clone(),
-                date: source.date.clone(),
-                file: source.file.clone(),
-                note: source.note.clone(),
                 citations: cited.iter().filter(|ids| ids.contains(&source.id)).count(),
+                source: source.clone(),
             })
             .collect(),
     })
@@ -110,7 +89,7 @@ pub fn sources(library: &Library) -> anyhow::Result<SourcesView> {
 
 impl View for SourcesView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let rows = self.sources.iter().map(|source| {
+        let rows = self.sources.iter().map(|SourceRow { source, citations }| {
             let mut article = source.title.to_string();
             let extras = [source.publisher.as_deref(), source.note.as_deref()];
             for extra in extras.into_iter().flatten().chain([source.file.as_str()]) {
@@ -118,12 +97,8 @@ impl View for SourcesView {
                 article.push_str(&painter.dim(extra));
             }
             let date = source.date.as_deref().unwrap_or("—").to_owned();
-            vec![
-                source.id.to_string(),
-                article,
-                date,
-                source.citations.to_string(),
-            ]
+            let (id, cited) = (source.id.to_string(), citations.to_string());
+            vec![id, article, date, cited]
         });
         let grid = Grid::new(&["Id", "Article", "Date", "Cited"], rows).align_right(3);
         writeln!(out, "{}", painter.draw(&grid))?;
@@ -132,20 +107,14 @@ impl View for SourcesView {
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "# Sources\n")?;
-        let rows = self.sources.iter().map(|source| {
+        let rows = self.sources.iter().map(|SourceRow { source, citations }| {
             let mut article = cell(&source.title);
             if let Some(publisher) = &source.publisher {
                 article.push_str(&format!(", {}", cell(publisher)));
             }
             let date = source.date.as_deref().unwrap_or("—").to_owned();
-            let file = format!("`{}`", source.file);
-            vec![
-                format!("`{}`", source.id),
-                article,
-                date,
-                file,
-                source.citations.to_string(),
-            ]
+            let (id, file) = (format!("`{}`", source.id), format!("`{}`", source.file));
+            vec![id, article, date, file, citations.to_string()]
         });
         markdown::table(out, &["Id", "Article", "Date", "File", "Cited"], None, rows)?;
         Ok(())

@@ -7,8 +7,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{RoleRef, distinct, labelled};
-use crate::kb::disputes::{Area, DISPUTED, DIVIDED, Dispute, SHARED};
+use super::{Cited, RoleRef, distinct};
+use crate::kb::disputes::{Area, DISPUTED, DIVIDED, SHARED};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell, cite};
@@ -39,24 +39,13 @@ pub struct SplitArea {
     /// a different part of it) or `disputed` (they disagree).
     pub owner: String,
     /// Why: the facts, each with the roles it gives the area to and its sources.
-    pub facts: Vec<SplitFact>,
+    pub facts: Vec<Cited>,
     /// Every source the facts cite, in order of first citation.
     pub sources: Vec<String>,
     /// For a disputed area: the dispute, as `roles disputes` shows it.
     pub dispute: Option<DisputeRef>,
     /// For a disputed area: what the company has to do about it.
     pub decide: Option<String>,
-}
-
-/// A fact behind an owner.
-#[derive(Debug, Serialize)]
-pub struct SplitFact {
-    /// The statement.
-    pub text: String,
-    /// The roles it gives the area to.
-    pub roles: Vec<String>,
-    /// Ids of the sources that support it.
-    pub sources: Vec<String>,
 }
 
 /// The dispute a disputed area refers to.
@@ -68,58 +57,37 @@ pub struct DisputeRef {
     pub question: String,
 }
 
-/// What a company with both roles does about an area the articles disagree on.
-/// The tension article's point is that every company strikes the balance
-/// between the two roles its own way, so nobody else settles it for you.
-fn decision(question: &str) -> String {
-    format!("Decide it explicitly: see “{question}” in `roles disputes`.")
-}
-
 /// The table's legend for the two owners that are not roles.
 const LEGEND: &str = "Shared: the articles give the area to more than one role. Divided: each role has its own part of it, as the facts say. Disputed: they disagree; every company strikes its own balance between the roles, so decide the owner explicitly.";
 
 /// Builds who owns what from the knowledge base's areas.
 pub fn split(library: &Library) -> SplitView {
-    let disputes = library.disputes();
+    let area = |area: &Area| {
+        let dispute = (area.dispute.as_ref())
+            .and_then(|id| library.disputes().iter().find(|dispute| &dispute.id == id))
+            .map(|d| DisputeRef {
+                id: d.id.clone(),
+                question: d.question.clone(),
+            });
+        let question = dispute.as_ref().map_or(&area.title, |d| &d.question);
+        // The tension article's point: every company strikes the balance between
+        // the two roles its own way, so nobody else settles it for you.
+        let decide = (area.owner == DISPUTED)
+            .then(|| format!("Decide it explicitly: see “{question}” in `roles disputes`."));
+        SplitArea {
+            id: area.id.clone(),
+            title: area.title.clone(),
+            owner: area.owner.clone(),
+            facts: area.facts.iter().map(Cited::about_roles).collect(),
+            sources: distinct(area.facts.iter().flat_map(|f| f.sources.iter().cloned())),
+            dispute,
+            decide,
+        }
+    };
     SplitView {
         schema_version: SPLIT_SCHEMA_VERSION,
         roles: library.role_refs().to_vec(),
-        areas: (library.areas().iter())
-            .map(|area| split_area(area, disputes))
-            .collect(),
-    }
-}
-
-fn split_area(area: &Area, disputes: &[Dispute]) -> SplitArea {
-    let sources = distinct(
-        area.facts
-            .iter()
-            .flat_map(|fact| fact.sources.iter().cloned()),
-    );
-    let dispute = (area.dispute.as_ref())
-        .and_then(|id| disputes.iter().find(|dispute| &dispute.id == id))
-        .map(|d| DisputeRef {
-            id: d.id.clone(),
-            question: d.question.clone(),
-        });
-    let question = dispute
-        .as_ref()
-        .map_or(area.title.as_str(), |d| d.question.as_str());
-    let decide = (area.owner == DISPUTED).then(|| decision(question));
-    SplitArea {
-        id: area.id.clone(),
-        title: area.title.clone(),
-        owner: area.owner.clone(),
-        facts: (area.facts.iter())
-            .map(|fact| SplitFact {
-                text: fact.text.clone(),
-                roles: fact.roles.clone(),
-                sources: fact.sources.clone(),
-            })
-            .collect(),
-        sources,
-        dispute,
-        decide,
+        areas: library.areas().iter().map(area).collect(),
     }
 }
 
@@ -134,9 +102,8 @@ fn owner_label(owner: &str) -> String {
 }
 
 /// A fact as one line of text: `CIO: text [sources]`.
-fn fact_line(fact: &SplitFact) -> String {
-    let line = labelled(&fact.roles, &fact.text, str::to_owned);
-    format!("{line} {}", cite(&fact.sources))
+fn fact_line(fact: &Cited) -> String {
+    format!("{} {}", fact.labelled(str::to_owned), cite(&fact.sources))
 }
 
 impl View for SplitView {
@@ -144,10 +111,8 @@ impl View for SplitView {
 
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         if self.areas.is_empty() {
-            writeln!(
-                out,
-                "This knowledge base records no areas of responsibility."
-            )?;
+            let none = "This knowledge base records no areas of responsibility.";
+            writeln!(out, "{none}")?;
             return Ok(());
         }
         let rows = self.areas.iter().map(|area| {
@@ -155,13 +120,10 @@ impl View for SplitView {
                 .map(|fact| format!("• {}", fact_line(fact)))
                 .collect();
             why.extend(area.decide.as_ref().map(|decide| format!("→ {decide}")));
-            vec![
-                area.title.to_string(),
-                owner_label(&area.owner),
-                why.join("\n"),
-            ]
+            let (title, owner) = (area.title.to_string(), owner_label(&area.owner));
+            vec![title, owner, why.join("\n")]
         });
-        let grid = Grid::new(&["Area", "Owner", "Why"], rows)
+        let grid = (Grid::new(&["Area", "Owner", "Why"], rows))
             .cap(0, 20)
             .cap(1, 8);
         writeln!(out, "{}", painter.draw(&grid))?;

@@ -6,8 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{SCHEMA_VERSION, find_by_id, labelled, roles_label};
-use crate::kb::Topic;
+use super::{Cited, SCHEMA_VERSION, find_by_id, roles_label};
 use crate::library::Library;
 use crate::render::grid::Grid;
 use crate::render::markdown::{self, cell, cite};
@@ -62,18 +61,7 @@ pub struct ThemeGroup {
     /// The theme; `null` for the facts that have none.
     pub theme: Option<String>,
     /// The facts, in knowledge-base order.
-    pub facts: Vec<TopicFact>,
-}
-
-/// A fact of a topic.
-#[derive(Debug, Serialize)]
-pub struct TopicFact {
-    /// The statement.
-    pub text: String,
-    /// The roles it concerns.
-    pub roles: Vec<String>,
-    /// Ids of the sources that support it.
-    pub sources: Vec<String>,
+    pub facts: Vec<Cited>,
 }
 
 /// Lists the topics, or shows the one `topic` names (an unknown id is bad input
@@ -85,25 +73,16 @@ pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsVi
             title: topic.title.clone(),
             facts: topic.facts.len(),
         });
-        let schema_version = SCHEMA_VERSION;
         return Ok(TopicsView::List(TopicList {
-            schema_version,
+            schema_version: SCHEMA_VERSION,
             topics: topics.collect(),
         }));
     };
     let topic = find_by_id(library.topics(), "topic", id, |topic| &topic.id)?;
-    Ok(TopicsView::One(detail(topic)))
-}
-
-/// A topic's facts grouped by theme, themes in order of first appearance.
-fn detail(topic: &Topic) -> TopicDetail {
+    // The facts grouped by theme, themes in order of first appearance.
     let mut themes: Vec<ThemeGroup> = Vec::new();
     for fact in &topic.facts {
-        let entry = TopicFact {
-            text: fact.text.clone(),
-            roles: fact.roles.clone(),
-            sources: fact.sources.clone(),
-        };
+        let entry = Cited::about_roles(fact);
         match themes.iter_mut().find(|group| group.theme == fact.theme) {
             Some(group) => group.facts.push(entry),
             None => themes.push(ThemeGroup {
@@ -112,12 +91,12 @@ fn detail(topic: &Topic) -> TopicDetail {
             }),
         }
     }
-    TopicDetail {
+    Ok(TopicsView::One(TopicDetail {
         schema_version: SCHEMA_VERSION,
         id: topic.id.clone(),
         title: topic.title.clone(),
         themes,
-    }
+    }))
 }
 
 impl View for TopicsView {
@@ -137,11 +116,8 @@ impl View for TopicsView {
                 }
             }
             TopicsView::One(topic) => {
-                let title = format!(
-                    "{} {}",
-                    painter.heading(&topic.title),
-                    painter.dim(&format!("({})", topic.id))
-                );
+                let id = painter.dim(&format!("({})", topic.id));
+                let title = format!("{} {id}", painter.heading(&topic.title));
                 writeln!(out, "{}", painter.fill(&title, "", ""))?;
                 for group in &topic.themes {
                     let indent = if group.theme.is_some() { 2 } else { 0 };
@@ -151,8 +127,8 @@ impl View for TopicsView {
                         writeln!(out, "{}", painter.accent(&theme))?;
                     }
                     for fact in &group.facts {
-                        let text = labelled(&fact.roles, &fact.text, str::to_owned);
-                        let label = roles_label(&fact.roles);
+                        let text = fact.labelled(str::to_owned);
+                        let label = roles_label(fact.roles.as_deref().unwrap_or_default());
                         let bullet = painter.bullet(&text, &fact.sources, indent);
                         let bullet = match label.is_empty() {
                             true => bullet,
@@ -182,8 +158,7 @@ impl View for TopicsView {
                         writeln!(out, "## {theme}\n")?;
                     }
                     for fact in &group.facts {
-                        let line =
-                            labelled(&fact.roles, &fact.text, |label| format!("**{label}**"));
+                        let line = fact.labelled(|label| format!("**{label}**"));
                         writeln!(out, "- {line} {}", cite(&fact.sources))?;
                     }
                 }

@@ -8,6 +8,7 @@ use std::io::Write;
 
 pub use score::{Advice, Hire, advise};
 
+use super::{SHOWN_FLIPS, flips_markdown};
 use crate::library::Library;
 use crate::questionnaire::{self, FollowUp, Intake, engine};
 use crate::render::markdown::{self, cell};
@@ -19,7 +20,7 @@ pub fn run(
     library: &Library,
     intake: &Intake<'_>,
     all_flips: bool,
-) -> anyhow::Result<(AdviceView, FollowUp)> {
+) -> anyhow::Result<(Advice, FollowUp)> {
     let missing = "questionnaire; add `questionnaire.questions`";
     let (answers, follow_up) = questionnaire::gather_for(
         library.questionnaire(),
@@ -28,8 +29,8 @@ pub fn run(
         ("advise on", "aim=product"),
     )?;
     let mut advice = advise(library, &answers);
-    advice.date = Some(today());
-    Ok((AdviceView { advice, all_flips }, follow_up))
+    (advice.date, advice.all_flips) = (Some(today()), all_flips);
+    Ok((advice, follow_up))
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, or the day of `SOURCE_DATE_EPOCH` when it
@@ -50,41 +51,29 @@ fn engaged(hire: &Hire) -> &str {
     hire.engagement.as_deref().unwrap_or("engagement open")
 }
 
-/// The numbers of `ids` among the advice's numbered sources: `[1, 3]`.
-fn notes(advice: &Advice, ids: &[String]) -> String {
-    let numbers: Vec<String> = advice
-        .sources
-        .iter()
-        .enumerate()
-        .filter(|(_, source)| ids.contains(&source.id))
-        .map(|(index, _)| (index + 1).to_string())
-        .collect();
-    format!("[{}]", numbers.join(", "))
-}
-
-/// The article titles of `ids`, for prose: `"A"; "B"`.
-fn titles(advice: &Advice, ids: &[String]) -> String {
-    let titles: Vec<String> = advice
-        .sources
-        .iter()
-        .filter(|source| ids.contains(&source.id))
-        .map(|source| format!("\u{201c}{}\u{201d}", source.title))
-        .collect();
-    titles.join("; ")
+/// The numbers of `ids` among the advice's numbered sources, `[1, 3]`, or
+/// their titles, for prose: `"A"; "B"`.
+fn cited(advice: &Advice, ids: &[String], titles: bool) -> String {
+    let cited = (1..)
+        .zip(&advice.sources)
+        .filter(|(_, s)| ids.contains(&s.id));
+    let cited = cited.map(|(number, source)| match titles {
+        true => format!("“{}”", source.title),
+        false => number.to_string(),
+    });
+    let cited: Vec<String> = cited.collect();
+    match titles {
+        true => cited.join("; "),
+        false => format!("[{}]", cited.join(", ")),
+    }
 }
 
 /// A hire's confidence in the role and the engagement, in words.
 fn confidence_line(hire: &Hire) -> String {
-    let engagement = hire
-        .engagement_confidence
-        .as_ref()
-        .map_or_else(|| "open".to_owned(), engine::Confidence::text);
-    format!(
-        "Confidence in the {}: {} · engagement {}",
-        hire.role.to_uppercase(),
-        hire.confidence.text(),
-        engagement
-    )
+    let engagement = (hire.engagement_confidence.as_ref()).map(engine::Confidence::text);
+    let (id, role) = (hire.role.to_uppercase(), hire.confidence.text());
+    let engagement = engagement.as_deref().unwrap_or("open");
+    format!("Confidence in the {id}: {role} · engagement {engagement}")
 }
 
 /// The headline when no role is needed yet.
@@ -93,32 +82,15 @@ const NO_VERDICT: &str = "no answer so far bears on any role.";
 /// What a tie between needed roles means for the plan.
 const TIE: &str = "A tie: some roles are needed equally, so their order is open.";
 
-/// How many flips the table shows unless asked for all.
-pub const SHOWN_FLIPS: usize = 5;
-
-/// The advice with the choice of showing every flip in the table.
-#[derive(Debug, serde::Serialize)]
-#[serde(transparent)]
-pub struct AdviceView {
-    /// The advice.
-    pub advice: Advice,
-    /// Show every flip in the table, not the most decisive few.
-    #[serde(skip)]
-    pub all_flips: bool,
-}
-
-impl View for AdviceView {
+impl View for Advice {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
-        let advice = &self.advice;
+        let advice = self;
         let mut line = |text: &str, first: &str, rest: &str| {
             writeln!(out, "{}", painter.fill(text, first, rest))
         };
         if advice.hires.is_empty() {
-            line(
-                &format!("{} {NO_VERDICT}", painter.heading("No recommendation yet:")),
-                "",
-                "",
-            )?;
+            let verdict = format!("{} {NO_VERDICT}", painter.heading("No recommendation yet:"));
+            line(&verdict, "", "")?;
             if !advice.deciding_questions.is_empty() {
                 let ask = format!(
                     "These questions would decide it: {}. Answer them with `--answer ID=VALUE` (values: `roles advise --help`).",
@@ -130,13 +102,10 @@ impl View for AdviceView {
             let names: Vec<String> = (advice.hires.iter())
                 .map(|hire| format!("{} ({})", hire.role.to_uppercase(), hire.name))
                 .collect();
-            let hire = painter.heading("Recommendation: hire");
             // Wrapping measures width without the escape codes, so painting first is safe.
-            line(
-                &format!("{hire} {}", painter.accent(&names.join(" and "))),
-                "",
-                "",
-            )?;
+            let hire = painter.heading("Recommendation: hire");
+            let verdict = format!("{hire} {}", painter.accent(&names.join(" and ")));
+            line(&verdict, "", "")?;
             if advice.tie {
                 line(TIE, "", "")?;
             }
@@ -152,33 +121,22 @@ impl View for AdviceView {
         }
         for reason in &advice.reasons {
             let answer = reason.line(&painter.accent(&reason.label));
-            let notes = painter.dim(&notes(advice, &reason.sources));
-            line(
-                &format!("{} {answer} {notes}", reason.question_text),
-                "  • ",
-                "    ",
-            )?;
+            let notes = painter.dim(&cited(advice, &reason.sources, false));
+            let why = format!("{} {answer} {notes}", reason.question_text);
+            line(&why, "  • ", "    ")?;
         }
         if !advice.caveats.is_empty() {
             line(&format!("\n{}", painter.heading("Keep in mind")), "", "")?;
         }
         for caveat in &advice.caveats {
-            let notes = painter.dim(&notes(advice, &caveat.sources));
+            let notes = painter.dim(&cited(advice, &caveat.sources, false));
             line(&format!("{} {notes}", caveat.text), "  • ", "    ")?;
         }
         if !advice.flips.is_empty() {
-            let shown = if self.all_flips {
-                advice.flips.len()
-            } else {
-                SHOWN_FLIPS
-            };
-            engine::flips_table(
-                painter,
-                &advice.flips,
-                shown,
-                "(--all-flips shows them)",
-                out,
-            )?;
+            let all = self.all_flips;
+            let shown = if all { usize::MAX } else { SHOWN_FLIPS };
+            let more = "(--all-flips shows them)";
+            engine::flips_table(painter, &advice.flips, shown, more, out)?;
         }
         if !advice.sources.is_empty() {
             writeln!(out, "\n{}", painter.heading("Sources"))?;
@@ -187,17 +145,14 @@ impl View for AdviceView {
             let source = format!("[{}] {}", index + 1, source.title);
             writeln!(out, "{}", painter.fill(&source, "  ", "      "))?;
         }
-        let next = format!(
-            "{} {}",
-            painter.heading("Next:"),
-            advice.next_steps.join(" · ")
-        );
+        let next = advice.next_steps.join(" · ");
+        let next = format!("{} {next}", painter.heading("Next:"));
         writeln!(out, "\n{}", painter.fill(&next, "", "  "))?;
         Ok(())
     }
 
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        let advice = &self.advice;
+        let advice = self;
         writeln!(out, "# Decision record: technology leadership hire\n")?;
         if let Some(date) = &advice.date {
             writeln!(out, "Date: {date}\n")?;
@@ -218,11 +173,10 @@ impl View for AdviceView {
         }
         for hire in &advice.hires {
             let (name, id, engagement) = (&hire.name, hire.role.to_uppercase(), engaged(hire));
-            let confidence = confidence_line(hire);
+            let (why, confidence) = (&hire.why, confidence_line(hire));
             writeln!(
                 out,
-                "- Hire a **{name} ({id})**, {engagement}. {} {confidence}.",
-                hire.why
+                "- Hire a **{name} ({id})**, {engagement}. {why} {confidence}."
             )?;
         }
 
@@ -237,7 +191,7 @@ impl View for AdviceView {
         writeln!(out, "\n## Why\n")?;
         for reason in &advice.reasons {
             let (arrow, note) = (reason.arrow(), reason.basis_note());
-            let titles = titles(advice, &reason.sources);
+            let titles = cited(advice, &reason.sources, true);
             let (question, label) = (&reason.question_text, &reason.label);
             let because = format!("{}{note} (Sources: {titles}.)", reason.because);
             writeln!(out, "- **{question}: {label}** ({arrow}): {because}")?;
@@ -246,17 +200,13 @@ impl View for AdviceView {
             writeln!(out, "\n## Caveats\n")?;
         }
         for caveat in &advice.caveats {
-            let titles = titles(advice, &caveat.sources);
+            let titles = cited(advice, &caveat.sources, true);
             writeln!(out, "- {} (Sources: {titles}.)", caveat.text)?;
         }
 
-        writeln!(out, "\n## What would change the decision\n")?;
-        if advice.flips.is_empty() {
-            writeln!(out, "No single change of answer would change it.")?;
-        }
-        for flip in advice.flips.iter().take(SHOWN_FLIPS) {
-            writeln!(out, "- {} → {}", flip.change, flip.outcome)?;
-        }
+        flips_markdown(out, "decision", &advice.flips, |flip| {
+            format!("{} → {}", flip.change, flip.outcome)
+        })?;
 
         writeln!(out, "\n## Next steps\n")?;
         for hire in &advice.hires {

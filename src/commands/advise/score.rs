@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::kb::Fact;
-use crate::library::Library;
+use crate::library::{Library, RoleRef};
 use crate::questionnaire::Answers;
 use crate::questionnaire::engine::{self, Confidence, Flip, Reason, SourceRef, Tally};
 
@@ -53,13 +53,15 @@ pub struct Advice {
     pub sources: Vec<SourceRef>,
     /// Commands to run next.
     pub next_steps: Vec<String>,
-    /// The day of the decision, for the Markdown record (not in JSON, which
-    /// depends on the answers alone).
+    /// The day of the decision, for the Markdown record (JSON depends on the answers alone).
     #[serde(skip)]
     pub date: Option<String>,
     /// The questions, for the record's table of answers in words.
     #[serde(skip)]
     pub questions: Vec<crate::kb::Question>,
+    /// Whether the table shows every flip, not the most decisive few.
+    #[serde(skip)]
+    pub all_flips: bool,
 }
 
 /// One role to hire, and how.
@@ -112,21 +114,16 @@ fn plan(tally: &Tally) -> (Vec<(usize, Option<&'static str>)>, bool) {
 }
 
 /// A plan in words, for flips: `hire CTO (full-time) and CIO (fractional)`.
-fn plan_words(library: &Library, plan: &[(usize, Option<&str>)]) -> String {
-    if plan.is_empty() {
-        return "no recommendation".to_owned();
+fn plan_words(roles: &[RoleRef], plan: &[(usize, Option<&str>)]) -> String {
+    let hire = |&(role, engaged): &(usize, Option<&str>)| {
+        let engaged = engaged.unwrap_or("engagement open");
+        format!("{} ({engaged})", roles[role].id.to_uppercase())
+    };
+    let hires: Vec<String> = plan.iter().map(hire).collect();
+    match hires.is_empty() {
+        true => "no recommendation".to_owned(),
+        false => format!("hire {}", hires.join(" and ")),
     }
-    let hires: Vec<String> = plan
-        .iter()
-        .map(|&(role, engagement)| {
-            format!(
-                "{} ({})",
-                library.role_refs()[role].id.to_uppercase(),
-                engagement.unwrap_or("engagement open")
-            )
-        })
-        .collect();
-    format!("hire {}", hires.join(" and "))
 }
 
 /// Scores `answers` and explains the result.
@@ -138,40 +135,30 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
     let reasons = engine::reasons(roles, questions, answers);
     let deciding_questions = engine::deciding_questions(questions, answers, false);
     // A tie is also settled by an answer that puts one role first.
-    let settle = |what: &str, tie: bool| match engine::deciding_questions(questions, answers, tie)
-        .as_slice()
-    {
-        [] => format!("{what}; the changes listed under “what would change it” would settle it"),
-        ids => format!(
-            "{what}; an answer on {} would settle it",
-            ids.iter()
-                .map(|id| format!("`{id}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+    let settle = |what: &str, tie: bool| {
+        let ids = engine::deciding_questions(questions, answers, tie);
+        let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+        match ids.is_empty() {
+            true => {
+                format!("{what}; the changes listed under “what would change it” would settle it")
+            }
+            false => format!("{what}; an answer on {} would settle it", ids.join(", ")),
+        }
     };
     let strongest = tally.need.iter().copied().max().unwrap_or(0);
+    let seats = tally.seats.map(usize::from);
     let hires: Vec<Hire> = hire_plan
         .iter()
         .map(|&(role, engagement)| {
             let need = tally.need[role];
-            let tied: Vec<String> = hire_plan
-                .iter()
-                .filter(|&&(other, _)| tally.ties(role, other))
-                .map(|&(other, _)| roles[other].id.to_uppercase())
-                .collect();
+            let tied = (hire_plan.iter()).filter(|&&(other, _)| tally.ties(role, other));
+            let tied: Vec<String> = tied.map(|&(other, _)| roles[other].id.to_uppercase()).collect();
             let close = if !tied.is_empty() {
-                Some(settle(
-                    &format!("a tie: the need for it equals the {}'s", tied.join(" and ")),
-                    true,
-                ))
+                let tie = format!("a tie: the need for it equals the {}'s", tied.join(" and "));
+                Some(settle(&tie, true))
             } else if need < strongest && (2 * need - strongest).max(need - engine::OWN_NEED) <= 0 {
-                Some(settle(
-                    &format!(
-                        "a close call: its need ({need}) only just counts beside the strongest ({strongest})"
-                    ),
-                    false,
-                ))
+                let close = format!("a close call: its need ({need}) only just counts beside the strongest ({strongest})");
+                Some(settle(&close, false))
             } else {
                 None
             };
@@ -186,14 +173,9 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
                 .map(|r| r.question.as_str())
                 .collect();
             backers.dedup();
-            let mut why = format!(
-                "Your answers show a need for the {} (need {need}, from {}).",
-                roles[role].id.to_uppercase(),
-                backers.join(", ")
-            );
-            let short = tally
-                .seats
-                .is_some_and(|seats| seats > 0 && usize::from(seats) < hire_plan.len());
+            let (id, backers) = (roles[role].id.to_uppercase(), backers.join(", "));
+            let mut why = format!("Your answers show a need for the {id} (need {need}, from {backers}).");
+            let short = seats.is_some_and(|seats| seats > 0 && seats < hire_plan.len());
             if engagement.is_none() && !tied.is_empty() && short {
                 why.push_str(
                     " It ties for the last full-time seat, so its engagement is open until an answer settles the tie.",
@@ -231,10 +213,7 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
             "difference",
         ));
     }
-    if tally
-        .seats
-        .is_some_and(|seats| usize::from(seats) < hires.len())
-    {
+    if seats.is_some_and(|seats| seats < hires.len()) {
         for question in questions {
             for choice in engine::chosen(question, answers.get(&question.id)) {
                 caveats.extend(choice.caveat.clone());
@@ -253,28 +232,19 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         // A change that only reorders the same hires is not a flip.
         let mut key = other.clone();
         key.sort_unstable();
-        (key, plan_words(library, &other), {
-            other.iter().map(|&(r, _)| roles[r].id.clone()).collect()
-        })
+        let ids = other.iter().map(|&(r, _)| roles[r].id.clone()).collect();
+        (key, plan_words(roles, &other), ids)
     });
-    let unanswered: Vec<String> = questions
-        .iter()
-        .filter(|q| answers.get(&q.id).is_none())
-        .map(|q| q.id.clone())
-        .collect();
-    let cited = reasons
-        .iter()
-        .flat_map(|reason| &reason.sources)
-        .chain(caveats.iter().flat_map(|caveat| &caveat.sources));
+    let unanswered = questions.iter().filter(|q| answers.get(&q.id).is_none());
+    let cited = (reasons.iter()).flat_map(|reason| &reason.sources);
+    let cited = cited.chain(caveats.iter().flat_map(|caveat| &caveat.sources));
     let sources = engine::cited(library.sources(), cited);
     let mut next_steps: Vec<String> = Vec::new();
     for hire in &hires {
+        let fractional = hire.engagement.as_deref() == Some("fractional");
+        let flag = if fractional { " --fractional" } else { "" };
         next_steps.push(format!("roles show {}", hire.role));
-        next_steps.push(if hire.engagement.as_deref() == Some("fractional") {
-            format!("roles jd {} --fractional", hire.role)
-        } else {
-            format!("roles jd {}", hire.role)
-        });
+        next_steps.push(format!("roles jd {}{flag}", hire.role));
     }
     if hires.is_empty() {
         for id in &deciding_questions {
@@ -292,10 +262,8 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
             [one] => Some(one.role.to_string()),
             _ => Some("both".to_owned()),
         },
-        scores: roles
-            .iter()
-            .zip(&tally.need)
-            .map(|(role, &need)| (role.id.clone(), need))
+        scores: (roles.iter().zip(&tally.need))
+            .map(|(r, &need)| (r.id.clone(), need))
             .collect(),
         engagement_points: BTreeMap::from([
             ("fractional".to_owned(), tally.fractional),
@@ -306,12 +274,13 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
         caveats,
         flips,
         answers: answers.clone(),
-        unanswered,
+        unanswered: unanswered.map(|q| q.id.clone()).collect(),
         deciding_questions,
         sources,
         next_steps,
         date: None,
         questions: questions.clone(),
+        all_flips: false,
     }
 }
 

@@ -1,14 +1,9 @@
-//! Assessing a professional's answers: the track their aims point to, how they
-//! stand against its qualifications, the path and skills, and the single answer
-//! changes that would change the track.
-//!
-//! The track comes from the shared engine ([`crate::questionnaire::engine`]):
-//! interest, audience and background give each role need; the track is the
-//! role with the strictly greatest need, and undecided (with the questions
-//! that would decide it) when none has any or the leaders tie, since the
-//! articles describe two separate careers. Qualifications are checked for the
-//! track's role, or for every role without a track; an unanswered question
-//! makes them unknown, not gaps.
+//! Assessing a professional's answers: the track is the role with the strictly
+//! greatest need in the shared engine ([`crate::questionnaire::engine`]), else
+//! undecided (the articles describe two separate careers, so no "both"); then
+//! the qualifications of the track's role (of every role without a track), the
+//! path and skills, and what would change the track. An unanswered question
+//! makes a qualification unknown, not a gap.
 
 use std::collections::BTreeMap;
 
@@ -23,26 +18,16 @@ use crate::library::Library;
 use crate::questionnaire::engine::{self, SourceRef, Tally};
 use crate::questionnaire::{Answer, Answers};
 
-/// Checked answers by question id; `years` as its decimal string, e.g. `"12"`.
+/// Checked answers by question id, none empty; `years` as its decimal string,
+/// e.g. `"12"`.
 pub type CareerAnswers = BTreeMap<String, Vec<String>>;
-
-/// The values answered to question `id`; an empty list counts as unanswered.
-fn answered<'a>(answers: &'a CareerAnswers, id: &str) -> Option<&'a [String]> {
-    answers
-        .get(id)
-        .map(Vec::as_slice)
-        .filter(|values| !values.is_empty())
-}
 
 /// The track a tally gives: the role with the strictly greatest need, or none
 /// (no need at all, or a tie at the top).
 fn track(tally: &Tally) -> Option<usize> {
     let (needed, _) = tally.needed();
     let leader = *needed.first()?;
-    let tied = needed
-        .iter()
-        .skip(1)
-        .any(|&r| tally.need[r] == tally.need[leader]);
+    let tied = (needed.iter().skip(1)).any(|&r| tally.need[r] == tally.need[leader]);
     (!tied).then_some(leader)
 }
 
@@ -57,6 +42,7 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
     let values = |answer: &Answer| answer.values().into_iter().map(str::to_owned).collect();
     let answers: &CareerAnswers = &(given.0.iter())
         .map(|(id, a)| (id.clone(), values(a)))
+        .filter(|(_, values): &(_, Vec<_>)| !values.is_empty())
         .collect();
     let deciding_questions = match leader {
         None => engine::deciding_questions(questions, given, false),
@@ -90,11 +76,12 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
     };
     let stepping_stones = considered.iter().filter_map(|&role| {
         let path = career.stepping_stones.get(role)?;
-        let (role, ordered) = (role.clone(), path.ordered);
+        let (role, ordered, steps) = (role.clone(), path.ordered, path.steps.iter());
+        let steps = steps.map(step).collect();
         Some(PathPlan {
             role,
             ordered,
-            steps: path.steps.iter().map(step).collect(),
+            steps,
         })
     });
     let skills = considered.iter().flat_map(|&role| {
@@ -112,10 +99,7 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
     let mut plan = CareerPlan {
         schema_version: CAREER_SCHEMA_VERSION,
         track: leader.map(|index| roles[index].id.clone()),
-        track_roles: leader
-            .map(|index| roles[index].clone())
-            .into_iter()
-            .collect(),
+        track_roles: leader.iter().map(|&index| roles[index].clone()).collect(),
         confidence: leader.map(|index| Confidence::new(tally.confidence(index), None)),
         tie,
         deciding_questions,
@@ -134,20 +118,14 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
                 || "no track yet".to_owned(),
                 |index| format!("the {} track", roles[index].id.to_uppercase()),
             );
-            let ids = other
-                .map(|index| roles[index].id.clone())
-                .into_iter()
-                .collect();
+            let ids = other.iter().map(|&index| roles[index].id.clone()).collect();
             (other, words, ids)
         }),
         caveats: career.caveats.iter().filter(concerns).cloned().collect(),
         covers: considered.iter().map(|&id| id.clone()).collect(),
-        answers: (answers.iter())
-            .filter(|(_, values)| !values.is_empty())
-            .map(|(id, values)| (id.clone(), values.clone()))
-            .collect(),
+        answers: answers.clone(),
         unanswered: (questions.iter())
-            .filter(|q| answered(answers, &q.id).is_none())
+            .filter(|q| !answers.contains_key(&q.id))
             .map(|q| q.id.clone())
             .collect(),
         sources: Vec::new(),
@@ -159,11 +137,8 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
 /// A requirement named for what it is: "IT degree", "advanced degree",
 /// "IT operations background", rather than its kind alone.
 fn requirement_name(requirement: &Requirement) -> String {
-    match (
-        requirement.kind,
-        requirement.degree,
-        requirement.backgrounds.as_slice(),
-    ) {
+    let (kind, degree) = (requirement.kind, requirement.degree);
+    match (kind, degree, requirement.backgrounds.as_slice()) {
         (RequirementKind::Degree, Some(Degree::Bachelor), _) => "IT degree".to_owned(),
         (RequirementKind::Degree, Some(_), _) => "advanced degree".to_owned(),
         (RequirementKind::Background, _, [one]) => {
@@ -188,7 +163,8 @@ fn check(
         RequirementKind::Background => BACKGROUND_QUESTION,
         _ => requirement.question.as_deref().unwrap_or_default(),
     };
-    let first = answered(answers, question).and_then(|values| values.first());
+    let first = answers.get(question).and_then(|values| values.first());
+    let asked = career.questions.iter().find(|q| q.id == question);
     let strength = requirement.strength.as_str();
     let mut years_to_go = None;
     // Met or not, in words; `None` when there is no answer to judge (yet).
@@ -200,34 +176,35 @@ fn check(
                 let to_go = need.saturating_sub(have);
                 years_to_go = (to_go > 0).then_some(to_go);
                 let unit = if to_go == 1 { "year" } else { "years" };
-                match to_go {
-                    0 => (true, format!("{have} years, against {need} {strength}")),
-                    _ => (
-                        false,
-                        format!(
-                            "{to_go} more {unit} to go ({have} so far, against {need} {strength})"
-                        ),
-                    ),
-                }
+                let against = format!("against {need} {strength}");
+                let detail = match to_go {
+                    0 => format!("{have} years, {against}"),
+                    _ => format!("{to_go} more {unit} to go ({have} so far, {against})"),
+                };
+                (to_go == 0, detail)
             })
         }
         (RequirementKind::Degree, Some(value)) => Degree::from_answer(value).map(|have| {
             let need = requirement.degree.unwrap_or(Degree::None);
-            let (have_words, need_words) = (degree_phrase(have), or_higher(need));
+            let (have_words, need_words) = (degree_words(have).0, degree_words(need).1);
             match have >= need {
                 true => (true, format!("{have_words}, where {need_words} meets it")),
                 false => (false, format!("{have_words} so far; {need_words} meets it")),
             }
         }),
         (RequirementKind::Background, Some(have)) => {
-            let label = |value: &str| format!("“{}”", label_of(career, question, value));
+            let label = |value: &str| {
+                let choice = asked.and_then(|q| q.choices.iter().find(|c| c.value == value));
+                format!("“{}”", choice.map_or(value, |c| c.label.as_str()))
+            };
             let now = format!("background {}", label(have));
             let wanted: Vec<String> = requirement.backgrounds.iter().map(|b| label(b)).collect();
+            let wanted = wanted.join(" or ");
             Some(match requirement.backgrounds.contains(have) {
                 true => (true, now),
                 false => (
                     false,
-                    format!("{now}, where the articles point to {}", wanted.join(" or ")),
+                    format!("{now}, where the articles point to {wanted}"),
                 ),
             })
         }
@@ -238,7 +215,10 @@ fn check(
     };
     let (standing, detail) = match judged {
         Some((met, detail)) => (Some(met), detail),
-        None => (None, unanswered_detail(career, question)),
+        None => match asked {
+            Some(q) => (None, q.text.clone()),
+            None => (None, format!("not known: no question `{question}` asks it")),
+        },
     };
     let required = matches!(
         requirement.strength,
@@ -259,37 +239,14 @@ fn check(
     (standing, qualification)
 }
 
-/// What an unknown qualification waits for: its question, as asked.
-fn unanswered_detail(career: &Career, question: &str) -> String {
-    match career.questions.iter().find(|q| q.id == question) {
-        Some(q) => q.text.to_string(),
-        None => format!("not known: no question `{question}` asks it"),
-    }
-}
+const ADVANCED: &str = "a master's or other advanced degree";
 
-/// How a value of `question` reads; the value itself if no choice has it.
-fn label_of(career: &Career, question: &str, value: &str) -> String {
-    career
-        .questions
-        .iter()
-        .find(|q| q.id == question)
-        .and_then(|q| q.choices.iter().find(|c| c.value == value))
-        .map_or_else(|| value.to_owned(), |c| c.label.to_string())
-}
-
-fn degree_phrase(degree: Degree) -> &'static str {
+/// How `degree` reads as held, and as the least that meets a requirement.
+fn degree_words(degree: Degree) -> (&'static str, &'static str) {
     match degree {
-        Degree::None => "no degree",
-        Degree::Bachelor => "a bachelor's degree",
-        Degree::Master => "a master's or other advanced degree",
-    }
-}
-
-fn or_higher(degree: Degree) -> &'static str {
-    match degree {
-        Degree::None => "any education",
-        Degree::Bachelor => "a bachelor's degree or higher",
-        Degree::Master => "a master's or other advanced degree",
+        Degree::None => ("no degree", "any education"),
+        Degree::Bachelor => ("a bachelor's degree", "a bachelor's degree or higher"),
+        Degree::Master => (ADVANCED, ADVANCED),
     }
 }
 
@@ -301,7 +258,7 @@ fn shown(shown_by: &[ShownBy], answers: &CareerAnswers) -> Option<bool> {
     }
     let mut all_answered = true;
     for sign in shown_by {
-        match answered(answers, &sign.question) {
+        match answers.get(&sign.question) {
             Some(values) if values.contains(&sign.value) => return Some(true),
             Some(_) => {}
             None => all_answered = false,

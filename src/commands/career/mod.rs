@@ -1,12 +1,7 @@
-//! `roles career`: for a professional rather than a company. Their answers to the
-//! career questions in the knowledge base become a [`CareerPlan`]: the track their
-//! aims point to, how they stand against its qualifications as the articles give
-//! them, the usual stepping stones, the skills to build, what would change the
-//! track, and the disagreements between the articles that matter to them.
-//!
-//! Answers are gathered by [`crate::questionnaire`], as for `advise`; [`assess()`]
-//! is pure (knowledge base and answers in, plan out); [`render`] draws a plan as a
-//! terminal table or a Markdown development plan.
+//! `roles career`: for a professional rather than a company. Answers gathered by
+//! [`crate::questionnaire`], as for `advise`, become a [`CareerPlan`] ([`assess()`],
+//! pure): the track, the qualifications, stepping stones and skills, what would
+//! change the track; [`render`] draws it as a table or a development plan.
 
 pub mod assess;
 pub mod plan;

@@ -19,8 +19,7 @@ pub struct CareerPlan {
     /// Output shape version.
     pub schema_version: u32,
     /// A role id, or `null` when the track is undecided: no answer bears on it,
-    /// or the leading roles tie (the articles describe separate careers, so
-    /// there is no "both" track).
+    /// or the leading roles tie (separate careers: there is no "both" track).
     pub track: Option<String>,
     /// The role of the track (none when `track` is `null`).
     pub track_roles: Vec<RoleRef>,
@@ -48,7 +47,6 @@ pub struct CareerPlan {
     /// The skills each role in `covers` needs.
     pub skills: Vec<SkillPlan>,
     /// Single answer changes that would change the track, the biggest first.
-    /// Renderers show at most [`SHOWN_FLIPS`].
     pub flips: Vec<Flip>,
     /// Disagreements between the articles that bear on the track.
     pub caveats: Vec<Caveat>,
@@ -59,9 +57,6 @@ pub struct CareerPlan {
     /// The articles this plan cites, in knowledge-base order.
     pub sources: Vec<SourceRef>,
 }
-
-/// How many flips the renderers show.
-pub const SHOWN_FLIPS: usize = 5;
 
 /// One qualification of a role, checked against the answers.
 #[derive(Debug, Clone, Serialize)]

@@ -4,17 +4,12 @@
 
 use std::io::Write;
 
-use super::super::distinct;
-use super::plan::{CareerPlan, PathPlan, SHOWN_FLIPS};
+use super::plan::{CareerPlan, PathPlan};
+use crate::commands::{SHOWN_FLIPS, distinct, flips_markdown};
 use crate::kb::career::Basis;
 use crate::questionnaire::engine;
-use crate::render::markdown::{cell, cite};
+use crate::render::markdown::{self, cell, cite};
 use crate::render::{Painter, View};
-
-/// A role as the plan names it: its id in capitals.
-fn role(id: &str) -> String {
-    id.to_uppercase()
-}
 
 /// Every source a path's steps cite, once each.
 fn path_sources(path: &PathPlan) -> Vec<String> {
@@ -31,27 +26,21 @@ impl View for CareerPlan {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let plan = self;
         let verdict = match (plan.track.as_deref(), plan.track_roles.first()) {
-            (Some(id), Some(r)) => format!("{} ({})", role(id), r.name),
+            (Some(id), Some(r)) => format!("{} ({})", id.to_uppercase(), r.name),
             _ if plan.tie => "undecided, as your answers lean equally both ways".to_owned(),
             _ => "none yet, as no answer bears on it".to_owned(),
         };
         // Wrapping measures width without the escape codes, so painting first is safe.
-        let mut lines = vec![format!(
-            "{} {}",
-            painter.heading("Track:"),
-            painter.accent(&verdict)
-        )];
+        let track = format!("{} {}", painter.heading("Track:"), painter.accent(&verdict));
+        let mut lines = vec![track];
         lines.extend((plan.confidence.as_ref()).map(|c| format!("Confidence: {}", c.text())));
         if !plan.deciding_questions.is_empty() {
             let questions = plan.deciding_questions.join(", ");
             lines.push(format!("These questions would decide it: {questions}."));
         }
-        if plan.reasons.is_empty() {
-            lines.push(
-                "Why: none of your answers bears on the track yet; see what would change it below"
-                    .into(),
-            );
-        }
+        let none =
+            "Why: none of your answers bears on the track yet; see what would change it below";
+        lines.extend(plan.reasons.is_empty().then(|| none.to_owned()));
         for line in lines {
             writeln!(out, "{}", painter.fill(&line, "", ""))?;
         }
@@ -65,14 +54,11 @@ impl View for CareerPlan {
 
         // With more than one role covered, each line says whose it is.
         let several = plan.covers.len() > 1;
-        let whose = |id: &str| {
-            if several {
-                format!("{} · ", role(id))
-            } else {
-                String::new()
-            }
+        let whose = |id: &str| match several {
+            true => format!("{} · ", id.to_uppercase()),
+            false => String::new(),
         };
-        let for_roles: Vec<String> = plan.covers.iter().map(|id| role(id)).collect();
+        let for_roles: Vec<String> = plan.covers.iter().map(|id| id.to_uppercase()).collect();
         let for_roles = for_roles.join(" and ");
         let heading = painter.heading(&format!("Gaps against the {for_roles} qualifications"));
         writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
@@ -93,21 +79,13 @@ impl View for CareerPlan {
                 if index == 0 {
                     writeln!(out, "  {heading}:")?;
                 }
-                let text = format!(
-                    "{}{}: {}. {}",
-                    whose(&gap.role),
-                    gap.name,
-                    gap.detail,
-                    gap.text
-                );
+                let (whose, name) = (whose(&gap.role), &gap.name);
+                let text = format!("{whose}{name}: {}. {}", gap.detail, gap.text);
                 writeln!(out, "{}", painter.cited(&text, &gap.sources, "  • "))?;
             }
         }
-        let met = distinct(
-            plan.met
-                .iter()
-                .map(|q| format!("{}{}", whose(&q.role), q.name)),
-        );
+        let met = (plan.met.iter()).map(|q| format!("{}{}", whose(&q.role), q.name));
+        let met = distinct(met);
         let unknown = distinct(plan.unknown.iter().map(|q| q.question.clone()));
         for (list, lead) in [(met, "Met"), (unknown, "Not known until answered")] {
             if !list.is_empty() {
@@ -122,12 +100,9 @@ impl View for CareerPlan {
             } else {
                 "in no set order"
             };
-            let heading = format!("Usual path into {}, {order}", role(&path.role));
-            let heading = format!(
-                "{} {}",
-                painter.heading(&heading),
-                painter.dim(&cite(&path_sources(path)))
-            );
+            let heading = format!("Usual path into {}, {order}", path.role.to_uppercase());
+            let cited = painter.dim(&cite(&path_sources(path)));
+            let heading = format!("{} {cited}", painter.heading(&heading));
             writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
             for (index, step) in path.steps.iter().enumerate() {
                 let first = match path.ordered {
@@ -139,11 +114,9 @@ impl View for CareerPlan {
         }
 
         if !plan.skills.is_empty() {
-            let heading = format!(
-                "{} {}",
-                painter.heading(&format!("Skills for the {for_roles}")),
-                painter.dim("(✓ your answers suggest you have it)")
-            );
+            let heading = painter.heading(&format!("Skills for the {for_roles}"));
+            let ticked = painter.dim("(✓ your answers suggest you have it)");
+            let heading = format!("{heading} {ticked}");
             writeln!(out, "\n{}", painter.fill(&heading, "", ""))?;
             for skill in &plan.skills {
                 let text = format!("{}{}", whose(&skill.role), skill.text);
@@ -174,37 +147,28 @@ impl View for CareerPlan {
     /// keep or take to a mentor: plain words, articles cited by title.
     fn markdown(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let plan = self;
-        let names: Vec<String> = plan
-            .track_roles
-            .iter()
+        let names: Vec<String> = (plan.track_roles.iter())
             .map(|r| named(plan, &r.id))
             .collect();
+        let towards = names.join(" or ");
         match names.is_empty() {
             true => writeln!(out, "# Personal development plan\n")?,
-            false => writeln!(
-                out,
-                "# Personal development plan: towards {}\n",
-                names.join(" or ")
-            )?,
+            false => writeln!(out, "# Personal development plan: towards {towards}\n")?,
         }
-        writeln!(out, "## Direction\n")?;
-        match &plan.confidence {
-            None if plan.tie => writeln!(
-                out,
-                "No track yet: my answers lean equally both ways. These questions would decide it: {}.",
-                plan.deciding_questions.join(", ")
-            )?,
-            None => writeln!(
-                out,
+        let (open, track) = (plan.deciding_questions.join(", "), names.join(", "));
+        let direction = match plan.confidence.as_ref().map(|c| c.text()) {
+            None if plan.tie => format!(
+                "No track yet: my answers lean equally both ways. These questions would decide it: {open}."
+            ),
+            None => {
                 "No track yet: none of my answers so far says what I want to work on or for whom."
-            )?,
-            Some(confidence) => writeln!(
-                out,
-                "The track that fits my aims: **{}**. How clearly my answers point to it: {}.",
-                names.join(", "),
-                confidence.text()
-            )?,
-        }
+                    .to_owned()
+            }
+            Some(how) => format!(
+                "The track that fits my aims: **{track}**. How clearly my answers point to it: {how}."
+            ),
+        };
+        writeln!(out, "## Direction\n\n{direction}")?;
         if !plan.reasons.is_empty() {
             writeln!(out, "\nWhy:\n")?;
         }
@@ -226,23 +190,22 @@ impl View for CareerPlan {
         if plan.gaps.is_empty() && plan.met.is_empty() && plan.unknown.is_empty() {
             writeln!(out, "Nothing to check yet.")?;
         } else {
-            writeln!(
-                out,
-                "| Qualification | For | Where I stand | What the articles say |"
-            )?;
-            writeln!(out, "| --- | --- | --- | --- |")?;
             let rows = (plan.gaps.iter().map(|q| ("to close", q)))
                 .chain(plan.met.iter().map(|q| ("met", q)))
-                .chain(plan.unknown.iter().map(|q| ("not yet known", q)));
-            for (status, q) in rows {
-                let (name, strength, detail) = (&q.name, q.strength.as_str(), cell(&q.detail));
-                let (text, cited) = (cell(&q.text), note(plan, &q.sources));
-                let whose = role(&q.role);
-                writeln!(
-                    out,
-                    "| {name} ({strength}) | {whose} | {status}: {detail} | {text}{cited} |"
-                )?;
-            }
+                .chain(plan.unknown.iter().map(|q| ("not yet known", q)))
+                .map(|(status, q)| {
+                    let name = format!("{} ({})", q.name, q.strength.as_str());
+                    let stand = format!("{status}: {}", cell(&q.detail));
+                    let says = format!("{}{}", cell(&q.text), note(plan, &q.sources));
+                    vec![name, q.role.to_uppercase(), stand, says]
+                });
+            let header = [
+                "Qualification",
+                "For",
+                "Where I stand",
+                "What the articles say",
+            ];
+            markdown::table(out, &header, None, rows)?;
         }
 
         writeln!(out, "\n## Gaps to close\n")?;
@@ -258,12 +221,9 @@ impl View for CareerPlan {
             }
         }
         for gap in &plan.gaps {
-            let (name, whose, strength) = (
-                capitalised(&gap.name),
-                role(&gap.role),
-                gap.strength.as_str(),
-            );
+            let (name, whose) = (capitalised(&gap.name), gap.role.to_uppercase());
             let about = format!("{}. {}{}", gap.detail, gap.text, note(plan, &gap.sources));
+            let strength = gap.strength.as_str();
             writeln!(out, "- **{name}** for the {whose} ({strength}): {about}")?;
         }
         if !plan.unknown.is_empty() {
@@ -279,7 +239,7 @@ impl View for CareerPlan {
             } else {
                 "in no set order"
             };
-            let (to, cited) = (role(&path.role), note(plan, &path_sources(path)));
+            let (to, cited) = (path.role.to_uppercase(), note(plan, &path_sources(path)));
             writeln!(
                 out,
                 "\n## The usual path to {to}\n\nThe roles it runs through, {order}{cited}:\n"
@@ -304,31 +264,20 @@ impl View for CareerPlan {
         for skill in &plan.skills {
             let ticked = if skill.have == Some(true) { "x" } else { " " };
             let whose = match plan.covers.len() > 1 {
-                true => format!(" ({})", role(&skill.role)),
+                true => format!(" ({})", skill.role.to_uppercase()),
                 false => String::new(),
             };
             let cited = note(plan, &skill.sources);
             writeln!(out, "- [{ticked}] {}{whose}{cited}", skill.text)?;
         }
 
-        writeln!(out, "\n## What would change the track\n")?;
-        if plan.flips.is_empty() {
-            writeln!(out, "No single change of answer would change it.")?;
-        }
-        for flip in plan.flips.iter().take(SHOWN_FLIPS) {
-            writeln!(
-                out,
-                "- If I answered {}, it would be {}.",
-                flip.change, flip.outcome
-            )?;
-        }
+        flips_markdown(out, "track", &plan.flips, |f| {
+            format!("If I answered {}, it would be {}.", f.change, f.outcome)
+        })?;
 
         if !plan.caveats.is_empty() {
-            writeln!(out, "\n## Worth discussing\n")?;
-            writeln!(
-                out,
-                "The articles disagree on points that bear on this track."
-            )?;
+            let disagree = "The articles disagree on points that bear on this track.";
+            writeln!(out, "\n## Worth discussing\n\n{disagree}")?;
         }
         for caveat in &plan.caveats {
             writeln!(out, "\n### {}\n", caveat.title)?;
@@ -367,8 +316,8 @@ fn note(plan: &CareerPlan, sources: &[String]) -> String {
 /// the id alone for a role outside the track.
 fn named(plan: &CareerPlan, id: &str) -> String {
     match plan.track_roles.iter().find(|r| r.id == id) {
-        Some(r) => format!("{} ({})", r.name, role(id)),
-        None => role(id),
+        Some(r) => format!("{} ({})", r.name, id.to_uppercase()),
+        None => id.to_uppercase(),
     }
 }
 
