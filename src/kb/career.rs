@@ -36,7 +36,7 @@ pub struct Career {
     pub stepping_stones: BTreeMap<String, CareerPath>,
     /// Each role's skills to build, keyed by role id.
     #[serde(default, deserialize_with = "unique_keys")]
-    pub skills: BTreeMap<String, Vec<Skill>>,
+    pub skills: BTreeMap<String, Vec<Attainment>>,
     /// Disagreements between the articles that matter to a person choosing a track.
     #[serde(default)]
     pub caveats: Vec<Caveat>,
@@ -147,29 +147,17 @@ pub struct CareerPath {
     #[serde(default)]
     pub ordered: bool,
     /// The steps.
-    pub steps: Vec<Step>,
+    pub steps: Vec<Attainment>,
 }
 
-/// One stepping stone on a path.
+/// A stepping stone on a path, or a skill a role needs: what a person may
+/// already have.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Step {
-    /// The step, in our words.
+pub struct Attainment {
+    /// The step or skill, in our words.
     pub text: String,
     /// Ids of the sources that give it.
-    pub sources: Vec<String>,
-    /// Answers that suggest the person has already taken this step.
-    #[serde(default)]
-    pub shown_by: Vec<ShownBy>,
-}
-
-/// One skill a role needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Skill {
-    /// The skill, in our words.
-    pub text: String,
-    /// Ids of the sources that name it.
     pub sources: Vec<String>,
     /// Answers that suggest the person already has it.
     #[serde(default)]

@@ -11,8 +11,8 @@ use super::plan::{
     CAREER_SCHEMA_VERSION, CareerPlan, Confidence, PathPlan, Qualification, SkillPlan, StepPlan,
 };
 use crate::kb::career::{
-    BACKGROUND_QUESTION, Career, Caveat, DEGREE_QUESTION, Degree, Requirement, RequirementKind,
-    ShownBy, Step, Strength, YEARS_QUESTION, YES,
+    Attainment, BACKGROUND_QUESTION, Career, Caveat, DEGREE_QUESTION, Degree, Requirement,
+    RequirementKind, ShownBy, Strength, YEARS_QUESTION, YES,
 };
 use crate::library::Library;
 use crate::questionnaire::engine::{self, SourceRef, Tally};
@@ -69,7 +69,7 @@ pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
         }
     }
 
-    let step = |step: &Step| StepPlan {
+    let step = |step: &Attainment| StepPlan {
         text: step.text.clone(),
         sources: step.sources.clone(),
         reached: shown(&step.shown_by, answers),
