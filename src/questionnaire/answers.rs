@@ -195,9 +195,8 @@ impl Answers {
     /// keeping its permissions; anything else at `path` never is.
     pub fn save(&self, path: &Path, force: bool) -> Result<()> {
         let text = yaml::to_string(self).map_err(|error| anyhow::anyhow!(error))?;
-        let directory = check_save_path(path, force)?;
+        let mut file = check_save_path(path, force)?;
         let fail = |error: io::Error| save_failed(path, &error);
-        let mut file = temp_file_in(directory).map_err(fail)?;
         // With `--force`, the replacement keeps the replaced file's permissions.
         if force && let Ok(replaced) = fs::metadata(path).map(|meta| meta.permissions()) {
             file.as_file().set_permissions(replaced).map_err(fail)?;
@@ -218,18 +217,10 @@ impl Answers {
     }
 }
 
-/// A temporary file beside the target, created with the permissions a new
-/// file gets: 0666 less the umask (0644 under the usual 022).
-fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".roles-answers-").suffix(".tmp");
-    builder.permissions(fs::Permissions::from_mode(0o666));
-    builder.tempfile_in(directory)
-}
-
-/// Refuses a path answers cannot be saved to, saying why (see `save`); returns
-/// its directory.
-pub fn check_save_path(path: &Path, force: bool) -> Result<&Path> {
+/// Refuses a path answers cannot be saved to, saying why (see `save`); else
+/// the temporary file beside it that saving writes and then renames, created
+/// with the permissions a new file gets (0666 less the umask).
+pub fn check_save_path(path: &Path, force: bool) -> Result<tempfile::NamedTempFile> {
     let refuse = |why: String| {
         let path = shown(&path.display().to_string());
         BadInput::err(format!("cannot save answers to `{path}`: {why}"))
@@ -253,20 +244,18 @@ pub fn check_save_path(path: &Path, force: bool) -> Result<&Path> {
             )));
         }
     }
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let directory = (path.parent()).filter(|parent| !parent.as_os_str().is_empty());
+    let directory = directory.unwrap_or(Path::new("."));
     let shown_directory = shown(&directory.display().to_string());
     if !directory.is_dir() {
         return Err(refuse(format!("there is no directory `{shown_directory}`")));
     }
-    // Saving writes a temporary file beside the answers and renames it; try
-    // the first half now rather than after the last question.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".roles-answers-").suffix(".tmp");
+    builder.permissions(fs::Permissions::from_mode(0o666));
     let cannot =
         |error: io::Error| format!("cannot write in `{shown_directory}` ({})", error.kind());
-    temp_file_in(directory).map_err(|error| refuse(cannot(error)))?;
-    Ok(directory)
+    (builder.tempfile_in(directory)).map_err(|error| refuse(cannot(error)))
 }
 
 /// The error for a save that failed: bad input (exit 2) where the user chose a
