@@ -63,17 +63,15 @@ impl Answer {
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);
 
+/// Read as the map it is (`get`, `is_empty`); written through `set`.
+impl std::ops::Deref for Answers {
+    type Target = BTreeMap<String, Answer>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
 impl Answers {
-    /// Whether nothing has been answered.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The answer to question `id`, if any.
-    pub fn get(&self, id: &str) -> Option<&Answer> {
-        self.0.get(id)
-    }
-
     /// Records an answer, or removes it when `answer` is `None` (no preference).
     pub fn set(&mut self, id: &str, answer: Option<Answer>) {
         match answer {
