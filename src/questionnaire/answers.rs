@@ -63,17 +63,15 @@ impl Answer {
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);
 
+/// Read as the map it is (`get`, `is_empty`); written through `set`.
+impl std::ops::Deref for Answers {
+    type Target = BTreeMap<String, Answer>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
 impl Answers {
-    /// Whether nothing has been answered.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The answer to question `id`, if any.
-    pub fn get(&self, id: &str) -> Option<&Answer> {
-        self.0.get(id)
-    }
-
     /// Records an answer, or removes it when `answer` is `None` (no preference).
     pub fn set(&mut self, id: &str, answer: Option<Answer>) {
         match answer {
@@ -112,7 +110,7 @@ impl Answers {
         for (position, (key, answer)) in entries.iter().enumerate() {
             let (at_key, mut at_value) =
                 (Step::EntryKey(position), vec![Step::EntryValue(position)]);
-            let key = key.word(None);
+            let key = key.word(None, || None);
             let question = match find(questionnaire, &key) {
                 Ok(question) => question,
                 Err(message) => {
@@ -132,16 +130,13 @@ impl Answers {
             let values: Vec<String> = match answer {
                 None => continue,
                 Some(FileAnswer::One(one)) => {
-                    if let Some(message) = loosely_typed(text, position, question) {
-                        fail(message, at_value);
-                        continue;
-                    }
-                    vec![one.word(Some(question))]
+                    vec![one.word(Some(question), || written(text, &at_value))]
                 }
                 Some(FileAnswer::List(list)) if list.is_empty() => continue,
-                Some(FileAnswer::List(list)) => {
-                    list.iter().map(|v| v.word(Some(question))).collect()
-                }
+                Some(FileAnswer::List(list)) => list
+                    .iter()
+                    .map(|v| v.word(Some(question), || None))
+                    .collect(),
             };
             match check_values(question, &values) {
                 Ok(checked) => answers.set(&question.id, Some(checked)),
@@ -195,9 +190,8 @@ impl Answers {
     /// keeping its permissions; anything else at `path` never is.
     pub fn save(&self, path: &Path, force: bool) -> Result<()> {
         let text = yaml::to_string(self).map_err(|error| anyhow::anyhow!(error))?;
-        let directory = check_save_path(path, force)?;
+        let mut file = check_save_path(path, force)?;
         let fail = |error: io::Error| save_failed(path, &error);
-        let mut file = temp_file_in(directory).map_err(fail)?;
         // With `--force`, the replacement keeps the replaced file's permissions.
         if force && let Ok(replaced) = fs::metadata(path).map(|meta| meta.permissions()) {
             file.as_file().set_permissions(replaced).map_err(fail)?;
@@ -218,18 +212,10 @@ impl Answers {
     }
 }
 
-/// A temporary file beside the target, created with the permissions a new
-/// file gets: 0666 less the umask (0644 under the usual 022).
-fn temp_file_in(directory: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".roles-answers-").suffix(".tmp");
-    builder.permissions(fs::Permissions::from_mode(0o666));
-    builder.tempfile_in(directory)
-}
-
-/// Refuses a path answers cannot be saved to, saying why (see `save`); returns
-/// its directory.
-pub fn check_save_path(path: &Path, force: bool) -> Result<&Path> {
+/// Refuses a path answers cannot be saved to, saying why (see `save`); else
+/// the temporary file beside it that saving writes and then renames, created
+/// with the permissions a new file gets (0666 less the umask).
+pub fn check_save_path(path: &Path, force: bool) -> Result<tempfile::NamedTempFile> {
     let refuse = |why: String| {
         let path = shown(&path.display().to_string());
         BadInput::err(format!("cannot save answers to `{path}`: {why}"))
@@ -253,20 +239,18 @@ pub fn check_save_path(path: &Path, force: bool) -> Result<&Path> {
             )));
         }
     }
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let directory = (path.parent()).filter(|parent| !parent.as_os_str().is_empty());
+    let directory = directory.unwrap_or(Path::new("."));
     let shown_directory = shown(&directory.display().to_string());
     if !directory.is_dir() {
         return Err(refuse(format!("there is no directory `{shown_directory}`")));
     }
-    // Saving writes a temporary file beside the answers and renames it; try
-    // the first half now rather than after the last question.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".roles-answers-").suffix(".tmp");
+    builder.permissions(fs::Permissions::from_mode(0o666));
     let cannot =
         |error: io::Error| format!("cannot write in `{shown_directory}` ({})", error.kind());
-    temp_file_in(directory).map_err(|error| refuse(cannot(error)))?;
-    Ok(directory)
+    (builder.tempfile_in(directory)).map_err(|error| refuse(cannot(error)))
 }
 
 /// The error for a save that failed: bad input (exit 2) where the user chose a
@@ -455,46 +439,40 @@ enum Scalar {
 
 impl Scalar {
     /// The value as a word to match against `question`'s choices (a key has
-    /// none): a boolean is `yes`/`no` where the question has that choice and
+    /// none): a number as `written` in the file where known, so that forms
+    /// `--answer` refuses (`0x10`, `+5`, `-0`, `1_000`, `3e2`) are refused
+    /// here too; a boolean is `yes`/`no` where the question has that choice and
     /// not `true`/`false`, as YAML and JSON writers turn those into booleans.
-    fn word(&self, question: Option<&Question>) -> String {
-        match self {
+    fn word(&self, question: Option<&Question>, written: impl Fn() -> Option<String>) -> String {
+        let number = match self {
             Scalar::Flag(flag) => {
                 let has = |word: &str| {
                     question.is_some_and(|q| q.choices.iter().any(|c| c.value == word))
                 };
                 let (literal, word) = (flag.to_string(), if *flag { "yes" } else { "no" });
-                match !has(&literal) && has(word) {
+                return match !has(&literal) && has(word) {
                     true => word.to_owned(),
                     false => literal,
-                }
+                };
             }
+            Scalar::Text(text) => return text.clone(),
             Scalar::Whole(number) => number.to_string(),
             Scalar::Signed(number) => number.to_string(),
             Scalar::Real(number) => number.to_string(),
-            Scalar::Text(text) => text.clone(),
-        }
+        };
+        written().unwrap_or(number)
     }
 }
 
-/// Why the value of entry `position` in `text`, to a number question, is
-/// refused though YAML reads it as a number: a form `--answer` refuses (`0x10`,
-/// `+5`, `-0`, `1_000`, `3e2`). (Each question is answered once.)
-fn loosely_typed(text: &str, position: usize, question: &Question) -> Option<String> {
-    if !question.number {
-        return None;
-    }
-    let at = yaml::locate(text, &[&[Step::EntryValue(position)]])[0]?;
+/// The plain scalar at `node` in `text` as written: up to the first space,
+/// comma or closing bracket, none of which a number holds.
+fn written(text: &str, node: &[Step]) -> Option<String> {
+    let at = yaml::locate(text, &[node])[0]?;
     let line = text.lines().nth(at.line.checked_sub(1)?)?;
-    let written: String = line.chars().skip(at.column.saturating_sub(1)).collect();
-    let written = written.split(" #").next().unwrap_or("").trim();
-    let plain = written.trim_matches(|c| c == '"' || c == '\'');
-    let numeric = plain.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c));
-    let digits = plain.bytes().all(|b| b.is_ascii_digit());
-    let a_choice = question.choices.iter().any(|c| c.value == plain);
-    let expected = || number_expected(question);
-    (numeric && !digits && !a_choice)
-        .then(|| format!("`{}` is not valid: {}", shown(plain), expected()))
+    let rest: String = line.chars().skip(at.column.saturating_sub(1)).collect();
+    rest.split(|c: char| c.is_whitespace() || ",]}".contains(c))
+        .next()
+        .map(str::to_owned)
 }
 
 /// What only a fixture questionnaire can show; tests/cli/advise.rs and
@@ -505,21 +483,23 @@ mod tests {
     use crate::questionnaire::tests::question;
 
     #[test]
-    fn words_stay_as_written_lists_keep_choice_order_and_every_problem_is_placed() {
+    fn words_and_numbers_stay_as_written_lists_keep_choice_order_and_every_problem_is_placed() {
         let mut needs = question("needs", &[("a", &[], 0), ("b", &[], 0), ("c", &[], 0)]);
-        needs.multiple = true;
+        let mut years = question("years", &[]);
+        (needs.multiple, years.number) = (true, true);
         let questionnaire = Questionnaire {
             questions: vec![
                 question("aim", &[("product", &[], 0), ("process", &[], 0)]),
                 question("light", &[("on", &[], 0), ("off", &[], 0)]),
                 needs,
+                years,
             ],
         };
         let read = |text| Answers::from_text("answers.yaml", text, &questionnaire);
         let many = Answer::Many(vec!["a".into(), "c".into()]);
         #[rustfmt::skip]
         let ok = [("light: on\n", "light", Answer::One("on".into())), ("light: OFF\n", "light", Answer::One("off".into())),
-            ("needs: [c, a, c]\n", "needs", many)];
+            ("needs: [c, a, c]\n", "needs", many), (r#"{"years": 12}"#, "years", Answer::One("12".into()))];
         for (text, id, expected) in ok {
             let answers = read(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
             assert_eq!(answers.get(id), Some(&expected), "{text:?}");
@@ -529,7 +509,7 @@ mod tests {
             ("aim: prodcut\nneeds: [a, zzz]\nnope: x\n", &["3 problems in `answers.yaml`:",
                 "answers.yaml:1:6: unknown `aim` value `prodcut`", "answers.yaml:2:12: unknown `needs` value `zzz`",
                 "answers.yaml:3:1: unknown question `nope`"]),
-            ("aim:\n  x: y\n", &["answers.yaml:2:"]),
+            ("aim:\n  x: y\n", &["answers.yaml:2:"]), (r#"{"years": 1e3}"#, &["answers.yaml:1:11: `1e3` is not valid"]),
         ];
         for (text, parts) in refused {
             let message = read(text).expect_err(text).to_string();

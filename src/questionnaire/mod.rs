@@ -133,10 +133,9 @@ pub fn gather_for(
     answers.apply_flags(intake.flags, questionnaire)?;
     let mut follow_up = FollowUp::default();
     if !intake.no_input && io::stdin().is_terminal() && io::stderr().is_terminal() {
-        let mut prompter = prompt::TerminalPrompter::new(intake.color)?;
-        let asked = interview::interview(questions, &mut answers, &mut prompter)?;
-        drop(prompter);
-        if asked {
+        // Dropped at the end of this block, the prompter restores the terminal.
+        let prompter = &mut prompt::TerminalPrompter::new(intake.color)?;
+        if interview::interview(questions, &mut answers, prompter)? {
             follow_up = FollowUp {
                 command: intake.command.to_owned(),
                 line: Some(command_line(intake, questions, &answers)),
