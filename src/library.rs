@@ -4,10 +4,8 @@
 
 use serde::Deserialize;
 
-use crate::kb::career::Career;
-use crate::kb::disputes::{Area, Dispute, disagreements};
-use crate::kb::jd::Postings;
-use crate::kb::{Dimension, KnowledgeBase, Questionnaire, Role, Source, Topic};
+use crate::kb::disputes::disagreements;
+use crate::kb::{KnowledgeBase, Role, Topic};
 
 /// The embedded knowledge base, as `build.rs` encoded it.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
@@ -33,10 +31,12 @@ impl From<&Role> for RoleRef {
 /// The knowledge base in use.
 #[derive(Debug)]
 pub struct Library {
-    kb: KnowledgeBase,
-    role_refs: Vec<RoleRef>,
+    /// The knowledge base as loaded.
+    pub kb: KnowledgeBase,
+    /// Each role's id and name, in knowledge-base order.
+    pub role_refs: Vec<RoleRef>,
     /// The knowledge base's topics and `disagreements`, built from the disputes.
-    topics: Vec<Topic>,
+    pub topics: Vec<Topic>,
 }
 
 impl Library {
@@ -60,51 +60,5 @@ impl Library {
             role_refs,
             topics,
         }
-    }
-
-    /// The articles facts cite.
-    pub fn sources(&self) -> &[Source] {
-        &self.kb.sources
-    }
-    /// Each role's id and name, in knowledge-base order.
-    pub fn role_refs(&self) -> &[RoleRef] {
-        &self.role_refs
-    }
-    /// The whole role profiles, in knowledge-base order.
-    pub fn roles(&self) -> &[Role] {
-        &self.kb.roles
-    }
-    /// The comparison dimensions.
-    pub fn dimensions(&self) -> &[Dimension] {
-        &self.kb.dimensions
-    }
-    /// The cross-role topics, with `disagreements` built from the disputes.
-    pub fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
-    /// The hiring questionnaire.
-    pub fn questionnaire(&self) -> &Questionnaire {
-        &self.kb.questionnaire
-    }
-    /// The career guide: its questionnaire, and what each track asks of a person.
-    pub fn career(&self) -> &Career {
-        &self.kb.career
-    }
-    /// Where the articles disagree.
-    pub fn disputes(&self) -> &[Dispute] {
-        &self.kb.disputes
-    }
-    /// Who owns what in a company that has both roles.
-    pub fn areas(&self) -> &[Area] {
-        &self.kb.areas
-    }
-    /// Each role's job posting, keyed by role id.
-    pub fn jd(&self) -> &Postings {
-        &self.kb.jd
-    }
-
-    /// The whole knowledge base (for `roles kb dump`), without the built topic.
-    pub fn whole(&self) -> &KnowledgeBase {
-        &self.kb
     }
 }

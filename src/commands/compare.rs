@@ -58,7 +58,7 @@ pub fn compare(
     only: &[String],
     cite: bool,
 ) -> anyhow::Result<CompareView> {
-    let known = library.role_refs();
+    let known = &library.role_refs;
     // Two roles to name in an example: there are at least two unless refused below.
     let (a, b) = (&known[0].id, &known.get(1).unwrap_or(&known[0]).id);
     let roles: Vec<&RoleRef> = if role_ids.is_empty() {
@@ -89,7 +89,7 @@ pub fn compare(
         )));
     }
 
-    let all = library.dimensions();
+    let all = &library.kb.dimensions;
     let dimensions: Vec<_> = match only.is_empty() {
         true => all.iter().collect(),
         false => pick_named(all, "dimension", "--only", only, |d| &d.id, |d| &d.name)?,

@@ -31,15 +31,15 @@ pub fn write_script(
 /// `command` with the knowledge base's ids as the possible values of the
 /// arguments that take them.
 pub fn with_values(command: Command, library: &Library) -> Command {
-    let roles: Vec<String> = library.roles().iter().map(|r| r.id.clone()).collect();
-    let profile = library.roles().iter().flat_map(|role| &role.sections);
+    let roles: Vec<String> = library.kb.roles.iter().map(|r| r.id.clone()).collect();
+    let profile = library.kb.roles.iter().flat_map(|role| &role.sections);
     let profile = profile.map(|section| section.id.clone());
     let mut sections = distinct(std::iter::once(OVERVIEW.to_owned()).chain(profile));
     sections.push(SALARY.to_owned());
-    let dimensions: Vec<String> = library.dimensions().iter().map(|d| d.id.clone()).collect();
-    let topics: Vec<String> = library.topics().iter().map(|t| t.id.clone()).collect();
-    let advise = answers(&library.questionnaire().questions);
-    let career = answers(&library.career().questions);
+    let dimensions: Vec<String> = library.kb.dimensions.iter().map(|d| d.id.clone()).collect();
+    let topics: Vec<String> = library.topics.iter().map(|t| t.id.clone()).collect();
+    let advise = answers(&library.kb.questionnaire.questions);
+    let career = answers(&library.kb.career.questions);
     // clap keeps possible values as `&'static str` unless its `string` feature
     // is on; this command builds the script once and exits, so leaking the few
     // ids is cheaper than another feature in every build.

@@ -28,10 +28,10 @@ pub struct DisputesView {
 
 /// Builds the list of disputes.
 pub fn disputes(library: &Library) -> DisputesView {
-    let titles = (library.sources().iter()).map(|s| (s.id.clone(), s.title.clone()));
+    let titles = (library.kb.sources.iter()).map(|s| (s.id.clone(), s.title.clone()));
     DisputesView {
         schema_version: SCHEMA_VERSION,
-        disputes: library.disputes().to_vec(),
+        disputes: library.kb.disputes.to_vec(),
         titles: titles.collect(),
     }
 }

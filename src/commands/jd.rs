@@ -159,12 +159,12 @@ pub fn posting(
     role_id: &str,
     (fractional, brief, answers): (bool, bool, Option<&Path>),
 ) -> anyhow::Result<JobDescription> {
-    let answers = answers.map(|file| Answers::from_file(file, library.questionnaire()));
+    let answers = answers.map(|file| Answers::from_file(file, &library.kb.questionnaire));
     let needs = (answers.transpose()?).and_then(|answers| answers.get(NEEDS_QUESTION).cloned());
     let needs = needs.iter().flat_map(|answer| answer.values());
     let role = find_role(library, role_id)?;
     let made = from_profile(role);
-    let posting = library.jd().get(role.id.as_str()).unwrap_or(&made);
+    let posting = library.kb.jd.get(role.id.as_str()).unwrap_or(&made);
     let (name, id) = (&role.name, role.id.to_uppercase());
     let part_time = &posting.fractional_engagement;
     let (title, engagement, cited) = match fractional {
@@ -204,7 +204,7 @@ pub fn posting(
     let items = items.flat_map(|item| &item.sources);
     let about = posting.about.sources.iter().chain(cited);
     let mut sources: Vec<String> = about.chain(items).cloned().collect();
-    sources.sort_by_key(|id| library.sources().iter().position(|s| &s.id == id));
+    sources.sort_by_key(|id| library.kb.sources.iter().position(|s| &s.id == id));
     sources.dedup();
     posted.sources = sources;
     Ok(posted)

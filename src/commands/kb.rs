@@ -23,7 +23,7 @@ pub struct Dump(Value);
 
 /// Builds the dump of the knowledge base in use.
 pub fn dump(library: &Library) -> anyhow::Result<Dump> {
-    let mut tree = serde_json::to_value(library.whole())?;
+    let mut tree = serde_json::to_value(&library.kb)?;
     let schema = Subject::Kb.schema();
     // Top-level fields always stay, so a dump shows every part a file can hold.
     prune(&mut tree, &schema, &schema, true);
@@ -169,14 +169,14 @@ pub fn validate(file: &Path, format: Format) -> anyhow::Result<Validation> {
         Ok(loaded) => {
             let library = &Library::loaded(loaded);
             report.contents = Some(Contents {
-                sources: library.sources().len(),
-                roles: library.roles().len(),
-                dimensions: library.dimensions().len(),
-                topics: library.topics().len(),
+                sources: library.kb.sources.len(),
+                roles: library.kb.roles.len(),
+                dimensions: library.kb.dimensions.len(),
+                topics: library.topics.len(),
                 facts: super::every_fact(library).len(),
-                questions: library.questionnaire().questions.len(),
-                disputes: library.disputes().len(),
-                areas: library.areas().len(),
+                questions: library.kb.questionnaire.questions.len(),
+                disputes: library.kb.disputes.len(),
+                areas: library.kb.areas.len(),
             });
         }
         // Every problem kept, with its place.

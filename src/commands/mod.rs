@@ -135,7 +135,7 @@ pub fn pick_named<'a, T>(
 
 /// Finds a role's whole profile by id; see [`find_by_id`].
 pub fn find_role<'a>(library: &'a Library, id: &str) -> anyhow::Result<&'a Role> {
-    find_by_id(library.roles(), "role", id, |role| &role.id)
+    find_by_id(&library.kb.roles, "role", id, |role| &role.id)
 }
 
 /// A fact together with where it stands in the knowledge base: a role's
@@ -163,7 +163,7 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
     // Each place: its id's prefix (none for a role's own), key and title, and
     // its facts, each with the roles it concerns.
     let mut places: Vec<(&str, &str, &str, Vec<Concerning>)> = Vec::new();
-    for role in library.roles() {
+    for role in &library.kb.roles {
         let roles = std::slice::from_ref(&role.id);
         places.push(("", "summary", "Summary", vec![(roles, &role.summary)]));
         for s in &role.sections {
@@ -171,11 +171,11 @@ pub fn every_fact(library: &Library) -> Vec<FactRef<'_>> {
             places.push(("", &s.id, &s.title, facts));
         }
     }
-    for d in library.dimensions() {
+    for d in &library.kb.dimensions {
         let values = (d.values.iter()).map(|(r, fact)| (std::slice::from_ref(r), fact));
         places.push(("dimension/", &d.id, &d.name, values.collect()));
     }
-    for t in library.topics() {
+    for t in &library.topics {
         let facts = t.facts.iter().map(|fact| (fact.roles.as_slice(), fact));
         places.push(("topic/", &t.id, &t.title, facts.collect()));
     }
@@ -268,7 +268,7 @@ mod tests {
         let facts = every_fact(&library);
         assert!(facts.windows(2).all(|w| order(&w[0]) <= order(&w[1])));
         assert_eq!((facts[0].key, facts[0].title), ("summary", "Summary"));
-        let in_profiles: usize = (library.roles().iter())
+        let in_profiles: usize = (library.kb.roles.iter())
             .map(|role| 1 + role.sections.iter().map(|s| s.facts.len()).sum::<usize>())
             .sum();
         assert_eq!(facts.iter().filter(|f| order(f) == 0).count(), in_profiles);

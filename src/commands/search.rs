@@ -231,7 +231,7 @@ pub fn search(
 ) -> anyhow::Result<SearchView> {
     let query = words.join(" ");
     let role = role
-        .map(|id| find_by_id(library.role_refs(), "role", id, |role| &role.id))
+        .map(|id| find_by_id(&library.role_refs, "role", id, |role| &role.id))
         .transpose()?;
     let terms = terms(&query);
     if terms.is_empty() {
@@ -276,7 +276,7 @@ pub fn search(
 
     // The lean is read from the hits shown, so the last line of the table speaks
     // of the rows above it; a fact about several roles shares its score.
-    let roles = library.role_refs();
+    let roles = &library.role_refs;
     let mut by_role: BTreeMap<String, f64> = roles.iter().map(|r| (r.id.clone(), 0.0)).collect();
     for hit in &hits {
         for role in &hit.roles {

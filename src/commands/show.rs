@@ -85,7 +85,7 @@ pub fn show(library: &Library, role_id: &str, sections: &[String]) -> anyhow::Re
     let picked: Vec<&str> = picked.into_iter().map(|(id, _)| *id).collect();
     let wants = |id: &str| picked.is_empty() || picked.contains(&id);
 
-    let overview = library.dimensions().iter().filter(|_| wants(OVERVIEW));
+    let overview = library.kb.dimensions.iter().filter(|_| wants(OVERVIEW));
     let overview = overview.filter_map(|dimension| {
         let value = dimension.values.get(&role.id)?;
         Some(Glance {

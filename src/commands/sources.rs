@@ -35,19 +35,19 @@ pub struct SourceRow {
 /// a hello world's wall time (BENCHMARKS.md); a new part that cites needs a line here.
 fn citations(library: &Library) -> Vec<&[String]> {
     // Topic `disagreements` is the disputes' views again: they count once, as views.
-    let built = crate::kb::disputes::disagreements(&[], library.disputes());
+    let built = crate::kb::disputes::disagreements(&[], &library.kb.disputes);
     let built = built.map(|topic| format!("topic/{}", topic.id));
     let mut cited: Vec<&[String]> = (super::every_fact(library).into_iter())
         .filter(|f| built.as_ref() != Some(&f.id))
         .map(|f| f.fact.sources.as_slice())
         .collect();
-    let career = library.career();
-    let questions = (library.questionnaire().questions.iter()).chain(&career.questions);
+    let career = &library.kb.career;
+    let questions = (library.kb.questionnaire.questions.iter()).chain(&career.questions);
     for choice in questions.flat_map(|q| &q.choices) {
         cited.push(&choice.reason.sources);
         cited.extend(choice.caveat.as_ref().map(|c| c.sources.as_slice()));
     }
-    let salaries = library.roles().iter().flat_map(|r| &r.salaries);
+    let salaries = library.kb.roles.iter().flat_map(|r| &r.salaries);
     cited.extend(salaries.map(|s| s.sources.as_slice()));
     let requirements = career.requirements.values().flatten();
     cited.extend(requirements.map(|r| r.sources.as_slice()));
@@ -57,11 +57,15 @@ fn citations(library: &Library) -> Vec<&[String]> {
     cited.extend(skills.map(|s| s.sources.as_slice()));
     let caveats = career.caveats.iter().flat_map(|caveat| &caveat.points);
     cited.extend(caveats.map(|c| c.sources.as_slice()));
-    let views = library.disputes().iter().flat_map(|dispute| &dispute.views);
+    let views = library
+        .kb
+        .disputes
+        .iter()
+        .flat_map(|dispute| &dispute.views);
     cited.extend(views.map(|v| v.sources.as_slice()));
-    let areas = library.areas().iter().flat_map(|area| &area.facts);
+    let areas = library.kb.areas.iter().flat_map(|area| &area.facts);
     cited.extend(areas.map(|f| f.sources.as_slice()));
-    for posting in library.jd().values() {
+    for posting in library.kb.jd.values() {
         let paragraphs = [&posting.about, &posting.fractional_engagement];
         cited.extend(paragraphs.map(|paragraph| paragraph.sources.as_slice()));
         let lists = [&posting.duties, &posting.measures, &posting.requirements];
@@ -78,7 +82,7 @@ pub fn sources(library: &Library) -> anyhow::Result<SourcesView> {
     let cited = citations(library);
     Ok(SourcesView {
         schema_version: SCHEMA_VERSION,
-        sources: (library.sources().iter())
+        sources: (library.kb.sources.iter())
             .map(|source| SourceRow {
                 citations: cited.iter().filter(|ids| ids.contains(&source.id)).count(),
                 source: source.clone(),

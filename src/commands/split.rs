@@ -64,7 +64,7 @@ const LEGEND: &str = "Shared: the articles give the area to more than one role. 
 pub fn split(library: &Library) -> SplitView {
     let area = |area: &Area| {
         let dispute = (area.dispute.as_ref())
-            .and_then(|id| library.disputes().iter().find(|dispute| &dispute.id == id))
+            .and_then(|id| library.kb.disputes.iter().find(|dispute| &dispute.id == id))
             .map(|d| DisputeRef {
                 id: d.id.clone(),
                 question: d.question.clone(),
@@ -86,8 +86,8 @@ pub fn split(library: &Library) -> SplitView {
     };
     SplitView {
         schema_version: SPLIT_SCHEMA_VERSION,
-        roles: library.role_refs().to_vec(),
-        areas: library.areas().iter().map(area).collect(),
+        roles: library.role_refs.to_vec(),
+        areas: library.kb.areas.iter().map(area).collect(),
     }
 }
 

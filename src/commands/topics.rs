@@ -68,7 +68,7 @@ pub struct ThemeGroup {
 /// that suggests the closest).
 pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsView> {
     let Some(id) = topic else {
-        let topics = library.topics().iter().map(|topic| TopicSummary {
+        let topics = library.topics.iter().map(|topic| TopicSummary {
             id: topic.id.clone(),
             title: topic.title.clone(),
             facts: topic.facts.len(),
@@ -78,7 +78,7 @@ pub fn topics(library: &Library, topic: Option<&str>) -> anyhow::Result<TopicsVi
             topics: topics.collect(),
         }));
     };
-    let topic = find_by_id(library.topics(), "topic", id, |topic| &topic.id)?;
+    let topic = find_by_id(&library.topics, "topic", id, |topic| &topic.id)?;
     // The facts grouped by theme, themes in order of first appearance.
     let mut themes: Vec<ThemeGroup> = Vec::new();
     for fact in &topic.facts {

@@ -726,7 +726,7 @@ mod tests {
     use super::*;
 
     fn embedded() -> KnowledgeBase {
-        crate::library::Library::embedded().whole().clone()
+        crate::library::Library::embedded().kb
     }
 
     /// Each message found (`path: message`) begins with the one expected, and

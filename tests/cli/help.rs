@@ -98,7 +98,7 @@ fn help_of_every_command_matches_its_snapshot_the_conventions_and_its_flags() {
 fn advise_help_lists_every_question_and_value_of_the_embedded_questionnaire() {
     let text = help("advise");
     let kb = roles::library::Library::embedded();
-    let questions = &kb.questionnaire().questions;
+    let questions = &kb.kb.questionnaire.questions;
     for (index, question) in questions.iter().enumerate() {
         let at = |id: &str| text.find(&format!("  {id}:"));
         let start = at(&question.id).expect("the question is listed");

@@ -23,7 +23,7 @@ pub fn run(
 ) -> anyhow::Result<(Advice, FollowUp)> {
     let missing = "questionnaire; add `questionnaire.questions`";
     let (answers, follow_up) = questionnaire::gather_for(
-        library.questionnaire(),
+        &library.kb.questionnaire,
         intake,
         missing,
         ("advise on", "aim=product"),

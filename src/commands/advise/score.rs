@@ -128,8 +128,8 @@ fn plan_words(roles: &[RoleRef], plan: &[(usize, Option<&str>)]) -> String {
 
 /// Scores `answers` and explains the result.
 pub fn advise(library: &Library, answers: &Answers) -> Advice {
-    let roles = library.role_refs();
-    let questions = &library.questionnaire().questions;
+    let roles = &library.role_refs;
+    let questions = &library.kb.questionnaire.questions;
     let tally = engine::tally(roles, questions, answers);
     let (hire_plan, tie) = plan(&tally);
     let reasons = engine::reasons(roles, questions, answers);
@@ -238,7 +238,7 @@ pub fn advise(library: &Library, answers: &Answers) -> Advice {
     let unanswered = questions.iter().filter(|q| answers.get(&q.id).is_none());
     let cited = (reasons.iter()).flat_map(|reason| &reason.sources);
     let cited = cited.chain(caveats.iter().flat_map(|caveat| &caveat.sources));
-    let sources = engine::cited(library.sources(), cited);
+    let sources = engine::cited(&library.kb.sources, cited);
     let mut next_steps: Vec<String> = Vec::new();
     for hire in &hires {
         let fractional = hire.engagement.as_deref() == Some("fractional");

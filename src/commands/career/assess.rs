@@ -33,8 +33,8 @@ fn track(tally: &Tally) -> Option<usize> {
 
 /// Assesses a professional's checked answers against the career guide in `kb`.
 pub fn assess(library: &Library, given: &Answers) -> CareerPlan {
-    let career = library.career();
-    let roles = library.role_refs();
+    let career = &library.kb.career;
+    let roles = &library.role_refs;
     let questions = &career.questions;
     let tally = engine::tally(roles, questions, given);
     let leader = track(&tally);
@@ -278,5 +278,5 @@ fn cited_sources(library: &Library, plan: &CareerPlan) -> Vec<SourceRef> {
     cited.extend(plan.skills.iter().flat_map(|s| &s.sources));
     let points = plan.caveats.iter().flat_map(|c| &c.points);
     cited.extend(points.flat_map(|p| &p.sources));
-    engine::cited(library.sources(), cited)
+    engine::cited(&library.kb.sources, cited)
 }

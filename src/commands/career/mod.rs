@@ -18,7 +18,7 @@ use crate::questionnaire::{self, FollowUp, Intake};
 /// offered once the plan is shown.
 pub fn run(library: &Library, intake: &Intake<'_>) -> anyhow::Result<(CareerPlan, FollowUp)> {
     let questionnaire = Questionnaire {
-        questions: library.career().questions.clone(),
+        questions: library.kb.career.questions.clone(),
     };
     let missing = "career questions; add `career.questions`";
     let (answers, follow_up) =

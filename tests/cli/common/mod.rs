@@ -468,5 +468,5 @@ pub fn string(value: &serde_json::Value) -> &str {
 /// The embedded knowledge base, decoded once.
 pub fn embedded() -> &'static roles::kb::KnowledgeBase {
     static KB: std::sync::OnceLock<roles::kb::KnowledgeBase> = std::sync::OnceLock::new();
-    KB.get_or_init(|| roles::library::Library::embedded().whole().clone())
+    KB.get_or_init(|| roles::library::Library::embedded().kb)
 }

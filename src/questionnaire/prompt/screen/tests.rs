@@ -10,7 +10,7 @@ use crate::library::Library;
 use crate::questionnaire::{Answer, Answers};
 
 fn questions() -> Vec<Question> {
-    Library::embedded().questionnaire().questions.clone()
+    Library::embedded().kb.questionnaire.questions
 }
 
 /// Question `id` changed by `edit`, asked first of eight with the answer
