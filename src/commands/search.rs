@@ -127,18 +127,15 @@ fn terms(query: &str) -> Vec<String> {
 /// A lower-case word and its forms without a plural ending (`policies`: `policy`,
 /// `policie`); a stem keeps three letters, so `its` never becomes `it`.
 fn forms(word: &str) -> Vec<String> {
-    let mut forms = vec![word.to_owned()];
-    if let Some(stem) = word.strip_suffix("ies").filter(|stem| stem.len() >= 2) {
-        forms.push(format!("{stem}y"));
-    }
-    if let Some(stem) = word.strip_suffix("es").filter(|stem| stem.len() >= 3) {
-        forms.push(stem.to_owned());
-    }
-    let stem = word.strip_suffix('s');
-    if let Some(stem) = stem.filter(|s| s.len() >= 3 && !s.ends_with('s')) {
-        forms.push(stem.to_owned());
-    }
+    let ies = word.strip_suffix("ies").filter(|stem| stem.len() >= 2);
+    let es = word.strip_suffix("es").filter(|stem| stem.len() >= 3);
+    let s = (word.strip_suffix('s')).filter(|stem| stem.len() >= 3 && !stem.ends_with('s'));
+    let forms = [Some(word.to_owned()), ies.map(|stem| format!("{stem}y"))];
     forms
+        .into_iter()
+        .chain([es, s].map(|stem| stem.map(str::to_owned)))
+        .flatten()
+        .collect()
 }
 
 /// How well a fact's `written` word stands for `term`: [`SAME_WORD`] for the very
@@ -176,10 +173,7 @@ fn tokens<'a>(fact: &FactRef<'a>) -> (Vec<&'a str>, Vec<&'a str>) {
 /// The weight of `term` in a fact before its rarity: the best match in its
 /// text, else [`PLACE_WEIGHT`] for a match where it stands, else 0.
 fn weight(term: &str, (text, place): &(Vec<&str>, Vec<&str>)) -> f64 {
-    let best = text
-        .iter()
-        .map(|word| strength(term, word))
-        .fold(0.0, f64::max);
+    let best = text.iter().map(|w| strength(term, w)).fold(0.0, f64::max);
     match best == 0.0 && place.iter().any(|word| strength(term, word) > 0.0) {
         true => PLACE_WEIGHT,
         false => best,
@@ -297,20 +291,17 @@ fn rounded(value: f64) -> f64 {
 fn closest(term: &str, vocabulary: &BTreeSet<String>) -> Vec<String> {
     let length = term.chars().count();
     let words = vocabulary.iter().filter(|word| word.chars().count() >= 3);
-    let mut scored: Vec<(f64, &String)> = words
+    let mut scored: Vec<(f64, String)> = words
         .filter_map(|word| {
             let longer = length.max(word.chars().count()) as f64;
             let distance = strsim::osa_distance(term, word) as f64;
             let similarity = 1.0 - distance / longer;
-            (distance <= (1.0 - SUGGESTION_SIMILARITY) * longer).then_some((similarity, word))
+            (distance <= (1.0 - SUGGESTION_SIMILARITY) * longer).then(|| (similarity, word.clone()))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, word)| word.clone())
-        .collect()
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.truncate(3);
+    scored.into_iter().map(|(_, word)| word).collect()
 }
 
 /// `a`, `a or b`, `a, b or c`, each in backticks.
@@ -362,41 +353,36 @@ impl View for SearchView {
     fn table(&self, painter: &Painter, out: &mut dyn Write) -> anyhow::Result<()> {
         let fill = |text: &str| painter.fill(text, "", "");
         let searched = painter.heading(&self.searched());
-        if self.hits.is_empty() {
-            writeln!(out, "{}", fill(&format!("No facts match {searched}.")))?;
-            for line in self.suggestion_lines() {
-                writeln!(out, "{}", fill(&line))?;
-            }
-            return Ok(());
-        }
         let (shown, total) = (self.hits.len(), self.total);
-        let heading = format!("{shown} of {total} matching facts for {searched}");
-        writeln!(out, "{}", fill(&heading))?;
-        let rows = self.hits.iter().map(|hit| hit.row(str::to_owned));
-        let grid = Grid::new(&["Role", "Where", "Fact", "Source"], rows).cap(1, 18);
-        writeln!(out, "{}", painter.draw(&grid))?;
-        let weights: Vec<String> = (self.weights.iter())
-            .map(|(role, weight)| format!("{} {weight:.1}", role.to_uppercase()))
-            .collect();
-        let weights = weights.join(", ");
-        match &self.lean {
-            Some(lean) => {
-                let (role, share) = (lean.role.to_uppercase(), lean.share * 100.0);
-                let verdict = format!(
-                    "Leans to {role} ({}): {share:.0}% of the match weight ({weights}).",
-                    lean.name
-                );
-                let verdict = fill(&verdict).replacen(&role, &painter.accent(&role), 1);
-                writeln!(out, "{verdict}")?;
+        if shown == 0 {
+            writeln!(out, "{}", fill(&format!("No facts match {searched}.")))?;
+        } else {
+            let heading = fill(&format!("{shown} of {total} matching facts for {searched}"));
+            let rows = self.hits.iter().map(|hit| hit.row(str::to_owned));
+            let grid = Grid::new(&["Role", "Where", "Fact", "Source"], rows).cap(1, 18);
+            writeln!(out, "{heading}\n{}", painter.draw(&grid))?;
+            let weights: Vec<String> = (self.weights.iter())
+                .map(|(role, weight)| format!("{} {weight:.1}", role.to_uppercase()))
+                .collect();
+            let weights = weights.join(", ");
+            let verdict = match &self.lean {
+                Some(Lean { role, name, share }) => format!(
+                    "Leans to {} ({name}): {:.0}% of the match weight ({weights}).",
+                    role.to_uppercase(),
+                    share * 100.0
+                ),
+                None => format!("No clear lean: the matches are spread across roles ({weights})."),
+            };
+            let mut verdict = fill(&verdict);
+            if let Some(role) = self.lean.as_ref().map(|lean| lean.role.to_uppercase()) {
+                verdict = verdict.replacen(&role, &painter.accent(&role), 1);
             }
-            None => {
-                let spread =
-                    format!("No clear lean: the matches are spread across roles ({weights}).");
-                writeln!(out, "{}", fill(&spread))?;
-            }
+            writeln!(out, "{verdict}")?;
         }
-        for line in self.suggestion_lines() {
-            writeln!(out, "{}", painter.dim(&fill(&line)))?;
+        for line in self.suggestion_lines().iter().map(|line| fill(line)) {
+            // Under hits, the suggestions step back.
+            let line = if shown > 0 { painter.dim(&line) } else { line };
+            writeln!(out, "{line}")?;
         }
         Ok(())
     }
@@ -426,10 +412,9 @@ impl View for SearchView {
 
     /// Exit 1 when no fact matches, as grep and rg do.
     fn exit_code(&self) -> u8 {
-        if self.total == 0 {
-            EXIT_FAILURE
-        } else {
-            EXIT_OK
+        match self.total {
+            0 => EXIT_FAILURE,
+            _ => EXIT_OK,
         }
     }
 }
