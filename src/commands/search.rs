@@ -4,7 +4,7 @@
 //! When nothing matches, the closest words are suggested and the command exits
 //! 1, as grep does.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 use serde::Serialize;
@@ -138,13 +138,27 @@ fn forms(word: &str) -> Vec<String> {
         .collect()
 }
 
-/// How well a fact's `written` word stands for `term`: [`SAME_WORD`] for the very
-/// word, 1 when a form of the term (three letters or more) begins a form of the
-/// word or the two share their first six letters, else 0. A term in capitals has
-/// no lower-case form to match, so it finds only itself in capitals.
-fn strength(term: &str, written: &str) -> f64 {
-    let word = written.to_lowercase();
-    let word_forms = forms(&word);
+/// A fact's word, read once: as written, and the [`forms`] of it in lower case
+/// (the first is the word itself).
+struct Token<'a> {
+    written: &'a str,
+    forms: Vec<String>,
+}
+
+impl<'a> Token<'a> {
+    fn new(written: &'a str) -> Self {
+        let forms = forms(&written.to_lowercase());
+        Token { written, forms }
+    }
+}
+
+/// How well a fact's word stands for `term` (whose forms are `term_forms`):
+/// [`SAME_WORD`] for the very word, 1 when a form of the term (three letters or
+/// more) begins a form of the word or the two share their first six letters,
+/// else 0. A term in capitals has no lower-case form to match, so it finds only
+/// itself in capitals.
+fn strength(term: &str, term_forms: &[String], token: &Token) -> f64 {
+    let (word, word_forms) = (&token.forms[0], &token.forms);
     let begins = |term: &String| {
         let stem = term.as_bytes().get(..6);
         word_forms.iter().any(|word| {
@@ -153,28 +167,51 @@ fn strength(term: &str, written: &str) -> f64 {
                 || stem.is_some_and(|stem| word.as_bytes().starts_with(stem))
         })
     };
-    if word == term || written == term {
+    if word == term || token.written == term {
         SAME_WORD
-    } else if forms(term).iter().any(begins) {
+    } else if term_forms.iter().any(begins) {
         1.0
     } else {
         0.0
     }
 }
 
-/// A fact's words, read once: those of its text, and those saying where it
-/// stands (its place's title and id, and its theme).
-fn tokens<'a>(fact: &FactRef<'a>) -> (Vec<&'a str>, Vec<&'a str>) {
-    let place = [Some(fact.title), Some(fact.key), fact.fact.theme.as_deref()];
-    let place = place.into_iter().flatten().flat_map(words);
-    (words(&fact.fact.text).collect(), place.collect())
+/// Every distinct word of the facts, each read once, and where each stands.
+#[derive(Default)]
+struct Vocabulary<'a> {
+    index: HashMap<&'a str, usize>,
+    words: Vec<Token<'a>>,
 }
 
-/// The weight of `term` in a fact before its rarity: the best match in its
-/// text, else [`PLACE_WEIGHT`] for a match where it stands, else 0.
-fn weight(term: &str, (text, place): &(Vec<&str>, Vec<&str>)) -> f64 {
-    let best = text.iter().map(|w| strength(term, w)).fold(0.0, f64::max);
-    match best == 0.0 && place.iter().any(|word| strength(term, word) > 0.0) {
+impl<'a> Vocabulary<'a> {
+    /// A fact's words, as indices into [`Vocabulary::words`]: those of its
+    /// text, and those saying where it stands (its place's title and id, and
+    /// its theme).
+    fn read(&mut self, fact: &FactRef<'a>) -> (Vec<usize>, Vec<usize>) {
+        let place = [Some(fact.title), Some(fact.key), fact.fact.theme.as_deref()];
+        let place = place.into_iter().flatten().flat_map(words);
+        let mut ids = |words: &mut dyn Iterator<Item = &'a str>| -> Vec<usize> {
+            let index = |word| {
+                *self.index.entry(word).or_insert_with(|| {
+                    self.words.push(Token::new(word));
+                    self.words.len() - 1
+                })
+            };
+            words.map(index).collect()
+        };
+        (
+            ids(&mut words(&fact.fact.text)),
+            ids(&mut place.into_iter()),
+        )
+    }
+}
+
+/// The weight of a term in a fact before its rarity, from the term's
+/// `strengths` for each word of the vocabulary: the best match in its text,
+/// else [`PLACE_WEIGHT`] for a match where it stands, else 0.
+fn weight(strengths: &[f64], (text, place): &(Vec<usize>, Vec<usize>)) -> f64 {
+    let best = text.iter().map(|&word| strengths[word]).fold(0.0, f64::max);
+    match best == 0.0 && place.iter().any(|&word| strengths[word] > 0.0) {
         true => PLACE_WEIGHT,
         false => best,
     }
@@ -199,10 +236,21 @@ pub fn search(
         )));
     }
     let facts = every_fact(library);
-    let tokens: Vec<_> = facts.iter().map(tokens).collect();
-    // A fact's weight for each term, then each term's rarity over every fact.
+    let mut vocabulary = Vocabulary::default();
+    let tokens: Vec<_> = facts.iter().map(|fact| vocabulary.read(fact)).collect();
+    // Each term's strength for each distinct word, a fact's weight for each
+    // term, then each term's rarity over every fact.
+    let strengths: Vec<Vec<f64>> = (terms.iter())
+        .map(|term| {
+            let term_forms = forms(term);
+            let words = vocabulary.words.iter();
+            words
+                .map(|word| strength(term, &term_forms, word))
+                .collect()
+        })
+        .collect();
     let weights: Vec<Vec<f64>> = (tokens.iter())
-        .map(|fact| terms.iter().map(|term| weight(term, fact)).collect())
+        .map(|fact| strengths.iter().map(|s| weight(s, fact)).collect())
         .collect();
     let found = |term: usize| weights.iter().filter(|fact| fact[term] > 0.0).count();
     let idf: Vec<f64> = (0..terms.len())
@@ -255,10 +303,12 @@ pub fn search(
         });
     by_role.values_mut().for_each(|w| *w = rounded(*w));
 
-    let vocabulary: BTreeSet<String> = (tokens.iter())
-        .flat_map(|(text, place)| text.iter().chain(place))
-        .map(|word| word.to_lowercase())
-        .collect();
+    let vocabulary: BTreeSet<String> = match (0..terms.len()).all(|term| found(term) > 0) {
+        true => BTreeSet::new(), // no term needs a suggestion
+        false => (vocabulary.words.iter())
+            .map(|word| word.forms[0].clone())
+            .collect(),
+    };
     let suggestions = (terms.iter().enumerate())
         .filter(|(index, _)| found(*index) == 0)
         .map(|(_, term)| Suggestion {
@@ -453,6 +503,7 @@ mod tests {
             data database, gov governance, IT IT";
         let apart = "go governance, innovation in, its it, salary sales, cost customer, \
             IT It, IT italy";
+        let strength = |term: &str, word| strength(term, &forms(term), &Token::new(word));
         for (pairs, expected) in [(matching, true), (apart, false)] {
             for pair in pairs.split(", ") {
                 let (term, word) = pair.split_once(' ').unwrap();
