@@ -176,7 +176,7 @@ fn strength(term: &str, term_forms: &[String], token: &Token) -> f64 {
     }
 }
 
-/// Every distinct word of the facts, each read once, and where each stands.
+/// Every distinct word of the facts, each read once, with its index in `words`.
 #[derive(Default)]
 struct Vocabulary<'a> {
     index: HashMap<&'a str, usize>,
@@ -184,25 +184,23 @@ struct Vocabulary<'a> {
 }
 
 impl<'a> Vocabulary<'a> {
-    /// A fact's words, as indices into [`Vocabulary::words`]: those of its
-    /// text, and those saying where it stands (its place's title and id, and
-    /// its theme).
+    /// `words` as indices into [`Vocabulary::words`], a word seen first read there.
+    fn ids(&mut self, words: impl Iterator<Item = &'a str>) -> Vec<usize> {
+        let index = |word| {
+            *self.index.entry(word).or_insert_with(|| {
+                self.words.push(Token::new(word));
+                self.words.len() - 1
+            })
+        };
+        words.map(index).collect()
+    }
+
+    /// A fact's words: those of its text, and those saying where it stands (its
+    /// place's title and id, and its theme).
     fn read(&mut self, fact: &FactRef<'a>) -> (Vec<usize>, Vec<usize>) {
         let place = [Some(fact.title), Some(fact.key), fact.fact.theme.as_deref()];
         let place = place.into_iter().flatten().flat_map(words);
-        let mut ids = |words: &mut dyn Iterator<Item = &'a str>| -> Vec<usize> {
-            let index = |word| {
-                *self.index.entry(word).or_insert_with(|| {
-                    self.words.push(Token::new(word));
-                    self.words.len() - 1
-                })
-            };
-            words.map(index).collect()
-        };
-        (
-            ids(&mut words(&fact.fact.text)),
-            ids(&mut place.into_iter()),
-        )
+        (self.ids(words(&fact.fact.text)), self.ids(place))
     }
 }
 
@@ -303,7 +301,7 @@ pub fn search(
         });
     by_role.values_mut().for_each(|w| *w = rounded(*w));
 
-    let vocabulary: BTreeSet<String> = match (0..terms.len()).all(|term| found(term) > 0) {
+    let known: BTreeSet<String> = match (0..terms.len()).all(|term| found(term) > 0) {
         true => BTreeSet::new(), // no term needs a suggestion
         false => (vocabulary.words.iter())
             .map(|word| word.forms[0].clone())
@@ -313,7 +311,7 @@ pub fn search(
         .filter(|(index, _)| found(*index) == 0)
         .map(|(_, term)| Suggestion {
             term: term.clone(),
-            words: closest(&term.to_lowercase(), &vocabulary),
+            words: closest(&term.to_lowercase(), &known),
         })
         .collect();
 
